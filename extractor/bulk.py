@@ -1,0 +1,146 @@
+"""Bulk import: hash, skip what is stored, extract in parallel processes, write from one process."""
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import sqlite_utils
+
+from . import __version__, pipeline, store
+from .errors import ExtractorError
+
+
+@dataclass
+class ImportSettings:
+    force: bool = False
+    workers: int | None = None  # None: the core count
+    timeout: float = 300.0  # seconds one document may take
+    ocr: bool = True
+    progress: bool = False
+
+
+@dataclass
+class ImportSummary:
+    total: int = 0
+    imported: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    pages: int = 0
+    timings: dict = field(default_factory=dict)
+
+
+class DocumentTimeout(ExtractorError):
+    """A document took longer than the per-document time limit."""
+
+
+def _alarm(signum, frame):
+    raise DocumentTimeout("took longer than the time limit")
+
+
+def extract_one(path: str, ocr: bool, timeout: float) -> tuple[str, object, dict]:
+    """Return ("ok", Record, timings) or ("error", message, {}) for one file; never raises."""
+    timings: dict = {}
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, timeout)
+    try:
+        return "ok", pipeline.run(path, ocr=ocr, timings=timings), timings
+    except DocumentTimeout:
+        return "error", f"{path}: took longer than {timeout:g} s; skipped (raise --timeout to allow more)", {}
+    except ExtractorError as err:
+        return "error", str(err), {}
+    except Exception as err:  # a bug or a parser crash must not stop the batch
+        return "error", f"{path}: unexpected {err.__class__.__name__}: {err}", {}
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _sha256(path: Path) -> str | None:
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _to_extract(db: sqlite_utils.Database, files: list[Path], force: bool) -> tuple[list[Path], int]:
+    """Return the files that need extracting and how many are stored unchanged."""
+    todo, unchanged = [], 0
+    for path in files:
+        sha = _sha256(path)
+        if not force and sha and store.stored_version(db, sha) == __version__:
+            unchanged += 1
+        else:
+            todo.append(path)
+    return todo, unchanged
+
+
+class _Progress:
+    def __init__(self, total: int, enabled: bool):
+        self.total, self.enabled, self.done, self.start = total, enabled, 0, time.perf_counter()
+
+    def step(self) -> None:
+        self.done += 1
+        if not self.enabled:
+            return
+        elapsed = time.perf_counter() - self.start
+        rate = self.done / elapsed if elapsed else 0.0
+        eta = (self.total - self.done) / rate if rate else 0.0
+        sys.stderr.write(f"\r{self.done}/{self.total} files  {rate:5.1f} files/s  ETA {eta:5.0f} s ")
+        if self.done == self.total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+def _results(todo: list[Path], settings: ImportSettings, workers: int):
+    args = [(str(p), settings.ocr, settings.timeout) for p in todo]
+    if workers <= 1 or len(todo) <= 1:
+        for a in args:
+            yield a[0], extract_one(*a)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [(a[0], pool.submit(extract_one, *a)) for a in args]
+        try:
+            for path, future in futures:
+                yield path, future.result()
+        except BaseException:
+            for _, future in futures:
+                future.cancel()
+            raise
+
+
+def import_paths(db_path: str, files: list[Path], settings: ImportSettings,
+                 report: Callable[[str], None] = print) -> ImportSummary:
+    """Import `files` into the database at db_path and return what happened."""
+    db = sqlite_utils.Database(db_path)
+    store.ensure_schema(db)
+    summary = ImportSummary(total=len(files))
+    todo, summary.unchanged = (files, 0) if settings.force else _to_extract(db, files, False)
+    workers = settings.workers or os.cpu_count() or 1
+    progress = _Progress(len(todo), settings.progress)
+    for path, (status, value, timings) in _results(todo, settings, workers):
+        if status == "ok":
+            started = time.perf_counter()
+            store.save_record(db, value)
+            store.clear_errors(db, path)
+            timings["store"] = time.perf_counter() - started
+            summary.imported += 1
+            summary.pages += value.source.get("pages") or 1
+            for stage, seconds in timings.items():
+                summary.timings[stage] = summary.timings.get(stage, 0.0) + seconds
+        else:
+            report(f"error: {value}")
+            store.record_error(db, path, str(value))
+            summary.failed += 1
+        progress.step()
+    return summary

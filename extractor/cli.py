@@ -1,0 +1,126 @@
+"""The command line: parse, call one function, print, exit code."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import pipeline
+from .errors import ExtractorError
+
+SUPPORTED_SUFFIXES = {".pdf", ".docx", ".txt", ".html", ".htm", ".doc", ".odt", ".rtf"}
+
+
+def _walk(paths: tuple[str, ...]) -> list[Path]:
+    """Return the files named, and the supported files in folders named, in a stable order."""
+    files: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        else:
+            files.append(path)
+    return files
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="extractor")
+def cli() -> None:
+    """Read archived samordningsförbund documents into records, SQLite and Datasette.
+
+    Example: extractor extract ansokan.pdf --format jsonl
+    """
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True,
+              help="jsonl: one record a line; json: one indented array.")
+@click.option("--full-text", is_flag=True, help="Include each document's full text in its record.")
+@click.option("--no-ocr", is_flag=True, help="Do not OCR PDF pages that have no text layer.")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+def extract(files: tuple[str, ...], fmt: str, full_text: bool, no_ocr: bool, debug: bool) -> None:
+    """Print one extraction record per file (SCHEMA.md) to stdout.
+
+    Example: extractor extract docs/* --format jsonl > out.jsonl
+    """
+    failed, records = 0, []
+    paths = _walk(files)
+    for path in paths:
+        try:
+            record = pipeline.run(path, ocr=not no_ocr).to_dict(full_text=full_text)
+        except ExtractorError as err:
+            if debug:
+                raise
+            click.echo(f"error: {err}", err=True)
+            failed += 1
+            continue
+        if fmt == "jsonl":
+            click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            records.append(record)
+    if fmt == "json":
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    if failed:
+        raise click.ClickException(f"{failed} of {len(paths)} files could not be read")
+
+
+@cli.command(name="import")
+@click.argument("db_path", metavar="DB", type=click.Path(dir_okay=False))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--force", is_flag=True, help="Re-extract files even if they are stored already.")
+@click.option("--workers", type=int, default=None, help="Extraction processes (default: the core count).")
+@click.option("--timeout", type=float, default=300.0, show_default=True,
+              help="Seconds one document may take before it is recorded as failed.")
+@click.option("--no-ocr", is_flag=True, help="Do not OCR PDF pages that have no text layer.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def import_(db_path: str, paths: tuple[str, ...], force: bool, workers: int | None, timeout: float,
+            no_ocr: bool, quiet: bool) -> None:
+    """Import files and folders into the SQLite database DB.
+
+    Unchanged files already stored by this extractor version are skipped; each document is
+    written in one transaction, and failures are listed in the import_errors table.
+
+    Example: extractor import archive.db archive/
+    """
+    from .bulk import ImportSettings, import_paths
+
+    settings = ImportSettings(force=force, workers=workers, timeout=timeout, ocr=not no_ocr,
+                              progress=not quiet and sys.stderr.isatty())
+    summary = import_paths(db_path, _walk(paths), settings, report=lambda msg: click.echo(msg, err=True))
+    click.echo(f"imported {summary.imported}, unchanged {summary.unchanged}, failed {summary.failed}", err=True)
+    if summary.failed:
+        raise click.ClickException(f"{summary.failed} of {summary.total} files could not be imported")
+
+
+@cli.command()
+@click.argument("db_path", metavar="DB", type=click.Path(exists=True, dir_okay=False))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8001, show_default=True, type=int)
+@click.option("--metadata", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Datasette metadata file (default: the project's metadata.yml).")
+def serve(db_path: str, host: str, port: int, metadata: str | None) -> None:
+    """Serve the database with Datasette, on 127.0.0.1 unless told otherwise.
+
+    Example: extractor serve archive.db --port 8001
+    """
+    from .publish import serve_database
+
+    serve_database(db_path, host=host, port=port, metadata=metadata)
+
+
+@cli.command()
+@click.argument("db_path", metavar="DB", type=click.Path(exists=True, dir_okay=False))
+@click.argument("out_path", metavar="OUT", type=click.Path(dir_okay=False))
+def publish(db_path: str, out_path: str) -> None:
+    """Write a copy of DB fit for a public site: contacts and e-signing logs left out.
+
+    Example: extractor publish archive.db public.db && extractor serve public.db
+    """
+    from .publish import write_public_copy
+
+    counts = write_public_copy(db_path, out_path)
+    click.echo(f"wrote {out_path}: " + ", ".join(f"{k} {v}" for k, v in counts.items()), err=True)

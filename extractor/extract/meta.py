@@ -1,0 +1,39 @@
+"""The document's own name and registry number: title and diarienummer."""
+from __future__ import annotations
+
+import re
+
+from ..record import Section
+
+DIARIENUMMER_RE = re.compile(
+    r"\b(?:dnr|diarienummer|diarienr|diarie-?nr|ärendenummer)\b\.?:?\s*"
+    r"((?:[A-ZÅÄÖ]{2,6}\s)?\d{2,4}[/-]\d{1,5}(?:[/-]\d{1,5})?)",
+    re.IGNORECASE,
+)
+# "Verksamhetsplan 2013 för Kompassen – samverkanscentrum" -> "Kompassen"
+TITLE_FROM_HEAD_RE = re.compile(
+    r"(?:verksamhetsplan|projektplan|slutrapport|lägesrapport|delrapport|ansökan|utvärdering)"
+    r"(?:\s+\d{4})?\s+(?:för|om|av)\s+(?:insatsen\s+|projektet\s+|verksamheten\s+)?"
+    r"([A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]+)*)"
+)
+# A title field that only says no name has been chosen yet.
+NO_NAME_RE = re.compile(r"\b(fastställs|ej bestämt|inte bestämt|saknas|namn ej klart|arbetsnamn saknas)\b", re.I)
+HEAD_CHARS = 400
+
+
+def find_diarienummer(text: str) -> str | None:
+    """Return the registry number printed near the top.  "Dnr. 2021-15" -> "2021-15\""""
+    m = DIARIENUMMER_RE.search(text[:3000])
+    return m.group(1).strip() if m else None
+
+
+def find_title(sections: list[Section], text: str) -> str | None:
+    """Return the intervention's name from its title field, or from the document's first line."""
+    for section in sections:
+        if section.key == "title" and section.text:
+            first = section.text.strip().split("\n", 1)[0].split("\t", 1)[0].strip()
+            if NO_NAME_RE.search(first):
+                return None
+            return first.strip(" .:*") or None
+    m = TITLE_FROM_HEAD_RE.search(text[:HEAD_CHARS])
+    return m.group(1).strip() if m else None

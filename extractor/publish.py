@@ -1,0 +1,43 @@
+"""Publishing: the Datasette call, and a public copy of the database without personal data."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import sqlite_utils
+
+PROJECT_METADATA = Path(__file__).resolve().parent.parent / "metadata.yml"
+# Personal data: contacts are real people. A public copy keeps none of it.
+PERSONAL_TABLES = ["contacts"]
+SIGNING_LOG_KEY = "signing_log"
+
+
+def serve_database(db_path: str, host: str = "127.0.0.1", port: int = 8001, metadata: str | None = None) -> None:
+    """Run Datasette on db_path until interrupted."""
+    metadata = metadata or (str(PROJECT_METADATA) if PROJECT_METADATA.exists() else None)
+    cmd = [sys.executable, "-m", "datasette", "serve", db_path, "--host", host, "--port", str(port)]
+    if metadata:
+        cmd += ["--metadata", metadata]
+    subprocess.run(cmd, check=False)
+
+
+def write_public_copy(db_path: str, out_path: str) -> dict[str, int]:
+    """Copy the database to out_path without contacts, e-mails or e-signing logs; return counts."""
+    shutil.copyfile(db_path, out_path)
+    db = sqlite_utils.Database(out_path)
+    removed = {}
+    with db.atomic():
+        for table in PERSONAL_TABLES:
+            if db[table].exists():
+                removed[f"{table} removed"] = db[table].count
+                db.execute(f"delete from [{table}]")
+        if db["sections"].exists():
+            removed["signing logs removed"] = db.execute(
+                "select count(*) from sections where key = ?", [SIGNING_LOG_KEY]).fetchone()[0]
+            db.execute("delete from sections where key = ?", [SIGNING_LOG_KEY])
+        if db["documents"].exists():
+            db.execute("update documents set full_text = null")
+    db.execute("vacuum")
+    return removed

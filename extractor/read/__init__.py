@@ -1,0 +1,65 @@
+"""Readers: read(path) -> Document for every supported format, chosen by content first."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ..errors import UnreadableDocument, UnsupportedFormat
+from ..record import Document
+from .docx import read_docx
+from .html import read_html
+from .pdf import read_pdf
+from .text import decode, read_text
+
+MAX_FILE_BYTES = 200 * 1024 * 1024
+TEXT_SUFFIXES = {".txt", ".text", ".csv", ".md", ""}
+HTML_SUFFIXES = {".html", ".htm"}
+LEGACY = {".doc": "Word 97-2003 (.doc)", ".odt": "OpenDocument (.odt)", ".rtf": "RTF"}
+
+
+def sniff(data: bytes, suffix: str) -> str:
+    """Return the format the bytes are in: "pdf", "docx", "html" or "txt"."""
+    head = data[:1024].lstrip()
+    if data.startswith(b"%PDF"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return "docx"
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return "ole"
+    if suffix in HTML_SUFFIXES or head.lower().startswith((b"<!doctype html", b"<html")):
+        return "html"
+    return "txt"
+
+
+def read(path: str | Path, ocr: bool = True) -> Document:
+    """Return the Document in the file at `path`.
+
+    Raises:
+        UnsupportedFormat: a format we cannot read (legacy .doc, images…).
+        UnreadableDocument: the file is empty, damaged, encrypted or has no text.
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise UnreadableDocument(f"{path}: {size} bytes is larger than the {MAX_FILE_BYTES} byte limit")
+        data = path.read_bytes()
+    except OSError as err:
+        raise UnreadableDocument(f"{path}: cannot open ({err.strerror})") from err
+    if not data.strip():
+        raise UnreadableDocument(f"{path}: empty file")
+    sha256 = hashlib.sha256(data).hexdigest()
+    suffix = path.suffix.lower()
+    kind = sniff(data, suffix)
+    if kind == "ole" or suffix in LEGACY:
+        name = LEGACY.get(suffix, "an OLE compound file")
+        raise UnsupportedFormat(f"{path}: {name} is not supported; save it as .docx or PDF and retry")
+    if kind == "pdf":
+        return read_pdf(path, data, sha256, ocr=ocr)
+    if kind == "docx":
+        return read_docx(path, data, sha256)
+    if kind == "html":
+        return read_html(path, decode(data, path), sha256)
+    if suffix not in TEXT_SUFFIXES:
+        raise UnsupportedFormat(f"{path}: unsupported file type '{suffix}' (pdf, docx, txt and html are read)")
+    return read_text(path, data, sha256)

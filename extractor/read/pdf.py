@@ -1,0 +1,134 @@
+"""PDF: text per page with pdfplumber, running headers/footers removed, OCR where a page has no text."""
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from ..errors import UnreadableDocument
+from ..record import Document, Page
+
+# Page furniture that is never body text, wherever it stands.
+PAGE_NUMBER_RE = re.compile(r"^\s*(?:sida\s+\d+(?:\s*(?:av|\(|/)\s*\d+\)?)?|page\s+\d+(?:\s+of\s+\d+)?|-?\s*\d{1,3}\s*-?|\d+\s*\(\d+\)|\d+\s*/\s*\d+)\s*$", re.I)
+# "arbets-" at a line end + "marknaden" on the next line; not "Hälso-" + "och sjukvården".
+HYPHEN_KEEP_WORDS = {"och", "eller", "samt", "respektive", "resp", "som", "till", "men"}
+HYPHEN_END_RE = re.compile(r"([A-Za-zÅÄÖåäöéü]{2,})-$")
+NEXT_WORD_RE = re.compile(r"^([a-zåäöéü][\w]*)")
+# pdfplumber's rendering of glyphs without a Unicode mapping (bullets, mostly).
+CID_RE = re.compile(r"\(cid:\d+\)")
+MIN_TEXT_CHARS = 25
+OCR_RESOLUTION = 250
+OCR_TIMEOUT_S = 120
+FURNITURE_LINES = 2  # lines at the top and at the bottom of a page checked for repetition
+
+
+def _furniture_key(line: str) -> str:
+    return re.sub(r"\d+", "#", line.strip().lower())
+
+
+def _strip_furniture(pages: list[list[str]]) -> list[list[str]]:
+    """Drop page numbers and lines repeated at the top or bottom of most pages."""
+    counts: Counter = Counter()
+    for lines in pages:
+        edge = set(lines[:FURNITURE_LINES] + lines[-FURNITURE_LINES:])
+        counts.update({_furniture_key(line) for line in edge if line.strip()})
+    threshold = max(2, (len(pages) + 1) // 2)
+    repeated = {key for key, n in counts.items() if n >= threshold} if len(pages) > 1 else set()
+    cleaned = []
+    for lines in pages:
+        keep = []
+        for i, line in enumerate(lines):
+            at_edge = i < FURNITURE_LINES or i >= len(lines) - FURNITURE_LINES
+            if at_edge and (PAGE_NUMBER_RE.match(line) or _furniture_key(line) in repeated):
+                continue
+            keep.append(line)
+        cleaned.append(keep)
+    return cleaned
+
+
+def join_hyphenated(lines: list[str]) -> list[str]:
+    """Join words split by a hyphen at a line end.  ["arbets-", "marknaden är"] -> ["arbetsmarknaden är"]"""
+    out: list[str] = []
+    for line in lines:
+        if out:
+            prev = out[-1]
+            end, nxt = HYPHEN_END_RE.search(prev), NEXT_WORD_RE.match(line)
+            if end and nxt and nxt.group(1).lower() not in HYPHEN_KEEP_WORDS:
+                out[-1] = prev[:-1] + line
+                continue
+        out.append(line)
+    return out
+
+
+def _ocr_page(page, path: Path) -> str:
+    if not shutil.which("tesseract"):
+        raise UnreadableDocument(
+            f"{path}: page {page.page_number} has no text layer and tesseract is not installed "
+            "(apt-get install tesseract-ocr tesseract-ocr-swe)"
+        )
+    image = page.to_image(resolution=OCR_RESOLUTION).original
+    with tempfile.TemporaryDirectory() as tmp:
+        png = os.path.join(tmp, "page.png")
+        image.save(png)
+        env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+        try:
+            done = subprocess.run(
+                ["tesseract", png, "stdout", "-l", "swe", "--psm", "3"],
+                capture_output=True, text=True, timeout=OCR_TIMEOUT_S, env=env, check=False,
+            )
+        except subprocess.TimeoutExpired as err:
+            raise UnreadableDocument(f"{path}: OCR of page {page.page_number} took too long") from err
+    if done.returncode != 0:
+        raise UnreadableDocument(f"{path}: OCR failed on page {page.page_number}: {done.stderr.strip()[:200]}")
+    return done.stdout
+
+
+def _page_lines(page, path: Path, ocr: bool) -> tuple[list[str], bool]:
+    text = page.extract_text(layout=False) or ""
+    used_ocr = False
+    if len(text.strip()) < MIN_TEXT_CHARS and ocr and page.images:
+        text, used_ocr = _ocr_page(page, path), True
+    text = CID_RE.sub("•", text)
+    return [line.rstrip() for line in text.split("\n")], used_ocr
+
+
+def read_pdf(path: Path, data: bytes, sha256: str, ocr: bool = True) -> Document:
+    """Return a Document from a PDF, one Page per page with its offsets in the full text.
+
+    Raises:
+        UnreadableDocument: damaged, encrypted, or without text even after OCR.
+    """
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            raw, ocr_flags = [], []
+            for page in pdf.pages:
+                lines, used = _page_lines(page, path, ocr)
+                raw.append(lines)
+                ocr_flags.append(used)
+    except PDFPasswordIncorrect as err:
+        raise UnreadableDocument(f"{path}: encrypted PDF; save an unprotected copy and retry") from err
+    except PDFSyntaxError as err:
+        raise UnreadableDocument(f"{path}: damaged PDF ({err})") from err
+    except UnreadableDocument:
+        raise
+    except Exception as err:  # pdfminer raises many kinds on broken files
+        raise UnreadableDocument(f"{path}: could not read PDF ({err.__class__.__name__}: {err})") from err
+    pages, parts, offset = [], [], 0
+    for number, (lines, used) in enumerate(zip(_strip_furniture(raw), ocr_flags), 1):
+        text = "\n".join(join_hyphenated(lines)).strip("\n") + "\n"
+        pages.append(Page(number, offset, offset + len(text), ocr=used))
+        parts.append(text)
+        offset += len(text)
+    full = "".join(parts)
+    if not full.strip():
+        raise UnreadableDocument(f"{path}: no text on any page, and OCR found none")
+    return Document(path=str(path), format="pdf", sha256=sha256, text=full, pages=pages)

@@ -1,0 +1,282 @@
+"""Split a Document's full text into canonical sections (SCHEMA.md "Canonical sections").
+
+Start at split(): it finds heading candidates line by line (Word heading styles, form labels,
+"(*)" questions, numbered headings also inside run-on text), keeps the plausible ones, and cuts
+the text between them. Every Section points into Document.text with char_start/char_end.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .headings import HEADINGS, KEY_ORDER, ONCE_KEYS
+from .record import Document, Section
+
+WORD_END = r"(?![\wåäö])"
+COMPILED = [(key, re.compile(p + WORD_END)) for key in KEY_ORDER for p in HEADINGS[key]]
+# In run-on text a heading is followed by its body, so "$" can only mean the end of a word.
+COMPILED_RUNON = [(key, re.compile(p.replace("$", "") + WORD_END)) for key in KEY_ORDER for p in HEADINGS[key]]
+NUMBER_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,2}(?:\.\d{1,2}){0,2})[.,]?[ \t]+(?=[A-ZÅÄÖ])")
+LEADING_NUMBER_RE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){0,2}[.,]?\s+")
+STAR_RE = re.compile(r"\(\s*\*\s*\)")
+TOC_LINE_RE = re.compile(r"(?:\.{4,}|…{2,}|\t)\s*\d{1,3}\s*$")
+QUESTION_START_RE = re.compile(r"^(beskriv|ange|hur|har|vilka|vad|på vilket)\b")
+AFTER_INLINE_HEADING_RE = re.compile(r"^[ \t]*(?:\(\s*\*\s*\))?[ \t]*:?[ \t]*(?=[A-ZÅÄÖ0-9<•\-–])")
+# The rest of a table row that is only figures: a budget line ("Övrigt\t35 000\t11 350").
+NUMERIC_CELLS_RE = re.compile(r"^[\s\d.,:%–\-kr]*$")
+MAX_HEADING_WORDS = 14
+MAX_QUESTION_WORDS = 30
+MAX_HEADING_CHARS = 220
+
+
+@dataclass
+class Heading:
+    start: int  # offset of the heading's first character in the full text
+    end: int  # offset just after the heading
+    key: str
+    text: str
+    number: tuple[int, ...] | None = None
+    strong: bool = False  # marked by the source (style, "(*)", tab cell), not guessed
+
+
+def normalise(heading: str) -> str:
+    """Return a heading lower-cased, without numbering, "(*)" or end punctuation.
+
+    "2.3 Målgrupp (*):" -> "målgrupp"
+    """
+    text = STAR_RE.sub(" ", heading).replace("**", "").replace("*", " ")
+    text = LEADING_NUMBER_RE.sub("", text).lower()
+    text = re.sub(r"\s+", " ", text).strip(" \t:.?–-")
+    return text
+
+
+def match_key(heading: str, include_other: bool = True, runon: bool = False) -> tuple[str, int] | None:
+    """Return (key, matched length) for the first lexicon pattern the heading starts with."""
+    norm = normalise(heading)
+    for key, pattern in COMPILED_RUNON if runon else COMPILED:
+        if key == "other" and not include_other:
+            continue
+        m = pattern.match(norm)
+        if m:
+            return key, m.end()
+    return None
+
+
+def _is_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", ",", ";")) and not text.rstrip().endswith("..")
+
+
+def _whole_line_heading(line: str) -> str | None:
+    """Return the key if the whole line reads as a heading, else None."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > MAX_HEADING_CHARS or _is_sentence(stripped):
+        return None
+    if stripped.startswith(("-", "•", "*", "–")) and not stripped.startswith("**"):
+        return None
+    norm = normalise(stripped)
+    words = len(norm.split())
+    limit = MAX_QUESTION_WORDS if QUESTION_START_RE.match(norm) or stripped.endswith("?") else MAX_HEADING_WORDS
+    if not norm or words > limit:
+        return None
+    found = match_key(stripped)
+    return found[0] if found else None
+
+
+def _inline_heading(line: str, include_other: bool) -> tuple[int, str] | None:
+    """Return (heading length, key) for a heading followed by its text on the same line.
+
+    "Insatsägare (*) Organisation: Håbo kommun" -> (15, "owner")
+    """
+    lowered = line.lower()
+    for key, pattern in COMPILED_RUNON:
+        if key == "other" and not include_other:
+            continue
+        m = pattern.match(lowered)
+        if not m:
+            continue
+        rest = line[m.end():]
+        after = AFTER_INLINE_HEADING_RE.match(rest)
+        if after and rest[after.end():].strip():
+            star = STAR_RE.search(rest[: after.end()])
+            end = m.end() + (star.end() if star else 0)
+            if rest[:1] == ":" or star or rest[:1] == "\t" or rest[:1] == " ":
+                return end, key
+    return None
+
+
+def _successor(prev: tuple[int, ...] | None, num: tuple[int, ...]) -> bool:
+    """Whether `num` is the next heading number after `prev` (1 -> 2, 1 -> 1.1, 2.5 -> 3)."""
+    if prev is None:
+        return num in {(1,), (1, 1)}
+    nexts = set()
+    for depth in range(len(prev)):
+        bumped = prev[:depth] + (prev[depth] + 1,)
+        nexts.add(bumped)
+        nexts.add(bumped + (1,))
+    nexts.add(prev + (1,))
+    return num in nexts
+
+
+def _numbered_candidates(line: str, offset: int) -> list[Heading]:
+    """Return numbered headings in a line: at its start or inside run-on text."""
+    out = []
+    for m in NUMBER_RE.finditer(line):
+        number = tuple(int(p) for p in m.group(1).split("."))
+        rest = line[m.end():]
+        at_line_start = not line[: m.start()].strip()
+        next_number = NUMBER_RE.search(rest)
+        limit = next_number.start() if next_number else len(rest)
+        if at_line_start and _whole_line_heading(rest[:limit].strip() or "x") is not None and not next_number:
+            title = rest.rstrip()
+            key = match_key(title)[0]
+        elif at_line_start and not next_number and len(rest.split()) <= 8 and not _is_sentence(rest):
+            title, key = rest.rstrip(), None
+        else:
+            found = match_key(rest[:limit], runon=True)
+            if found:
+                key = found[0]
+                title = _cut_title(rest, found[1])
+            else:
+                key, title = None, _guess_title(rest[:limit])
+        out.append(Heading(offset + m.start(), offset + m.end() + len(title), key or "", m.group(0) + title, number))
+    return out
+
+
+def _cut_title(rest: str, norm_length: int) -> str:
+    """Return the words of `rest` that the normalised match of length norm_length covered."""
+    words, taken = rest.split(" "), []
+    while words and len(normalise(" ".join(taken))) < norm_length:
+        taken.append(words.pop(0))
+    return " ".join(taken)
+
+
+def _guess_title(rest: str) -> str:
+    """Return the words of an unknown run-on heading: up to the next capitalised word."""
+    words = rest.split()
+    taken = words[:1]
+    for word in words[1:6]:
+        if word[:1].isupper() or word[:1].isdigit():
+            break
+        taken.append(word)
+    return " ".join(taken)
+
+
+def _hint_heading(doc: Document, start: int, line: str, top_level: int) -> Heading | None:
+    for hint in doc.hints:
+        if hint.start == start:
+            found = match_key(line)
+            if found:
+                return Heading(start, start + len(line.rstrip()), found[0], line.strip(), strong=True)
+            if hint.level <= top_level:
+                return Heading(start, start + len(line.rstrip()), "other", line.strip(), strong=True)
+            return None
+    return None
+
+
+def _line_heading(line: str, start: int) -> Heading | None:
+    """Return an unnumbered heading at the start of a line, if there is one."""
+    if TOC_LINE_RE.search(line):
+        return None
+    if "\t" in line:
+        cell = line.split("\t", 1)[0]
+        key = _whole_line_heading(cell) if cell.strip() else None
+        if key and len(cell) <= 80 and not NUMERIC_CELLS_RE.match(line.split("\t", 1)[1]):
+            return Heading(start, start + len(cell), key, cell.strip(), strong=True)
+        return None
+    star = STAR_RE.search(line)
+    if (star and star.start() < MAX_HEADING_CHARS and not _is_sentence(line[: star.start()])
+            and not line.lstrip().startswith("(")):
+        found = match_key(line[: star.end()])
+        if found or len(line[: star.start()].split()) <= MAX_QUESTION_WORDS:
+            key = found[0] if found else "other"
+            return Heading(start, start + star.end(), key, line[: star.end()].strip(), strong=True)
+    inline = _inline_heading(line, include_other=False)
+    if inline:
+        return Heading(start, start + inline[0], inline[1], line[: inline[0]].strip())
+    key = _whole_line_heading(line)
+    if key:
+        return Heading(start, start + len(line.rstrip()), key, line.strip())
+    return None
+
+
+def find_headings(doc: Document) -> list[Heading]:
+    """Return every heading candidate in document order (before they are filtered)."""
+    top_level = min((h.level for h in doc.hints), default=1)
+    headings: list[Heading] = []
+    offset = 0
+    for line in doc.text.split("\n"):
+        indent = len(line) - len(line.lstrip())
+        start = offset + indent
+        body = line.strip()
+        offset += len(line) + 1
+        if not body:
+            continue
+        hinted = _hint_heading(doc, start, line[indent:], top_level) if doc.hints else None
+        if hinted or any(h.start == start for h in doc.hints):
+            if hinted:
+                headings.append(hinted)
+            continue
+        numbered = [] if TOC_LINE_RE.search(body) else _numbered_candidates(line, offset - len(line) - 1)
+        if numbered and numbered[0].start == start:
+            headings.extend(numbered)
+            continue
+        plain = _line_heading(line[indent:], start)
+        if plain:
+            headings.append(plain)
+            numbered = [n for n in numbered if n.start >= plain.end]
+        headings.extend(numbered)
+    return headings
+
+
+def _accept_numbered(headings: list[Heading]) -> list[Heading]:
+    """Keep numbered headings that follow the document's numbering; drop list items and noise."""
+    known = sum(1 for h in headings if h.number and h.key and h.key != "other")
+    structural = known >= 2
+    out, last = [], None
+    for h in headings:
+        if h.number is None:
+            out.append(h)
+            continue
+        follows = _successor(last, h.number)
+        later = last is None or h.number > last
+        if h.key and h.key != "other" and (follows or later):
+            out.append(h)
+            last = h.number
+        elif structural and follows:
+            h.key = h.key or "other"
+            out.append(h)
+            last = h.number
+    return out
+
+
+def _filter(headings: list[Heading]) -> list[Heading]:
+    """Drop repeated form labels and headings that continue the section they stand in."""
+    seen: set[str] = set()
+    kept: list[Heading] = []
+    for h in _accept_numbered(headings):
+        if h.key in ONCE_KEYS and h.key in seen:
+            continue
+        if kept and h.key == kept[-1].key and h.key != "other":
+            continue  # a sub-heading ("Effektmål:") stays inside its parent section
+        if kept and h.start < kept[-1].end:
+            continue
+        seen.add(h.key)
+        kept.append(h)
+    return kept
+
+
+def split(doc: Document) -> list[Section]:
+    """Return the document's sections in order; text before the first heading is in none."""
+    headings = _filter(find_headings(doc))
+    sections = []
+    for i, h in enumerate(headings):
+        end = headings[i + 1].start if i + 1 < len(headings) else len(doc.text)
+        raw = doc.text[h.end:end]
+        lead = len(raw) - len(raw.lstrip(" \t\n:"))
+        body = raw.strip(" \t\n:").rstrip()
+        start = h.end + lead
+        sections.append(Section(
+            key=h.key, heading=h.text, text=body, page=doc.page_at(h.start),
+            char_start=start, char_end=start + len(body),
+        ))
+    return sections

@@ -1,0 +1,152 @@
+"""SQLite with sqlite-utils: the research database's tables as data, one transaction per document."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import sqlite_utils
+
+from .record import Record
+
+DOC = "document_sha256"
+# Table name -> (columns, primary key, foreign keys). Child rows all point at documents.sha256.
+TABLES: dict[str, tuple[dict, str | tuple, list]] = {
+    "documents": ({
+        "sha256": str, "path": str, "file_name": str, "format": str, "pages": int, "ocr_pages": str,
+        "doc_type": str, "title": str, "diarienummer": str, "year": int,
+        "period_start": str, "period_end": str, "intake_end": str, "fte_total": float,
+        "requested_sek": int, "own_financing_sek": int, "total_sek": int,
+        "participants_count": int, "participants_per": str,
+        "extractor_version": str, "imported_at": str, "full_text": str,
+    }, "sha256", []),
+    "sections": ({"id": int, DOC: str, "position": int, "key": str, "heading": str, "text": str,
+                  "page": int, "char_start": int, "char_end": int}, "id", [(DOC, "documents", "sha256")]),
+    "organizations": ({"id": int, "name": str}, "id", []),
+    "document_organizations": ({DOC: str, "organization_id": int, "role": str},
+                               (DOC, "organization_id", "role"),
+                               [(DOC, "documents", "sha256"), ("organization_id", "organizations", "id")]),
+    "contacts": ({"id": int, DOC: str, "name": str, "email": str, "phone": str, "organization": str,
+                  "role": str}, "id", [(DOC, "documents", "sha256")]),
+    "dates": ({"id": int, DOC: str, "date": str}, "id", [(DOC, "documents", "sha256")]),
+    "staffing": ({"id": int, DOC: str, "role": str, "fte": float}, "id", [(DOC, "documents", "sha256")]),
+    "amounts": ({"id": int, DOC: str, "sek": int}, "id", [(DOC, "documents", "sha256")]),
+    "target_groups": ({"id": int, DOC: str, "age_min": int, "age_max": int}, "id",
+                      [(DOC, "documents", "sha256")]),
+    "methods": ({"id": int, DOC: str, "label": str, "confidence": float}, "id", [(DOC, "documents", "sha256")]),
+    "method_evidence": ({"id": int, "method_id": int, DOC: str, "label": str, "text": str}, "id",
+                        [(DOC, "documents", "sha256"), ("method_id", "methods", "id")]),
+    "import_errors": ({"id": int, "path": str, "sha256": str, "reason": str, "time": str}, "id", []),
+}
+# Columns every extracted value carries so a figure links back to the text it was read from.
+PROVENANCE = {"section": str, "char_start": int, "char_end": int, "quote": str}
+WITH_PROVENANCE = {"contacts", "dates", "staffing", "amounts", "target_groups", "method_evidence"}
+CHILD_TABLES = ["method_evidence", "methods", "sections", "document_organizations", "contacts", "dates",
+                "staffing", "amounts", "target_groups"]
+# unicode61 folds case (Å = å) but with remove_diacritics 0 keeps å, ä, ö apart from a, o.
+FTS_TOKENIZE = "unicode61 remove_diacritics 0"
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create the tables, indexes and full-text index if they are not there yet."""
+    db.execute("PRAGMA foreign_keys = ON")
+    for name, (columns, pk, fks) in TABLES.items():
+        if name in WITH_PROVENANCE:
+            columns = {**columns, **PROVENANCE}
+        if not db[name].exists():
+            db[name].create(columns, pk=pk, foreign_keys=fks)
+        for col, *_ in fks:
+            db[name].create_index([col], if_not_exists=True)
+    db["organizations"].create_index(["name"], unique=True, if_not_exists=True)
+    db["sections"].create_index(["key"], if_not_exists=True)
+    db["methods"].create_index(["label"], if_not_exists=True)
+    if not db["sections_fts"].exists():
+        db["sections"].enable_fts(["heading", "text"], create_triggers=True, tokenize=FTS_TOKENIZE)
+
+
+def stored_version(db: sqlite_utils.Database, sha256: str) -> str | None:
+    """Return the extractor version a document was stored with, or None if it is not stored."""
+    rows = list(db.query("select extractor_version from documents where sha256 = ?", [sha256]))
+    return rows[0]["extractor_version"] if rows else None
+
+
+def _document_row(record: Record, imported_at: str) -> dict:
+    src, period, budget = record.source, record.period, record.budget
+    participants = record.participants or {}
+    year = (period.get("start") or "")[:4] or next((d[:4] for d in record.dates), None)
+    return {
+        "sha256": src["sha256"], "path": src["path"], "file_name": src["path"].replace("\\", "/").rsplit("/", 1)[-1],
+        "format": src["format"], "pages": src.get("pages"), "ocr_pages": json.dumps(src.get("ocr_pages") or []),
+        "doc_type": record.doc_type, "title": record.title, "diarienummer": record.diarienummer,
+        "year": int(year) if year else None,
+        "period_start": period.get("start"), "period_end": period.get("end"), "intake_end": period.get("intake_end"),
+        "fte_total": record.fte_total, "requested_sek": budget.get("requested_sek"),
+        "own_financing_sek": budget.get("own_financing_sek"), "total_sek": budget.get("total_sek"),
+        "participants_count": participants.get("count"), "participants_per": participants.get("per"),
+        "extractor_version": record.extractor_version, "imported_at": imported_at, "full_text": record.text,
+    }
+
+
+def _provenance(record: Record, field: str, value) -> dict:
+    """Return where a value was read (section, offsets, quote) from the record's evidence."""
+    for ev in record.evidence.get(field, []):
+        if ev.get("value") == value:
+            return {k: ev.get(k) for k in PROVENANCE}
+    return {}
+
+
+def _child_rows(record: Record) -> dict[str, list[dict]]:
+    sha = record.source["sha256"]
+    rows: dict[str, list[dict]] = {
+        "sections": [{DOC: sha, "position": i, "key": s.key, "heading": s.heading, "text": s.text,
+                      "page": s.page, "char_start": s.char_start, "char_end": s.char_end}
+                     for i, s in enumerate(record.sections)],
+        "contacts": [{DOC: sha, **{k: c.get(k) for k in ("name", "email", "phone", "organization", "role")},
+                      **_provenance(record, "contacts", c.get("email") or c.get("name"))} for c in record.contacts],
+        "dates": [{DOC: sha, "date": d, **_provenance(record, "dates", d)} for d in record.dates],
+        "staffing": [{DOC: sha, "role": s["role"], "fte": s["fte"], **_provenance(record, "staffing", s["role"])}
+                     for s in record.staffing],
+        "amounts": [{DOC: sha, "sek": a, **_provenance(record, "amounts", a)} for a in record.amounts],
+        "target_groups": [{DOC: sha, "age_min": t.get("age_min"), "age_max": t.get("age_max"),
+                           **_provenance(record, "target_groups", (t.get("age_min"), t.get("age_max")))}
+                          for t in record.target_groups],
+    }
+    return rows
+
+
+def save_record(db: sqlite_utils.Database, record: Record, imported_at: str | None = None) -> None:
+    """Store one record in one transaction: a re-import replaces the document's rows whole."""
+    imported_at = imported_at or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    sha = record.source["sha256"]
+    with db.atomic():
+        for table in CHILD_TABLES:
+            db.execute(f"delete from [{table}] where {DOC} = ?", [sha])
+        db["documents"].upsert(_document_row(record, imported_at), pk="sha256")
+        for table, rows in _child_rows(record).items():
+            if rows:
+                db[table].insert_all(rows, pk="id")
+        for org in record.organizations:
+            db["organizations"].insert({"name": org["name"]}, pk="id", ignore=True)
+            org_id = db.execute("select id from organizations where name = ?", [org["name"]]).fetchone()[0]
+            db["document_organizations"].insert(
+                {DOC: sha, "organization_id": org_id, "role": org["role"]}, ignore=True)
+        for method in record.methods:
+            method_id = db["methods"].insert(
+                {DOC: sha, "label": method["label"], "confidence": method.get("confidence")}, pk="id").last_pk
+            for ev in method.get("evidence") or []:
+                db["method_evidence"].insert({
+                    "method_id": method_id, DOC: sha, "label": method["label"], "text": ev.get("text"),
+                    "section": ev.get("section"), "char_start": ev.get("char_start"),
+                    "char_end": ev.get("char_end"), "quote": ev.get("text")}, pk="id")
+
+
+def record_error(db: sqlite_utils.Database, path: str, reason: str, sha256: str | None = None) -> None:
+    """Store an import failure so the archive's problem files can be listed later."""
+    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    with db.atomic():
+        db["import_errors"].insert({"path": path, "sha256": sha256, "reason": reason, "time": now}, pk="id")
+
+
+def clear_errors(db: sqlite_utils.Database, path: str) -> None:
+    """Forget earlier failures of a file that has now been imported."""
+    with db.atomic():
+        db.execute("delete from import_errors where path = ?", [path])
