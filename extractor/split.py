@@ -24,6 +24,7 @@ QUESTION_START_RE = re.compile(r"^(beskriv|ange|hur|har|vilka|vad|på vilket)\b"
 AFTER_INLINE_HEADING_RE = re.compile(r"^[ \t]*(?:\(\s*\*\s*\))?[ \t]*:?[ \t]*(?=[A-ZÅÄÖ0-9<•\-–])")
 # The rest of a table row that is only figures: a budget line ("Övrigt\t35 000\t11 350").
 NUMERIC_CELLS_RE = re.compile(r"^[\s\d.,:%–\-kr]*$")
+SIGNING_KEYS = {"signatures", "signing_log"}
 MAX_HEADING_WORDS = 14
 MAX_QUESTION_WORDS = 30
 MAX_HEADING_CHARS = 220
@@ -254,8 +255,8 @@ def _filter(headings: list[Heading]) -> list[Heading]:
     seen: set[str] = set()
     kept: list[Heading] = []
     for h in _accept_numbered(headings):
-        if h.key in ONCE_KEYS and h.key in seen:
-            continue
+        if h.key in ONCE_KEYS and (h.key in seen or seen & SIGNING_KEYS):
+            continue  # a form label repeated in a signature block
         if kept and h.key == kept[-1].key and h.key != "other":
             continue  # a sub-heading ("Effektmål:") stays inside its parent section
         if kept and h.start < kept[-1].end:

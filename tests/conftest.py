@@ -1,0 +1,52 @@
+import os
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("EXTRACTOR_SHARED", ROOT.parent / "shared"))
+DEV_DOCS = SHARED / "eval" / "dev" / "docs"
+SCHEMA_JSON = SHARED / "spec" / "record.schema.json"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture
+def db():
+    return sqlite_utils.Database(memory=True)
+
+
+def make_docx(path: Path, blocks: list) -> Path:
+    """Write a .docx from blocks: ("h1", text), ("p", text), ("bold", text), ("table", rows)."""
+    import docx
+
+    document = docx.Document()
+    for kind, value in blocks:
+        if kind.startswith("h"):
+            document.add_heading(value, level=int(kind[1:]))
+        elif kind == "bold":
+            document.add_paragraph().add_run(value).bold = True
+        elif kind == "table":
+            table = document.add_table(rows=len(value), cols=len(value[0]))
+            for r, row in enumerate(value):
+                for c, cell in enumerate(row):
+                    table.cell(r, c).text = cell
+        else:
+            document.add_paragraph(value)
+    document.save(path)
+    return path
+
+
+def make_pdf(path: Path, pages: list[list[str]]) -> Path:
+    """Write a text-layer PDF with one list of lines per page."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    for lines in pages:
+        pdf.add_page()
+        pdf.set_font("Helvetica", "", 11)
+        for line in lines:
+            pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path

@@ -1,0 +1,125 @@
+from pathlib import Path
+
+import pytest
+from conftest import make_docx, make_pdf
+
+from extractor.errors import UnreadableDocument, UnsupportedFormat
+from extractor.read import read
+from extractor.read.html import clean_html
+from extractor.read.pdf import join_hyphenated
+
+
+def test_read_text_utf8_keeps_swedish_letters(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Målgrupp\nUnga vuxna i Örebro, 18–29 år.\n", encoding="utf-8")
+    doc = read(path)
+    assert doc.format == "txt"
+    assert "Målgrupp" in doc.text and "Örebro" in doc.text
+    assert len(doc.sha256) == 64
+
+
+def test_read_text_windows_1252_export_is_not_mangled(tmp_path):
+    path = tmp_path / "export.txt"
+    path.write_bytes("Försäkringskassan och Arbetsförmedlingen – 1 200 000 kr".encode("cp1252"))
+    doc = read(path)
+    assert doc.text.startswith("Försäkringskassan och Arbetsförmedlingen – 1 200 000 kr")
+
+
+def test_read_text_repairs_double_encoded_utf8(tmp_path):
+    path = tmp_path / "mojibake.txt"
+    path.write_text("Målgrupp för insatsen".encode("utf-8").decode("cp1252"), encoding="utf-8")
+    assert read(path).text.startswith("Målgrupp för insatsen")
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("<p>Insatsen ska</p> <p>hjälpa unga</p>", ["Insatsen ska", "hjälpa unga"]),
+    ('<ul style="list-style-type: none"><li>Minst 40 procent</li></ul>', ["- Minst 40 procent"]),
+    ("<strong>Viktigt</strong>&nbsp;att veta &amp; göra", ["Viktigt att veta & göra"]),
+])
+def test_clean_html_keeps_wrapped_text(raw, expected):
+    lines = [line.strip() for line in clean_html(raw).split("\n") if line.strip()]
+    assert lines == expected
+
+
+def test_read_docx_keeps_paragraphs_and_tables_in_order(tmp_path):
+    path = make_docx(tmp_path / "a.docx", [
+        ("p", "Inledande text"),
+        ("table", [["Insatsens namn", "Bryggan"], ["Insatsägare", "Motala kommun"]]),
+        ("h1", "1. Bakgrund"),
+        ("p", "Behovet är stort."),
+    ])
+    doc = read(path)
+    lines = [line for line in doc.text.split("\n") if line]
+    assert lines == ["Inledande text", "Insatsens namn\tBryggan", "Insatsägare\tMotala kommun",
+                     "1. Bakgrund", "Behovet är stort."]
+    heading = doc.text.index("1. Bakgrund")
+    assert [(h.start, h.level) for h in doc.hints] == [(heading, 1)]
+
+
+def test_read_docx_localised_heading_style_is_a_hint(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Målgrupp", level=2)
+    document.paragraphs[0].style.name = "Rubrik 2"
+    document.add_paragraph("Unga vuxna.")
+    path = tmp_path / "rubrik.docx"
+    document.save(path)
+    doc = read(path)
+    assert [h.level for h in doc.hints] == [2]
+
+
+def test_read_pdf_keeps_pages_and_drops_running_footer(tmp_path):
+    path = make_pdf(tmp_path / "a.pdf", [
+        ["Finsam Test - Ansökan", "Insatsens namn", "Bryggan", "Sida 1 av 2"],
+        ["Finsam Test - Ansökan", "Målgrupp", "Unga vuxna", "Sida 2 av 2"],
+    ])
+    doc = read(path)
+    assert [p.number for p in doc.pages] == [1, 2]
+    assert "Sida 1 av 2" not in doc.text and "Finsam Test" not in doc.text
+    assert doc.page_at(doc.text.index("Målgrupp")) == 2
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["stå nära arbets-", "marknaden idag"], ["stå nära arbetsmarknaden idag"]),
+    (["Hälso-", "och sjukvården"], ["Hälso-", "och sjukvården"]),
+    (["Region Halland-", "Arbetsförmedlingen"], ["Region Halland-", "Arbetsförmedlingen"]),
+])
+def test_join_hyphenated_joins_split_words_only(lines, expected):
+    assert join_hyphenated(lines) == expected
+
+
+def test_read_empty_file_names_the_file(tmp_path):
+    path = tmp_path / "tom.txt"
+    path.write_text("")
+    with pytest.raises(UnreadableDocument, match="tom.txt: empty file"):
+        read(path)
+
+
+def test_read_legacy_doc_is_unsupported(tmp_path):
+    path = tmp_path / "gammal.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
+    with pytest.raises(UnsupportedFormat, match="gammal.doc"):
+        read(path)
+
+
+def test_read_docx_that_is_not_a_zip(tmp_path):
+    path = tmp_path / "trasig.docx"
+    path.write_bytes(b"PK\x03\x04 this is not really a zip archive")
+    with pytest.raises(UnreadableDocument, match="trasig.docx: not a valid .docx"):
+        read(path)
+
+
+def test_read_truncated_pdf(tmp_path):
+    source = make_pdf(tmp_path / "hel.pdf", [["Insatsens namn", "Bryggan"]])
+    path = tmp_path / "trasig.pdf"
+    path.write_bytes(source.read_bytes()[:200])
+    with pytest.raises(UnreadableDocument, match="trasig.pdf"):
+        read(path)
+
+
+def test_read_binary_junk_with_txt_suffix(tmp_path):
+    path = tmp_path / "skrap.txt"
+    path.write_bytes(bytes(range(256)) * 20)
+    with pytest.raises(UnreadableDocument, match="skrap.txt: binary data"):
+        read(path)

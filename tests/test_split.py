@@ -1,0 +1,104 @@
+import json
+
+import pytest
+from conftest import DEV_DOCS, SHARED, make_docx
+
+from extractor.read import read
+from extractor.record import Document
+from extractor.split import normalise, split
+
+
+def _doc(text: str, hints=None) -> Document:
+    return Document(path="t.txt", format="txt", sha256="0" * 64, text=text, hints=hints or [])
+
+
+def _keys(text: str) -> list[str]:
+    return [s.key for s in split(_doc(text))]
+
+
+@pytest.mark.parametrize("stem", ["000_5363caa8e1ca2e69", "003_6e756952012f4952", "004_d5b5a506ef25f105"])
+def test_split_real_dev_documents_find_the_gold_keys(stem):
+    gold = json.loads((SHARED / "eval" / "dev" / "gold" / f"{stem}.json").read_text(encoding="utf-8"))
+    sections = split(read(DEV_DOCS / f"{stem}.txt"))
+    want = {s["key"] for s in gold["sections"]} - {"other"}
+    got = {s.key for s in sections} - {"other"}
+    assert len(want & got) / len(want | got) >= 0.9
+
+
+@pytest.mark.parametrize("text, keys", [
+    # heading on its own line
+    ("Insatsens namn\nBryggan\nMålgrupp\nUnga vuxna 18-29 år.\n", ["title", "target_group"]),
+    # heading at the start of a line, followed by the answer
+    ("Insatsägare (*) Organisation: Motala kommun\nSamverkansparter (*) Organisation: Arbetsförmedlingen\n",
+     ["owner", "partners"]),
+    # inside run-on text, numbered
+    ("1. Inledning Verksamheten startade 2012. 2. Parter Parterna är fyra. 2.1 Målgrupp Unga 16-29 år.\n",
+     ["background", "partners", "target_group"]),
+    # question form
+    ("Beskriv målgrupp för insatsen (*)\nUnga vuxna.\nBeskriv metod/metoder ni kommer använda (*)\nMI.\n",
+     ["target_group", "methods"]),
+    # misspelt heading from a real template
+    ("Planerad Insattid\nPlanerat startdatum: 2025-01-01\n", ["period"]),
+    # heading then capitalised answer on the same line
+    ("Förväntat antal deltagare Vi räknar med 60 deltagare per år.\n", ["participants"]),
+    # a body line that starts with a heading word is not a heading
+    ("Målgrupp\nMålgruppen är unga.\nDeltagare i insatsen kommer att fördelas så här:\n- 10 st\n", ["target_group"]),
+    # numbered lists inside a section do not restart the headings
+    ("1. Bakgrund\nText.\n2. Metod\nVi gör tre saker:\n1. Kartlägger\n2. Tränar\n3. Målgrupp\nUnga.\n",
+     ["background", "methods", "target_group"]),
+    # sub-headings stay inside their parent
+    ("Beskriv målen med insatsen (*)\nEffektmål:\n- Minst 40 procent\nResultatmål:\n- Alla\n", ["goals"]),
+    # a known heading of no canonical key ends the section before it
+    ("Målgrupp\nUnga.\nBemanning\nEn coach på heltid.\nBudget\n1 200 000 kr\n", ["target_group", "other", "budget"]),
+])
+def test_split_heading_styles(text, keys):
+    assert _keys(text) == keys
+
+
+def test_split_signature_block_labels_do_not_open_sections():
+    text = ("Insatsens namn\nBryggan\nUnderskrifter\nUnderskrift (*)\nInsatsägare (namn)\n"
+            "Insatsens namn\nBryggan\nSamverkanspart (namn)\n")
+    assert _keys(text) == ["title", "signatures"]
+
+
+def test_split_table_of_contents_is_not_sections():
+    text = ("Innehåll\n1. Bakgrund ........ 2\n2. Målgrupp ........ 3\n"
+            "1. Bakgrund\nLång text om bakgrunden.\n2. Målgrupp\nUnga vuxna.\n")
+    sections = split(_doc(text))
+    assert [s.key for s in sections if s.key != "other"] == ["background", "target_group"]
+    assert sections[-1].text == "Unga vuxna."
+
+
+def test_split_form_table_label_cells(tmp_path):
+    path = make_docx(tmp_path / "form.docx", [
+        ("table", [["Projektets namn", "Navigatorn"], ["Projektägare", "Uddevalla kommun"],
+                   ["Övrigt", "35 000"]]),
+    ])
+    sections = split(read(path))
+    assert [(s.key, s.text) for s in sections] == [("title", "Navigatorn"), ("owner", "Uddevalla kommun\nÖvrigt\t35 000")]
+
+
+def test_split_word_heading_styles_and_bold(tmp_path):
+    path = make_docx(tmp_path / "styles.docx", [
+        ("bold", "Projektplan"), ("h1", "Sammanfattning"), ("p", "Kort om allt."),
+        ("h1", "Mål"), ("h2", "Effektmål"), ("p", "Minst 40 procent."), ("h2", "Projektmål"), ("p", "Alla."),
+        ("h1", "Målgrupp"), ("p", "Unga."),
+    ])
+    sections = split(read(path))
+    assert [s.key for s in sections] == ["other", "goals", "target_group"]
+    assert "Projektmål" in sections[1].text
+
+
+def test_split_offsets_point_into_the_full_text():
+    doc = _doc("Förord utan rubrik.\nMålgrupp\nUnga vuxna i Motala.\nBudget\n500 000 kr\n")
+    for section in split(doc):
+        assert doc.text[section.char_start:section.char_end] == section.text
+
+
+@pytest.mark.parametrize("heading, expected", [
+    ("2.3 Målgrupp (*):", "målgrupp"),
+    ("**Budgetsammanställning**", "budgetsammanställning"),
+    ("Beskriv syftet med insatsen (*)", "beskriv syftet med insatsen"),
+])
+def test_normalise_heading(heading, expected):
+    assert normalise(heading) == expected

@@ -1,0 +1,35 @@
+from extractor.pipeline import extract
+from extractor.record import Document
+from extractor.store import ensure_schema, save_record
+
+TEXT = "Insatsens namn\nBryggan\nMålgrupp\nUnga vuxna i Motala som står långt från arbetsmarknaden.\n"
+
+
+def _record(text=TEXT, sha="a" * 64):
+    return extract(Document(path="x/bryggan.txt", format="txt", sha256=sha, text=text))
+
+
+def test_save_record_writes_document_and_sections(db):
+    ensure_schema(db)
+    save_record(db, _record())
+    row = db["documents"].get("a" * 64)
+    assert row["title"] == "Bryggan" and row["file_name"] == "bryggan.txt"
+    assert [r["key"] for r in db["sections"].rows_where(order_by="position")] == ["title", "target_group"]
+
+
+def test_save_record_twice_replaces_never_duplicates(db):
+    ensure_schema(db)
+    save_record(db, _record())
+    save_record(db, _record())
+    assert db["documents"].count == 1
+    assert db["sections"].count == 2
+
+
+def test_sections_fts_keeps_swedish_letters_apart(db):
+    ensure_schema(db)
+    save_record(db, _record())
+    save_record(db, _record(text="Malgrupp\nFelstavat utan ring.\n", sha="b" * 64))
+    hits = {r["document_sha256"] for r in db.query(
+        "select s.document_sha256 from sections_fts f join sections s on s.rowid = f.rowid "
+        "where sections_fts match 'målgrupp'")}
+    assert hits == {"a" * 64}
