@@ -6,28 +6,69 @@ from pathlib import Path
 
 from . import __version__
 from .classify import classify_doc_type
+from .extract.ages import find_target_groups
+from .extract.amounts import find_amounts
+from .extract.budget import find_budget
+from .extract.dates import find_dates
 from .extract.meta import find_diarienummer, find_title
+from .extract.participants import find_participants
+from .extract.period import find_period
+from .extract.staffing import find_fte_total, find_staffing
 from .read import read
-from .record import Document, Record
+from .record import Document, Record, Section
 from .split import split
+
+
+def _where(sections: list[Section], start: int) -> str | None:
+    """Return the key of the section holding offset `start` (None before the first heading)."""
+    for s in sections:
+        if s.char_start <= start < max(s.char_end, s.char_start + 1):
+            return s.key
+    return None
+
+
+def _evidence(text: str, sections: list[Section], value, start: int, end: int) -> dict:
+    return {"value": value, "section": _where(sections, start), "char_start": start, "char_end": end,
+            "quote": text[start:end]}
 
 
 def extract(doc: Document, timings: dict | None = None) -> Record:
     """Return the Record for an already read Document (pure: no disk, no database)."""
     clock = _Clock(timings)
+    text = doc.text
     sections = split(doc)
     clock.lap("split")
+    doc_type = classify_doc_type(text)
+    dates = find_dates(text)
+    budget_spans = [(s.char_start, s.char_end) for s in sections if s.key == "budget"]
+    amounts = find_amounts(text, budget_spans)
+    staffing = find_staffing(sections)
+    ages = find_target_groups(sections)
     record = Record(
         source={"path": doc.path, "sha256": doc.sha256, "format": doc.format,
                 "pages": len(doc.pages) or None, "ocr_pages": doc.ocr_pages},
-        doc_type=classify_doc_type(doc.text),
-        title=find_title(sections, doc.text),
-        diarienummer=find_diarienummer(doc.text),
+        doc_type=doc_type,
+        title=find_title(sections, text),
+        diarienummer=find_diarienummer(text),
         sections=sections,
+        period=find_period(sections, text),
+        dates=sorted({d.value for d in dates}),
+        staffing=[{"role": s.role, "fte": s.fte} for s in staffing],
+        fte_total=find_fte_total(sections, staffing),
+        amounts=sorted({a.value for a in amounts}),
+        budget=find_budget(text, amounts, sections, doc_type),
+        target_groups=[{"age_min": a.age_min, "age_max": a.age_max} for a in ages],
+        participants=find_participants(sections, text),
         extractor_version=__version__,
-        text=doc.text,
+        text=text,
     )
-    clock.lap("classify")
+    record.evidence = {
+        "dates": [_evidence(text, sections, d.value, d.start, d.end) for d in dates],
+        "amounts": [_evidence(text, sections, a.value, a.start, a.end) for a in amounts],
+        "staffing": [_evidence(text, sections, s.role, s.start, s.end) for s in staffing],
+        "target_groups": [_evidence(text, sections, (a.age_min, a.age_max), a.start, a.end) for a in ages],
+    }
+    clock.lap("extract")
     return record
 
 

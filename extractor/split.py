@@ -25,6 +25,7 @@ AFTER_INLINE_HEADING_RE = re.compile(r"^[ \t]*(?:\(\s*\*\s*\))?[ \t]*:?[ \t]*(?=
 # The rest of a table row that is only figures: a budget line ("Övrigt\t35 000\t11 350").
 NUMERIC_CELLS_RE = re.compile(r"^[\s\d.,:%–\-kr]*$")
 SIGNING_KEYS = {"signatures", "signing_log"}
+DATE_LIKE_RE = re.compile(r"\d-\d|\d\.\d\d\.\d")
 MAX_HEADING_WORDS = 14
 MAX_QUESTION_WORDS = 30
 MAX_HEADING_CHARS = 220
@@ -181,7 +182,9 @@ def _line_heading(line: str, start: int) -> Heading | None:
     if "\t" in line:
         cell = line.split("\t", 1)[0]
         key = _whole_line_heading(cell) if cell.strip() else None
-        if key and len(cell) <= 80 and not NUMERIC_CELLS_RE.match(line.split("\t", 1)[1]):
+        rest = line.split("\t", 1)[1]
+        figures_only = NUMERIC_CELLS_RE.match(rest) and not DATE_LIKE_RE.search(rest)
+        if key and len(cell) <= 80 and not figures_only:
             return Heading(start, start + len(cell), key, cell.strip(), strong=True)
         return None
     star = STAR_RE.search(line)

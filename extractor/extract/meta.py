@@ -12,8 +12,8 @@ DIARIENUMMER_RE = re.compile(
 )
 # "Verksamhetsplan 2013 för Kompassen – samverkanscentrum" -> "Kompassen"
 TITLE_FROM_HEAD_RE = re.compile(
-    r"(?:verksamhetsplan|projektplan|slutrapport|lägesrapport|delrapport|ansökan|utvärdering)"
-    r"(?:\s+\d{4})?\s+(?:för|om|av)\s+(?:insatsen\s+|projektet\s+|verksamheten\s+)?"
+    r"(?i:verksamhetsplan|projektplan|slutrapport|lägesrapport|delrapport|ansökan|utvärdering)"
+    r"(?:\s+\d{4})?\s+(?i:för|om|av)\s+(?i:insatsen\s+|projektet\s+|verksamheten\s+)?"
     r"([A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]+)*)"
 )
 # A title field that only says no name has been chosen yet.

@@ -1,0 +1,75 @@
+"""Target-group age bands: "16–29 år", "mellan 18 och 64 år", "30 år och uppåt", "upp till 30 år"."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..record import Section
+from .text import sentences
+
+AGE = r"(\d{1,2})"
+# Named patterns; each gives age_min / age_max groups ("lo", "hi").
+AGE_PATTERNS: dict[str, str] = {
+    "range": rf"(?<![\d,.])(?P<lo>\d{{1,2}})\s*(?:–|-|—|till)\s*(?P<hi>\d{{1,2}})\s*år(?!ing)",
+    "between": rf"mellan\s+(?P<lo>\d{{1,2}})\s+och\s+(?P<hi>\d{{1,2}})\s+år",
+    "from": rf"(?:från|fr\.o\.m\.?|över|äldre än)\s+(?P<lo>\d{{1,2}})\s+år",
+    "and_up": rf"(?P<lo>\d{{1,2}})\s+år\s+(?:och|eller)\s+(?:uppåt|äldre|över)",
+    "up_to": rf"(?:upp till|till och med|t\.o\.m\.?|under|yngre än)\s+(?P<hi>\d{{1,2}})\s+år",
+}
+COMPILED = {name: re.compile(p, re.I) for name, p in AGE_PATTERNS.items()}
+# Sentences about other people: statistics, or ages the text explicitly leaves out.
+EXCLUDE_RE = re.compile(
+    r"%|procent|ökning|ökat|minskat|andel|statistik|var\s+\d|ingår inte|inte ingår|faller inte|"
+    r"hänvisas|omfattas inte|inte i målgruppen|erbjuds motsvarande|utanför målgruppen|"
+    r"arbetslösheten|sjukskrivningstalet|inskrivna under|skrevs in",
+    re.I)
+# Outside the target-group section, an age band counts only where the sentence is about whom
+# the intervention serves.
+FOR_CUE_RE = re.compile(r"målgrupp|fokus på|riktar sig|vänder sig|stödja|stötta|utöka stödet|arbeta med|arbetar med", re.I)
+# "en arbetskonsulent på 50 %" is a staffing share, not a statistic.
+STAFFING_SHARE_RE = re.compile(r"\b(?:på|om|arbetar|vardera)\s+\d+(?:,\d+)?\s*(?:%|procent)", re.I)
+AGE_KEYS = {"target_group"}
+CUED_KEYS = {"purpose", "methods", "participants", "background"}
+
+
+@dataclass
+class Found:
+    age_min: int | None
+    age_max: int | None
+    start: int
+    end: int
+
+
+def find_age_bands(text: str) -> list[Found]:
+    """Return the age bands written in `text` (no judgement on whom they are about)."""
+    out: list[Found] = []
+    for name in ("between", "range", "and_up", "from", "up_to"):
+        for m in COMPILED[name].finditer(text):
+            if any(f.start < m.end() and m.start() < f.end for f in out):
+                continue
+            groups = m.groupdict()
+            lo = int(groups["lo"]) if groups.get("lo") else None
+            hi = int(groups["hi"]) if groups.get("hi") else None
+            if name == "up_to" and m.group(0).lower().startswith(("under", "yngre")):
+                hi = hi - 1 if hi else hi
+            if (lo is None or 0 < lo < 100) and (hi is None or 0 < hi < 100) and (lo is None or hi is None or lo < hi):
+                out.append(Found(lo, hi, m.start(), m.end()))
+    return sorted(out, key=lambda f: f.start)
+
+
+def find_target_groups(sections: list[Section]) -> list[Found]:
+    """Return the age bands the intervention is for, each once, with offsets into the full text."""
+    found: list[Found] = []
+    for section in sections:
+        if section.key not in AGE_KEYS | CUED_KEYS:
+            continue
+        for offset, sentence in sentences(section.text):
+            if EXCLUDE_RE.search(STAFFING_SHARE_RE.sub("", sentence)):
+                continue
+            if section.key not in AGE_KEYS and not FOR_CUE_RE.search(sentence):
+                continue
+            for band in find_age_bands(sentence):
+                if (band.age_min, band.age_max) not in {(f.age_min, f.age_max) for f in found}:
+                    base = section.char_start + offset
+                    found.append(Found(band.age_min, band.age_max, base + band.start, base + band.end))
+    return found

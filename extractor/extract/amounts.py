@@ -1,0 +1,174 @@
+"""Money in whole SEK: "5 350 000", "585000:-", "7 527 tkr", "1,2 mnkr", "4,6 miljoner kronor"."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numbers import NUMBER_PATTERN, parse_number
+
+# Units after a number, and what they multiply by.
+UNITS: dict[str, int] = {
+    r"kr\b|kronor\b|sek\b|:-": 1,
+    r"tkr\b|tusen kronor\b|tsek\b|ksek\b": 1_000,
+    r"mnkr\b|mkr\b|msek\b|miljoner kronor\b|miljoner\b|milj\.? kr\b|miljon kronor\b": 1_000_000,
+}
+UNIT_PATTERN = "|".join(f"(?P<u{i}>{p})" for i, p in enumerate(UNITS))
+FACTORS = list(UNITS.values())
+MONEY_RE = re.compile(rf"(?<![\d,.])(?P<num>{NUMBER_PATTERN})\s*(?:{UNIT_PATTERN})", re.IGNORECASE)
+BARE_RE = re.compile(rf"(?<![\d,.:/-])(?P<num>{NUMBER_PATTERN})(?![\d]|[.,/-]\d|\s*(?:%|procent|år\b|st\b))", re.I)
+# A table or a budget section that states its figures in thousands.
+THOUSANDS_RE = re.compile(r"\btkr\b|tusentals kronor|\(tkr\)|i tusental", re.IGNORECASE)
+YEAR_RE = re.compile(r"^(19|20)\d\d$")
+SEVEN_DIGITS_RE = re.compile(r"(?<!\d)(?<!\d[ \u00a0])\d{1,3}(?:[ \u00a0]\d{3}){2}(?![\d])|(?<!\d)\d{7}(?!\d)")
+SPACE_SEPARATORS = {" ", "\u00a0", "\u202f", "\u2009"}
+MIN_BARE_SEK = 1_000
+MAX_SEK = 2_000_000_000
+
+
+@dataclass
+class Found:
+    value: int
+    start: int
+    end: int
+
+
+def _split_run(text: str) -> list[tuple[int, int]]:
+    """Split a run of 3-digit groups that is really several table cells.
+
+    "150 000 150 000 300 000" -> three numbers; returns (offset, length) pairs within text.
+    """
+    groups = re.split(r"[ \u00a0\u202f\u2009]", text)
+    if len(groups) <= 3 or not all(len(g) == 3 for g in groups[1:]):
+        return [(0, len(text))]
+    for per in (1, 2):
+        size = per + 1
+        if len(groups) % size:
+            continue
+        chunks = [groups[i:i + size] for i in range(0, len(groups), size)]
+        if all(c[0] != "000" and not c[0].startswith("0") for c in chunks):
+            out, pos = [], 0
+            for chunk in chunks:
+                piece = " ".join(chunk)
+                out.append((pos, len(piece)))
+                pos += len(piece) + 1
+            return out
+    return [(0, len(text))]
+
+
+def find_money(text: str) -> list[Found]:
+    """Return amounts written with a unit: "7 527 tkr" -> 7527000, "585000:-" -> 585000."""
+    out = []
+    for m in MONEY_RE.finditer(text):
+        unit = next(i for i in range(len(FACTORS)) if m.group(f"u{i}"))
+        for off, length in _split_run(m.group("num")):
+            value = round(parse_number(m.group("num")[off:off + length]) * FACTORS[unit])
+            if 0 < value < MAX_SEK:
+                out.append(Found(int(value), m.start() + off, m.end()))
+    return out
+
+
+ROW_TOKEN_RE = re.compile(r"(?<![\w,.:/-])\d+(?![\w,.:/-]|\s*(?:%|procent))")
+MAX_ROW_TOKENS = 16
+
+
+def _partitions(tokens: list[tuple[str, bool]], i: int = 0):
+    """Yield ways to read digit tokens as numbers: a 1-3 digit lead, then whole 3-digit groups.
+
+    Each token is (digits, joined_to_previous); a number never spans a non-joined gap.
+    """
+    if i == len(tokens):
+        yield []
+        return
+    lead = tokens[i][0]
+    if len(lead) > 3 and len(tokens) > 1 or (lead.startswith("0") and lead != "0"):
+        if len(lead) > 3:
+            for rest in _partitions(tokens, i + 1):
+                yield [int(lead)] + rest
+        return
+    j, value = i + 1, int(lead)
+    while True:
+        for rest in _partitions(tokens, j):
+            yield [value] + rest
+        if j < len(tokens) and tokens[j][1] and len(tokens[j][0]) == 3:
+            value = value * 1000 + int(tokens[j][0])
+            j += 1
+        else:
+            return
+
+
+def split_budget_row(line: str) -> list[tuple[int, int, int]] | None:
+    """Return the row's cells as (value, start, end) when the last cell is the sum of the others.
+
+    A PDF row "Lokaler 45 180 135 360" is ambiguous as text; its total (360 = 45 + 180 + 135)
+    tells where one figure ends.
+    """
+    matches = [m for m in ROW_TOKEN_RE.finditer(line) if not YEAR_RE.match(m.group())]
+    if len(matches) < 3 or len(matches) > MAX_ROW_TOKENS:
+        return None
+    tokens = [(m.group(), k > 0 and line[matches[k - 1].end():m.start()] in SPACE_SEPARATORS)
+              for k, m in enumerate(matches)]
+    for numbers in _partitions(tokens):
+        if len(numbers) >= 2 and numbers[-1] == sum(numbers[:-1]) and numbers[-1] > 0:
+            out, k = [], 0
+            for value in numbers:
+                width = len(f"{value:,}".split(","))
+                span = matches[k:k + width] if len(matches[k][0]) <= 3 else matches[k:k + 1]
+                out.append((value, span[0].start(), span[-1].end()))
+                k += len(span)
+            return out
+    return None
+
+
+def find_table_amounts(text: str, thousands: bool) -> list[Found]:
+    """Return unit-less figures of a budget table or section, scaled where it says tkr."""
+    row = split_budget_row(text)
+    if row:
+        scale = 1000 if thousands else 1
+        return [Found(v * scale, s, e) for v, s, e in row if MIN_BARE_SEK <= v * scale < MAX_SEK]
+    out = []
+    for m in BARE_RE.finditer(text):
+        raw = m.group("num")
+        if YEAR_RE.match(raw) or "," in raw:
+            continue
+        for off, length in _split_run(raw):
+            value = parse_number(raw[off:off + length])
+            if thousands and value < 100_000:
+                value *= 1000  # a "tkr" header over six- or seven-digit figures means kronor
+            if MIN_BARE_SEK <= value < MAX_SEK:
+                out.append(Found(int(value), m.start() + off, m.start() + off + length))
+    return out
+
+
+def find_amounts(text: str, budget_spans: list[tuple[int, int]]) -> list[Found]:
+    """Return money values in `text`: with a unit anywhere, without one in budget tables/sections."""
+    found = find_money(text)
+    taken = [(f.start, f.end) for f in found]
+    for start, end in budget_spans:
+        chunk = text[start:end]
+        # "a tkr header over seven-digit figures means kronor"
+        thousands = bool(THOUSANDS_RE.search(chunk)) and not _has_kronor_figures(chunk)
+        for line_start, line in _lines(chunk):
+            if not re.search(r"\d" if thousands else r"\d{3}", line):
+                continue
+            for f in find_table_amounts(line, thousands):
+                s = start + line_start + f.start
+                if not any(a < s + 1 and s < b for a, b in taken):
+                    found.append(Found(f.value, s, start + line_start + f.end))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _has_kronor_figures(chunk: str) -> bool:
+    """Whether a table's figures are whole kronor (six digits or more), read row by row."""
+    for line in chunk.split("\n"):
+        row = split_budget_row(line)
+        values = [v for v, _, _ in row] if row else [parse_number(m.group()) for m in SEVEN_DIGITS_RE.finditer(line)]
+        if any(v >= 100_000 for v in values):
+            return True
+    return False
+
+
+def _lines(chunk: str):
+    pos = 0
+    for line in chunk.split("\n"):
+        yield pos, line
+        pos += len(line) + 1

@@ -1,0 +1,88 @@
+"""The three headline budget figures: requested from the förbund, own financing, total cost."""
+from __future__ import annotations
+
+import re
+
+from ..record import Section
+from .amounts import Found
+
+CUES: dict[str, str] = {
+    "own_financing_sek": r"egen\s*finansiering|egenfinansiering|egen\s*insats|egeninsats|medfinansiering|eget bidrag|egna insats",
+    "requested_sek": r"\bsöks\b|sökt belopp|ansökt belopp|\bsöker\b|ansöker om|att rekvirera|beviljat belopp|"
+                     r"beviljade|\bfinansierar\b|från (?:samordnings)?förbundet|^samordningsförbundet",
+    "total_sek": r"total(?:a)? kostnad(?:en)?|totala budgeten|total budget|totalkostnad|kostnad för insatsen|"
+                 r"^totalt\s*$|^summa\s*$|^summa kostnader|^summa totalt|^total\s*$",
+}
+CUE_RES = {field: re.compile(p, re.I) for field, p in CUES.items()}
+# Reports set budget against outcome: their "Summa" rows are not the whole cost.
+REPORT_TYPES = {"final_report", "progress_report"}
+FIGURES_ONLY_RE = re.compile(r"^[\s\d\u00a0,.:\-–kr]*$")
+NEAR_AFTER, NEAR_BEFORE = 90, 70
+SHORT_FIELD_CHARS = 100
+
+
+def _line_groups(text: str):
+    """Yield (start, end, first_line) for each line plus the figure-only lines that continue it."""
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    i = 0
+    while i < len(lines):
+        start, line = lines[i]
+        j = i + 1
+        if "\t" in line:
+            while j < len(lines) and lines[j][1].strip() and FIGURES_ONLY_RE.match(lines[j][1]):
+                j += 1
+        else:  # a wrapped prose line continues in lower case
+            while j < len(lines) and "\t" not in lines[j][1] and lines[j][1][:1].islower():
+                j += 1
+        end = lines[j - 1][0] + len(lines[j - 1][1])
+        yield start, end, line
+        i = j
+
+
+def _row_label(line: str) -> str | None:
+    """Return the text before a table row's first figure, when the line reads as a row."""
+    m = re.search(r"[\t ]\d", line)
+    if "\t" not in line and not re.search(r"\d[\d ]*\d\s*$", line):
+        return None
+    label = line[: m.start()] if m else line
+    return label.strip(" \t:") or None
+
+
+def find_budget(text: str, amounts: list[Found], sections: list[Section], doc_type: str) -> dict:
+    """Return {"requested_sek", "own_financing_sek", "total_sek"} (None where not stated)."""
+    budget_spans = [(s.char_start, s.char_end) for s in sections if s.key == "budget"]
+    candidates: dict[str, list[tuple[bool, int, int]]] = {field: [] for field in CUES}
+    flat = text.replace("\n", " ")
+    for start, end, line in _line_groups(text):
+        inside = [a for a in amounts if start <= a.start < end]
+        if not inside:
+            continue
+        in_budget = any(s <= start < e for s, e in budget_spans)
+        label = _row_label(line)
+        for field, cue in CUE_RES.items():
+            if field == "total_sek" and doc_type in REPORT_TYPES and label and label.lower().startswith("summa"):
+                continue
+            if label is not None and cue.search(label):
+                candidates[field].append((not in_budget, start, inside[-1].value))
+                continue
+            for m in cue.finditer(flat[start:end]):
+                pick = _nearest(inside, start + m.start(), start + m.end())
+                if pick:
+                    candidates[field].append((not in_budget, start + m.start(), pick.value))
+    for section in sections:
+        # A form's budget field holding one figure ("7 527 tkr för 4 år") is the sum applied for.
+        inside = [a for a in amounts if section.char_start <= a.start < section.char_end]
+        if section.key == "budget" and len(inside) == 1 and len(section.text) <= SHORT_FIELD_CHARS:
+            candidates["requested_sek"].append((False, section.char_start, inside[0].value))
+    return {field: min(found)[2] if found else None for field, found in candidates.items()}
+
+
+def _nearest(amounts: list[Found], cue_start: int, cue_end: int) -> Found | None:
+    after = [a for a in amounts if 0 <= a.start - cue_end <= NEAR_AFTER]
+    if after:
+        return min(after, key=lambda a: a.start)
+    before = [a for a in amounts if 0 <= cue_start - a.end <= NEAR_BEFORE]
+    return max(before, key=lambda a: a.end) if before else None

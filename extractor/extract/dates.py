@@ -1,0 +1,70 @@
+"""Day-precision dates in any written form, with the text each was read from."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numbers import MONTHS, safe_date
+
+MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+# Named patterns, each yielding (year, month, day) groups. A bare year or "vt 2024" never matches.
+DATE_PATTERNS: dict[str, str] = {
+    # 2022-01-01, also "2028 – 12-01" as one template prints it
+    "iso": r"(?<![\d-])(?P<y>(?:19|20)\d\d) ?[-–] ?(?P<m>\d{1,2}) ?[-–] ?(?P<d>\d{1,2})(?![\d])",
+    # 06.08.2024, 6/8/2024
+    "dmy_dots": r"(?<![\d.])(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>(?:19|20)\d\d)(?![\d])",
+    # 15/3 2023
+    "dm_slash_y": r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})[ -](?P<y>(?:19|20)\d\d)(?![\d])",
+    # 19-07-10 (two-digit year first, as Swedish forms print version stamps)
+    "yymmdd": r"(?<![\d-])(?P<yy>\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?![\d-])",
+    # 1 januari 2024, den 15 mars 2023, 1:a maj 2022
+    "long": rf"(?<![\d])(?P<d>\d{{1,2}})(?::[ae])?\.?\s*(?P<mon>{MONTH_ALT})\.?(?:\s+(?P<y>(?:19|20)\d\d))?(?![\wåäö])",
+}
+COMPILED = {name: re.compile(p, re.IGNORECASE) for name, p in DATE_PATTERNS.items()}
+# "16 april respektive 11 juni 2021", "1 mars–30 juni 2024": the first date borrows the year.
+YEAR_LINK_RE = re.compile(r"^\s*(?:respektive|och|samt|till|till och med|t\.o\.m\.|–|-|—)\s*", re.I)
+MAX_LINK_CHARS = 40
+
+
+@dataclass
+class Found:
+    value: str
+    start: int
+    end: int
+
+
+def _long_dates(text: str) -> list[Found]:
+    matches = list(COMPILED["long"].finditer(text))
+    out = []
+    for i, m in enumerate(matches):
+        year = m.group("y")
+        if not year and i + 1 < len(matches):
+            nxt = matches[i + 1]
+            gap = text[m.end():nxt.start()]
+            if nxt.group("y") and len(gap) <= MAX_LINK_CHARS and YEAR_LINK_RE.match(gap):
+                year = nxt.group("y")
+        if not year:
+            continue
+        iso = safe_date(int(year), MONTHS[m.group("mon").lower()], int(m.group("d")))
+        if iso:
+            out.append(Found(iso, m.start(), m.end()))
+    return out
+
+
+def find_dates(text: str) -> list[Found]:
+    """Return every day-precision date in `text`, in order of appearance.
+
+    "den 15 mars 2023" -> 2023-03-15; "vt 2024" and "2023" -> nothing.
+    """
+    found = _long_dates(text)
+    taken = [(f.start, f.end) for f in found]
+    for name in ("iso", "dmy_dots", "dm_slash_y", "yymmdd"):
+        for m in COMPILED[name].finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            year = int(m.group("y")) if "y" in m.groupdict() and m.group("y") else 2000 + int(m.group("yy"))
+            iso = safe_date(year, int(m.group("m")), int(m.group("d")))
+            if iso:
+                found.append(Found(iso, m.start(), m.end()))
+                taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda f: f.start)

@@ -1,0 +1,47 @@
+"""Swedish number and date formats, both ways: "1 200 000" <-> 1200000, "2,5" <-> 2.5."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+SPACES = " \u00a0\u202f\u2009"
+# "1 200 000", "585000", "2,5"; a group separator is one space (also no-break and thin spaces).
+NUMBER_PATTERN = r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+NUMBER_RE = re.compile(rf"(?<![\d,.])(?:{NUMBER_PATTERN})(?![\d])")
+MONTHS = {
+    "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
+    "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "okt": 10, "nov": 11, "dec": 12,
+}
+MONTH_NAMES = list(MONTHS)[:12]
+
+
+def parse_number(text: str) -> float | int:
+    """Return the value of a Swedish-formatted number.  "1 200 000" -> 1200000, "2,5" -> 2.5"""
+    cleaned = "".join(ch for ch in text.strip() if ch not in SPACES)
+    if "," in cleaned:
+        return float(cleaned.replace(",", "."))
+    return int(cleaned)
+
+
+def format_number(value: float | int) -> str:
+    """Return a number as Swedish print shows it.  1200000 -> "1 200 000", 2.5 -> "2,5\""""
+    if isinstance(value, float) and not value.is_integer():
+        whole, frac = f"{value:.10g}".split(".") if "." in f"{value:.10g}" else (f"{value:.10g}", "")
+        return f"{format_number(int(whole))},{frac}" if frac else format_number(int(whole))
+    return f"{int(value):,}".replace(",", " ")
+
+
+def safe_date(year: int, month: int, day: int) -> str | None:
+    """Return an ISO date, or None where the parts make no calendar date."""
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def format_date_long(iso: str) -> str:
+    """Return an ISO date the way Swedish prose writes it.  "2024-01-01" -> "1 januari 2024\""""
+    d = dt.date.fromisoformat(iso)
+    return f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"

@@ -1,0 +1,54 @@
+"""Expected participants: a count and whether it is per year, in total, or at any one time."""
+from __future__ import annotations
+
+import re
+
+from ..record import Section
+from .text import sentences
+
+COUNT_RE = re.compile(r"(?<![\d,.])(\d{1,4})\s+(?:st(?:ycken)?\.?\s+)?(deltagare|personer|platser|individer|stycken|unga|ungdomar)\b", re.I)
+PER_CUES: list[tuple[str, str]] = [
+    ("year", r"per år|årligen|om året|varje år|/år|per kalenderår"),
+    ("ongoing", r"löpande|samtidigt|åt gången|i taget|platser"),
+    ("total", r"totalt|sammanlagt|under (?:hela )?(?:projekt|insats)(?:perioden|tiden)|under insatsen|under projektet"),
+]
+PER_RES = [(per, re.compile(p, re.I)) for per, p in PER_CUES]
+# Results and caseloads, not the planned number.
+OUTCOME_RE = re.compile(r"\bblev\b|utfallet|avslutades|har skrivits in|var sammanlagt|inskrivna under|hittills|avbröt|ärenden", re.I)
+
+
+def _read(sentence: str, need_cue: bool) -> dict | None:
+    if OUTCOME_RE.search(sentence):
+        return None
+    m = COUNT_RE.search(sentence)
+    if not m or int(m.group(1)) < 2:
+        return None
+    for per, cue in PER_RES:
+        if cue.search(sentence):
+            return {"count": int(m.group(1)), "per": per}
+    return None if need_cue else {"count": int(m.group(1)), "per": "total"}
+
+
+def find_participants(sections: list[Section], text: str) -> dict | None:
+    """Return {"count", "per"} for the expected participants, or None.
+
+    "cirka 50 personer årligen" -> {"count": 50, "per": "year"}
+    """
+    for section in (s for s in sections if s.key == "participants"):
+        for _, sentence in sentences(section.text):
+            found = _read(sentence, need_cue=True)
+            if found:
+                return found
+    for section in (s for s in sections if s.key == "participants"):
+        for _, sentence in sentences(section.text):
+            found = _read(sentence, need_cue=False)
+            if found:
+                return found
+    skip = {"goals", "follow_up", "target_group"}
+    for section in (s for s in sections if s.key not in skip | {"participants"}):
+        for _, sentence in sentences(section.text):
+            if re.search(r"utöka|planerar|beräknas|räknar med|tar emot|platser", sentence, re.I):
+                found = _read(sentence, need_cue=True)
+                if found:
+                    return found
+    return None

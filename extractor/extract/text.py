@@ -1,0 +1,19 @@
+"""Sentences of Swedish document text, with their offsets."""
+from __future__ import annotations
+
+import re
+
+# A sentence ends at ". X" (not "t.o.m. 31"); a line break ends one unless the next line
+# continues in lower case (a PDF's wrapped line).
+SENTENCE_BREAK_RE = re.compile(r"(?<=[\wåäö)]{2}[.!?])\s+(?=[A-ZÅÄÖ])|\n+(?![a-zåäö])")
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """Return (offset, sentence) pairs covering `text`."""
+    out, pos = [], 0
+    for part in SENTENCE_BREAK_RE.split(text):
+        idx = text.find(part, pos)
+        if part.strip():
+            out.append((idx, part))
+        pos = idx + len(part)
+    return out

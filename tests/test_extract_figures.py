@@ -1,0 +1,149 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extractor.extract.ages import find_age_bands, find_target_groups
+from extractor.extract.amounts import find_amounts, split_budget_row
+from extractor.extract.dates import find_dates
+from extractor.extract.numbers import format_date_long, format_number, parse_number
+from extractor.extract.participants import find_participants
+from extractor.extract.period import find_period
+from extractor.extract.staffing import find_fte_total, find_staffing, parse_clause
+from extractor.record import Section
+
+
+def _sec(key: str, text: str, start: int = 0) -> Section:
+    return Section(key=key, heading=None, text=text, page=None, char_start=start, char_end=start + len(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2022-01-01", ["2022-01-01"]),
+    ("1 januari 2024", ["2024-01-01"]),
+    ("den 15 mars 2023", ["2023-03-15"]),
+    ("06.08.2024 10:18", ["2024-08-06"]),
+    ("15/3 2023", ["2023-03-15"]),
+    ("v:19-07-10", ["2019-07-10"]),
+    ("16 april respektive 11 juni 2021", ["2021-04-16", "2021-06-11"]),
+    ("1 mars–30 juni 2024", ["2024-03-01", "2024-06-30"]),
+    ("2024-11-04 09:13:27 CET", ["2024-11-04"]),
+    ("vt 2024, hösten 2023 och år 2023", []),
+    ("2023-02-30", []),
+    ("tfn 010-487 63 20", []),
+])
+def test_dates_read_swedish_forms(text, expected):
+    assert [f.value for f in find_dates(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Vi söker 5 350 000 kr.", [5350000]),
+    ("Utvecklingsledare 585000:-", [585000]),
+    ("7 527 tkr för 4 år", [7527000]),
+    ("Förbundet beviljade 1,2 mnkr", [1200000]),
+    ("beräknas till 4,6 miljoner kronor", [4600000]),
+    ("Sökt belopp 3 802 000 SEK", [3802000]),
+    ("Minst 40 procent, 312 unga vuxna, år 2023", []),
+])
+def test_amounts_with_units(text, expected):
+    assert [f.value for f in find_amounts(text, [])] == expected
+
+
+def test_amounts_in_a_tkr_table_are_scaled_but_years_are_not():
+    text = "Kostnadsslag (tkr)\t2024\t2025\tTotalt\nPersonal\t640\t2 540\t3 180\nStudiebesök\t–\t8\t8\n"
+    assert sorted({f.value for f in find_amounts(text, [(0, len(text))])}) == [8000, 640000, 2540000, 3180000]
+
+
+def test_amounts_tkr_header_over_kronor_figures_means_kronor():
+    text = "Kostnader i tkr\nCoach\t1 200 000\t1 200 000\nLokaler\t25 000\t25 000\n"
+    assert sorted({f.value for f in find_amounts(text, [(0, len(text))])}) == [25000, 1200000]
+
+
+@pytest.mark.parametrize("line, values", [
+    ("Lokaler 45 180 135 360", [45, 180, 135, 360]),
+    ("Lokaler 150 000 150 000 300 000", [150000, 150000, 300000]),
+    ("Personal 1 960 000 2 010 000 3 970 000", [1960000, 2010000, 3970000]),
+])
+def test_split_budget_row_uses_the_row_total(line, values):
+    assert [v for v, _, _ in split_budget_row(line)] == values
+
+
+@pytest.mark.parametrize("text, bands", [
+    ("Unga 16–29 år", [(16, 29)]),
+    ("personer mellan 18 och 64 år", [(18, 64)]),
+    ("personer 30 år och uppåt", [(30, None)]),
+    ("unga upp till 30 år", [(None, 30)]),
+    ("personer från 16 år", [(16, None)]),
+])
+def test_age_bands_forms(text, bands):
+    assert [(f.age_min, f.age_max) for f in find_age_bands(text)] == bands
+
+
+def test_target_groups_skip_statistics_and_excluded_ages():
+    text = ("Målgruppen är personer 30 år och uppåt. Unga 19–29 år ingår inte i målgruppen. "
+            "Av de inskrivna var 38 procent yngre än 25 år.")
+    assert [(f.age_min, f.age_max) for f in find_target_groups([_sec("target_group", text)])] == [(30, None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Vi räknar med cirka 60 deltagare per år.", {"count": 60, "per": "year"}),
+    ("cirka 50 personer årligen", {"count": 50, "per": "year"}),
+    ("Kompassen har 30 platser löpande.", {"count": 30, "per": "ongoing"}),
+    ("upp till 25 deltagare inskrivna samtidigt", {"count": 25, "per": "ongoing"}),
+    ("Projektet planerar för totalt 120 deltagare under projektperioden.", {"count": 120, "per": "total"}),
+    ("Utfallet blev 104 inskrivna deltagare totalt.", None),
+])
+def test_participants_forms(text, expected):
+    assert find_participants([_sec("participants", text)], text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Planerat startdatum: 2025-01-01\nPlanerat slutdatum: 2028-12-31\n"
+     "Eventuellt slutdatum för intag av personer i insatsen: 2028-12-01",
+     {"start": "2025-01-01", "end": "2028-12-31", "intake_end": "2028-12-01"}),
+    ("Perioden fr.o.m. 1 januari 2025 t.o.m. 31 december 2026. Sista intag av nya\ndeltagare sker 2026-09-30.",
+     {"start": "2025-01-01", "end": "2026-12-31", "intake_end": "2026-09-30"}),
+    ("1 oktober 2024 – 30 september 2026", {"start": "2024-10-01", "end": "2026-09-30", "intake_end": None}),
+    ("Hösten 2025, cirka fyra månader", {"start": None, "end": None, "intake_end": None}),
+])
+def test_period_forms(text, expected):
+    assert find_period([_sec("period", text)], text) == expected
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("en samordnare 80 %", [("Samordnare", 0.8)]),
+    ("två arbetsmarknadscoacher om vardera 100 %", [("Arbetsmarknadscoach", 1.0)] * 2),
+    ("en arbetsterapeut 0,5 tjänst", [("Arbetsterapeut", 0.5)]),
+    ("en jobbcoach på heltid", [("Jobbcoach", 1.0)]),
+    ("en arbetsterapeut på halvtid", [("Arbetsterapeut", 0.5)]),
+    ("tre coacher på heltid", [("Coach", 1.0)] * 3),
+    ("Två rehabcoacher som på tillsammans 180% tjänst", [("Rehabcoach", 1.8)]),
+    ("2 x 100 % arbetsmarknadskonsulenter", [("Arbetsmarknadskonsulent", 1.0)] * 2),
+    ("ökningen 38,6 % för dem som varit arbetslösa", []),
+    ("62 procent av patienterna hade haft kontakt med tre handläggare", []),
+])
+def test_staffing_clause_forms(clause, expected):
+    assert [(r, f) for r, f, _, _ in parse_clause(clause)] == expected
+
+
+def test_fte_total_prefers_the_stated_total():
+    sections = [_sec("owner", "Resurs/er: 2,5 tjänster"), _sec("methods", "En coach på 50 %.", 30)]
+    staffing = find_staffing(sections)
+    assert [(s.role, s.fte) for s in staffing] == [("Coach", 0.5)]
+    assert find_fte_total(sections, staffing) == 2.5
+
+
+@given(st.integers(min_value=1, max_value=999_999_999))
+def test_number_parser_reads_back_what_it_prints(value):
+    assert parse_number(format_number(value)) == value
+
+
+@given(st.integers(min_value=1, max_value=99_999).map(lambda n: n / 100))
+def test_decimal_numbers_read_back(value):
+    assert abs(parse_number(format_number(value)) - value) < 1e-9
+
+
+@given(st.dates(min_value=__import__("datetime").date(1990, 1, 1), max_value=__import__("datetime").date(2060, 12, 31)))
+def test_date_parser_reads_back_long_and_iso_forms(day):
+    iso = day.isoformat()
+    assert [f.value for f in find_dates(format_date_long(iso))] == [iso]
+    assert [f.value for f in find_dates(f"den {day.day:02d}.{day.month:02d}.{day.year}")] == [iso]
+    assert [f.value for f in find_dates(iso)] == [iso]
