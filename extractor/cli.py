@@ -124,3 +124,28 @@ def publish(db_path: str, out_path: str) -> None:
 
     counts = write_public_copy(db_path, out_path)
     click.echo(f"wrote {out_path}: " + ", ".join(f"{k} {v}" for k, v in counts.items()), err=True)
+
+
+@cli.group()
+def train() -> None:
+    """Rebuild a trained model under models/.
+
+    Example: extractor train methods
+    """
+
+
+@train.command(name="methods")
+@click.option("--corpus", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Templates file (default: corpus/methods/templates.jsonl).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
+              help="Model folder (default: models/methods).")
+def train_methods_command(corpus: str | None, out_dir: str | None) -> None:
+    """Train the method classifier and write model.pkl and meta.json.
+
+    Example: extractor train methods --out models/methods
+    """
+    from .train_methods import DEFAULT_CORPUS, DEFAULT_MODEL_DIR, train as train_model
+
+    meta = train_model(Path(corpus) if corpus else DEFAULT_CORPUS, Path(out_dir) if out_dir else DEFAULT_MODEL_DIR)
+    f1 = sum(v["f1"] for v in meta["cross_validation"].values()) / len(meta["cross_validation"])
+    click.echo(f"trained on {meta['examples']} examples; mean cross-validated F1 {f1:.3f}", err=True)

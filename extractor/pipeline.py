@@ -14,6 +14,7 @@ from .extract.meta import find_diarienummer, find_title
 from .extract.participants import find_participants
 from .extract.period import find_period
 from .extract.staffing import find_fte_total, find_staffing
+from .methods import classify_methods
 from .read import read
 from .record import Document, Record, Section
 from .split import split
@@ -59,6 +60,7 @@ def extract(doc: Document, timings: dict | None = None) -> Record:
         budget=find_budget(text, amounts, sections, doc_type),
         target_groups=[{"age_min": a.age_min, "age_max": a.age_max} for a in ages],
         participants=find_participants(sections, text),
+        methods=classify_methods(text, sections),
         extractor_version=__version__,
         text=text,
     )

@@ -1,0 +1,126 @@
+"""Methods: find candidate mentions with spaCy's Matcher, then decide "used or not" per mention.
+
+Stage 1 (rules, data in data/methods.json): every token sequence that names a method.
+Stage 2 (scikit-learn, models/methods/): the sentence around each mention, with the method's name
+masked, plus the section it stands in, tells whether *this* intervention uses the method.
+A document gets a label when any mention is judged used; SE also when IPS is.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .record import Section
+
+LEXICON_PATH = Path(__file__).parent / "data" / "methods.json"
+MASK = "METODNAMN"
+THRESHOLD = 0.5
+# A named IPS is Supported Employment's manualised form: SCHEMA.md labels it SE as well.
+IMPLIES = {"IPS": "SE"}
+
+
+@dataclass
+class Mention:
+    label: str
+    sentence: str
+    masked: str
+    section: str | None
+    start: int  # offsets of the sentence in the full text
+    end: int
+
+
+def load_lexicon() -> dict[str, dict]:
+    return json.loads(LEXICON_PATH.read_text(encoding="utf-8"))["labels"]
+
+
+def _token_pattern(pattern: str) -> list[dict]:
+    sensitive = pattern.startswith("=")
+    attr = "TEXT" if sensitive else "LOWER"
+    return [{attr: {"REGEX": f"^(?:{tok})$"}} for tok in pattern.lstrip("=").split()]
+
+
+@lru_cache(maxsize=1)
+def _matcher():
+    import spacy
+    from spacy.matcher import Matcher
+
+    nlp = spacy.blank("sv")
+    matcher = Matcher(nlp.vocab)
+    for label, entry in load_lexicon().items():
+        matcher.add(label, [_token_pattern(p) for p in entry["patterns"]])
+    return nlp, matcher
+
+
+def find_mentions(text: str, sections: list[Section] | None = None) -> list[Mention]:
+    """Return every method mention with its sentence (method name masked) and section key."""
+    nlp, matcher = _matcher()
+    mentions = []
+    for key, base, body in _chunks(text, sections):
+        doc = nlp(body)
+        spans = sorted(((m, s, e) for m, s, e in matcher(doc)), key=lambda x: (x[1], -x[2]))
+        for match_id, s, e in spans:
+            label = nlp.vocab.strings[match_id]
+            start, end = _sentence_bounds(body, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+            sentence = body[start:end]
+            rel_s, rel_e = doc[s].idx - start, doc[e - 1].idx + len(doc[e - 1]) - start
+            name = sentence[rel_s:rel_e]
+            # keep what a compound adds: "IPS-teamet" -> "METODNAMN-teamet"
+            suffix = name[name.index("-"):] if e - s == 1 and "-" in name else ""
+            masked = sentence[:rel_s] + MASK + suffix + sentence[rel_e:]
+            mentions.append(Mention(label, " ".join(sentence.split()), " ".join(masked.split()), key,
+                                    base + start, base + end))
+    return mentions
+
+
+def _chunks(text: str, sections: list[Section] | None):
+    if not sections:
+        yield None, 0, text
+        return
+    for s in sections:
+        yield s.key, s.char_start, text[s.char_start:s.char_end]
+
+
+# As extract/text.py: a wrapped PDF line (next line in lower case) does not end the sentence.
+SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\-•])|\n+(?![a-zåäö])")
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = 0
+    for m in SENTENCE_END_RE.finditer(text, 0, start):
+        left = m.end()
+    m = SENTENCE_END_RE.search(text, end)
+    return left, m.start() if m else len(text)
+
+
+def features(masked: str, section: str | None) -> str:
+    """Return the classifier's input text: the masked sentence plus a section token."""
+    return f"SEKTION_{section or 'ingen'} {masked.lower()}"
+
+
+@lru_cache(maxsize=1)
+def load_model(path: str | None = None):
+    from .train_methods import load
+
+    return load(path)
+
+
+def classify_methods(text: str, sections: list[Section], model=None) -> list[dict]:
+    """Return [{"label", "confidence", "evidence": [...]}] for the methods the intervention uses."""
+    mentions = find_mentions(text, sections)
+    if not mentions:
+        return []
+    model = model or load_model()
+    probs = model.predict_proba([features(m.masked, m.section) for m in mentions])[:, 1]
+    labels: dict[str, dict] = {}
+    for mention, p in zip(mentions, probs):
+        targets = [mention.label] + ([IMPLIES[mention.label]] if mention.label in IMPLIES else [])
+        for label in targets:
+            entry = labels.setdefault(label, {"label": label, "confidence": 0.0, "evidence": []})
+            if p >= THRESHOLD:
+                entry["evidence"].append({"section": mention.section, "text": mention.sentence,
+                                          "char_start": mention.start, "char_end": mention.end})
+            entry["confidence"] = max(entry["confidence"], float(p))
+    return [dict(e, confidence=round(e["confidence"], 3)) for e in labels.values() if e["confidence"] >= THRESHOLD]
