@@ -10,6 +10,7 @@ from .extract.ages import find_target_groups
 from .extract.amounts import find_amounts
 from .extract.budget import find_budget
 from .extract.dates import find_dates
+from .extract.orgs import find_organizations
 from .extract.meta import find_diarienummer, find_title
 from .extract.participants import find_participants
 from .extract.period import find_period
@@ -52,6 +53,7 @@ def extract(doc: Document, timings: dict | None = None) -> Record:
         title=find_title(sections, text),
         diarienummer=find_diarienummer(text),
         sections=sections,
+        organizations=find_organizations(sections, text),
         period=find_period(sections, text),
         dates=sorted({d.value for d in dates}),
         staffing=[{"role": s.role, "fte": s.fte} for s in staffing],

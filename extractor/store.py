@@ -125,10 +125,11 @@ def save_record(db: sqlite_utils.Database, record: Record, imported_at: str | No
             if rows:
                 db[table].insert_all(rows, pk="id")
         for org in record.organizations:
-            db["organizations"].insert({"name": org["name"]}, pk="id", ignore=True)
+            # plain SQL: sqlite-utils' insert(ignore=True) fails on a row it ignores
+            db.execute("insert or ignore into organizations (name) values (?)", [org["name"]])
             org_id = db.execute("select id from organizations where name = ?", [org["name"]]).fetchone()[0]
-            db["document_organizations"].insert(
-                {DOC: sha, "organization_id": org_id, "role": org["role"]}, ignore=True)
+            db.execute(f"insert or ignore into document_organizations ({DOC}, organization_id, role) values (?, ?, ?)",
+                       [sha, org_id, org["role"]])
         for method in record.methods:
             method_id = db["methods"].insert(
                 {DOC: sha, "label": method["label"], "confidence": method.get("confidence")}, pk="id").last_pk

@@ -33,3 +33,12 @@ def test_sections_fts_keeps_swedish_letters_apart(db):
         "select s.document_sha256 from sections_fts f join sections s on s.rowid = f.rowid "
         "where sections_fts match 'målgrupp'")}
     assert hits == {"a" * 64}
+
+
+def test_save_record_shares_organizations_between_documents(db):
+    ensure_schema(db)
+    text = "Insatsägare\nMotala kommun\nSamverkansparter\nArbetsförmedlingen\n"
+    save_record(db, _record(text=text))
+    save_record(db, _record(text=text, sha="d" * 64))
+    assert db["organizations"].count == 2
+    assert db["document_organizations"].count == 4
