@@ -22,23 +22,20 @@ def _datasette(tmp_path: Path):
     return Datasette([str(db_path)], metadata=metadata)
 
 
-def test_datasette_finds_an_imported_document(tmp_path):
-    ds = _datasette(tmp_path)
-
+def _get(ds, path: str):
     async def fetch():
-        return await ds.client.get("/archive/documents.json?_shape=array&title=Bryggan")
+        return await ds.client.get(path)
 
-    response = asyncio.run(fetch())
+    return asyncio.run(fetch())
+
+
+def test_datasette_finds_an_imported_document(tmp_path):
+    response = _get(_datasette(tmp_path), "/archive/documents.json?_shape=array&title=Bryggan")
     assert response.status_code == 200
     assert [row["sha256"] for row in response.json()] == ["c" * 64]
 
 
 def test_datasette_full_text_search_query(tmp_path):
-    ds = _datasette(tmp_path)
-
-    async def fetch():
-        return await ds.client.get("/archive/search_sections.json?_shape=array&q=målgrupp")
-
-    response = asyncio.run(fetch())
+    response = _get(_datasette(tmp_path), "/archive/search_sections.json?_shape=array&q=målgrupp")
     assert response.status_code == 200
     assert [row["title"] for row in response.json()] == ["Bryggan"]
