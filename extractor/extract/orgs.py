@@ -31,7 +31,7 @@ def find_org_names(text: str) -> list[str]:
     found: list[tuple[int, str]] = []
     for pattern, fmt in COMPILED:
         for m in pattern.finditer(text):
-            if any(s <= m.start() < e for s, e, _ in [(f[0], f[0] + 1, f[1]) for f in found]):
+            if any(pos == m.start() for pos, _ in found):
                 continue
             found.append((m.start(), fmt.format(**{k: v for k, v in m.groupdict().items()})))
     names: list[str] = []
