@@ -10,7 +10,8 @@ from .extract.ages import find_target_groups
 from .extract.amounts import find_amounts
 from .extract.budget import find_budget
 from .extract.dates import find_dates
-from .extract.orgs import find_organizations
+from .extract.orgs import find_org_names, find_organizations
+from .extract.people import find_contacts, organization_of
 from .extract.meta import find_diarienummer, find_title
 from .extract.participants import find_participants
 from .extract.period import find_period
@@ -46,6 +47,9 @@ def extract(doc: Document, timings: dict | None = None) -> Record:
     amounts = find_amounts(text, budget_spans)
     staffing = find_staffing(sections)
     ages = find_target_groups(sections)
+    organizations = find_organizations(sections, text)
+    people = find_contacts(text, sections)
+    known_orgs = list(dict.fromkeys([o["name"] for o in organizations] + find_org_names(text)))
     record = Record(
         source={"path": doc.path, "sha256": doc.sha256, "format": doc.format,
                 "pages": len(doc.pages) or None, "ocr_pages": doc.ocr_pages},
@@ -53,7 +57,9 @@ def extract(doc: Document, timings: dict | None = None) -> Record:
         title=find_title(sections, text),
         diarienummer=find_diarienummer(text),
         sections=sections,
-        organizations=find_organizations(sections, text),
+        organizations=organizations,
+        contacts=[{"name": p.name, "email": p.email, "phone": p.phone,
+                   "organization": organization_of(p, known_orgs, text), "role": p.role} for p in people],
         period=find_period(sections, text),
         dates=sorted({d.value for d in dates}),
         staffing=[{"role": s.role, "fte": s.fte} for s in staffing],
@@ -67,6 +73,7 @@ def extract(doc: Document, timings: dict | None = None) -> Record:
         text=text,
     )
     record.evidence = {
+        "contacts": [_evidence(text, sections, p.email or p.name, p.start, p.end) for p in people],
         "dates": [_evidence(text, sections, d.value, d.start, d.end) for d in dates],
         "amounts": [_evidence(text, sections, a.value, a.start, a.end) for a in amounts],
         "staffing": [_evidence(text, sections, s.role, s.start, s.end) for s in staffing],

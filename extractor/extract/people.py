@@ -1,0 +1,133 @@
+"""Contacts: people named with a role, from form fields, signature blocks and e-signing logs."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..record import Section
+
+TLDS = ("se", "com", "nu", "org", "net", "eu")
+# "sofie.backstrom@forsakrings kassan.se" and "lotta.nyqvist@var\nberg.se": print split the domain.
+EMAIL_RE = re.compile(
+    r"(?P<local>[A-Za-z0-9][\w.+-]*)\s?(?:@|\(&|\(at\))\s?(?P<d1>[\w-]+(?:\.[\w-]+)*)(?:[ \n](?P<d2>[\w-]+(?:\.[\w-]+)*))?")
+PHONE_RE = re.compile(r"(?<![\d-])(0\d{1,3}\s?-\s?\d{2,3}(?:\s\d{2,3}){1,3})(?![\d])")
+UPPER = "A-ZÅÄÖÉ"
+LOWER = "a-zåäöéü"
+NAME_PART = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
+# Capitalised words in a row ("Kontaktuppgifter Samordnare Birgitta Håkansson"); a name is inside.
+CAPITALISED_RUN_RE = re.compile(rf"\b{NAME_PART}(?: {NAME_PART})+\b")
+# Words that start with a capital in forms but are no one's name.
+NOT_NAMES = {"kontaktperson", "organisation", "insatsägare", "samverkanspart", "resurs", "projektledare",
+             "e-post", "underskrift", "namnförtydligande", "datum", "ort", "signerade", "signed", "sent",
+             "region", "arbetsförmedlingen", "försäkringskassan", "kommun", "samordningsförbundet",
+             "rapportansvarig", "initierat", "dokument", "transaktion", "the", "document"}
+SIGNING_KEYS = {"signatures", "signing_log"}
+NAME_WINDOW = 160
+# A signatory without an e-mail: "Eva Törnqvist, områdeschef, Region Halland" or "… av Tobias Lönnqvist, sektionschef".
+SIGNER_LINE_RE = re.compile(rf"(?:^|\bav\s+|namnförtydligande:?\s*)({NAME_PART}(?:\s+{NAME_PART}){{1,2}}),\s+[{LOWER}]", re.M | re.I)
+
+
+@dataclass
+class Person:
+    name: str | None
+    email: str | None
+    phone: str | None
+    role: str
+    start: int
+    end: int
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+def find_emails(text: str) -> list[tuple[str, int, int]]:
+    """Return (e-mail, start, end), lower-cased and repaired where print split the domain."""
+    out = []
+    for m in EMAIL_RE.finditer(text):
+        domain = m.group("d1")
+        end = m.end("d1")
+        if m.group("d2") and not domain.lower().endswith(TLDS) and m.group("d2").lower().endswith(TLDS):
+            domain += m.group("d2")
+            end = m.end("d2")
+        if not domain.lower().endswith(TLDS) or "." not in domain:
+            continue
+        out.append((f"{m.group('local')}@{domain}".lower().strip("."), m.start(), end))
+    return out
+
+
+def _name_before(text: str, pos: int, email: str) -> str | None:
+    """Return the nearest name before `pos` (within a few lines) that the e-mail address spells.
+
+    "Kontaktperson: Märta Ekström, utvecklingsledare, marta.ekstrom@…" -> "Märta Ekström"
+    """
+    local = _fold(email.split("@")[0]).replace("-", "")
+    best = None
+    for run in CAPITALISED_RUN_RE.finditer(text[max(0, pos - NAME_WINDOW):pos]):
+        words = run.group().split(" ")
+        for size in (3, 2):
+            for i in range(len(words) - size + 1):
+                parts = words[i:i + size]
+                if all(_fold(p).replace("-", "") in local for p in (parts[0], parts[-1])):
+                    best = " ".join(parts)
+                    break
+            else:
+                continue
+            break
+    return best
+
+
+def _plausible(name: str) -> bool:
+    return not any(part.lower() in NOT_NAMES for part in name.split())
+
+
+def _name_from_email(email: str) -> str:
+    local = email.split("@")[0]
+    return " ".join(p.capitalize() for p in re.split(r"[._]", local) if p)
+
+
+def _section_at(sections: list[Section], pos: int) -> str | None:
+    for s in sections:
+        if s.char_start <= pos <= s.char_end:
+            return s.key
+    return None
+
+
+def find_contacts(text: str, sections: list[Section]) -> list[Person]:
+    """Return one Person per distinct e-mail (per name where there is none), in document order."""
+    people: list[Person] = []
+    seen: set[str] = set()
+    for email, start, end in find_emails(text):
+        if email in seen:
+            continue
+        seen.add(email)
+        name = _name_before(text, start, email) or _name_from_email(email)
+        phone = PHONE_RE.search(text, end, min(len(text), end + 40))
+        role = "signatory" if _section_at(sections, start) in SIGNING_KEYS else "contact"
+        people.append(Person(name, email, phone.group(1) if phone else None, role, start, end))
+    names = {_fold(p.name or "") for p in people}
+    for section in (s for s in sections if s.key == "signatures"):
+        for m in SIGNER_LINE_RE.finditer(section.text):
+            name = m.group(1)
+            if _plausible(name) and _fold(name) not in names:
+                names.add(_fold(name))
+                start = section.char_start + m.start(1)
+                people.append(Person(name, None, None, "signatory", start, start + len(name)))
+    return people
+
+
+def organization_of(person: Person, organizations: list[str], text: str) -> str | None:
+    """Return the organisation a person belongs to: by e-mail domain, else named on their line."""
+    if person.email:
+        stem = _fold(person.email.split("@")[1].rsplit(".", 1)[0]).replace("-", "")
+        for org in organizations:
+            folded = _fold(org).replace(" ", "")
+            if stem and (stem in folded or folded.startswith(stem)):
+                return org
+    line_end = text.find("\n", person.end)
+    line = text[text.rfind("\n", 0, person.start) + 1: line_end if line_end >= 0 else len(text)]
+    for org in organizations:
+        if org.split()[0] in line:
+            return org
+    return None

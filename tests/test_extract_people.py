@@ -1,0 +1,39 @@
+import pytest
+
+from extractor.extract.people import find_contacts, find_emails, organization_of
+from extractor.record import Section
+
+
+def _sec(key, text, start=0):
+    return Section(key=key, heading=None, text=text, page=None, char_start=start, char_end=start + len(text))
+
+
+@pytest.mark.parametrize("text, email", [
+    ("Anna.Exempelsson@Motala.se", "anna.exempelsson@motala.se"),
+    ("sofie.provstrom@forsakrings kassan.se, 010-112 84 55", "sofie.provstrom@forsakringskassan.se"),
+    ("lotta.testberg@var\nberg.se.", "lotta.testberg@varberg.se"),
+    ("per.pahittad@arbetsformedling en.se", "per.pahittad@arbetsformedlingen.se"),
+])
+def test_emails_are_lower_cased_and_repaired(text, email):
+    assert [e for e, _, _ in find_emails(text)] == [email]
+
+
+def test_contact_from_a_form_field_keeps_swedish_letters_and_phone():
+    text = "Kontaktperson: Märta Påhittad, utvecklingsledare, marta.pahittad@motala.se, tfn 0141-22 73 12."
+    [person] = find_contacts(text, [_sec("owner", text)])
+    assert (person.name, person.email, person.phone, person.role) == (
+        "Märta Påhittad", "marta.pahittad@motala.se", "0141-22 73 12", "contact")
+
+
+def test_signatories_with_and_without_email_one_entry_each():
+    text = ("Namnförtydligande\tÅsa Exempelsson, arbetsmarknadschef\nE-post\tasa.exempelsson@motala.se\n"
+            "Eva Låtsasson, områdeschef, Region Östergötland\nE-post\tasa.exempelsson@motala.se\n")
+    people = find_contacts(text, [_sec("signatures", text)])
+    assert [(p.name, p.email, p.role) for p in people] == [
+        ("Åsa Exempelsson", "asa.exempelsson@motala.se", "signatory"), ("Eva Låtsasson", None, "signatory")]
+
+
+def test_organization_from_email_domain():
+    text = "Nils Provström, nils.provstrom@regionostergotland.se"
+    [person] = find_contacts(text, [])
+    assert organization_of(person, ["Motala kommun", "Region Östergötland"], text) == "Region Östergötland"
