@@ -149,3 +149,23 @@ def train_methods_command(corpus: str | None, out_dir: str | None) -> None:
     meta = train_model(Path(corpus) if corpus else DEFAULT_CORPUS, Path(out_dir) if out_dir else DEFAULT_MODEL_DIR)
     f1 = sum(v["f1"] for v in meta["cross_validation"].values()) / len(meta["cross_validation"])
     click.echo(f"trained on {meta['examples']} examples; mean cross-validated F1 {f1:.3f}", err=True)
+
+
+@train.command(name="ner")
+@click.option("--data", type=click.Path(exists=True, file_okay=False), default=None,
+              help="Folder with train_corpus.txt and test_corpus.txt (default: ../shared/data/swedish-ner-corpus).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
+              help="Model folder (default: models/ner-sv).")
+@click.option("--epochs", type=int, default=12, show_default=True)
+@click.option("--limit", type=int, default=None, help="Use only the first N training sentences (a quick check).")
+def train_ner_command(data: str | None, out_dir: str | None, epochs: int, limit: int | None) -> None:
+    """Train the Swedish NER on the public corpus and score it on its test split.
+
+    Example: extractor train ner --epochs 12
+    """
+    from .train_ner import DEFAULT_DATA, DEFAULT_OUT, train as train_model
+
+    meta = train_model(Path(data) if data else DEFAULT_DATA, Path(out_dir) if out_dir else DEFAULT_OUT,
+                       epochs=epochs, limit=limit)
+    test = meta["test"]
+    click.echo(f"test split: P {test['ents_p']:.3f} R {test['ents_r']:.3f} F {test['ents_f']:.3f}", err=True)

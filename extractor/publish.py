@@ -11,7 +11,9 @@ import sqlite_utils
 PROJECT_METADATA = Path(__file__).resolve().parent.parent / "metadata.yml"
 # Personal data: contacts are real people. A public copy keeps none of it.
 PERSONAL_TABLES = ["contacts"]
-SIGNING_LOG_KEY = "signing_log"
+# Sections that are lists of people: signature blocks and e-signing audit trails.
+PERSONAL_SECTION_KEYS = ("signatures", "signing_log")
+EMAIL_SQL_PATTERN = "%@%.%"
 
 
 def serve_database(db_path: str, host: str = "127.0.0.1", port: int = 8001, metadata: str | None = None) -> None:
@@ -21,6 +23,13 @@ def serve_database(db_path: str, host: str = "127.0.0.1", port: int = 8001, meta
     if metadata:
         cmd += ["--metadata", metadata]
     subprocess.run(cmd, check=False)
+
+
+def _mask_emails(text: str | None) -> str | None:
+    """Replace e-mail addresses in free text: form fields name their contact persons too."""
+    import re
+
+    return re.sub(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "[e-post]", text) if text else text
 
 
 def write_public_copy(db_path: str, out_path: str) -> dict[str, int]:
@@ -34,9 +43,12 @@ def write_public_copy(db_path: str, out_path: str) -> dict[str, int]:
                 removed[f"{table} removed"] = db[table].count
                 db.execute(f"delete from [{table}]")
         if db["sections"].exists():
-            removed["signing logs removed"] = db.execute(
-                "select count(*) from sections where key = ?", [SIGNING_LOG_KEY]).fetchone()[0]
-            db.execute("delete from sections where key = ?", [SIGNING_LOG_KEY])
+            marks = ", ".join("?" for _ in PERSONAL_SECTION_KEYS)
+            removed["signature sections removed"] = db.execute(
+                f"select count(*) from sections where key in ({marks})", PERSONAL_SECTION_KEYS).fetchone()[0]
+            db.execute(f"delete from sections where key in ({marks})", PERSONAL_SECTION_KEYS)
+            db.register_function(_mask_emails, replace=True)
+            db.execute("update sections set text = _mask_emails(text) where text like ?", [EMAIL_SQL_PATTERN])
         if db["documents"].exists():
             db.execute("update documents set full_text = null")
     db.execute("vacuum")

@@ -42,3 +42,23 @@ def test_save_record_shares_organizations_between_documents(db):
     save_record(db, _record(text=text, sha="d" * 64))
     assert db["organizations"].count == 2
     assert db["document_organizations"].count == 4
+
+
+def test_public_copy_leaves_personal_data_out(tmp_path):
+    import sqlite_utils
+
+    from extractor.publish import write_public_copy
+
+    path = tmp_path / "a.db"
+    db = sqlite_utils.Database(path)
+    ensure_schema(db)
+    text = ("Insatsägare (*) Organisation: Motala kommun. Kontaktperson: Anna Exempelsson, "
+            "anna.exempelsson@motala.se\nUnderskrifter\nAnna Exempelsson, enhetschef\n")
+    save_record(db, _record(text=text))
+    assert db["contacts"].count == 1
+    write_public_copy(str(path), str(tmp_path / "public.db"))
+    public = sqlite_utils.Database(tmp_path / "public.db")
+    assert public["contacts"].count == 0
+    assert [r["key"] for r in public["sections"].rows] == ["owner"]
+    assert "@" not in next(public["sections"].rows)["text"]
+    assert public["documents"].get("a" * 64)["full_text"] is None
