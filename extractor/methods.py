@@ -8,11 +8,11 @@ A document gets a label when any mention is judged used; SE also when IPS is.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .extract.text import sentence_bounds
 from .record import Section
 
 LEXICON_PATH = Path(__file__).parent / "data" / "methods.json"
@@ -63,7 +63,7 @@ def find_mentions(text: str, sections: list[Section] | None = None) -> list[Ment
         spans = sorted(((m, s, e) for m, s, e in matcher(doc)), key=lambda x: (x[1], -x[2]))
         for match_id, s, e in spans:
             label = nlp.vocab.strings[match_id]
-            start, end = _sentence_bounds(body, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+            start, end = sentence_bounds(body, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
             sentence = body[start:end]
             rel_s, rel_e = doc[s].idx - start, doc[e - 1].idx + len(doc[e - 1]) - start
             name = sentence[rel_s:rel_e]
@@ -81,18 +81,6 @@ def _chunks(text: str, sections: list[Section] | None):
         return
     for s in sections:
         yield s.key, s.char_start, text[s.char_start:s.char_end]
-
-
-# As extract/text.py: a wrapped PDF line (next line in lower case) does not end the sentence.
-SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\-•])|\n+(?![a-zåäö])")
-
-
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = 0
-    for m in SENTENCE_END_RE.finditer(text, 0, start):
-        left = m.end()
-    m = SENTENCE_END_RE.search(text, end)
-    return left, m.start() if m else len(text)
 
 
 def features(masked: str, section: str | None) -> str:

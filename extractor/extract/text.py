@@ -5,7 +5,7 @@ import re
 
 # A sentence ends at ". X" (not "t.o.m. 31"); a line break ends one unless the next line
 # continues in lower case (a PDF's wrapped line).
-SENTENCE_BREAK_RE = re.compile(r"(?<=[\wåäö)]{2}[.!?])\s+(?=[A-ZÅÄÖ])|\n+(?![a-zåäö])")
+SENTENCE_BREAK_RE = re.compile(r"(?<=[\wåäö)]{2}[.!?])\s+(?=[A-ZÅÄÖ•-])|\n+(?![a-zåäö])")
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
@@ -17,3 +17,12 @@ def sentences(text: str) -> list[tuple[int, str]]:
             out.append((idx, part))
         pos = idx + len(part)
     return out
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return the (start, end) of the sentence holding text[start:end]."""
+    left = 0
+    for m in SENTENCE_BREAK_RE.finditer(text, 0, start):
+        left = m.end()
+    m = SENTENCE_BREAK_RE.search(text, end)
+    return left, m.start() if m else len(text)
