@@ -60,6 +60,7 @@ def read(path: str | Path, ocr: bool = True) -> Document:
         return read_docx(path, data, sha256)
     if kind == "html":
         return read_html(path, decode(data, path), sha256)
-    if suffix not in TEXT_SUFFIXES:
+    if suffix not in TEXT_SUFFIXES | {".pdf", ".docx"}:
         raise UnsupportedFormat(f"{path}: unsupported file type '{suffix}' (pdf, docx, txt and html are read)")
+    # content decides: a text export saved under .pdf or .docx is still read as the text it is
     return read_text(path, data, sha256)

@@ -120,7 +120,9 @@ def read_pdf(path: Path, data: bytes, sha256: str, ocr: bool = True) -> Document
         raise UnreadableDocument(f"{path}: damaged PDF ({err})") from err
     except UnreadableDocument:
         raise
-    except Exception as err:  # pdfminer raises many kinds on broken files
+    except Exception as err:  # pdfminer raises many kinds on broken files; pdfplumber wraps them
+        if any(isinstance(a, PDFPasswordIncorrect) for a in getattr(err, "args", ())):
+            raise UnreadableDocument(f"{path}: encrypted PDF; save an unprotected copy and retry") from err
         raise UnreadableDocument(f"{path}: could not read PDF ({err.__class__.__name__}: {err})") from err
     pages, parts, offset = [], [], 0
     for number, (lines, used) in enumerate(zip(_strip_furniture(raw), ocr_flags), 1):

@@ -1,0 +1,104 @@
+import io
+import time
+import zipfile
+
+import pytest
+import sqlite_utils
+from click.testing import CliRunner
+from conftest import make_docx, make_pdf
+
+from extractor import bulk, pipeline
+from extractor.cli import cli
+from extractor.read import docx as docx_reader
+
+GOOD = "Insatsens namn\nBryggan\nMålgrupp\nUnga vuxna 18–29 år i Motala.\n"
+
+
+def _bad_inputs(folder):
+    folder.mkdir()
+    (folder / "tom.txt").write_text("")
+    (folder / "skrap.txt").write_bytes(bytes(range(256)) * 40)
+    (folder / "inte-zip.docx").write_bytes(b"PK\x03\x04 not a zip at all")
+    (folder / "fel-filandelse.pdf").write_text("Insatsens namn\nFelnamnet\n", encoding="utf-8")
+    pdf = make_pdf(folder / "hel.pdf", [["Insatsens namn", "Bryggan"]])
+    (folder / "trunkerad.pdf").write_bytes(pdf.read_bytes()[:300])
+    pdf.unlink()
+    from fpdf import FPDF
+
+    enc = FPDF()
+    enc.set_encryption(owner_password="a", user_password="b")
+    enc.add_page()
+    enc.set_font("Helvetica")
+    enc.cell(0, 10, "Hemligt")
+    enc.output(str(folder / "krypterad.pdf"))
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("word/document.xml", b"0" * 3_000_000)
+    (folder / "bomb.docx").write_bytes(bomb.getvalue())
+    (folder / "windows.txt").write_bytes(GOOD.replace("Bryggan", "Bryggan i Håbo").encode("cp1252"))
+    (folder / "bra.txt").write_text(GOOD, encoding="utf-8")
+    make_docx(folder / "bra.docx", [("p", "Insatsens namn"), ("p", "Stegen"), ("h1", "Målgrupp"), ("p", "Unga.")])
+
+
+def test_import_bad_inputs_are_recorded_and_the_batch_goes_on(tmp_path, monkeypatch):
+    monkeypatch.setattr(docx_reader, "MAX_UNZIPPED_BYTES", 1_000_000)
+    _bad_inputs(tmp_path / "arkiv")
+    db_path = tmp_path / "a.db"
+    result = CliRunner().invoke(cli, ["import", str(db_path), str(tmp_path / "arkiv"), "--workers", "1", "-q"])
+    assert result.exit_code == 1
+    assert "imported 4, unchanged 0, failed 6" in result.stderr
+    db = sqlite_utils.Database(db_path)
+    assert {r["title"] for r in db["documents"].rows} == {"Bryggan", "Bryggan i Håbo", "Stegen", "Felnamnet"}
+    reasons = {r["path"].rsplit("/", 1)[-1]: r["reason"] for r in db["import_errors"].rows}
+    assert set(reasons) == {"tom.txt", "skrap.txt", "inte-zip.docx", "trunkerad.pdf",
+                            "krypterad.pdf", "bomb.docx"}
+    assert "empty file" in reasons["tom.txt"]
+    assert "encrypted PDF" in reasons["krypterad.pdf"]
+    assert "zip bomb" in reasons["bomb.docx"]
+    assert "not a valid .docx" in reasons["inte-zip.docx"]
+    for name, reason in reasons.items():
+        assert name in reason  # every message names the file
+
+
+def test_import_skips_unchanged_and_reextracts_a_changed_file(tmp_path):
+    folder = tmp_path / "arkiv"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD, encoding="utf-8")
+    db_path = str(tmp_path / "a.db")
+    first = bulk.import_paths(db_path, [folder / "a.txt"], bulk.ImportSettings(workers=1), report=lambda m: None)
+    again = bulk.import_paths(db_path, [folder / "a.txt"], bulk.ImportSettings(workers=1), report=lambda m: None)
+    assert (first.imported, again.imported, again.unchanged) == (1, 0, 1)
+    (folder / "a.txt").write_text(GOOD.replace("Bryggan", "Bron"), encoding="utf-8")
+    changed = bulk.import_paths(db_path, [folder / "a.txt"], bulk.ImportSettings(workers=1), report=lambda m: None)
+    assert changed.imported == 1
+    assert {r["title"] for r in sqlite_utils.Database(db_path)["documents"].rows} == {"Bryggan", "Bron"}
+
+
+def test_a_document_over_the_time_limit_fails_alone(tmp_path, monkeypatch):
+    real_run = pipeline.run
+
+    def slow_run(path, **kwargs):
+        if "seg" in str(path):
+            time.sleep(5)
+        return real_run(path, **kwargs)
+
+    monkeypatch.setattr(pipeline, "run", slow_run)
+    for name in ("seg.txt", "snabb.txt"):
+        (tmp_path / name).write_text(GOOD, encoding="utf-8")
+    summary = bulk.import_paths(str(tmp_path / "a.db"), [tmp_path / "seg.txt", tmp_path / "snabb.txt"],
+                                bulk.ImportSettings(workers=1, timeout=0.5), report=lambda m: None)
+    assert (summary.imported, summary.failed) == (1, 1)
+    [error] = sqlite_utils.Database(tmp_path / "a.db")["import_errors"].rows
+    assert "seg.txt: took longer than 0.5 s" in error["reason"]
+
+
+def test_parallel_import_stores_the_same_as_serial(tmp_path):
+    folder = tmp_path / "arkiv"
+    folder.mkdir()
+    for i in range(4):
+        (folder / f"d{i}.txt").write_text(GOOD.replace("Bryggan", f"Bryggan {i}"), encoding="utf-8")
+    files = sorted(folder.iterdir())
+    summary = bulk.import_paths(str(tmp_path / "p.db"), files, bulk.ImportSettings(workers=2), report=lambda m: None)
+    assert summary.imported == 4
+    db = sqlite_utils.Database(tmp_path / "p.db")
+    assert sorted(r["title"] for r in db["documents"].rows) == [f"Bryggan {i}" for i in range(4)]
