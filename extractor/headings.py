@@ -90,3 +90,22 @@ KEY_ORDER = [
 
 # Form fields a document states once: later copies (signature blocks) are labels, not sections.
 ONCE_KEYS = {"title", "owner", "partners"}
+
+# Fallback for headings the lexicon does not know (a new template's "Vilka resultat förväntas?"):
+# word stems that point at a key. A marked heading (Word style, "(*)", numbered) whose stems point
+# at one key more than any other gets that key instead of "other".
+KEYWORD_STEMS: dict[str, list[str]] = {
+    "target_group": ["målgrupp", "vilka personer", "vem vänder"],
+    "purpose": ["syfte", "varför"],
+    "goals": ["mål", "resultat", "effekt"],
+    "background": ["bakgrund", "behov", "problem"],
+    "methods": ["metod", "arbetssätt", "aktivitet", "genomför"],
+    "collaboration": ["samverk", "samarbet"],
+    "follow_up": ["uppfölj", "utvärder", "följas upp", "mäta"],
+    "dissemination": ["sprid", "tillvara", "implement", "lärdom"],
+    "budget": ["budget", "kostnad", "finansier", "ekonomi", "belopp"],
+    "period": ["tidsperiod", "tidplan", "startdatum", "slutdatum", "period"],
+    "participants": ["deltagare", "volym"],
+    "anchoring": ["förankr"],
+    "signatures": ["underskrift", "signatur", "namnteckning"],
+}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .headings import HEADINGS, KEY_ORDER, ONCE_KEYS
+from .headings import HEADINGS, KEY_ORDER, KEYWORD_STEMS, ONCE_KEYS
 from .record import Document, Section
 
 WORD_END = r"(?![\wåäö])"
@@ -62,6 +62,18 @@ def match_key(heading: str, include_other: bool = True, runon: bool = False) -> 
         if m:
             return key, m.end()
     return None
+
+
+def guess_key(heading: str) -> str:
+    """Return the key whose word stems a heading the lexicon does not know uses most, else "other".
+
+    "Vilka resultat förväntas av insatsen?" -> "goals"
+    """
+    norm = normalise(heading)
+    hits = {key: sum(stem in norm for stem in stems) for key, stems in KEYWORD_STEMS.items()}
+    best = max(hits.values())
+    winners = [k for k, v in hits.items() if v == best]
+    return winners[0] if best and len(winners) == 1 else "other"
 
 
 def _is_sentence(text: str) -> bool:
@@ -170,7 +182,7 @@ def _hint_heading(doc: Document, start: int, line: str, top_level: int) -> Headi
             if found:
                 return Heading(start, start + len(line.rstrip()), found[0], line.strip(), strong=True)
             if hint.level <= top_level:
-                return Heading(start, start + len(line.rstrip()), "other", line.strip(), strong=True)
+                return Heading(start, start + len(line.rstrip()), guess_key(line), line.strip(), strong=True)
             return None
     return None
 
@@ -192,7 +204,7 @@ def _line_heading(line: str, start: int) -> Heading | None:
             and not line.lstrip().startswith("(")):
         found = match_key(line[: star.end()])
         if found or len(line[: star.start()].split()) <= MAX_QUESTION_WORDS:
-            key = found[0] if found else "other"
+            key = found[0] if found else guess_key(line[: star.end()])
             return Heading(start, start + star.end(), key, line[: star.end()].strip(), strong=True)
     inline = _inline_heading(line, include_other=False)
     if inline:
@@ -247,7 +259,7 @@ def _accept_numbered(headings: list[Heading]) -> list[Heading]:
             out.append(h)
             last = h.number
         elif structural and follows:
-            h.key = h.key or "other"
+            h.key = h.key or guess_key(h.text)
             out.append(h)
             last = h.number
     return out

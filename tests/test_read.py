@@ -123,3 +123,29 @@ def test_read_binary_junk_with_txt_suffix(tmp_path):
     path.write_bytes(bytes(range(256)) * 20)
     with pytest.raises(UnreadableDocument, match="skrap.txt: binary data"):
         read(path)
+
+
+def test_read_pdf_two_columns_in_reading_order(tmp_path):
+    from fpdf import FPDF
+
+    left = ["Målgrupp"] + [f"vänster rad {i} om unga vuxna" for i in range(20)]
+    right = ["Budget"] + [f"höger rad {i} om kostnader" for i in range(20)]
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 10)
+    for i, (a, b) in enumerate(zip(left, right)):
+        pdf.set_xy(10, 10 + i * 6)
+        pdf.cell(85, 6, a)
+        pdf.set_xy(110, 10 + i * 6)
+        pdf.cell(85, 6, b)
+    path = tmp_path / "tva-spalter.pdf"
+    pdf.output(str(path))
+    lines = [line for line in read(path).text.split("\n") if line]
+    assert lines[:2] == ["Målgrupp", "vänster rad 0 om unga vuxna"]
+    assert lines.index("Budget") == len(left)
+
+
+def test_read_pdf_keeps_budget_table_rows_together(tmp_path):
+    path = make_pdf(tmp_path / "budget.pdf", [["Budget", "Kostnadsslag 2025 2026 Totalt",
+                                               "Personal 1 960 000 2 010 000 3 970 000"]])
+    assert "Personal 1 960 000 2 010 000 3 970 000" in read(path).text.split("\n")

@@ -102,3 +102,19 @@ def test_split_offsets_point_into_the_full_text():
 ])
 def test_normalise_heading(heading, expected):
     assert normalise(heading) == expected
+
+
+@pytest.mark.parametrize("heading, key", [
+    ("Vilka resultat förväntas av insatsen?", "goals"),
+    ("Hur ska insatsen följas upp?", "follow_up"),
+    ("Vilka kostnader har insatsen?", "budget"),
+    ("Övriga upplysningar", "other"),
+])
+def test_guess_key_for_unseen_phrasings(heading, key):
+    from extractor.split import guess_key
+
+    assert guess_key(heading) == key
+
+
+def test_split_unseen_question_heading_gets_a_key():
+    assert _keys("Vilka resultat förväntas av insatsen? (*)\nFler i arbete.\n") == ["goals"]

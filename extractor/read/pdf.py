@@ -24,7 +24,8 @@ CID_RE = re.compile(r"\(cid:\d+\)")
 MIN_TEXT_CHARS = 25
 OCR_RESOLUTION = 250
 OCR_TIMEOUT_S = 120
-FURNITURE_LINES = 2  # lines at the top and at the bottom of a page checked for repetition
+FURNITURE_LINES = 2
+MIN_COLUMN_WORDS = 40  # lines at the top and at the bottom of a page checked for repetition
 
 
 def _furniture_key(line: str) -> str:
@@ -88,8 +89,35 @@ def _ocr_page(page, path: Path) -> str:
     return done.stdout
 
 
+def _column_split(page) -> float | None:
+    """Return the x where a two-column page divides, or None for a one-column page.
+
+    Two columns: many words on each side of the middle and hardly any word across it.
+    """
+    words = page.extract_words()
+    if len(words) < MIN_COLUMN_WORDS:
+        return None
+    middle = (page.bbox[0] + page.bbox[2]) / 2
+    left = sum(1 for w in words if w["x1"] < middle)
+    right = sum(1 for w in words if w["x0"] > middle)
+    across = len(words) - left - right
+    if across <= len(words) * 0.02 and min(left, right) >= len(words) * 0.25:
+        return middle
+    return None
+
+
+def _extract_text(page) -> str:
+    """Return a page's text in reading order: a two-column page left column first."""
+    split = _column_split(page)
+    if split is None:
+        return page.extract_text(layout=False) or ""
+    x0, top, x1, bottom = page.bbox
+    halves = [page.crop((x0, top, split, bottom)), page.crop((split, top, x1, bottom))]
+    return "\n".join(h.extract_text(layout=False) or "" for h in halves)
+
+
 def _page_lines(page, path: Path, ocr: bool) -> tuple[list[str], bool]:
-    text = page.extract_text(layout=False) or ""
+    text = _extract_text(page)
     used_ocr = False
     if len(text.strip()) < MIN_TEXT_CHARS and ocr and page.images:
         text, used_ocr = _ocr_page(page, path), True
