@@ -12,6 +12,7 @@ from .extract.budget import find_budget
 from .extract.dates import find_dates
 from .extract.orgs import find_org_names, find_organizations
 from .extract.people import find_contacts, organization_of
+from .extract.nlp import find_persons
 from .extract.meta import find_diarienummer, find_title
 from .extract.participants import find_participants
 from .extract.period import find_period
@@ -48,7 +49,7 @@ def extract(doc: Document, timings: dict | None = None) -> Record:
     staffing = find_staffing(sections)
     ages = find_target_groups(sections)
     organizations = find_organizations(sections, text)
-    people = find_contacts(text, sections)
+    people = find_contacts(text, sections, persons=find_persons)
     known_orgs = list(dict.fromkeys([o["name"] for o in organizations] + find_org_names(text)))
     record = Record(
         source={"path": doc.path, "sha256": doc.sha256, "format": doc.format,

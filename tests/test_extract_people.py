@@ -37,3 +37,19 @@ def test_organization_from_email_domain():
     text = "Nils Provström, nils.provstrom@regionostergotland.se"
     [person] = find_contacts(text, [])
     assert organization_of(person, ["Motala kommun", "Region Östergötland"], text) == "Region Östergötland"
+
+
+def test_signatory_without_email_must_be_a_person_to_the_ner():
+    text = "Ort och datum: Motala 2025-03-10\nEva Låtsasson, områdeschef, Region Östergötland\n"
+    sections = [_sec("signatures", text)]
+    assert [p.name for p in find_contacts(text, sections, persons=lambda t: [])] == []
+    start = text.index("Eva")
+    confirmed = find_contacts(text, sections, persons=lambda t: [(start, start + 13, "Eva Låtsasson")])
+    assert [p.name for p in confirmed] == ["Eva Låtsasson"]
+
+
+@pytest.mark.slow
+def test_trained_ner_finds_swedish_persons():
+    from extractor.extract.nlp import find_persons
+
+    assert "Eva Törnqvist" in [name for _, _, name in find_persons("Eva Törnqvist, områdeschef, Region Halland")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Callable
 
 from ..record import Section
 
@@ -94,8 +95,12 @@ def _section_at(sections: list[Section], pos: int) -> str | None:
     return None
 
 
-def find_contacts(text: str, sections: list[Section]) -> list[Person]:
-    """Return one Person per distinct e-mail (per name where there is none), in document order."""
+def find_contacts(text: str, sections: list[Section],
+                  persons: Callable[[str], list[tuple[int, int, str]]] | None = None) -> list[Person]:
+    """Return one Person per distinct e-mail (per name where there is none), in document order.
+
+    `persons` (the NER) confirms signatories that have no e-mail: "Eva Törnqvist, områdeschef".
+    """
     people: list[Person] = []
     seen: set[str] = set()
     for email, start, end in find_emails(text):
@@ -108,8 +113,11 @@ def find_contacts(text: str, sections: list[Section]) -> list[Person]:
         people.append(Person(name, email, phone.group(1) if phone else None, role, start, end))
     names = {_fold(p.name or "") for p in people}
     for section in (s for s in sections if s.key == "signatures"):
+        found = persons(section.text) if persons else None
         for m in SIGNER_LINE_RE.finditer(section.text):
             name = m.group(1)
+            if found is not None and not any(s < m.end(1) and m.start(1) < e for s, e, _ in found):
+                continue
             if _plausible(name) and _fold(name) not in names:
                 names.add(_fold(name))
                 start = section.char_start + m.start(1)
