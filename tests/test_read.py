@@ -149,3 +149,32 @@ def test_read_pdf_keeps_budget_table_rows_together(tmp_path):
     path = make_pdf(tmp_path / "budget.pdf", [["Budget", "Kostnadsslag 2025 2026 Totalt",
                                                "Personal 1 960 000 2 010 000 3 970 000"]])
     assert "Personal 1 960 000 2 010 000 3 970 000" in read(path).text.split("\n")
+
+
+@pytest.mark.slow
+def test_read_scanned_pdf_ocrs_only_pages_without_text(tmp_path):
+    import shutil
+
+    from fpdf import FPDF
+    from PIL import Image, ImageDraw, ImageFont
+
+    if not shutil.which("tesseract"):
+        pytest.fail("tesseract is not installed; .ci/run installs tesseract-ocr and tesseract-ocr-swe")
+    image = Image.new("RGB", (1700, 500), "white")
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=48)  # its glyphs cover ASCII only, hence no å/ä/ö here
+    draw.text((100, 100), "Insatsens namn", fill="black", font=font)
+    draw.text((100, 200), "Unga vuxna i Motala mellan 18 och 29 ar.", fill="black", font=font)
+    image.save(tmp_path / "sida.png")
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.cell(0, 6, "Sidan har ett textlager och ska inte OCR-lasas.")
+    pdf.add_page()
+    pdf.image(str(tmp_path / "sida.png"), x=0, y=0, w=210)
+    path = tmp_path / "skannad.pdf"
+    pdf.output(str(path))
+    doc = read(path)
+    assert doc.ocr_pages == [2]
+    assert "Unga vuxna i Motala mellan 18 och 29" in doc.text
+    assert doc.page_at(doc.text.index("Unga vuxna")) == 2
