@@ -34,6 +34,7 @@ class ImportSummary:
     failed: int = 0
     pages: int = 0
     timings: dict = field(default_factory=dict)
+    interrupted: bool = False  # Ctrl-C: what was stored is whole, the rest is left for the next run
 
 
 class DocumentTimeout(ExtractorError):
@@ -102,32 +103,54 @@ class _Progress:
         sys.stderr.flush()
 
 
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the parent, which stops the batch between two documents."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _results(todo: list[Path], settings: ImportSettings, workers: int):
     args = [(str(p), settings.ocr, settings.timeout) for p in todo]
     if workers <= 1 or len(todo) <= 1:
         for a in args:
             yield a[0], extract_one(*a)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
+    try:
         futures = [(a[0], pool.submit(extract_one, *a)) for a in args]
-        try:
-            for path, future in futures:
-                yield path, future.result()
-        except BaseException:
-            for _, future in futures:
-                future.cancel()
-            raise
+        for path, future in futures:
+            yield path, future.result()
+    except BaseException:
+        # Ctrl-C or an error here: drop the queued documents and stop the busy workers now
+        # rather than after their current document.
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in list((pool._processes or {}).values()):
+            process.terminate()
+        raise
+    pool.shutdown()
 
 
 def import_paths(db_path: str, files: list[Path], settings: ImportSettings,
                  report: Callable[[str], None] = print) -> ImportSummary:
-    """Import `files` into the database at db_path and return what happened."""
+    """Import `files` into the database at db_path and return what happened.
+
+    Ctrl-C stops the batch between two documents: the summary says interrupted, and what is
+    stored is whole, so the next run skips it and imports the rest.
+    """
     db = sqlite_utils.Database(db_path)
     store.ensure_schema(db)
     summary = ImportSummary(total=len(files))
     todo, summary.unchanged = (files, 0) if settings.force else _to_extract(db, files, False)
     workers = settings.workers or os.cpu_count() or 1
     progress = _Progress(len(todo), settings.progress)
+    try:
+        _import_all(db, todo, settings, workers, summary, progress, report)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    return summary
+
+
+def _import_all(db, todo, settings, workers, summary, progress, report) -> None:
+    """Store each result as it arrives (this process is the only writer)."""
     for path, (status, value, timings) in _results(todo, settings, workers):
         if status == "ok":
             started = time.perf_counter()
@@ -143,4 +166,3 @@ def import_paths(db_path: str, files: list[Path], settings: ImportSettings,
             store.record_error(db, path, str(value))
             summary.failed += 1
         progress.step()
-    return summary

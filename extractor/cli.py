@@ -92,6 +92,11 @@ def import_(db_path: str, paths: tuple[str, ...], force: bool, workers: int | No
                               progress=not quiet and sys.stderr.isatty())
     summary = import_paths(db_path, _walk(paths), settings, report=lambda msg: click.echo(msg, err=True))
     click.echo(f"imported {summary.imported}, unchanged {summary.unchanged}, failed {summary.failed}", err=True)
+    if summary.interrupted:
+        click.echo("interrupted: every stored document is whole; run the same command again to import "
+                   f"the other {summary.total - summary.imported - summary.unchanged - summary.failed} files",
+                   err=True)
+        sys.exit(130)
     if summary.failed:
         raise click.ClickException(f"{summary.failed} of {summary.total} files could not be imported")
 

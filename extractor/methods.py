@@ -8,6 +8,7 @@ A document gets a label when any mention is judged used; SE also when IPS is.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -54,24 +55,54 @@ def _matcher():
     return nlp, matcher
 
 
+@lru_cache(maxsize=1)
+def _prefilter() -> re.Pattern:
+    """One regex over raw text that finds at least every place the Matcher would match.
+
+    The Matcher tests each token against every pattern's regex, which is slow on long documents;
+    it only runs on the sentences this regex points at.
+    """
+    alternatives = []
+    for entry in load_lexicon().values():
+        for pattern in entry["patterns"]:
+            sensitive = pattern.startswith("=")
+            body = r"\s+".join(f"(?:{tok})" for tok in pattern.lstrip("=").split())
+            alternatives.append(rf"\b{body}\b" if sensitive else rf"(?i:\b{body}\b)")
+    return re.compile("|".join(alternatives))
+
+
+def _windows(body: str) -> list[tuple[int, int]]:
+    """Return the merged sentence spans of `body` that may hold a method name."""
+    spans: list[tuple[int, int]] = []
+    for m in _prefilter().finditer(body):
+        start, end = sentence_bounds(body, m.start(), m.end())
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
+
+
 def find_mentions(text: str, sections: list[Section] | None = None) -> list[Mention]:
     """Return every method mention with its sentence (method name masked) and section key."""
     nlp, matcher = _matcher()
     mentions = []
     for key, base, body in _chunks(text, sections):
-        doc = nlp(body)
-        spans = sorted(((m, s, e) for m, s, e in matcher(doc)), key=lambda x: (x[1], -x[2]))
-        for match_id, s, e in spans:
-            label = nlp.vocab.strings[match_id]
-            start, end = sentence_bounds(body, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
-            sentence = body[start:end]
-            rel_s, rel_e = doc[s].idx - start, doc[e - 1].idx + len(doc[e - 1]) - start
-            name = sentence[rel_s:rel_e]
-            # keep what a compound adds: "IPS-teamet" -> "METODNAMN-teamet"
-            suffix = name[name.index("-"):] if e - s == 1 and "-" in name else ""
-            masked = sentence[:rel_s] + MASK + suffix + sentence[rel_e:]
-            mentions.append(Mention(label, " ".join(sentence.split()), " ".join(masked.split()), key,
-                                    base + start, base + end))
+        for w_start, w_end in _windows(body):
+            doc = nlp(body[w_start:w_end])
+            spans = sorted(((m, s, e) for m, s, e in matcher(doc)), key=lambda x: (x[1], -x[2]))
+            for match_id, s, e in spans:
+                label = nlp.vocab.strings[match_id]
+                name_start, name_end = w_start + doc[s].idx, w_start + doc[e - 1].idx + len(doc[e - 1])
+                start, end = sentence_bounds(body, name_start, name_end)
+                sentence = body[start:end]
+                rel_s, rel_e = name_start - start, name_end - start
+                name = sentence[rel_s:rel_e]
+                # keep what a compound adds: "IPS-teamet" -> "METODNAMN-teamet"
+                suffix = name[name.index("-"):] if e - s == 1 and "-" in name else ""
+                masked = sentence[:rel_s] + MASK + suffix + sentence[rel_e:]
+                mentions.append(Mention(label, " ".join(sentence.split()), " ".join(masked.split()), key,
+                                        base + start, base + end))
     return mentions
 
 

@@ -1,4 +1,8 @@
 import io
+import os
+import signal
+import subprocess
+import sys
 import time
 import zipfile
 
@@ -102,3 +106,45 @@ def test_parallel_import_stores_the_same_as_serial(tmp_path):
     assert summary.imported == 4
     db = sqlite_utils.Database(tmp_path / "p.db")
     assert sorted(r["title"] for r in db["documents"].rows) == [f"Bryggan {i}" for i in range(4)]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_ctrl_c_leaves_stored_documents_whole_and_the_next_run_goes_on(tmp_path, workers):
+    folder = tmp_path / "arkiv"
+    folder.mkdir()
+    body = GOOD + "Metod\nVi arbetar med motiverande samtal (MI).\n" + "Deltagarna får stöd i vardagen. " * 400
+    count = 60
+    for i in range(count):
+        (folder / f"d{i:03}.txt").write_text(body.replace("Bryggan", f"Bryggan {i}"), encoding="utf-8")
+    db_path = tmp_path / "a.db"
+    command = [sys.executable, "-m", "extractor", "import", str(db_path), str(folder), "--workers", str(workers)]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    deadline = time.monotonic() + 120
+    while _stored(db_path) < 3 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert proc.poll() is None, "the import ended before it could be interrupted"
+    os.killpg(proc.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole process group
+    _, err = proc.communicate(timeout=60)
+
+    assert proc.returncode == 130, err
+    assert "interrupted" in err and "Traceback" not in err
+    db = sqlite_utils.Database(db_path)
+    assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
+    stored = db["documents"].count
+    assert 0 < stored < count
+    sections_per_doc = {n for (n,) in db.execute(
+        "select count(s.id) from documents d left join sections s on s.document_sha256 = d.sha256 group by d.sha256")}
+    assert sections_per_doc == {len(pipeline.run(folder / "d000.txt").sections)}
+
+    again = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert f"imported {count - stored}, unchanged {stored}, failed 0" in again.stderr
+    assert sqlite_utils.Database(db_path)["documents"].count == count
+
+
+def _stored(db_path) -> int:
+    try:
+        return sqlite_utils.Database(db_path)["documents"].count
+    except Exception:  # not created yet, or locked by the writer for a moment
+        return 0

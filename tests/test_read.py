@@ -178,3 +178,35 @@ def test_read_scanned_pdf_ocrs_only_pages_without_text(tmp_path):
     assert doc.ocr_pages == [2]
     assert "Unga vuxna i Motala mellan 18 och 29" in doc.text
     assert doc.page_at(doc.text.index("Unga vuxna")) == 2
+
+
+def test_fast_character_reading_gives_pdfplumbers_text(tmp_path):
+    # pdfchars replaces page.chars for speed; the text must stay what pdfplumber itself reads,
+    # with several fonts and sizes, rotated text and skewed text.
+    import pdfplumber
+    from fpdf import FPDF
+
+    from extractor.read.pdf import _extract_text
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.cell(0, 6, "Målgrupp: unga vuxna 18-29 år i Håbo och Öckerö", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Times", "B", 16)
+    pdf.cell(0, 9, "Budget 2025", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Courier", "", 8)
+    pdf.cell(0, 5, "Personal   1 200 000 kr    2,5 årsarbetare", new_x="LMARGIN", new_y="NEXT")
+    with pdf.rotation(90, x=150, y=200):
+        pdf.text(150, 200, "Roterad marginaltext")
+    with pdf.skew(ax=20):
+        pdf.text(20, 120, "Lutande text")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 10)
+    for i in range(30):
+        pdf.cell(0, 5, f"Rad {i}: deltagarna får stöd i vardagen och hjälp att hitta praktik.",
+                 new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(tmp_path / "blandat.pdf"))
+    with pdfplumber.open(tmp_path / "blandat.pdf") as doc:
+        for page in doc.pages:
+            assert _extract_text(page) == page.extract_text(layout=False)
+        assert "i Håbo och Öckerö\nBudget 2025\n" in _extract_text(doc.pages[0])

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import UnreadableDocument
 from ..record import Document, Page
+from .pdfchars import page_chars
 
 # Page furniture that is never body text, wherever it stands.
 PAGE_NUMBER_RE = re.compile(r"^\s*(?:sida\s+\d+(?:\s*(?:av|\(|/)\s*\d+\)?)?|page\s+\d+(?:\s+of\s+\d+)?|-?\s*\d{1,3}\s*-?|\d+\s*\(\d+\)|\d+\s*/\s*\d+)\s*$", re.I)
@@ -89,15 +90,14 @@ def _ocr_page(page, path: Path) -> str:
     return done.stdout
 
 
-def _column_split(page) -> float | None:
+def _column_split(words: list[dict], bbox) -> float | None:
     """Return the x where a two-column page divides, or None for a one-column page.
 
     Two columns: many words on each side of the middle and hardly any word across it.
     """
-    words = page.extract_words()
     if len(words) < MIN_COLUMN_WORDS:
         return None
-    middle = (page.bbox[0] + page.bbox[2]) / 2
+    middle = (bbox[0] + bbox[2]) / 2
     left = sum(1 for w in words if w["x1"] < middle)
     right = sum(1 for w in words if w["x0"] > middle)
     across = len(words) - left - right
@@ -107,13 +107,24 @@ def _column_split(page) -> float | None:
 
 
 def _extract_text(page) -> str:
-    """Return a page's text in reading order: a two-column page left column first."""
-    split = _column_split(page)
+    """Return a page's text in reading order: a two-column page left column first.
+
+    The text is what pdfplumber's `page.extract_text()` gives, from characters read by
+    pdfchars.page_chars (several times faster than `page.chars`).
+    """
+    from pdfplumber.utils.text import WordExtractor, chars_to_textmap
+
+    chars = page_chars(page)
+    if not chars:
+        return ""
+    layout = {"layout_bbox": page.bbox, "layout_width": page.width, "layout_height": page.height}
+    wordmap = WordExtractor().extract_wordmap(chars)
+    split = _column_split([word for word, _ in wordmap.tuples], page.bbox)
     if split is None:
-        return page.extract_text(layout=False) or ""
-    x0, top, x1, bottom = page.bbox
-    halves = [page.crop((x0, top, split, bottom)), page.crop((split, top, x1, bottom))]
-    return "\n".join(h.extract_text(layout=False) or "" for h in halves)
+        return wordmap.to_textmap(presorted=True, **layout).as_string
+    halves = ([c for c in chars if (c["x0"] + c["x1"]) / 2 < split],
+              [c for c in chars if (c["x0"] + c["x1"]) / 2 >= split])
+    return "\n".join(chars_to_textmap(half, **layout).as_string for half in halves if half)
 
 
 def _page_lines(page, path: Path, ocr: bool) -> tuple[list[str], bool]:
