@@ -1,14 +1,18 @@
 """Publishing: the Datasette call, and a public copy of the database without personal data."""
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import sqlite_utils
+import yaml
 
 PROJECT_METADATA = Path(__file__).resolve().parent.parent / "metadata.yml"
+DATABASE_NAME = "archive"  # the name metadata.yml uses
 # Personal data: contacts are real people. A public copy keeps none of it.
 PERSONAL_TABLES = ["contacts"]
 # Sections that are lists of people: signature blocks and e-signing audit trails.
@@ -17,12 +21,35 @@ EMAIL_SQL_PATTERN = "%@%.%"
 
 
 def serve_database(db_path: str, host: str = "127.0.0.1", port: int = 8001, metadata: str | None = None) -> None:
-    """Run Datasette on db_path until interrupted."""
-    metadata = metadata or (str(PROJECT_METADATA) if PROJECT_METADATA.exists() else None)
-    cmd = [sys.executable, "-m", "datasette", "serve", db_path, "--host", host, "--port", str(port)]
-    if metadata:
-        cmd += ["--metadata", metadata]
-    subprocess.run(cmd, check=False)
+    """Run Datasette on db_path until interrupted, with the project's metadata and dashboards."""
+    with tempfile.TemporaryDirectory() as tmp:
+        cmd = [sys.executable, "-m", "datasette", "serve", db_path, "--host", host, "--port", str(port)]
+        if metadata is None and PROJECT_METADATA.exists():
+            metadata = os.path.join(tmp, "metadata.yml")
+            with open(metadata, "w", encoding="utf-8") as f:
+                yaml.safe_dump(metadata_for(db_path), f, allow_unicode=True, sort_keys=False)
+        if metadata:
+            cmd += ["--metadata", metadata]
+        subprocess.run(cmd, check=False)
+
+
+def metadata_for(db_path: str) -> dict:
+    """Return the project's metadata for the database at db_path.
+
+    metadata.yml describes a database named "archive"; Datasette names a database after its file,
+    so for public.db (or any other name) the descriptions, queries and charts are moved over.
+    """
+    metadata = yaml.safe_load(PROJECT_METADATA.read_text(encoding="utf-8"))
+    name = Path(db_path).stem
+    if name != DATABASE_NAME:
+        databases = metadata.get("databases", {})
+        if DATABASE_NAME in databases:
+            databases[name] = databases.pop(DATABASE_NAME)
+        for dashboard in (metadata.get("plugins", {}).get("datasette-dashboards") or {}).values():
+            for chart in dashboard.get("charts", {}).values():
+                if chart.get("db") == DATABASE_NAME:
+                    chart["db"] = name
+    return metadata
 
 
 def _mask_emails(text: str | None) -> str | None:

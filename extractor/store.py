@@ -17,6 +17,7 @@ TABLES: dict[str, tuple[dict, str | tuple, list]] = {
         "period_start": str, "period_end": str, "intake_end": str, "fte_total": float,
         "requested_sek": int, "own_financing_sek": int, "total_sek": int,
         "participants_count": int, "participants_per": str,
+        "owners": str, "methods": str,  # JSON lists, for Datasette's array facets
         "extractor_version": str, "imported_at": str, "full_text": str,
     }, "sha256", []),
     "sections": ({"id": int, DOC: str, "position": int, "key": str, "heading": str, "text": str,
@@ -54,6 +55,11 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             columns = {**columns, **PROVENANCE}
         if not db[name].exists():
             db[name].create(columns, pk=pk, foreign_keys=fks)
+        else:  # a database from an earlier version: add the columns it lacks
+            have = db[name].columns_dict
+            for column, kind in columns.items():
+                if column not in have:
+                    db[name].add_column(column, kind)
         for col, *_ in fks:
             db[name].create_index([col], if_not_exists=True)
     db["organizations"].create_index(["name"], unique=True, if_not_exists=True)
@@ -82,6 +88,8 @@ def _document_row(record: Record, imported_at: str) -> dict:
         "fte_total": record.fte_total, "requested_sek": budget.get("requested_sek"),
         "own_financing_sek": budget.get("own_financing_sek"), "total_sek": budget.get("total_sek"),
         "participants_count": participants.get("count"), "participants_per": participants.get("per"),
+        "owners": json.dumps([o["name"] for o in record.organizations if o["role"] == "owner"], ensure_ascii=False),
+        "methods": json.dumps([m["label"] for m in record.methods]),
         "extractor_version": record.extractor_version, "imported_at": imported_at, "full_text": record.text,
     }
 

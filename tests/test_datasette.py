@@ -1,5 +1,6 @@
 import asyncio
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 import sqlite_utils
@@ -68,3 +69,91 @@ def test_document_page_lists_sections_with_their_values(tmp_path):
 def test_every_canned_query_runs(tmp_path, query, params):
     response = _get(_datasette(tmp_path), f"/archive/{query}.json?_shape=array{params}")
     assert response.status_code == 200, response.text
+
+
+RICH = ("Insatsens namn\nBryggan\nProjektägare\nMotala kommun\nMålgrupp\nUnga vuxna 18–29 år.\nMetod\n"
+        "Vi arbetar med motiverande samtal (MI) i alla möten med deltagarna.\nTidplan\n"
+        "Insatsen pågår 1 januari 2024 – 31 december 2025.\nBudget\nFrån förbundet söks 1 200 000 kr.\n")
+
+
+def _rich_db(path: Path) -> Path:
+    db = sqlite_utils.Database(path)
+    ensure_schema(db)
+    save_record(db, extract(Document(path="bryggan.txt", format="txt", sha256="d" * 64, text=RICH)))
+    return path
+
+
+def _charts():
+    metadata = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
+    for slug, dashboard in metadata["plugins"]["datasette-dashboards"].items():
+        for name, chart in dashboard["charts"].items():
+            if "query" in chart:
+                yield slug, name, chart
+
+
+@pytest.mark.parametrize("slug, name, chart", list(_charts()), ids=lambda v: v if isinstance(v, str) else "")
+def test_every_dashboard_chart_query_answers_with_its_fields(tmp_path, slug, name, chart):
+    from datasette.app import Datasette
+
+    from extractor.publish import metadata_for
+
+    db_path = _rich_db(tmp_path / "archive.db")
+    ds = Datasette([str(db_path)], metadata=metadata_for(str(db_path)))
+    rows = _get(ds, "/archive.json?_shape=array&sql=" + quote(chart["query"])).json()
+    assert rows, f"{name}: no rows"
+    encoded = {e["field"] for e in chart["display"].get("encoding", {}).values()} or {chart["display"]["field"]}
+    assert encoded <= set(rows[0]), f"{name}: the chart draws fields the query does not return"
+    assert _get(ds, f"/-/dashboards/{slug}").status_code == 200
+
+
+def test_dashboard_figures_come_from_the_documents(tmp_path):
+    from datasette.app import Datasette
+
+    from extractor.publish import metadata_for
+
+    db_path = _rich_db(tmp_path / "archive.db")
+    ds = Datasette([str(db_path)], metadata=metadata_for(str(db_path)))
+    charts = {name: chart for _, name, chart in _charts()}
+
+    def rows(name):
+        return _get(ds, "/archive.json?_shape=array&sql=" + quote(charts[name]["query"])).json()
+
+    assert rows("methods-over-time") == [{"year": 2024, "method": "MI", "documents": 1}]
+    assert rows("budget-per-owner") == [{"owner": "Motala kommun", "requested_sek": 1200000, "documents": 1}]
+    ages = {r["age"]: r["documents"] for r in rows("target-ages")}
+    assert ages[18] == ages[29] == 1 and 17 not in ages and 30 not in ages
+
+
+def test_a_public_copy_under_another_name_keeps_its_queries_and_charts(tmp_path):
+    from datasette.app import Datasette
+
+    from extractor.publish import metadata_for, write_public_copy
+
+    archive = _rich_db(tmp_path / "archive.db")
+    public = tmp_path / "public.db"
+    write_public_copy(str(archive), str(public))
+    ds = Datasette([str(public)], metadata=metadata_for(str(public)))
+    response = _get(ds, "/public/search_sections.json?_shape=array&q=unga")
+    assert response.status_code == 200 and [r["title"] for r in response.json()] == ["Bryggan"]
+    assert _get(ds, "/-/dashboards/overview").status_code == 200
+    assert _get(ds, "/public/contacts.json?_shape=array").json() == []
+
+
+def test_documents_facet_by_owner_and_method(tmp_path):
+    from datasette.app import Datasette
+
+    db_path = _rich_db(tmp_path / "archive.db")
+    metadata = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
+    data = _get(Datasette([str(db_path)], metadata=metadata), "/archive/documents.json").json()
+    facets = {name: {v["value"]: v["count"] for v in f["results"]} for name, f in data["facet_results"].items()}
+    assert facets["owners"] == {"Motala kommun": 1}
+    assert facets["methods"] == {"MI": 1}
+    assert facets["year"] == {2024: 1}
+
+
+def test_an_older_database_gets_the_new_columns(tmp_path):
+    db = sqlite_utils.Database(tmp_path / "old.db")
+    db["documents"].create({"sha256": str, "title": str}, pk="sha256")
+    ensure_schema(db)
+    save_record(db, extract(Document(path="bryggan.txt", format="txt", sha256="d" * 64, text=RICH)))
+    assert db.execute("select owners, methods from documents").fetchone() == ('["Motala kommun"]', '["MI"]')
