@@ -58,7 +58,7 @@ def extract(doc: Document, timings: dict | None = None) -> Record:
         title=find_title(sections, text),
         diarienummer=find_diarienummer(text),
         sections=sections,
-        organizations=organizations,
+        organizations=[{"name": o["name"], "role": o["role"]} for o in organizations],
         contacts=[{"name": p.name, "email": p.email, "phone": p.phone,
                    "organization": organization_of(p, known_orgs, text), "role": p.role} for p in people],
         period=find_period(sections, text),
@@ -74,6 +74,8 @@ def extract(doc: Document, timings: dict | None = None) -> Record:
         text=text,
     )
     record.evidence = {
+        "organizations": [_evidence(text, sections, (o["name"], o["role"]), o["start"], o["end"])
+                          for o in organizations],
         "contacts": [_evidence(text, sections, p.email or p.name, p.start, p.end) for p in people],
         "dates": [_evidence(text, sections, d.value, d.start, d.end) for d in dates],
         "amounts": [_evidence(text, sections, a.value, a.start, a.end) for a in amounts],

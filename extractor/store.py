@@ -40,7 +40,7 @@ TABLES: dict[str, tuple[dict, str | tuple, list]] = {
 }
 # Columns every extracted value carries so a figure links back to the text it was read from.
 PROVENANCE = {"section": str, "char_start": int, "char_end": int, "quote": str}
-WITH_PROVENANCE = {"contacts", "dates", "staffing", "amounts", "target_groups", "method_evidence"}
+WITH_PROVENANCE = {"document_organizations", "contacts", "dates", "staffing", "amounts", "target_groups", "method_evidence"}
 CHILD_TABLES = ["method_evidence", "methods", "sections", "document_organizations", "contacts", "dates",
                 "staffing", "amounts", "target_groups"]
 # unicode61 folds case (Å = å) but with remove_diacritics 0 keeps å, ä, ö apart from a, o.
@@ -136,8 +136,10 @@ def save_record(db: sqlite_utils.Database, record: Record, imported_at: str | No
             # plain SQL: sqlite-utils' insert(ignore=True) fails on a row it ignores
             db.execute("insert or ignore into organizations (name) values (?)", [org["name"]])
             org_id = db.execute("select id from organizations where name = ?", [org["name"]]).fetchone()[0]
-            db.execute(f"insert or ignore into document_organizations ({DOC}, organization_id, role) values (?, ?, ?)",
-                       [sha, org_id, org["role"]])
+            where = _provenance(record, "organizations", (org["name"], org["role"]))
+            db.execute(f"insert or ignore into document_organizations ({DOC}, organization_id, role, section, "
+                       "char_start, char_end, quote) values (?, ?, ?, ?, ?, ?, ?)",
+                       [sha, org_id, org["role"], *(where.get(k) for k in PROVENANCE)])
         for method in record.methods:
             method_id = db["methods"].insert(
                 {DOC: sha, "label": method["label"], "confidence": method.get("confidence")}, pk="id").last_pk

@@ -13,6 +13,19 @@ def _sec(key, text, start=0):
     ("Arbetsförmedlingen Uppsala", ["Arbetsförmedlingen"]),
     ("Håbo kommun och Region Jönköpings län", ["Håbo kommun", "Region Jönköpings län"]),
     ("Västerbottens läns landsting och Samordningsförbundet Skellefteå", ["Västerbottens läns landsting", "Samordningsförbundet Skellefteå"]),
+    # the gazetteer knows each kommun's legal name, whatever the letter case or genitive
+    ("ENKÖPINGS KOMMUN", ["Enköpings kommun"]),
+    ("Kristianstad kommun och Lund kommun", ["Kristianstads kommun", "Lunds kommun"]),
+    ("Malmö kommun", ["Malmö stad"]),
+    ("Falun kommun, Region Jämtland", ["Falu kommun", "Region Jämtland Härjedalen"]),
+    ("Upplands-Bro kommun och Malung-Sälens kommun", ["Upplands-Bro kommun", "Malung-Sälens kommun"]),
+    # lists that share one "kommuner"
+    ("Insatsen ägs av Heby, Tierp och Östhammars kommuner.", ["Heby kommun", "Tierps kommun", "Östhammars kommun"]),
+    # names the gazetteer does not hold still follow the rules
+    ("Påhittby kommun och Samordningsförbundet Norra Exempelbygden", ["Påhittby kommun", "Samordningsförbundet Norra Exempelbygden"]),
+    ("Landstinget i Uppsala län, Örebro läns landsting", ["Landstinget i Uppsala län", "Örebro läns landsting"]),
+    # a place name alone is not an organisation
+    ("Unga vuxna i Motala och Vadstena.", []),
 ])
 def test_org_names_are_normalised_to_the_legal_body(text, names):
     assert find_org_names(text) == names
@@ -22,11 +35,38 @@ def test_organizations_from_form_fields_and_email_domain():
     text = ("Organisation: Motala kommun. Kontaktperson: Anna Exempelsson, Försäkringskassan"
             "Organisation: Kontaktperson Per Påhittad, per.pahittad@arbetsformedlingen.se")
     sections = [_sec("owner", text[:78]), _sec("partners", text[78:], 78)]
-    assert find_organizations(sections, text) == [
-        {"name": "Motala kommun", "role": "owner"}, {"name": "Arbetsförmedlingen", "role": "partner"}]
+    found = find_organizations(sections, text)
+    assert [(o["name"], o["role"]) for o in found] == [("Motala kommun", "owner"), ("Arbetsförmedlingen", "partner")]
+    # each keeps where it was read: the name itself, or the e-mail domain that gave it away
+    assert [text[o["start"]:o["end"]] for o in found] == ["Motala kommun", "arbetsformedlingen.se"]
 
 
 def test_organizations_from_jointly_run_sentence():
     text = "Verksamheten bedrivs gemensamt av Försäkringskassan och Motala kommun."
-    assert find_organizations([], text) == [
-        {"name": "Försäkringskassan", "role": "owner"}, {"name": "Motala kommun", "role": "owner"}]
+    found = find_organizations([], text)
+    assert [(o["name"], o["role"]) for o in found] == [("Försäkringskassan", "owner"), ("Motala kommun", "owner")]
+    assert [text[o["start"]:o["end"]] for o in found] == ["Försäkringskassan", "Motala kommun"]
+
+
+def test_email_domain_split_by_print_still_names_the_body():
+    text = "Kontakt: per.pahittad@arbets formedlingen.se"
+    [org] = find_organizations([_sec("partners", text)], text)
+    assert org["name"] == "Arbetsförmedlingen" and text[org["start"]:org["end"]] == "arbets formedlingen.se"
+
+
+def test_gazetteer_holds_every_kommun_and_region():
+    from extractor.extract.gazetteer import load
+
+    data = load()
+    assert sum(len(names) for names in data["kommuner"].values()) == 290
+    assert len(data["kommuner"]) == 21 and len(data["regioner"]) == 21
+
+
+def test_the_ner_pipeline_keeps_known_bodies_whole():
+    from extractor.extract.nlp import load_nlp
+
+    nlp = load_nlp()
+    assert nlp.pipe_names.index("org_gazetteer") < nlp.pipe_names.index("ner")
+    doc = nlp("Anna Exempelsson arbetar på Region Jämtland Härjedalen och Enköpings kommun.")
+    orgs = [e.text for e in doc.ents if e.label_ == "ORG"]
+    assert orgs == ["Region Jämtland Härjedalen", "Enköpings kommun"]

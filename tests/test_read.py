@@ -210,3 +210,15 @@ def test_fast_character_reading_gives_pdfplumbers_text(tmp_path):
         for page in doc.pages:
             assert _extract_text(page) == page.extract_text(layout=False)
         assert "i Håbo och Öckerö\nBudget 2025\n" in _extract_text(doc.pages[0])
+
+
+@pytest.mark.parametrize("ocr, clean", [
+    ("M edverkande parter | Götene kommun och V ara kommun", "Medverkande parter\tGötene kommun och Vara kommun"),
+    ("| Kontaktperson | Anna Exempelsson |", "Kontaktperson\tAnna Exempelsson"),
+    # one-letter words and initials stay as they are
+    ("I dag åker vi till Å och Ö. P. Persson", "I dag åker vi till Å och Ö. P. Persson"),
+])
+def test_ocr_text_is_cleaned_of_table_rules_and_split_capitals(ocr, clean):
+    from extractor.read.pdf import clean_ocr_text
+
+    assert clean_ocr_text(ocr) == clean

@@ -62,3 +62,19 @@ def test_public_copy_leaves_personal_data_out(tmp_path):
     assert [r["key"] for r in public["sections"].rows] == ["owner"]
     assert "@" not in next(public["sections"].rows)["text"]
     assert public["documents"].get("a" * 64)["full_text"] is None
+
+
+def test_organizations_keep_where_they_were_read(db):
+    from extractor.pipeline import extract
+    from extractor.record import Document
+
+    text = "Insatsens namn\nBryggan\nProjektägare\nKristianstad Kommun, AME\nSamverkansparter\nRegion Skåne\n"
+    ensure_schema(db)
+    save_record(db, extract(Document(path="b.txt", format="txt", sha256="f" * 64, text=text)))
+    rows = list(db.query("select o.name, d.role, d.section, d.quote, d.char_start, d.char_end "
+                         "from document_organizations d join organizations o on o.id = d.organization_id "
+                         "order by d.char_start"))
+    assert [(r["name"], r["role"], r["section"], r["quote"]) for r in rows] == [
+        ("Kristianstads kommun", "owner", "owner", "Kristianstad Kommun"),
+        ("Region Skåne", "partner", "partners", "Region Skåne")]
+    assert all(text[r["char_start"]:r["char_end"]] == r["quote"] for r in rows)

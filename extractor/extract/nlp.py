@@ -1,10 +1,11 @@
-"""The Swedish spaCy pipeline: blank "sv" tokenizer, lookup lemmas, and our trained NER."""
+"""The Swedish spaCy pipeline: blank "sv" tokenizer, the organisation gazetteer, our trained NER, lookup lemmas."""
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
 
 from ..errors import ModelNotFound
+from .gazetteer import add_ruler
 
 NER_MODEL_DIR = Path(__file__).resolve().parent.parent.parent / "models" / "ner-sv"
 
@@ -22,6 +23,7 @@ def load_nlp(path: str | None = None):
     if not (model_dir / "meta.json").exists():
         raise ModelNotFound(f"{model_dir}: no NER model; run `extractor train ner`")
     nlp = spacy.load(model_dir)
+    add_ruler(nlp, before="ner")  # the gazetteer first: the NER keeps known bodies whole
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.get_pipe("lemmatizer").initialize()  # tables from spacy-lookups-data, installed locally
     return nlp

@@ -1,44 +1,31 @@
-"""Owners and partners, normalised to the legal body: "Enköpings Kommun, (AME)" -> "Enköpings kommun"."""
+"""Owners and partners, normalised to the legal body: "Enköpings Kommun, (AME)" -> "Enköpings kommun".
+
+The bodies are found by the gazetteer (gazetteer.py); this module decides their roles.
+"""
 from __future__ import annotations
 
 import re
 
 from ..record import Section
+from .gazetteer import find_kommun_lists, find_org_spans, load
 
-NAME = r"[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?"
-# Gazetteer patterns as data: (regex, how to print the legal body). Agencies are named without
-# their local office ("Arbetsförmedlingen Uppsala" -> "Arbetsförmedlingen").
-ORG_PATTERNS: list[tuple[str, str]] = [
-    (rf"\b(?P<n>{NAME})\s+[Kk]ommun\b", "{n} kommun"),
-    (rf"\bRegion\s+(?P<n>{NAME}(?:\s+(?!län\b){NAME})?(?:\s+län)?)", "Region {n}"),
-    (rf"\b(?P<n>{NAME}s)\s+läns\s+landsting\b", "{n} läns landsting"),
-    (rf"\bLandstinget\s+(?P<n>{NAME})", "Landstinget {n}"),
-    (r"\bVästra Götalandsregionen\b", "Västra Götalandsregionen"),
-    (r"\bArbetsförmedlingen\b", "Arbetsförmedlingen"),
-    (r"\bFörsäkringskassan\b", "Försäkringskassan"),
-    (rf"\bSamordningsförbundet\s+(?P<n>{NAME}(?:\s+{NAME})?)", "Samordningsförbundet {n}"),
-]
-COMPILED = [(re.compile(p), fmt) for p, fmt in ORG_PATTERNS]
-# The body behind an e-mail domain, where a form leaves "Organisation:" blank.
-EMAIL_DOMAINS = {"arbetsformedlingen.se": "Arbetsförmedlingen", "forsakringskassan.se": "Försäkringskassan"}
 JOINT_OWNER_RE = re.compile(r"(?:bedrivs|drivs)\s+gemensamt\s+av\s+(?P<list>[^.]+)", re.I)
 PARTNER_LIST_RE = re.compile(r"(?:samverkansparter|medverkande parter)\s+är\s+(?P<list>[^.]+)", re.I)
 CONTACT_CUT_RE = re.compile(r"kontaktperson|projektledare|resurs/er|e-post|tfn|telefon", re.I)
+EMAIL_DOMAIN_RE = re.compile(r"@([\w.-]+\.se)\b")
+
+
+def find_org_mentions(text: str) -> list[tuple[int, int, str]]:
+    """Return (start, end, legal body) for each body named in `text`, in order of appearance."""
+    spans = find_org_spans(text)
+    taken = [(s, e) for s, e, _ in spans]
+    spans += [m for m in find_kommun_lists(text) if not any(s <= m[0] < e for s, e in taken)]
+    return sorted(spans)
 
 
 def find_org_names(text: str) -> list[str]:
     """Return the legal bodies named in `text`, normalised, in order, each once."""
-    found: list[tuple[int, str]] = []
-    for pattern, fmt in COMPILED:
-        for m in pattern.finditer(text):
-            if any(pos == m.start() for pos, _ in found):
-                continue
-            found.append((m.start(), fmt.format(**{k: v for k, v in m.groupdict().items()})))
-    names: list[str] = []
-    for _, name in sorted(found):
-        if name not in names:
-            names.append(name)
-    return names
+    return list(dict.fromkeys(name for _, _, name in find_org_mentions(text)))
 
 
 def _org_part(text: str) -> str:
@@ -47,32 +34,39 @@ def _org_part(text: str) -> str:
     return text[: m.start()] if m else text
 
 
-def find_organizations(sections: list[Section], text: str) -> list[dict]:
-    """Return [{"name", "role"}] from the owner/partner sections and "bedrivs gemensamt av …"."""
-    out: list[dict] = []
+def _email_domains(text: str) -> list[tuple[int, int, str]]:
+    """Return (start, end, domain) of e-mail domains, also where print split them with spaces."""
+    kept = [i for i, ch in enumerate(text) if ch != " "]
+    joined = "".join(text[i] for i in kept)
+    return [(kept[m.start(1)], kept[m.end(1) - 1] + 1, m.group(1).lower()) for m in EMAIL_DOMAIN_RE.finditer(joined)]
 
-    def add(name: str, role: str) -> None:
-        if {"name": name, "role": role} not in out:
-            out.append({"name": name, "role": role})
+
+def find_organizations(sections: list[Section], text: str) -> list[dict]:
+    """Return [{"name", "role", "start", "end"}] from the owner/partner sections and sentences
+    such as "bedrivs gemensamt av …"; start/end are offsets in `text` of the first mention.
+    """
+    out: list[dict] = []
+    domains = load()["email_domains"]
+
+    def add(name: str, role: str, start: int, end: int) -> None:
+        if not any(o["name"] == name and o["role"] == role for o in out):
+            out.append({"name": name, "role": role, "start": start, "end": end})
 
     for section in sections:
+        base = section.char_start
         if section.key == "owner":
-            names = find_org_names(_org_part(section.text))
-            for name in names[:1]:
-                add(name, "owner")
+            for start, end, name in find_org_mentions(_org_part(section.text))[:1]:
+                add(name, "owner", base + start, base + end)
         elif section.key == "partners":
             # A sentence that names the parties ("Medverkande parter är …") says it best.
             stated = PARTNER_LIST_RE.search(section.text) or JOINT_OWNER_RE.search(section.text)
-            names = [] if stated else find_org_names(section.text)
-            for name in names:
-                add(name, "partner")
-            for domain in re.findall(r"@([\w.-]+\.se)\b", section.text.replace(" ", "").lower()):
-                if domain in EMAIL_DOMAINS:
-                    add(EMAIL_DOMAINS[domain], "partner")
-    for m in JOINT_OWNER_RE.finditer(text):
-        for name in find_org_names(m.group("list")):
-            add(name, "owner")
-    for m in PARTNER_LIST_RE.finditer(text):
-        for name in find_org_names(m.group("list")):
-            add(name, "partner")
+            for start, end, name in [] if stated else find_org_mentions(section.text):
+                add(name, "partner", base + start, base + end)
+            for start, end, domain in _email_domains(section.text):
+                if domain in domains:
+                    add(domains[domain], "partner", base + start, base + end)
+    for pattern, role in ((JOINT_OWNER_RE, "owner"), (PARTNER_LIST_RE, "partner")):
+        for m in pattern.finditer(text):
+            for start, end, name in find_org_mentions(m.group("list")):
+                add(name, role, m.start("list") + start, m.start("list") + end)
     return out

@@ -67,6 +67,23 @@ def join_hyphenated(lines: list[str]) -> list[str]:
     return out
 
 
+# OCR of a scanned form: table rules read as "|", and a capital split from its word ("V ara").
+# I, Å and Ö are words of their own and stay apart.
+OCR_RULE_EDGE_RE = re.compile(r"^[ \t]*\|[ \t]*|[ \t]*\|[ \t]*$", re.M)
+OCR_RULE_RE = re.compile(r"[ \t]+\|[ \t]+")
+OCR_SPLIT_CAPITAL_RE = re.compile(r"(?<![\w.])([A-HJ-ZÄ]) (?=[a-zåäö]{2,})")
+
+
+def clean_ocr_text(text: str) -> str:
+    """Undo what OCR does to a scanned form: table rules become tabs, split capitals rejoin.
+
+    "M edverkande parter | Götene kommun och V ara kommun" -> "Medverkande parter\tGötene kommun och Vara kommun"
+    """
+    text = OCR_RULE_EDGE_RE.sub("", text)
+    text = OCR_RULE_RE.sub("\t", text)
+    return OCR_SPLIT_CAPITAL_RE.sub(r"\1", text)
+
+
 def _ocr_page(page, path: Path) -> str:
     if not shutil.which("tesseract"):
         raise UnreadableDocument(
@@ -131,7 +148,7 @@ def _page_lines(page, path: Path, ocr: bool) -> tuple[list[str], bool]:
     text = _extract_text(page)
     used_ocr = False
     if len(text.strip()) < MIN_TEXT_CHARS and ocr and page.images:
-        text, used_ocr = _ocr_page(page, path), True
+        text, used_ocr = clean_ocr_text(_ocr_page(page, path)), True
     text = CID_RE.sub("•", text)
     return [line.rstrip() for line in text.split("\n")], used_ocr
 

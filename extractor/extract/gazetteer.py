@@ -1,0 +1,144 @@
+"""Swedish public bodies as data (data/organizations.json), found with spaCy's EntityRuler.
+
+The ruler holds two kinds of patterns:
+- phrases for every kommun, region, historical landsting and agency in the gazetteer, in the
+  ways documents write them ("Enköping kommun", "ENKÖPINGS KOMMUN", "Malmö kommun"), each
+  leading to the legal body's name ("Enköpings kommun", "Malmö stad");
+- token patterns for the forms of a name the gazetteer cannot list: "<Name> kommun",
+  "Region <Name>", "<Name>s läns landsting", "Samordningsförbundet <Name>".
+
+`find_org_spans(text)` returns (start, end, legal name) for each; `org_ruler()` is also placed in
+front of the statistical NER (extract/nlp.py), so that the NER keeps known bodies whole.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "organizations.json"
+TITLE = r"^[A-ZÅÄÖ][a-zåäöéü]+$"
+# Token patterns for names outside the gazetteer; the id says how to print the legal body.
+GENERIC_PATTERNS: list[tuple[str, list[dict]]] = [
+    ("kommun", [{"TEXT": {"REGEX": TITLE}}, {"LOWER": "kommun"}]),
+    ("kommun", [{"TEXT": {"REGEX": TITLE}}, {"ORTH": "-"}, {"TEXT": {"REGEX": TITLE}}, {"LOWER": "kommun"}]),
+    ("region", [{"ORTH": "Region"}, {"TEXT": {"REGEX": TITLE}}]),
+    ("region", [{"ORTH": "Region"}, {"TEXT": {"REGEX": TITLE}}, {"LOWER": "län"}]),
+    ("as_written", [{"TEXT": {"REGEX": r"^[A-ZÅÄÖ][a-zåäö]+s$"}}, {"LOWER": "läns"}, {"LOWER": "landsting"}]),
+    ("as_written", [{"LOWER": "landstinget"}, {"TEXT": {"REGEX": TITLE}}]),
+    ("as_written", [{"LOWER": "landstinget"}, {"LOWER": "i"}, {"TEXT": {"REGEX": TITLE}}, {"LOWER": "län"}]),
+    ("forbund", [{"LOWER": "samordningsförbundet"}, {"TEXT": {"REGEX": TITLE}}]),
+    ("forbund", [{"LOWER": "samordningsförbundet"}, {"TEXT": {"REGEX": TITLE}}, {"TEXT": {"REGEX": TITLE}}]),
+    ("forbund", [{"LOWER": "samordningsförbundet"}, {"TEXT": {"REGEX": TITLE}}, {"ORTH": "-"},
+                 {"TEXT": {"REGEX": TITLE}}]),
+]
+
+
+@lru_cache(maxsize=1)
+def load() -> dict:
+    return json.loads(DATA_PATH.read_text(encoding="utf-8"))
+
+
+def _kommun_surfaces(name: str) -> set[str]:
+    """Ways a document writes a kommun: "Enköpings kommun" -> Enköping kommun, Enköpings stad …"""
+    base, _, kind = name.rpartition(" ")
+    bases = {base}
+    if base.endswith("s") and not base.endswith(("ås", "näs", "fors", "ss")):
+        bases.add(base[:-1])  # the genitive s left out
+    return {f"{b} {k}" for b in bases for k in ("kommun", "stad")} | {name}
+
+
+@lru_cache(maxsize=1)
+def surfaces() -> dict[str, str]:
+    """Return {lower-case surface form: legal body} for every body in the gazetteer."""
+    data = load()
+    out: dict[str, str] = {}
+    for names in data["kommuner"].values():
+        for name in names:
+            if name.startswith("Region "):
+                out[name.lower()] = name
+                continue
+            for surface in _kommun_surfaces(name):
+                out.setdefault(surface.lower(), name)
+    for name in data["regioner"] + data["historical"] + data["agencies"]:
+        out[name.lower()] = name
+    for name, aliases in data["aliases"].items():
+        for alias in aliases:
+            out[alias.lower()] = name
+    return out
+
+
+@lru_cache(maxsize=1)
+def kommun_by_bare_name() -> dict[str, str]:
+    """Return {"enköping": "Enköpings kommun", "enköpings": …} for lists like "Heby och Tierps kommuner"."""
+    out = {}
+    for surface, name in surfaces().items():
+        if surface.endswith((" kommun", " stad")) and name.endswith((" kommun", " stad")):
+            out.setdefault(surface.rsplit(" ", 1)[0], name)
+    return out
+
+
+def patterns() -> list[dict]:
+    """Return the EntityRuler patterns: gazetteer phrases, then the generic token patterns."""
+    out = [{"label": "ORG", "pattern": surface, "id": "gazetteer"} for surface in sorted(surfaces())]
+    out += [{"label": "ORG", "pattern": pattern, "id": kind} for kind, pattern in GENERIC_PATTERNS]
+    return out
+
+
+def add_ruler(nlp, before: str | None = None):
+    """Add the gazetteer as an EntityRuler (matching phrases in any letter case) to `nlp`."""
+    config = {"phrase_matcher_attr": "LOWER", "overwrite_ents": True}
+    ruler = nlp.add_pipe("entity_ruler", name="org_gazetteer", before=before, config=config)
+    ruler.add_patterns(patterns())
+    return ruler
+
+
+@lru_cache(maxsize=1)
+def org_ruler():
+    """Return a blank Swedish pipeline with only the gazetteer ruler: fast, no statistical model."""
+    import spacy
+
+    nlp = spacy.blank("sv")
+    add_ruler(nlp)
+    return nlp
+
+
+def legal_name(span_text: str, kind: str) -> str:
+    """Return the legal body for a matched span: the gazetteer's name, else a rule by kind."""
+    text = " ".join(span_text.split())
+    known = surfaces().get(text.lower())
+    if known:
+        return known
+    words = text.split(" ")
+    if kind == "kommun":
+        return " ".join(words[:-1]) + " kommun"
+    if kind == "region":
+        return "Region " + " ".join(words[1:])
+    if kind == "forbund":
+        return "Samordningsförbundet " + " ".join(words[1:]).replace(" - ", "-")
+    return text
+
+
+def find_org_spans(text: str) -> list[tuple[int, int, str]]:
+    """Return (start, end, legal body) for each public body named in `text`, in order."""
+    doc = org_ruler()(text)
+    return [(ent.start_char, ent.end_char, legal_name(ent.text, ent.ent_id_)) for ent in doc.ents]
+
+
+KOMMUN_LIST_RE = re.compile(
+    r"\b(?P<list>[A-ZÅÄÖ][\wåäöé-]+(?:\s*,\s*[A-ZÅÄÖ][\wåäöé-]+)*\s+(?:och|samt)\s+[A-ZÅÄÖ][\wåäöé-]+)\s+kommuner\b")
+LIST_NAME_RE = re.compile(r"[A-ZÅÄÖ][\wåäöé-]+")
+
+
+def find_kommun_lists(text: str) -> list[tuple[int, int, str]]:
+    """Return the kommuner of a list such as "Heby, Tierp och Östhammars kommuner", with offsets."""
+    out = []
+    bare = kommun_by_bare_name()
+    for m in KOMMUN_LIST_RE.finditer(text):
+        for name in LIST_NAME_RE.finditer(m.group("list")):
+            body = bare.get(name.group().lower())
+            if body:
+                start = m.start("list") + name.start()
+                out.append((start, start + len(name.group()), body))
+    return out
