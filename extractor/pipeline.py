@@ -50,30 +50,37 @@ def extract(doc: Document, timings: dict | None = None) -> Record:
     ages = find_target_groups(sections)
     organizations = find_organizations(sections, text)
     people = find_contacts(text, sections, persons=find_persons)
+    where: dict[str, tuple[int, int]] = {}  # document-level field -> offsets it was read from
     known_orgs = list(dict.fromkeys([o["name"] for o in organizations] + find_org_names(text)))
     record = Record(
         source={"path": doc.path, "sha256": doc.sha256, "format": doc.format,
                 "pages": len(doc.pages) or None, "ocr_pages": doc.ocr_pages},
         doc_type=doc_type,
-        title=find_title(sections, text),
-        diarienummer=find_diarienummer(text),
+        title=find_title(sections, text, where),
+        diarienummer=find_diarienummer(text, where),
         sections=sections,
         organizations=[{"name": o["name"], "role": o["role"]} for o in organizations],
         contacts=[{"name": p.name, "email": p.email, "phone": p.phone,
                    "organization": organization_of(p, known_orgs, text), "role": p.role} for p in people],
-        period=find_period(sections, text),
+        period=find_period(sections, text, where),
         dates=sorted({d.value for d in dates}),
         staffing=[{"role": s.role, "fte": s.fte} for s in staffing],
-        fte_total=find_fte_total(sections, staffing),
+        fte_total=find_fte_total(sections, staffing, where),
         amounts=sorted({a.value for a in amounts}),
-        budget=find_budget(text, amounts, sections, doc_type),
+        budget=find_budget(text, amounts, sections, doc_type, where),
         target_groups=[{"age_min": a.age_min, "age_max": a.age_max} for a in ages],
-        participants=find_participants(sections, text),
+        participants=find_participants(sections, text, where),
         methods=classify_methods(text, sections),
         extractor_version=__version__,
         text=text,
     )
+    values = {"title": record.title, "diarienummer": record.diarienummer, "fte_total": record.fte_total,
+              "participants": record.participants,
+              **{f"period.{k}": v for k, v in record.period.items()},
+              **{f"budget.{k}": v for k, v in record.budget.items()}}
     record.evidence = {
+        "fields": [dict(_evidence(text, sections, values[field], start, end), field=field)
+                   for field, (start, end) in where.items() if values.get(field) is not None],
         "organizations": [_evidence(text, sections, (o["name"], o["role"]), o["start"], o["end"])
                           for o in organizations],
         "contacts": [_evidence(text, sections, p.email or p.name, p.start, p.end) for p in people],

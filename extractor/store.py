@@ -36,13 +36,30 @@ TABLES: dict[str, tuple[dict, str | tuple, list]] = {
     "methods": ({"id": int, DOC: str, "label": str, "confidence": float}, "id", [(DOC, "documents", "sha256")]),
     "method_evidence": ({"id": int, "method_id": int, DOC: str, "label": str, "text": str}, "id",
                         [(DOC, "documents", "sha256"), ("method_id", "methods", "id")]),
+    # Where each document-level value (title, period, budget, participants …) was read.
+    "field_evidence": ({"id": int, DOC: str, "field": str, "value": str}, "id", [(DOC, "documents", "sha256")]),
     "import_errors": ({"id": int, "path": str, "sha256": str, "reason": str, "time": str}, "id", []),
 }
 # Columns every extracted value carries so a figure links back to the text it was read from.
 PROVENANCE = {"section": str, "char_start": int, "char_end": int, "quote": str}
-WITH_PROVENANCE = {"document_organizations", "contacts", "dates", "staffing", "amounts", "target_groups", "method_evidence"}
-CHILD_TABLES = ["method_evidence", "methods", "sections", "document_organizations", "contacts", "dates",
+WITH_PROVENANCE = {"field_evidence", "document_organizations", "contacts", "dates", "staffing", "amounts", "target_groups", "method_evidence"}
+CHILD_TABLES = ["field_evidence", "method_evidence", "methods", "sections", "document_organizations", "contacts", "dates",
                 "staffing", "amounts", "target_groups"]
+# The common joins, as views: each extracted value beside the document it belongs to.
+VIEWS = {
+    "organization_documents": f"""
+        select o.name as organization, dor.role, d.title, d.year, d.doc_type, d.requested_sek,
+               dor.quote, d.sha256 as {DOC}
+        from document_organizations dor
+        join organizations o on o.id = dor.organization_id
+        join documents d on d.sha256 = dor.{DOC}""",
+    "method_documents": f"""
+        select m.label as method, m.confidence, d.title, d.year, d.doc_type, d.sha256 as {DOC}
+        from methods m join documents d on d.sha256 = m.{DOC}""",
+    "target_group_documents": f"""
+        select t.age_min, t.age_max, d.title, d.year, d.doc_type, t.quote, d.sha256 as {DOC}
+        from target_groups t join documents d on d.sha256 = t.{DOC}""",
+}
 # unicode61 folds case (Å = å) but with remove_diacritics 0 keeps å, ä, ö apart from a, o.
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 
@@ -65,6 +82,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     db["organizations"].create_index(["name"], unique=True, if_not_exists=True)
     db["sections"].create_index(["key"], if_not_exists=True)
     db["methods"].create_index(["label"], if_not_exists=True)
+    for name, sql in VIEWS.items():
+        db.create_view(name, sql.strip(), replace=True)
     if not db["sections_fts"].exists():
         db["sections"].enable_fts(["heading", "text"], create_triggers=True, tokenize=FTS_TOKENIZE)
 
@@ -117,8 +136,14 @@ def _child_rows(record: Record) -> dict[str, list[dict]]:
         "target_groups": [{DOC: sha, "age_min": t.get("age_min"), "age_max": t.get("age_max"),
                            **_provenance(record, "target_groups", (t.get("age_min"), t.get("age_max")))}
                           for t in record.target_groups],
+        "field_evidence": [{DOC: sha, "field": ev["field"], "value": _as_text(ev["value"]),
+                            **{k: ev.get(k) for k in PROVENANCE}} for ev in record.evidence.get("fields", [])],
     }
     return rows
+
+
+def _as_text(value) -> str:
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 def save_record(db: sqlite_utils.Database, record: Record, imported_at: str | None = None) -> None:

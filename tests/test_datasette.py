@@ -59,6 +59,7 @@ def test_document_page_lists_sections_with_their_values(tmp_path):
     rows = {r["key"]: r for r in response.json()}
     assert list(rows) == ["title", "target_group", "budget"]
     assert rows["target_group"]["ages"] == "18–29"
+    assert rows["budget"]["fields"] == "budget.requested_sek = 1200000"
     assert rows["budget"]["amounts_sek"] == "1200000"
 
 
@@ -157,3 +158,37 @@ def test_an_older_database_gets_the_new_columns(tmp_path):
     ensure_schema(db)
     save_record(db, extract(Document(path="bryggan.txt", format="txt", sha256="d" * 64, text=RICH)))
     assert db.execute("select owners, methods from documents").fetchone() == ('["Motala kommun"]', '["MI"]')
+
+
+def test_every_table_and_column_is_described_in_metadata(db):
+    metadata = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
+    described = metadata["databases"]["archive"]["tables"]
+    ensure_schema(db)
+    for table in db.table_names():
+        if table.startswith("sections_fts"):
+            continue
+        assert described.get(table, {}).get("description"), f"{table} has no description"
+        missing = [c.name for c in db[table].columns if c.name not in described[table].get("columns", {})]
+        assert not missing, f"{table}: columns without a description: {missing}"
+    for view in db.view_names():
+        assert described.get(view, {}).get("description"), f"view {view} has no description"
+
+
+def test_field_evidence_links_document_values_to_their_text(tmp_path):
+    db_path = _rich_db(tmp_path / "archive.db")
+    db = sqlite_utils.Database(db_path)
+    full_text = db.execute("select full_text from documents").fetchone()[0]
+    rows = {r["field"]: r for r in db["field_evidence"].rows}
+    assert rows["budget.requested_sek"]["value"] == "1200000"
+    assert rows["budget.requested_sek"]["quote"] == "1 200 000 kr"
+    assert rows["period.start"]["quote"] == "1 januari 2024" and rows["period.start"]["section"] == "period"
+    for row in rows.values():
+        assert full_text[row["char_start"]:row["char_end"]] == row["quote"]
+
+
+def test_views_join_values_to_their_documents(tmp_path):
+    db = sqlite_utils.Database(_rich_db(tmp_path / "archive.db"))
+    assert [(r["organization"], r["role"], r["title"]) for r in db["organization_documents"].rows] == [
+        ("Motala kommun", "owner", "Bryggan")]
+    assert [(r["method"], r["year"]) for r in db["method_documents"].rows] == [("MI", 2024)]
+    assert [(r["age_min"], r["age_max"]) for r in db["target_group_documents"].rows] == [(18, 29)]

@@ -51,10 +51,14 @@ def _row_label(line: str) -> str | None:
     return label.strip(" \t:") or None
 
 
-def find_budget(text: str, amounts: list[Found], sections: list[Section], doc_type: str) -> dict:
-    """Return {"requested_sek", "own_financing_sek", "total_sek"} (None where not stated)."""
+def find_budget(text: str, amounts: list[Found], sections: list[Section], doc_type: str,
+                where: dict | None = None) -> dict:
+    """Return {"requested_sek", "own_financing_sek", "total_sek"} (None where not stated).
+
+    `where`, if given, gets "budget.requested_sek" etc. -> offsets of the figure chosen.
+    """
     budget_spans = [(s.char_start, s.char_end) for s in sections if s.key == "budget"]
-    candidates: dict[str, list[tuple[bool, int, int]]] = {field: [] for field in CUES}
+    candidates: dict[str, list[tuple[bool, int, int, int, int]]] = {field: [] for field in CUES}
     flat = text.replace("\n", " ")
     for start, end, line in _line_groups(text):
         inside = [a for a in amounts if start <= a.start < end]
@@ -66,18 +70,22 @@ def find_budget(text: str, amounts: list[Found], sections: list[Section], doc_ty
             if field == "total_sek" and doc_type in REPORT_TYPES and label and label.lower().startswith("summa"):
                 continue
             if label is not None and cue.search(label):
-                candidates[field].append((not in_budget, start, inside[-1].value))
+                candidates[field].append((not in_budget, start, inside[-1].value, inside[-1].start, inside[-1].end))
                 continue
             for m in cue.finditer(flat[start:end]):
                 pick = _nearest(inside, start + m.start(), start + m.end())
                 if pick:
-                    candidates[field].append((not in_budget, start + m.start(), pick.value))
+                    candidates[field].append((not in_budget, start + m.start(), pick.value, pick.start, pick.end))
     for section in sections:
         # A form's budget field holding one figure ("7 527 tkr för 4 år") is the sum applied for.
         inside = [a for a in amounts if section.char_start <= a.start < section.char_end]
         if section.key == "budget" and len(inside) == 1 and len(section.text) <= SHORT_FIELD_CHARS:
-            candidates["requested_sek"].append((False, section.char_start, inside[0].value))
-    return {field: min(found)[2] if found else None for field, found in candidates.items()}
+            candidates["requested_sek"].append((False, section.char_start, inside[0].value, inside[0].start,
+                                                inside[0].end))
+    chosen = {field: min(found) for field, found in candidates.items() if found}
+    if where is not None:
+        where.update({f"budget.{field}": (c[3], c[4]) for field, c in chosen.items()})
+    return {field: chosen[field][2] if field in chosen else None for field in candidates}
 
 
 def _nearest(amounts: list[Found], cue_start: int, cue_end: int) -> Found | None:

@@ -21,19 +21,31 @@ NO_NAME_RE = re.compile(r"\b(fastställs|ej bestämt|inte bestämt|saknas|namn e
 HEAD_CHARS = 400
 
 
-def find_diarienummer(text: str) -> str | None:
+def find_diarienummer(text: str, where: dict | None = None) -> str | None:
     """Return the registry number printed near the top.  "Dnr. 2021-15" -> "2021-15\""""
     m = DIARIENUMMER_RE.search(text[:3000])
-    return m.group(1).strip() if m else None
+    if not m:
+        return None
+    if where is not None:
+        where["diarienummer"] = m.span(1)
+    return m.group(1).strip()
 
 
-def find_title(sections: list[Section], text: str) -> str | None:
+def find_title(sections: list[Section], text: str, where: dict | None = None) -> str | None:
     """Return the intervention's name from its title field, or from the document's first line."""
+    where = {} if where is None else where
     for section in sections:
         if section.key == "title" and section.text:
             first = section.text.strip().split("\n", 1)[0].split("\t", 1)[0].strip()
             if NO_NAME_RE.search(first):
                 return None
-            return first.strip(" .:*") or None
+            title = first.strip(" .:*") or None
+            if title:
+                start = section.char_start + section.text.find(title)
+                where["title"] = (start, start + len(title))
+            return title
     m = TITLE_FROM_HEAD_RE.search(text[:HEAD_CHARS])
-    return m.group(1).strip() if m else None
+    if not m:
+        return None
+    where["title"] = m.span(1)
+    return m.group(1).strip()

@@ -17,7 +17,7 @@ PER_RES = [(per, re.compile(p, re.I)) for per, p in PER_CUES]
 OUTCOME_RE = re.compile(r"\bblev\b|utfallet|avslutades|har skrivits in|var sammanlagt|inskrivna under|hittills|avbröt|ärenden", re.I)
 
 
-def _read(sentence: str, need_cue: bool) -> dict | None:
+def _read(sentence: str, need_cue: bool) -> tuple[dict, re.Match] | None:
     if OUTCOME_RE.search(sentence):
         return None
     m = COUNT_RE.search(sentence)
@@ -25,30 +25,35 @@ def _read(sentence: str, need_cue: bool) -> dict | None:
         return None
     for per, cue in PER_RES:
         if cue.search(sentence):
-            return {"count": int(m.group(1)), "per": per}
-    return None if need_cue else {"count": int(m.group(1)), "per": "total"}
+            return {"count": int(m.group(1)), "per": per}, m
+    return None if need_cue else ({"count": int(m.group(1)), "per": "total"}, m)
 
 
-def find_participants(sections: list[Section], text: str) -> dict | None:
+def _passes(sections: list[Section]):
+    """Yield (section, need_cue, sentence filter) in the order the evidence is trusted."""
+    own = [s for s in sections if s.key == "participants"]
+    yield from ((s, True, None) for s in own)
+    yield from ((s, False, None) for s in own)
+    skip = {"goals", "follow_up", "target_group", "participants"}
+    plan = re.compile(r"utöka|planerar|beräknas|räknar med|tar emot|platser", re.I)
+    yield from ((s, True, plan) for s in sections if s.key not in skip)
+
+
+def find_participants(sections: list[Section], text: str, where: dict | None = None) -> dict | None:
     """Return {"count", "per"} for the expected participants, or None.
 
     "cirka 50 personer årligen" -> {"count": 50, "per": "year"}
+    `where`, if given, gets "participants" -> offsets of the number and its noun.
     """
-    for section in (s for s in sections if s.key == "participants"):
-        for _, sentence in sentences(section.text):
-            found = _read(sentence, need_cue=True)
-            if found:
+    for section, need_cue, plan in _passes(sections):
+        for offset, sentence in sentences(section.text):
+            if plan is not None and not plan.search(sentence):
+                continue
+            read = _read(sentence, need_cue)
+            if read:
+                found, m = read
+                if where is not None:
+                    base = section.char_start + offset
+                    where["participants"] = (base + m.start(), base + m.end())
                 return found
-    for section in (s for s in sections if s.key == "participants"):
-        for _, sentence in sentences(section.text):
-            found = _read(sentence, need_cue=False)
-            if found:
-                return found
-    skip = {"goals", "follow_up", "target_group"}
-    for section in (s for s in sections if s.key not in skip | {"participants"}):
-        for _, sentence in sentences(section.text):
-            if re.search(r"utöka|planerar|beräknas|räknar med|tar emot|platser", sentence, re.I):
-                found = _read(sentence, need_cue=True)
-                if found:
-                    return found
     return None

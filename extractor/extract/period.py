@@ -21,33 +21,44 @@ def _first_range(text: str) -> tuple[Found, Found] | None:
     return None
 
 
-def find_period(sections: list[Section], text: str) -> dict:
+def find_period(sections: list[Section], text: str, where: dict | None = None) -> dict:
     """Return {"start", "end", "intake_end"} as ISO dates or None.
 
     "fr.o.m. 1 januari 2025 t.o.m. 31 december 2026" -> start 2025-01-01, end 2026-12-31.
+    `where`, if given, gets "period.start" etc. -> (start, end) offsets in `text`.
     """
     period = {"start": None, "end": None, "intake_end": None}
+    where = {} if where is None else where
+
+    def take(field: str, found: Found, base: int) -> None:
+        if not period[field]:
+            period[field] = found.value
+            where[f"period.{field}"] = (base + found.start, base + found.end)
+
     for section in (s for s in sections if s.key == "period"):
-        for _, sentence in _sentences(section.text):
+        for offset, sentence in _sentences(section.text):
+            base = section.char_start + offset
             dates = find_dates(sentence)
             if not dates:
                 continue
             if INTAKE_CUE_RE.search(sentence):
-                period["intake_end"] = period["intake_end"] or dates[-1].value
+                take("intake_end", dates[-1], base)
                 continue
             ranged = _first_range(sentence)
             if ranged and not period["start"]:
-                period["start"], period["end"] = ranged[0].value, ranged[1].value
+                take("start", ranged[0], base)
+                period["end"] = None
+                take("end", ranged[1], base)
                 continue
             if START_CUE_RE.search(sentence) and not period["start"]:
-                period["start"] = dates[0].value
+                take("start", dates[0], base)
             elif END_CUE_RE.search(sentence) and not period["end"]:
-                period["end"] = dates[-1].value
+                take("end", dates[-1], base)
     if not period["intake_end"]:
-        for _, sentence in _sentences(text):
+        for offset, sentence in _sentences(text):
             if INTAKE_CUE_RE.search(sentence):
                 dates = find_dates(sentence)
                 if dates:
-                    period["intake_end"] = dates[-1].value
+                    take("intake_end", dates[-1], offset)
                     break
     return period

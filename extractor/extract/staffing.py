@@ -137,11 +137,16 @@ def find_staffing(sections: list[Section]) -> list[Staff]:
     return found
 
 
-def find_fte_total(sections: list[Section], staffing: list[Staff]) -> float | None:
-    """Return the total FTE the document states, else the sum of its staffing, else None."""
+def find_fte_total(sections: list[Section], staffing: list[Staff], where: dict | None = None) -> float | None:
+    """Return the total FTE the document states, else the sum of its staffing, else None.
+
+    `where`, if given, gets "fte_total" -> offsets of a stated total (a sum has no one place).
+    """
     for section in sections:
         m = STATED_TOTAL_RE.search(section.text)
         if m:
+            if where is not None:
+                where["fte_total"] = (section.char_start + m.start(), section.char_start + m.end())
             return float(m.group("num").replace(",", "."))
     if staffing:
         return round(sum(s.fte for s in staffing), 2)
