@@ -215,6 +215,8 @@ def test_fast_character_reading_gives_pdfplumbers_text(tmp_path):
 @pytest.mark.parametrize("ocr, clean", [
     ("M edverkande parter | Götene kommun och V ara kommun", "Medverkande parter\tGötene kommun och Vara kommun"),
     ("| Kontaktperson | Anna Exempelsson |", "Kontaktperson\tAnna Exempelsson"),
+    ("anna.exempelsson(& motala.se, per.pahittad(motala.se", "anna.exempelsson@motala.se, per.pahittad@motala.se"),
+    ("Kostnad (se bilaga) för år 2 (av 3)", "Kostnad (se bilaga) för år 2 (av 3)"),
     # one-letter words and initials stay as they are
     ("I dag åker vi till Å och Ö. P. Persson", "I dag åker vi till Å och Ö. P. Persson"),
 ])
