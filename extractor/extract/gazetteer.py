@@ -120,10 +120,30 @@ def legal_name(span_text: str, kind: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1)
+def _anchor_re() -> re.Pattern:
+    """A word every pattern contains ("kommun", "region", "arbetsförmedlingen" …).
+
+    Only lines with one of these words go through spaCy; a pattern never spans a line break.
+    """
+    anchors = {"kommun", "stad", "region", "landsting", "landstinget", "samordningsförbundet"}
+    for surface in surfaces():
+        words = surface.split()
+        anchors.add(words[0] if words[0] in ("region", "landstinget") else words[-1])
+    return re.compile(r"(?i:\b(?:" + "|".join(sorted(map(re.escape, anchors))) + r")\b)")
+
+
 def find_org_spans(text: str) -> list[tuple[int, int, str]]:
     """Return (start, end, legal body) for each public body named in `text`, in order."""
-    doc = org_ruler()(text)
-    return [(ent.start_char, ent.end_char, legal_name(ent.text, ent.ent_id_)) for ent in doc.ents]
+    nlp, anchor = org_ruler(), _anchor_re()
+    out = []
+    start = 0
+    for line in text.split("\n"):
+        if anchor.search(line):
+            out += [(start + ent.start_char, start + ent.end_char, legal_name(ent.text, ent.ent_id_))
+                    for ent in nlp(line).ents]
+        start += len(line) + 1
+    return out
 
 
 KOMMUN_LIST_RE = re.compile(
