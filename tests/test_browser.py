@@ -91,14 +91,30 @@ def test_a_researcher_searches_the_sections_and_opens_a_document(site, page):
     assert titles and set(titles) <= stored
     assert "[målgrupp]" in page.locator("table.rows-and-columns").inner_text().lower()
 
-    # the document page: sections in order, with what was read from each
-    sha = page.locator("table.rows-and-columns tbody td.col-document_sha256").first.inner_text().strip()
-    page.goto(f"{base}/archive/document?sha256={sha}")
-    page.wait_for_selector("table.rows-and-columns tbody tr")
-    keys = page.locator("table.rows-and-columns tbody td.col-key").all_inner_texts()
+    # a result links to the document's page: its sections in order, with what was read from each
+    title = titles[0]
+    page.locator("table.rows-and-columns tbody td.col-document_sha256 a").first.click()
+    page.wait_for_selector("h1")
+    assert page.locator("h1").inner_text() == title
+    sha = page.url.rsplit("/", 1)[1]
     expected = [r["key"] for r in db.query(
         "select key from sections where document_sha256 = ? order by position", [sha])]
+    keys = page.locator(".doc-section h2 .key").all_inner_texts()
     assert keys == expected and "target_group" in keys
+
+    # a value beside a section leads to the words it was read from, marked in the text
+    budget = page.locator(".doc-section", has=page.locator(".key", has_text="budget"))
+    link = budget.locator(".doc-values a").first
+    label = link.inner_text()
+    link.click()
+    target = page.locator("mark:target")
+    assert target.count() == 1 and target.is_visible()
+    assert target.get_attribute("title") == label
+
+    # the canned query gives the same sections as a table
+    page.goto(f"{base}/archive/document?sha256={sha}")
+    page.wait_for_selector("table.rows-and-columns tbody tr")
+    assert page.locator("table.rows-and-columns tbody td.col-key").all_inner_texts() == expected
 
 
 def test_the_dashboard_draws_every_chart(site, page):

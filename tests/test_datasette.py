@@ -192,3 +192,40 @@ def test_views_join_values_to_their_documents(tmp_path):
         ("Motala kommun", "owner", "Bryggan")]
     assert [(r["method"], r["year"]) for r in db["method_documents"].rows] == [("MI", 2024)]
     assert [(r["age_min"], r["age_max"]) for r in db["target_group_documents"].rows] == [(18, 29)]
+
+
+def test_document_page_shows_sections_with_their_values_marked_in_the_text(tmp_path):
+    from datasette.app import Datasette
+
+    from extractor.publish import metadata_for
+
+    db_path = _rich_db(tmp_path / "archive.db")
+    ds = Datasette([str(db_path)], metadata=metadata_for(str(db_path)))
+    response = _get(ds, "/-/document/archive/" + "d" * 64)
+    assert response.status_code == 200
+    page = response.text
+    assert "<h1>Bryggan</h1>" in page
+    # facts, then the sections in order with the values beside them
+    assert page.index("Motala kommun") < page.index(">Målgrupp <") < page.index(">Budget <")
+    # the requested sum links to its words, which are marked in the section text
+    db = sqlite_utils.Database(db_path)
+    start = db.execute("select char_start from field_evidence where field = 'budget.requested_sek'").fetchone()[0]
+    assert f'href="#c{start}">budget.requested_sek: 1200000</a>' in page
+    assert f'<mark id="c{start}" class="value-field" title="budget.requested_sek: 1200000">1 200 000 kr</mark>' in page
+
+
+def test_document_page_answers_404_for_an_unknown_document(tmp_path):
+    from datasette.app import Datasette
+
+    db_path = _rich_db(tmp_path / "archive.db")
+    ds = Datasette([str(db_path)])
+    assert _get(ds, "/-/document/archive/" + "0" * 64).status_code == 404
+    assert _get(ds, "/-/document/nodb/" + "d" * 64).status_code == 404
+
+
+def test_tables_link_each_document_to_its_page(tmp_path):
+    from datasette.app import Datasette
+
+    db_path = _rich_db(tmp_path / "archive.db")
+    page = _get(Datasette([str(db_path)]), "/archive/methods").text
+    assert 'href="/-/document/archive/' + "d" * 64 + '"' in page
