@@ -42,6 +42,10 @@ def test_dates_read_swedish_forms(text, expected):
     ("beräknas till 4,6 miljoner kronor", [4600000]),
     ("Sökt belopp 3 802 000 SEK", [3802000]),
     ("Minst 40 procent, 312 unga vuxna, år 2023", []),
+    ("Kostnad 500.000 kr", [500000]),
+    ("Totalt SEK 300 000 för tre år", [300000]),
+    ("Kr. 45 000 per deltagare", [45000]),
+    ("Version 1.2 kr", []),
 ])
 def test_amounts_with_units(text, expected):
     assert [f.value for f in find_amounts(text, [])] == expected
@@ -72,6 +76,9 @@ def test_split_budget_row_uses_the_row_total(line, values):
     ("personer 30 år och uppåt", [(30, None)]),
     ("unga upp till 30 år", [(None, 30)]),
     ("personer från 16 år", [(16, None)]),
+    ("Målgruppen är 18–25-åringar.", [(18, 25)]),
+    ("unga i åldrarna 16-29", [(16, 29)]),
+    ("en 3-årig utbildning", []),
 ])
 def test_age_bands_forms(text, bands):
     assert [(f.age_min, f.age_max) for f in find_age_bands(text)] == bands

@@ -1,4 +1,5 @@
-"""Target-group age bands: "16–29 år", "mellan 18 och 64 år", "30 år och uppåt", "upp till 30 år"."""
+"""Target-group age bands: "16–29 år", "mellan 18 och 64 år", "30 år och uppåt", "upp till 30 år",
+"18–25-åringar", "i åldrarna 16–29"."""
 from __future__ import annotations
 
 import re
@@ -11,6 +12,8 @@ AGE = r"(\d{1,2})"
 # Named patterns; each gives age_min / age_max groups ("lo", "hi").
 AGE_PATTERNS: dict[str, str] = {
     "range": rf"(?<![\d,.])(?P<lo>\d{{1,2}})\s*(?:–|-|—|till)\s*(?P<hi>\d{{1,2}})\s*år(?!ing)",
+    "aged": r"(?<![\d,.])(?P<lo>\d{1,2})\s*(?:–|-|—)\s*(?P<hi>\d{1,2})\s*-?\s*åring(?:ar|arna)?\b",
+    "in_ages": r"(?:åldern|åldrarna|åldersgruppen|åldersspannet)\s+(?P<lo>\d{1,2})\s*(?:–|-|—|till)\s*(?P<hi>\d{1,2})(?![\d,.]|\s*(?:%|procent))",
     "between": rf"mellan\s+(?P<lo>\d{{1,2}})\s+och\s+(?P<hi>\d{{1,2}})\s+år",
     "from": rf"(?:från|fr\.o\.m\.?|över|äldre än)\s+(?P<lo>\d{{1,2}})\s+år",
     "and_up": rf"(?P<lo>\d{{1,2}})\s+år\s+(?:och|eller)\s+(?:uppåt|äldre|över)",
@@ -43,7 +46,7 @@ class Found:
 def find_age_bands(text: str) -> list[Found]:
     """Return the age bands written in `text` (no judgement on whom they are about)."""
     out: list[Found] = []
-    for name in ("between", "range", "and_up", "from", "up_to"):
+    for name in ("between", "range", "aged", "in_ages", "and_up", "from", "up_to"):
         for m in COMPILED[name].finditer(text):
             if any(f.start < m.end() and m.start() < f.end for f in out):
                 continue

@@ -55,8 +55,30 @@ def _split_run(text: str) -> list[tuple[int, int]]:
     return [(0, len(text))]
 
 
+# Older and foreign-style forms: "500.000 kr" (dots between groups), "SEK 300 000" (unit first).
+DOTTED_RE = re.compile(r"(?<![\d,.])(?P<num>\d{1,3}(?:\.\d{3})+)(?![\d,.]\d)\s*(?:kr\b|kronor\b|sek\b|:-)", re.I)
+UNIT_FIRST_RE = re.compile(rf"\b(?:SEK|kr\.?)\s+(?P<num>{NUMBER_PATTERN})(?![\d]|[.,]\d|\s*(?:tkr|mkr|mnkr|kr|kronor|sek|%)\b)",
+                           re.I)
+
+
 def find_money(text: str) -> list[Found]:
-    """Return amounts written with a unit: "7 527 tkr" -> 7527000, "585000:-" -> 585000."""
+    """Return amounts written with a unit: "7 527 tkr" -> 7527000, "585000:-" -> 585000,
+    "500.000 kr" -> 500000, "SEK 300 000" -> 300000."""
+    out = _with_unit_after(text)
+    taken = [(f.start, f.end) for f in out]
+    for pattern in (DOTTED_RE, UNIT_FIRST_RE):
+        for m in pattern.finditer(text):
+            if any(s <= m.start("num") < e for s, e in taken):
+                continue
+            raw = m.group("num").replace(".", "")
+            value = parse_number(raw)
+            if isinstance(value, int) and 100 <= value < MAX_SEK and not YEAR_RE.match(raw):
+                out.append(Found(value, m.start("num"), m.end()))
+                taken.append((m.start("num"), m.end()))
+    return sorted(out, key=lambda f: f.start)
+
+
+def _with_unit_after(text: str) -> list[Found]:
     out = []
     for m in MONEY_RE.finditer(text):
         unit = next(i for i in range(len(FACTORS)) if m.group(f"u{i}"))
