@@ -19,8 +19,9 @@ HEADINGS: dict[str, list[str]] = {
         r"sökande organisation", r"sökande$", r"ägare$",
     ],
     "partners": [
-        r"samverkanspart(er|erna|ner)?", r"medverkande (parter|organisationer|myndigheter)",
-        r"parter(na)?$", r"samarbetsparter", r"deltagande parter",
+        r"samverkanspart(er|erna|ner|ners?)?", r"medverkande (parter|organisationer|myndigheter|aktörer)",
+        r"parter(na)?$", r"samarbetspart(er|ner|ners?)", r"deltagande (parter|organisationer)",
+        r"samverkande (parter|organisationer|aktörer)", r"partners?$",
     ],
     "collaboration": [
         r"(beskriv )?(metod|metoder) för samverkan", r"beskriv hur samverkan",

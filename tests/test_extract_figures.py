@@ -154,3 +154,13 @@ def test_date_parser_reads_back_long_and_iso_forms(day):
     assert [f.value for f in find_dates(format_date_long(iso))] == [iso]
     assert [f.value for f in find_dates(f"den {day.day:02d}.{day.month:02d}.{day.year}")] == [iso]
     assert [f.value for f in find_dates(iso)] == [iso]
+
+
+def test_budget_rows_written_as_label_figure_and_unit():
+    from extractor.extract.budget import find_budget
+
+    text = ("Budget\nPersonalkostnader 1 850 000 kr\nLokaler 120 000 kr\nSumma 2 050 000 kr\n"
+            "Sökt belopp från förbundet: 1 900 000 kr. Egen finansiering: 150 000 kr.\n")
+    sections = [Section(key="budget", heading="Budget", text=text[7:], page=None, char_start=7, char_end=len(text))]
+    budget = find_budget(text, find_amounts(text, [(7, len(text))]), sections, "application")
+    assert budget == {"own_financing_sek": 150000, "requested_sek": 1900000, "total_sek": 2050000}

@@ -25,6 +25,14 @@ def test_contact_from_a_form_field_keeps_swedish_letters_and_phone():
         "Märta Påhittad", "marta.pahittad@motala.se", "0141-22 73 12", "contact")
 
 
+def test_phone_on_the_line_above_the_address_is_the_persons_own():
+    text = ("Kontaktperson\nKarin Påhittad, enhetschef\nTel: 0240-123 45\nE-post: karin.pahittad@ludvika.se\n"
+            "Ekonomi\nPer Exempelsson\nE-post: per.exempelsson@ludvika.se\n")
+    first, second = find_contacts(text, [_sec("other", text)])
+    assert (first.email, first.phone) == ("karin.pahittad@ludvika.se", "0240-123 45")
+    assert (second.email, second.phone) == ("per.exempelsson@ludvika.se", None)
+
+
 def test_signatories_with_and_without_email_one_entry_each():
     text = ("Namnförtydligande\tÅsa Exempelsson, arbetsmarknadschef\nE-post\tasa.exempelsson@motala.se\n"
             "Eva Låtsasson, områdeschef, Region Östergötland\nE-post\tasa.exempelsson@motala.se\n")

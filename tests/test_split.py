@@ -31,6 +31,9 @@ def test_split_real_dev_documents_find_the_gold_keys(stem):
     # heading at the start of a line, followed by the answer
     ("Insatsägare (*) Organisation: Motala kommun\nSamverkansparter (*) Organisation: Arbetsförmedlingen\n",
      ["owner", "partners"]),
+    # numbered form headings of another template
+    ("1. Projektets namn\nArbetsbron\n2. Sökande organisation\nLudvika kommun\n4. Samverkanspartners\n"
+     "Arbetsförmedlingen och Försäkringskassan.\n", ["title", "owner", "partners"]),
     # inside run-on text, numbered
     ("1. Inledning Verksamheten startade 2012. 2. Parter Parterna är fyra. 2.1 Målgrupp Unga 16-29 år.\n",
      ["background", "partners", "target_group"]),

@@ -42,10 +42,15 @@ def _line_groups(text: str):
         i = j
 
 
+# "Summa 2 050 000 kr": a label and one figure with its unit also reads as a table row.
+LABELLED_FIGURE_RE = re.compile(
+    r"[^\d\t]*[^\d\s:]\s*:?\s+\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d+)?\s*(?:kr|kronor|sek|tkr|:-)?\.?\s*", re.I)
+
+
 def _row_label(line: str) -> str | None:
     """Return the text before a table row's first figure, when the line reads as a row."""
     m = re.search(r"[\t ]\d", line)
-    if "\t" not in line and not re.search(r"\d[\d ]*\d\s*$", line):
+    if "\t" not in line and not re.search(r"\d[\d ]*\d\s*$", line) and not LABELLED_FIGURE_RE.fullmatch(line):
         return None
     label = line[: m.start()] if m else line
     return label.strip(" \t:") or None

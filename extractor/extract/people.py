@@ -12,6 +12,7 @@ TLDS = ("se", "com", "nu", "org", "net", "eu")
 # "sofie.backstrom@forsakrings kassan.se" and "lotta.nyqvist@var\nberg.se": print split the domain.
 EMAIL_RE = re.compile(
     r"(?P<local>[A-Za-z0-9][\w.+-]*)\s?(?:@|\(&|\(at\))\s?(?P<d1>[\w-]+(?:\.[\w-]+)*)(?:[ \n](?P<d2>[\w-]+(?:\.[\w-]+)*))?")
+PHONE_AFTER_CHARS, PHONE_BEFORE_CHARS = 40, 60
 PHONE_RE = re.compile(r"(?<![\d-])(0\d{1,3}\s?-\s?\d{2,3}(?:\s\d{2,3}){1,3})(?![\d])")
 UPPER = "A-ZÅÄÖÉ"
 LOWER = "a-zåäöéü"
@@ -103,12 +104,17 @@ def find_contacts(text: str, sections: list[Section],
     """
     people: list[Person] = []
     seen: set[str] = set()
+    last_end = 0
     for email, start, end in find_emails(text):
         if email in seen:
             continue
         seen.add(email)
         name = _name_before(text, start, email) or _name_from_email(email)
-        phone = PHONE_RE.search(text, end, min(len(text), end + 40))
+        phone = PHONE_RE.search(text, end, min(len(text), end + PHONE_AFTER_CHARS))
+        if not phone:  # "Tel: …" on the line above "E-post: …", not reaching back past another address
+            before = list(PHONE_RE.finditer(text, max(last_end, start - PHONE_BEFORE_CHARS), start))
+            phone = before[-1] if before else None
+        last_end = end
         role = "signatory" if _section_at(sections, start) in SIGNING_KEYS else "contact"
         people.append(Person(name, email, phone.group(1) if phone else None, role, start, end))
     names = {_fold(p.name or "") for p in people}
