@@ -7,6 +7,7 @@ the text between them. Every Section points into Document.text with char_start/c
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .headings import HEADINGS, KEY_ORDER, KEYWORD_STEMS, ONCE_KEYS
@@ -215,9 +216,23 @@ def _line_heading(line: str, start: int) -> Heading | None:
     return None
 
 
+def _section_level(doc: Document) -> int:
+    """Return the heading level that opens sections: the level most known headings use.
+
+    A document whose only level-1 heading is its own title ("Lägesrapport 2023 – Steget") has its
+    sections at level 2; an unknown heading there ("Kontakt") is a section of its own, while one
+    below it stays inside its parent.
+    """
+    levels = Counter(h.level for h in doc.hints if match_key(doc.text[h.start:h.end].strip(), include_other=False))
+    lowest = min((h.level for h in doc.hints), default=1)
+    if not levels:
+        return lowest
+    return max(lowest, min(levels, key=lambda level: (-levels[level], level)))
+
+
 def find_headings(doc: Document) -> list[Heading]:
     """Return every heading candidate in document order (before they are filtered)."""
-    top_level = min((h.level for h in doc.hints), default=1)
+    top_level = _section_level(doc)
     headings: list[Heading] = []
     offset = 0
     for line in doc.text.split("\n"):

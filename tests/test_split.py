@@ -92,6 +92,21 @@ def test_split_word_heading_styles_and_bold(tmp_path):
     assert "Projektmål" in sections[1].text
 
 
+def test_split_sections_one_level_below_the_document_title(tmp_path):
+    # Heading 1 is only the report's own title; the sections are Heading 2, and an unknown
+    # Heading 2 ("Kontakt") is a section too, while an unknown Heading 3 stays in its parent.
+    path = make_docx(tmp_path / "rapport.docx", [
+        ("h1", "Lägesrapport 2023 – Steget"), ("h2", "Målgrupp"), ("p", "Personer 20–64 år."),
+        ("h2", "Metoder"), ("h3", "Erfarenheter"), ("p", "MI fungerar väl."),
+        ("h2", "Ekonomi"), ("p", "Beviljat 1 860 000 kr."), ("h2", "Kontakt"), ("p", "Lisa Testberg"),
+    ])
+    sections = split(read(path))
+    assert [(s.key, s.heading) for s in sections] == [
+        ("other", "Lägesrapport 2023 – Steget"), ("target_group", "Målgrupp"), ("methods", "Metoder"),
+        ("budget", "Ekonomi"), ("other", "Kontakt")]
+    assert "Erfarenheter" in sections[2].text
+
+
 def test_split_offsets_point_into_the_full_text():
     doc = _doc("Förord utan rubrik.\nMålgrupp\nUnga vuxna i Motala.\nBudget\n500 000 kr\n")
     for section in split(doc):
