@@ -164,3 +164,12 @@ def test_budget_rows_written_as_label_figure_and_unit():
     sections = [Section(key="budget", heading="Budget", text=text[7:], page=None, char_start=7, char_end=len(text))]
     budget = find_budget(text, find_amounts(text, [(7, len(text))]), sections, "application")
     assert budget == {"own_financing_sek": 150000, "requested_sek": 1900000, "total_sek": 2050000}
+
+
+def test_budget_total_from_a_years_cost_with_the_förbunds_part():
+    from extractor.extract.budget import find_budget
+
+    text = "Ekonomi\nKostnaden för 2024 beräknas till 4,2 mnkr, varav förbundet finansierar 3 800 tkr.\n"
+    sections = [Section(key="budget", heading="Ekonomi", text=text[8:], page=None, char_start=8, char_end=len(text))]
+    budget = find_budget(text, find_amounts(text, [(8, len(text))]), sections, "operational_plan")
+    assert (budget["total_sek"], budget["requested_sek"]) == (4200000, 3800000)

@@ -11,6 +11,7 @@ CUES: dict[str, str] = {
     "requested_sek": r"\bsöks\b|sökt belopp|ansökt belopp|\bsöker\b|ansöker om|att rekvirera|beviljat belopp|"
                      r"beviljade|\bfinansierar\b|från (?:samordnings)?förbundet|^samordningsförbundet",
     "total_sek": r"total(?:a)? kostnad(?:en)?|totala budgeten|total budget|totalkostnad|kostnad för insatsen|"
+                 r"kostnaden för (?:år )?\d{4}|budgetomslutning|omsluter|sammanlagd(?:a)? (?:budget|kostnad)|"
                  r"^totalt\s*$|^summa\s*$|^summa kostnader|^summa totalt|^total\s*$",
 }
 CUE_RES = {field: re.compile(p, re.I) for field, p in CUES.items()}
