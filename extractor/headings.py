@@ -12,7 +12,7 @@ HEADINGS: dict[str, list[str]] = {
     "title": [
         r"(insatsens|projektets|förstudiens|verksamhetens) namn",
         r"namn på (insatsen|projektet|förstudien)",
-        r"(insats|projekt)namn",
+        r"(insats|projekt)namn", r"projekt$",
     ],
     "owner": [
         r"insatsägare", r"projektägare", r"huvudman(nen)?", r"ansvarig organisation",
@@ -79,7 +79,7 @@ HEADINGS: dict[str, list[str]] = {
         r"sammanfattning", r"bemanning$", r"organisation och bemanning", r"risker$", r"riskanalys",
         r"rapportperiod", r"rapporten avser", r"resultat hittills", r"ansökan avser",
         r"frågeställningar", r"kontaktuppgifter", r"planering för kommande period", r"bilagor$",
-        r"övrigt$", r"innehåll(sförteckning)?$",
+        r"övrigt$", r"innehåll(sförteckning)?$", r"resultat$", r"uppnådda resultat",
     ],
 }
 

@@ -31,6 +31,9 @@ def test_split_real_dev_documents_find_the_gold_keys(stem):
     # heading at the start of a line, followed by the answer
     ("Insatsägare (*) Organisation: Motala kommun\nSamverkansparter (*) Organisation: Arbetsförmedlingen\n",
      ["owner", "partners"]),
+    # a report's form fields, and its results as a section of no canonical key
+    ("Slutrapport\nProjekt: Vägen vidare\nProjektägare: Örnsköldsviks kommun\nMetod\nSE.\nResultat\n21 fick arbete.\n",
+     ["title", "owner", "methods", "other"]),
     # numbered form headings of another template
     ("1. Projektets namn\nArbetsbron\n2. Sökande organisation\nLudvika kommun\n4. Samverkanspartners\n"
      "Arbetsförmedlingen och Försäkringskassan.\n", ["title", "owner", "partners"]),

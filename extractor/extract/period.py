@@ -12,7 +12,7 @@ END_CUE_RE = re.compile(r"slutdatum|\bslut\b|avslutas|\bt\.?\s?o\.?\s?m\.?|till 
 INTAKE_CUE_RE = re.compile(
     r"(?:sista|slutdatum för|senaste)\s+(?:\w+\s+){0,2}intag|intag(?:et)?\s+(?:\w+\s+){0,3}(?:avslutas|upphör|stängs)",
     re.I)
-RANGE_GAP_RE = re.compile(r"^\s*(?:–|-|—|till och med|t\.?o\.?m\.?|till)\s*(?:den\s+)?$", re.I)
+RANGE_GAP_RE = re.compile(r"^\s*(?:–|--|-|—|till och med|t\.?o\.?m\.?|till)\s*(?:den\s+)?$", re.I)
 def _first_range(text: str) -> tuple[Found, Found] | None:
     dates = find_dates(text)
     for a, b in zip(dates, dates[1:]):
