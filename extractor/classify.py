@@ -13,14 +13,19 @@ DOC_TYPE_CUES: list[tuple[str, str]] = [
 ]
 DOC_TYPE_RE = [(re.compile(rf"(?<![\wåäö])(?:{p})", re.I), label) for p, label in DOC_TYPE_CUES]
 HEAD_CHARS = 600
+# Without a named type at the top, a form that asks for money is an application.
+ASKS_FOR_MONEY_RE = re.compile(r"\b(?:sökt belopp|ansökt belopp|sökta medel|belopp som söks|söker medel)\b", re.I)
 
 
 def classify_doc_type(text: str) -> str:
-    """Return the doc_type whose cue comes first in the document's opening, else "other"."""
+    """Return the doc_type whose cue comes first in the document's opening, else "application" for a
+    form that asks for money, else "other"."""
     head = text[:HEAD_CHARS]
     best: tuple[int, str] | None = None
     for pattern, label in DOC_TYPE_RE:
         m = pattern.search(head)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), label)
-    return best[1] if best else "other"
+    if best:
+        return best[1]
+    return "application" if ASKS_FOR_MONEY_RE.search(text) else "other"

@@ -51,7 +51,7 @@ HEADINGS: dict[str, list[str]] = {
     "period": [
         r"planerad ins[a-zåäö]*tid", r"planerad projekttid", r"insatstid", r"insatsperiod",
         r"projektperiod", r"projekttid", r"tidplan", r"tidsplan", r"tidsperiod", r"period$",
-        r"genomförandeperiod",
+        r"genomförandeperiod", r"planerad start(datum)?$", r"planerat slut(datum)?$", r"start- och slutdatum",
     ],
     "target_group": [r"(beskriv )?målgrupp(en|er)?", r"beskriv målgrupp"],
     "participants": [

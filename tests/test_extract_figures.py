@@ -97,6 +97,10 @@ def test_target_groups_skip_statistics_and_excluded_ages():
     ("upp till 25 deltagare inskrivna samtidigt", {"count": 25, "per": "ongoing"}),
     ("Projektet planerar för totalt 120 deltagare under projektperioden.", {"count": 120, "per": "total"}),
     ("Utfallet blev 104 inskrivna deltagare totalt.", None),
+    # in the participants field a number may stand alone
+    ("25 per år", {"count": 25, "per": "year"}),
+    ("ca 40", {"count": 40, "per": "total"}),
+    ("2024 och 2025", None),
 ])
 def test_participants_forms(text, expected):
     assert find_participants([_sec("participants", text)], text) == expected
@@ -174,3 +178,10 @@ def test_budget_total_from_a_years_cost_with_the_förbunds_part():
     sections = [Section(key="budget", heading="Ekonomi", text=text[8:], page=None, char_start=8, char_end=len(text))]
     budget = find_budget(text, find_amounts(text, [(8, len(text))]), sections, "operational_plan")
     assert (budget["total_sek"], budget["requested_sek"]) == (4200000, 3800000)
+
+
+def test_period_form_fields_take_their_cue_from_the_label():
+    text = "Planerad start\n2024-08-01\nPlanerat slut 2026-07-31\n"
+    section = Section(key="period", heading="Planerad start", text=text[15:], page=None, char_start=15,
+                      char_end=len(text))
+    assert find_period([section], text) == {"start": "2024-08-01", "end": "2026-07-31", "intake_end": None}

@@ -17,10 +17,15 @@ PER_RES = [(per, re.compile(p, re.I)) for per, p in PER_CUES]
 OUTCOME_RE = re.compile(r"\bblev\b|utfallet|avslutades|har skrivits in|var sammanlagt|inskrivna under|hittills|avbröt|ärenden", re.I)
 
 
-def _read(sentence: str, need_cue: bool) -> tuple[dict, re.Match] | None:
+# In the participants field itself a number may stand alone: "Antal deltagare: 25 per år".
+BARE_COUNT_RE = re.compile(
+    r"^\s*(?:ca\.?|cirka|omkring|ungefär|minst)?\s*(?!(?:19|20)\d\d\b)(\d{1,4})(?![\d.,]|\s*(?:%|procent|år\b|kr\b|kronor|tkr))", re.I)
+
+
+def _read(sentence: str, need_cue: bool, bare: bool = False) -> tuple[dict, re.Match] | None:
     if OUTCOME_RE.search(sentence):
         return None
-    m = COUNT_RE.search(sentence)
+    m = COUNT_RE.search(sentence) or (BARE_COUNT_RE.search(sentence) if bare else None)
     if not m or int(m.group(1)) < 2:
         return None
     for per, cue in PER_RES:
@@ -49,7 +54,7 @@ def find_participants(sections: list[Section], text: str, where: dict | None = N
         for offset, sentence in sentences(section.text):
             if plan is not None and not plan.search(sentence):
                 continue
-            read = _read(sentence, need_cue)
+            read = _read(sentence, need_cue, bare=section.key == "participants")
             if read:
                 found, m = read
                 if where is not None:

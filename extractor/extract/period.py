@@ -41,7 +41,9 @@ def find_period(sections: list[Section], text: str, where: dict | None = None) -
             dates = find_dates(sentence)
             if not dates:
                 continue
-            if INTAKE_CUE_RE.search(sentence):
+            # A form field's label is its cue: "Planerad start" over "2024-08-01".
+            cued = f"{section.heading or ''}\n{sentence}" if offset == 0 else sentence
+            if INTAKE_CUE_RE.search(cued):
                 take("intake_end", dates[-1], base)
                 continue
             ranged = _first_range(sentence)
@@ -50,9 +52,9 @@ def find_period(sections: list[Section], text: str, where: dict | None = None) -
                 period["end"] = None
                 take("end", ranged[1], base)
                 continue
-            if START_CUE_RE.search(sentence) and not period["start"]:
+            if START_CUE_RE.search(cued) and not period["start"]:
                 take("start", dates[0], base)
-            elif END_CUE_RE.search(sentence) and not period["end"]:
+            elif END_CUE_RE.search(cued) and not period["end"]:
                 take("end", dates[-1], base)
     if not period["intake_end"]:
         for offset, sentence in _sentences(text):
