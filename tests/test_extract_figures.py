@@ -29,6 +29,9 @@ def _sec(key: str, text: str, start: int = 0) -> Section:
     ("vt 2024, hösten 2023 och år 2023", []),
     ("2023-02-30", []),
     ("tfn 010-487 63 20", []),
+    ("5 och 6 maj 2022", ["2022-05-05", "2022-05-06"]),
+    ("1–2 mars 2024", ["2024-03-01", "2024-03-02"]),
+    ("2024-02-28 - 5 mars 2024", ["2024-02-28", "2024-03-05"]),
 ])
 def test_dates_read_swedish_forms(text, expected):
     assert [f.value for f in find_dates(text)] == expected

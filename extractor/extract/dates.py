@@ -24,6 +24,9 @@ COMPILED = {name: re.compile(p, re.IGNORECASE) for name, p in DATE_PATTERNS.item
 # "16 april respektive 11 juni 2021", "1 mars–30 juni 2024": the first date borrows the year.
 YEAR_LINK_RE = re.compile(r"^\s*(?:respektive|och|samt|till|till och med|t\.o\.m\.|–|-|—)\s*", re.I)
 MAX_LINK_CHARS = 40
+# "5 och 6 maj 2022", "1–2 mars 2024": days before a full date share its month and year.
+DAY_BEFORE_RE = re.compile(r"(?<![\d./-])(\d{1,2})(?::[ae])?\s*(?:–|-|—|och|samt|,|respektive)\s*$", re.I)
+DAY_WINDOW = 16
 
 
 @dataclass
@@ -45,9 +48,20 @@ def _long_dates(text: str) -> list[Found]:
                 year = nxt.group("y")
         if not year:
             continue
-        iso = safe_date(int(year), MONTHS[m.group("mon").lower()], int(m.group("d")))
-        if iso:
-            out.append(Found(iso, m.start(), m.end()))
+        month = MONTHS[m.group("mon").lower()]
+        iso = safe_date(int(year), month, int(m.group("d")))
+        if not iso:
+            continue
+        out.append(Found(iso, m.start(), m.end()))
+        pos = m.start()
+        while True:
+            window = text[max(0, pos - DAY_WINDOW):pos]
+            day = DAY_BEFORE_RE.search(window)
+            earlier = safe_date(int(year), month, int(day.group(1))) if day else None
+            if not earlier:
+                break
+            pos = pos - len(window) + day.start(1)
+            out.append(Found(earlier, pos, pos + len(day.group(1))))
     return out
 
 
