@@ -139,6 +139,14 @@ def test_staffing_clause_forms(clause, expected):
     assert [(r, f) for r, f, _, _ in parse_clause(clause)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Coach, 75 procent", [("Coach", 0.75)]),
+    ("Projektledare, heltid, och arbetsterapeut, 50 %.", [("Projektledare", 1.0), ("Arbetsterapeut", 0.5)]),
+])
+def test_staffing_role_and_share_split_by_a_comma(text, expected):
+    assert [(s.role, s.fte) for s in find_staffing([_sec("other", text)])] == expected
+
+
 def test_fte_total_prefers_the_stated_total():
     sections = [_sec("owner", "Resurs/er: 2,5 tjänster"), _sec("methods", "En coach på 50 %.", 30)]
     staffing = find_staffing(sections)

@@ -28,7 +28,8 @@ COUNT_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex
 COUNT_RE = re.compile(r"\b(en|ett|två|tre|fyra|fem|sex|sju|åtta|[2-9])\s+(?:[\wåäö-]+\s+)?$", re.I)
 TOGETHER_RE = re.compile(r"tillsammans|sammanlagt|totalt|gemensamt", re.I)
 EACH_RE = re.compile(r"vardera|var\b|per person|\d\s*x\s*\d", re.I)
-CLAUSE_SPLIT_RE = re.compile(r",\s+|;\s+|\s+och\s+(?=en |ett |två |tre |fyra |[a-zåäö]+ på )|\s+samt\s+|\.\s+")
+# ", " ends a clause unless what follows is the share itself: "Coach, 75 procent".
+CLAUSE_SPLIT_RE = re.compile(r",\s+(?!\d+(?:,\d+)?\s*(?:%|procent)|heltid|halvtid)|;\s+|\s+och\s+(?=en |ett |två |tre |fyra |[a-zåäö]+ på )|\s+samt\s+|\.\s+")
 STATED_TOTAL_RE = re.compile(
     r"(?:resurs/?er|totalt|sammanlagt|bemanning)\s*:?\s*(?P<num>\d+(?:,\d+)?)\s*(?:tjänster|årstjänster|årsarbetare|heltidstjänster)",
     re.I)
