@@ -18,6 +18,9 @@ def _labels(text: str, key: str = "methods") -> list[str]:
     ("Arbetsterapeuten genomför Assessment of Work Performance (AWP) vid behov.", ["AWP"]),
     ("Alla deltagare tillfrågas om våld med 7 frågor om våld.", ["VIOLENCE_SCREENING"]),
     ("Coacherna arbetar utifrån ett lösningsfokuserat förhållningssätt.", ["SOLUTION_FOCUSED"]),
+    ("Deltagarnas progression mäts med BIP-indikatorerna.", ["PROGRESSION_MEASURE"]),
+    # a final report's past tense
+    ("Vi har använt SMAIL för att följa deltagarnas utveckling.", ["SMAIL"]),
 ])
 def test_methods_used_are_labelled(text, labels):
     assert _labels(text) == labels
