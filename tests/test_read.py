@@ -224,3 +224,54 @@ def test_ocr_text_is_cleaned_of_table_rules_and_split_capitals(ocr, clean):
     from extractor.read.pdf import clean_ocr_text
 
     assert clean_ocr_text(ocr) == clean
+
+
+def test_docx_text_inside_content_controls_tracked_changes_and_text_boxes(tmp_path):
+    # Word forms keep their answers in content controls; python-docx's paragraph.text misses them.
+    import docx
+    from docx.oxml import parse_xml
+
+    W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    document = docx.Document()
+    body = document.element.body
+    fields = [
+        # an inline content control holding the answer
+        f'<w:p {W}><w:r><w:t xml:space="preserve">Insatsens namn: </w:t></w:r>'
+        f'<w:sdt><w:sdtContent><w:r><w:t>Bryggan</w:t></w:r></w:sdtContent></w:sdt></w:p>',
+        # a block content control around a whole paragraph
+        f'<w:sdt {W}><w:sdtContent><w:p><w:r><w:t>Målgrupp</w:t></w:r></w:p>'
+        f'<w:p><w:r><w:t>Unga vuxna 18-29 år.</w:t></w:r></w:p></w:sdtContent></w:sdt>',
+        # a tracked insertion counts, a tracked deletion does not
+        f'<w:p {W}><w:r><w:t xml:space="preserve">Vi söker </w:t></w:r><w:del><w:r><w:delText>900 000</w:delText></w:r></w:del>'
+        f'<w:ins><w:r><w:t>1 200 000</w:t></w:r></w:ins><w:r><w:t xml:space="preserve"> kr.</w:t></w:r></w:p>',
+        # a text box: Word stores it twice (drawing and VML fallback); read it once
+        f'<w:p {W} {MC}><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent>'
+        f'<w:p><w:r><w:t>Kontakt: anna.exempelsson@motala.se</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>'
+        f'<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>Kontakt: anna.exempelsson@motala.se</w:t></w:r></w:p>'
+        f'</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>',
+    ]
+    sect = body[-1]
+    for xml in fields:
+        sect.addprevious(parse_xml(xml))
+    document.save(tmp_path / "formular.docx")
+    text = read(tmp_path / "formular.docx").text
+    assert text.splitlines() == [
+        "Insatsens namn: Bryggan", "Målgrupp", "Unga vuxna 18-29 år.", "Vi söker 1 200 000 kr.",
+        "Kontakt: anna.exempelsson@motala.se"]
+
+
+def test_docx_table_cells_with_content_controls(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Insatsägare"
+    cell = table.cell(0, 1)._tc
+    cell.remove(cell.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p")[0])
+    cell.append(parse_xml(f'<w:sdt {W}><w:sdtContent><w:p><w:r><w:t>Motala kommun</w:t></w:r></w:p>'
+                          f'</w:sdtContent></w:sdt>'))
+    document.save(tmp_path / "tabell.docx")
+    assert read(tmp_path / "tabell.docx").text == "Insatsägare\tMotala kommun\n"

@@ -45,29 +45,90 @@ def _is_bold(paragraph) -> bool:
     return bool(runs) and all(r.bold for r in runs)
 
 
-def _row_cells(row) -> list[str]:
-    """Return a table row's cell texts, once per cell even where cells are merged."""
-    seen, cells = set(), []
-    for cell in row.cells:
-        if id(cell._tc) in seen:
-            continue
-        seen.add(id(cell._tc))
-        cells.append(" ".join(cell.text.split("\n")).strip())
-    return cells
+def _local(tag) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+# Parts of a paragraph that are not its text: properties (their w:tab elements are tab stops),
+# deleted text, and the fallback copy Word keeps of every text box.
+SKIP_IN_PARAGRAPH = {"pPr", "rPr", "del", "Fallback", "instrText", "delText"}
+
+
+def paragraph_text(p) -> str:
+    """Return a paragraph's text as Word shows it, content controls, tracked insertions,
+    hyperlinks and text boxes included (python-docx's `paragraph.text` leaves those out)."""
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        for child in node:
+            tag = _local(child.tag)
+            if tag in SKIP_IN_PARAGRAPH:
+                continue
+            if tag == "t":
+                parts.append(child.text or "")
+            elif tag == "tab":
+                parts.append("\t")
+            elif tag in ("br", "cr"):
+                parts.append(" ")
+            else:
+                walk(child)
+
+    walk(p)
+    return "".join(parts)
+
+
+def _block_elements(parent):
+    """Yield the w:p and w:tbl elements under `parent`, looking inside block content controls."""
+    for child in parent.iterchildren():
+        tag = _local(child.tag)
+        if tag in ("p", "tbl"):
+            yield child
+        elif tag == "sdt":
+            for content in child.iterchildren():
+                if _local(content.tag) == "sdtContent":
+                    yield from _block_elements(content)
+
+
+def _cell_text(tc) -> str:
+    """Return a table cell's text on one line (nested tables and content controls included)."""
+    lines = []
+    for block in _block_elements(tc):
+        if _local(block.tag) == "p":
+            lines.append(paragraph_text(block))
+        else:
+            lines += [" ".join(cell for cell in row) for row in _table_rows(block)]
+    return " ".join(" ".join(lines).split("\n")).strip()
+
+
+def _table_rows(tbl):
+    """Yield each row's cell texts, once per cell even where cells are merged."""
+    from docx.table import Table
+
+    for row in Table(tbl, None).rows:
+        seen, cells = set(), []
+        try:
+            row_cells = row.cells
+        except Exception:  # a malformed grid: read the row's own cells
+            row_cells = []
+        tcs = [c._tc for c in row_cells] or [tc for tc in row._tr.iterchildren() if _local(tc.tag) == "tc"]
+        for tc in tcs:
+            if id(tc) in seen:
+                continue
+            seen.add(id(tc))
+            cells.append(_cell_text(tc))
+        yield cells
 
 
 def _blocks(document):
     """Yield ("p", paragraph) and ("row", cells) in document order."""
-    from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    for child in document.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            yield "p", Paragraph(child, document)
-        elif tag == "tbl":
-            for row in Table(child, document).rows:
-                yield "row", _row_cells(row)
+    for block in _block_elements(document.element.body):
+        if _local(block.tag) == "p":
+            yield "p", Paragraph(block, document)
+        else:
+            for cells in _table_rows(block):
+                yield "row", cells
 
 
 def read_docx(path: Path, data: bytes, sha256: str) -> Document:
@@ -89,7 +150,7 @@ def read_docx(path: Path, data: bytes, sha256: str) -> Document:
     offset = 0
     for kind, block in _blocks(document):
         if kind == "p":
-            line = block.text.replace("\n", " ").strip()
+            line = paragraph_text(block._p).replace("\n", " ").strip()
             level = _style_level(block)
             if line and level is not None:
                 hints.append(Hint(offset, offset + len(line), level))
