@@ -1,7 +1,7 @@
 from pathlib import Path
 
 import pytest
-from conftest import make_docx, make_pdf
+from conftest import DATA, make_docx, make_pdf
 
 from extractor.errors import UnreadableDocument, UnsupportedFormat
 from extractor.read import read
@@ -96,10 +96,10 @@ def test_read_empty_file_names_the_file(tmp_path):
         read(path)
 
 
-def test_read_legacy_doc_is_unsupported(tmp_path):
-    path = tmp_path / "gammal.doc"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
-    with pytest.raises(UnsupportedFormat, match="gammal.doc"):
+def test_read_rtf_is_unsupported_with_advice(tmp_path):
+    path = tmp_path / "gammal.rtf"
+    path.write_text(r"{\rtf1\ansi Ans\'f6kan}", encoding="ascii")
+    with pytest.raises(UnsupportedFormat, match="gammal.rtf: RTF is not supported; save it as .docx or PDF"):
         read(path)
 
 
@@ -275,3 +275,76 @@ def test_docx_table_cells_with_content_controls(tmp_path):
                           f'</w:sdtContent></w:sdt>'))
     document.save(tmp_path / "tabell.docx")
     assert read(tmp_path / "tabell.docx").text == "Insatsägare\tMotala kommun\n"
+
+
+def test_word_97_doc_reads_like_its_docx(tmp_path):
+    # tests/data/read/ansokan-exempel.doc: an invented application saved as Word 97-2003 by LibreOffice
+    doc = read(DATA / "read" / "ansokan-exempel.doc")
+    assert doc.format == "doc"
+    lines = doc.text.splitlines()
+    assert lines[:4] == ["Ansökan om medel – Påhittade steg", "Insatsens namn\tPåhittade steg",
+                         "Insatsägare\tHåbo kommun", "Kontaktperson\tAnna Exempelsson, anna.exempelsson@habo.se"]
+    assert "Personal\t600 000\t600 000" in lines
+    assert [(doc.text[h.start:h.end], h.level) for h in doc.hints] == [
+        ("Ansökan om medel – Påhittade steg", 1), ("Målgrupp", 2), ("Metod", 2), ("Budget", 2)]
+
+
+def test_doc_without_antiword_names_what_to_install(monkeypatch):
+    from extractor.errors import UnsupportedFormat
+    from extractor.read import doc as doc_reader
+
+    monkeypatch.setattr(doc_reader.shutil, "which", lambda name: None)
+    with pytest.raises(UnsupportedFormat, match="ansokan-exempel.doc: .*apt-get install antiword"):
+        read(DATA / "read" / "ansokan-exempel.doc")
+
+
+def test_other_ole_files_are_a_clear_error(tmp_path):
+    from extractor.errors import UnreadableDocument
+
+    fake = tmp_path / "kalkyl.doc"
+    fake.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2000)
+    with pytest.raises(UnreadableDocument, match="kalkyl.doc: not a readable Word 97-2003 file"):
+        read(fake)
+
+
+def _odt(path, body: str, styles: str = "") -> None:
+    import zipfile
+
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+          'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"')
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns}>'
+               f'<office:automatic-styles>{styles}</office:automatic-styles>'
+               f'<office:body><office:text>{body}</office:text></office:body></office:document-content>')
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        zf.writestr("content.xml", content)
+
+
+def test_odt_paragraphs_headings_tables_in_order(tmp_path):
+    _odt(tmp_path / "ansokan.odt",
+         '<text:h text:outline-level="1">Ansökan</text:h>'
+         '<table:table><table:table-row><table:table-cell><text:p>Insatsägare</text:p></table:table-cell>'
+         '<table:table-cell><text:p>Håbo<text:s/>kommun</text:p></table:table-cell></table:table-row></table:table>'
+         '<text:p text:style-name="P9">Målgrupp</text:p>'
+         '<text:list><text:list-item><text:p>Unga vuxna<text:tab/>18–29 år</text:p></text:list-item></text:list>'
+         '<text:p>Vi söker <office:annotation><text:p>kolla beloppet</text:p></office:annotation>'
+         '1 200 000 kr.</text:p>',
+         styles='<style:style style:name="P9" style:family="paragraph" style:parent-style-name="Heading_20_2"/>')
+    doc = read(tmp_path / "ansokan.odt")
+    assert doc.format == "odt"
+    assert doc.text.splitlines() == ["Ansökan", "Insatsägare\tHåbo kommun", "Målgrupp", "Unga vuxna\t18–29 år",
+                                     "Vi söker 1 200 000 kr."]
+    assert [(doc.text[h.start:h.end], h.level) for h in doc.hints] == [("Ansökan", 1), ("Målgrupp", 2)]
+
+
+def test_odt_that_is_not_text_is_a_clear_error(tmp_path):
+    import zipfile
+
+    from extractor.errors import UnreadableDocument
+
+    with zipfile.ZipFile(tmp_path / "trasig.odt", "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+    with pytest.raises(UnreadableDocument, match="trasig.odt: not a valid .odt"):
+        read(tmp_path / "trasig.odt")

@@ -6,23 +6,28 @@ from pathlib import Path
 
 from ..errors import UnreadableDocument, UnsupportedFormat
 from ..record import Document
+from .doc import read_doc
 from .docx import read_docx
 from .html import read_html
+from .odt import read_odt
 from .pdf import read_pdf
 from .text import decode, read_text
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ".csv", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm"}
-LEGACY = {".doc": "Word 97-2003 (.doc)", ".odt": "OpenDocument (.odt)", ".rtf": "RTF"}
+LEGACY = {".rtf": "RTF", ".wpd": "WordPerfect", ".pages": "Apple Pages"}
 
 
 def sniff(data: bytes, suffix: str) -> str:
-    """Return the format the bytes are in: "pdf", "docx", "html" or "txt"."""
+    """Return the format the bytes are in: "pdf", "docx", "odt", "ole" (Word 97-2003), "html" or "txt"."""
     head = data[:1024].lstrip()
     if data.startswith(b"%PDF"):
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
+        # OpenDocument stores its "mimetype" first and uncompressed, so it shows at a fixed place
+        if data[30:38] == b"mimetype" and b"opendocument" in data[38:90] or suffix == ".odt":
+            return "odt"
         return "docx"
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         return "ole"
@@ -35,7 +40,7 @@ def read(path: str | Path, ocr: bool = True) -> Document:
     """Return the Document in the file at `path`.
 
     Raises:
-        UnsupportedFormat: a format we cannot read (legacy .doc, images…).
+        UnsupportedFormat: a format we cannot read (RTF, images…).
         UnreadableDocument: the file is empty, damaged, encrypted or has no text.
     """
     path = Path(path)
@@ -51,16 +56,19 @@ def read(path: str | Path, ocr: bool = True) -> Document:
     sha256 = hashlib.sha256(data).hexdigest()
     suffix = path.suffix.lower()
     kind = sniff(data, suffix)
-    if kind == "ole" or suffix in LEGACY:
-        name = LEGACY.get(suffix, "an OLE compound file")
-        raise UnsupportedFormat(f"{path}: {name} is not supported; save it as .docx or PDF and retry")
+    if suffix in LEGACY:
+        raise UnsupportedFormat(f"{path}: {LEGACY[suffix]} is not supported; save it as .docx or PDF and retry")
+    if kind == "ole":
+        return read_doc(path, data, sha256)
+    if kind == "odt":
+        return read_odt(path, data, sha256)
     if kind == "pdf":
         return read_pdf(path, data, sha256, ocr=ocr)
     if kind == "docx":
         return read_docx(path, data, sha256)
     if kind == "html":
         return read_html(path, decode(data, path), sha256)
-    if suffix not in TEXT_SUFFIXES | {".pdf", ".docx"}:
+    if suffix not in TEXT_SUFFIXES | {".pdf", ".docx", ".doc", ".odt"}:
         raise UnsupportedFormat(f"{path}: unsupported file type '{suffix}' (pdf, docx, txt and html are read)")
     # content decides: a text export saved under .pdf or .docx is still read as the text it is
     return read_text(path, data, sha256)

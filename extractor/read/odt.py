@@ -1,0 +1,116 @@
+"""OpenDocument text (.odt): paragraphs, headings and tables from content.xml, in document order."""
+from __future__ import annotations
+
+import io
+import zipfile
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from ..errors import UnreadableDocument
+from ..record import Document, Hint
+from .docx import HEADING_STYLE_RE, MAX_UNZIPPED_BYTES
+
+NS = {
+    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+}
+T, TABLE = "{%s}" % NS["text"], "{%s}" % NS["table"]
+# Not the document's running text: comments, footnotes, deleted text kept for change tracking.
+SKIP = {T + "tracked-changes", T + "note", "{%s}annotation" % NS["office"], T + "sequence-decls"}
+
+
+def _inline(node, parts: list[str]) -> None:
+    """Append the text of a paragraph's content: spans, spaces, tabs, links, text boxes."""
+    if node.text:
+        parts.append(node.text)
+    for child in node:
+        tag = child.tag
+        if tag in SKIP:
+            pass
+        elif tag == T + "s":
+            parts.append(" " * int(child.get(T + "c", "1")))
+        elif tag == T + "tab":
+            parts.append("\t")
+        elif tag == T + "line-break":
+            parts.append(" ")
+        elif tag in (T + "p", T + "h"):  # a text box's paragraphs inside a frame
+            parts.append(" ")
+            _inline(child, parts)
+        else:
+            _inline(child, parts)
+        if child.tail:
+            parts.append(child.tail)
+
+
+def _text(node) -> str:
+    parts: list[str] = []
+    _inline(node, parts)
+    return "".join(parts).replace("\n", " ").strip()
+
+
+def _heading_styles(root) -> dict[str, int]:
+    """Return {paragraph style: heading level} for styles named like "Heading 2" / "Rubrik 2"."""
+    out = {}
+    for style in root.iter("{%s}style" % NS["style"]):
+        name = style.get("{%s}name" % NS["style"], "")
+        shown = style.get("{%s}display-name" % NS["style"]) or name.replace("_20_", " ")
+        parent = (style.get("{%s}parent-style-name" % NS["style"]) or "").replace("_20_", " ")
+        for candidate in (shown, parent):
+            m = HEADING_STYLE_RE.match(candidate.strip())
+            if m:
+                out[name] = int(m.group(1))
+                break
+    return out
+
+
+def _blocks(node, heading_styles: dict[str, int]):
+    """Yield (line, heading level or None) for each paragraph and table row under `node`."""
+    for child in node:
+        tag = child.tag
+        if tag in SKIP:
+            continue
+        if tag == T + "h":
+            yield _text(child), int(child.get(T + "outline-level", "1"))
+        elif tag == T + "p":
+            yield _text(child), heading_styles.get(child.get(T + "style-name", ""))
+        elif tag == TABLE + "table-row":
+            cells = [" ".join(line for line, _ in _blocks(cell, {}) if line)
+                     for cell in child if cell.tag == TABLE + "table-cell"]
+            yield "\t".join(cells).rstrip(), None
+        else:  # lists, sections, tables, header rows: their paragraphs in order
+            yield from _blocks(child, heading_styles)
+
+
+def read_odt(path: Path, data: bytes, sha256: str) -> Document:
+    """Return a Document from an .odt; table rows become tab-separated lines.
+
+    Raises:
+        UnreadableDocument: not a zip, no content.xml, damaged XML, or a zip bomb.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            if sum(info.file_size for info in zf.infolist()) > MAX_UNZIPPED_BYTES:
+                raise UnreadableDocument(f"{path}: .odt would unpack past {MAX_UNZIPPED_BYTES} bytes; refused")
+            content = zf.read("content.xml")
+            styles = zf.read("styles.xml") if "styles.xml" in zf.namelist() else b""
+    except (zipfile.BadZipFile, KeyError) as err:
+        raise UnreadableDocument(f"{path}: not a valid .odt ({err})") from err
+    try:
+        root = ET.fromstring(content)
+        heading_styles = _heading_styles(root)
+        if styles:
+            heading_styles.update(_heading_styles(ET.fromstring(styles)))
+    except ET.ParseError as err:
+        raise UnreadableDocument(f"{path}: damaged .odt content ({err})") from err
+    body = root.find("office:body/office:text", NS)
+    if body is None:
+        raise UnreadableDocument(f"{path}: an OpenDocument file without text (a spreadsheet or drawing?)")
+    lines, hints, offset = [], [], 0
+    for line, level in _blocks(body, heading_styles):
+        if line and level:
+            hints.append(Hint(offset, offset + len(line), level))
+        lines.append(line)
+        offset += len(line) + 1
+    return Document(path=str(path), format="odt", sha256=sha256, text="\n".join(lines) + "\n", hints=hints)
