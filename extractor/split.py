@@ -97,6 +97,11 @@ def _whole_line_heading(line: str) -> str | None:
     return found[0] if found else None
 
 
+DATE_LIKE_RE = re.compile(r"\d[-/.]\d")
+ROW_END_RE = re.compile(r"\d[\d \u00a0]*(?:kr|tkr)?\s*$")
+FIGURES_ONLY_RE = re.compile(r"^[\s:\t]*\d[\d\s\u00a0,.%–\-]*(?:kr|tkr|sek|:-)?\s*$", re.I)
+
+
 def _inline_heading(line: str, include_other: bool) -> tuple[int, str] | None:
     """Return (heading length, key) for a heading followed by its text on the same line.
 
@@ -110,6 +115,8 @@ def _inline_heading(line: str, include_other: bool) -> tuple[int, str] | None:
         if not m:
             continue
         rest = line[m.end():]
+        if FIGURES_ONLY_RE.match(rest) and not DATE_LIKE_RE.search(rest):
+            return None  # a table row whose label is a heading word: "Aktiviteter 20 90 70 180"
         after = AFTER_INLINE_HEADING_RE.match(rest)
         if after and rest[after.end():].strip():
             star = STAR_RE.search(rest[: after.end()])
@@ -234,7 +241,7 @@ def find_headings(doc: Document) -> list[Heading]:
     """Return every heading candidate in document order (before they are filtered)."""
     top_level = _section_level(doc)
     headings: list[Heading] = []
-    offset = 0
+    offset, previous = 0, ""
     for line in doc.text.split("\n"):
         indent = len(line) - len(line.lstrip())
         start = offset + indent
@@ -242,6 +249,10 @@ def find_headings(doc: Document) -> list[Heading]:
         offset += len(line) + 1
         if not body:
             continue
+        wrapped_cell = body[0].islower() and ROW_END_RE.search(previous)
+        previous = body
+        if wrapped_cell:
+            continue  # "Extern – 60 90 150" then "utvärdering": a PDF table's wrapped label cell
         hinted = _hint_heading(doc, start, line[indent:], top_level) if doc.hints else None
         if hinted or any(h.start == start for h in doc.hints):
             if hinted:

@@ -139,3 +139,20 @@ def test_guess_key_for_unseen_phrasings(heading, key):
 
 def test_split_unseen_question_heading_gets_a_key():
     assert _keys("Vilka resultat förväntas av insatsen? (*)\nFler i arbete.\n") == ["goals"]
+
+
+def test_split_pdf_table_rows_are_not_headings():
+    # A PDF budget table whose first column wraps: a row label that is a heading word, and the
+    # wrapped end of a label ("utvärdering", "finansiering") on a line of its own.
+    text = ("12. Budget\nBudgeten anges i tusentals kronor.\nLokaler 45 180 135 360\n"
+            "Aktiviteter 20 90 70 180\nför deltagare\nExtern – 60 90 150\nutvärdering\n"
+            "Summa 775 3 158 2 415 6 348\nArbetsförmedlingen, egen 1 398\nfinansiering\n13. Risker\nInga.\n")
+    sections = split(Document(path="p.pdf", format="pdf", sha256="0" * 64, text=text))
+    assert [s.key for s in sections][:1] == ["budget"] and "follow_up" not in [s.key for s in sections]
+    assert "Summa 775" in sections[0].text and "Arbetsförmedlingen, egen 1 398\nfinansiering" in sections[0].text
+
+
+def test_split_a_heading_followed_by_dates_on_its_line():
+    text = "Insatsperiod 2025-09-01 – 2027-08-31\nMålgrupp\nUnga.\n"
+    sections = split(Document(path="p.pdf", format="pdf", sha256="0" * 64, text=text))
+    assert [(s.key, s.heading, s.text) for s in sections][:1] == [("period", "Insatsperiod", "2025-09-01 – 2027-08-31")]
