@@ -13,6 +13,8 @@ def _sec(key, text, start=0):
     ("sofie.provstrom@forsakrings kassan.se, 010-112 84 55", "sofie.provstrom@forsakringskassan.se"),
     ("lotta.testberg@var\nberg.se.", "lotta.testberg@varberg.se"),
     ("per.pahittad@arbetsformedling en.se", "per.pahittad@arbetsformedlingen.se"),
+    # a PDF line broke after the dot
+    ("E-post mikael.exempelsson@arbetsformedlingen.\nse\nUnderskrift", "mikael.exempelsson@arbetsformedlingen.se"),
 ])
 def test_emails_are_lower_cased_and_repaired(text, email):
     assert [e for e, _, _ in find_emails(text)] == [email]

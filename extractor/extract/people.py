@@ -9,9 +9,10 @@ from typing import Callable
 from ..record import Section
 
 TLDS = ("se", "com", "nu", "org", "net", "eu")
-# "sofie.backstrom@forsakrings kassan.se" and "lotta.nyqvist@var\nberg.se": print split the domain.
+# "sofie.backstrom@forsakrings kassan.se", "lotta.nyqvist@var\nberg.se" and "…@arbetsformedlingen.\nse":
+# print split the domain.
 EMAIL_RE = re.compile(
-    r"(?P<local>[A-Za-z0-9][\w.+-]*)\s?(?:@|\(&|\(at\))\s?(?P<d1>[\w-]+(?:\.[\w-]+)*)(?:[ \n](?P<d2>[\w-]+(?:\.[\w-]+)*))?")
+    r"(?P<local>[A-Za-z0-9][\w.+-]*)\s?(?:@|\(&|\(at\))\s?(?P<d1>[\w-]+(?:\.[\w-]+)*)(?:(?P<dot>\.?)[ \n](?P<d2>[\w-]+(?:\.[\w-]+)*))?")
 PHONE_AFTER_CHARS, PHONE_BEFORE_CHARS = 40, 60
 PHONE_RE = re.compile(r"(?<![\d-])(0\d{1,3}\s?-\s?\d{2,3}(?:\s\d{2,3}){1,3})(?![\d])")
 UPPER = "A-ZÅÄÖÉ"
@@ -51,7 +52,7 @@ def find_emails(text: str) -> list[tuple[str, int, int]]:
         domain = m.group("d1")
         end = m.end("d1")
         if m.group("d2") and not domain.lower().endswith(TLDS) and m.group("d2").lower().endswith(TLDS):
-            domain += m.group("d2")
+            domain += m.group("dot") + m.group("d2")  # "…@arbetsformedlingen.\nse" keeps its dot
             end = m.end("d2")
         if not domain.lower().endswith(TLDS) or "." not in domain:
             continue
