@@ -207,8 +207,9 @@ def test_fast_character_reading_gives_pdfplumbers_text(tmp_path):
                  new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(tmp_path / "blandat.pdf"))
     with pdfplumber.open(tmp_path / "blandat.pdf") as doc:
-        for page in doc.pages:
-            assert _extract_text(page) == page.extract_text(layout=False)
+        for page in doc.pages:  # the same text, but for a tab where words stand a column apart
+            assert _extract_text(page).replace("\t", " ") == page.extract_text(layout=False)
+        assert "Personal\t1 200 000 kr\t2,5 årsarbetare" in _extract_text(doc.pages[0])
         assert "i Håbo och Öckerö\nBudget 2025\n" in _extract_text(doc.pages[0])
 
 
@@ -348,3 +349,24 @@ def test_odt_that_is_not_text_is_a_clear_error(tmp_path):
         zf.writestr("mimetype", "application/vnd.oasis.opendocument.text")
     with pytest.raises(UnreadableDocument, match="trasig.odt: not a valid .odt"):
         read(tmp_path / "trasig.odt")
+
+
+def test_pdf_table_columns_become_tabs_and_prose_keeps_its_spaces(tmp_path):
+    from fpdf import FPDF
+
+    from extractor.extract.amounts import find_amounts
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 10)
+    pdf.multi_cell(0, 5, "Deltagarna får stöd i vardagen och hjälp att hitta praktikplatser hos arbetsgivare "
+                         "i kommunen, och arbetet följs upp varje månad i teamet.")
+    for row in (("År", "Budget (kr)", "Utfall (kr)"), ("2021", "1 050 000", "912 300"), ("2022", "1 150 000", "1 108 760")):
+        for cell in row:
+            pdf.cell(45, 6, cell)
+        pdf.ln()
+    pdf.output(str(tmp_path / "utfall.pdf"))
+    text = read(tmp_path / "utfall.pdf").text
+    assert "\t" not in text.split("\n")[0]
+    assert "2021\t1 050 000\t912 300" in text.splitlines()
+    assert {1050000, 912300, 1150000, 1108760} <= {a.value for a in find_amounts(text, [(0, len(text))])}

@@ -109,6 +109,14 @@ def _table_row(line: str) -> tuple[str, float] | None:
     return None
 
 
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
 def find_staffing(sections: list[Section]) -> list[Staff]:
     """Return each staff position with its FTE; a role stated again later is not counted twice."""
     found: list[Staff] = []
@@ -119,19 +127,22 @@ def find_staffing(sections: list[Section]) -> list[Staff]:
         in_section: list[Staff] = []
         for offset, sentence in sentences(section.text):
             base = section.char_start + offset
-            sentence = sentence.replace("\n", " ")  # a wrapped PDF line; same length keeps offsets
             new: list[Staff] = []
-            if "\t" in sentence:
-                row = _table_row(sentence)
+            # A table is read row by row; prose joins its wrapped lines (same length keeps offsets).
+            parts = _lines(sentence) if "\t" in sentence else [(0, sentence.replace("\n", " "))]
+            for part_start, part in parts:
+                row = _table_row(part) if "\t" in part else None
                 if row:
-                    new.append(Staff(row[0], row[1], base, base + len(sentence)))
-            else:
+                    new.append(Staff(row[0], row[1], base + part_start, base + part_start + len(part)))
+                    continue
+                part = part.replace("\t", " ")
                 pos = 0
-                for clause in CLAUSE_SPLIT_RE.split(sentence):
-                    idx = sentence.find(clause, pos)
+                for clause in CLAUSE_SPLIT_RE.split(part):
+                    idx = part.find(clause, pos)
                     pos = idx + len(clause)
                     for role, fte, s, e in parse_clause(clause):
-                        new.append(Staff(role, fte, base + idx + s, base + idx + e))
+                        at = base + part_start + idx
+                        new.append(Staff(role, fte, at + s, at + e))
             in_section.extend(n for n in new if n.role.lower() not in seen_roles)
         found.extend(in_section)
         seen_roles |= {n.role.lower() for n in in_section}

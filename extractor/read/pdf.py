@@ -26,6 +26,7 @@ MIN_TEXT_CHARS = 25
 OCR_RESOLUTION = 250
 OCR_TIMEOUT_S = 120
 FURNITURE_LINES = 2
+CELL_GAP_EM = 1.5  # a space this many font sizes wide separates table cells
 MIN_COLUMN_WORDS = 40  # lines at the top and at the bottom of a page checked for repetition
 
 
@@ -142,10 +143,31 @@ def _extract_text(page) -> str:
     wordmap = WordExtractor().extract_wordmap(chars)
     split = _column_split([word for word, _ in wordmap.tuples], page.bbox)
     if split is None:
-        return wordmap.to_textmap(presorted=True, **layout).as_string
+        return _with_cell_gaps(wordmap.to_textmap(presorted=True, **layout))
     halves = ([c for c in chars if (c["x0"] + c["x1"]) / 2 < split],
               [c for c in chars if (c["x0"] + c["x1"]) / 2 >= split])
-    return "\n".join(chars_to_textmap(half, **layout).as_string for half in halves if half)
+    return "\n".join(_with_cell_gaps(chars_to_textmap(half, **layout)) for half in halves if half)
+
+
+def _with_cell_gaps(textmap) -> str:
+    """Return the text map's string with a tab where words stand a table column apart.
+
+    pdfplumber joins the words of a line with one space however far apart they are, so the
+    cells of a table row run together ("2021 1 050 000 912 300"). A gap wider than
+    CELL_GAP_EM times the font size is a column break, as a tab is in a Word table row.
+    """
+    tuples = textmap.tuples
+    out = []
+    for i, (text, obj) in enumerate(tuples):
+        if text == " " and obj is None and 0 < i < len(tuples) - 1:
+            before, after = tuples[i - 1][1], tuples[i + 1][1]
+            if before is not None and after is not None and before.get("upright") and after.get("upright"):
+                gap = after["x0"] - before["x1"]
+                if gap > CELL_GAP_EM * max(before.get("size") or 0, after.get("size") or 0, 1):
+                    out.append("\t")
+                    continue
+        out.append(text)
+    return "".join(out)
 
 
 def _page_lines(page, path: Path, ocr: bool) -> tuple[list[str], bool]:
