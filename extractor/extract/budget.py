@@ -71,7 +71,8 @@ def find_budget(text: str, amounts: list[Found], sections: list[Section], doc_ty
         if not inside:
             continue
         in_budget = any(s <= start < e for s, e in budget_spans)
-        label = _row_label(line)
+        # a row is one line (or a tabbed line and its figures); prose that wraps is not a row
+        label = _row_label(line) if "\t" in line or end - start == len(line) else None
         for field, cue in CUE_RES.items():
             if field == "total_sek" and doc_type in REPORT_TYPES and label and label.lower().startswith("summa"):
                 continue
