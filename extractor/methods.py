@@ -89,7 +89,7 @@ def find_mentions(text: str, sections: list[Section] | None = None) -> list[Ment
     mentions = []
     for key, base, body in _chunks(text, sections):
         for w_start, w_end in _windows(body):
-            doc = nlp(body[w_start:w_end])
+            doc = nlp(body[w_start:w_end].replace("\n", " "))  # "case\nmanagement" wrapped by a PDF
             spans = sorted(((m, s, e) for m, s, e in matcher(doc)), key=lambda x: (x[1], -x[2]))
             for match_id, s, e in spans:
                 label = nlp.vocab.strings[match_id]

@@ -30,6 +30,7 @@ def _sec(key: str, text: str, start: int = 0) -> Section:
     ("2023-02-30", []),
     ("tfn 010-487 63 20", []),
     ("5 och 6 maj 2022", ["2022-05-05", "2022-05-06"]),
+    ("15/3 2024 och 7/6\n2024", ["2024-03-15", "2024-06-07"]),
     ("1–2 mars 2024", ["2024-03-01", "2024-03-02"]),
     ("2024-02-28 - 5 mars 2024", ["2024-02-28", "2024-03-05"]),
 ])
@@ -196,3 +197,23 @@ def test_period_form_fields_take_their_cue_from_the_label():
     section = Section(key="period", heading="Planerad start", text=text[15:], page=None, char_start=15,
                       char_end=len(text))
     assert find_period([section], text) == {"start": "2024-08-01", "end": "2026-07-31", "intake_end": None}
+
+
+def test_budget_row_whose_label_wrapped_in_a_pdf_cell():
+    from extractor.extract.budget import find_budget
+
+    text = ("Budget\nBudgeten anges i tusentals kronor.\nFinansiär\tBelopp (tkr)\n"
+            "Samordningsförbundet Bohuslän\t4 950\nArbetsförmedlingen, egen\t1 398\nfinansiering\nTotalt\t6 348\n")
+    sections = [Section(key="budget", heading="Budget", text=text[7:], page=None, char_start=7, char_end=len(text))]
+    budget = find_budget(text, find_amounts(text, [(7, len(text))]), sections, "application")
+    assert budget["own_financing_sek"] == 1398000 and budget["total_sek"] == 6348000
+
+
+def test_prose_wrapped_by_a_pdf_is_not_a_budget_row():
+    from extractor.extract.budget import find_budget
+
+    text = ("Budget\nTotalt söks 3 960 tkr från förbundet för hela insatstiden, det vill säga 1 980\n"
+            "tkr per år. Insatsens totala kostnad\nberäknas därmed till 4 800 000 kr.\n")
+    sections = [Section(key="budget", heading="Budget", text=text[7:], page=None, char_start=7, char_end=len(text))]
+    budget = find_budget(text, find_amounts(text, [(7, len(text))]), sections, "application")
+    assert (budget["requested_sek"], budget["total_sek"]) == (3960000, 4800000)

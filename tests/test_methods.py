@@ -19,6 +19,8 @@ def _labels(text: str, key: str = "methods") -> list[str]:
     ("Alla deltagare tillfrågas om våld med 7 frågor om våld.", ["VIOLENCE_SCREENING"]),
     ("Coacherna arbetar utifrån ett lösningsfokuserat förhållningssätt.", ["SOLUTION_FOCUSED"]),
     ("Deltagarnas progression mäts med BIP-indikatorerna.", ["PROGRESSION_MEASURE"]),
+    # a name that a PDF line broke in two
+    ("Varje deltagare får en egen coach som samordnar stödet enligt case\nmanagement.", ["CASE_MANAGEMENT"]),
     # a final report's past tense
     ("Vi har använt SMAIL för att följa deltagarnas utveckling.", ["SMAIL"]),
 ])

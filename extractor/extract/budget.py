@@ -20,6 +20,7 @@ REPORT_TYPES = {"final_report", "progress_report"}
 FIGURES_ONLY_RE = re.compile(r"^[\s\d\u00a0,.:\-–kr]*$")
 NEAR_AFTER, NEAR_BEFORE = 90, 70
 SHORT_FIELD_CHARS = 100
+WRAPPED_LABEL_CHARS = 30
 
 
 def _line_groups(text: str):
@@ -34,6 +35,12 @@ def _line_groups(text: str):
         j = i + 1
         if "\t" in line:
             while j < len(lines) and lines[j][1].strip() and FIGURES_ONLY_RE.match(lines[j][1]):
+                j += 1
+            nxt = lines[j][1].strip() if j < len(lines) else ""
+            if nxt[:1].islower() and "\t" not in nxt and len(nxt) <= WRAPPED_LABEL_CHARS and not re.search(r"\d", nxt):
+                # a PDF cell whose label wrapped: "Arbetsförmedlingen, egen\t1 398" + "finansiering"
+                label, rest = line.split("\t", 1)
+                line = f"{label} {nxt}\t{rest}"
                 j += 1
         else:  # a wrapped prose line continues in lower case
             while j < len(lines) and "\t" not in lines[j][1] and lines[j][1][:1].islower():

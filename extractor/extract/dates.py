@@ -14,7 +14,7 @@ DATE_PATTERNS: dict[str, str] = {
     # 06.08.2024, 6/8/2024
     "dmy_dots": r"(?<![\d.])(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>(?:19|20)\d\d)(?![\d])",
     # 15/3 2023
-    "dm_slash_y": r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})[ -](?P<y>(?:19|20)\d\d)(?![\d])",
+    "dm_slash_y": r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})[ \n-](?P<y>(?:19|20)\d\d)(?![\d])",
     # 19-07-10 (two-digit year first, as Swedish forms print version stamps)
     "yymmdd": r"(?<![\d-])(?P<yy>\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?![\d-])",
     # 1 januari 2024, den 15 mars 2023, 1:a maj 2022
