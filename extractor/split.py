@@ -197,8 +197,8 @@ def _hint_heading(doc: Document, start: int, line: str, top_level: int) -> Headi
 
 def _line_heading(line: str, start: int) -> Heading | None:
     """Return an unnumbered heading at the start of a line, if there is one."""
-    if TOC_LINE_RE.search(line):
-        return None
+    if TOC_LINE_RE.search(line) or line[:1].islower():
+        return None  # a line in lower case continues a sentence a PDF wrapped ("uppföljning ske …")
     if "\t" in line:
         cell = line.split("\t", 1)[0]
         key = _whole_line_heading(cell) if cell.strip() else None

@@ -120,6 +120,9 @@ def legal_name(span_text: str, kind: str) -> str:
     return text
 
 
+WRAPPED_LINE_RE = re.compile(r"\n(?=[a-zåäöé])")
+
+
 @lru_cache(maxsize=1)
 def _anchor_re() -> re.Pattern:
     """A word every pattern contains ("kommun", "region", "arbetsförmedlingen" …).
@@ -138,6 +141,8 @@ def find_org_spans(text: str) -> list[tuple[int, int, str]]:
     nlp, anchor = org_ruler(), _anchor_re()
     out = []
     start = 0
+    # A line that starts in lower case continues the one before ("Västerbottens läns\nlandsting").
+    text = WRAPPED_LINE_RE.sub(" ", text)
     for line in text.split("\n"):
         if anchor.search(line):
             out += [(start + ent.start_char, start + ent.end_char, legal_name(ent.text, ent.ent_id_))
