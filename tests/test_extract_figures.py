@@ -50,6 +50,7 @@ def test_dates_read_swedish_forms(text, expected):
     ("Totalt SEK 300 000 för tre år", [300000]),
     ("Kr. 45 000 per deltagare", [45000]),
     ("Version 1.2 kr", []),
+    ("deltagaraktiviteter 110\n000 kr och kompetensutveckling 65 000 kr", [110000, 65000]),
 ])
 def test_amounts_with_units(text, expected):
     assert [f.value for f in find_amounts(text, [])] == expected
@@ -217,3 +218,14 @@ def test_prose_wrapped_by_a_pdf_is_not_a_budget_row():
     sections = [Section(key="budget", heading="Budget", text=text[7:], page=None, char_start=7, char_end=len(text))]
     budget = find_budget(text, find_amounts(text, [(7, len(text))]), sections, "application")
     assert (budget["requested_sek"], budget["total_sek"]) == (3960000, 4800000)
+
+
+def test_budget_cue_and_its_figure_on_the_next_pdf_line():
+    from extractor.extract.budget import find_budget
+
+    text = ("11. Budget och finansiering Den totala budgeten för verksamhetsåret uppgår till\n"
+            "2 350 000 kr. Förbundet finansierar 1 640 000 kr.\n")
+    sections = [Section(key="budget", heading="11. Budget och finansiering", text=text[28:], page=None,
+                        char_start=28, char_end=len(text))]
+    budget = find_budget(text, find_amounts(text, [(28, len(text))]), sections, "operational_plan")
+    assert (budget["total_sek"], budget["requested_sek"]) == (2350000, 1640000)

@@ -70,3 +70,10 @@ def test_the_ner_pipeline_keeps_known_bodies_whole():
     doc = nlp("Anna Exempelsson arbetar på Region Jämtland Härjedalen och Enköpings kommun.")
     orgs = [e.text for e in doc.ents if e.label_ == "ORG"]
     assert orgs == ["Region Jämtland Härjedalen", "Enköpings kommun"]
+
+
+def test_jointly_run_sentence_wrapped_over_a_line():
+    text = "Verksamheten drivs gemensamt av Karlshamns kommun och Landstinget\nBlekinge. Parter är AF."
+    found = find_organizations([], text)
+    assert [(o["name"], o["role"]) for o in found] == [("Karlshamns kommun", "owner"), ("Landstinget Blekinge", "owner")]
+    assert text[found[1]["start"]:found[1]["end"]] == "Landstinget\nBlekinge"

@@ -14,7 +14,9 @@ UNITS: dict[str, int] = {
 }
 UNIT_PATTERN = "|".join(f"(?P<u{i}>{p})" for i, p in enumerate(UNITS))
 FACTORS = list(UNITS.values())
-MONEY_RE = re.compile(rf"(?<![\d,.])(?P<num>{NUMBER_PATTERN})\s*(?:{UNIT_PATTERN})", re.IGNORECASE)
+# With a unit after it, a figure may break over a line: "deltagaraktiviteter 110\n000 kr".
+WRAPPED_NUMBER_PATTERN = r"\d{1,3}(?:[ \u00a0\u202f\u2009\n]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+MONEY_RE = re.compile(rf"(?<![\d,.])(?P<num>{WRAPPED_NUMBER_PATTERN})\s*(?:{UNIT_PATTERN})", re.IGNORECASE)
 BARE_RE = re.compile(rf"(?<![\d,.:/-])(?P<num>{NUMBER_PATTERN})(?![\d]|[.,/-]\d|\s*(?:%|procent|år\b|st\b))", re.I)
 # A table or a budget section that states its figures in thousands.
 THOUSANDS_RE = re.compile(r"\btkr\b|tusentals kronor|\(tkr\)|i tusental", re.IGNORECASE)

@@ -21,6 +21,7 @@ FIGURES_ONLY_RE = re.compile(r"^[\s\d\u00a0,.:\-–kr]*$")
 NEAR_AFTER, NEAR_BEFORE = 90, 70
 SHORT_FIELD_CHARS = 100
 WRAPPED_LABEL_CHARS = 30
+SENTENCE_END_RE = re.compile(r"[.!?:;]\s*$|\d\s*$")
 
 
 def _line_groups(text: str):
@@ -42,8 +43,10 @@ def _line_groups(text: str):
                 label, rest = line.split("\t", 1)
                 line = f"{label} {nxt}\t{rest}"
                 j += 1
-        else:  # a wrapped prose line continues in lower case
-            while j < len(lines) and "\t" not in lines[j][1] and lines[j][1][:1].islower():
+        else:  # a wrapped prose line continues in lower case, or with the figure it led up to
+            while j < len(lines) and "\t" not in lines[j][1] and (
+                    lines[j][1][:1].islower()
+                    or lines[j][1][:1].isdigit() and not SENTENCE_END_RE.search(lines[j - 1][1])):
                 j += 1
         end = lines[j - 1][0] + len(lines[j - 1][1])
         yield start, end, line

@@ -19,7 +19,7 @@ MONTH_NAMES = list(MONTHS)[:12]
 
 def parse_number(text: str) -> float | int:
     """Return the value of a Swedish-formatted number.  "1 200 000" -> 1200000, "2,5" -> 2.5"""
-    cleaned = "".join(ch for ch in text.strip() if ch not in SPACES)
+    cleaned = "".join(ch for ch in text.strip() if ch not in SPACES and ch != "\n")
     if "," in cleaned:
         return float(cleaned.replace(",", "."))
     return int(cleaned)

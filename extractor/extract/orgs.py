@@ -67,6 +67,7 @@ def find_organizations(sections: list[Section], text: str) -> list[dict]:
                     add(domains[domain], "partner", base + start, base + end)
     for pattern, role in ((JOINT_OWNER_RE, "owner"), (PARTNER_LIST_RE, "partner")):
         for m in pattern.finditer(text):
-            for start, end, name in find_org_mentions(m.group("list")):
+            # one sentence: a line break inside it is a wrapped line ("Landstinget\nBlekinge")
+            for start, end, name in find_org_mentions(m.group("list").replace("\n", " ")):
                 add(name, role, m.start("list") + start, m.start("list") + end)
     return out
