@@ -19,6 +19,9 @@ def _labels(text: str, key: str = "methods") -> list[str]:
     ("Alla deltagare tillfrågas om våld med 7 frågor om våld.", ["VIOLENCE_SCREENING"]),
     ("Coacherna arbetar utifrån ett lösningsfokuserat förhållningssätt.", ["SOLUTION_FOCUSED"]),
     ("Deltagarnas progression mäts med BIP-indikatorerna.", ["PROGRESSION_MEASURE"]),
+    # a sentence a PDF wrapped after a comma keeps its context
+    ("Vi har utbildat insatsens medarbetare i AWC,\nAssessment of Work Performance AWP och WEIS för att kunna "
+     "erbjuda deltagarna en arbetsförmågebedömning.", ["AWC", "AWP", "WEIS"]),
     # a name that a PDF line broke in two
     ("Varje deltagare får en egen coach som samordnar stödet enligt case\nmanagement.", ["CASE_MANAGEMENT"]),
     # a final report's past tense

@@ -4,8 +4,12 @@ from __future__ import annotations
 import re
 
 # A sentence ends at ". X" (not "t.o.m. 31"); a line break ends one unless the next line
-# continues in lower case (a PDF's wrapped line).
-SENTENCE_BREAK_RE = re.compile(r"(?<=[\wåäö)]{2}[.!?])\s+(?=[A-ZÅÄÖ•-])|\n+(?![a-zåäö])")
+# continues in lower case, or the line stops at a comma or a word no sentence ends with
+# (a PDF's wrapped line: "… i AWC,\nAssessment of Work Performance …").
+CONTINUING_WORDS = ["och", "samt", "i", "av", "med", "för", "till", "som", "eller", "en", "ett", "att",
+                    "den", "det", "de", "om", "på", "från", "hos", "vid", "inom"]
+_NO_BREAK_AFTER = "(?<!,)" + "".join(rf"(?<![\s]{w})" for w in CONTINUING_WORDS)
+SENTENCE_BREAK_RE = re.compile(rf"(?<=[\wåäö)]{{2}}[.!?])\s+(?=[A-ZÅÄÖ•-])|{_NO_BREAK_AFTER}\n+(?![a-zåäö])")
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
