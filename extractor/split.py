@@ -151,6 +151,12 @@ def _numbered_candidates(line: str, offset: int) -> list[Heading]:
         if at_line_start and _whole_line_heading(rest[:limit].strip() or "x") is not None and not next_number:
             title = rest.rstrip()
             key = match_key(title)[0]
+            # "2.3 Målgrupp Arbetslösa ungdomar mellan 16-29 år …": a heading, then its text
+            runon = match_key(rest, runon=True)
+            cut = _cut_title(rest, runon[1]) if runon else ""
+            after = rest[len(cut):].split()
+            if cut.strip() and len(after) >= 3 and after[0][:1].isupper():
+                title, key = cut, runon[0]
         elif at_line_start and not next_number and len(rest.split()) <= 8 and not _is_sentence(rest):
             title, key = rest.rstrip(), None
         else:

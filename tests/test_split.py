@@ -156,3 +156,11 @@ def test_split_a_heading_followed_by_dates_on_its_line():
     text = "Insatsperiod 2025-09-01 – 2027-08-31\nMålgrupp\nUnga.\n"
     sections = split(Document(path="p.pdf", format="pdf", sha256="0" * 64, text=text))
     assert [(s.key, s.heading, s.text) for s in sections][:1] == [("period", "Insatsperiod", "2025-09-01 – 2027-08-31")]
+
+
+def test_split_numbered_heading_then_its_text_on_a_short_pdf_line():
+    text = ("2.2 Inriktning\nVerksamheten ska stödja unga.\n2.3 Målgrupp Arbetslösa ungdomar mellan 16-29 år som har\n"
+            "behov av stöd.\n2.4 Budget\nSe bilaga.\n")
+    sections = split(Document(path="p.pdf", format="pdf", sha256="0" * 64, text=text))
+    target = [s for s in sections if s.key == "target_group"][0]
+    assert target.heading == "2.3 Målgrupp" and target.text.startswith("Arbetslösa ungdomar mellan 16-29 år")
