@@ -9,7 +9,7 @@ import re
 CONTINUING_WORDS = ["och", "samt", "i", "av", "med", "för", "till", "som", "eller", "en", "ett", "att",
                     "den", "det", "de", "om", "på", "från", "hos", "vid", "inom"]
 _NO_BREAK_AFTER = "(?<!,)" + "".join(rf"(?<![\s]{w})" for w in CONTINUING_WORDS)
-SENTENCE_BREAK_RE = re.compile(rf"(?<=[\wåäö)]{{2}}[.!?])\s+(?=[A-ZÅÄÖ•-])|{_NO_BREAK_AFTER}\n+(?![a-zåäö])")
+SENTENCE_BREAK_RE = re.compile(rf"(?<=[\wåäö)]{{2}}[.!?])\s+(?=[A-ZÅÄÖ•-])|(?=\n){_NO_BREAK_AFTER}\n+(?![a-zåäö])")
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
