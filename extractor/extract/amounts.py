@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from .numbers import NUMBER_PATTERN, parse_number
+from .text import lines
 
 # Units after a number, and what they multiply by.
 UNITS: dict[str, int] = {
@@ -171,7 +172,7 @@ def find_amounts(text: str, budget_spans: list[tuple[int, int]]) -> list[Found]:
         chunk = text[start:end]
         # "a tkr header over seven-digit figures means kronor"
         thousands = bool(THOUSANDS_RE.search(chunk)) and not _has_kronor_figures(chunk)
-        for line_start, line in _lines(chunk):
+        for line_start, line in lines(chunk):
             if not re.search(r"\d" if thousands else r"\d{3}", line):
                 continue
             for f in find_table_amounts(line, thousands):
@@ -189,10 +190,3 @@ def _has_kronor_figures(chunk: str) -> bool:
         if any(v >= 100_000 for v in values):
             return True
     return False
-
-
-def _lines(chunk: str):
-    pos = 0
-    for line in chunk.split("\n"):
-        yield pos, line
-        pos += len(line) + 1

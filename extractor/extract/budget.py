@@ -5,6 +5,7 @@ import re
 
 from ..record import Section
 from .amounts import Found
+from .text import lines as split_lines
 
 CUES: dict[str, str] = {
     "own_financing_sek": r"egen\s*finansiering|egenfinansiering|egen\s*insats|egeninsats|medfinansiering|eget bidrag|egna insats",
@@ -21,15 +22,13 @@ FIGURES_ONLY_RE = re.compile(r"^[\s\d\u00a0,.:\-–kr]*$")
 NEAR_AFTER, NEAR_BEFORE = 90, 70
 SHORT_FIELD_CHARS = 100
 WRAPPED_LABEL_CHARS = 30
-SENTENCE_END_RE = re.compile(r"[.!?:;]\s*$|\d\s*$")
+# A line that ends a sentence, or ends on a figure, is not continued by a figure below it.
+LINE_DONE_RE = re.compile(r"[.!?:;]\s*$|\d\s*$")
 
 
 def _line_groups(text: str):
     """Yield (start, end, first_line) for each line plus the figure-only lines that continue it."""
-    lines, pos = [], 0
-    for line in text.split("\n"):
-        lines.append((pos, line))
-        pos += len(line) + 1
+    lines = split_lines(text)
     i = 0
     while i < len(lines):
         start, line = lines[i]
@@ -46,7 +45,7 @@ def _line_groups(text: str):
         else:  # a wrapped prose line continues in lower case, or with the figure it led up to
             while j < len(lines) and "\t" not in lines[j][1] and (
                     lines[j][1][:1].islower()
-                    or lines[j][1][:1].isdigit() and not SENTENCE_END_RE.search(lines[j - 1][1])):
+                    or lines[j][1][:1].isdigit() and not LINE_DONE_RE.search(lines[j - 1][1])):
                 j += 1
         end = lines[j - 1][0] + len(lines[j - 1][1])
         yield start, end, line

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from ..record import Section
-from .text import sentences
+from .text import lines, sentences
 
 ROLE_PATTERN = (
     r"[\wåäöÅÄÖ/-]*(?:coach(?:er(?:na)?)?|konsulent(?:er(?:na)?)?|handläggare|samordnare|ledare|"
@@ -109,14 +109,6 @@ def _table_row(line: str) -> tuple[str, float] | None:
     return None
 
 
-def _lines(text: str) -> list[tuple[int, str]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, line))
-        pos += len(line) + 1
-    return out
-
-
 def find_staffing(sections: list[Section]) -> list[Staff]:
     """Return each staff position with its FTE; a role stated again later is not counted twice."""
     found: list[Staff] = []
@@ -129,7 +121,7 @@ def find_staffing(sections: list[Section]) -> list[Staff]:
             base = section.char_start + offset
             new: list[Staff] = []
             # A table is read row by row; prose joins its wrapped lines (same length keeps offsets).
-            parts = _lines(sentence) if "\t" in sentence else [(0, sentence.replace("\n", " "))]
+            parts = lines(sentence) if "\t" in sentence else [(0, sentence.replace("\n", " "))]
             for part_start, part in parts:
                 row = _table_row(part) if "\t" in part else None
                 if row:

@@ -30,3 +30,12 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
         left = m.end()
     m = SENTENCE_BREAK_RE.search(text, end)
     return left, m.start() if m else len(text)
+
+
+def lines(text: str) -> list[tuple[int, str]]:
+    """Return (offset, line) pairs covering `text`, line breaks left out."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
