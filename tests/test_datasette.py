@@ -12,14 +12,18 @@ from extractor.record import Document
 from extractor.store import ensure_schema, save_record
 
 
+def _db_with(path: Path, text: str, sha256: str) -> Path:
+    """Write a database at `path` holding one document read from `text`."""
+    db = sqlite_utils.Database(path)
+    ensure_schema(db)
+    save_record(db, extract(Document(path="bryggan.txt", format="txt", sha256=sha256, text=text)))
+    return path
+
+
 def _datasette(tmp_path: Path):
     from datasette.app import Datasette
 
-    db_path = tmp_path / "archive.db"
-    db = sqlite_utils.Database(db_path)
-    ensure_schema(db)
-    text = "Insatsens namn\nBryggan\nMålgrupp\nUnga vuxna i Motala.\n"
-    save_record(db, extract(Document(path="bryggan.txt", format="txt", sha256="c" * 64, text=text)))
+    db_path = _db_with(tmp_path / "archive.db", "Insatsens namn\nBryggan\nMålgrupp\nUnga vuxna i Motala.\n", "c" * 64)
     metadata = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
     return Datasette([str(db_path)], metadata=metadata)
 
@@ -46,12 +50,9 @@ def test_datasette_full_text_search_query(tmp_path):
 def test_document_page_lists_sections_with_their_values(tmp_path):
     from datasette.app import Datasette
 
-    db_path = tmp_path / "archive.db"
-    db = sqlite_utils.Database(db_path)
-    ensure_schema(db)
     text = ("Insatsens namn\nBryggan\nMålgrupp\nUnga vuxna 18–29 år i Motala.\n"
             "Budget\nFrån förbundet söks 1 200 000 kr.\n")
-    save_record(db, extract(Document(path="bryggan.txt", format="txt", sha256="e" * 64, text=text)))
+    db_path = _db_with(tmp_path / "archive.db", text, "e" * 64)
     metadata = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
     response = _get(Datasette([str(db_path)], metadata=metadata),
                     "/archive/document.json?_shape=array&sha256=" + "e" * 64)
@@ -78,10 +79,7 @@ RICH = ("Insatsens namn\nBryggan\nProjektägare\nMotala kommun\nMålgrupp\nUnga 
 
 
 def _rich_db(path: Path) -> Path:
-    db = sqlite_utils.Database(path)
-    ensure_schema(db)
-    save_record(db, extract(Document(path="bryggan.txt", format="txt", sha256="d" * 64, text=RICH)))
-    return path
+    return _db_with(path, RICH, "d" * 64)
 
 
 def _charts():
