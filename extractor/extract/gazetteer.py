@@ -19,6 +19,7 @@ from pathlib import Path
 
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "organizations.json"
 TITLE = r"^[A-ZÅÄÖ][a-zåäöéü]+$"
+ACRONYM = r"^[A-ZÅÄÖ]{2,6}$"
 # Token patterns for names outside the gazetteer; the id says how to print the legal body.
 GENERIC_PATTERNS: list[tuple[str, list[dict]]] = [
     ("kommun", [{"TEXT": {"REGEX": TITLE}}, {"LOWER": "kommun"}]),
@@ -32,6 +33,11 @@ GENERIC_PATTERNS: list[tuple[str, list[dict]]] = [
     ("forbund", [{"LOWER": "samordningsförbundet"}, {"TEXT": {"REGEX": TITLE}}, {"TEXT": {"REGEX": TITLE}}]),
     ("forbund", [{"LOWER": "samordningsförbundet"}, {"TEXT": {"REGEX": TITLE}}, {"ORTH": "-"},
                  {"TEXT": {"REGEX": TITLE}}]),
+    # a förbund known by its acronym: "Samordningsförbundet RAR", "… RAR i Sörmland"
+    ("forbund", [{"LOWER": "samordningsförbundet"}, {"TEXT": {"REGEX": ACRONYM}}]),
+    ("forbund", [{"LOWER": "samordningsförbundet"}, {"TEXT": {"REGEX": ACRONYM}}, {"LOWER": "i"},
+                 {"TEXT": {"REGEX": TITLE}}]),
+    ("as_written", [{"LOWER": "länsstyrelsen"}, {"LOWER": "i"}, {"TEXT": {"REGEX": TITLE}}, {"LOWER": "län", "OP": "?"}]),
 ]
 
 
@@ -151,8 +157,9 @@ def find_org_spans(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# "Heby, Tierp och Östhammars kommuner"; also the singular a cover may print ("Haninge och Tyresö kommun")
 KOMMUN_LIST_RE = re.compile(
-    r"\b(?P<list>[A-ZÅÄÖ][\wåäöé-]+(?:\s*,\s*[A-ZÅÄÖ][\wåäöé-]+)*\s+(?:och|samt)\s+[A-ZÅÄÖ][\wåäöé-]+)\s+kommuner\b")
+    r"\b(?P<list>[A-ZÅÄÖ][\wåäöé-]+(?:\s*,\s*[A-ZÅÄÖ][\wåäöé-]+)*\s+(?:och|samt)\s+[A-ZÅÄÖ][\wåäöé-]+)\s+kommun(?:er)?\b")
 LIST_NAME_RE = re.compile(r"[A-ZÅÄÖ][\wåäöé-]+")
 
 
@@ -166,4 +173,21 @@ def find_kommun_lists(text: str) -> list[tuple[int, int, str]]:
             if body:
                 start = m.start("list") + name.start()
                 out.append((start, start + len(name.group()), body))
+    return out
+
+
+# "samordningsförbunden i Stockholm, Sollentuna och Delta Hisingen": one förbund per name
+FORBUND_LIST_RE = re.compile(
+    r"\b(?i:samordningsförbunden)\s+(?:i|för)\s+(?P<list>[A-ZÅÄÖ][\wåäöé-]+(?:\s[A-ZÅÄÖ][\wåäöé-]+)?"
+    r"(?:\s*,\s*[A-ZÅÄÖ][\wåäöé-]+(?:\s[A-ZÅÄÖ][\wåäöé-]+)?)*(?:\s+(?:och|samt)\s+[A-ZÅÄÖ][\wåäöé-]+(?:\s[A-ZÅÄÖ][\wåäöé-]+)?)?)")
+FORBUND_NAME_RE = re.compile(r"[A-ZÅÄÖ][\wåäöé-]+(?:\s[A-ZÅÄÖ][\wåäöé-]+)?")
+
+
+def find_forbund_lists(text: str) -> list[tuple[int, int, str]]:
+    """Return each förbund of "samordningsförbunden i Stockholm, Sollentuna och Göteborg", with offsets."""
+    out = []
+    for m in FORBUND_LIST_RE.finditer(text):
+        for name in FORBUND_NAME_RE.finditer(m.group("list")):
+            start = m.start("list") + name.start()
+            out.append((start, start + len(name.group()), "Samordningsförbundet " + name.group()))
     return out

@@ -8,6 +8,7 @@ import re
 
 from ..record import Section
 from .gazetteer import find_kommun_lists, find_org_spans, load
+from .roles import find_roles
 
 JOINT_OWNER_RE = re.compile(r"(?:bedrivs|drivs)\s+gemensamt\s+av\s+(?P<list>[^.]+)", re.I)
 PARTNER_LIST_RE = re.compile(r"(?:samverkansparter|medverkande parter)\s+är\s+(?P<list>[^.]+)", re.I)
@@ -70,4 +71,9 @@ def find_organizations(sections: list[Section], text: str) -> list[dict]:
             # one sentence: a line break inside it is a wrapped line ("Landstinget\nBlekinge")
             for start, end, name in find_org_mentions(m.group("list").replace("\n", " ")):
                 add(name, role, m.start("list") + start, m.start("list") + end)
+    # Prose fills what the form did not state: a role no form field or sentence above gave.
+    stated = {o["role"] for o in out}
+    for r in find_roles(text):
+        if r.role not in stated:
+            add(r.name, r.role, r.start, r.end)
     return out

@@ -1,0 +1,165 @@
+"""Owners and partners stated in running prose, anywhere in the document.
+
+Reports, evaluations, web pages and minutes say who runs an intervention in sentences:
+"Projektet ägs av Tranås kommun men drivs i samverkan med Arbetsförmedlingen",
+"Köpings kommun är projektägare", "ett samverkansprojekt där ingående parter är …",
+"X driver tillsammans med Y och Z en förstudie". Each cue below is kept as data: a pattern, the
+role it gives, and where the bodies stand (after the cue, or the body just before it).
+
+Bodies are the gazetteer's (gazetteer.py) plus units written as a list item ("Socialtjänsten",
+"Förvaltningen för arbetsmarknad") and acronyms the document spelled out earlier ("RAR").
+A body merely mentioned, a financier, a commissioner ("på uppdrag av") or a förbund's members
+("bildades av …", "Medlemmar i förbundet är …") get no role.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteer import find_forbund_lists, find_kommun_lists, find_org_spans
+from .text import sentences
+
+# (role, where, pattern): "after" = the bodies follow the cue, "before" = the body ends where
+# the cue starts ("Köpings kommun är projektägare").
+ROLE_CUES: list[tuple[str, str, str]] = [
+    ("owner", "after", r"\bägs\s+(?:gemensamt\s+)?av"),
+    ("owner", "after", r"\b(?:projektägare|projektägarna|huvudman(?:nen)?|huvudmän)\s+(?:för\s+\w+\s+)?(?:är|var|blir|har\s+varit)"),
+    ("owner", "after", r"\b(?:projektägare|huvudman)\s*:"),
+    ("owner", "after", r"\b(?:be)?(?:drivs|drevs|drivits|bedrivits)\s+(?:gemensamt\s+|nu\s+)?av"),
+    ("owner", "after", r"\b(?:driver|drev|bedriver|bedrev)\s+(?:\w+\s+){0,2}?tillsammans\s+med"),
+    ("owner", "before", r"\s+(?:är|var|blir|har\s+varit)\s+(?:projektägare|huvudman|ägare)\b"),
+    ("owner", "before", r"\s+(?:driver|drev|bedriver|bedrev)\s+(?:\w+\s+){0,2}?tillsammans\s+med"),
+    ("owner", "before", r"\s+(?:driver|bedriver|äger)\s+(?:projektet|insatsen|förstudien|verksamheten)\b"),
+    ("owner", "after", r"\bbeviljade?\s+(?=[A-ZÅÄÖ][^.]{0,80}?\d[\d .]*\s*(?:kr|kronor|tkr|mkr|miljoner))"),
+    ("partner", "after", r"\bi\s+(?:nära\s+|tät\s+|bred\s+)?(?:samverkan|samarbete)\s+med"),
+    ("partner", "after", r"\b(?:samarbete|samverkan|fyrpartssamverkan|trepartssamverkan|samverkansprojekt|samarbetsprojekt)\s+"
+                         r"(?:\w+\s+){0,5}?(?:mellan|med)(?!\s+(?:syfte|fokus|målet|målgruppen))"),
+    ("partner", "after", r"\b(?:ingående|deltagande|medverkande|övriga\s+deltagande|samverkande)\s+"
+                         r"(?:parter|organisationer|aktörer|myndigheter)\s+(?:i\s+\w+\s+)?(?:är|var|har\s+varit)"),
+    ("partner", "after", r"\b(?:samverkansparter|samverkanspartners|projektparter|parter\s+i\s+projektet)\s*(?::|är|var)?"),
+    ("partner", "after", r"\b(?:samarbetar|samarbetade|samverkar|samverkade)\s+(?:även\s+|också\s+)?med"),
+    ("partner", "before", r"\s+(?:samarbetar|samarbetade|samverkar|samverkade)\s+(?:även\s+|också\s+)?med"),
+    # inverted order: "Under året samarbetade X med Y och Z"
+    ("partner", "after", r"\b(?:samarbetar|samarbetade|samverkar|samverkade)\s+(?=[A-ZÅÄÖ][^.]{0,80}?\smed\s)"),
+    # a form that prints the value before its label: "Samordningsförbundet X Organisationsnamn"
+    ("owner", "before", r"\s+(?:Organisationsnamn|Sökande\s+organisation)\b"),
+    ("owner", "after", r"\b(?:Organisationsnamn|Sökande\s+organisation)\s*:"),
+    ("partner", "after", r"\b(?:för\s+att\s+)?tillsammans\s+med"),
+]
+ROLE_CUES_RE = [(role, where, re.compile(p, re.I)) for role, where, p in ROLE_CUES]
+# Where a list of bodies stops: a clause of another kind begins.
+LIST_STOP_RE = re.compile(
+    r"\b(?:som|genom|där|vilket|vilka|men|för\s+att|på\s+uppdrag|i\s+syfte|inom\s+ramen|under|i\s+en|i\s+ett|"
+    r"en\s+förstudie|ett\s+projekt|med\s+fokus|skapa|att|har|kring|avseende|om|finansieras|finansierar|inom|är|var|blir|"
+    r"i\s+(?:nära\s+|tät\s+)?(?:samverkan|samarbete)|tillsammans\s+med)\b"
+    r"|[.;:!?]\s|\s[–-]\s|\n\n",
+    re.I)
+# A sentence about a förbund's own members or its founding names no project roles.
+MEMBERS_RE = re.compile(r"\b(?:bildades|bildat|bildade|medlemmar|medlemsparter|förbundsordning|består\s+av|ingår\s+i\s+förbundet)\b", re.I)
+# Steering and reference groups sit beside a project; their members are no partners by that.
+FOUNDED_RE = re.compile(r"\b(?:bildades|bildat|bildade)\b", re.I)
+GROUP_RE = re.compile(r"\b(?:styrgrupp|referensgrupp|beredningsgrupp|ledningsgrupp)\w*", re.I)
+LIST_SPLIT_RE = re.compile(r"\s*,\s*|\s+(?:och|samt|liksom)\s+")
+# A unit written in a list is kept as written when it reads as a body: "Socialtjänsten".
+UNIT_WORDS_RE = re.compile(
+    r"(?:tjänst|förvaltning|nämnd|psykiatri|vård|enhet|centrum|center|institut|universitet|högskola|"
+    r"myndighet|förbund|landsting|stiftelse|förening|kooperativ)\w*$|^(?:Förvaltningen|Landstinget|Regionen)\b", re.I)
+NAME_ITEM_RE = re.compile(r"^[A-ZÅÄÖ][\wåäöéÅÄÖ-]*(?:\s+(?:för|i|och)?\s*[\wåäöéÅÄÖ-]+){0,5}$")
+ACRONYM_RE = re.compile(r"^[A-ZÅÄÖ]{2,6}s?$")
+BEFORE_CHARS = 120
+AFTER_CHARS = 400  # a list may run past a line break: "övriga deltagande organisationer är\nX, Y och Z"
+# A lower-case landsting unit names the landsting: "landstingets psykiatri och primärvård"
+LANDSTING_ITEM_RE = re.compile(r"^landstinget?s?\b")
+
+
+@dataclass
+class Role:
+    name: str
+    role: str
+    start: int
+    end: int
+
+
+def _bodies(text: str, base: int) -> list[tuple[int, int, str]]:
+    """Return (start, end, body) for the bodies named in a cue's list, in order."""
+    spans = find_org_spans(text)
+    taken = [(s, e) for s, e, _ in spans]
+    for extra in find_kommun_lists(text) + find_forbund_lists(text):
+        if not any(s <= extra[0] < e for s, e in taken):
+            spans.append(extra)
+            taken.append((extra[0], extra[1]))
+    # Units and bodies outside the gazetteer, one list item at a time.
+    pos = 0
+    for item in LIST_SPLIT_RE.split(text):
+        idx = text.find(item, pos)
+        pos = idx + len(item)
+        clean = re.sub(r"\s*\([^)]*\)?", "", item).strip(" \t\n,.")
+        if not clean or any(s < idx + len(item) and idx < e for s, e in taken):
+            continue
+        if (NAME_ITEM_RE.match(clean) and UNIT_WORDS_RE.search(clean)) or ACRONYM_RE.match(clean):
+            spans.append((idx, idx + len(clean), clean))
+        elif LANDSTING_ITEM_RE.match(clean):
+            spans.append((idx, idx + len(clean), "Landstinget"))
+    return sorted((base + s, base + e, name) for s, e, name in spans)
+
+
+def _list_after(text: str, start: int) -> str:
+    """Return the part of `text` after a cue that holds its list of bodies."""
+    rest = text[start:start + AFTER_CHARS]
+    # the list's own first word may be a stop word's look-alike: skip a leading space only
+    m = LIST_STOP_RE.search(rest, 1)
+    return rest[: m.start()] if m else rest
+
+
+def _body_before(sentence: str, end: int, base: int) -> list[tuple[int, int, str]]:
+    """Return the body whose name ends right before offset `end` of `sentence`."""
+    head = sentence[max(0, end - BEFORE_CHARS):end]
+    offset = max(0, end - BEFORE_CHARS)
+    found = [b for b in _bodies(head, base + offset) if b[1] >= base + end - 2]
+    if not found:  # an acronym standing alone before the cue: "där RAR är projektägare"
+        last = re.search(r"([A-ZÅÄÖ]{2,6})\W*$", head)
+        if last:
+            found = [(base + offset + last.start(1), base + offset + last.end(1), last.group(1))]
+    return found[-1:]
+
+
+def _resolve(name: str, known: list[str]) -> str | None:
+    """Return the body an acronym stands for ("RAR" -> "Samordningsförbundet RAR i Sörmland")."""
+    if not ACRONYM_RE.match(name):
+        return name
+    bare = name.rstrip("s") if name.endswith("s") and name[:-1].isupper() else name
+    for body in known:
+        if re.search(rf"\b{re.escape(bare)}\b", body) and body != bare:
+            return body
+    return None
+
+
+def find_roles(text: str) -> list[Role]:
+    """Return the owners and partners that sentences of `text` state, each body once per role.
+
+    "Köpings kommun är projektägare." -> [Role("Köpings kommun", "owner", …)]
+    """
+    out: list[Role] = []
+    known = [name for _, _, name in find_org_spans(text) if not ACRONYM_RE.match(name)]
+    previous = ""
+    for offset, sentence in sentences(text):
+        # "Förbundet bildades 2006 … Samverkande parter är …": members, named in the next sentence too
+        if MEMBERS_RE.search(sentence) or FOUNDED_RE.search(previous):
+            previous = sentence
+            continue
+        previous = sentence
+        for role, where, pattern in ROLE_CUES_RE:
+            for m in pattern.finditer(sentence):
+                if role == "partner" and GROUP_RE.search(sentence[m.end():m.end() + 200]):
+                    continue
+                if where == "after":
+                    bodies = _bodies(_list_after(text, offset + m.end()), offset + m.end())
+                else:
+                    bodies = _body_before(sentence, m.start(), offset)
+                for start, end, name in bodies:
+                    body = _resolve(name, known)
+                    if body and not any(r.name == body and r.role == role for r in out):
+                        out.append(Role(body, role, start, end))
+    # A body that a sentence makes owner is not also a partner by a looser cue.
+    owners = {r.name for r in out if r.role == "owner"}
+    return [r for r in out if r.role == "owner" or r.name not in owners]
