@@ -67,3 +67,9 @@ def test_prose_fills_what_the_form_leaves_out():
     text = "Vi driver ett samverkansprojekt där ingående parter är Försäkringskassan och Motala kommun."
     found = find_organizations([], text)
     assert {(o["name"], o["role"]) for o in found} == {("Försäkringskassan", "partner"), ("Motala kommun", "partner")}
+
+
+def test_roles_from_a_label_line():
+    text = "Parter i insatsen: Östersunds kommun, Region Jämtland Härjedalen och Försäkringskassan\nInsatsperiod: 2024"
+    assert [(r.name, r.role) for r in find_roles(text)] == [
+        ("Östersunds kommun", "partner"), ("Region Jämtland Härjedalen", "partner"), ("Försäkringskassan", "partner")]

@@ -36,7 +36,7 @@ ROLE_CUES: list[tuple[str, str, str]] = [
                          r"(?:\w+\s+){0,5}?(?:mellan|med)(?!\s+(?:syfte|fokus|målet|målgruppen))"),
     ("partner", "after", r"\b(?:ingående|deltagande|medverkande|övriga\s+deltagande|samverkande)\s+"
                          r"(?:parter|organisationer|aktörer|myndigheter)\s+(?:i\s+\w+\s+)?(?:är|var|har\s+varit)"),
-    ("partner", "after", r"\b(?:samverkansparter|samverkanspartners|projektparter|parter\s+i\s+projektet)\s*(?::|är|var)?"),
+    ("partner", "after", r"\b(?:samverkansparter|samverkanspartners|projektparter|parter\s+i\s+(?:projektet|insatsen|satsningen|förstudien|verksamheten))\s*(?::|är|var)?"),
     ("partner", "after", r"\b(?:samarbetar|samarbetade|samverkar|samverkade)\s+(?:även\s+|också\s+)?med"),
     ("partner", "before", r"\s+(?:samarbetar|samarbetade|samverkar|samverkade)\s+(?:även\s+|också\s+)?med"),
     # inverted order: "Under året samarbetade X med Y och Z"
