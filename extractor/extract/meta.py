@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..record import Section
+from .names import find_title_in_prose
 
 DIARIENUMMER_RE = re.compile(
     r"\b(?:dnr|diarienummer|diarienr|diarie-?nr|ärendenummer)\b\.?:?\s*"
@@ -19,6 +20,16 @@ TITLE_FROM_HEAD_RE = re.compile(
 # A title field that only says no name has been chosen yet.
 NO_NAME_RE = re.compile(r"\b(fastställs|ej bestämt|inte bestämt|saknas|namn ej klart|arbetsnamn saknas)\b", re.I)
 HEAD_CHARS = 400
+# The next field of a form, not a name: "Startdatum 2020-12-01" under "Namn på projektet"
+FIELD_LABEL_RE = re.compile(r"^(?:startdatum|slutdatum|kontaktperson|telefon|e-post|organisation|datum)\b|^\d{4}-\d\d-\d\d", re.I)
+
+
+def _line_before(text: str, start: int) -> str:
+    """Return the last non-empty line before offset `start`, if it is short enough to be a name."""
+    for line in reversed(text[max(0, start - 300):start].split("\n")[:-1]):
+        if line.strip():
+            return line.strip() if len(line.split()) <= 8 and not re.search(r"\d", line) else ""
+    return ""
 
 
 def find_diarienummer(text: str, where: dict | None = None) -> str | None:
@@ -39,13 +50,19 @@ def find_title(sections: list[Section], text: str, where: dict | None = None) ->
             first = section.text.strip().split("\n", 1)[0].split("\t", 1)[0].strip()
             if NO_NAME_RE.search(first):
                 return None
+            if FIELD_LABEL_RE.match(first):  # a form that prints each value above its label
+                first = _line_before(text, section.char_start)
             title = first.strip(" .:*") or None
             if title:
                 start = section.char_start + section.text.find(title)
                 where["title"] = (start, start + len(title))
             return title
     m = TITLE_FROM_HEAD_RE.search(text[:HEAD_CHARS])
-    if not m:
+    if m:
+        where["title"] = m.span(1)
+        return m.group(1).strip()
+    found = find_title_in_prose(text)  # reports and web pages name it in prose or a headline
+    if not found:
         return None
-    where["title"] = m.span(1)
-    return m.group(1).strip()
+    where["title"] = found[1:]
+    return found[0]

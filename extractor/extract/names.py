@@ -1,0 +1,116 @@
+"""The intervention's name where no form field gives it: from prose and from a headline.
+
+Reports and web pages name their insats after a word that says what it is ("Projekt Nyckeln",
+"insatsen Bron", "Verksamheten kallas Slussen till arbete", "Förstudie Teamsamordning i X"),
+or in the headline of the page ("Navigatorcentrum i Exempelby" over a text that names it again).
+A name must be stated twice (or once in the opening), so a project merely mentioned in passing
+does not become the title; a body, a method or a kind of document is never a title.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .gazetteer import find_org_spans
+
+CAP_WORD = r"[A-ZÅÄÖ][\wåäöéÅÄÖ`'-]*"
+# "Mötesplats Krokom", "Navigatorcentrum i Anderstorp", "Teamsamordning i Västra Mälardalen"
+NAME = rf"{CAP_WORD}(?:[ \t]+(?:(?:i|till|av|för|på)[ \t]+)?{CAP_WORD})*"
+NAME_CUE_RE = re.compile(
+    rf"(?:\b[Pp]rojekt(?:et)?|\b[Ii]nsats(?:en)?|\b[Ff]örstudie(?:n)?|\b[Ss]atsningen|\b[Vv]erksamheten\s+kallas|"
+    rf"\b[Dd]elprojekt(?:et)?)[ \t]+(?P<name>{NAME}|[a-zåäö]{{3,}}(?=[`'’]s\b|[ \t.,]))")
+# Sentences that name it: "Verksamheten kallas Slussen", "Bron är ett samverkansprojekt" (weigh double)
+NAMING_RE = re.compile(
+    rf"(?:\b(?:kallas|heter|med\s+namnet)[ \t]+(?P<name>{NAME}))"
+    rf"|(?:(?:^|(?<=[.!?]\s)|(?<=\n))(?P<subject>{NAME})[ \t]+(?:är|var)[ \t]+(?:ett|en)[ \t]+(?:[\wåäö-]+[ \t]+){{0,2}}?"
+    rf"(?:projekt|samverkansprojekt|insats|samverkansinsats|satsning|verksamhet|förstudie)\b)")
+RUN_RE = re.compile(NAME)
+# An article opens a name that goes on in lower case: "projektet En ingång."
+ARTICLE_NAME_RE = re.compile(r"^(?:En|Ett)[ \t]+[a-zåäö]+(?=[ \t]*[.,:;)]|$)")
+# Words that open a sentence or name a kind of document, a meeting or a place in a form: no names.
+NOT_NAMES = {
+    "en", "ett", "den", "det", "de", "vi", "nu", "om", "i", "för", "som", "med", "och", "att", "till", "vill",
+    "nytt", "ny", "nya", "bilaga", "sida", "innehåll", "sammanfattning", "inledning", "bakgrund", "syfte",
+    "mål", "målgrupp", "rapport", "slutrapport", "delrapport", "utvärdering", "verksamhetsplan",
+    "verksamhetsplanen", "årsredovisning", "årsredovisningen", "protokoll", "styrelsemöte", "styrelsen",
+    "samhällsekonomisk", "förord", "ansökan", "projekt", "projektet", "insats", "insatsen", "förstudie",
+    "esf", "eu", "finsam", "samordningsförbundet", "förbundet", "kommunen", "regionen", "läs", "se",
+    "följeforskning", "verksamhetsberättelse", "tjänsteutlåtande", "kallelse", "beslutsförslag", "mellan", "under", "efter", "från", "hur", "vad", "när", "där", "här", "detta", "denna",
+}
+METHOD_NAMES_RE = re.compile(
+    r"^(?:IPS|SE|MI|AWP|SMAIL|BIP|KBT|ACT|FIA|AWC|WEIS|WRI|Supported|Individual|Motivational|Case)\b", re.I)
+HEADLINE_MAX_WORDS = 10
+OPENING_CHARS = 300
+MIN_SCORE = 2
+
+
+def _headline(text: str) -> tuple[int, str] | None:
+    """Return the first line that reads as a headline: short, capitalised, not a sentence."""
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        stripped = line.strip()
+        if (not stripped or stripped.startswith(("#", "•", "(")) or not stripped[0].isupper()
+                or stripped.endswith(("...", "…", ".")) or "samordningsförbund" in stripped.lower()
+                or len(stripped.split()) > HEADLINE_MAX_WORDS or len(stripped) < 4):
+            continue
+        return start, line
+    return None
+
+
+def _acceptable(name: str, bodies: set[str]) -> bool:
+    words = name.split()
+    return (name.lower() not in NOT_NAMES and (words[0].lower() not in NOT_NAMES or ARTICLE_NAME_RE.match(name))
+            and not METHOD_NAMES_RE.match(name) and name not in bodies
+            and not any(name in b for b in bodies) and not re.fullmatch(r"[\d\W]+", name)
+            and not (name.isupper() and len(name) > 6))  # a shouted cover word: "VERKSAMHETSBERÄTTELSE"
+
+
+def find_title_in_prose(text: str) -> tuple[str, int, int] | None:
+    """Return (name, start, end) of the intervention the text names, or None.
+
+    "Projekt Nyckeln startade 2019. … inom projekt Nyckeln" -> ("Nyckeln", …)
+    """
+    bodies = {text[s:e] for s, e, _ in find_org_spans(text)}
+    head = _headline(text)
+    headline = head[1] if head else ""
+    scores: Counter = Counter()
+    where: dict[str, tuple[int, int]] = {}
+    for m in NAME_CUE_RE.finditer(text):
+        name = m.group("name")
+        article = ARTICLE_NAME_RE.match(text[m.start("name"):m.start("name") + 40])
+        if article:
+            name = article.group()
+        if name[0].islower() and len(re.findall(rf"\b[Pp]rojekt(?:et)?\s+{re.escape(name)}\b", text)) < 2:
+            continue  # a lower-case name only when the text keeps calling it so: "projekt isak"
+        if not _acceptable(name, bodies):
+            continue
+        scores[name] += 1 + (m.start() < OPENING_CHARS or name in headline
+                             or re.search(rf"(?m)^[ \t]*{re.escape(name)}\b", text) is not None)
+        where.setdefault(name, (m.start("name"), m.start("name") + len(name)))
+    for m in NAMING_RE.finditer(text):
+        group = "name" if m.group("name") else "subject"
+        name = m.group(group)
+        if _acceptable(name, bodies):
+            scores[name] += 2
+            where.setdefault(name, (m.start(group), m.start(group) + len(name)))
+    if scores:
+        (best, score), *rest = scores.most_common(2) + [(None, 0)]
+        if score >= MIN_SCORE and score > rest[0][1]:
+            return best, *where[best]
+    if head:
+        return _recurring_run(text, *head, bodies)
+    return None
+
+
+def _recurring_run(text: str, start: int, headline: str, bodies: set[str]) -> tuple[str, int, int] | None:
+    """Return the name in the headline that the text names again outside its copies of the headline."""
+    # the page repeats its headline in its own chrome ('Download "…"'): those copies are no mention
+    body_lines = [line for line in text.split("\n")
+                  if line.strip() != headline.strip() and f'"{headline.strip()}"' not in line]
+    rest = "\n".join(body_lines)
+    for m in RUN_RE.finditer(headline):
+        name = m.group().strip()
+        if _acceptable(name, bodies) and re.search(rf"(?<![\wåäö]){re.escape(name)}(?![\wåäö])", rest):
+            return name, start + m.start(), start + m.start() + len(name)
+    return None

@@ -1,0 +1,37 @@
+"""The intervention's name from prose and headlines (invented texts)."""
+import pytest
+
+from extractor.extract.meta import find_title
+from extractor.extract.names import find_title_in_prose
+from extractor.record import Section
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Slutrapport\nProjekt Nyckeln startade 2019. Inom projekt Nyckeln har 40 unga fått stöd.", "Nyckeln"),
+    ("Samhällsekonomisk utvärdering Projekt Mötesplats Exempelby\nPå uppdrag av Exempelby kommun", "Mötesplats Exempelby"),
+    ("Rapporten beskriver följeforskningen av projektet En väg. Fokus ligger på samverkan.", "En väg"),
+    ("Förord\n\nVerksamheten kallas Bron till arbete och startade 2006.", "Bron"),
+    ("Trappsteget förlängs\n\nStyrelsen har beslutat att Trappsteget får medel i ytterligare två år.", "Trappsteget"),
+    ("Logga\n\nNavigatorn i Exempelby\n\nNavigatorn i Exempelby är en satsning för unga.", "Navigatorn i Exempelby"),
+    ("Nu finns mer att läsa om insatsen. Lyftet är ett projekt för unga vuxna.", "Lyftet"),
+    # a lower-case name counts when the text keeps calling it so
+    ("Utvärdering av projekt lyftet. Resultaten i projekt lyftet visar", "lyftet"),
+    # nothing named: a headline that is news, a document kind, a body, a method
+    ("Äntligen klart!\n\nStyrelsen har haft möte.", None),
+    ("ÅRSREDOVISNING 2015\nSamordningsförbundet Exempeldalen bildades 2006.", None),
+    ("Vill se fler IPS-team\n\nIPS-team finns i dag i få kommuner.", None),
+    ("Fokusområden 2024\n\n" + "Styrelsen vill stärka arbetet med jämställdhet i alla insatser. " * 5
+     + "Förbundet deltar i det länsgemensamma projektet Alfa-Beta där flera förbund samverkar.", None),
+])
+def test_title_named_in_prose(text, name):
+    found = find_title_in_prose(text)
+    assert (found[0] if found else None) == name
+    if found:
+        assert text[found[1]:found[2]] == name
+
+
+def test_title_printed_above_its_label():
+    text = "Uppgifter om projektet\n\nNyckeln\n\nNamn på projektet Startdatum 2021-01-01\n"
+    start = text.index("Startdatum")
+    section = Section("title", "Namn på projektet", text[start:], None, start, len(text))
+    assert find_title([section], text) == "Nyckeln"
