@@ -49,7 +49,7 @@ def extract(doc: Document, timings: dict | None = None) -> Record:
     staffing = find_staffing(sections)
     ages = find_target_groups(sections)
     organizations = find_organizations(sections, text)
-    people = find_contacts(text, sections, persons=find_persons)
+    people = find_contacts(text, sections, persons=find_persons, minutes=doc_type == "decision")
     where: dict[str, tuple[int, int]] = {}  # document-level field -> offsets it was read from
     known_orgs = list(dict.fromkeys([o["name"] for o in organizations] + find_org_names(text)))
     record = Record(
@@ -62,7 +62,7 @@ def extract(doc: Document, timings: dict | None = None) -> Record:
         organizations=[{"name": o["name"], "role": o["role"]} for o in organizations],
         contacts=[{"name": p.name, "email": p.email, "phone": p.phone,
                    "organization": organization_of(p, known_orgs, text), "role": p.role} for p in people],
-        period=find_period(sections, text, where),
+        period=find_period(sections, text, where, doc_type),
         dates=sorted({d.value for d in dates}),
         staffing=[{"role": s.role, "fte": s.fte} for s in staffing],
         fte_total=find_fte_total(sections, staffing, where),

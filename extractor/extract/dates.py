@@ -9,8 +9,8 @@ from .numbers import MONTHS, safe_date
 MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 # Named patterns, each yielding (year, month, day) groups. A bare year or "vt 2024" never matches.
 DATE_PATTERNS: dict[str, str] = {
-    # 2022-01-01, also "2028 – 12-01" as one template prints it
-    "iso": r"(?<![\d-])(?P<y>(?:19|20)\d\d) ?[-–] ?(?P<m>\d{1,2}) ?[-–] ?(?P<d>\d{1,2})(?![\d])",
+    # 2022-01-01, also "2028 – 12-01" as one template prints it, and the second of "2013-01-01--2014-06-30"
+    "iso": r"(?:(?<![\d-])|(?<=\d--))(?P<y>(?:19|20)\d\d) ?[-–] ?(?P<m>\d{1,2}) ?[-–] ?(?P<d>\d{1,2})(?![\d])",
     # 06.08.2024, 6/8/2024
     "dmy_dots": r"(?<![\d.])(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>(?:19|20)\d\d)(?![\d])",
     # 15/3 2023

@@ -18,7 +18,7 @@ CAP_WORD = r"[A-ZÅÄÖ][\wåäöéÅÄÖ`'-]*"
 NAME = rf"{CAP_WORD}(?:[ \t]+(?:(?:i|till|av|för|på)[ \t]+)?{CAP_WORD})*"
 NAME_CUE_RE = re.compile(
     rf"(?:\b[Pp]rojekt(?:et)?|\b[Ii]nsats(?:en)?|\b[Ff]örstudie(?:n)?|\b[Ss]atsningen|\b[Vv]erksamheten\s+kallas|"
-    rf"\b[Dd]elprojekt(?:et)?)[ \t]+(?P<name>{NAME}|[a-zåäö]{{3,}}(?=[`'’]s\b|[ \t.,]))")
+    rf"\b[Dd]elprojekt(?:et)?)[ \t]*:?[ \t]+(?P<name>{NAME}|[a-zåäö]{{3,}}(?=[`'’]s\b|[ \t.,]))")
 # Sentences that name it: "Verksamheten kallas Slussen", "Bron är ett samverkansprojekt" (weigh double)
 NAMING_RE = re.compile(
     rf"(?:\b(?:kallas|heter|med\s+namnet)[ \t]+(?P<name>{NAME}))"

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..record import Section
+from .named_people import find_named_people
 
 TLDS = ("se", "com", "nu", "org", "net", "eu")
 # "sofie.backstrom@forsakrings kassan.se", "lotta.nyqvist@var\nberg.se" and "…@arbetsformedlingen.\nse":
@@ -26,6 +27,9 @@ NOT_NAMES = {"kontaktperson", "organisation", "insatsägare", "samverkanspart", 
              "region", "arbetsförmedlingen", "försäkringskassan", "kommun", "samordningsförbundet",
              "rapportansvarig", "initierat", "dokument", "transaktion", "the", "document"}
 SIGNING_KEYS = {"signatures", "signing_log"}
+# An office's shared mailbox is nobody's address: "info@…", "registrator@…"
+SHARED_MAILBOXES = {"info", "kansli", "kansliet", "registrator", "registratur", "post", "kontakt", "admin",
+                    "noreply", "no-reply", "webmaster", "support", "diarium", "reception", "kundtjanst"}
 NAME_WINDOW = 160
 # A signatory without an e-mail: "Eva Törnqvist, områdeschef, Region Halland" or "… av Tobias Lönnqvist, sektionschef".
 SIGNER_LINE_RE = re.compile(rf"(?:^|\bav\s+|namnförtydligande:?\s*)({NAME_PART}(?:\s+{NAME_PART}){{1,2}}),\s+[{LOWER}]", re.M | re.I)
@@ -98,7 +102,8 @@ def _section_at(sections: list[Section], pos: int) -> str | None:
 
 
 def find_contacts(text: str, sections: list[Section],
-                  persons: Callable[[str], list[tuple[int, int, str]]] | None = None) -> list[Person]:
+                  persons: Callable[[str], list[tuple[int, int, str]]] | None = None,
+                  minutes: bool = False) -> list[Person]:
     """Return one Person per distinct e-mail (per name where there is none), in document order.
 
     `persons` (the NER) confirms signatories that have no e-mail: "Eva Törnqvist, områdeschef".
@@ -107,7 +112,7 @@ def find_contacts(text: str, sections: list[Section],
     seen: set[str] = set()
     last_end = 0
     for email, start, end in find_emails(text):
-        if email in seen:
+        if email in seen or email.split("@")[0] in SHARED_MAILBOXES:
             continue
         seen.add(email)
         name = _name_before(text, start, email) or _name_from_email(email)
@@ -129,6 +134,12 @@ def find_contacts(text: str, sections: list[Section],
                 names.add(_fold(name))
                 start = section.char_start + m.start(1)
                 people.append(Person(name, None, None, "signatory", start, start + len(name)))
+    # Prose fills in people named with a role and no address ("Per Påhittad var projektledare").
+    for name, role, start, end in find_named_people(text, minutes=minutes):
+        if _plausible(name) and _fold(name) not in names:
+            names.add(_fold(name))
+            phone = PHONE_RE.search(text, end, min(len(text), end + PHONE_AFTER_CHARS))
+            people.append(Person(name, None, phone.group(1) if phone else None, role, start, end))
     return people
 
 

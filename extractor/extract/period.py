@@ -12,6 +12,16 @@ END_CUE_RE = re.compile(r"slutdatum|\bslut\b|avslutas|\bt\.?\s?o\.?\s?m\.?|till 
 INTAKE_CUE_RE = re.compile(
     r"(?:sista|slutdatum för|senaste)\s+(?:\w+\s+){0,2}intag|intag(?:et)?\s+(?:\w+\s+){0,3}(?:avslutas|upphör|stängs)",
     re.I)
+# Prose that states the intervention's own period ("Projektet genomfördes under perioden A--B",
+# "Insatsen startade 1 mars 2023"), and form labels outside a period section ("Startdatum 2020-12-01").
+PROSE_RANGE_CUE_RE = re.compile(r"\b(?:under\s+perioden|under\s+tiden|perioden|pågick|pågår|genomfördes|genomförs|löper|löpte|"
+                                r"bedrevs|bedrivs|finansierar\s+\w+\s+under)\b", re.I)
+PROSE_START_RE = re.compile(r"\b(?:startade|startades|startar|påbörjades|inleddes|drog\s+igång|började)\s+(?:den\s+|från\s+)?(?=\d)", re.I)
+LABEL_START_RE = re.compile(r"\b(?:startdatum|projektstart|insatsstart|planerad\s+start)\s*:?\s*(?=\d)", re.I)
+LABEL_END_RE = re.compile(r"\b(?:slutdatum|projektslut|insatsslut|planerat\s+slut)\s*:?\s*(?=\d)", re.I)
+# whose subject is the intervention, not the förbund's accounts
+PROJECT_WORD_RE = re.compile(r"\b(?:projekt|insats|förstudie|verksamhet|satsning)\w*", re.I)
+ACCOUNTS_RE = re.compile(r"\b(?:årsredovisning|räkenskapsår|verksamhetsår|bokslut|delårsrapport|förbundet\s+bildades)\w*", re.I)
 RANGE_GAP_RE = re.compile(r"^\s*(?:–|--|-|—|till och med|t\.?o\.?m\.?|till)\s*(?:den\s+)?$", re.I)
 def _first_range(text: str) -> tuple[Found, Found] | None:
     dates = find_dates(text)
@@ -21,7 +31,8 @@ def _first_range(text: str) -> tuple[Found, Found] | None:
     return None
 
 
-def find_period(sections: list[Section], text: str, where: dict | None = None) -> dict:
+def find_period(sections: list[Section], text: str, where: dict | None = None,
+                doc_type: str | None = None) -> dict:
     """Return {"start", "end", "intake_end"} as ISO dates or None.
 
     "fr.o.m. 1 januari 2025 t.o.m. 31 december 2026" -> start 2025-01-01, end 2026-12-31.
@@ -56,6 +67,9 @@ def find_period(sections: list[Section], text: str, where: dict | None = None) -
                 take("start", dates[0], base)
             elif END_CUE_RE.search(cued) and not period["end"]:
                 take("end", dates[-1], base)
+    # An operational plan's history ("inleddes 2010 som ett projekt") is no planned period.
+    if not period["start"] and not period["end"] and doc_type != "operational_plan":
+        _period_in_prose(text, take)
     if not period["intake_end"]:
         for offset, sentence in _sentences(text):
             if INTAKE_CUE_RE.search(sentence):
@@ -64,3 +78,26 @@ def find_period(sections: list[Section], text: str, where: dict | None = None) -
                     take("intake_end", dates[-1], offset)
                     break
     return period
+
+
+def _period_in_prose(text: str, take) -> None:
+    """Read start and end from form labels or project sentences anywhere in `text`."""
+    for cue, field in ((LABEL_START_RE, "start"), (LABEL_END_RE, "end")):
+        m = cue.search(text)
+        dates = find_dates(text[m.end():m.end() + 20]) if m else []
+        if dates and dates[0].start == 0:
+            take(field, dates[0], m.end())
+    for offset, sentence in _sentences(text):
+        if not PROJECT_WORD_RE.search(sentence) or ACCOUNTS_RE.search(sentence):
+            continue
+        if PROSE_RANGE_CUE_RE.search(sentence):
+            ranged = _first_range(sentence)
+            if ranged:
+                take("start", ranged[0], offset)
+                take("end", ranged[1], offset)
+                return
+        m = PROSE_START_RE.search(sentence)
+        dates = find_dates(sentence[m.end():m.end() + 25]) if m else []
+        if dates and dates[0].start == 0:
+            take("start", dates[0], offset + m.end())
+            return

@@ -1,0 +1,76 @@
+"""People named with a role in running prose, where no e-mail address gives them away.
+
+"Projektledare Anna Exempelsson berättade …", "Per Påhittad var projektledare för Bron",
+"Tack till A och B som varit samordnare och projektledare", a contact line with a phone number
+("Förbundschef Per Påhittad Mobil 070-…"), and the signatures of minutes
+("Sekreterare: ………… Anna Exempelsson"). Authors, evaluators, attendance lists and people only
+quoted are no contacts.
+"""
+from __future__ import annotations
+
+import re
+
+UPPER, LOWER = "A-ZÅÄÖÉ", "a-zåäöéü"
+PART = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
+PERSON = rf"{PART}(?:[ \t]+{PART}){{1,2}}"
+# Roles that make a person the one to contact about the intervention.
+CONTACT_ROLES = (r"projektledare|projektledaren|kontaktperson|kontaktpersoner|handläggare|samordnare|samordnaren|"
+                 r"processledare|projektsamordnare|projektsamordnaren|koordinator|insatsansvarig")
+ROLE_THEN_NAME_RE = re.compile(rf"\b(?i:{CONTACT_ROLES})[ \t]*:?[ \t]+(?P<name>{PERSON})")
+NAME_THEN_ROLE_RE = re.compile(
+    rf"(?P<name>{PERSON})(?:[ \t]*,[ \t]*|[ \t]+(?:är|var|har[ \t]+varit|blir)[ \t]+)(?i:{CONTACT_ROLES})\b")
+# "A och B som varit samordnare och projektledare"
+NAMES_WHO_WERE_RE = re.compile(
+    rf"(?P<names>{PERSON}(?:[ \t]*(?:,|och)[ \t]*{PERSON})*)[ \t]+som[ \t]+(?:har[ \t]+)?(?:varit|är|var)[ \t]+"
+    rf"[^.]{{0,40}}?(?i:{CONTACT_ROLES})")
+# "Förbundschef Per Påhittad Mobil 070-123 45 67", "Anna Exempelsson, samordnare\nTel. 070-…"
+NAME_WITH_PHONE_RE = re.compile(
+    rf"(?P<name>{PERSON})[ \t,]*(?:[{LOWER}]+[ \t]*)?\n?[ \t]*(?i:mobil|tel\.?|telefon|tfn)[ \t:.]*0\d")
+# Minutes: "Sekreterare: ………… Anna Exempelsson", "Justerare …… Per Påhittad"
+SIGNATURE_RE = re.compile(
+    rf"\b(?i:ordförande|sekreterare|justerare|justeras|vice ordförande)[ \t]*:?[ \t]*[….·_\s]{{3,}}(?P<name>{PERSON})")
+NOT_PERSON_WORDS = {"samordningsförbundet", "region", "kommun", "arbetsförmedlingen", "försäkringskassan",
+                    "projektet", "insatsen", "styrelsen", "mobil", "tel", "telefon", "datum", "organisation",
+                    "e-post", "ansvarar", "kontakt", "underskrift", "namnförtydligande"}
+
+
+# A title printed before the name is no part of it: "Förbundschef Per Påhittad"
+TITLE_WORD_RE = re.compile(rf"^(?:[\wåäö]*chef|[\wåäö]*sekr[\wåäö]*\.?|ordförande|{CONTACT_ROLES})$", re.I)
+
+
+def _strip_title(name: str) -> str:
+    parts = name.split()
+    return " ".join(parts[1:]) if len(parts) > 2 and TITLE_WORD_RE.match(parts[0]) else name
+
+
+def _plausible(name: str) -> bool:
+    return not any(part.lower() in NOT_PERSON_WORDS for part in name.split())
+
+
+def find_named_people(text: str, minutes: bool = False) -> list[tuple[str, str, int, int]]:
+    """Return (name, role, start, end) for each person prose names with a contact role.
+
+    In minutes (`minutes`), only the signatures count: the rest names those present.
+    "Per Påhittad var projektledare för Bron." -> [("Per Påhittad", "contact", 0, 12)]
+    """
+    out: list[tuple[str, str, int, int]] = []
+
+    def add(name: str, role: str, start: int) -> None:
+        whole = " ".join(name.split())
+        name = _strip_title(whole)
+        start += whole.find(name)
+        # one person once, however many capitalised words a pattern took along ("… Cardell Kommunfullmäktige")
+        if _plausible(name) and not any(n.startswith(name) or name.startswith(n) for n, *_ in out):
+            out.append((name, role, start, start + len(name)))
+
+    for m in SIGNATURE_RE.finditer(text):
+        add(m.group("name"), "signatory", m.start("name"))
+    if minutes:
+        return out
+    for pattern in (ROLE_THEN_NAME_RE, NAME_THEN_ROLE_RE, NAME_WITH_PHONE_RE):
+        for m in pattern.finditer(text):
+            add(m.group("name"), "contact", m.start("name"))
+    for m in NAMES_WHO_WERE_RE.finditer(text):
+        for name in re.finditer(PERSON, m.group("names")):
+            add(name.group(), "contact", m.start("names") + name.start())
+    return sorted(out, key=lambda p: p[2])

@@ -1,0 +1,55 @@
+"""People named with a role in prose, and the period stated in prose (invented texts)."""
+import pytest
+
+from extractor.extract.dates import find_dates
+from extractor.extract.named_people import find_named_people
+from extractor.extract.people import find_contacts
+from extractor.extract.period import find_period
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Projektledare Anna Exempelsson berättade om målen.", [("Anna Exempelsson", "contact")]),
+    ("– Det har gått bra, säger projektledaren Per Påhittad.", [("Per Påhittad", "contact")]),
+    ("Lisa Låtsas var projektledare för Bron.", [("Lisa Låtsas", "contact")]),
+    ("Ett tack till Eva Exempel och Olle Påhitt som varit samordnare och projektledare.",
+     [("Eva Exempel", "contact"), ("Olle Påhitt", "contact")]),
+    ("Kontakt:\nFörbundschef Bo Bokstav Mobil 070-111 22 33", [("Bo Bokstav", "contact")]),
+    ("Tina Testsson, samordnare\nTel. 070-123 45 67", [("Tina Testsson", "contact")]),
+    ("Handläggare: Rut Rapport, tfn 0123-456 78", [("Rut Rapport", "contact")]),
+    # an author, a chair opening a meeting, a quoted worker: no contact role
+    ("Artikeln är skriven av Sara Skribent, förbundschef.", []),
+    ("Ordföranden Klas Klok inledde mötet.", []),
+    ("Karin Kollega i arbetsgruppen bekräftade bilden.", []),
+])
+def test_people_named_with_a_role(text, expected):
+    assert [(n, r) for n, r, *_ in find_named_people(text)] == expected
+
+
+def test_minutes_give_their_signatories_not_those_present():
+    text = ("Övriga deltagande: Ada Admin, samordnare\n"
+            "Sekreterare: ………\n\nSiv Sekreterare Svensson\n\nOrdförande: ………..\n\nOla Ordförandesson")
+    found = find_named_people(text, minutes=True)
+    assert [(n, r) for n, r, *_ in found] == [("Siv Sekreterare Svensson", "signatory"),
+                                              ("Ola Ordförandesson", "signatory")]
+
+
+def test_shared_mailbox_is_no_contact():
+    text = "Kommunförbundet Exempel E-post: info@exempel.se\nProjektledare Anna Exempelsson berättade."
+    assert [p.name for p in find_contacts(text, [])] == ["Anna Exempelsson"]
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("Projektet genomfördes under perioden 2013-01-01--2014-06-30.", "2013-01-01", "2014-06-30"),
+    ("Förbundet finansierar insatsen under perioden 2019-03-01 – 2022-02-28.", "2019-03-01", "2022-02-28"),
+    ("Projektet startades 1 mars 2023 och ska pågå i två år.", "2023-03-01", None),
+    ("Namn på projektet Startdatum 2020-12-01\nKontaktperson Slutdatum 2022-12-31", "2020-12-01", "2022-12-31"),
+    # the förbund's accounts are not the intervention's period
+    ("Förbundet lämnar årsredovisning för perioden 2016-01-01 till 2016-12-31.", None, None),
+])
+def test_period_stated_in_prose(text, start, end):
+    period = find_period([], text)
+    assert (period["start"], period["end"]) == (start, end)
+
+
+def test_iso_range_with_a_double_hyphen_gives_both_dates():
+    assert [d.value for d in find_dates("2013-01-01--2014-06-30")] == ["2013-01-01", "2014-06-30"]
