@@ -47,7 +47,7 @@ def extract(doc: Document, timings: dict | None = None) -> Record:
     budget_spans = [(s.char_start, s.char_end) for s in sections if s.key == "budget"]
     amounts = find_amounts(text, budget_spans)
     staffing = find_staffing(sections)
-    ages = find_target_groups(sections)
+    ages = find_target_groups(sections, text)
     organizations = find_organizations(sections, text)
     people = find_contacts(text, sections, persons=find_persons, minutes=doc_type == "decision")
     where: dict[str, tuple[int, int]] = {}  # document-level field -> offsets it was read from

@@ -53,3 +53,25 @@ def test_period_stated_in_prose(text, start, end):
 
 def test_iso_range_with_a_double_hyphen_gives_both_dates():
     assert [d.value for d in find_dates("2013-01-01--2014-06-30")] == ["2013-01-01", "2014-06-30"]
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("Protokollet från styrelsemötet 230412 är justerat.", ["2023-04-12"]),
+    ("ESF Ansökan om stöd 20190301 ver 2", ["2019-03-01"]),
+    ("Källa: https://exempel.se/nyheter/2021-05-04-nytt-projekt", []),
+    ("Summa 20190301 kr", []),
+    ("Det kostar 230412 i år.", []),  # six digits without a word that dates them are no date
+])
+def test_compact_dates_and_web_addresses(text, dates):
+    assert [d.value for d in find_dates(text)] == dates
+
+
+@pytest.mark.parametrize("text, ages", [
+    ("Navigatorn byggdes upp för unga i åldern 16-24 år som står utan sysselsättning.", [(16, 24)]),
+    ("Mötesplatsen var ett projekt som riktade sig till personer från 16 år i kommunen.", [(16, None)]),
+    ("Mycket arbete har lagts på insatsen Hoppet (för 16–35 år).", [(16, 35)]),
+    ("I åldersgruppen 20–24 år var andelen arbetslösa 11 procent.", []),
+])
+def test_target_ages_in_prose(text, ages):
+    from extractor.extract.ages import find_target_groups
+    assert [(a.age_min, a.age_max) for a in find_target_groups([], text)] == ages

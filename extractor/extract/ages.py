@@ -31,6 +31,11 @@ EXCLUDE_RE = re.compile(
 FOR_CUE_RE = re.compile(r"målgrupp|fokus på|riktar sig|vänder sig|stödja|stötta|utöka stödet|arbeta med|arbetar med", re.I)
 # "en arbetskonsulent på 50 %" is a staffing share, not a statistic.
 STAFFING_SHARE_RE = re.compile(r"\b(?:på|om|arbetar|vardera)\s+\d+(?:,\d+)?\s*(?:%|procent)", re.I)
+# Reports and web pages say whom an insats is for in any paragraph: "för unga i åldern 16–24 år",
+# "riktade sig till personer från 16 år", "insatsen Hoppet (för 16–35 år)".
+PROSE_FOR_CUE_RE = re.compile(
+    r"målgrupp|riktar sig|riktade sig|vänder sig|vände sig|\bför\s+(?:unga|ungdomar|personer|kvinnor|män|vuxna|deltagare|\d)|"
+    r"(?:hjälpt|hjälper|stödjer|stöttar|stöd till)\s+(?:unga|ungdomar|personer|vuxna|kvinnor|män)", re.I)
 AGE_KEYS = {"target_group"}
 CUED_KEYS = {"purpose", "methods", "participants", "background"}
 
@@ -60,8 +65,23 @@ def find_age_bands(text: str) -> list[Found]:
     return sorted(out, key=lambda f: f.start)
 
 
-def find_target_groups(sections: list[Section]) -> list[Found]:
-    """Return the age bands the intervention is for, each once, with offsets into the full text."""
+def find_target_groups(sections: list[Section], text: str | None = None) -> list[Found]:
+    """Return the age bands the intervention is for, each once, with offsets into the full text.
+
+    Where no section states one, sentences of the whole `text` that say whom it is for are read.
+    """
+    found = _from_sections(sections)
+    if found or not text:
+        return found
+    for offset, sentence in sentences(text):
+        if PROSE_FOR_CUE_RE.search(sentence) and not EXCLUDE_RE.search(STAFFING_SHARE_RE.sub("", sentence)):
+            for band in find_age_bands(sentence):
+                if (band.age_min, band.age_max) not in {(f.age_min, f.age_max) for f in found}:
+                    found.append(Found(band.age_min, band.age_max, offset + band.start, offset + band.end))
+    return found
+
+
+def _from_sections(sections: list[Section]) -> list[Found]:
     found: list[Found] = []
     for section in sections:
         if section.key not in AGE_KEYS | CUED_KEYS:

@@ -17,10 +17,17 @@ DATE_PATTERNS: dict[str, str] = {
     "dm_slash_y": r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})[ \n-](?P<y>(?:19|20)\d\d)(?![\d])",
     # 19-07-10 (two-digit year first, as Swedish forms print version stamps)
     "yymmdd": r"(?<![\d-])(?P<yy>\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?![\d-])",
+    # 20171018 (a form's version stamp), and 220823 after a word that dates a meeting or decision
+    "compact8": r"(?<![\d.,-])(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?![\d.,-]|\s*(?:kr|:-|sek|tkr)\b)",
+    "compact6": r"(?i:möte|mötet|sammanträde|sammanträdet|beslut|beslutet|protokoll|protokollet|styrelse|styrelsen|"
+                r"datum|daterad|den)\s+(?P<yy>\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?![\d.,-])",
     # 1 januari 2024, den 15 mars 2023, 1:a maj 2022
     "long": rf"(?<![\d])(?P<d>\d{{1,2}})(?::[ae])?\.?\s*(?P<mon>{MONTH_ALT})\.?(?:\s+(?P<y>(?:19|20)\d\d))?(?![\wåäö])",
 }
 COMPILED = {name: re.compile(p, re.IGNORECASE) for name, p in DATE_PATTERNS.items()}
+COMPILED["compact6"] = re.compile(DATE_PATTERNS["compact6"])  # the cue's case only; digits have none
+# A web address is no date written in the document, whatever digits its path holds.
+URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.I)
 # "16 april respektive 11 juni 2021", "1 mars–30 juni 2024": the first date borrows the year.
 YEAR_LINK_RE = re.compile(r"^\s*(?:respektive|och|samt|till|till och med|t\.o\.m\.|–|-|—)\s*", re.I)
 MAX_LINK_CHARS = 40
@@ -70,15 +77,17 @@ def find_dates(text: str) -> list[Found]:
 
     "den 15 mars 2023" -> 2023-03-15; "vt 2024" and "2023" -> nothing.
     """
+    text = URL_RE.sub(lambda m: " " * len(m.group()), text)  # same offsets, no digits
     found = _long_dates(text)
     taken = [(f.start, f.end) for f in found]
-    for name in ("iso", "dmy_dots", "dm_slash_y", "yymmdd"):
+    for name in ("iso", "dmy_dots", "dm_slash_y", "yymmdd", "compact8", "compact6"):
         for m in COMPILED[name].finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             year = int(m.group("y")) if "y" in m.groupdict() and m.group("y") else 2000 + int(m.group("yy"))
             iso = safe_date(year, int(m.group("m")), int(m.group("d")))
             if iso:
-                found.append(Found(iso, m.start(), m.end()))
-                taken.append((m.start(), m.end()))
+                start = m.start("yy") if name == "compact6" else m.start()  # the cue word is no part of it
+                found.append(Found(iso, start, m.end()))
+                taken.append((start, m.end()))
     return sorted(found, key=lambda f: f.start)
