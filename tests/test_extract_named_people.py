@@ -75,3 +75,16 @@ def test_compact_dates_and_web_addresses(text, dates):
 def test_target_ages_in_prose(text, ages):
     from extractor.extract.ages import find_target_groups
     assert [(a.age_min, a.age_max) for a in find_target_groups([], text)] == ages
+
+
+@pytest.mark.parametrize("body", [
+    "Ort och datum: Exempelby 24.03.2025 Anna Exempelsson, socialchef, Exempelby kommun\n",
+    "Part\tDatum\tNamnförtydligande\nExempelby kommun\t25-03-14\tAnna Exempelsson, förvaltningschef\n",
+    "Exempelby 2024-03-05 Anna Exempelsson, förvaltningschef, Exempelby kommun\n",
+])
+def test_signatories_after_a_date_or_in_a_table_cell(body):
+    from extractor.record import Section
+    text = "Underskrifter\n" + body
+    section = Section("signatures", "Underskrifter", body, None, 14, len(text))
+    people = find_contacts(text, [section], persons=lambda t: [(t.index("Anna"), t.index("Anna") + 16, "Anna Exempelsson")])
+    assert [(p.name, p.role) for p in people] == [("Anna Exempelsson", "signatory")]

@@ -32,7 +32,11 @@ SHARED_MAILBOXES = {"info", "kansli", "kansliet", "registrator", "registratur", 
                     "noreply", "no-reply", "webmaster", "support", "diarium", "reception", "kundtjanst"}
 NAME_WINDOW = 160
 # A signatory without an e-mail: "Eva Törnqvist, områdeschef, Region Halland" or "… av Tobias Lönnqvist, sektionschef".
-SIGNER_LINE_RE = re.compile(rf"(?:^|\bav\s+|namnförtydligande:?\s*)({NAME_PART}(?:\s+{NAME_PART}){{1,2}}),\s+[{LOWER}]", re.M | re.I)
+# Also after the place and date a signature line opens with, or in a table's cell:
+# "Ort och datum: Luleå 24.03.2025 Anna Exempel, socialchef", "Exempelby kommun\t25-03-14\tAnna Exempel, …"
+SIGNER_LINE_RE = re.compile(
+    rf"(?:^|\t|\d[ \t]+|\bav\s+|namnförtydligande:?\s*)({NAME_PART}(?:[ \t]+{NAME_PART}){{1,2}}),\s+[{LOWER}]",
+    re.M | re.I)
 
 
 @dataclass
