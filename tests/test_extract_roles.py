@@ -73,3 +73,13 @@ def test_roles_from_a_label_line():
     text = "Parter i insatsen: Östersunds kommun, Region Jämtland Härjedalen och Försäkringskassan\nInsatsperiod: 2024"
     assert [(r.name, r.role) for r in find_roles(text)] == [
         ("Östersunds kommun", "partner"), ("Region Jämtland Härjedalen", "partner"), ("Försäkringskassan", "partner")]
+
+
+def test_partner_body_from_the_domain_kommuner_and_regioner_use():
+    text = ("Organisation\tVingåkers kommun\nKontaktperson\tLise Exempel, lise.exempel@vingaker.se\n"
+            "Organisation\nKontaktperson\tHans Exempel, hans.exempel@regionsormland.se\n")
+    owner = Section("owner", None, "Katrineholms kommun", None, 0, 0)
+    partners = Section("partners", None, text, None, 0, len(text))
+    found = find_organizations([owner, partners], text)
+    assert [(o["name"], o["role"]) for o in found if o["role"] == "partner"] == [
+        ("Vingåkers kommun", "partner"), ("Region Sörmland", "partner")]

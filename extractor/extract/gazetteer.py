@@ -75,6 +75,31 @@ def surfaces() -> dict[str, str]:
     return out
 
 
+def _ascii(name: str) -> str:
+    folded = name.lower().translate(str.maketrans("åäöéü", "aaoeu"))
+    return re.sub(r"[^a-z0-9]", "", folded)
+
+
+@lru_cache(maxsize=1)
+def email_domains() -> dict[str, str]:
+    """Return {e-mail domain: legal body}: the listed ones, plus the ones kommuner and regioner
+    follow ("katrineholm.se", "vingaker.se", "regionsormland.se")."""
+    data = load()
+    out = {}
+    for names in data["kommuner"].values():
+        for name in names:
+            base = name.rsplit(" ", 1)[0]
+            if name.startswith("Region "):
+                continue
+            out.setdefault(_ascii(base) + ".se", name)
+            if base.endswith("s"):
+                out.setdefault(_ascii(base[:-1]) + ".se", name)
+    for name in data["regioner"]:
+        out.setdefault(_ascii(name) + ".se", name)
+    out.update(data["email_domains"])
+    return out
+
+
 @lru_cache(maxsize=1)
 def kommun_by_bare_name() -> dict[str, str]:
     """Return {"enköping": "Enköpings kommun", "enköpings": …} for lists like "Heby och Tierps kommuner"."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..record import Section
-from .gazetteer import find_kommun_lists, find_org_spans, load
+from .gazetteer import email_domains, find_kommun_lists, find_org_spans
 from .roles import find_roles
 
 JOINT_OWNER_RE = re.compile(r"(?:bedrivs|drivs)\s+gemensamt\s+av\s+(?P<list>[^.]+)", re.I)
@@ -47,7 +47,7 @@ def find_organizations(sections: list[Section], text: str) -> list[dict]:
     such as "bedrivs gemensamt av …"; start/end are offsets in `text` of the first mention.
     """
     out: list[dict] = []
-    domains = load()["email_domains"]
+    domains = email_domains()
 
     def add(name: str, role: str, start: int, end: int) -> None:
         if not any(o["name"] == name and o["role"] == role for o in out):
@@ -64,7 +64,8 @@ def find_organizations(sections: list[Section], text: str) -> list[dict]:
             for start, end, name in [] if stated else find_org_mentions(section.text):
                 add(name, "partner", base + start, base + end)
             for start, end, domain in _email_domains(section.text):
-                if domain in domains:
+                # a partner's contact, unless the address is the owner's own
+                if domain in domains and not any(o["name"] == domains[domain] for o in out):
                     add(domains[domain], "partner", base + start, base + end)
     for pattern, role in ((JOINT_OWNER_RE, "owner"), (PARTNER_LIST_RE, "partner")):
         for m in pattern.finditer(text):
