@@ -71,14 +71,16 @@ def find_dates(text: str) -> list[Found]:
     "den 15 mars 2023" -> 2023-03-15; "vt 2024" and "2023" -> nothing.
     """
     found = _long_dates(text)
-    taken = [(f.start, f.end) for f in found]
+    taken = bytearray(len(text))  # 1 where a date was read already: a check costs the match's length
+    for f in found:
+        taken[f.start:f.end] = b"\x01" * (f.end - f.start)
     for name in ("iso", "dmy_dots", "dm_slash_y", "yymmdd"):
         for m in COMPILED[name].finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if 1 in taken[m.start():m.end()]:
                 continue
             year = int(m.group("y")) if "y" in m.groupdict() and m.group("y") else 2000 + int(m.group("yy"))
             iso = safe_date(year, int(m.group("m")), int(m.group("d")))
             if iso:
                 found.append(Found(iso, m.start(), m.end()))
-                taken.append((m.start(), m.end()))
+                taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     return sorted(found, key=lambda f: f.start)
