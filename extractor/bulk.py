@@ -5,6 +5,7 @@ import hashlib
 import os
 import signal
 import sys
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -45,22 +46,39 @@ def _alarm(signum, frame):
     raise DocumentTimeout("took longer than the time limit")
 
 
-def extract_one(path: str, ocr: bool, timeout: float) -> tuple[str, object, dict]:
-    """Return ("ok", Record, timings) or ("error", message, {}) for one file; never raises."""
+def _named(path: str, message: str) -> str:
+    """Return the message with the file named first, as every error line should be."""
+    return message if message.startswith(str(path)) else f"{path}: {message}"
+
+
+def extract_one(path: str, ocr: bool, timeout: float, reraise: bool = False) -> tuple[str, object, dict]:
+    """Return ("ok", Record, timings) or ("error", message, {}) for one file; never raises.
+
+    Any exception, ours or not (ValueError, RecursionError, MemoryError …), is this document's
+    error; `timeout` seconds (0: no limit) are measured with SIGALRM, in the main thread only.
+    With `reraise` (--debug) an unexpected exception propagates with its traceback.
+    """
     timings: dict = {}
-    previous = signal.signal(signal.SIGALRM, _alarm)
-    signal.setitimer(signal.ITIMER_REAL, timeout)
+    timed = timeout > 0 and threading.current_thread() is threading.main_thread()
+    if timed:
+        previous = signal.signal(signal.SIGALRM, _alarm)
+        signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
         return "ok", pipeline.run(path, ocr=ocr, timings=timings), timings
     except DocumentTimeout:
         return "error", f"{path}: took longer than {timeout:g} s; skipped (raise --timeout to allow more)", {}
     except ExtractorError as err:
-        return "error", str(err), {}
+        if reraise:
+            raise
+        return "error", _named(path, str(err)), {}
     except Exception as err:  # a bug or a parser crash must not stop the batch
+        if reraise:
+            raise
         return "error", f"{path}: unexpected {err.__class__.__name__}: {err}", {}
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        if timed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
 
 
 def _sha256(path: Path) -> str | None:

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import click
 
-from . import pipeline
-from .errors import ExtractorError
 
+DEFAULT_TIMEOUT = 120.0  # seconds per document in `extract`
 SUPPORTED_SUFFIXES = {".pdf", ".docx", ".txt", ".html", ".htm", ".doc", ".odt", ".rtf"}
 
 
@@ -41,27 +40,38 @@ def cli() -> None:
               help="jsonl: one record a line; json: one indented array.")
 @click.option("--full-text", is_flag=True, help="Include each document's full text in its record.")
 @click.option("--no-ocr", is_flag=True, help="Do not OCR PDF pages that have no text layer.")
+@click.option("--timeout", type=float, default=DEFAULT_TIMEOUT, show_default=True,
+              help="Seconds one document may take before it is reported as failed (0: no limit).")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
-def extract(files: tuple[str, ...], fmt: str, full_text: bool, no_ocr: bool, debug: bool) -> None:
+def extract(files: tuple[str, ...], fmt: str, full_text: bool, no_ocr: bool, timeout: float, debug: bool) -> None:
     """Print one extraction record per file (SCHEMA.md) to stdout.
+
+    A file that fails (unreadable, too slow, or a bug) is named on stderr; the others are still
+    printed, and the exit code is 1.
 
     Example: extractor extract docs/* --format jsonl > out.jsonl
     """
+    from .bulk import extract_one
+
     failed, records = 0, []
     paths = _walk(files)
     for path in paths:
-        try:
-            record = pipeline.run(path, ocr=not no_ocr).to_dict(full_text=full_text)
-        except ExtractorError as err:
-            if debug:
-                raise
-            click.echo(f"error: {err}", err=True)
+        status, value, _ = extract_one(str(path), ocr=not no_ocr, timeout=timeout, reraise=debug)
+        if status == "ok":
+            try:
+                line = json.dumps(value.to_dict(full_text=full_text), ensure_ascii=False)
+            except Exception as err:  # a value JSON cannot hold must cost this record only
+                if debug:
+                    raise
+                status, value = "error", f"{path}: unexpected {err.__class__.__name__}: {err}"
+        if status != "ok":
+            click.echo(f"error: {value}", err=True)
             failed += 1
             continue
         if fmt == "jsonl":
-            click.echo(json.dumps(record, ensure_ascii=False))
+            click.echo(line)
         else:
-            records.append(record)
+            records.append(value.to_dict(full_text=full_text))
     if fmt == "json":
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     if failed:

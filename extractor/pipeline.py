@@ -1,6 +1,7 @@
 """run(path) -> Record: the stages in order. Start reading here."""
 from __future__ import annotations
 
+import bisect
 import time
 from pathlib import Path
 
@@ -23,16 +24,23 @@ from .record import Document, Record, Section
 from .split import split
 
 
-def _where(sections: list[Section], start: int) -> str | None:
-    """Return the key of the section holding offset `start` (None before the first heading)."""
-    for s in sections:
-        if s.char_start <= start < max(s.char_end, s.char_start + 1):
-            return s.key
-    return None
+def _locator(sections: list[Section]):
+    """Return where(start): the key of the section holding offset `start` (None before the first heading)."""
+    starts = [s.char_start for s in sections]
+
+    def where(start: int) -> str | None:
+        # Sections are in text order and do not overlap: only the last ones starting by `start` can hold it.
+        i = bisect.bisect_right(starts, start)
+        for s in sections[max(0, i - 3):i]:
+            if s.char_start <= start < max(s.char_end, s.char_start + 1):
+                return s.key
+        return None
+
+    return where
 
 
-def _evidence(text: str, sections: list[Section], value, start: int, end: int) -> dict:
-    return {"value": value, "section": _where(sections, start), "char_start": start, "char_end": end,
+def _evidence(text: str, where, value, start: int, end: int) -> dict:
+    return {"value": value, "section": where(start), "char_start": start, "char_end": end,
             "quote": text[start:end]}
 
 
@@ -78,16 +86,17 @@ def extract(doc: Document, timings: dict | None = None) -> Record:
               "participants": record.participants,
               **{f"period.{k}": v for k, v in record.period.items()},
               **{f"budget.{k}": v for k, v in record.budget.items()}}
+    locate = _locator(sections)
     record.evidence = {
-        "fields": [dict(_evidence(text, sections, values[field], start, end), field=field)
+        "fields": [dict(_evidence(text, locate, values[field], start, end), field=field)
                    for field, (start, end) in where.items() if values.get(field) is not None],
-        "organizations": [_evidence(text, sections, (o["name"], o["role"]), o["start"], o["end"])
+        "organizations": [_evidence(text, locate, (o["name"], o["role"]), o["start"], o["end"])
                           for o in organizations],
-        "contacts": [_evidence(text, sections, p.email or p.name, p.start, p.end) for p in people],
-        "dates": [_evidence(text, sections, d.value, d.start, d.end) for d in dates],
-        "amounts": [_evidence(text, sections, a.value, a.start, a.end) for a in amounts],
-        "staffing": [_evidence(text, sections, s.role, s.start, s.end) for s in staffing],
-        "target_groups": [_evidence(text, sections, (a.age_min, a.age_max), a.start, a.end) for a in ages],
+        "contacts": [_evidence(text, locate, p.email or p.name, p.start, p.end) for p in people],
+        "dates": [_evidence(text, locate, d.value, d.start, d.end) for d in dates],
+        "amounts": [_evidence(text, locate, a.value, a.start, a.end) for a in amounts],
+        "staffing": [_evidence(text, locate, s.role, s.start, s.end) for s in staffing],
+        "target_groups": [_evidence(text, locate, (a.age_min, a.age_max), a.start, a.end) for a in ages],
     }
     clock.lap("extract")
     return record

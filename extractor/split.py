@@ -20,7 +20,9 @@ COMPILED_RUNON = [(key, re.compile(p.replace("$", "") + WORD_END)) for key in KE
 NUMBER_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,2}(?:\.\d{1,2}){0,2})[.,]?[ \t]+(?=[A-ZÅÄÖ])")
 LEADING_NUMBER_RE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){0,2}[.,]?\s+")
 STAR_RE = re.compile(r"\(\s*\*\s*\)")
-TOC_LINE_RE = re.compile(r"(?:\.{4,}|…{2,}|\t)\s*\d{1,3}\s*$")
+# A table-of-contents line: "Bakgrund ........ 3". Matched on the reversed line, anchored at its
+# end, so that a long run of dots costs one pass, not one pass per dot.
+TOC_LINE_REVERSED_RE = re.compile(r"\s*\d{1,3}\s*(?:\.{4}|…{2}|\t)")
 QUESTION_START_RE = re.compile(r"^(beskriv|ange|hur|har|vilka|vad|på vilket)\b")
 AFTER_INLINE_HEADING_RE = re.compile(r"^[ \t]*(?:\(\s*\*\s*\))?[ \t]*:?[ \t]*(?=[A-ZÅÄÖ0-9<•\-–])")
 # The rest of a table row that is only figures: a budget line ("Övrigt\t35 000\t11 350").
@@ -98,8 +100,20 @@ def _whole_line_heading(line: str) -> str | None:
 
 
 DATE_LIKE_RE = re.compile(r"\d[-/.]\d")
-ROW_END_RE = re.compile(r"\d[\d \u00a0]*(?:kr|tkr)?\s*$")
-FIGURES_ONLY_RE = re.compile(r"^[\s:\t]*\d[\d\s\u00a0,.%–\-]*(?:kr|tkr|sek|:-)?\s*$", re.I)
+# A line that ends in figures ("Extern – 60 90 150"), matched on the reversed line (see TOC_LINE_REVERSED_RE).
+ROW_END_REVERSED_RE = re.compile(r"\s*(?:rk|rkt)?[\d \u00a0]*\d")
+# ("kr" then blanks) kept in one optional group: blanks before the end cannot be split two ways.
+FIGURES_ONLY_RE = re.compile(r"^[\s:\t]*\d[\d\s\u00a0,.%–\-]*(?:(?:kr|tkr|sek|:-)\s*)?$", re.I)
+
+
+def _is_toc_line(line: str) -> bool:
+    """Whether a line ends in leader dots (or a tab) and a page number.  "Syfte ....... 4" -> True"""
+    return TOC_LINE_REVERSED_RE.match(line[::-1]) is not None
+
+
+def _ends_in_figures(line: str) -> bool:
+    """Whether a line ends in a figure, "kr" or "tkr" allowed.  "Extern – 60 90 150" -> True"""
+    return ROW_END_REVERSED_RE.match(line[::-1]) is not None
 
 
 def _inline_heading(line: str, include_other: bool) -> tuple[int, str] | None:
@@ -142,39 +156,68 @@ def _successor(prev: tuple[int, ...] | None, num: tuple[int, ...]) -> bool:
 def _numbered_candidates(line: str, offset: int) -> list[Heading]:
     """Return numbered headings in a line: at its start or inside run-on text."""
     out = []
-    for m in NUMBER_RE.finditer(line):
+    matches = list(NUMBER_RE.finditer(line))
+    indent = len(line) - len(line.lstrip())
+    for i, m in enumerate(matches):
         number = tuple(int(p) for p in m.group(1).split("."))
-        rest = line[m.end():]
-        at_line_start = not line[: m.start()].strip()
-        next_number = NUMBER_RE.search(rest)
-        limit = next_number.start() if next_number else len(rest)
-        if at_line_start and _whole_line_heading(rest[:limit].strip() or "x") is not None and not next_number:
-            title = rest.rstrip()
-            key = match_key(title)[0]
-            # "2.3 Målgrupp Arbetslösa ungdomar mellan 16-29 år …": a heading, then its text
-            runon = match_key(rest, runon=True)
-            cut = _cut_title(rest, runon[1]) if runon else ""
-            after = rest[len(cut):].split()
-            if cut.strip() and len(after) >= 3 and after[0][:1].isupper():
-                title, key = cut, runon[0]
-        elif at_line_start and not next_number and len(rest.split()) <= 8 and not _is_sentence(rest):
-            title, key = rest.rstrip(), None
+        at_line_start = m.start() <= indent
+        next_number = matches[i + 1] if i + 1 < len(matches) else None
+        # the text up to the next number only: a line of many numbers costs its length once
+        head = line[m.end(): next_number.start() if next_number else len(line)]
+        if at_line_start and not next_number:
+            key, title = _numbered_line_start(head)
         else:
-            found = match_key(rest[:limit], runon=True)
+            found = match_key(head, runon=True)
             if found:
                 key = found[0]
-                title = _cut_title(rest, found[1])
+                title = _cut_title(line, found[1], m.end())
             else:
-                key, title = None, _guess_title(rest[:limit])
+                key, title = None, _guess_title(head)
         out.append(Heading(offset + m.start(), offset + m.end() + len(title), key or "", m.group(0) + title, number))
     return out
 
 
-def _cut_title(rest: str, norm_length: int) -> str:
-    """Return the words of `rest` that the normalised match of length norm_length covered."""
-    words, taken = rest.split(" "), []
-    while words and len(normalise(" ".join(taken))) < norm_length:
-        taken.append(words.pop(0))
+def _numbered_line_start(rest: str) -> tuple[str | None, str]:
+    """Return (key, title) for the text after a line's only number.  "Målgrupp" -> ("target_group", "Målgrupp")"""
+    if _whole_line_heading(rest.strip() or "x") is not None:
+        title = rest.rstrip()
+        key = match_key(title)[0]
+        # "2.3 Målgrupp Arbetslösa ungdomar mellan 16-29 år …": a heading, then its text
+        runon = match_key(rest, runon=True)
+        cut = _cut_title(rest, runon[1]) if runon else ""
+        after = rest[len(cut):].split()
+        if cut.strip() and len(after) >= 3 and after[0][:1].isupper():
+            title, key = cut, runon[0]
+        return key, title
+    if len(rest.split()) <= 8 and not _is_sentence(rest):
+        return None, rest.rstrip()
+    found = match_key(rest, runon=True)
+    if found:
+        return found[0], _cut_title(rest, found[1])
+    return None, _guess_title(rest)
+
+
+def _words(text: str, pos: int):
+    """Yield the words of text[pos:] split at single spaces, as str.split(" ") would, one at a time
+    (each at most MAX_HEADING_CHARS long: a title never needs more)."""
+    while True:
+        space = text.find(" ", pos)
+        end = len(text) if space < 0 else space
+        yield text[pos: min(end, pos + MAX_HEADING_CHARS)]
+        if space < 0:
+            return
+        pos = space + 1
+
+
+def _cut_title(rest: str, norm_length: int, pos: int = 0) -> str:
+    """Return the words of rest[pos:] that the normalised match of length norm_length covered."""
+    taken: list[str] = []
+    raw = 0
+    for word in _words(rest, pos):
+        if len(normalise(" ".join(taken))) >= norm_length or raw > norm_length + MAX_HEADING_CHARS:
+            break
+        taken.append(word)
+        raw += len(word) + 1
     return " ".join(taken)
 
 
@@ -189,21 +232,22 @@ def _guess_title(rest: str) -> str:
     return " ".join(taken)
 
 
-def _hint_heading(doc: Document, start: int, line: str, top_level: int) -> Heading | None:
-    for hint in doc.hints:
-        if hint.start == start:
-            found = match_key(line)
-            if found:
-                return Heading(start, start + len(line.rstrip()), found[0], line.strip(), strong=True)
-            if hint.level <= top_level:
-                return Heading(start, start + len(line.rstrip()), guess_key(line), line.strip(), strong=True)
-            return None
+def _hint_heading(hints: dict, start: int, line: str, top_level: int) -> Heading | None:
+    """Return the heading a source hint (a Word heading style) marks at `start`, if any."""
+    hint = hints.get(start)
+    if hint is None:
+        return None
+    found = match_key(line)
+    if found:
+        return Heading(start, start + len(line.rstrip()), found[0], line.strip(), strong=True)
+    if hint.level <= top_level:
+        return Heading(start, start + len(line.rstrip()), guess_key(line), line.strip(), strong=True)
     return None
 
 
 def _line_heading(line: str, start: int) -> Heading | None:
     """Return an unnumbered heading at the start of a line, if there is one."""
-    if TOC_LINE_RE.search(line) or line[:1].islower():
+    if line[:1].islower() or _is_toc_line(line):
         return None  # a line in lower case continues a sentence a PDF wrapped ("uppföljning ske …")
     if "\t" in line:
         cell = line.split("\t", 1)[0]
@@ -246,6 +290,9 @@ def _section_level(doc: Document) -> int:
 def find_headings(doc: Document) -> list[Heading]:
     """Return every heading candidate in document order (before they are filtered)."""
     top_level = _section_level(doc)
+    hints: dict = {}
+    for hint in doc.hints:
+        hints.setdefault(hint.start, hint)  # the first hint at an offset, as a scan in order finds it
     headings: list[Heading] = []
     offset, previous = 0, ""
     for line in doc.text.split("\n"):
@@ -255,16 +302,16 @@ def find_headings(doc: Document) -> list[Heading]:
         offset += len(line) + 1
         if not body:
             continue
-        wrapped_cell = body[0].islower() and ROW_END_RE.search(previous)
+        wrapped_cell = body[0].islower() and _ends_in_figures(previous)
         previous = body
         if wrapped_cell:
             continue  # "Extern – 60 90 150" then "utvärdering": a PDF table's wrapped label cell
-        hinted = _hint_heading(doc, start, line[indent:], top_level) if doc.hints else None
-        if hinted or any(h.start == start for h in doc.hints):
+        hinted = _hint_heading(hints, start, line[indent:], top_level) if hints else None
+        if hinted or start in hints:
             if hinted:
                 headings.append(hinted)
             continue
-        numbered = [] if TOC_LINE_RE.search(body) else _numbered_candidates(line, offset - len(line) - 1)
+        numbered = [] if _is_toc_line(body) else _numbered_candidates(line, offset - len(line) - 1)
         if numbered and numbered[0].start == start:
             headings.extend(numbered)
             continue

@@ -68,3 +68,60 @@ def test_import_stores_and_reimport_replaces(runner, tmp_path):
     result = runner.invoke(cli, ["import", str(db_path), str(CORPUS), "--force", "--workers", "1"])
     assert result.exit_code == 0
     assert (db["documents"].count, db["sections"].count) == (docs, sections)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json"])
+@pytest.mark.parametrize("error", [ValueError("ogiltigt värde"), RecursionError("för djupt"),
+                                   UnicodeDecodeError("utf-8", b"\xff", 0, 1, "ogiltig byte")])
+def test_extract_any_failure_is_that_files_error_and_the_batch_goes_on(runner, tmp_path, monkeypatch, fmt, error):
+    from extractor import pipeline
+
+    real_run = pipeline.run
+
+    def failing_run(path, **kwargs):
+        if "trasig" in str(path):
+            raise error
+        return real_run(path, **kwargs)
+
+    monkeypatch.setattr(pipeline, "run", failing_run)
+    bad, good = tmp_path / "trasig.txt", tmp_path / "bra.txt"
+    for path in (bad, good):
+        path.write_text("Insatsens namn\nBryggan\n", encoding="utf-8")
+    result = runner.invoke(cli, ["extract", str(bad), str(good), "--format", fmt])
+    assert result.exit_code == 1
+    assert f"error: {bad}: unexpected {error.__class__.__name__}" in result.stderr
+    assert "1 of 2 files could not be read" in result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()] if fmt == "jsonl" else json.loads(result.stdout)
+    assert [r["title"] for r in records] == ["Bryggan"]
+
+
+def test_extract_a_document_over_the_time_limit_fails_alone(runner, tmp_path, monkeypatch):
+    import time
+
+    from extractor import pipeline
+
+    real_run = pipeline.run
+
+    def slow_run(path, **kwargs):
+        if "seg" in str(path):
+            time.sleep(5)
+        return real_run(path, **kwargs)
+
+    monkeypatch.setattr(pipeline, "run", slow_run)
+    slow, fast = tmp_path / "seg.txt", tmp_path / "snabb.txt"
+    for path in (slow, fast):
+        path.write_text("Insatsens namn\nBryggan\n", encoding="utf-8")
+    result = runner.invoke(cli, ["extract", str(slow), str(fast), "--timeout", "0.5"])
+    assert result.exit_code == 1
+    assert f"error: {slow}: took longer than 0.5 s" in result.stderr
+    assert json.loads(result.stdout)["title"] == "Bryggan"
+
+
+def test_extract_debug_shows_the_traceback_of_an_unexpected_error(runner, tmp_path, monkeypatch):
+    from extractor import pipeline
+
+    monkeypatch.setattr(pipeline, "run", lambda path, **kwargs: 1 / 0)
+    path = tmp_path / "a.txt"
+    path.write_text("Insatsens namn\nBryggan\n", encoding="utf-8")
+    result = runner.invoke(cli, ["extract", str(path), "--debug"])
+    assert isinstance(result.exception, ZeroDivisionError)

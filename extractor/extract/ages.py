@@ -51,9 +51,10 @@ class Found:
 def find_age_bands(text: str) -> list[Found]:
     """Return the age bands written in `text` (no judgement on whom they are about)."""
     out: list[Found] = []
+    taken = bytearray(len(text))  # 1 where a band was read already: a check costs the match's length
     for name in ("between", "range", "aged", "in_ages", "and_up", "from", "up_to"):
         for m in COMPILED[name].finditer(text):
-            if any(f.start < m.end() and m.start() < f.end for f in out):
+            if 1 in taken[m.start():m.end()]:
                 continue
             groups = m.groupdict()
             lo = int(groups["lo"]) if groups.get("lo") else None
@@ -62,6 +63,7 @@ def find_age_bands(text: str) -> list[Found]:
                 hi = hi - 1 if hi else hi
             if (lo is None or 0 < lo < 100) and (hi is None or 0 < hi < 100) and (lo is None or hi is None or lo < hi):
                 out.append(Found(lo, hi, m.start(), m.end()))
+                taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     return sorted(out, key=lambda f: f.start)
 
 
@@ -83,6 +85,7 @@ def find_target_groups(sections: list[Section], text: str | None = None) -> list
 
 def _from_sections(sections: list[Section]) -> list[Found]:
     found: list[Found] = []
+    seen: set[tuple] = set()
     for section in sections:
         if section.key not in AGE_KEYS | CUED_KEYS:
             continue
@@ -92,7 +95,8 @@ def _from_sections(sections: list[Section]) -> list[Found]:
             if section.key not in AGE_KEYS and not FOR_CUE_RE.search(sentence):
                 continue
             for band in find_age_bands(sentence):
-                if (band.age_min, band.age_max) not in {(f.age_min, f.age_max) for f in found}:
+                if (band.age_min, band.age_max) not in seen:
+                    seen.add((band.age_min, band.age_max))
                     base = section.char_start + offset
                     found.append(Found(band.age_min, band.age_max, base + band.start, base + band.end))
     return found

@@ -79,15 +79,17 @@ def find_dates(text: str) -> list[Found]:
     """
     text = URL_RE.sub(lambda m: " " * len(m.group()), text)  # same offsets, no digits
     found = _long_dates(text)
-    taken = [(f.start, f.end) for f in found]
+    taken = bytearray(len(text))  # 1 where a date was read already: a check costs the match's length
+    for f in found:
+        taken[f.start:f.end] = b"\x01" * (f.end - f.start)
     for name in ("iso", "dmy_dots", "dm_slash_y", "yymmdd", "compact8", "compact6"):
         for m in COMPILED[name].finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if 1 in taken[m.start():m.end()]:
                 continue
             year = int(m.group("y")) if "y" in m.groupdict() and m.group("y") else 2000 + int(m.group("yy"))
             iso = safe_date(year, int(m.group("m")), int(m.group("d")))
             if iso:
                 start = m.start("yy") if name == "compact6" else m.start()  # the cue word is no part of it
                 found.append(Found(iso, start, m.end()))
-                taken.append((start, m.end()))
+                taken[start:m.end()] = b"\x01" * (m.end() - start)
     return sorted(found, key=lambda f: f.start)

@@ -1,6 +1,7 @@
 """Sentences of Swedish document text, with their offsets."""
 from __future__ import annotations
 
+import bisect
 import re
 
 # A sentence ends at ". X" (not "t.o.m. 31"); a line break ends one unless the next line
@@ -23,13 +24,74 @@ def sentences(text: str) -> list[tuple[int, str]]:
     return out
 
 
+# A "sentence" longer than this (a PDF without punctuation) is cut, at spaces, into pieces of about
+# this size, so that work per mention stays bounded and no piece reaches spaCy's max_length.
+MAX_SENTENCE_CHARS = 4000
+# How far before a mention the break before it is looked for again (see sentence_bounds).
+RESCAN_CHARS = 200
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Return the (start, end) of the sentence holding text[start:end]."""
+    """Return the (start, end) of the sentence holding text[start:end].
+
+    "Vi följer upp. Deltagarna får IPS." with IPS -> the offsets of "Deltagarna får IPS."
+    """
+    starts, ends = _breaks(text)
+    # The break before the mention is the last one in text[:start] (a break right at the mention
+    # is seen without the letter after it); rescan only a little before it, from a point no break spans.
+    resume = max(0, start - RESCAN_CHARS)
+    while resume > 0 and text[resume - 1].isspace():
+        resume -= 1
     left = 0
-    for m in SENTENCE_BREAK_RE.finditer(text, 0, start):
+    for m in SENTENCE_BREAK_RE.finditer(text, resume, start):
         left = m.end()
-    m = SENTENCE_BREAK_RE.search(text, end)
-    return left, m.start() if m else len(text)
+    if not left:
+        i = bisect.bisect_right(ends, resume) - 1
+        left = ends[i] if i >= 0 else 0
+    i = bisect.bisect_left(starts, end)
+    if i and ends[i - 1] > end:  # the mention ends inside a break: look again from there
+        m = SENTENCE_BREAK_RE.search(text, end)
+        right = m.start() if m else len(text)
+    else:
+        right = starts[i] if i < len(starts) else len(text)
+    if right - left > MAX_SENTENCE_CHARS:
+        left, right = _piece(text, left, right, start, end)
+    return left, right
+
+
+_BREAKS_CACHE: list = [None, None]
+
+
+def _breaks(text: str) -> tuple[list[int], list[int]]:
+    """Return the starts and ends of every sentence break in `text` (kept for the last text asked)."""
+    if _BREAKS_CACHE[0] is not text:
+        found = [(m.start(), m.end()) for m in SENTENCE_BREAK_RE.finditer(text)]
+        _BREAKS_CACHE[:] = [text, ([s for s, _ in found], [e for _, e in found])]
+    return _BREAKS_CACHE[1]
+
+
+def _piece(text: str, left: int, right: int, start: int, end: int) -> tuple[int, int]:
+    """Return the pieces of an overlong sentence that hold text[start:end].
+
+    Piece k ends at the last space before left + k * MAX_SENTENCE_CHARS (within half a piece; else
+    right there); the space between two pieces is in neither, so neighbouring pieces never touch.
+    """
+    step = MAX_SENTENCE_CHARS
+
+    def cut(k: int) -> int:  # k >= 1
+        grid = left + k * step
+        space = text.rfind(" ", grid - step // 2, grid)
+        return space if space >= 0 else grid
+
+    def piece(pos: int) -> tuple[int, int]:
+        k = (pos - left) // step
+        if left + (k + 1) * step < right and cut(k + 1) < pos:
+            k += 1
+        lo = cut(k) + 1 if k else left
+        hi = cut(k + 1) if left + (k + 1) * step < right else right
+        return lo, hi
+
+    return piece(start)[0], max(piece(max(start, end - 1))[1], end)
 
 
 def lines(text: str) -> list[tuple[int, str]]:

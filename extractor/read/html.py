@@ -12,6 +12,46 @@ BLOCK_TAG_RE = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table)\b[^>]*>", r
 ANY_TAG_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*\b[^<>]*>")
 ENTITY_RE = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 LIST_ITEM_RE = re.compile(r"<li\b[^>]*>", re.IGNORECASE)
+# Elements dropped with their content in .html files.
+HIDDEN_OPEN_RE = re.compile(r"<(script|style|head)\b", re.IGNORECASE)
+HIDDEN_CLOSE_RE = {name: re.compile(rf"</{name}>", re.IGNORECASE) for name in ("script", "style", "head")}
+
+
+def _sub_tags(pattern: re.Pattern, repl: str, text: str) -> str:
+    """Return pattern.sub(repl, text) for a tag pattern ending in "[^>]*>".
+
+    Only the text up to the last ">" is searched: after it no tag can end, and an unclosed
+    "<p <p <p …" would otherwise be read to the end once per "<p".
+    """
+    end = text.rfind(">") + 1
+    return pattern.sub(repl, text[:end]) + text[end:] if end else text
+
+
+def _strip_line_ends(text: str) -> str:
+    """Return text without blanks before its line breaks: "Hej  \\nda" -> "Hej\\nda"."""
+    lines = text.split("\n")
+    return "\n".join([line.rstrip(" \t") for line in lines[:-1]] + lines[-1:])
+
+
+def drop_hidden(raw: str) -> str:
+    """Return HTML without its script, style and head elements.  "a<script>x</script>b" -> "ab"
+
+    An element that is never closed stays (and, once seen unclosed, that name is not looked for again).
+    """
+    out, pos, search_from, unclosed = [], 0, 0, set()
+    while True:
+        m = HIDDEN_OPEN_RE.search(raw, search_from)
+        if not m:
+            break
+        name = m.group(1).lower()
+        close = None if name in unclosed else HIDDEN_CLOSE_RE[name].search(raw, m.end())
+        if close is None:
+            unclosed.add(name)
+            search_from = m.start() + 1
+            continue
+        out.append(raw[pos:m.start()])
+        pos = search_from = close.end()
+    return "".join(out) + raw[pos:]
 
 
 def clean_html(text: str) -> str:
@@ -21,17 +61,17 @@ def clean_html(text: str) -> str:
     """
     if "<" not in text and "&" not in text:
         return text
-    text = LIST_ITEM_RE.sub("\n- ", text)
-    text = BLOCK_TAG_RE.sub("\n", text)
+    text = _sub_tags(LIST_ITEM_RE, "\n- ", text)
+    text = _sub_tags(BLOCK_TAG_RE, "\n", text)
     text = ANY_TAG_RE.sub("", text)
     text = ENTITY_RE.sub(lambda m: html.unescape(m.group(0)), text)
     text = text.replace("\xa0", " ")
-    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = _strip_line_ends(text)
     return re.sub(r"\n{3,}", "\n\n", text)
 
 
 def read_html(path: Path, raw: str, sha256: str) -> Document:
     """Return a Document from an .html file's decoded text."""
-    body = re.sub(r"(?is)<(script|style|head)\b.*?</\1>", "", raw)
+    body = drop_hidden(raw)
     text = clean_html(body).strip() + "\n"
     return Document(path=str(path), format="html", sha256=sha256, text=text)
