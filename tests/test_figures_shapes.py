@@ -2,6 +2,7 @@
 import pytest
 
 from extractor.extract.meta import find_diarienummer
+from extractor.extract.participants import find_participants
 from extractor.extract.staffing import find_fte_total, find_staffing
 from extractor.record import Section
 
@@ -59,3 +60,21 @@ def test_staffing_after_the_project_is_not_project_staff():
 def test_fte_total_stated_in_prose(text, expected):
     sections = [_sec("other", text)]
     assert find_fte_total(sections, find_staffing(sections)) == expected
+
+
+@pytest.mark.parametrize("key, text, expected", [
+    ("participants", "Vi räknar med 45 nya deltagare per år. Varje coach har som mest 20 deltagare åt gången.",
+     {"count": 45, "per": "year"}),
+    # a progress report's counts are outcomes, not the plan
+    ("participants", "Under perioden har 17 nya deltagare skrivits in. Vid periodens slut var 17 deltagare aktiva.",
+     None),
+    ("other", "Det kommer att vara ungefär 250 individer under perioden som får ta del av insatsen.",
+     {"count": 250, "per": "total"}),
+])
+def test_participants_planned_not_achieved(key, text, expected):
+    assert find_participants([_sec(key, text)], text) == expected
+
+
+def test_participants_in_a_text_without_headings():
+    text = "Projektet startar i höst. Det kommer att vara ungefär 120 individer under perioden som deltar."
+    assert find_participants([], text) == {"count": 120, "per": "total"}
