@@ -78,3 +78,77 @@ def test_participants_planned_not_achieved(key, text, expected):
 def test_participants_in_a_text_without_headings():
     text = "Projektet startar i höst. Det kommer att vara ungefär 120 individer under perioden som deltar."
     assert find_participants([], text) == {"count": 120, "per": "total"}
+
+
+def _budget(text: str, doc_type: str = "application", head: str = "Budget\n") -> dict:
+    from extractor.extract.amounts import find_amounts
+    from extractor.extract.budget import find_budget
+
+    text = head + text
+    start = len(head)
+    sections = [Section(key="budget", heading="Budget", text=text[start:], page=None, char_start=start,
+                        char_end=len(text))]
+    return find_budget(text, find_amounts(text, [(start, len(text))]), sections, doc_type)
+
+
+def test_table_reader_keeps_rows_cells_and_a_header_repeated_after_a_page_break():
+    from extractor.extract.tables import find_tables
+
+    text = ("Kostnadsslag\t2025\t2026\tTotalt\nLedare\t100 000\t120 000\t220 000\n"
+            "Sida 3 av 5\nKostnadsslag\t2025\t2026\tTotalt\nLokaler\t10 000\t12 000\t22 000\n"
+            "Summa\t110 000\t132 000\t242 000\n")
+    tables = find_tables(text)
+    assert len(tables) == 1
+    table = tables[0]
+    assert [r[0].text for r in table.rows] == ["Ledare", "Lokaler", "Summa"]
+    assert table.value_column() == 3
+    cell = table.rows[2][3]
+    assert text[cell.start:cell.end] == "242 000"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the total column of a multi-year table, not a year; own financing marked on rows, stated in prose
+    ("Kostnadsslag\t2025\t2026\tTotalt\nLedare (egen insats)\t100 000\t120 000\t220 000\n"
+     "Coach\t300 000\t320 000\t620 000\nSumma\t400 000\t440 000\t840 000\n"
+     "Sökt belopp från förbundet är 300 tkr för 2025, 320 tkr för 2026, totalt 620 000 kr. "
+     "Kommunens egen insats uppgår till 220 000 kr.\n",
+     {"requested_sek": 620000, "own_financing_sek": 220000, "total_sek": 840000}),
+    # a partner financing a post in kind; a prose total beats the table's sum row
+    ("Post\tÅr 1\tÅr 2\tSumma\nKoordinator\t500 000\t500 000\t1 000 000\nCoach\t400 000\t400 000\t800 000\n"
+     "Summa\t900 000\t900 000\t1 800 000\n"
+     "Försäkringskassan finansierar koordinatorn inom sitt anslag, 1 000 000 kr. Från förbundet söks därmed "
+     "800 000 kr. Kommunen står för lokaler motsvarande 150 000 kr. Insatsens totala kostnad blir 1 950 000 kr.\n",
+     {"requested_sek": 800000, "own_financing_sek": 1000000, "total_sek": 1950000}),
+    # the columns name the fields, the sum row holds them
+    ("Kostnader\tAtt rekvirera från förbundet\tEgenfinansiering\tTotalt\nKommunen\t900 000\t100 000\t1 000 000\n"
+     "Regionen\t200 000\t0\t200 000\nSumma\t1 100 000\t100 000\t1 200 000\n",
+     {"requested_sek": 1100000, "own_financing_sek": 100000, "total_sek": 1200000}),
+    # a cost per participant is no whole budget
+    ("Kostnadsslag\tBelopp (kr)\nPersonal\t1 200 000\nSumma\t1 300 000 Förbundet finansierar 1,0 miljoner kronor. "
+     "Kostnaden motsvarar cirka 20 000 kr per deltagare.\n",
+     {"requested_sek": 1000000, "own_financing_sek": None, "total_sek": 1300000}),
+    # a figure written before its verb
+    ("Den totala kostnaden beräknas till 215 000 kr, varav 175 000 kr söks från förbundet och 40 000 kr\n"
+     "utgör kommunernas egeninsats.\n",
+     {"requested_sek": 175000, "own_financing_sek": 40000, "total_sek": 215000}),
+])
+def test_budget_table_and_prose_shapes(text, expected):
+    assert _budget(text) == expected
+
+
+def test_budget_in_tkr_table_with_a_prose_total_in_kronor():
+    text = ("Budgeten redovisas i tusental kronor (tkr). Projektet söker 1 500 tkr från förbundet.\n"
+            "Kostnad (tkr)\t2024\t2025\tSumma\nLedare\t300\t400\t700\nCoach\t350\t450\t800\n"
+            "Summa\t650\t850\t1 500\nKommunen bidrar med lokaler motsvarande 0,3 miljoner kronor. "
+            "Projektets totala kostnad uppgår därmed till 1 800 000 kr.\n")
+    assert _budget(text) == {"requested_sek": 1500000, "own_financing_sek": 300000, "total_sek": 1800000}
+
+
+def test_budget_whole_sum_under_ten_thousand_kronor_is_not_taken():
+    text = "Post\tTotalt\nLedare\t2 000\nSumma\t3 500\n"
+    assert _budget(text)["total_sek"] is None
+
+
+def test_report_reads_the_budget_column_not_the_outcome():
+    text = ("Post\tBudget\tUtfall\nPersonal\t900 000\t850 000\nBeviljat belopp\t1 000 000\t940 000\n")
+    assert _budget(text, "final_report")["requested_sek"] == 1000000
