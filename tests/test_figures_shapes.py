@@ -152,3 +152,25 @@ def test_budget_whole_sum_under_ten_thousand_kronor_is_not_taken():
 def test_report_reads_the_budget_column_not_the_outcome():
     text = ("Post\tBudget\tUtfall\nPersonal\t900 000\t850 000\nBeviljat belopp\t1 000 000\t940 000\n")
     assert _budget(text, "final_report")["requested_sek"] == 1000000
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ett kommande projekt med uppskattningsvis 3 m.kr", [3000000]),
+    ("Det egna kapitalet är 8, 1 Mkr.", [8100000]),
+    ("Sökt belopp 1392 000 kr", [1392000]),          # OCR lost the first space
+    ("under år 2025 150 000 kr", [150000]),           # a year before an amount is not its first group
+])
+def test_amounts_in_prose_and_ocr_forms(text, expected):
+    from extractor.extract.amounts import find_amounts
+
+    assert [f.value for f in find_amounts(text, [])] == expected
+
+
+def test_amounts_ocr_sum_row_and_a_tkr_table_beside_a_prose_total_in_kronor():
+    from extractor.extract.amounts import find_amounts
+
+    row = "Summa 918 000 474 000 1392 000"
+    assert [f.value for f in find_amounts(row, [(0, len(row))])] == [918000, 474000, 1392000]
+    text = ("Kostnad (tkr)\t2024\t2025\tSumma\nLedare\t300\t400\t700\n"
+            "Projektets totala kostnad uppgår därmed till 4 975 000 kr.\n")
+    assert sorted(f.value for f in find_amounts(text, [(0, len(text))])) == [300000, 400000, 700000, 4975000]
