@@ -174,3 +174,17 @@ def test_amounts_ocr_sum_row_and_a_tkr_table_beside_a_prose_total_in_kronor():
     text = ("Kostnad (tkr)\t2024\t2025\tSumma\nLedare\t300\t400\t700\n"
             "Projektets totala kostnad uppgår därmed till 4 975 000 kr.\n")
     assert sorted(f.value for f in find_amounts(text, [(0, len(text))])) == [300000, 400000, 700000, 4975000]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Särskilda koordinatorer har anställts på heltid.", []),           # how many is not said
+    ("Styrelsen har en tjänsteman på 50 %.", [("Tjänsteman", 0.5)]),
+])
+def test_staffing_needs_a_count_for_a_plural(text, expected):
+    assert [(s.role, s.fte) for s in find_staffing([_sec("other", text)])] == expected
+
+
+def test_budget_grant_to_the_förbund_from_another_fund_is_not_requested_from_it():
+    text = ("Integrationsfonden beviljade Samordningsförbundet 1.482.210 kronor för att tillsammans med två "
+            "kommuner ta fram en gemensam modell för utvärdering.\n")
+    assert _budget(text, "other", head="Om projektet\n")["requested_sek"] is None

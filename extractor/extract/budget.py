@@ -15,7 +15,8 @@ CUES: dict[str, list[tuple[str, int]]] = {
         (r"\bbidrar med\b|\bstår för\b|(?<!förbundet )\bfinansierar\b", 1),
     ],
     "requested_sek": [
-        (r"\bsöks\b|sökt belopp|ansökt belopp|\bsöker\b|ansöker om|att rekvirera|beviljat belopp|beviljade|"
+        (r"\bsöks\b|sökt belopp|ansökt belopp|\bsöker\b|ansöker om|att rekvirera|beviljat belopp|"
+         r"beviljade(?!\s+(?:samordnings)?förbund)|"
          r"från (?:samordnings)?förbundet|^samordningsförbundet|förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+finansierar", 0),
     ],
     "total_sek": [

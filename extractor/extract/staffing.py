@@ -13,7 +13,7 @@ ROLE_PATTERN = (
     r"ledare(?:n)?|terapeut(?:en|er(?:na)?)?|socionom(?:en|er)?|förmedlare(?:n)?|ansvarig|specialist(?:en|er)?|"
     r"sekreterare(?:n)?|psykolog(?:en|er)?|sjuksköterska(?:n)?|vägledare(?:n)?|handledare(?:n)?|"
     r"kurator(?:n|er)?|koordinator(?:n|er)?|utredare(?:n)?|medarbetare(?:n)?|pedagog(?:en|er)?|"
-    r"strateg(?:en|er)?|lots(?:en|ar)?|behandlare(?:n)?)"
+    r"strateg(?:en|er)?|lots(?:en|ar)?|behandlare(?:n)?|tjänste(?:man|mannen|män))"
 )
 ROLE_RE = re.compile(rf"(?<![\wåäö]){ROLE_PATTERN}(?![\wåäö])", re.I)
 # Each FTE form, named; "share" is the fraction of a full-time position one unit stands for.
@@ -46,6 +46,7 @@ SKIP_KEYS = {"goals", "follow_up", "target_group", "participants", "signatures",
 CHANGE_RE = re.compile(r"\b(?:gick (?:ned|ner|upp)|minskade|minskades|ökade|ökades|utökades|sänktes|höjdes|"
                        r"trappades (?:ned|ner|upp)|från och med (?:januari|februari|mars|april|maj|juni|juli|augusti|"
                        r"september|oktober|november|december))\b", re.I)
+PLURAL_RE = re.compile(r"(?:er|erna|ar|arna|män)$", re.I)
 # A print that wraps "2 x" from its "100 %" splits one sentence in two.
 TIMES_AT_END_RE = re.compile(r"\d\s*[x×]\s*$")
 # "två arbetskonsulenter: en på 1,0 åa … och en på 0,5 tjänst": the list after the colon counts them.
@@ -112,9 +113,13 @@ def parse_clause(clause: str) -> list[tuple[str, float, int, int]]:
         count = 1
         if name == "times_percent":
             count = int(m.group("times"))
-        elif count_m and not LIST_AFTER_ROLE_RE.match(clause[role.end():]):
+        elif LIST_AFTER_ROLE_RE.match(clause[role.end():]):
+            count = 1
+        elif count_m:
             word = count_m.group(1).lower()
             count = COUNT_WORDS.get(word) or int(word)
+        elif PLURAL_RE.search(role.group()) and not TOGETHER_RE.search(clause):
+            return []  # "koordinatorer har anställts på heltid": how many is not said
         start, end = min(role.start(), m.start()), max(role.end(), m.end())
         if TOGETHER_RE.search(clause) or name == "positions" and count == 1:
             return [(_singular(role.group()), share, start, end)]
@@ -173,8 +178,9 @@ def _read_part(part: str) -> list[tuple[str, float, int, int]]:
     for idx, clause in _clauses(part):
         found = parse_clause(clause)
         if not found and last_role and ONE_OF_RE.match(clause):
-            lead = len(last_role) + 1
-            found = [(r, f, max(0, s - lead), e - lead) for r, f, s, e in parse_clause(f"{last_role} {clause}")]
+            one = _singular(last_role).lower()
+            lead = len(one) + 1
+            found = [(r, f, max(0, s - lead), e - lead) for r, f, s, e in parse_clause(f"{one} {clause}")]
         out += [(role, fte, idx + s, idx + e) for role, fte, s, e in found]
         roles = list(ROLE_RE.finditer(clause))
         last_role = roles[-1].group() if roles else last_role
