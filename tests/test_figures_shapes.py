@@ -188,3 +188,15 @@ def test_budget_grant_to_the_förbund_from_another_fund_is_not_requested_from_it
     text = ("Integrationsfonden beviljade Samordningsförbundet 1.482.210 kronor för att tillsammans med två "
             "kommuner ta fram en gemensam modell för utvärdering.\n")
     assert _budget(text, "other", head="Om projektet\n")["requested_sek"] is None
+
+
+def test_html_table_rows_keep_their_cells_apart():
+    from extractor.extract.tables import find_tables
+    from extractor.read.html import clean_html
+
+    text = clean_html("<table><tr><th>Post</th><th>Totalt</th></tr><tr><td>Lokaler</td><td>70 000</td></tr>"
+                      "<tr><td>Summa</td><td>70 000</td></tr></table>")
+    assert "Lokaler\t70 000" in text
+    table = find_tables(text)[0]
+    assert [c.text for c in table.header] == ["Post", "Totalt"]
+    assert [[c.text for c in row] for row in table.rows] == [["Lokaler", "70 000"], ["Summa", "70 000"]]
