@@ -200,3 +200,18 @@ def test_html_table_rows_keep_their_cells_apart():
     table = find_tables(text)[0]
     assert [c.text for c in table.header] == ["Post", "Totalt"]
     assert [[c.text for c in row] for row in table.rows] == [["Lokaler", "70 000"], ["Summa", "70 000"]]
+
+
+def test_staffing_table_with_a_share_column_and_a_total_row():
+    text = ("Bemanning\nRoll\tTjänstgöringsgrad\tArbetsgivare\nCoach 1\t100 %\tKommunen\nCoach 2\t100\tKommunen\n"
+            "Handledare\t0,5\tRegionen\nTotalt\t2,5\t\n")
+    sections = [_sec("other", text)]
+    staffing = find_staffing(sections)
+    assert [(s.role, s.fte) for s in staffing] == [("Coach", 1.0), ("Coach", 1.0), ("Handledare", 0.5)]
+    assert find_fte_total(sections, staffing) == 2.5
+    assert text[staffing[2].start:staffing[2].end] == "Handledare\t0,5"
+
+
+def test_a_goal_table_of_percentages_is_no_staffing_table():
+    text = "Mål\tMålvärde (%)\tUtfall (%)\nAndel deltagare i arbete\t40\t46\n"
+    assert find_staffing([_sec("other", text)]) == []

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from ..record import Section
+from .tables import Table, find_tables
 from .text import lines, sentences
 
 # Singular, definite ("arbetsterapeuten", "processledaren") and plural forms.
@@ -46,6 +47,14 @@ SKIP_KEYS = {"goals", "follow_up", "target_group", "participants", "signatures",
 CHANGE_RE = re.compile(r"\b(?:gick (?:ned|ner|upp)|minskade|minskades|ökade|ökades|utökades|sänktes|höjdes|"
                        r"trappades (?:ned|ner|upp)|från och med (?:januari|februari|mars|april|maj|juni|juli|augusti|"
                        r"september|oktober|november|december))\b", re.I)
+# A staffing table's share column, and its total row.
+SHARE_HEAD_RE = re.compile(r"tjänstgöringsgrad|omfattning|sysselsättningsgrad|årsarbetare|årstjänst|\btjänst(?:er)?\b|"
+                           r"\båa\b|andel av heltid|^%$|\(%\)", re.I)
+ROLE_HEAD_RE = re.compile(r"roll|befattning|personal|funktion|yrke|tjänst|bemanning", re.I)
+SHARE_CELL_RE = re.compile(r"^(?P<num>\d{1,3}(?:,\d+)?)\s*(?P<pct>%|procent)?(?:\s*(?:åa|tjänst(?:er)?))?$|^(?P<word>heltid|halvtid)$",
+                           re.I)
+TOTAL_ROW_RE = re.compile(r"^(?:totalt|summa|total|sammanlagt)\b", re.I)
+ROLE_NUMBER_RE = re.compile(r"^\d+\.\s*|\s+\d+$")
 PLURAL_RE = re.compile(r"(?:er|erna|ar|arna|män)$", re.I)
 # A print that wraps "2 x" from its "100 %" splits one sentence in two.
 TIMES_AT_END_RE = re.compile(r"\d\s*[x×]\s*$")
@@ -142,6 +151,52 @@ def _table_row(line: str) -> tuple[str, float] | None:
     return None
 
 
+def _cell_share(text: str, percent_head: bool) -> float | None:
+    """Return the FTE a staffing table's cell states.  "50 %" -> 0.5, "0,5" -> 0.5, "heltid" -> 1.0"""
+    m = SHARE_CELL_RE.match(text.strip())
+    if not m:
+        return None
+    if m.group("word"):
+        return 1.0 if m.group("word").lower() == "heltid" else 0.5
+    value = float(m.group("num").replace(",", "."))
+    # under "Tjänstgöringsgrad" a bare 50 is a percentage; 0,5 or 2 are positions
+    return value / 100 if m.group("pct") or percent_head or value > 3 else value
+
+
+def staffing_tables(text: str) -> list[tuple[Table, int]]:
+    """Return the tables of `text` with a column of FTE shares, and that column's index."""
+    out = []
+    for table in find_tables(text):
+        heads = [c.text for c in table.header or []]
+        column = next((i for i, h in enumerate(heads) if i and SHARE_HEAD_RE.search(h)), None)
+        if column is not None:
+            out.append((table, column))
+    return out
+
+
+def _staffing_table_rows(table: Table, column: int) -> tuple[list[Staff], float | None]:
+    """Return the posts of a staffing table and the total its total row states.
+
+    "Roll | Tjänstgöringsgrad" + "Coach 1 | 100 %" -> Coach 1.0
+    """
+    percent_head = "%" in table.header[column].text or "procent" in table.header[column].text.lower()
+    posts, total = [], None
+    roles_named = bool(ROLE_HEAD_RE.search(table.header[0].text))
+    for row in table.rows:
+        if len(row) <= column or not row[0].text:
+            continue
+        share = _cell_share(row[column].text, percent_head)
+        if share is None or not 0 < share <= 10:
+            continue
+        if TOTAL_ROW_RE.match(row[0].text):
+            total = share
+            continue
+        if not roles_named and not ROLE_RE.search(row[0].text):
+            continue
+        posts.append(Staff(_singular(ROLE_NUMBER_RE.sub("", row[0].text)), share, row[0].start, row[column].end))
+    return posts, total
+
+
 def _sentences(text: str) -> list[tuple[int, str]]:
     """Return the sentences of `text`, a wrapped "2 x" joined to its "100 %" on the next line."""
     out: list[tuple[int, str]] = []
@@ -195,12 +250,20 @@ def find_staffing(sections: list[Section]) -> list[Staff]:
         if section.key in SKIP_KEYS:
             continue
         in_section: list[Staff] = []
+        consumed: list[tuple[int, int]] = []
+        for table, column in staffing_tables(section.text):
+            posts, _ = _staffing_table_rows(table, column)
+            in_section += [Staff(p.role, p.fte, section.char_start + p.start, section.char_start + p.end)
+                           for p in posts if p.role.lower() not in seen_roles]
+            consumed += [(p.start, p.end) for p in posts]
         for offset, sentence in _sentences(section.text):
             base = section.char_start + offset
             new: list[Staff] = []
             # A table is read row by row; prose joins its wrapped lines (same length keeps offsets).
             parts = lines(sentence) if "\t" in sentence else [(0, sentence.replace("\n", " "))]
             for part_start, part in parts:
+                if any(s <= offset + part_start < e for s, e in consumed):
+                    continue  # a row the staffing table gave already
                 row = _table_row(part) if "\t" in part else None
                 if row:
                     new.append(Staff(row[0], row[1], base + part_start, base + part_start + len(part)))
@@ -219,6 +282,10 @@ def find_fte_total(sections: list[Section], staffing: list[Staff], where: dict |
     `where`, if given, gets "fte_total" -> offsets of a stated total (a sum has no one place).
     """
     for section in sections:
+        for table, column in staffing_tables(section.text):
+            _, total = _staffing_table_rows(table, column)
+            if total is not None:
+                return total
         m = STATED_TOTAL_RE.search(section.text)
         if m:
             if where is not None:
