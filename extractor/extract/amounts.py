@@ -11,12 +11,16 @@ from .text import lines
 UNITS: dict[str, int] = {
     r"kr\b|kronor\b|sek\b|:-": 1,
     r"tkr\b|tusen kronor\b|tsek\b|ksek\b": 1_000,
-    r"mnkr\b|mkr\b|msek\b|miljoner kronor\b|miljoner\b|milj\.? kr\b|miljon kronor\b": 1_000_000,
+    r"mnkr\b|mkr\b|m\.kr\b|msek\b|miljoner kronor\b|miljoner\b|milj\.? kr\b|miljon kronor\b": 1_000_000,
 }
 UNIT_PATTERN = "|".join(f"(?P<u{i}>{p})" for i, p in enumerate(UNITS))
 FACTORS = list(UNITS.values())
 # With a unit after it, a figure may break over a line: "deltagaraktiviteter 110\n000 kr".
-WRAPPED_NUMBER_PATTERN = r"\d{1,3}(?:[ \u00a0\u202f\u2009\n]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+# OCR may drop the space of the first group: "1392 000 kr" (not a year: "2025 150 000 kr").
+WRAPPED_NUMBER_PATTERN = (r"\d{1,3}(?:[ \u00a0\u202f\u2009\n]\d{3})+(?:,\d+)?|(?!19\d\d|20\d\d)[1-9]\d{3}(?: \d{3})+(?!\d)|"
+                          r"\d+(?:,\d+)?")
+# "8, 1 Mkr": a stray space after the decimal comma, before a unit of millions.
+SPACED_DECIMAL_RE = re.compile(r"(?<![\d,.])(?P<num>\d{1,3}, \d{1,2})\s*(?:mnkr|mkr|m\.kr|msek|miljoner)\b", re.I)
 MONEY_RE = re.compile(rf"(?<![\d,.])(?P<num>{WRAPPED_NUMBER_PATTERN})\s*(?:{UNIT_PATTERN})", re.IGNORECASE)
 BARE_RE = re.compile(rf"(?<![\d,.:/-])(?P<num>{NUMBER_PATTERN})(?![\d]|[.,/-]\d|\s*(?:%|procent|år\b|st\b))", re.I)
 # A table or a budget section that states its figures in thousands.
@@ -66,8 +70,11 @@ UNIT_FIRST_RE = re.compile(rf"\b(?:SEK|kr\.?)\s+(?P<num>{NUMBER_PATTERN})(?![\d]
 
 def find_money(text: str) -> list[Found]:
     """Return amounts written with a unit: "7 527 tkr" -> 7527000, "585000:-" -> 585000,
-    "500.000 kr" -> 500000, "SEK 300 000" -> 300000."""
-    out = _with_unit_after(text)
+    "500.000 kr" -> 500000, "SEK 300 000" -> 300000, "3 m.kr" -> 3000000, "8, 1 Mkr" -> 8100000."""
+    out = [Found(round(parse_number(m.group("num").replace(" ", "")) * 1_000_000), m.start(), m.end())
+           for m in SPACED_DECIMAL_RE.finditer(text)]
+    taken = [(f.start, f.end) for f in out]
+    out += [f for f in _with_unit_after(text) if not any(s <= f.start < e for s, e in taken)]
     taken = [(f.start, f.end) for f in out]
     for pattern in (DOTTED_RE, UNIT_FIRST_RE):
         for m in pattern.finditer(text):
@@ -105,11 +112,13 @@ def _partitions(tokens: list[tuple[str, bool]], i: int = 0):
         yield []
         return
     lead = tokens[i][0]
-    if len(lead) > 3 and len(tokens) > 1 or (lead.startswith("0") and lead != "0"):
-        if len(lead) > 3:
-            for rest in _partitions(tokens, i + 1):
-                yield [int(lead)] + rest
+    if lead.startswith("0") and lead != "0":
         return
+    if len(lead) > 3 and len(tokens) > 1:
+        for rest in _partitions(tokens, i + 1):
+            yield [int(lead)] + rest
+        if len(lead) != 4 or YEAR_RE.match(lead):  # OCR: "1392 000" lost its first space
+            return
     j, value = i + 1, int(lead)
     while True:
         for rest in _partitions(tokens, j):
@@ -185,6 +194,7 @@ def find_amounts(text: str, budget_spans: list[tuple[int, int]]) -> list[Found]:
 def _has_kronor_figures(chunk: str) -> bool:
     """Whether a table's figures are whole kronor (six digits or more), read row by row."""
     for line in chunk.split("\n"):
+        line = MONEY_RE.sub(" ", line)  # "… uppgår till 4 975 000 kr" in prose is no table figure
         row = split_budget_row(line)
         values = [v for v, _, _ in row] if row else [parse_number(m.group()) for m in SEVEN_DIGITS_RE.finditer(line)]
         if any(v >= 100_000 for v in values):

@@ -5,25 +5,47 @@ import re
 
 from ..record import Section
 from .amounts import Found
+from .tables import Table, find_tables
 from .text import lines as split_lines
 
-CUES: dict[str, str] = {
-    "own_financing_sek": r"egen\s*finansiering|egenfinansiering|egen\s*insats|egeninsats|medfinansiering|eget bidrag|egna insats",
-    "requested_sek": r"\bsöks\b|sökt belopp|ansökt belopp|\bsöker\b|ansöker om|att rekvirera|beviljat belopp|"
-                     r"beviljade|\bfinansierar\b|från (?:samordnings)?förbundet|^samordningsförbundet",
-    "total_sek": r"total(?:a)? kostnad(?:en)?|totala budgeten|total budget|totalkostnad|kostnad för insatsen|"
-                 r"kostnaden för (?:år )?\d{4}|budgetomslutning|omsluter|sammanlagd(?:a)? (?:budget|kostnad)|"
-                 r"^totalt\s*$|^summa\s*$|^summa kostnader|^summa totalt|^total\s*$",
+# Each field's cues; tier 0 names the figure outright, tier 1 only implies it ("bidrar med").
+CUES: dict[str, list[tuple[str, int]]] = {
+    "own_financing_sek": [
+        (r"egen\s*finansiering|egenfinansiering|egen\s*insats|egeninsats|medfinansiering|eget bidrag|egna insats", 0),
+        (r"\bbidrar med\b|\bstår för\b|(?<!förbundet )\bfinansierar\b", 1),
+    ],
+    "requested_sek": [
+        (r"\bsöks\b|sökt belopp|ansökt belopp|\bsöker\b|ansöker om|att rekvirera|beviljat belopp|"
+         r"beviljade(?!\s+(?:samordnings)?förbund)|"
+         r"från (?:samordnings)?förbundet|^samordningsförbundet|förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+finansierar", 0),
+    ],
+    "total_sek": [
+        (r"total(?:a)? kostnad(?:en)?|totala budgeten|total budget|totalkostnad|kostnad för insatsen|"
+         r"kostnaden för (?:år )?\d{4}|budgetomslutning|omsluter|omsätts|omsätter|sammanlagd(?:a)? (?:budget|kostnad)", 0),
+        (r"^totalt\s*$|^summa\s*$|^summa kostnader|^summa totalt|^total\s*$", 3),
+    ],
 }
-CUE_RES = {field: re.compile(p, re.I) for field, p in CUES.items()}
+CUE_RES = {field: [(re.compile(p, re.I), tier) for p, tier in cues] for field, cues in CUES.items()}
+LABEL_TIER, SUM_TIER = 2, 3
+FORBUND_SUBJECT_RE = re.compile(r"förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+$", re.I)
+SUM_LABEL_RE = re.compile(r"^(?:summa|totalt|total)\b", re.I)
 # Reports set budget against outcome: their "Summa" rows are not the whole cost.
 REPORT_TYPES = {"final_report", "progress_report"}
 FIGURES_ONLY_RE = re.compile(r"^[\s\d\u00a0,.:\-–kr]*$")
-NEAR_AFTER, NEAR_BEFORE = 90, 70
+NEAR_AFTER, NEAR_BEFORE, ADJACENT_CHARS = 90, 70, 3
 SHORT_FIELD_CHARS = 100
 WRAPPED_LABEL_CHARS = 30
 # A line that ends a sentence, or ends on a figure, is not continued by a figure below it.
 LINE_DONE_RE = re.compile(r"[.!?:;]\s*$|\d\s*$")
+SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[A-ZÅÄÖ])")
+# "… 1 762 tkr för 2027, totalt 4 426 000 kr": the figure after "totalt" is the sum of the parts.
+SUM_WORD_RE = re.compile(r"\b(?:totalt|sammanlagt|sammantaget|tillsammans|i allt)\s+(?:[a-zåäö]+\s+){0,3}$", re.I)
+# A cost per participant or per month is not a headline figure.
+PER_UNIT_RE = re.compile(r"^\s*(?:per|/)\s*(?:deltagare|person|månad|timme|plats|dag)", re.I)
+# "… söks från förbundet och 40 000 kr utgör egeninsats": a figure right after "och" starts the next item.
+NEXT_ITEM_RE = re.compile(r"\b(?:och|samt)\s*$")
+MIN_WHOLE_BUDGET = 10_000
+PROSE_CELL_WORDS = 6
 
 
 def _line_groups(text: str):
@@ -66,6 +88,61 @@ def _row_label(line: str) -> str | None:
     return label.strip(" \t:") or None
 
 
+def _cue_hits(field: str, text: str, label: bool = False):
+    """Yield (match, tier) for each cue of `field` in `text` (a row's label when `label`)."""
+    for cue, tier in CUE_RES[field]:
+        if tier == SUM_TIER and not label:
+            continue
+        for m in cue.finditer(text):
+            yield m, (SUM_TIER if tier == SUM_TIER else LABEL_TIER) if label else tier
+
+
+def _table_candidates(table: Table, amounts: list[Found], report: bool, in_budget, add) -> None:
+    """Add a candidate for each row whose label names a headline figure, read in the value column;
+    a sum row also gives the figure under each column that names one ("Att rekvirera från förbundet")."""
+    column = table.value_column(prefer_budget=report)
+    aligned = lambda row: table.header is not None and len(row) == len(table.header)  # noqa: E731
+    for row in table.rows:
+        label = row[0].text
+        if len(row) < 2 or not label or len(label.split()) > PROSE_CELL_WORDS:
+            continue
+        cells = [row[column]] if column is not None and aligned(row) else row[:0:-1]
+        pick = _figure_in(cells, amounts)
+        for field in CUES:
+            hits = [tier for _, tier in _cue_hits(field, label, label=True)]
+            if pick and hits and not (report and hits[0] == SUM_TIER):
+                add(field, in_budget(row[0].start), hits[0], row[0].start, pick)
+        if SUM_LABEL_RE.match(label) and aligned(row) and not report:
+            for head, cell in zip(table.header[1:], row[1:]):
+                pick = _figure_in([cell], amounts)
+                for field in CUES:
+                    if pick and next(_cue_hits(field, head.text), None):
+                        add(field, in_budget(row[0].start), LABEL_TIER, row[0].start, pick)
+
+
+def _figure_in(cells, amounts: list[Found]) -> Found | None:
+    """Return the first amount in the first of `cells` that holds one."""
+    return next((a for c in cells for a in amounts if c.start <= a.start < c.end), None)
+
+
+def _prose_candidates(flat: str, start: int, end: int, inside: list[Found], in_budget: bool, add) -> None:
+    """Add a candidate for each cue in running text, with the figure it states; a figure two cues
+    claim belongs to the nearer ("Av den totala kostnaden söks 3 802 000 kr" is the sum requested)."""
+    claims = []
+    for field in CUES:
+        for m, tier in _cue_hits(field, flat[start:end]):
+            lead = flat[max(0, start + m.start() - 60):start + m.start()]
+            if field == "own_financing_sek" and FORBUND_SUBJECT_RE.search(lead):
+                continue  # "Samordningsförbundet Ådalen finansierar …" is the sum granted
+            pick = _nearest(flat, inside, start + m.start(), start + m.end())
+            if pick:
+                distance = min(abs(pick.start - (start + m.end())), abs(start + m.start() - pick.end))
+                claims.append((distance, field, tier, start + m.start(), pick))
+    for distance, field, tier, pos, pick in claims:
+        if not any(d < distance and f != field and p is pick for d, f, _, _, p in claims):
+            add(field, in_budget, tier, pos, pick)
+
+
 def find_budget(text: str, amounts: list[Found], sections: list[Section], doc_type: str,
                 where: dict | None = None) -> dict:
     """Return {"requested_sek", "own_financing_sek", "total_sek"} (None where not stated).
@@ -73,40 +150,91 @@ def find_budget(text: str, amounts: list[Found], sections: list[Section], doc_ty
     `where`, if given, gets "budget.requested_sek" etc. -> offsets of the figure chosen.
     """
     budget_spans = [(s.char_start, s.char_end) for s in sections if s.key == "budget"]
-    candidates: dict[str, list[tuple[bool, int, int, int, int]]] = {field: [] for field in CUES}
+    in_budget = lambda pos: any(s <= pos < e for s, e in budget_spans)  # noqa: E731
+    candidates: dict[str, list[tuple]] = {field: [] for field in CUES}
+
+    def add(field: str, inside_budget: bool, tier: int, pos: int, found: Found) -> None:
+        candidates[field].append((not inside_budget, tier, pos, found.value, found.start, found.end))
+
+    tables = find_tables(text)
+    for table in tables:
+        _table_candidates(table, amounts, doc_type in REPORT_TYPES, in_budget, add)
     flat = text.replace("\n", " ")
     for start, end, line in _line_groups(text):
-        inside = [a for a in amounts if start <= a.start < end]
-        if not inside:
-            continue
-        in_budget = any(s <= start < e for s, e in budget_spans)
-        # a row is one line (or a tabbed line and its figures); prose that wraps is not a row
-        label = _row_label(line) if "\t" in line or end - start == len(line) else None
-        for field, cue in CUE_RES.items():
-            if field == "total_sek" and doc_type in REPORT_TYPES and label and label.lower().startswith("summa"):
-                continue
-            if label is not None and cue.search(label):
-                candidates[field].append((not in_budget, start, inside[-1].value, inside[-1].start, inside[-1].end))
-                continue
-            for m in cue.finditer(flat[start:end]):
-                pick = _nearest(inside, start + m.start(), start + m.end())
-                if pick:
-                    candidates[field].append((not in_budget, start + m.start(), pick.value, pick.start, pick.end))
+        table = next((t for t in tables if t.start <= start < t.end), None)
+        for s, e in _prose_parts(text, start, end, line, table):
+            inside = [a for a in amounts if s <= a.start < e]
+            if inside:
+                _line_candidates(flat, s, e, line if (s, e) == (start, end) else None, inside, in_budget(s),
+                                 doc_type, add)
     for section in sections:
         # A form's budget field holding one figure ("7 527 tkr för 4 år") is the sum applied for.
         inside = [a for a in amounts if section.char_start <= a.start < section.char_end]
         if section.key == "budget" and len(inside) == 1 and len(section.text) <= SHORT_FIELD_CHARS:
-            candidates["requested_sek"].append((False, section.char_start, inside[0].value, inside[0].start,
-                                                inside[0].end))
-    chosen = {field: min(found) for field, found in candidates.items() if found}
+            add("requested_sek", True, 0, section.char_start, inside[0])
+    chosen = _choose(candidates)
     if where is not None:
-        where.update({f"budget.{field}": (c[3], c[4]) for field, c in chosen.items()})
-    return {field: chosen[field][2] if field in chosen else None for field in candidates}
+        where.update({f"budget.{field}": (c[4], c[5]) for field, c in chosen.items()})
+    return {field: chosen[field][3] if field in chosen else None for field in CUES}
 
 
-def _nearest(amounts: list[Found], cue_start: int, cue_end: int) -> Found | None:
-    after = [a for a in amounts if 0 <= a.start - cue_end <= NEAR_AFTER]
+def _prose_parts(text: str, start: int, end: int, line: str, table: Table | None) -> list[tuple[int, int]]:
+    """Return the spans of a line group to read: all of it, or in a table only its cells of prose."""
+    if table is None:
+        return [(start, end)]
+    row = next((r for r in table.rows if r[0].start >= start and r[-1].end <= end), None)
+    cells = row or []
+    return [(c.start, c.end) for c in cells[1:] if len(c.text.split()) > PROSE_CELL_WORDS]
+
+
+def _line_candidates(flat: str, start: int, end: int, line: str | None, inside: list[Found], in_budget: bool,
+                     doc_type: str, add) -> None:
+    """Add the candidates of one line group outside tables: a labelled row, or prose cues."""
+    # a row is one line (or a tabbed line and its figures); prose that wraps is not a row
+    label = _row_label(line) if line is not None and ("\t" in line or end - start == len(line)) else None
+    if label is not None:
+        for field in CUES:
+            for m, tier in _cue_hits(field, label, label=True):
+                if not (doc_type in REPORT_TYPES and tier == SUM_TIER):
+                    add(field, in_budget, tier, start, inside[-1])
+                break
+        if any(m for field in CUES for m in _cue_hits(field, label, label=True)):
+            return
+    _prose_candidates(flat, start, end, inside, in_budget, add)
+
+
+def _choose(candidates: dict[str, list[tuple]]) -> dict[str, tuple]:
+    """Return each field's best candidate; a whole budget or request under 10 000 kr, or a total below the
+    sum requested, is not taken."""
+    chosen = {}
+    for field, found in candidates.items():
+        ok = [c for c in sorted(found) if field == "own_financing_sek" or c[3] >= MIN_WHOLE_BUDGET]
+        if ok:
+            chosen[field] = ok[0]
+    if "total_sek" in chosen and "requested_sek" in chosen and chosen["total_sek"][3] < chosen["requested_sek"][3]:
+        above = [c for c in sorted(candidates["total_sek"]) if c[3] >= chosen["requested_sek"][3]]
+        if above:
+            chosen["total_sek"] = above[0]
+        else:
+            del chosen["total_sek"]
+    return chosen
+
+
+def _nearest(flat: str, amounts: list[Found], cue_start: int, cue_end: int) -> Found | None:
+    """Return the figure a cue states: in the same sentence, right before it ("175 000 kr söks"), after it
+    (a summed "totalt" figure first), else before it; costs per participant are no headline figure."""
+    same = [a for a in amounts if not PER_UNIT_RE.match(flat[a.end:a.end + 20])
+            and not SENTENCE_END_RE.search(flat[min(a.start, cue_end):max(a.start, cue_start) + 1])]
+    adjacent = [a for a in same if 0 <= cue_start - a.end <= ADJACENT_CHARS  # "175 000 kr söks"
+                and not flat[a.end:cue_start].strip() and flat[cue_start:cue_start + 1].islower()]
+    if adjacent:
+        return adjacent[-1]
+    after = [a for a in same if 0 <= a.start - cue_end <= NEAR_AFTER
+             and not NEXT_ITEM_RE.search(flat[cue_end:a.start])]
+    summed = [a for a in after if SUM_WORD_RE.search(flat[max(cue_end, a.start - 40):a.start])]
+    if summed:
+        return summed[0]
     if after:
         return min(after, key=lambda a: a.start)
-    before = [a for a in amounts if 0 <= cue_start - a.end <= NEAR_BEFORE]
+    before = [a for a in same if 0 <= cue_start - a.end <= NEAR_BEFORE]
     return max(before, key=lambda a: a.end) if before else None

@@ -8,7 +8,7 @@ from .names import find_title_in_prose
 
 DIARIENUMMER_RE = re.compile(
     r"\b(?:dnr|diarienummer|diarienr|diarie-?nr|ärendenummer)\b\.?:?\s*"
-    r"((?:[A-ZÅÄÖ]{2,6}\s)?\d{2,4}[/-]\d{1,5}(?:[/-]\d{1,5})?)",
+    r"((?:[A-ZÅÄÖ]{2,6}[\s-])?\d{2,4}[/:-](?:[A-ZÅÄÖ]{1,4})?\d{1,5}(?:[/:-]\d{1,5})?)",
     re.IGNORECASE,
 )
 # "Verksamhetsplan 2013 för Kompassen – samverkanscentrum" -> "Kompassen"
@@ -33,7 +33,10 @@ def _line_before(text: str, start: int) -> str:
 
 
 def find_diarienummer(text: str, where: dict | None = None) -> str | None:
-    """Return the registry number printed near the top.  "Dnr. 2021-15" -> "2021-15\""""
+    """Return the registry number printed near the top.
+
+    "Dnr. 2021-15" -> "2021-15", "Diarienummer: SFSN 2025:12" -> "SFSN 2025:12", "Dnr 2014/KS0167" -> "2014/KS0167"
+    """
     m = DIARIENUMMER_RE.search(text[:3000])
     if not m:
         return None

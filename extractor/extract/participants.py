@@ -6,15 +6,17 @@ import re
 from ..record import Section
 from .text import sentences
 
-COUNT_RE = re.compile(r"(?<![\d,.])(\d{1,4})\s+(?:st(?:ycken)?\.?\s+)?(deltagare|personer|platser|individer|stycken|unga|ungdomar)\b", re.I)
+# "45 deltagare", "45 nya deltagare", "12 st. unga"
+COUNT_RE = re.compile(r"(?<![\d,.])(\d{1,4})\s+(?:st(?:ycken)?\.?\s+)?(?:nya\s+|unika\s+)?(deltagare|personer|platser|individer|stycken|unga|ungdomar)\b", re.I)
 PER_CUES: list[tuple[str, str]] = [
     ("year", r"per år|årligen|om året|varje år|/år|per kalenderår"),
     ("ongoing", r"löpande|samtidigt|åt gången|i taget|platser"),
-    ("total", r"totalt|sammanlagt|under (?:hela )?(?:projekt|insats)(?:perioden|tiden)|under insatsen|under projektet"),
+    ("total", r"totalt|sammanlagt|under (?:hela )?(?:projekt|insats)?(?:perioden|tiden)|under insatsen|under projektet"),
 ]
 PER_RES = [(per, re.compile(p, re.I)) for per, p in PER_CUES]
 # Results and caseloads, not the planned number.
-OUTCOME_RE = re.compile(r"\bblev\b|utfallet|avslutades|har skrivits in|var sammanlagt|inskrivna under|hittills|avbröt|ärenden", re.I)
+OUTCOME_RE = re.compile(r"\bblev\b|utfallet|avslutades|har skrivits in|skrivits in|var sammanlagt|inskrivna under|hittills|"
+                        r"avbröt|ärenden|\bvar \d+ (?:deltagare|personer)|\baktiva\b", re.I)
 
 
 # In the participants field itself a number may stand alone: "Antal deltagare: 25 per år".
@@ -40,7 +42,7 @@ def _passes(sections: list[Section]):
     yield from ((s, True, None) for s in own)
     yield from ((s, False, None) for s in own)
     skip = {"goals", "follow_up", "target_group", "participants"}
-    plan = re.compile(r"utöka|planerar|beräknas|räknar med|tar emot|platser", re.I)
+    plan = re.compile(r"utöka|planerar|beräknas|räknar med|tar emot|platser|kommer att (?:vara|omfatta|ta emot)", re.I)
     yield from ((s, True, plan) for s in sections if s.key not in skip)
 
 
@@ -50,6 +52,8 @@ def find_participants(sections: list[Section], text: str, where: dict | None = N
     "cirka 50 personer årligen" -> {"count": 50, "per": "year"}
     `where`, if given, gets "participants" -> offsets of the number and its noun.
     """
+    if not sections:  # a text without headings (a web page, a letter) is read as one part
+        sections = [Section("other", None, text, None, 0, len(text))]
     for section, need_cue, plan in _passes(sections):
         for offset, sentence in sentences(section.text):
             if plan is not None and not plan.search(sentence):

@@ -5,18 +5,21 @@ import re
 from dataclasses import dataclass
 
 from ..record import Section
+from .tables import Table, find_tables
 from .text import lines, sentences
 
+# Singular, definite ("arbetsterapeuten", "processledaren") and plural forms.
 ROLE_PATTERN = (
-    r"[\wåäöÅÄÖ/-]*(?:coach(?:er(?:na)?)?|konsulent(?:er(?:na)?)?|handläggare|samordnare|ledare|"
-    r"terapeut(?:er(?:na)?)?|socionom(?:er)?|förmedlare|ansvarig|specialist(?:er)?|sekreterare|"
-    r"psykolog(?:er)?|sjuksköterska|vägledare|handledare|kurator(?:er)?|koordinator(?:er)?|"
-    r"utredare|medarbetare|pedagog(?:er)?|strateg(?:er)?)"
+    r"[\wåäöÅÄÖ/-]*(?:coach(?:en|er(?:na)?)?|konsulent(?:en|er(?:na)?)?|handläggare(?:n)?|samordnare(?:n)?|"
+    r"ledare(?:n)?|terapeut(?:en|er(?:na)?)?|socionom(?:en|er)?|förmedlare(?:n)?|ansvarig|specialist(?:en|er)?|"
+    r"sekreterare(?:n)?|psykolog(?:en|er)?|sjuksköterska(?:n)?|vägledare(?:n)?|handledare(?:n)?|"
+    r"kurator(?:n|er)?|koordinator(?:n|er)?|utredare(?:n)?|medarbetare(?:n)?|pedagog(?:en|er)?|"
+    r"strateg(?:en|er)?|lots(?:en|ar)?|behandlare(?:n)?|tjänste(?:man|mannen|män))"
 )
 ROLE_RE = re.compile(rf"(?<![\wåäö]){ROLE_PATTERN}(?![\wåäö])", re.I)
 # Each FTE form, named; "share" is the fraction of a full-time position one unit stands for.
 FTE_PATTERNS: dict[str, str] = {
-    "times_percent": r"(?P<times>\d+)\s*x\s*(?P<pct>\d+(?:,\d+)?)\s*(?:%|procent)",
+    "times_percent": r"(?P<times>\d+)\s*[x×]\s*(?P<pct>\d+(?:,\d+)?)\s*(?:%|procent)",
     # "62 procent av patienterna" is a share of people, not of a position
     "percent": r"(?<![\d,])(?P<pct>\d{1,3}(?:,\d+)?)\s*(?:%|procent)(?!\s+av\b)",
     "positions": r"(?<![\d,])(?P<num>\d+(?:,\d+)?)\s*(?:tjänst(?:er)?|årstjänst(?:er)?|åa|årsarbetare|heltidstjänst(?:er)?)\b",
@@ -27,13 +30,38 @@ FTE_RES = {name: re.compile(p, re.I) for name, p in FTE_PATTERNS.items()}
 COUNT_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8}
 COUNT_RE = re.compile(r"\b(en|ett|två|tre|fyra|fem|sex|sju|åtta|[2-9])\s+(?:[\wåäö-]+\s+)?$", re.I)
 TOGETHER_RE = re.compile(r"tillsammans|sammanlagt|totalt|gemensamt", re.I)
-EACH_RE = re.compile(r"vardera|var\b|per person|\d\s*x\s*\d", re.I)
+EACH_RE = re.compile(r"vardera|var\b|per person|\d\s*[x×]\s*\d", re.I)
 # ", " ends a clause unless what follows is the share itself: "Coach, 75 procent".
-CLAUSE_SPLIT_RE = re.compile(r",\s+(?!\d+(?:,\d+)?\s*(?:%|procent)|heltid|halvtid)|;\s+|\s+och\s+(?=en |ett |två |tre |fyra |[a-zåäö]+ på )|\s+samt\s+|\.\s+")
+CLAUSE_SPLIT_RE = re.compile(r",\s+(?!\d+(?:,\d+)?\s*(?:%|procent)|heltid|halvtid)|;\s+|\s+och\s+(?=en |ett |två |tre |fyra |[a-zåäö]+ på )|"
+                             rf"\s+och\s+(?={ROLE_PATTERN}\s+\d)|\s+samt\s+|\.\s+")
+# "Resurs/er: 2,5 tjänster", "Sammanlagt omfattar verksamheten 5,0 årsarbetare"; not a role's own
+# total ("två behandlare på sammanlagt 1,5 tjänst").
 STATED_TOTAL_RE = re.compile(
-    r"(?:resurs/?er|totalt|sammanlagt|bemanning)\s*:?\s*(?P<num>\d+(?:,\d+)?)\s*(?:tjänster|årstjänster|årsarbetare|heltidstjänster)",
+    r"(?<!\bpå )(?:resurs/?er|totalt|sammanlagt|tillsammans|bemanning)\s*:?\s*"
+    r"(?:(?:omfattar|motsvarar|uppgår till|blir|är)\s+(?:[a-zåäö]+\s+){0,2}?)?"
+    r"(?P<num>\d+(?:,\d+)?)\s*(?:tjänster|tjänst|årstjänster|årsarbetare|heltidstjänster|åa)\b",
     re.I)
-SKIP_KEYS = {"goals", "follow_up", "target_group", "participants", "signatures", "signing_log"}
+# Goals and follow-up quote percentages of people; dissemination describes the staff after the project.
+SKIP_KEYS = {"goals", "follow_up", "target_group", "participants", "signatures", "signing_log", "dissemination"}
+# A change to a post already counted: "gick ned till 50 % från oktober", "utökades till heltid".
+CHANGE_RE = re.compile(r"\b(?:gick (?:ned|ner|upp)|minskade|minskades|ökade|ökades|utökades|sänktes|höjdes|"
+                       r"trappades (?:ned|ner|upp)|från och med (?:januari|februari|mars|april|maj|juni|juli|augusti|"
+                       r"september|oktober|november|december))\b", re.I)
+# A staffing table's share column, and its total row.
+SHARE_HEAD_RE = re.compile(r"tjänstgöringsgrad|omfattning|sysselsättningsgrad|årsarbetare|årstjänst|\btjänst(?:er)?\b|"
+                           r"\båa\b|andel av heltid|^%$|\(%\)", re.I)
+ROLE_HEAD_RE = re.compile(r"roll|befattning|personal|funktion|yrke|tjänst|bemanning", re.I)
+SHARE_CELL_RE = re.compile(r"^(?P<num>\d{1,3}(?:,\d+)?)\s*(?P<pct>%|procent)?(?:\s*(?:åa|tjänst(?:er)?))?$|^(?P<word>heltid|halvtid)$",
+                           re.I)
+TOTAL_ROW_RE = re.compile(r"^(?:totalt|summa|total|sammanlagt)\b", re.I)
+ROLE_NUMBER_RE = re.compile(r"^\d+\.\s*|\s+\d+$")
+PLURAL_RE = re.compile(r"(?:er|erna|ar|arna|män)$", re.I)
+# A print that wraps "2 x" from its "100 %" splits one sentence in two.
+TIMES_AT_END_RE = re.compile(r"\d\s*[x×]\s*$")
+# "två arbetskonsulenter: en på 1,0 åa … och en på 0,5 tjänst": the list after the colon counts them.
+LIST_AFTER_ROLE_RE = re.compile(r"^\s*:")
+# A clause without a role that states a share for "one" of the roles just named: "och en på 0,5 tjänst".
+ONE_OF_RE = re.compile(r"^\s*(?:en|ett|den andra|den ena)\s+(?:på|om|med)\b", re.I)
 PLURAL_ENDINGS = [("erna", ""), ("er", "")]
 
 
@@ -53,14 +81,23 @@ def _share(m: re.Match, name: str) -> float:
     return 1.0 if name == "fulltime" else 0.5
 
 
+# Plural and definite endings back to the singular: "coacherna" -> "coach", "processledaren" -> "processledare".
+SINGULAR_ENDINGS = [
+    (r"(coach|konsulent|terapeut|socionom|specialist|psykolog|kurator|koordinator|pedagog|strateg)(?:erna|er)$", r"\1"),
+    (r"(lots)(?:arna|ar)$", r"\1"),
+    (r"(coach|konsulent|terapeut|socionom|specialist|psykolog|pedagog|strateg|lots)en$", r"\1"),
+    (r"(are|ska|kurator|koordinator)n$", r"\1"),
+]
+SINGULAR_RES = [(re.compile(p, re.I), repl) for p, repl in SINGULAR_ENDINGS]
+
+
 def _singular(role: str) -> str:
+    """Return a role as its singular, capitalised.  "arbetsterapeuten" -> "Arbetsterapeut\""""
     role = role.strip(" -/")
-    for word in ("coacher", "konsulenter", "terapeuter", "socionomer", "specialister", "psykologer",
-                 "kuratorer", "koordinatorer", "pedagoger", "strateger"):
-        for suffix in ("na", ""):
-            if role.lower().endswith(word + suffix):
-                role = role[: len(role) - len(word + suffix)] + word[:-2]
-                break
+    for pattern, repl in SINGULAR_RES:
+        role, n = pattern.subn(repl, role)
+        if n:
+            break
     return role[:1].upper() + role[1:]
 
 
@@ -70,7 +107,7 @@ def parse_clause(clause: str) -> list[tuple[str, float, int, int]]:
     "två arbetsmarknadscoacher om vardera 100 %" -> two entries of 1.0
     """
     roles = list(ROLE_RE.finditer(clause))
-    if not roles:
+    if not roles or CHANGE_RE.search(clause):
         return []
     for name, pattern in FTE_RES.items():
         m = pattern.search(clause)
@@ -85,14 +122,19 @@ def parse_clause(clause: str) -> list[tuple[str, float, int, int]]:
         count = 1
         if name == "times_percent":
             count = int(m.group("times"))
+        elif LIST_AFTER_ROLE_RE.match(clause[role.end():]):
+            count = 1
         elif count_m:
             word = count_m.group(1).lower()
             count = COUNT_WORDS.get(word) or int(word)
+        elif PLURAL_RE.search(role.group()) and not TOGETHER_RE.search(clause):
+            return []  # "koordinatorer har anställts på heltid": how many is not said
+        start, end = min(role.start(), m.start()), max(role.end(), m.end())
         if TOGETHER_RE.search(clause) or name == "positions" and count == 1:
-            return [(_singular(role.group()), share, role.start(), m.end())]
+            return [(_singular(role.group()), share, start, end)]
         if share > 1 and name == "percent":
             return []
-        return [(_singular(role.group()), share, role.start(), m.end())] * count
+        return [(_singular(role.group()), share, start, end)] * count
     return []
 
 
@@ -109,6 +151,97 @@ def _table_row(line: str) -> tuple[str, float] | None:
     return None
 
 
+def _cell_share(text: str, percent_head: bool) -> float | None:
+    """Return the FTE a staffing table's cell states.  "50 %" -> 0.5, "0,5" -> 0.5, "heltid" -> 1.0"""
+    m = SHARE_CELL_RE.match(text.strip())
+    if not m:
+        return None
+    if m.group("word"):
+        return 1.0 if m.group("word").lower() == "heltid" else 0.5
+    value = float(m.group("num").replace(",", "."))
+    # under "Tjänstgöringsgrad" a bare 50 is a percentage; 0,5 or 2 are positions
+    return value / 100 if m.group("pct") or percent_head or value > 3 else value
+
+
+def staffing_tables(text: str) -> list[tuple[Table, int]]:
+    """Return the tables of `text` with a column of FTE shares, and that column's index."""
+    out = []
+    for table in find_tables(text):
+        heads = [c.text for c in table.header or []]
+        column = next((i for i, h in enumerate(heads) if i and SHARE_HEAD_RE.search(h)), None)
+        if column is not None:
+            out.append((table, column))
+    return out
+
+
+def _staffing_table_rows(table: Table, column: int) -> tuple[list[Staff], float | None]:
+    """Return the posts of a staffing table and the total its total row states.
+
+    "Roll | Tjänstgöringsgrad" + "Coach 1 | 100 %" -> Coach 1.0
+    """
+    percent_head = "%" in table.header[column].text or "procent" in table.header[column].text.lower()
+    posts, total = [], None
+    roles_named = bool(ROLE_HEAD_RE.search(table.header[0].text))
+    for row in table.rows:
+        if len(row) <= column or not row[0].text:
+            continue
+        share = _cell_share(row[column].text, percent_head)
+        if share is None or not 0 < share <= 10:
+            continue
+        if TOTAL_ROW_RE.match(row[0].text):
+            total = share
+            continue
+        if not roles_named and not ROLE_RE.search(row[0].text):
+            continue
+        posts.append(Staff(_singular(ROLE_NUMBER_RE.sub("", row[0].text)), share, row[0].start, row[column].end))
+    return posts, total
+
+
+def _sentences(text: str) -> list[tuple[int, str]]:
+    """Return the sentences of `text`, a wrapped "2 x" joined to its "100 %" on the next line."""
+    out: list[tuple[int, str]] = []
+    for offset, sentence in sentences(text):
+        if out and TIMES_AT_END_RE.search(out[-1][1]):
+            prev = out.pop()[0]
+            sentence = text[prev:offset + len(sentence)]
+            offset = prev
+        out.append((offset, sentence))
+    return out
+
+
+def _clauses(part: str):
+    """Yield (offset, clause), a clause holding two shares cut at its last "och" before the second.
+
+    "en arbetsförmedlare på 0,5 tjänst och Försäkringskassan en handläggare på 0,5 tjänst" -> two clauses
+    """
+    pos = 0
+    for clause in CLAUSE_SPLIT_RE.split(part):
+        idx = part.find(clause, pos)
+        pos = idx + len(clause)
+        shares = sorted(m.start() for r in FTE_RES.values() for m in r.finditer(clause))
+        cut = clause.rfind(" och ", shares[0], shares[1]) if len(shares) > 1 else -1
+        if cut > 0 and ROLE_RE.search(clause, cut):
+            yield idx, clause[:cut]
+            yield idx + cut + 1, clause[cut + 1:]
+        else:
+            yield idx, clause
+
+
+def _read_part(part: str) -> list[tuple[str, float, int, int]]:
+    """Return (role, fte, start, end) for the positions of a line or sentence."""
+    out, last_role = [], None
+    for idx, clause in _clauses(part):
+        found = parse_clause(clause)
+        if not found and last_role and ONE_OF_RE.match(clause):
+            one = _singular(last_role).lower()
+            lead = len(one) + 1
+            found = [(r, f, max(0, s - lead), e - lead) for r, f, s, e in parse_clause(f"{one} {clause}")]
+        out += [(role, fte, idx + s, idx + e) for role, fte, s, e in found]
+        roles = list(ROLE_RE.finditer(clause))
+        last_role = roles[-1].group() if roles else last_role
+    return out
+
+
 def find_staffing(sections: list[Section]) -> list[Staff]:
     """Return each staff position with its FTE; a role stated again later is not counted twice."""
     found: list[Staff] = []
@@ -117,24 +250,26 @@ def find_staffing(sections: list[Section]) -> list[Staff]:
         if section.key in SKIP_KEYS:
             continue
         in_section: list[Staff] = []
-        for offset, sentence in sentences(section.text):
+        consumed: list[tuple[int, int]] = []
+        for table, column in staffing_tables(section.text):
+            posts, _ = _staffing_table_rows(table, column)
+            in_section += [Staff(p.role, p.fte, section.char_start + p.start, section.char_start + p.end)
+                           for p in posts if p.role.lower() not in seen_roles]
+            consumed += [(p.start, p.end) for p in posts]
+        for offset, sentence in _sentences(section.text):
             base = section.char_start + offset
             new: list[Staff] = []
             # A table is read row by row; prose joins its wrapped lines (same length keeps offsets).
             parts = lines(sentence) if "\t" in sentence else [(0, sentence.replace("\n", " "))]
             for part_start, part in parts:
+                if any(s <= offset + part_start < e for s, e in consumed):
+                    continue  # a row the staffing table gave already
                 row = _table_row(part) if "\t" in part else None
                 if row:
                     new.append(Staff(row[0], row[1], base + part_start, base + part_start + len(part)))
                     continue
-                part = part.replace("\t", " ")
-                pos = 0
-                for clause in CLAUSE_SPLIT_RE.split(part):
-                    idx = part.find(clause, pos)
-                    pos = idx + len(clause)
-                    for role, fte, s, e in parse_clause(clause):
-                        at = base + part_start + idx
-                        new.append(Staff(role, fte, at + s, at + e))
+                for role, fte, s, e in _read_part(part.replace("\t", " ")):
+                    new.append(Staff(role, fte, base + part_start + s, base + part_start + e))
             in_section.extend(n for n in new if n.role.lower() not in seen_roles)
         found.extend(in_section)
         seen_roles |= {n.role.lower() for n in in_section}
@@ -147,6 +282,10 @@ def find_fte_total(sections: list[Section], staffing: list[Staff], where: dict |
     `where`, if given, gets "fte_total" -> offsets of a stated total (a sum has no one place).
     """
     for section in sections:
+        for table, column in staffing_tables(section.text):
+            _, total = _staffing_table_rows(table, column)
+            if total is not None:
+                return total
         m = STATED_TOTAL_RE.search(section.text)
         if m:
             if where is not None:

@@ -54,14 +54,20 @@ def drop_hidden(raw: str) -> str:
     return "".join(out) + raw[pos:]
 
 
+# A table cell ends with a tab, so a row reads as the Word readers write one: "Lokaler\t70 000".
+CELL_END_RE = re.compile(r"</t[dh]\s*>", re.IGNORECASE)
+
+
 def clean_html(text: str) -> str:
     """Return text with HTML tags and entities replaced.  "<p>Hej&nbsp;då</p>" -> "Hej då"
 
-    Block tags become line breaks, so list items and paragraphs keep their own lines.
+    Block tags become line breaks, so list items and paragraphs keep their own lines; table cells
+    end with a tab.  "<tr><td>Lokaler</td><td>70 000</td></tr>" -> "Lokaler\t70 000"
     """
     if "<" not in text and "&" not in text:
         return text
     text = _sub_tags(LIST_ITEM_RE, "\n- ", text)
+    text = CELL_END_RE.sub("\t", text)
     text = _sub_tags(BLOCK_TAG_RE, "\n", text)
     text = ANY_TAG_RE.sub("", text)
     text = ENTITY_RE.sub(lambda m: html.unescape(m.group(0)), text)

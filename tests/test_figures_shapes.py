@@ -1,0 +1,217 @@
+"""Shapes of staffing, participants, budget tables and registry numbers from other förbund's templates."""
+import pytest
+
+from extractor.extract.meta import find_diarienummer
+from extractor.extract.participants import find_participants
+from extractor.extract.staffing import find_fte_total, find_staffing
+from extractor.record import Section
+
+
+def _sec(key: str, text: str, start: int = 0) -> Section:
+    return Section(key=key, heading=None, text=text, page=None, char_start=start, char_end=start + len(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dnr 2021-15", "2021-15"),
+    ("Diarienummer: SFSN 2025:12. Ansökan ska vara inne i mars.", "SFSN 2025:12"),
+    ("Dnr: 2016/00403", "2016/00403"),
+    ("Diarienummer: 2019/KS Programområde: 1\nDnr 2019/KS0042 Avd: Ekonomi", "2019/KS0042"),
+    ("Dnr NU 2025/07", "NU 2025/07"),
+])
+def test_diarienummer_common_shapes(text, expected):
+    assert find_diarienummer(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # definite forms and a role list joined by "och"
+    ("Teamledaren arbetar 50 %, arbetsterapeuten på heltid och coachen 75 procent.",
+     [("Teamledare", 0.5), ("Arbetsterapeut", 1.0), ("Coach", 0.75)]),
+    ("Insatsen bemannas av en lots på heltid och en projektledare på halvtid.",
+     [("Lots", 1.0), ("Projektledare", 0.5)]),
+    # a list after a colon names each of the two posts once
+    ("Här arbetar två arbetskonsulenter: en på 1,0 åa i Borlänge och en på 0,5 tjänst i Falun.",
+     [("Arbetskonsulent", 1.0), ("Arbetskonsulent", 0.5)]),
+    # two posts in one clause, the second after "och"
+    ("Kommunen har en socionom placerad på 0,5 tjänst och Regionen en kurator på 0,5 tjänst.",
+     [("Socionom", 0.5), ("Kurator", 0.5)]),
+    # a PDF wraps "2 x" from its "100 %"
+    ("Resurs/er: 2 x\n100 % jobbcoacher.", [("Jobbcoach", 1.0)] * 2),
+    ("Jobbcoacher (2 × 100 %)", [("Jobbcoach", 1.0)] * 2),
+    ("två behandlare på sammanlagt 1,5 tjänst", [("Behandlare", 1.5)]),
+    # a change to an existing post is not a new post
+    ("En coach på heltid. Coachen gick ned till 50 % från oktober.", [("Coach", 1.0)]),
+])
+def test_staffing_prose_shapes(text, expected):
+    assert [(s.role, s.fte) for s in find_staffing([_sec("other", text)])] == expected
+
+
+def test_staffing_after_the_project_is_not_project_staff():
+    sections = [_sec("other", "Projektet har en coach på heltid."),
+                _sec("dissemination", "Kommunen för in arbetssättet med en handledare på heltid.", 40)]
+    assert [(s.role, s.fte) for s in find_staffing(sections)] == [("Coach", 1.0)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sammanlagt omfattar verksamheten 5,0 årsarbetare.", 5.0),
+    ("Sammanlagt omfattar projektet 3,0 åa.", 3.0),
+    ("en samordnare på halvtid, två behandlare på sammanlagt 1,5 tjänst och en arbetsterapeut 50 %, "
+     "sammanlagt 2,5 tjänster.", 2.5),
+])
+def test_fte_total_stated_in_prose(text, expected):
+    sections = [_sec("other", text)]
+    assert find_fte_total(sections, find_staffing(sections)) == expected
+
+
+@pytest.mark.parametrize("key, text, expected", [
+    ("participants", "Vi räknar med 45 nya deltagare per år. Varje coach har som mest 20 deltagare åt gången.",
+     {"count": 45, "per": "year"}),
+    # a progress report's counts are outcomes, not the plan
+    ("participants", "Under perioden har 17 nya deltagare skrivits in. Vid periodens slut var 17 deltagare aktiva.",
+     None),
+    ("other", "Det kommer att vara ungefär 250 individer under perioden som får ta del av insatsen.",
+     {"count": 250, "per": "total"}),
+])
+def test_participants_planned_not_achieved(key, text, expected):
+    assert find_participants([_sec(key, text)], text) == expected
+
+
+def test_participants_in_a_text_without_headings():
+    text = "Projektet startar i höst. Det kommer att vara ungefär 120 individer under perioden som deltar."
+    assert find_participants([], text) == {"count": 120, "per": "total"}
+
+
+def _budget(text: str, doc_type: str = "application", head: str = "Budget\n") -> dict:
+    from extractor.extract.amounts import find_amounts
+    from extractor.extract.budget import find_budget
+
+    text = head + text
+    start = len(head)
+    sections = [Section(key="budget", heading="Budget", text=text[start:], page=None, char_start=start,
+                        char_end=len(text))]
+    return find_budget(text, find_amounts(text, [(start, len(text))]), sections, doc_type)
+
+
+def test_table_reader_keeps_rows_cells_and_a_header_repeated_after_a_page_break():
+    from extractor.extract.tables import find_tables
+
+    text = ("Kostnadsslag\t2025\t2026\tTotalt\nLedare\t100 000\t120 000\t220 000\n"
+            "Sida 3 av 5\nKostnadsslag\t2025\t2026\tTotalt\nLokaler\t10 000\t12 000\t22 000\n"
+            "Summa\t110 000\t132 000\t242 000\n")
+    tables = find_tables(text)
+    assert len(tables) == 1
+    table = tables[0]
+    assert [r[0].text for r in table.rows] == ["Ledare", "Lokaler", "Summa"]
+    assert table.value_column() == 3
+    cell = table.rows[2][3]
+    assert text[cell.start:cell.end] == "242 000"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the total column of a multi-year table, not a year; own financing marked on rows, stated in prose
+    ("Kostnadsslag\t2025\t2026\tTotalt\nLedare (egen insats)\t100 000\t120 000\t220 000\n"
+     "Coach\t300 000\t320 000\t620 000\nSumma\t400 000\t440 000\t840 000\n"
+     "Sökt belopp från förbundet är 300 tkr för 2025, 320 tkr för 2026, totalt 620 000 kr. "
+     "Kommunens egen insats uppgår till 220 000 kr.\n",
+     {"requested_sek": 620000, "own_financing_sek": 220000, "total_sek": 840000}),
+    # a partner financing a post in kind; a prose total beats the table's sum row
+    ("Post\tÅr 1\tÅr 2\tSumma\nKoordinator\t500 000\t500 000\t1 000 000\nCoach\t400 000\t400 000\t800 000\n"
+     "Summa\t900 000\t900 000\t1 800 000\n"
+     "Försäkringskassan finansierar koordinatorn inom sitt anslag, 1 000 000 kr. Från förbundet söks därmed "
+     "800 000 kr. Kommunen står för lokaler motsvarande 150 000 kr. Insatsens totala kostnad blir 1 950 000 kr.\n",
+     {"requested_sek": 800000, "own_financing_sek": 1000000, "total_sek": 1950000}),
+    # the columns name the fields, the sum row holds them
+    ("Kostnader\tAtt rekvirera från förbundet\tEgenfinansiering\tTotalt\nKommunen\t900 000\t100 000\t1 000 000\n"
+     "Regionen\t200 000\t0\t200 000\nSumma\t1 100 000\t100 000\t1 200 000\n",
+     {"requested_sek": 1100000, "own_financing_sek": 100000, "total_sek": 1200000}),
+    # a cost per participant is no whole budget
+    ("Kostnadsslag\tBelopp (kr)\nPersonal\t1 200 000\nSumma\t1 300 000 Förbundet finansierar 1,0 miljoner kronor. "
+     "Kostnaden motsvarar cirka 20 000 kr per deltagare.\n",
+     {"requested_sek": 1000000, "own_financing_sek": None, "total_sek": 1300000}),
+    # a figure written before its verb
+    ("Den totala kostnaden beräknas till 215 000 kr, varav 175 000 kr söks från förbundet och 40 000 kr\n"
+     "utgör kommunernas egeninsats.\n",
+     {"requested_sek": 175000, "own_financing_sek": 40000, "total_sek": 215000}),
+])
+def test_budget_table_and_prose_shapes(text, expected):
+    assert _budget(text) == expected
+
+
+def test_budget_in_tkr_table_with_a_prose_total_in_kronor():
+    text = ("Budgeten redovisas i tusental kronor (tkr). Projektet söker 1 500 tkr från förbundet.\n"
+            "Kostnad (tkr)\t2024\t2025\tSumma\nLedare\t300\t400\t700\nCoach\t350\t450\t800\n"
+            "Summa\t650\t850\t1 500\nKommunen bidrar med lokaler motsvarande 0,3 miljoner kronor. "
+            "Projektets totala kostnad uppgår därmed till 1 800 000 kr.\n")
+    assert _budget(text) == {"requested_sek": 1500000, "own_financing_sek": 300000, "total_sek": 1800000}
+
+
+def test_budget_whole_sum_under_ten_thousand_kronor_is_not_taken():
+    text = "Post\tTotalt\nLedare\t2 000\nSumma\t3 500\n"
+    assert _budget(text)["total_sek"] is None
+
+
+def test_report_reads_the_budget_column_not_the_outcome():
+    text = ("Post\tBudget\tUtfall\nPersonal\t900 000\t850 000\nBeviljat belopp\t1 000 000\t940 000\n")
+    assert _budget(text, "final_report")["requested_sek"] == 1000000
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ett kommande projekt med uppskattningsvis 3 m.kr", [3000000]),
+    ("Det egna kapitalet är 8, 1 Mkr.", [8100000]),
+    ("Sökt belopp 1392 000 kr", [1392000]),          # OCR lost the first space
+    ("under år 2025 150 000 kr", [150000]),           # a year before an amount is not its first group
+])
+def test_amounts_in_prose_and_ocr_forms(text, expected):
+    from extractor.extract.amounts import find_amounts
+
+    assert [f.value for f in find_amounts(text, [])] == expected
+
+
+def test_amounts_ocr_sum_row_and_a_tkr_table_beside_a_prose_total_in_kronor():
+    from extractor.extract.amounts import find_amounts
+
+    row = "Summa 918 000 474 000 1392 000"
+    assert [f.value for f in find_amounts(row, [(0, len(row))])] == [918000, 474000, 1392000]
+    text = ("Kostnad (tkr)\t2024\t2025\tSumma\nLedare\t300\t400\t700\n"
+            "Projektets totala kostnad uppgår därmed till 4 975 000 kr.\n")
+    assert sorted(f.value for f in find_amounts(text, [(0, len(text))])) == [300000, 400000, 700000, 4975000]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Särskilda koordinatorer har anställts på heltid.", []),           # how many is not said
+    ("Styrelsen har en tjänsteman på 50 %.", [("Tjänsteman", 0.5)]),
+])
+def test_staffing_needs_a_count_for_a_plural(text, expected):
+    assert [(s.role, s.fte) for s in find_staffing([_sec("other", text)])] == expected
+
+
+def test_budget_grant_to_the_förbund_from_another_fund_is_not_requested_from_it():
+    text = ("Integrationsfonden beviljade Samordningsförbundet 1.482.210 kronor för att tillsammans med två "
+            "kommuner ta fram en gemensam modell för utvärdering.\n")
+    assert _budget(text, "other", head="Om projektet\n")["requested_sek"] is None
+
+
+def test_html_table_rows_keep_their_cells_apart():
+    from extractor.extract.tables import find_tables
+    from extractor.read.html import clean_html
+
+    text = clean_html("<table><tr><th>Post</th><th>Totalt</th></tr><tr><td>Lokaler</td><td>70 000</td></tr>"
+                      "<tr><td>Summa</td><td>70 000</td></tr></table>")
+    assert "Lokaler\t70 000" in text
+    table = find_tables(text)[0]
+    assert [c.text for c in table.header] == ["Post", "Totalt"]
+    assert [[c.text for c in row] for row in table.rows] == [["Lokaler", "70 000"], ["Summa", "70 000"]]
+
+
+def test_staffing_table_with_a_share_column_and_a_total_row():
+    text = ("Bemanning\nRoll\tTjänstgöringsgrad\tArbetsgivare\nCoach 1\t100 %\tKommunen\nCoach 2\t100\tKommunen\n"
+            "Handledare\t0,5\tRegionen\nTotalt\t2,5\t\n")
+    sections = [_sec("other", text)]
+    staffing = find_staffing(sections)
+    assert [(s.role, s.fte) for s in staffing] == [("Coach", 1.0), ("Coach", 1.0), ("Handledare", 0.5)]
+    assert find_fte_total(sections, staffing) == 2.5
+    assert text[staffing[2].start:staffing[2].end] == "Handledare\t0,5"
+
+
+def test_a_goal_table_of_percentages_is_no_staffing_table():
+    text = "Mål\tMålvärde (%)\tUtfall (%)\nAndel deltagare i arbete\t40\t46\n"
+    assert find_staffing([_sec("other", text)]) == []
