@@ -73,17 +73,19 @@ BOX_REACH = 60  # characters between a box and the name it ticks
 # "Deltagaren skattas med SMAIL", "Vi arbetar enligt IPS": the intervention's own use.
 SUBJECTS = (r"vi|projektet|insatsen|verksamheten|teamet|coacherna|jobbcoacherna|personalen|medarbetarna|"
             r"arbetsterapeuten|handledarna|handläggarna|arbetsgruppen|rehabcoachen|coachen|deltagarna|deltagaren")
-USE_VERBS = (r"arbetar|arbetade|har arbetat|använder|använde|har använt|erbjuder|erbjöd|har erbjudit|"
-             r"utgår från|utgick från|tillämpar|tillämpade|jobbar|jobbade")
+USE_VERBS = (r"arbetar|arbetade|arbetat|arbeta|använder|använde|använt|använda|erbjuder|erbjöd|erbjudit|"
+             r"erbjuda|utgår från|utgick från|utgått från|tillämpar|tillämpade|tillämpat|tillämpa|"
+             r"jobbar|jobbade|jobbat")
 OWN_USE_RE = re.compile(
-    rf"\b(?:{SUBJECTS})\s+(?:\w+\s+){{0,2}}?(?:{USE_VERBS})\s+(?:[\w-]+\s+){{0,4}}?{MASK}"
+    rf"\b(?:{SUBJECTS})\s+(?:\w+\s+){{0,2}}?(?:{USE_VERBS})\s+(?:[\w-]+\s+){{0,5}}?{MASK}"
     rf"|\b(?:{USE_VERBS})\s+(?:{SUBJECTS})\s+(?:[\w-]+\s+){{0,3}}?{MASK}"
+    rf"|\b(?:ersattes|ersätts|har ersatts|byttes ut|byts ut)\s+(?:av|mot|med)\s+{MASK}"
+    rf"|{MASK}\s+(?:ska |kommer att )?(?:används|användes|har använts|användas|tillämpas)\b(?!\s+(?:\w+\s+)?av\b)"
     rf"|\b(?:skattas|skattades|bedöms|bedömdes|kartläggs|kartlades|mäts|mättes)\s+(?:\w+\s+){{0,3}}?med\s+{MASK}",
     re.I)
 TRAINED_RE = re.compile(
     rf"\b(?:{SUBJECTS}|personal|arbetsgruppen)\b.*\b(?:fått utbildning|har utbildats|utbildades|är utbildade|"
-    rf"utbildats|har gått utbildning|gick utbildning)\s+(?:\w+\s+){{0,6}}?{MASK}"
-    rf"|\bsom (?:\w+\s+){{0,2}}(?:fått|har fått|fick) utbildning i är {MASK}", re.I)
+    rf"utbildats|har gått utbildning|gick utbildning|gått en \w*kurs)\s+(?:\w+\s+){{0,6}}?{MASK}", re.I)
 
 
 def clause(masked: str) -> str:

@@ -62,3 +62,58 @@ def test_train_methods_command_writes_model_and_meta(tmp_path):
 
     meta = json.loads((tmp_path / "meta.json").read_text())
     assert set(meta["cross_validation"]) >= {"MI", "SE", "SMAIL", "AWP"}
+
+
+@pytest.mark.parametrize("text, key", [
+    # negation and its scope
+    ("Vägvisaren erbjuder inte själv Supported Employment.", "methods"),
+    ("Motiverande samtal ingår inte i insatsen under första året.", "methods"),
+    ("Kursen blev inställd i april, så MI används inte i teamet ännu.", "methods"),
+    ("Vi har valt bort SMAIL eftersom ingen part har licens.", "methods"),
+    ("Licensen kom aldrig på plats, och SMAIL ströks därför ur planen.", "methods"),
+    ("AWP utgår ur projektplanen från och med 2025.", "methods"),
+    # other units and earlier projects
+    ("IPS-teamet på psykiatrin tar emot remisser från hela kommunen.", "collaboration"),
+    ("Den som vill börja arbeta direkt hänvisas till Jobbmottagningen i Ekeby, som arbetar enligt Supported Employment.", "methods"),
+    ("Förbundet har tidigare stött två insatser som använt SMAIL.", "background"),
+    ("Till skillnad från IPS söker vi inte arbete direkt.", "methods"),
+    ("Kontaktperson: Lena Ekberg, SE-handläggare, Arbetsförmedlingen", "other"),
+    # a plan to investigate
+    ("Under våren ska vi undersöka om IPS kan vara ett stöd för målgruppen.", "purpose"),
+    ("Tre förbund genomför en förstudie kring Individual Placement and Support.", "background"),
+    # a final report tells of a plan that was not carried out
+    ("Enligt ansökan skulle varje deltagare bedömas med SMAIL.", "methods"),
+    # a description of the method, not of this intervention
+    ("IPS-metoden har visat sig ge fler jobb än vanlig arbetsträning.", "background"),
+    # unticked boxes
+    ("Metoder: ☐ SMAIL ☐ AWP", "methods"),
+    ("[ ] Supported Employment", "methods"),
+    # a name only in a budget line
+    ("Licens för SMAIL 12 000 12 000 24 000", "budget"),
+])
+def test_method_mentions_that_are_not_use(text, key):
+    assert _labels(text, key) == []
+
+
+@pytest.mark.parametrize("text, labels", [
+    # ticked boxes
+    ("Metoder: ☒ SMAIL ☐ AWP", ["SMAIL"]),
+    ("[x] Supported Employment", ["SE"]),
+    # negations that do not negate the use
+    ("Deltagare som inte har arbetat på länge får stöd enligt Supported Employment.", ["SE"]),
+    ("Vi arbetar inte med traditionell arbetsträning utan enligt Supported Employment.", ["SE"]),
+    ("Vi använder motiverande samtal, men inte AWP.", ["MI"]),
+    ("Coacherna använder MI, inte minst i de första samtalen.", ["MI"]),
+    ("Till skillnad från tidigare projekt använder vi nu SMAIL med alla deltagare.", ["SMAIL"]),
+    ("Liksom i den tidigare insatsen arbetar vi enligt Supported Employment.", ["SE"]),
+    # a final report's past tense
+    ("Efter årsskiftet arbetade teamet enligt IPS-metoden.", ["IPS", "SE"]),
+    ("Vid tredje träffen skattas deltagaren med SMAIL.", ["SMAIL"]),
+    # staff trained in it to offer it
+    ("Personalen har fått utbildning i lösningsfokuserat arbetssätt under våren.", ["SOLUTION_FOCUSED"]),
+    ("Alla coacher har utbildats i motiverande samtal för att kunna erbjuda det till deltagarna.", ["MI"]),
+    # the method is replaced by another: the new one is used
+    ("Den gamla kartläggningen ersattes av SMAIL under våren.", ["SMAIL"]),
+])
+def test_method_use_survives_the_rules(text, labels):
+    assert _labels(text) == labels
