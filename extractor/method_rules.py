@@ -11,12 +11,21 @@ import re
 
 MASK = "METODNAMN"
 
+# "Deltagaren skattas med SMAIL", "Vi arbetar enligt IPS": the intervention's own use.
+SUBJECTS = (r"vi|projektet|insatsen|verksamheten|teamet|coacherna|jobbcoacherna|personalen|medarbetarna|"
+            r"arbetsterapeuten|handledarna|handläggarna|arbetsgruppen|rehabcoachen|coachen|deltagarna|deltagaren")
+USE_VERBS = (r"arbetar|arbetade|arbetat|arbeta|använder|använde|använt|använda|erbjuder|erbjöd|erbjudit|"
+             r"erbjuda|utgår från|utgick från|utgått från|tillämpar|tillämpade|tillämpat|tillämpa|"
+             r"jobbar|jobbade|jobbat")
 # A clause ends at punctuation or at a conjunction that starts a new statement:
 # "Vi använde MI, men inte AWP" -> "men inte AWP" is AWP's clause.
-CLAUSE_BREAK_RE = re.compile(r"[,;:()]|\s[–—]\s|\s(?:men|utan|eftersom|medan|fast|då)\s", re.I)
+# "… har inga väntetider och erbjuder METODNAMN": "och" before a verb of use starts a new clause.
+CLAUSE_BREAK_RE = re.compile(
+    rf"[,;:]|\s[–—]\s|\s(?:men|utan|eftersom|medan|fast|då)\s|\soch\s(?=(?:{USE_VERBS}|får|ges|erbjuds)\b)", re.I)
 # "inte minst", "inte bara" do not negate; "inte heller", "inte längre" do.
 NEGATION_RE = re.compile(
     r"\b(?:inte|ej|icke|aldrig|inga|ingen|inget)\b(?!\s+(?:minst|bara|enbart|endast|sällan)\b)", re.I)
+NEGATION_REACH = (7, 6)  # words a negation may stand before / after the name
 # "Deltagare som inte har arbetat får IPS": the negation belongs to the relative clause before the name.
 RELATIVE_NEGATION_RE = re.compile(r"\bsom\s+(?:\w+\s+)?(?:inte|ej|aldrig)\b", re.I)
 DROPPED_WORDS = (
@@ -29,10 +38,11 @@ DROPPED_RE = re.compile(rf"\b(?:{DROPPED_WORDS})\b", re.I)
 DROPPED_LATER_RE = re.compile(
     rf"\b(?:det|den|metoden|instrumentet|verktyget|skattningen|arbetssättet|{MASK})\s+(?:\w+\s+){{0,3}}?"
     rf"(?:{DROPPED_WORDS})\b", re.I)
-# "till skillnad från IPS", "i stället för SMAIL": a contrast just before the name.
+# "till skillnad från IPS", "samma principer som SE": a contrast or comparison just before the name.
 CONTRAST_RE = re.compile(
     rf"\b(?:till skillnad (?:från|mot)|skillnaden (?:mot|från)|i ?stället för|istället för|jämfört med|"
-    rf"snarare än|i motsats till)\s+(?:[\w-]+\s+){{0,3}}{MASK}", re.I)
+    rf"snarare än|i motsats till|samma principer som|samma grund som|en variant av|en vidareutveckling av)"
+    rf"\s+(?:[\w-]+\s+){{0,3}}{MASK}", re.I)
 # "undersöka om IPS kan vara …", "en förstudie om IPS": a method to be studied, not used.
 INVESTIGATE_RE = re.compile(
     r"\b(?:undersöka|undersöker|undersöks|undersökte|utreda|utreder|utreds|utredde|pröva om|prövar om|"
@@ -45,8 +55,12 @@ UNIT_SUFFIX_RE = re.compile(
     rf"{MASK}-(?:team\w*|mottagning\w*|enhet\w*|handläggar\w*|samordnar\w*|klinik\w*|införande\w*)\b", re.I)
 # "slussas vidare till X, som arbetar enligt SE": the method belongs to the unit referred to.
 REFERRAL_RE = re.compile(
-    r"\b(?:remitteras|remitterar|remitterades|slussas|slussades|hänvisas|hänvisades|lotsas|skickas vidare|"
-    r"överlämnas|tar emot remisser|får remisser)\b", re.I)
+    r"\b(?:remitteras|remitterar|remitterades|slussas|slussades|hänvisas|hänvisades|lotsas|lotsades|"
+    r"skickas|överlämnas|överlämnades|går vidare)\s+(?:\w+\s+){0,2}?till\b", re.I)
+# "Deltagare som behöver METODNAMN remitteras till Arbetsförmedlingen": others give it.
+NEEDS_ELSEWHERE_RE = re.compile(
+    rf"\bsom\s+(?:behöver|vill ha|önskar|är i behov av|har behov av)\b[^,;]*{MASK}[^,;]*?"
+    rf"\b(?:remitteras|hänvisas|slussas|lotsas|skickas)\b", re.I)
 OWN_WORDS_RE = re.compile(r"\b(?:vi|oss|insatsen|projektet|verksamheten|teamet)\b", re.I)
 # "I det tidigare projektet användes SMAIL", "Förbundet har tidigare finansierat insatser som …".
 EARLIER_RE = re.compile(
@@ -70,15 +84,10 @@ DESCRIPTION_RE = re.compile(
 BOX_RE = re.compile(r"☐|□|☒|☑|■|✓|✔|\[\s?\]|\[[xX✓]\]")
 TICKED = re.compile(r"☒|☑|■|✓|✔|\[[xX✓]\]")
 BOX_REACH = 60  # characters between a box and the name it ticks
-# "Deltagaren skattas med SMAIL", "Vi arbetar enligt IPS": the intervention's own use.
-SUBJECTS = (r"vi|projektet|insatsen|verksamheten|teamet|coacherna|jobbcoacherna|personalen|medarbetarna|"
-            r"arbetsterapeuten|handledarna|handläggarna|arbetsgruppen|rehabcoachen|coachen|deltagarna|deltagaren")
-USE_VERBS = (r"arbetar|arbetade|arbetat|arbeta|använder|använde|använt|använda|erbjuder|erbjöd|erbjudit|"
-             r"erbjuda|utgår från|utgick från|utgått från|tillämpar|tillämpade|tillämpat|tillämpa|"
-             r"jobbar|jobbade|jobbat")
 OWN_USE_RE = re.compile(
     rf"\b(?:{SUBJECTS})\s+(?:\w+\s+){{0,2}}?(?:{USE_VERBS})\s+(?:[\w-]+\s+){{0,5}}?{MASK}"
     rf"|\b(?:{USE_VERBS})\s+(?:{SUBJECTS})\s+(?:[\w-]+\s+){{0,3}}?{MASK}"
+    rf"|\b(?:erbjuds|erbjöds)\s+(?:\w+\s+){{0,3}}?{MASK}(?!\s+(?:\w+\s+)?(?:av|via|genom|hos)\b)"
     rf"|\b(?:ersattes|ersätts|har ersatts|byttes ut|byts ut)\s+(?:av|mot|med)\s+{MASK}"
     rf"|{MASK}\s+(?:ska |kommer att )?(?:används|användes|har använts|användas|tillämpas)\b(?!\s+(?:\w+\s+)?av\b)"
     rf"|\b(?:skattas|skattades|bedöms|bedömdes|kartläggs|kartlades|mäts|mättes)\s+(?:\w+\s+){{0,3}}?med\s+{MASK}",
@@ -94,18 +103,27 @@ def clause(masked: str) -> str:
     start = 0
     for m in CLAUSE_BREAK_RE.finditer(masked):
         if m.end() <= at:
-            start = m.start() if m.group().strip().lower() in {"men", "utan", "eftersom", "medan", "fast", "då"} else m.end()
+            start = m.start() if m.group().strip().isalpha() else m.end()
         elif m.start() >= at + len(MASK):
             return masked[start:m.start()]
     return masked[start:]
 
 
 def _negated(part: str) -> bool:
-    """Return whether the clause negates the use: "Vi använder inte METODNAMN" -> True."""
+    """Return whether the clause negates the use: "Vi använder inte METODNAMN" -> True.
+
+    A negation counts near the name only, and not where a relative clause holds it
+    ("Deltagare som inte har arbetat får METODNAMN") or the intervention's own use follows it
+    ("Eftersom många inte har arbetat på länge använder vi METODNAMN").
+    """
     at = part.find(MASK)
-    for m in NEGATION_RE.finditer(part):
-        relative = RELATIVE_NEGATION_RE.search(part, max(0, m.start() - 20), m.end())
-        if relative and m.start() < at:
+    for m in list(NEGATION_RE.finditer(part)) + list(DROPPED_RE.finditer(part)):
+        if m.start() < at:
+            if len(part[m.end():at].split()) > NEGATION_REACH[0] or OWN_USE_RE.search(part[m.end():]):
+                continue
+            if RELATIVE_NEGATION_RE.search(part, max(0, m.start() - 20), m.end()):
+                continue
+        elif len(part[at:m.start()].split()) > NEGATION_REACH[1]:
             continue
         return True
     return False
@@ -143,12 +161,12 @@ def verdict(masked: str, section: str | None) -> tuple[bool | None, str]:
     at = masked.find(MASK)
     before, after = masked[:at], masked[at:]
     checks = [
-        ("negated", _negated(part) or bool(DROPPED_RE.search(part))),
+        ("negated", _negated(part)),
         ("dropped", bool(DROPPED_LATER_RE.search(after))),
         ("contrast", bool(CONTRAST_RE.search(masked))),
         ("unit", bool(UNIT_SUFFIX_RE.search(masked))),
-        ("referral", _referred(before)),
-        ("investigate", bool(INVESTIGATE_RE.search(before))),
+        ("referral", _referred(before) or bool(NEEDS_ELSEWHERE_RE.search(masked))),
+        ("investigate", bool(INVESTIGATE_RE.search(part[:part.find(MASK)]))),
         ("earlier", bool(EARLIER_RE.search(before + part)) and not CONTINUES_RE.search(masked)),
         ("reported_plan", bool(REPORTED_PLAN_RE.search(before))),
         ("description", bool(DESCRIPTION_RE.search(masked))),

@@ -77,10 +77,13 @@ def test_train_methods_command_writes_model_and_meta(tmp_path):
     ("Den som vill börja arbeta direkt hänvisas till Jobbmottagningen i Ekeby, som arbetar enligt Supported Employment.", "methods"),
     ("Förbundet har tidigare stött två insatser som använt SMAIL.", "background"),
     ("Till skillnad från IPS söker vi inte arbete direkt.", "methods"),
+    ("Deltagare som behöver en bedömning med AWP remitteras till Arbetsförmedlingen.", "methods"),
+    ("Modellen bygger på samma principer som Supported Employment (SE) men passar unga.", "background"),
     ("Kontaktperson: Lena Ekberg, SE-handläggare, Arbetsförmedlingen", "other"),
     # a plan to investigate
     ("Under våren ska vi undersöka om IPS kan vara ett stöd för målgruppen.", "purpose"),
     ("Tre förbund genomför en förstudie kring Individual Placement and Support.", "background"),
+    ("Förbunden driver en förstudie om metoden Individual Placement and Support (IPS) i länet.", "background"),
     # a final report tells of a plan that was not carried out
     ("Enligt ansökan skulle varje deltagare bedömas med SMAIL.", "methods"),
     # a description of the method, not of this intervention
@@ -112,6 +115,15 @@ def test_method_mentions_that_are_not_use(text, key):
     # staff trained in it to offer it
     ("Personalen har fått utbildning i lösningsfokuserat arbetssätt under våren.", ["SOLUTION_FOCUSED"]),
     ("Alla coacher har utbildats i motiverande samtal för att kunna erbjuda det till deltagarna.", ["MI"]),
+    # a negation far from the name, or in a clause before the intervention's own use
+    ("Eftersom många deltagare inte har haft ett arbete på flera år använder vi Supported Employment.", ["SE"]),
+    ("Ingen ska behöva vänta länge; alla nya deltagare erbjuds motiverande samtal.", ["MI"]),
+    ("Metoden SMAIL används inte bara vid start utan också vid avslut.", ["SMAIL"]),
+    # a referral into the intervention, not away from it
+    ("Deltagarna remitteras till insatsen och får där stöd enligt Supported Employment.", ["SE"]),
+    ("Insatsen tar emot remisser från vården och arbetar enligt Supported Employment.", ["SE"]),
+    # a study earlier in the sentence, the use later
+    ("Förstudien undersökte behoven, och nu arbetar teamet enligt Supported Employment.", ["SE"]),
     # the method is replaced by another: the new one is used
     ("Den gamla kartläggningen ersattes av SMAIL under våren.", ["SMAIL"]),
 ])
