@@ -50,7 +50,7 @@ INVESTIGATE_RE = re.compile(
     r"förstudie\w*\s+(?:om|för|kring|av|inför|kring)|förstudie\w* (?:\w+ ){0,2}(?:om|för|kring)|"
     r"frågan om att införa|möjligheten att införa|intresse av att införa|kartlägga förutsättningar\w*)\b",
     re.I)
-# A referring unit named after a method: "IPS-teamet", "SE-handläggare", "IPS-mottagningen".
+# A unit, a job title or an undertaking named after a method: "IPS-teamet", "SE-handläggare", "IPS-införande".
 UNIT_SUFFIX_RE = re.compile(
     rf"{MASK}-(?:team\w*|mottagning\w*|enhet\w*|handläggar\w*|samordnar\w*|klinik\w*|införande\w*)\b", re.I)
 # "slussas vidare till X, som arbetar enligt SE": the method belongs to the unit referred to.
@@ -158,8 +158,7 @@ def verdict(masked: str, section: str | None) -> tuple[bool | None, str]:
     if section == "budget":
         return False, "budget"
     part = clause(masked)
-    at = masked.find(MASK)
-    before, after = masked[:at], masked[at:]
+    before, after = masked[:masked.find(MASK)], masked[masked.find(MASK):]
     checks = [
         ("negated", _negated(part)),
         ("dropped", bool(DROPPED_LATER_RE.search(after))),
@@ -167,7 +166,7 @@ def verdict(masked: str, section: str | None) -> tuple[bool | None, str]:
         ("unit", bool(UNIT_SUFFIX_RE.search(masked))),
         ("referral", _referred(before) or bool(NEEDS_ELSEWHERE_RE.search(masked))),
         ("investigate", bool(INVESTIGATE_RE.search(part[:part.find(MASK)]))),
-        ("earlier", bool(EARLIER_RE.search(before + part)) and not CONTINUES_RE.search(masked)),
+        ("earlier", bool(EARLIER_RE.search(part)) and not CONTINUES_RE.search(masked)),
         ("reported_plan", bool(REPORTED_PLAN_RE.search(before))),
         ("description", bool(DESCRIPTION_RE.search(masked))),
     ]

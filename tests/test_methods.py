@@ -2,6 +2,7 @@ import pytest
 from click.testing import CliRunner
 
 from extractor.cli import cli
+from extractor.method_rules import clause, verdict
 from extractor.methods import classify_methods, find_mentions
 from extractor.record import Section
 
@@ -62,6 +63,8 @@ def test_train_methods_command_writes_model_and_meta(tmp_path):
 
     meta = json.loads((tmp_path / "meta.json").read_text())
     assert set(meta["cross_validation"]) >= {"MI", "SE", "SMAIL", "AWP"}
+    assert set(meta["cross_validation_classifier_only"]) == set(meta["cross_validation"])
+    assert all(0 <= v["f1"] <= 1 for v in meta["cross_validation"].values())
 
 
 @pytest.mark.parametrize("text, key", [
@@ -129,3 +132,30 @@ def test_method_mentions_that_are_not_use(text, key):
 ])
 def test_method_use_survives_the_rules(text, labels):
     assert _labels(text) == labels
+
+
+@pytest.mark.parametrize("masked, part", [
+    ("Vi använde MI, men inte METODNAMN.", " men inte METODNAMN."),
+    ("Vi arbetar inte med arbetsträning utan enligt METODNAMN.", " utan enligt METODNAMN."),
+    ("Insatsen har inga väntetider och erbjuder METODNAMN direkt.", " och erbjuder METODNAMN direkt."),
+    ("Förstudien om Individual Placement and Support (METODNAMN) pågår.", "Förstudien om Individual Placement and Support (METODNAMN) pågår."),
+])
+def test_a_negation_reaches_the_clause_around_the_name(masked, part):
+    assert clause(masked) == part
+
+
+@pytest.mark.parametrize("masked, rule", [
+    ("Vi kommer inte att använda METODNAMN.", "negated"),
+    ("Deltagare remitteras av METODNAMN-teamet.", "unit"),
+    ("☐ METODNAMN", "unticked"),
+    ("☒ METODNAMN", "ticked"),
+    ("Teamet arbetar enligt METODNAMN.", "own_use"),
+])
+def test_each_rule_names_itself(masked, rule):
+    assert verdict(masked, "methods")[1] == rule
+
+
+def test_a_name_that_opens_a_sentence_gets_its_own_sentence():
+    text = "Arbetsterapeuten gör bedömningar med AWP. Supported Employment ingår inte i verksamheten."
+    sentences = {m.label: m.sentence for m in find_mentions(text)}
+    assert sentences["SE"] == "Supported Employment ingår inte i verksamheten."
