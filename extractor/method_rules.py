@@ -22,9 +22,10 @@ USE_VERBS = (r"arbetar|arbetade|arbetat|arbeta|använder|använde|använt|använ
 # "… har inga väntetider och erbjuder METODNAMN": "och" before a verb of use starts a new clause.
 CLAUSE_BREAK_RE = re.compile(
     rf"[,;:]|\s[–—]\s|\s(?:men|utan|eftersom|medan|fast|då)\s|\soch\s(?=(?:{USE_VERBS}|får|ges|erbjuds)\b)", re.I)
-# "inte minst", "inte bara" do not negate; "inte heller", "inte längre" do.
+# "inte minst", "inte bara", "inget hinder" do not negate; "inte heller", "inte längre" do.
 NEGATION_RE = re.compile(
-    r"\b(?:inte|ej|icke|aldrig|inga|ingen|inget)\b(?!\s+(?:minst|bara|enbart|endast|sällan)\b)", re.I)
+    r"\b(?:inte|ej|icke|aldrig|inga|ingen|inget)\b"
+    r"(?!\s+(?:minst|bara|enbart|endast|sällan|ovanligt|hinder|tvekan|tvivel|problem)\b)", re.I)
 NEGATION_REACH = (7, 6)  # words a negation may stand before / after the name
 # "Deltagare som inte har arbetat får IPS": the negation belongs to the relative clause before the name.
 RELATIVE_NEGATION_RE = re.compile(r"\bsom\s+(?:\w+\s+)?(?:inte|ej|aldrig)\b", re.I)
@@ -94,7 +95,9 @@ OWN_USE_RE = re.compile(
     re.I)
 TRAINED_RE = re.compile(
     rf"\b(?:{SUBJECTS}|personal|arbetsgruppen)\b.*\b(?:fått utbildning|har utbildats|utbildades|är utbildade|"
-    rf"utbildats|har gått utbildning|gick utbildning|gått en \w*kurs)\s+(?:\w+\s+){{0,6}}?{MASK}", re.I)
+    rf"utbildats|har gått utbildning|gick utbildning|gått en \w*kurs)\s+(?:\w+\s+){{0,6}}?{MASK}"
+    rf"|\b(?:coach|arbetsspecialist|arbetsterapeut|handledare|personal|medarbetare)\w*\s+(?:som är\s+)?"
+    rf"(?:utbildad|utbildade|certifierad|certifierade)\s+i\s+{MASK}", re.I)
 
 
 def clause(masked: str) -> str:

@@ -96,6 +96,8 @@ def test_train_methods_command_writes_model_and_meta(tmp_path):
     ("[ ] Supported Employment", "methods"),
     # a name only in a budget line
     ("Licens för SMAIL 12 000 12 000 24 000", "budget"),
+    ("Vi har ännu inte börjat använda AWP.", "methods"),
+    ("Styrelsen ger förvaltningen i uppdrag att utreda om SMAIL kan införas i länet.", "decision"),
 ])
 def test_method_mentions_that_are_not_use(text, key):
     assert _labels(text, key) == []
@@ -122,6 +124,9 @@ def test_method_mentions_that_are_not_use(text, key):
     ("Eftersom många deltagare inte har haft ett arbete på flera år använder vi Supported Employment.", ["SE"]),
     ("Ingen ska behöva vänta länge; alla nya deltagare erbjuds motiverande samtal.", ["MI"]),
     ("Metoden SMAIL används inte bara vid start utan också vid avslut.", ["SMAIL"]),
+    ("Det finns inget hinder för att använda MI i gruppen, och vi gör det redan.", ["MI"]),
+    ("En arbetsspecialist utbildad i IPS anställs i projektet.", ["IPS", "SE"]),
+    ("☑ Motiverande samtal ☐ Case management", ["MI"]),
     # a referral into the intervention, not away from it
     ("Deltagarna remitteras till insatsen och får där stöd enligt Supported Employment.", ["SE"]),
     ("Insatsen tar emot remisser från vården och arbetar enligt Supported Employment.", ["SE"]),
