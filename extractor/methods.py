@@ -1,8 +1,10 @@
 """Methods: find candidate mentions with spaCy's Matcher, then decide "used or not" per mention.
 
 Stage 1 (rules, data in data/methods.json): every token sequence that names a method.
-Stage 2 (scikit-learn, models/methods/): the sentence around each mention, with the method's name
-masked, plus the section it stands in, tells whether *this* intervention uses the method.
+Stage 2 (method_rules.py): where a rule states it better (negation and its scope, a dropped method,
+another unit, a plan to investigate, a tick box, a budget line) the rule decides.
+Stage 3 (scikit-learn, models/methods/): otherwise the sentence around each mention, with the method's
+name masked, plus the section it stands in, tells whether *this* intervention uses the method.
 A document gets a label when any mention is judged used; SE also when IPS is.
 """
 from __future__ import annotations
@@ -14,11 +16,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from .extract.text import sentence_bounds
+from .method_rules import MASK, verdict
 from .record import Section
 
 LEXICON_PATH = Path(__file__).parent / "data" / "methods.json"
-MASK = "METODNAMN"
 THRESHOLD = 0.5
+RULE_USED = 0.9  # the confidence a rule's "used" counts as at least
 # A named IPS is Supported Employment's manualised form: SCHEMA.md labels it SE as well.
 IMPLIES = {"IPS": "SE"}
 
@@ -71,11 +74,20 @@ def _prefilter() -> re.Pattern:
     return re.compile("|".join(alternatives))
 
 
+def _bounds(body: str, start: int, end: int) -> tuple[int, int]:
+    """Return the sentence around body[start:end]; the break before a name that opens a sentence counts.
+
+    sentence_bounds() looks for breaks before `start` only, where the look-ahead cannot see the
+    name's capital ("… Arbetsförmedlingen. Supported Employment ingår inte …").
+    """
+    return sentence_bounds(body, min(start + 1, end), end)
+
+
 def _windows(body: str) -> list[tuple[int, int]]:
     """Return the merged sentence spans of `body` that may hold a method name."""
     spans: list[tuple[int, int]] = []
     for m in _prefilter().finditer(body):
-        start, end = sentence_bounds(body, m.start(), m.end())
+        start, end = _bounds(body, m.start(), m.end())
         if spans and start <= spans[-1][1]:
             spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
         else:
@@ -94,7 +106,7 @@ def find_mentions(text: str, sections: list[Section] | None = None) -> list[Ment
             for match_id, s, e in spans:
                 label = nlp.vocab.strings[match_id]
                 name_start, name_end = w_start + doc[s].idx, w_start + doc[e - 1].idx + len(doc[e - 1])
-                start, end = sentence_bounds(body, name_start, name_end)
+                start, end = _bounds(body, name_start, name_end)
                 sentence = body[start:end]
                 rel_s, rel_e = name_start - start, name_end - start
                 name = sentence[rel_s:rel_e]
@@ -126,13 +138,25 @@ def load_model(path: str | None = None):
     return load(path)
 
 
+def used_probabilities(mentions: list[Mention], model) -> list[float]:
+    """Return P(used) per mention: the classifier's, overruled where a rule decides.
+
+    "Vi kommer inte att använda AWP." -> [0.0]
+    """
+    probs = model.predict_proba([features(m.masked, m.section) for m in mentions])[:, 1]
+    out = []
+    for mention, p in zip(mentions, probs):
+        used, _rule = verdict(mention.masked, mention.section)
+        out.append(float(p) if used is None else max(float(p), RULE_USED) if used else 0.0)
+    return out
+
+
 def classify_methods(text: str, sections: list[Section], model=None) -> list[dict]:
     """Return [{"label", "confidence", "evidence": [...]}] for the methods the intervention uses."""
     mentions = find_mentions(text, sections)
     if not mentions:
         return []
-    model = model or load_model()
-    probs = model.predict_proba([features(m.masked, m.section) for m in mentions])[:, 1]
+    probs = used_probabilities(mentions, model or load_model())
     labels: dict[str, dict] = {}
     for mention, p in zip(mentions, probs):
         targets = [mention.label] + ([IMPLIES[mention.label]] if mention.label in IMPLIES else [])

@@ -16,12 +16,17 @@ SEED = 13
 
 
 def expand(templates: list[dict], lexicon: dict[str, dict]) -> list[dict]:
-    """Return one example per template and method name: {"text", "label", "used", "section"}."""
+    """Return one example per template and method name: {"text", "label", "used", "section"}.
+
+    A template with "labels" is expanded with those methods only ("skattas med {M}": SMAIL).
+    """
     from .methods import MASK
 
     rows = []
     for t in templates:
         for label, entry in lexicon.items():
+            if label not in t.get("labels", lexicon):
+                continue
             for name in entry["names"]:
                 rows.append({"masked": t["text"].replace("{M}", MASK), "text": t["text"].replace("{M}", name),
                              "label": label, "used": bool(t["used"]), "section": t.get("section")})
@@ -44,29 +49,37 @@ def _templates(path: Path) -> list[dict]:
 
 
 def cross_validate(templates: list[dict], lexicon: dict, folds: int = 5) -> dict:
-    """Return per-label precision/recall/F1 with templates split into folds (no template in both)."""
-    from .methods import features
+    """Return per-label precision/recall/F1 with templates split into folds (no template in both).
 
-    scores = {label: {"tp": 0, "fp": 0, "fn": 0} for label in lexicon}
+    "classifier" scores the classifier alone, "with_rules" the decision the extractor makes:
+    the rule layer's verdict where one applies, else the classifier's.
+    """
+    from .method_rules import verdict
+    from .methods import THRESHOLD, features
+
+    counts = {kind: {label: [0, 0, 0] for label in lexicon} for kind in ("classifier", "with_rules")}
     for k in range(folds):
         train = [t for i, t in enumerate(templates) if i % folds != k]
-        test = [t for i, t in enumerate(templates) if i % folds == k]
-        model = _pipeline()
         rows = expand(train, lexicon)
-        model.fit([features(r["masked"], r["section"]) for r in rows], [r["used"] for r in rows])
-        for r in expand(test, lexicon):
-            pred = bool(model.predict([features(r["masked"], r["section"])])[0])
-            s = scores[r["label"]]
-            s["tp"] += pred and r["used"]
-            s["fp"] += pred and not r["used"]
-            s["fn"] += (not pred) and r["used"]
-    out = {}
-    for label, s in scores.items():
-        p = s["tp"] / (s["tp"] + s["fp"]) if s["tp"] + s["fp"] else 1.0
-        r = s["tp"] / (s["tp"] + s["fn"]) if s["tp"] + s["fn"] else 1.0
-        out[label] = {"precision": round(p, 3), "recall": round(r, 3),
-                      "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
-    return out
+        model = _pipeline().fit([features(r["masked"], r["section"]) for r in rows], [r["used"] for r in rows])
+        test = expand([t for i, t in enumerate(templates) if i % folds == k], lexicon)
+        probs = model.predict_proba([features(r["masked"], r["section"]) for r in test])[:, 1]
+        for r, p in zip(test, probs):
+            ruled = verdict(r["masked"], r["section"])[0]
+            for kind, pred in (("classifier", bool(p >= THRESHOLD)),
+                               ("with_rules", bool(p >= THRESHOLD) if ruled is None else ruled)):
+                c = counts[kind][r["label"]]
+                c[0] += pred and r["used"]
+                c[1] += pred and not r["used"]
+                c[2] += (not pred) and r["used"]
+    return {kind: {label: _prf(*c) for label, c in by_label.items()} for kind, by_label in counts.items()}
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
+            "support": tp + fn}
 
 
 def train(corpus: Path = DEFAULT_CORPUS, out_dir: Path = DEFAULT_MODEL_DIR) -> dict:
@@ -89,8 +102,10 @@ def train(corpus: Path = DEFAULT_CORPUS, out_dir: Path = DEFAULT_MODEL_DIR) -> d
         "training_data": {corpus.name: hashlib.sha256(corpus.read_bytes()).hexdigest(),
                           LEXICON_PATH.name: hashlib.sha256(LEXICON_PATH.read_bytes()).hexdigest()},
         "templates": len(templates), "examples": len(rows),
-        "cross_validation": cross_validate(templates, lexicon),
     }
+    scores = cross_validate(templates, lexicon)
+    meta["cross_validation"] = scores["with_rules"]  # what the extractor decides: rules, else classifier
+    meta["cross_validation_classifier_only"] = scores["classifier"]
     (out_dir / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return meta
 

@@ -2,6 +2,7 @@ import pytest
 from click.testing import CliRunner
 
 from extractor.cli import cli
+from extractor.method_rules import clause, verdict
 from extractor.methods import classify_methods, find_mentions
 from extractor.record import Section
 
@@ -62,3 +63,104 @@ def test_train_methods_command_writes_model_and_meta(tmp_path):
 
     meta = json.loads((tmp_path / "meta.json").read_text())
     assert set(meta["cross_validation"]) >= {"MI", "SE", "SMAIL", "AWP"}
+    assert set(meta["cross_validation_classifier_only"]) == set(meta["cross_validation"])
+    assert all(0 <= v["f1"] <= 1 for v in meta["cross_validation"].values())
+
+
+@pytest.mark.parametrize("text, key", [
+    # negation and its scope
+    ("Vägvisaren erbjuder inte själv Supported Employment.", "methods"),
+    ("Motiverande samtal ingår inte i insatsen under första året.", "methods"),
+    ("Kursen blev inställd i april, så MI används inte i teamet ännu.", "methods"),
+    ("Vi har valt bort SMAIL eftersom ingen part har licens.", "methods"),
+    ("Licensen kom aldrig på plats, och SMAIL ströks därför ur planen.", "methods"),
+    ("AWP utgår ur projektplanen från och med 2025.", "methods"),
+    # other units and earlier projects
+    ("IPS-teamet på psykiatrin tar emot remisser från hela kommunen.", "collaboration"),
+    ("Den som vill börja arbeta direkt hänvisas till Jobbmottagningen i Ekeby, som arbetar enligt Supported Employment.", "methods"),
+    ("Förbundet har tidigare stött två insatser som använt SMAIL.", "background"),
+    ("Till skillnad från IPS söker vi inte arbete direkt.", "methods"),
+    ("Deltagare som behöver en bedömning med AWP remitteras till Arbetsförmedlingen.", "methods"),
+    ("Modellen bygger på samma principer som Supported Employment (SE) men passar unga.", "background"),
+    ("Kontaktperson: Lena Ekberg, SE-handläggare, Arbetsförmedlingen", "other"),
+    # a plan to investigate
+    ("Under våren ska vi undersöka om IPS kan vara ett stöd för målgruppen.", "purpose"),
+    ("Tre förbund genomför en förstudie kring Individual Placement and Support.", "background"),
+    ("Förbunden driver en förstudie om metoden Individual Placement and Support (IPS) i länet.", "background"),
+    # a final report tells of a plan that was not carried out
+    ("Enligt ansökan skulle varje deltagare bedömas med SMAIL.", "methods"),
+    # a description of the method, not of this intervention
+    ("IPS-metoden har visat sig ge fler jobb än vanlig arbetsträning.", "background"),
+    # unticked boxes
+    ("Metoder: ☐ SMAIL ☐ AWP", "methods"),
+    ("[ ] Supported Employment", "methods"),
+    # a name only in a budget line
+    ("Licens för SMAIL 12 000 12 000 24 000", "budget"),
+    ("Vi har ännu inte börjat använda AWP.", "methods"),
+    ("Styrelsen ger förvaltningen i uppdrag att utreda om SMAIL kan införas i länet.", "decision"),
+])
+def test_method_mentions_that_are_not_use(text, key):
+    assert _labels(text, key) == []
+
+
+@pytest.mark.parametrize("text, labels", [
+    # ticked boxes
+    ("Metoder: ☒ SMAIL ☐ AWP", ["SMAIL"]),
+    ("[x] Supported Employment", ["SE"]),
+    # negations that do not negate the use
+    ("Deltagare som inte har arbetat på länge får stöd enligt Supported Employment.", ["SE"]),
+    ("Vi arbetar inte med traditionell arbetsträning utan enligt Supported Employment.", ["SE"]),
+    ("Vi använder motiverande samtal, men inte AWP.", ["MI"]),
+    ("Coacherna använder MI, inte minst i de första samtalen.", ["MI"]),
+    ("Till skillnad från tidigare projekt använder vi nu SMAIL med alla deltagare.", ["SMAIL"]),
+    ("Liksom i den tidigare insatsen arbetar vi enligt Supported Employment.", ["SE"]),
+    # a final report's past tense
+    ("Efter årsskiftet arbetade teamet enligt IPS-metoden.", ["IPS", "SE"]),
+    ("Vid tredje träffen skattas deltagaren med SMAIL.", ["SMAIL"]),
+    # staff trained in it to offer it
+    ("Personalen har fått utbildning i lösningsfokuserat arbetssätt under våren.", ["SOLUTION_FOCUSED"]),
+    ("Alla coacher har utbildats i motiverande samtal för att kunna erbjuda det till deltagarna.", ["MI"]),
+    # a negation far from the name, or in a clause before the intervention's own use
+    ("Eftersom många deltagare inte har haft ett arbete på flera år använder vi Supported Employment.", ["SE"]),
+    ("Ingen ska behöva vänta länge; alla nya deltagare erbjuds motiverande samtal.", ["MI"]),
+    ("Metoden SMAIL används inte bara vid start utan också vid avslut.", ["SMAIL"]),
+    ("Det finns inget hinder för att använda MI i gruppen, och vi gör det redan.", ["MI"]),
+    ("En arbetsspecialist utbildad i IPS anställs i projektet.", ["IPS", "SE"]),
+    ("☑ Motiverande samtal ☐ Case management", ["MI"]),
+    # a referral into the intervention, not away from it
+    ("Deltagarna remitteras till insatsen och får där stöd enligt Supported Employment.", ["SE"]),
+    ("Insatsen tar emot remisser från vården och arbetar enligt Supported Employment.", ["SE"]),
+    # a study earlier in the sentence, the use later
+    ("Förstudien undersökte behoven, och nu arbetar teamet enligt Supported Employment.", ["SE"]),
+    # the method is replaced by another: the new one is used
+    ("Den gamla kartläggningen ersattes av SMAIL under våren.", ["SMAIL"]),
+])
+def test_method_use_survives_the_rules(text, labels):
+    assert _labels(text) == labels
+
+
+@pytest.mark.parametrize("masked, part", [
+    ("Vi använde MI, men inte METODNAMN.", " men inte METODNAMN."),
+    ("Vi arbetar inte med arbetsträning utan enligt METODNAMN.", " utan enligt METODNAMN."),
+    ("Insatsen har inga väntetider och erbjuder METODNAMN direkt.", " och erbjuder METODNAMN direkt."),
+    ("Förstudien om Individual Placement and Support (METODNAMN) pågår.", "Förstudien om Individual Placement and Support (METODNAMN) pågår."),
+])
+def test_a_negation_reaches_the_clause_around_the_name(masked, part):
+    assert clause(masked) == part
+
+
+@pytest.mark.parametrize("masked, rule", [
+    ("Vi kommer inte att använda METODNAMN.", "negated"),
+    ("Deltagare remitteras av METODNAMN-teamet.", "unit"),
+    ("☐ METODNAMN", "unticked"),
+    ("☒ METODNAMN", "ticked"),
+    ("Teamet arbetar enligt METODNAMN.", "own_use"),
+])
+def test_each_rule_names_itself(masked, rule):
+    assert verdict(masked, "methods")[1] == rule
+
+
+def test_a_name_that_opens_a_sentence_gets_its_own_sentence():
+    text = "Arbetsterapeuten gör bedömningar med AWP. Supported Employment ingår inte i verksamheten."
+    sentences = {m.label: m.sentence for m in find_mentions(text)}
+    assert sentences["SE"] == "Supported Employment ingår inte i verksamheten."

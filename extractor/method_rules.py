@@ -1,0 +1,181 @@
+"""Rules that say "used" or "not used" for one method mention where a rule states it better than the
+classifier: negation and its scope, dropped methods, other units, earlier projects, plans to
+investigate, descriptions of a method, tick boxes and budget lines.
+
+Every rule reads the mention's sentence with this mention's name replaced by MASK
+("Ankaret arbetar inte enligt METODNAMN.") and, where scope matters, only the clause around it.
+"""
+from __future__ import annotations
+
+import re
+
+MASK = "METODNAMN"
+
+# "Deltagaren skattas med SMAIL", "Vi arbetar enligt IPS": the intervention's own use.
+SUBJECTS = (r"vi|projektet|insatsen|verksamheten|teamet|coacherna|jobbcoacherna|personalen|medarbetarna|"
+            r"arbetsterapeuten|handledarna|handläggarna|arbetsgruppen|rehabcoachen|coachen|deltagarna|deltagaren")
+USE_VERBS = (r"arbetar|arbetade|arbetat|arbeta|använder|använde|använt|använda|erbjuder|erbjöd|erbjudit|"
+             r"erbjuda|utgår från|utgick från|utgått från|tillämpar|tillämpade|tillämpat|tillämpa|"
+             r"jobbar|jobbade|jobbat")
+# A clause ends at punctuation or at a conjunction that starts a new statement:
+# "Vi använde MI, men inte AWP" -> "men inte AWP" is AWP's clause.
+# "… har inga väntetider och erbjuder METODNAMN": "och" before a verb of use starts a new clause.
+CLAUSE_BREAK_RE = re.compile(
+    rf"[,;:]|\s[–—]\s|\s(?:men|utan|eftersom|medan|fast|då)\s|\soch\s(?=(?:{USE_VERBS}|får|ges|erbjuds)\b)", re.I)
+# "inte minst", "inte bara", "inget hinder" do not negate; "inte heller", "inte längre" do.
+NEGATION_RE = re.compile(
+    r"\b(?:inte|ej|icke|aldrig|inga|ingen|inget)\b"
+    r"(?!\s+(?:minst|bara|enbart|endast|sällan|ovanligt|hinder|tvekan|tvivel|problem)\b)", re.I)
+NEGATION_REACH = (7, 6)  # words a negation may stand before / after the name
+# "Deltagare som inte har arbetat får IPS": the negation belongs to the relative clause before the name.
+RELATIVE_NEGATION_RE = re.compile(r"\bsom\s+(?:\w+\s+)?(?:inte|ej|aldrig)\b", re.I)
+DROPPED_WORDS = (
+    r"utgår(?!\s+(?:från|ifrån|ut))|utgick(?!\s+(?:från|ifrån))|ströks|stryks|struks|strukits|"
+    r"valts bort|valt bort|valdes bort|väljer bort|välja bort|tas bort|togs bort|tagits bort|"
+    r"ställdes in|ställts in|ställs in|avvecklades|avvecklats|lades ner|lagts ner|"
+    r"kom aldrig igång|avstår från|avstod från|avstått från")
+DROPPED_RE = re.compile(rf"\b(?:{DROPPED_WORDS})\b", re.I)
+# "Projektet prövade METODNAMN, men det avvecklades": the name's own subject dropped later in the sentence.
+DROPPED_LATER_RE = re.compile(
+    rf"\b(?:det|den|metoden|instrumentet|verktyget|skattningen|arbetssättet|{MASK})\s+(?:\w+\s+){{0,3}}?"
+    rf"(?:{DROPPED_WORDS})\b", re.I)
+# "till skillnad från IPS", "samma principer som SE": a contrast or comparison just before the name.
+CONTRAST_RE = re.compile(
+    rf"\b(?:till skillnad (?:från|mot)|skillnaden (?:mot|från)|i ?stället för|istället för|jämfört med|"
+    rf"snarare än|i motsats till|samma principer som|samma grund som|en variant av|en vidareutveckling av)"
+    rf"\s+(?:[\w-]+\s+){{0,3}}{MASK}", re.I)
+# "undersöka om IPS kan vara …", "en förstudie om IPS": a method to be studied, not used.
+INVESTIGATE_RE = re.compile(
+    r"\b(?:undersöka|undersöker|undersöks|undersökte|utreda|utreder|utreds|utredde|pröva om|prövar om|"
+    r"se över|ser över|ta ställning|tar ställning|överväga|överväger|övervägt|övervägde|"
+    r"förstudie\w*\s+(?:om|för|kring|av|inför|kring)|förstudie\w* (?:\w+ ){0,2}(?:om|för|kring)|"
+    r"frågan om att införa|möjligheten att införa|intresse av att införa|kartlägga förutsättningar\w*)\b",
+    re.I)
+# A unit, a job title or an undertaking named after a method: "IPS-teamet", "SE-handläggare", "IPS-införande".
+UNIT_SUFFIX_RE = re.compile(
+    rf"{MASK}-(?:team\w*|mottagning\w*|enhet\w*|handläggar\w*|samordnar\w*|klinik\w*|införande\w*)\b", re.I)
+# "slussas vidare till X, som arbetar enligt SE": the method belongs to the unit referred to.
+REFERRAL_RE = re.compile(
+    r"\b(?:remitteras|remitterar|remitterades|slussas|slussades|hänvisas|hänvisades|lotsas|lotsades|"
+    r"skickas|överlämnas|överlämnades|går vidare)\s+(?:\w+\s+){0,2}?till\b", re.I)
+# "Deltagare som behöver METODNAMN remitteras till Arbetsförmedlingen": others give it.
+NEEDS_ELSEWHERE_RE = re.compile(
+    rf"\bsom\s+(?:behöver|vill ha|önskar|är i behov av|har behov av)\b[^,;]*{MASK}[^,;]*?"
+    rf"\b(?:remitteras|hänvisas|slussas|lotsas|skickas)\b", re.I)
+OWN_WORDS_RE = re.compile(r"\b(?:vi|oss|insatsen|projektet|verksamheten|teamet)\b", re.I)
+# "I det tidigare projektet användes SMAIL", "Förbundet har tidigare finansierat insatser som …".
+EARLIER_RE = re.compile(
+    r"\b(?:tidigare|föregående|förra|förut)\s+(?:\w+\s+){0,2}(?:projekt|insats|verksamhet|satsning)\w*"
+    r"|\b(?:andra|övriga|grann\w*)\s+(?:\w+\s+){0,1}(?:projekt|insatser|förbund|kommuner|verksamheter)\b"
+    r"|\bgrannförbund\w*", re.I)
+CONTINUES_RE = re.compile(
+    r"\b(?:liksom|fortsätter|fortsatt|fortsätta|även nu|som i|som tidigare|till skillnad (?:från|mot)|i motsats till)\b",
+    re.I)
+# "I ansökan angavs att alla skulle skattas med SMAIL": a past plan a report gives account of.
+REPORTED_PLAN_RE = re.compile(
+    r"\b(?:(?:i|enligt)\s+(?:ansökan|projektplanen|planen|projektansökan)\b.*\bskulle|planerades|"
+    r"var tanken|var planerat|var tänkt|hade planerat)\b", re.I)
+# A description of the method, not of this intervention: "IPS har visat sig vara …".
+DESCRIPTION_RE = re.compile(
+    rf"(?:^|[–—\"”]\s*|\bmetoden\s+){MASK}(?:-metoden)?(?:\s*\([^)]*\))?\s+"
+    rf"(?:har visat sig|visar sig|bygger på samma|följer principen|är en (?:evidensbaserad|manualbaserad)|"
+    rf"är evidensbaserad|utvecklades|har utvecklats|kommer ursprungligen|går ut på)"
+    r"|\b(?:forskning|studier|genomgång|metaanalys\w*|SBU)\b.*\bvisar\b"
+    r"|\bi (?:relativt )?(?:få|många|flera) kommuner\b", re.I)
+BOX_RE = re.compile(r"☐|□|☒|☑|■|✓|✔|\[\s?\]|\[[xX✓]\]")
+TICKED = re.compile(r"☒|☑|■|✓|✔|\[[xX✓]\]")
+BOX_REACH = 60  # characters between a box and the name it ticks
+OWN_USE_RE = re.compile(
+    rf"\b(?:{SUBJECTS})\s+(?:\w+\s+){{0,2}}?(?:{USE_VERBS})\s+(?:[\w-]+\s+){{0,5}}?{MASK}"
+    rf"|\b(?:{USE_VERBS})\s+(?:{SUBJECTS})\s+(?:[\w-]+\s+){{0,3}}?{MASK}"
+    rf"|\b(?:erbjuds|erbjöds)\s+(?:\w+\s+){{0,3}}?{MASK}(?!\s+(?:\w+\s+)?(?:av|via|genom|hos)\b)"
+    rf"|\b(?:ersattes|ersätts|har ersatts|byttes ut|byts ut)\s+(?:av|mot|med)\s+{MASK}"
+    rf"|{MASK}\s+(?:ska |kommer att )?(?:används|användes|har använts|användas|tillämpas)\b(?!\s+(?:\w+\s+)?av\b)"
+    rf"|\b(?:skattas|skattades|bedöms|bedömdes|kartläggs|kartlades|mäts|mättes)\s+(?:\w+\s+){{0,3}}?med\s+{MASK}",
+    re.I)
+TRAINED_RE = re.compile(
+    rf"\b(?:{SUBJECTS}|personal|arbetsgruppen)\b.*\b(?:fått utbildning|har utbildats|utbildades|är utbildade|"
+    rf"utbildats|har gått utbildning|gick utbildning|gått en \w*kurs)\s+(?:\w+\s+){{0,6}}?{MASK}"
+    rf"|\b(?:coach|arbetsspecialist|arbetsterapeut|handledare|personal|medarbetare)\w*\s+(?:som är\s+)?"
+    rf"(?:utbildad|utbildade|certifierad|certifierade)\s+i\s+{MASK}", re.I)
+
+
+def clause(masked: str) -> str:
+    """Return the clause of `masked` that holds the name: "Vi använde MI, men inte METODNAMN" -> "men inte METODNAMN"."""
+    at = masked.find(MASK)
+    start = 0
+    for m in CLAUSE_BREAK_RE.finditer(masked):
+        if m.end() <= at:
+            start = m.start() if m.group().strip().isalpha() else m.end()
+        elif m.start() >= at + len(MASK):
+            return masked[start:m.start()]
+    return masked[start:]
+
+
+def _negated(part: str) -> bool:
+    """Return whether the clause negates the use: "Vi använder inte METODNAMN" -> True.
+
+    A negation counts near the name only, and not where a relative clause holds it
+    ("Deltagare som inte har arbetat får METODNAMN") or the intervention's own use follows it
+    ("Eftersom många inte har arbetat på länge använder vi METODNAMN").
+    """
+    at = part.find(MASK)
+    for m in list(NEGATION_RE.finditer(part)) + list(DROPPED_RE.finditer(part)):
+        if m.start() < at:
+            if len(part[m.end():at].split()) > NEGATION_REACH[0] or OWN_USE_RE.search(part[m.end():]):
+                continue
+            if RELATIVE_NEGATION_RE.search(part, max(0, m.start() - 20), m.end()):
+                continue
+        elif len(part[at:m.start()].split()) > NEGATION_REACH[1]:
+            continue
+        return True
+    return False
+
+
+def _box(masked: str) -> bool | None:
+    """Return True/False for a ticked/unticked box just before the name, None without one."""
+    at = masked.find(MASK)
+    boxes = list(BOX_RE.finditer(masked, max(0, at - BOX_REACH), at))
+    if not boxes:
+        return None
+    return bool(TICKED.fullmatch(boxes[-1].group()))
+
+
+def _referred(before: str) -> bool:
+    """Return whether the name stands after a referral to another unit with no word for this one between.
+
+    "Deltagare slussas vidare till mottagningen, som arbetar enligt " -> True
+    """
+    m = REFERRAL_RE.search(before)
+    return bool(m) and not OWN_WORDS_RE.search(before[m.end():])
+
+
+def verdict(masked: str, section: str | None) -> tuple[bool | None, str]:
+    """Return (used, rule) where a rule decides, else (None, "").
+
+    "Vi kommer inte att använda METODNAMN." -> (False, "negated")
+    """
+    box = _box(masked)
+    if box is not None:
+        return box, "ticked" if box else "unticked"
+    if section == "budget":
+        return False, "budget"
+    part = clause(masked)
+    before, after = masked[:masked.find(MASK)], masked[masked.find(MASK):]
+    checks = [
+        ("negated", _negated(part)),
+        ("dropped", bool(DROPPED_LATER_RE.search(after))),
+        ("contrast", bool(CONTRAST_RE.search(masked))),
+        ("unit", bool(UNIT_SUFFIX_RE.search(masked))),
+        ("referral", _referred(before) or bool(NEEDS_ELSEWHERE_RE.search(masked))),
+        ("investigate", bool(INVESTIGATE_RE.search(part[:part.find(MASK)]))),
+        ("earlier", bool(EARLIER_RE.search(part)) and not CONTINUES_RE.search(masked)),
+        ("reported_plan", bool(REPORTED_PLAN_RE.search(before))),
+        ("description", bool(DESCRIPTION_RE.search(masked))),
+    ]
+    for rule, hit in checks:
+        if hit:
+            return False, rule
+    if OWN_USE_RE.search(part) or TRAINED_RE.search(masked):
+        return True, "own_use"
+    return None, ""
