@@ -14,6 +14,9 @@ from extractor.record import Section
     ("Trappsteget förlängs\n\nStyrelsen har beslutat att Trappsteget får medel i ytterligare två år.", "Trappsteget"),
     ("Logga\n\nNavigatorn i Exempelby\n\nNavigatorn i Exempelby är en satsning för unga.", "Navigatorn i Exempelby"),
     ("Nu finns mer att läsa om insatsen. Lyftet är ett projekt för unga vuxna.", "Lyftet"),
+    # the cover's longer form and the table of contents' run-on form are one name
+    ("Samhällsekonomisk utvärdering\n\n" + "Inledning och bakgrund. " * 14 + "Insats Språnget Exempelby, analys\n"
+     "Bilagor Presentation av insats Språnget Bilaga", "Språnget Exempelby"),
     # a lower-case name counts when the text keeps calling it so
     ("Utvärdering av projekt lyftet. Resultaten i projekt lyftet visar", "lyftet"),
     # nothing named: a headline that is news, a document kind, a body, a method

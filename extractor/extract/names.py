@@ -95,12 +95,30 @@ def find_title_in_prose(text: str) -> tuple[str, int, int] | None:
             scores[name] += 2
             where.setdefault(name, (m.start(group), m.start(group) + len(name)))
     if scores:
-        (best, score), *rest = scores.most_common(2) + [(None, 0)]
-        if score >= MIN_SCORE and score > rest[0][1]:
+        best, score, runner_up = _best_name(scores)
+        if score >= MIN_SCORE and score > runner_up:
             return best, *where[best]
     if head:
         return _recurring_run(text, *head, bodies)
     return None
+
+
+def _best_name(scores: Counter) -> tuple[str, int, int]:
+    """Return (name, score, next best score), forms that open with the same word counted as one:
+    "Trampolinen Trollhättan" on the cover and "Trampolinen" in the text are one name."""
+    groups: dict[str, list[str]] = {}
+    for name in scores:
+        groups.setdefault(name.split()[0], []).append(name)
+    totals = sorted(((sum(scores[n] for n in names), key) for key, names in groups.items()), reverse=True)
+    (score, key), runner_up = totals[0], (totals[1][0] if len(totals) > 1 else 0)
+    forms = groups[key]
+    words = forms[0].split()
+    for form in forms[1:]:  # the words all forms share
+        other = form.split()
+        n = next((i for i, (a, b) in enumerate(zip(words, other)) if a != b), min(len(words), len(other)))
+        words = words[:max(n, 1)]
+    shared = " ".join(words)
+    return (shared if shared in scores else max(forms, key=lambda n: scores[n])), score, runner_up
 
 
 def _recurring_run(text: str, start: int, headline: str, bodies: set[str]) -> tuple[str, int, int] | None:
