@@ -21,6 +21,10 @@ from extractor.record import Section
     ("Styrelsen beviljade Samordningsförbundet ABC 450 000 kronor för att tillsammans med Länsstyrelsen i Dalarna "
      "pröva en ny modell.",
      [("Samordningsförbundet ABC", "owner"), ("Länsstyrelsen i Dalarna", "partner")]),
+    ("Projektägare Sala kommun\nProjektperiod 2019-2021", [("Sala kommun", "owner")]),
+    ("Projektet genomförs av Region Örebro län i samverkan med Arbetsförmedlingen.",
+     [("Region Örebro län", "owner"), ("Arbetsförmedlingen", "partner")]),
+    ("Bollnäs kommun ansvarar för projektet och dess personal.", [("Bollnäs kommun", "owner")]),
     # partnership
     ("Bron är ett samverkansprojekt där ingående parter är Arbetsförmedlingen, Socialtjänsten och Region Kronoberg.",
      [("Arbetsförmedlingen", "partner"), ("Socialtjänsten", "partner"), ("Region Kronoberg", "partner")]),

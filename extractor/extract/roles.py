@@ -25,11 +25,14 @@ ROLE_CUES: list[tuple[str, str, str]] = [
     ("owner", "after", r"\bägs\s+(?:gemensamt\s+)?av"),
     ("owner", "after", r"\b(?:projektägare|projektägarna|huvudman(?:nen)?|huvudmän)\s+(?:för\s+\w+\s+)?(?:är|var|blir|har\s+varit)"),
     ("owner", "after", r"\b(?:projektägare|huvudman)\s*:"),
+    # a cover or form line that prints its label without a colon: "Projektägare Köpings kommun"
+    ("owner", "after", r"(?m)^[ \t]*(?:projektägare|huvudman|insatsägare)[ \t]+(?=[A-ZÅÄÖ])"),
+    ("owner", "after", r"\b(?:genomförs|genomfördes|genomförts)\s+av"),
     ("owner", "after", r"\b(?:be)?(?:drivs|drevs|drivits|bedrivits)\s+(?:gemensamt\s+|nu\s+)?av"),
     ("owner", "after", r"\b(?:driver|drev|bedriver|bedrev)\s+(?:\w+\s+){0,2}?tillsammans\s+med"),
     ("owner", "before", r"\s+(?:är|var|blir|har\s+varit)\s+(?:projektägare|huvudman|ägare)\b"),
     ("owner", "before", r"\s+(?:driver|drev|bedriver|bedrev)\s+(?:\w+\s+){0,2}?tillsammans\s+med"),
-    ("owner", "before", r"\s+(?:driver|bedriver|äger)\s+(?:projektet|insatsen|förstudien|verksamheten)\b"),
+    ("owner", "before", r"\s+(?:driver|bedriver|äger|ansvarar\s+för)\s+(?:projektet|insatsen|förstudien|verksamheten)\b"),
     ("owner", "after", r"\bbeviljade?\s+(?=[A-ZÅÄÖ][^.]{0,80}?\d[\d .]*\s*(?:kr|kronor|tkr|mkr|miljoner))"),
     ("partner", "after", r"\bi\s+(?:nära\s+|tät\s+|bred\s+)?(?:samverkan|samarbete)\s+med"),
     ("partner", "after", r"\b(?:samarbete|samverkan|fyrpartssamverkan|trepartssamverkan|samverkansprojekt|samarbetsprojekt)\s+"
