@@ -25,6 +25,7 @@ from extractor.record import Section
     ("Projektet genomförs av Region Örebro län i samverkan med Arbetsförmedlingen.",
      [("Region Örebro län", "owner"), ("Arbetsförmedlingen", "partner")]),
     ("Bollnäs kommun ansvarar för projektet och dess personal.", [("Bollnäs kommun", "owner")]),
+    ("Insatsägare i Hudiksvalls kommun, Socialtjänsten\nKontaktperson", [("Hudiksvalls kommun", "owner")]),
     # partnership
     ("Bron är ett samverkansprojekt där ingående parter är Arbetsförmedlingen, Socialtjänsten och Region Kronoberg.",
      [("Arbetsförmedlingen", "partner"), ("Socialtjänsten", "partner"), ("Region Kronoberg", "partner")]),
@@ -49,6 +50,7 @@ from extractor.record import Section
     ("Kommunerna finns tillsammans med Arbetsförmedlingen i styrgruppen för förstudien.", []),
     ("Insatsen finansieras av Samordningsförbundet Exempeldalen.", []),
     ("Arbetsförmedlingen och Försäkringskassan har lämnat synpunkter på rapporten.", []),
+    ("Målet är en planering tillsammans med Arbetsförmedlingen eller socialtjänsten.", []),
 ])
 def test_roles_read_from_sentences(text, expected):
     assert sorted((r.name, r.role) for r in find_roles(text)) == sorted(expected)

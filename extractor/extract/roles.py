@@ -47,7 +47,9 @@ ROLE_CUES: list[tuple[str, str, str]] = [
     # a form that prints the value before its label: "Samordningsförbundet X Organisationsnamn"
     ("owner", "before", r"\s+(?:Organisationsnamn|Sökande\s+organisation)\b"),
     ("owner", "after", r"\b(?:Organisationsnamn|Sökande\s+organisation)\s*:"),
-    ("partner", "after", r"\b(?:för\s+att\s+)?tillsammans\s+med"),
+    # "beviljades medel för att tillsammans med X skapa …"; a bare "tillsammans med" names whom a
+    # participant meets, not a party to the intervention
+    ("partner", "after", r"\bför\s+att\s+tillsammans\s+med"),
 ]
 ROLE_CUES_RE = [(role, where, re.compile(p, re.I)) for role, where, p in ROLE_CUES]
 # Where a list of bodies stops: a clause of another kind begins.
@@ -99,11 +101,20 @@ def _bodies(text: str, base: int) -> list[tuple[int, int, str]]:
         clean = re.sub(r"\s*\([^)]*\)?", "", item).strip(" \t\n,.")
         if not clean or any(s < idx + len(item) and idx < e for s, e in taken):
             continue
+        if _unit_of_previous(text[:idx], spans):
+            continue  # "Exempelby kommun, Socialtjänsten": the body's own unit
         if (NAME_ITEM_RE.match(clean) and UNIT_WORDS_RE.search(clean)) or ACRONYM_RE.match(clean):
             spans.append((idx, idx + len(clean), clean))
         elif LANDSTING_ITEM_RE.match(clean):
             spans.append((idx, idx + len(clean), "Landstinget"))
     return sorted((base + s, base + e, name) for s, e, name in spans)
+
+
+def _unit_of_previous(before: str, spans: list[tuple[int, int, str]]) -> bool:
+    """Return whether a list item follows a kommun or region right after its comma."""
+    end = len(before.rstrip(" ,\t"))
+    return any(e == end and name.endswith((" kommun", " stad")) or e == end and name.startswith("Region ")
+               for _, e, name in spans)
 
 
 def _list_after(text: str, start: int) -> str:
