@@ -32,7 +32,7 @@ FOR_CUE_RE = re.compile(r"målgrupp|fokus på|riktar sig|vänder sig|stödja|st�
 # "en arbetskonsulent på 50 %" is a staffing share, not a statistic.
 STAFFING_SHARE_RE = re.compile(r"\b(?:på|om|arbetar|vardera)\s+\d+(?:,\d+)?\s*(?:%|procent)", re.I)
 # Reports and web pages say whom an insats is for in any paragraph: "för unga i åldern 16–24 år",
-# "riktade sig till personer från 16 år", "insatsen Hoppet (för 16–35 år)".
+# "riktade sig till kvinnor från 20 år", "insatsen Fyren (för 17–30 år)".
 PROSE_FOR_CUE_RE = re.compile(
     r"målgrupp|riktar sig|riktade sig|vänder sig|vände sig|\bför\s+(?:unga|ungdomar|personer|kvinnor|män|vuxna|deltagare|\d)|"
     r"(?:hjälpt|hjälper|stödjer|stöttar|stöd till)\s+(?:unga|ungdomar|personer|vuxna|kvinnor|män)", re.I)

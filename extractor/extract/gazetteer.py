@@ -33,7 +33,7 @@ GENERIC_PATTERNS: list[tuple[str, list[dict]]] = [
     ("forbund", [{"LOWER": "samordningsförbundet"}, {"TEXT": {"REGEX": TITLE}}, {"TEXT": {"REGEX": TITLE}}]),
     ("forbund", [{"LOWER": "samordningsförbundet"}, {"TEXT": {"REGEX": TITLE}}, {"ORTH": "-"},
                  {"TEXT": {"REGEX": TITLE}}]),
-    # a förbund known by its acronym: "Samordningsförbundet RAR", "… RAR i Sörmland"
+    # a förbund known by its acronym: "Samordningsförbundet ABC", "… ABC i Dalarna"
     ("forbund", [{"LOWER": "samordningsförbundet"}, {"TEXT": {"REGEX": ACRONYM}}]),
     ("forbund", [{"LOWER": "samordningsförbundet"}, {"TEXT": {"REGEX": ACRONYM}}, {"LOWER": "i"},
                  {"TEXT": {"REGEX": TITLE}}]),
@@ -182,7 +182,7 @@ def find_org_spans(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-# "Heby, Tierp och Östhammars kommuner"; also the singular a cover may print ("Haninge och Tyresö kommun")
+# "Heby, Tierp och Östhammars kommuner"; also the singular a cover may print ("Eksjö och Nässjö kommun")
 KOMMUN_LIST_RE = re.compile(
     r"\b(?P<list>[A-ZÅÄÖ][\wåäöé-]+(?:\s*,\s*[A-ZÅÄÖ][\wåäöé-]+)*\s+(?:och|samt)\s+[A-ZÅÄÖ][\wåäöé-]+)\s+kommun(?:er)?\b")
 LIST_NAME_RE = re.compile(r"[A-ZÅÄÖ][\wåäöé-]+")

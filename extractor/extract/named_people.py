@@ -1,7 +1,7 @@
 """People named with a role in running prose, where no e-mail address gives them away.
 
 "Projektledare Anna Exempelsson berättade …", "Per Påhittad var projektledare för Bron",
-"Tack till A och B som varit samordnare och projektledare", a contact line with a phone number
+"A och B, som har varit projektledare", a contact line with a phone number
 ("Förbundschef Per Påhittad Mobil 070-…"), and the signatures of minutes
 ("Sekreterare: ………… Anna Exempelsson"). Authors, evaluators, attendance lists and people only
 quoted are no contacts.

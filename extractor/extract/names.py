@@ -14,7 +14,7 @@ from collections import Counter
 from .gazetteer import find_org_spans
 
 CAP_WORD = r"[A-ZÅÄÖ][\wåäöéÅÄÖ`'-]*"
-# "Mötesplats Krokom", "Navigatorcentrum i Anderstorp", "Teamsamordning i Västra Mälardalen"
+# "Mötesplats Exempelby", "Kompassen i Exempelby", "Teamstöd i Norra Exempeldalen"
 NAME = rf"{CAP_WORD}(?:[ \t]+(?:(?:i|till|av|för|på)[ \t]+)?{CAP_WORD})*"
 NAME_CUE_RE = re.compile(
     rf"(?:\b[Pp]rojekt(?:et)?|\b[Ii]nsats(?:en)?|\b[Ff]örstudie(?:n)?|\b[Ss]atsningen|\b[Vv]erksamheten\s+kallas|"
@@ -44,9 +44,10 @@ OPENING_CHARS = 300
 MIN_SCORE = 2
 
 
-def _headline(text: str) -> tuple[int, str] | None:
-    """Return the first line that reads as a headline: short, capitalised, not a sentence."""
-    pos = 0
+def _headlines(text: str, count: int = 2) -> list[tuple[int, str]]:
+    """Return the first lines that read as a headline (short, capitalised, not a sentence): a page
+    may open with its site's name or a logo's text before the headline itself."""
+    out, pos = [], 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         stripped = line.strip()
@@ -54,8 +55,10 @@ def _headline(text: str) -> tuple[int, str] | None:
                 or stripped.endswith(("...", "…", ".")) or "samordningsförbund" in stripped.lower()
                 or len(stripped.split()) > HEADLINE_MAX_WORDS or len(stripped) < 4):
             continue
-        return start, line
-    return None
+        out.append((start, line))
+        if len(out) == count:
+            break
+    return out
 
 
 def _acceptable(name: str, bodies: set[str]) -> bool:
@@ -72,8 +75,8 @@ def find_title_in_prose(text: str) -> tuple[str, int, int] | None:
     "Projekt Nyckeln startade 2019. … inom projekt Nyckeln" -> ("Nyckeln", …)
     """
     bodies = {text[s:e] for s, e, _ in find_org_spans(text)}
-    head = _headline(text)
-    headline = head[1] if head else ""
+    heads = _headlines(text)
+    headline = heads[0][1] if heads else ""
     scores: Counter = Counter()
     where: dict[str, tuple[int, int]] = {}
     for m in NAME_CUE_RE.finditer(text):
@@ -82,7 +85,7 @@ def find_title_in_prose(text: str) -> tuple[str, int, int] | None:
         if article:
             name = article.group()
         if name[0].islower() and len(re.findall(rf"\b[Pp]rojekt(?:et)?\s+{re.escape(name)}\b", text)) < 2:
-            continue  # a lower-case name only when the text keeps calling it so: "projekt isak"
+            continue  # a lower-case name only when the text keeps calling it so: "projekt lyftet"
         if not _acceptable(name, bodies):
             continue
         scores[name] += 1 + (m.start() < OPENING_CHARS or name in headline
@@ -98,14 +101,17 @@ def find_title_in_prose(text: str) -> tuple[str, int, int] | None:
         best, score, runner_up = _best_name(scores)
         if score >= MIN_SCORE and score > runner_up:
             return best, *where[best]
-    if head:
-        return _recurring_run(text, *head, bodies)
+    # a one-word first line is a logo's or a site's name: the headline comes next
+    for head in heads[:2 if heads and len(heads[0][1].split()) == 1 else 1]:
+        found = _recurring_run(text, *head, bodies)
+        if found:
+            return found
     return None
 
 
 def _best_name(scores: Counter) -> tuple[str, int, int]:
     """Return (name, score, next best score), forms that open with the same word counted as one:
-    "Trampolinen Trollhättan" on the cover and "Trampolinen" in the text are one name."""
+    "Språnget Exempelby" on the cover and "Språnget" in the text are one name."""
     groups: dict[str, list[str]] = {}
     for name in scores:
         groups.setdefault(name.split()[0], []).append(name)

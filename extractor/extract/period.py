@@ -12,8 +12,8 @@ END_CUE_RE = re.compile(r"slutdatum|\bslut\b|avslutas|\bt\.?\s?o\.?\s?m\.?|till 
 INTAKE_CUE_RE = re.compile(
     r"(?:sista|slutdatum för|senaste)\s+(?:\w+\s+){0,2}intag|intag(?:et)?\s+(?:\w+\s+){0,3}(?:avslutas|upphör|stängs)",
     re.I)
-# Prose that states the intervention's own period ("Projektet genomfördes under perioden A--B",
-# "Insatsen startade 1 mars 2023"), and form labels outside a period section ("Startdatum 2020-12-01").
+# Prose that states the intervention's own period ("Insatsen pågick under perioden A--B",
+# "Förstudien påbörjades 15 augusti 2021"), and form labels outside a period section ("Startdatum 2020-12-01").
 PROSE_RANGE_CUE_RE = re.compile(r"\b(?:under\s+perioden|under\s+tiden|perioden|pågick|pågår|genomfördes|genomförs|löper|löpte|"
                                 r"bedrevs|bedrivs|finansierar\s+\w+\s+under)\b", re.I)
 PROSE_START_RE = re.compile(r"\b(?:startade|startades|startar|påbörjades|inleddes|drog\s+igång|började)\s+(?:den\s+|från\s+)?(?=\d)", re.I)

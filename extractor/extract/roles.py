@@ -138,7 +138,7 @@ def _body_before(sentence: str, end: int, base: int) -> list[tuple[int, int, str
 
 
 def _resolve(name: str, known: list[str]) -> str | None:
-    """Return the body an acronym stands for ("RAR" -> "Samordningsförbundet RAR i Sörmland")."""
+    """Return the body an acronym stands for ("ABC" -> "Samordningsförbundet ABC i Dalarna")."""
     if not ACRONYM_RE.match(name):
         return name
     bare = name.rstrip("s") if name.endswith("s") and name[:-1].isupper() else name
