@@ -42,6 +42,8 @@ def test_shared_mailbox_is_no_contact():
     ("Insatsen pågick under perioden 2016-02-01--2017-12-31.", "2016-02-01", "2017-12-31"),
     ("Vi driver insatsen under perioden 2019-03-01 – 2022-02-28 med stöd av förbundet.", "2019-03-01", "2022-02-28"),
     ("Förstudien påbörjades 15 augusti 2021 och pågår ett halvår.", "2021-08-15", None),
+    ("Insatsen startade den 1 februari 2022 och pågår till och med 31 januari 2025.", "2022-02-01", "2025-01-31"),
+    ("Projektet startade 1 mars 2020. Det avslutas 28 februari 2022 enligt plan för projektet.", "2020-03-01", "2022-02-28"),
     ("Startdatum 2021-09-01\nSlutdatum 2023-08-31", "2021-09-01", "2023-08-31"),
     # the förbund's accounts are not the intervention's period
     ("Styrelsen avger årsredovisning för perioden 2019-01-01 till 2019-12-31.", None, None),

@@ -26,6 +26,7 @@ from extractor.record import Section
      [("Region Örebro län", "owner"), ("Arbetsförmedlingen", "partner")]),
     ("Bollnäs kommun ansvarar för projektet och dess personal.", [("Bollnäs kommun", "owner")]),
     ("Insatsägare i Hudiksvalls kommun, Socialtjänsten\nKontaktperson", [("Hudiksvalls kommun", "owner")]),
+    ("Styrelsen beslutar att bevilja 800 000 kr till Ljusdals kommun för insatsen.", [("Ljusdals kommun", "owner")]),
     # partnership
     ("Ingående parter i Bron är Arbetsförmedlingen, Socialtjänsten och Region Kronoberg.",
      [("Arbetsförmedlingen", "partner"), ("Socialtjänsten", "partner"), ("Region Kronoberg", "partner")]),

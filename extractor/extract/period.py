@@ -17,6 +17,9 @@ INTAKE_CUE_RE = re.compile(
 PROSE_RANGE_CUE_RE = re.compile(r"\b(?:under\s+perioden|under\s+tiden|perioden|pågick|pågår|genomfördes|genomförs|löper|löpte|"
                                 r"bedrevs|bedrivs|finansierar\s+\w+\s+under)\b", re.I)
 PROSE_START_RE = re.compile(r"\b(?:startade|startades|startar|påbörjades|inleddes|drog\s+igång|började)\s+(?:den\s+|från\s+)?(?=\d)", re.I)
+PROSE_END_RE = re.compile(
+    r"\b(?:pågår|pågick|pågå|löper|löpte|varar)\s+(?:till\s+och\s+med|t\.?\s?o\.?\s?m\.?|fram\s+till|till)\s+(?:den\s+)?(?=\d)"
+    r"|\b(?:avslutas|avslutades|upphör|upphörde|slutar)\s+(?:den\s+)?(?=\d)", re.I)
 LABEL_START_RE = re.compile(r"\b(?:startdatum|projektstart|insatsstart|planerad\s+start)\s*:?\s*(?=\d)", re.I)
 LABEL_END_RE = re.compile(r"\b(?:slutdatum|projektslut|insatsslut|planerat\s+slut)\s*:?\s*(?=\d)", re.I)
 # whose subject is the intervention, not the förbund's accounts
@@ -87,17 +90,21 @@ def _period_in_prose(text: str, take) -> None:
         dates = find_dates(text[m.end():m.end() + 20]) if m else []
         if dates and dates[0].start == 0:
             take(field, dates[0], m.end())
+    seen: dict[str, str] = {}
     for offset, sentence in _sentences(text):
         if not PROJECT_WORD_RE.search(sentence) or ACCOUNTS_RE.search(sentence):
             continue
-        if PROSE_RANGE_CUE_RE.search(sentence):
+        if PROSE_RANGE_CUE_RE.search(sentence) and not seen:
             ranged = _first_range(sentence)
             if ranged:
                 take("start", ranged[0], offset)
                 take("end", ranged[1], offset)
                 return
-        m = PROSE_START_RE.search(sentence)
-        dates = find_dates(sentence[m.end():m.end() + 25]) if m else []
-        if dates and dates[0].start == 0:
-            take("start", dates[0], offset + m.end())
+        for cue, field in ((PROSE_START_RE, "start"), (PROSE_END_RE, "end")):
+            m = cue.search(sentence)
+            dates = find_dates(sentence[m.end():m.end() + 25]) if m else []
+            if dates and dates[0].start == 0 and field not in seen and (field == "start" or dates[0].value > seen.get("start", "")):
+                seen[field] = dates[0].value
+                take(field, dates[0], offset + m.end())
+        if len(seen) == 2:
             return
