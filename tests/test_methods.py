@@ -77,7 +77,8 @@ def test_train_methods_command_writes_model_and_meta(tmp_path):
     ("AWP utgår ur projektplanen från och med 2025.", "methods"),
     # other units and earlier projects
     ("IPS-teamet på psykiatrin tar emot remisser från hela kommunen.", "collaboration"),
-    ("Den som vill börja arbeta direkt hänvisas till Jobbmottagningen i Ekeby, som arbetar enligt Supported Employment.", "methods"),
+    ("Den som vill börja arbeta direkt hänvisas till Jobbmottagningen i Ekeby, som arbetar enligt "
+     "Supported Employment.", "methods"),
     ("Förbundet har tidigare stött två insatser som använt SMAIL.", "background"),
     ("Till skillnad från IPS söker vi inte arbete direkt.", "methods"),
     ("Deltagare som behöver en bedömning med AWP remitteras till Arbetsförmedlingen.", "methods"),
@@ -97,6 +98,9 @@ def test_train_methods_command_writes_model_and_meta(tmp_path):
     # a name only in a budget line
     ("Licens för SMAIL 12 000 12 000 24 000", "budget"),
     ("Vi har ännu inte börjat använda AWP.", "methods"),
+    # an agenda title
+    ("§ 14 IPS – information från projektledaren", "other"),
+    ("Informationsärende: Supported Employment i länet", "other"),
     ("Styrelsen ger förvaltningen i uppdrag att utreda om SMAIL kan införas i länet.", "decision"),
 ])
 def test_method_mentions_that_are_not_use(text, key):
@@ -125,6 +129,8 @@ def test_method_mentions_that_are_not_use(text, key):
     ("Ingen ska behöva vänta länge; alla nya deltagare erbjuds motiverande samtal.", ["MI"]),
     ("Metoden SMAIL används inte bara vid start utan också vid avslut.", ["SMAIL"]),
     ("Det finns inget hinder för att använda MI i gruppen, och vi gör det redan.", ["MI"]),
+    ("§ 5 Styrelsen beviljar medel till insatsen Brofästet, som under 2025 ska arbeta enligt IPS med unga vuxna.",
+     ["IPS", "SE"]),
     ("En arbetsspecialist utbildad i IPS anställs i projektet.", ["IPS", "SE"]),
     ("☑ Motiverande samtal ☐ Case management", ["MI"]),
     # a referral into the intervention, not away from it
@@ -143,7 +149,8 @@ def test_method_use_survives_the_rules(text, labels):
     ("Vi använde MI, men inte METODNAMN.", " men inte METODNAMN."),
     ("Vi arbetar inte med arbetsträning utan enligt METODNAMN.", " utan enligt METODNAMN."),
     ("Insatsen har inga väntetider och erbjuder METODNAMN direkt.", " och erbjuder METODNAMN direkt."),
-    ("Förstudien om Individual Placement and Support (METODNAMN) pågår.", "Förstudien om Individual Placement and Support (METODNAMN) pågår."),
+    # a name in brackets shares the clause of the phrase it abbreviates
+    ("Förstudien om Support (METODNAMN) pågår.", "Förstudien om Support (METODNAMN) pågår."),
 ])
 def test_a_negation_reaches_the_clause_around_the_name(masked, part):
     assert clause(masked) == part
@@ -155,6 +162,10 @@ def test_a_negation_reaches_the_clause_around_the_name(masked, part):
     ("☐ METODNAMN", "unticked"),
     ("☒ METODNAMN", "ticked"),
     ("Teamet arbetar enligt METODNAMN.", "own_use"),
+    ("§ 3 METODNAMN i länet", "agenda"),
+    ("Kommunen har sedan länge ett METODNAMN-team.", "unit"),
+    ("Under våren undersöker vi om METODNAMN passar målgruppen.", "investigate"),
+    ("Förbundet har tidigare stött insatser som använt METODNAMN.", "earlier"),
 ])
 def test_each_rule_names_itself(masked, rule):
     assert verdict(masked, "methods")[1] == rule
