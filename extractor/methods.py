@@ -110,8 +110,10 @@ def find_mentions(text: str, sections: list[Section] | None = None) -> list[Ment
                 sentence = body[start:end]
                 rel_s, rel_e = name_start - start, name_end - start
                 name = sentence[rel_s:rel_e]
-                # keep what a compound adds: "IPS-teamet" -> "METODNAMN-teamet"
-                suffix = name[name.index("-"):] if e - s == 1 and "-" in name else ""
+                # keep what a compound adds: "IPS-teamet" -> "METODNAMN-teamet",
+                # "Supported Employment-gruppen" -> "METODNAMN-gruppen"
+                last = doc[e - 1].text
+                suffix = last[last.index("-"):] if "-" in last else ""
                 masked = sentence[:rel_s] + MASK + suffix + sentence[rel_e:]
                 mentions.append(Mention(label, " ".join(sentence.split()), " ".join(masked.split()), key,
                                         base + start, base + end))

@@ -101,6 +101,7 @@ def test_train_methods_command_writes_model_and_meta(tmp_path):
     # an agenda title
     ("§ 14 IPS – information från projektledaren", "other"),
     ("Informationsärende: Supported Employment i länet", "other"),
+    ("Kontakt med Supported Employment-enheten i grannkommunen", "collaboration"),
     ("Styrelsen ger förvaltningen i uppdrag att utreda om SMAIL kan införas i länet.", "decision"),
 ])
 def test_method_mentions_that_are_not_use(text, key):
