@@ -48,6 +48,13 @@ def test_method_traps_are_not_labelled(text, key):
     assert _labels(text, key) == []
 
 
+def test_a_method_the_document_denies_needs_strong_evidence_elsewhere():
+    denied = "AWP ingår inte i insatsen. Arbetsförmågan kan beskrivas med AWP."
+    assert _labels(denied) == []
+    used_later = "AWP ingår inte i insatsens första månad. Därefter använder arbetsterapeuten AWP med alla deltagare."
+    assert _labels(used_later) == ["AWP"]
+
+
 def test_mentions_keep_the_sentence_as_evidence():
     text = "Inledning. Teamet har arbetat med motiverande samtal (MI) i alla möten."
     mentions = find_mentions(text)
