@@ -62,6 +62,8 @@ REFERRAL_RE = re.compile(
 NEEDS_ELSEWHERE_RE = re.compile(
     rf"\bsom\s+(?:behöver|vill ha|önskar|är i behov av|har behov av)\b[^,;]*{MASK}[^,;]*?"
     rf"\b(?:remitteras|hänvisas|slussas|lotsas|skickas)\b", re.I)
+# "ett nära samarbete med IPS-verksamheten inom psykiatrin": a partner that uses the method.
+PARTNER_RE = re.compile(rf"\b(?:samarbet\w*|samverk\w*)\s+med\s+(?:\w+\s+)?{MASK}", re.I)
 OWN_WORDS_RE = re.compile(r"\b(?:vi|oss|insatsen|projektet|verksamheten|teamet)\b", re.I)
 # "I det tidigare projektet användes SMAIL", "Förbundet har tidigare finansierat insatser som …".
 EARLIER_RE = re.compile(
@@ -176,6 +178,7 @@ def verdict(masked: str, section: str | None) -> tuple[bool | None, str]:
         ("contrast", bool(CONTRAST_RE.search(masked))),
         ("unit", bool(UNIT_SUFFIX_RE.search(masked))),
         ("referral", _referred(before) or bool(NEEDS_ELSEWHERE_RE.search(masked))),
+        ("partner", bool(PARTNER_RE.search(part))),
         ("investigate", bool(INVESTIGATE_RE.search(part[:part.find(MASK)]))),
         ("earlier", bool(EARLIER_RE.search(part)) and not CONTINUES_RE.search(masked)),
         ("reported_plan", bool(REPORTED_PLAN_RE.search(before))),

@@ -109,6 +109,7 @@ def test_train_methods_command_writes_model_and_meta(tmp_path):
     ("§ 14 IPS – information från projektledaren", "other"),
     ("Informationsärende: Supported Employment i länet", "other"),
     ("Kontakt med Supported Employment-enheten i grannkommunen", "collaboration"),
+    ("Insatsen kommer att ha ett nära samarbete med IPS-verksamheten inom psykiatrin.", "collaboration"),
     ("Styrelsen ger förvaltningen i uppdrag att utreda om SMAIL kan införas i länet.", "decision"),
 ])
 def test_method_mentions_that_are_not_use(text, key):
@@ -124,6 +125,8 @@ def test_method_mentions_that_are_not_use(text, key):
     ("Vi arbetar inte med traditionell arbetsträning utan enligt Supported Employment.", ["SE"]),
     ("Vi använder motiverande samtal, men inte AWP.", ["MI"]),
     ("Coacherna använder MI, inte minst i de första samtalen.", ["MI"]),
+    ("Teamet arbetar utifrån MI och lösningsfokus.", ["MI", "SOLUTION_FOCUSED"]),
+    ("Vi samverkar med arbetsgivare enligt Supported Employment.", ["SE"]),
     ("Till skillnad från tidigare projekt använder vi nu SMAIL med alla deltagare.", ["SMAIL"]),
     ("Liksom i den tidigare insatsen arbetar vi enligt Supported Employment.", ["SE"]),
     # a final report's past tense
