@@ -1,6 +1,6 @@
 """Rules that say "used" or "not used" for one method mention where a rule states it better than the
 classifier: negation and its scope, dropped methods, other units, earlier projects, plans to
-investigate, descriptions of a method, tick boxes and budget lines.
+investigate, descriptions of a method, agenda titles, tick boxes and budget lines.
 
 Every rule reads the mention's sentence with this mention's name replaced by MASK
 ("Ankaret arbetar inte enligt METODNAMN.") and, where scope matters, only the clause around it.
@@ -62,6 +62,8 @@ REFERRAL_RE = re.compile(
 NEEDS_ELSEWHERE_RE = re.compile(
     rf"\bsom\s+(?:behöver|vill ha|önskar|är i behov av|har behov av)\b[^,;]*{MASK}[^,;]*?"
     rf"\b(?:remitteras|hänvisas|slussas|lotsas|skickas)\b", re.I)
+# "ett nära samarbete med IPS-verksamheten inom psykiatrin": a partner that uses the method.
+PARTNER_RE = re.compile(rf"\b(?:samarbet\w*|samverk\w*)\s+med\s+(?:\w+\s+)?{MASK}", re.I)
 OWN_WORDS_RE = re.compile(r"\b(?:vi|oss|insatsen|projektet|verksamheten|teamet)\b", re.I)
 # "I det tidigare projektet användes SMAIL", "Förbundet har tidigare finansierat insatser som …".
 EARLIER_RE = re.compile(
@@ -69,8 +71,8 @@ EARLIER_RE = re.compile(
     r"|\b(?:andra|övriga|grann\w*)\s+(?:\w+\s+){0,1}(?:projekt|insatser|förbund|kommuner|verksamheter)\b"
     r"|\bgrannförbund\w*", re.I)
 CONTINUES_RE = re.compile(
-    r"\b(?:liksom|fortsätter|fortsatt|fortsätta|även nu|som i|som tidigare|till skillnad (?:från|mot)|i motsats till)\b",
-    re.I)
+    r"\b(?:liksom|fortsätter|fortsatt|fortsätta|även nu|som i|som tidigare|"
+    r"till skillnad (?:från|mot)|i motsats till)\b", re.I)
 # "I ansökan angavs att alla skulle skattas med SMAIL": a past plan a report gives account of.
 REPORTED_PLAN_RE = re.compile(
     r"\b(?:(?:i|enligt)\s+(?:ansökan|projektplanen|planen|projektansökan)\b.*\bskulle|planerades|"
@@ -82,6 +84,11 @@ DESCRIPTION_RE = re.compile(
     rf"är evidensbaserad|utvecklades|har utvecklats|kommer ursprungligen|går ut på)"
     r"|\b(?:forskning|studier|genomgång|metaanalys\w*|SBU)\b.*\bvisar\b"
     r"|\bi (?:relativt )?(?:få|många|flera) kommuner\b", re.I)
+# "§ 14 IPS – information", "Informationsärende: IPS-projektet": an agenda title names a subject only.
+AGENDA_RE = re.compile(
+    r"^\s*(?:§\s*\d+|punkt\s+\d+|ärende\s+\d+)\b|\b(?:informationsärende|beslutsärende|anmälningsärende|"
+    r"dagordning|föredragningslista)\b", re.I)
+AGENDA_MAX_WORDS = 12  # a longer sentence after "§ 5" is the minute's text, not its title
 BOX_RE = re.compile(r"☐|□|☒|☑|■|✓|✔|\[\s?\]|\[[xX✓]\]")
 TICKED = re.compile(r"☒|☑|■|✓|✔|\[[xX✓]\]")
 BOX_REACH = 60  # characters between a box and the name it ticks
@@ -101,7 +108,10 @@ TRAINED_RE = re.compile(
 
 
 def clause(masked: str) -> str:
-    """Return the clause of `masked` that holds the name: "Vi använde MI, men inte METODNAMN" -> "men inte METODNAMN"."""
+    """Return the clause of `masked` that holds the name.
+
+    "Vi använde MI, men inte METODNAMN." -> " men inte METODNAMN."
+    """
     at = masked.find(MASK)
     start = 0
     for m in CLAUSE_BREAK_RE.finditer(masked):
@@ -168,10 +178,12 @@ def verdict(masked: str, section: str | None) -> tuple[bool | None, str]:
         ("contrast", bool(CONTRAST_RE.search(masked))),
         ("unit", bool(UNIT_SUFFIX_RE.search(masked))),
         ("referral", _referred(before) or bool(NEEDS_ELSEWHERE_RE.search(masked))),
+        ("partner", bool(PARTNER_RE.search(part))),
         ("investigate", bool(INVESTIGATE_RE.search(part[:part.find(MASK)]))),
         ("earlier", bool(EARLIER_RE.search(part)) and not CONTINUES_RE.search(masked)),
         ("reported_plan", bool(REPORTED_PLAN_RE.search(before))),
         ("description", bool(DESCRIPTION_RE.search(masked))),
+        ("agenda", bool(AGENDA_RE.search(masked)) and len(masked.split()) <= AGENDA_MAX_WORDS),
     ]
     for rule, hit in checks:
         if hit:

@@ -21,6 +21,9 @@ from .record import Section
 
 LEXICON_PATH = Path(__file__).parent / "data" / "methods.json"
 THRESHOLD = 0.5
+# A statement that the intervention does not use a method outweighs classifier evidence below STRONG.
+DENYING_RULES = {"negated", "dropped"}
+STRONG = 0.8
 RULE_USED = 0.9  # the confidence a rule's "used" counts as at least
 # A named IPS is Supported Employment's manualised form: SCHEMA.md labels it SE as well.
 IMPLIES = {"IPS": "SE"}
@@ -110,8 +113,10 @@ def find_mentions(text: str, sections: list[Section] | None = None) -> list[Ment
                 sentence = body[start:end]
                 rel_s, rel_e = name_start - start, name_end - start
                 name = sentence[rel_s:rel_e]
-                # keep what a compound adds: "IPS-teamet" -> "METODNAMN-teamet"
-                suffix = name[name.index("-"):] if e - s == 1 and "-" in name else ""
+                # keep what a compound adds: "IPS-teamet" -> "METODNAMN-teamet",
+                # "Supported Employment-gruppen" -> "METODNAMN-gruppen"
+                last = doc[e - 1].text
+                suffix = last[last.index("-"):] if "-" in last else ""
                 masked = sentence[:rel_s] + MASK + suffix + sentence[rel_e:]
                 mentions.append(Mention(label, " ".join(sentence.split()), " ".join(masked.split()), key,
                                         base + start, base + end))
@@ -142,12 +147,18 @@ def used_probabilities(mentions: list[Mention], model) -> list[float]:
     """Return P(used) per mention: the classifier's, overruled where a rule decides.
 
     "Vi kommer inte att använda AWP." -> [0.0]
+    Where the document says a method is not used, weak evidence elsewhere does not outweigh it:
+    "AWP ingår inte i insatsen. … AWP kan fås via Arbetsförmedlingen." -> [0.0, 0.0]
     """
     probs = model.predict_proba([features(m.masked, m.section) for m in mentions])[:, 1]
+    decided = [verdict(m.masked, m.section) for m in mentions]
+    denied = {m.label for m, (used, rule) in zip(mentions, decided) if rule in DENYING_RULES}
     out = []
-    for mention, p in zip(mentions, probs):
-        used, _rule = verdict(mention.masked, mention.section)
-        out.append(float(p) if used is None else max(float(p), RULE_USED) if used else 0.0)
+    for mention, p, (used, _rule) in zip(mentions, probs, decided):
+        if used is None:
+            out.append(float(p) if mention.label not in denied or p >= STRONG else 0.0)
+        else:
+            out.append(max(float(p), RULE_USED) if used else 0.0)
     return out
 
 

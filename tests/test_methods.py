@@ -48,6 +48,13 @@ def test_method_traps_are_not_labelled(text, key):
     assert _labels(text, key) == []
 
 
+def test_a_method_the_document_denies_needs_strong_evidence_elsewhere():
+    denied = "AWP ingår inte i insatsen. Arbetsförmågan kan beskrivas med AWP."
+    assert _labels(denied) == []
+    used_later = "AWP ingår inte i insatsens första månad. Därefter använder arbetsterapeuten AWP med alla deltagare."
+    assert _labels(used_later) == ["AWP"]
+
+
 def test_mentions_keep_the_sentence_as_evidence():
     text = "Inledning. Teamet har arbetat med motiverande samtal (MI) i alla möten."
     mentions = find_mentions(text)
@@ -77,7 +84,8 @@ def test_train_methods_command_writes_model_and_meta(tmp_path):
     ("AWP utgår ur projektplanen från och med 2025.", "methods"),
     # other units and earlier projects
     ("IPS-teamet på psykiatrin tar emot remisser från hela kommunen.", "collaboration"),
-    ("Den som vill börja arbeta direkt hänvisas till Jobbmottagningen i Ekeby, som arbetar enligt Supported Employment.", "methods"),
+    ("Den som vill börja arbeta direkt hänvisas till Jobbmottagningen i Ekeby, som arbetar enligt "
+     "Supported Employment.", "methods"),
     ("Förbundet har tidigare stött två insatser som använt SMAIL.", "background"),
     ("Till skillnad från IPS söker vi inte arbete direkt.", "methods"),
     ("Deltagare som behöver en bedömning med AWP remitteras till Arbetsförmedlingen.", "methods"),
@@ -97,6 +105,11 @@ def test_train_methods_command_writes_model_and_meta(tmp_path):
     # a name only in a budget line
     ("Licens för SMAIL 12 000 12 000 24 000", "budget"),
     ("Vi har ännu inte börjat använda AWP.", "methods"),
+    # an agenda title
+    ("§ 14 IPS – information från projektledaren", "other"),
+    ("Informationsärende: Supported Employment i länet", "other"),
+    ("Kontakt med Supported Employment-enheten i grannkommunen", "collaboration"),
+    ("Insatsen kommer att ha ett nära samarbete med IPS-verksamheten inom psykiatrin.", "collaboration"),
     ("Styrelsen ger förvaltningen i uppdrag att utreda om SMAIL kan införas i länet.", "decision"),
 ])
 def test_method_mentions_that_are_not_use(text, key):
@@ -112,6 +125,8 @@ def test_method_mentions_that_are_not_use(text, key):
     ("Vi arbetar inte med traditionell arbetsträning utan enligt Supported Employment.", ["SE"]),
     ("Vi använder motiverande samtal, men inte AWP.", ["MI"]),
     ("Coacherna använder MI, inte minst i de första samtalen.", ["MI"]),
+    ("Teamet arbetar utifrån MI och lösningsfokus.", ["MI", "SOLUTION_FOCUSED"]),
+    ("Vi samverkar med arbetsgivare enligt Supported Employment.", ["SE"]),
     ("Till skillnad från tidigare projekt använder vi nu SMAIL med alla deltagare.", ["SMAIL"]),
     ("Liksom i den tidigare insatsen arbetar vi enligt Supported Employment.", ["SE"]),
     # a final report's past tense
@@ -125,6 +140,8 @@ def test_method_mentions_that_are_not_use(text, key):
     ("Ingen ska behöva vänta länge; alla nya deltagare erbjuds motiverande samtal.", ["MI"]),
     ("Metoden SMAIL används inte bara vid start utan också vid avslut.", ["SMAIL"]),
     ("Det finns inget hinder för att använda MI i gruppen, och vi gör det redan.", ["MI"]),
+    ("§ 5 Styrelsen beviljar medel till insatsen Brofästet, som under 2025 ska arbeta enligt IPS med unga vuxna.",
+     ["IPS", "SE"]),
     ("En arbetsspecialist utbildad i IPS anställs i projektet.", ["IPS", "SE"]),
     ("☑ Motiverande samtal ☐ Case management", ["MI"]),
     # a referral into the intervention, not away from it
@@ -143,7 +160,8 @@ def test_method_use_survives_the_rules(text, labels):
     ("Vi använde MI, men inte METODNAMN.", " men inte METODNAMN."),
     ("Vi arbetar inte med arbetsträning utan enligt METODNAMN.", " utan enligt METODNAMN."),
     ("Insatsen har inga väntetider och erbjuder METODNAMN direkt.", " och erbjuder METODNAMN direkt."),
-    ("Förstudien om Individual Placement and Support (METODNAMN) pågår.", "Förstudien om Individual Placement and Support (METODNAMN) pågår."),
+    # a name in brackets shares the clause of the phrase it abbreviates
+    ("Förstudien om Support (METODNAMN) pågår.", "Förstudien om Support (METODNAMN) pågår."),
 ])
 def test_a_negation_reaches_the_clause_around_the_name(masked, part):
     assert clause(masked) == part
@@ -155,6 +173,10 @@ def test_a_negation_reaches_the_clause_around_the_name(masked, part):
     ("☐ METODNAMN", "unticked"),
     ("☒ METODNAMN", "ticked"),
     ("Teamet arbetar enligt METODNAMN.", "own_use"),
+    ("§ 3 METODNAMN i länet", "agenda"),
+    ("Kommunen har sedan länge ett METODNAMN-team.", "unit"),
+    ("Under våren undersöker vi om METODNAMN passar målgruppen.", "investigate"),
+    ("Förbundet har tidigare stött insatser som använt METODNAMN.", "earlier"),
 ])
 def test_each_rule_names_itself(masked, rule):
     assert verdict(masked, "methods")[1] == rule
