@@ -215,3 +215,29 @@ def test_staffing_table_with_a_share_column_and_a_total_row():
 def test_a_goal_table_of_percentages_is_no_staffing_table():
     text = "Mål\tMålvärde (%)\tUtfall (%)\nAndel deltagare i arbete\t40\t46\n"
     assert find_staffing([_sec("other", text)]) == []
+
+
+def test_budget_multi_year_table_without_a_total_column_sums_its_years():
+    text = ("Kostnadsslag\t2025\t2026\nLedare\t300 000\t350 000\nLokaler\t100 000\t150 000\n"
+            "Summa\t400 000\t500 000\n")
+    assert _budget(text)["total_sek"] == 900000
+
+
+def test_budget_decimal_tkr_and_unit_forms():
+    text = ("Från förbundet söks 4 520,5 tkr. Egen finansiering: 480000:-. "
+            "Den totala kostnaden är 5 000 500 SEK.\n")
+    assert _budget(text) == {"requested_sek": 4520500, "own_financing_sek": 480000, "total_sek": 5000500}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Deltagare per kön\tAntal\nKvinnor\t35 deltagare\nMän\t46 deltagare\nTotalt\t81 deltagare\n", None),
+    ("Ålder\tAntal deltagare\n18–24 år\t30\n25–29 år\t21\n", None),
+    ("Antal deltagare\t25 per år\n", {"count": 25, "per": "year"}),
+    ("Insatsen tar emot 12 deltagare i taget. Varje deltagare har 20 timmar per vecka.", {"count": 12, "per": "ongoing"}),
+])
+def test_participants_tables_of_outcomes_are_no_target(text, expected):
+    assert find_participants([_sec("participants", text)], text) == expected
+
+
+def test_hours_per_week_are_no_fte():
+    assert find_staffing([_sec("other", "Coachen arbetar 20 timmar per vecka med gruppen.")]) == []

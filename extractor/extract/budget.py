@@ -5,7 +5,7 @@ import re
 
 from ..record import Section
 from .amounts import Found
-from .tables import Table, find_tables
+from .tables import YEAR_CELL_RE, Table, find_tables
 from .text import lines as split_lines
 
 # Each field's cues; tier 0 names the figure outright, tier 1 only implies it ("bidrar med").
@@ -107,7 +107,8 @@ def _table_candidates(table: Table, amounts: list[Found], report: bool, in_budge
         if len(row) < 2 or not label or len(label.split()) > PROSE_CELL_WORDS:
             continue
         cells = [row[column]] if column is not None and aligned(row) else row[:0:-1]
-        pick = _figure_in(cells, amounts)
+        pick = _years_sum(table, row, amounts) if column is None and aligned(row) else None
+        pick = pick or _figure_in(cells, amounts)
         for field in CUES:
             hits = [tier for _, tier in _cue_hits(field, label, label=True)]
             if pick and hits and not (report and hits[0] == SUM_TIER):
@@ -118,6 +119,19 @@ def _table_candidates(table: Table, amounts: list[Found], report: bool, in_budge
                 for field in CUES:
                     if pick and next(_cue_hits(field, head.text), None):
                         add(field, in_budget(row[0].start), LABEL_TIER, row[0].start, pick)
+
+
+def _years_sum(table: Table, row, amounts: list[Found]) -> Found | None:
+    """Return the sum over a row's year columns when the table has no total column.
+
+    "Post | 2025 | 2026" + "Summa | 400 000 | 500 000" -> 900 000 (spanning the row's figures)
+    """
+    years = [i for i, c in enumerate(table.header) if i and YEAR_CELL_RE.match(c.text)]
+    figures = [_figure_in([row[i]], amounts) for i in years]
+    found = [f for f in figures if f]
+    if len(years) < 2 or len(found) < 2:
+        return None
+    return Found(sum(f.value for f in found), found[0].start, found[-1].end)
 
 
 def _figure_in(cells, amounts: list[Found]) -> Found | None:
