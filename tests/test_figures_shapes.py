@@ -92,7 +92,7 @@ def _budget(text: str, doc_type: str = "application", head: str = "Budget\n") ->
 
 
 def test_table_reader_keeps_rows_cells_and_a_header_repeated_after_a_page_break():
-    from extractor.extract.tables import find_tables
+    from extractor.extract.tables import find_tables, value_column
 
     text = ("Kostnadsslag\t2025\t2026\tTotalt\nLedare\t100 000\t120 000\t220 000\n"
             "Sida 3 av 5\nKostnadsslag\t2025\t2026\tTotalt\nLokaler\t10 000\t12 000\t22 000\n"
@@ -101,7 +101,7 @@ def test_table_reader_keeps_rows_cells_and_a_header_repeated_after_a_page_break(
     assert len(tables) == 1
     table = tables[0]
     assert [r[0].text for r in table.rows] == ["Ledare", "Lokaler", "Summa"]
-    assert table.value_column() == 3
+    assert value_column(table) == 3
     cell = table.rows[2][3]
     assert text[cell.start:cell.end] == "242 000"
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from ..record import Section
+from ..record import Section, Table
 from .amounts import Found
-from .tables import YEAR_CELL_RE, Table, find_tables
+from .tables import YEAR_CELL_RE, find_tables, value_column
 from .text import lines as split_lines
 
 # Each field's cues; tier 0 names the figure outright, tier 1 only implies it ("bidrar med").
@@ -100,7 +100,7 @@ def _cue_hits(field: str, text: str, label: bool = False):
 def _table_candidates(table: Table, amounts: list[Found], report: bool, in_budget, add) -> None:
     """Add a candidate for each row whose label names a headline figure, read in the value column;
     a sum row also gives the figure under each column that names one ("Att rekvirera från förbundet")."""
-    column = table.value_column(prefer_budget=report)
+    column = value_column(table, prefer_budget=report)
     aligned = lambda row: table.header is not None and len(row) == len(table.header)  # noqa: E731
     for row in table.rows:
         label = row[0].text

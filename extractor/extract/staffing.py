@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..record import Section
-from .tables import Table, find_tables
+from ..record import Section, Table
+from .tables import find_tables
 from .text import lines, sentences
 
 # Singular, definite ("arbetsterapeuten", "processledaren") and plural forms.

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from ..record import Cell, Table
 from .text import lines
 
 YEAR_CELL_RE = re.compile(r"^(?:år\s*)?(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?$|^år\s*\d$", re.I)
@@ -15,48 +15,22 @@ FIGURE_RE = re.compile(r"\d")
 FIGURE_CELL_RE = re.compile(r"^[\d\s\u00a0,.:\-–kr%()tkrSEK]*$", re.I)
 
 
-@dataclass
-class Cell:
-    """A table cell: its text and offsets into the full text."""
+def value_column(table: Table, prefer_budget: bool = False) -> int | None:
+    """Return the index of the column a row's headline figure stands in.
 
-    text: str
-    start: int
-    end: int
-
-
-@dataclass
-class Table:
-    """Rows of cells; `header` is the first row when it names columns rather than holding figures."""
-
-    rows: list[list[Cell]] = field(default_factory=list)
-    header: list[Cell] | None = None
-
-    @property
-    def start(self) -> int:
-        return (self.header or self.rows[0])[0].start
-
-    @property
-    def end(self) -> int:
-        return self.rows[-1][-1].end if self.rows else self.header[-1].end
-
-    def value_column(self, prefer_budget: bool = False) -> int | None:
-        """Return the index of the column a row's headline figure stands in.
-
-        "Kostnadsslag | 2025 | 2026 | Totalt" -> 3; "Post | Budget | Utfall" -> 1 (budget, not outcome).
-        """
-        if not self.header:
-            return None
-        heads = [c.text for c in self.header]
-        if prefer_budget:
-            for i, h in enumerate(heads):
-                if i and BUDGET_HEAD_RE.search(h) and not OUTCOME_HEAD_RE.search(h):
-                    return i
-        for i, h in enumerate(heads):
-            if i and TOTAL_HEAD_RE.search(h) and not OUTCOME_HEAD_RE.search(h):
-                return i
-        if len(heads) == 2:
-            return 1
+    "Kostnadsslag | 2025 | 2026 | Totalt" -> 3; "Post | Budget | Utfall" -> 1 (budget, not outcome).
+    """
+    if not table.header:
         return None
+    heads = [c.text for c in table.header]
+    if prefer_budget:
+        for i, h in enumerate(heads):
+            if i and BUDGET_HEAD_RE.search(h) and not OUTCOME_HEAD_RE.search(h):
+                return i
+    for i, h in enumerate(heads):
+        if i and TOTAL_HEAD_RE.search(h) and not OUTCOME_HEAD_RE.search(h):
+            return i
+    return 1 if len(heads) == 2 else None
 
 
 def _cells(line: str, offset: int) -> list[Cell]:
