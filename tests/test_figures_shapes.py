@@ -17,6 +17,8 @@ def _sec(key: str, text: str, start: int = 0) -> Section:
     ("Dnr: 2016/00403", "2016/00403"),
     ("Diarienummer: 2019/KS Programområde: 1\nDnr 2019/KS0042 Avd: Ekonomi", "2019/KS0042"),
     ("Dnr NU 2025/07", "NU 2025/07"),
+    ("Ärendenr: 2023.118", "2023.118"),
+    ("Dnr SFS-2022-0031", "SFS-2022-0031"),
 ])
 def test_diarienummer_common_shapes(text, expected):
     assert find_diarienummer(text) == expected
@@ -150,8 +152,13 @@ def test_budget_whole_sum_under_ten_thousand_kronor_is_not_taken():
 
 
 def test_report_reads_the_budget_column_not_the_outcome():
-    text = ("Post\tBudget\tUtfall\nPersonal\t900 000\t850 000\nBeviljat belopp\t1 000 000\t940 000\n")
+    text = ("Post\tBudget\tUtfall\nPersonal\t900 000\t850 000\nBeviljat belopp\t1 000 000\t940 000\n"
+            "Summa\t1 900 000\t1 790 000\n")
     assert _budget(text, "final_report")["requested_sek"] == 1000000
+    assert _budget(text, "final_report")["total_sek"] == 1900000
+    outcome_only = ("Kostnadsslag\t2023\t2024\tUtfall totalt\nPersonal\t400 000\t500 000\t900 000\n"
+                    "Summa\t400 000\t500 000\t900 000\n")
+    assert _budget(outcome_only, "final_report")["total_sek"] is None
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -241,3 +248,10 @@ def test_participants_tables_of_outcomes_are_no_target(text, expected):
 
 def test_hours_per_week_are_no_fte():
     assert find_staffing([_sec("other", "Coachen arbetar 20 timmar per vecka med gruppen.")]) == []
+
+
+def test_report_table_of_the_grant_is_not_the_whole_cost_when_own_financing_is_stated():
+    text = ("Förbundet beviljade 2,0 mnkr för projektet. Parternas egenfinansiering har uppskattats till 300 000 kr.\n"
+            "År\tBudget (kr)\tUtfall (kr)\n2022\t1 000 000\t900 000\n2023\t1 000 000\t950 000\n"
+            "Summa\t2 000 000\t1 850 000\n")
+    assert _budget(text, "final_report") == {"requested_sek": 2000000, "own_financing_sek": 300000, "total_sek": None}

@@ -5,7 +5,7 @@ import re
 
 from ..record import Section, Table
 from .amounts import Found
-from .tables import YEAR_CELL_RE, find_tables, value_column
+from .tables import OUTCOME_HEAD_RE, YEAR_CELL_RE, find_tables, value_column
 from .text import lines as split_lines
 
 # Each field's cues; tier 0 names the figure outright, tier 1 only implies it ("bidrar med").
@@ -101,6 +101,8 @@ def _table_candidates(table: Table, amounts: list[Found], report: bool, in_budge
     """Add a candidate for each row whose label names a headline figure, read in the value column;
     a sum row also gives the figure under each column that names one ("Att rekvirera från förbundet")."""
     column = value_column(table, prefer_budget=report)
+    # a report's sum row is the approved budget only under a budget column set against the outcome
+    budget_column = column is not None and bool(OUTCOME_HEAD_RE.search(" ".join(c.text for c in table.header)))
     aligned = lambda row: table.header is not None and len(row) == len(table.header)  # noqa: E731
     for row in table.rows:
         label = row[0].text
@@ -111,7 +113,7 @@ def _table_candidates(table: Table, amounts: list[Found], report: bool, in_budge
         pick = pick or _figure_in(cells, amounts)
         for field in CUES:
             hits = [tier for _, tier in _cue_hits(field, label, label=True)]
-            if pick and hits and not (report and hits[0] == SUM_TIER):
+            if pick and hits and not (report and hits[0] == SUM_TIER and not budget_column):
                 add(field, in_budget(row[0].start), hits[0], row[0].start, pick)
         if SUM_LABEL_RE.match(label) and aligned(row) and not report:
             for head, cell in zip(table.header[1:], row[1:]):
@@ -219,14 +221,17 @@ def _line_candidates(flat: str, start: int, end: int, line: str | None, inside: 
 
 def _choose(candidates: dict[str, list[tuple]]) -> dict[str, tuple]:
     """Return each field's best candidate; a whole budget or request under 10 000 kr, or a total below the
-    sum requested, is not taken."""
+    sum requested (or equal to it where own financing is stated), is not taken."""
     chosen = {}
     for field, found in candidates.items():
         ok = [c for c in sorted(found) if field == "own_financing_sek" or c[3] >= MIN_WHOLE_BUDGET]
         if ok:
             chosen[field] = ok[0]
-    if "total_sek" in chosen and "requested_sek" in chosen and chosen["total_sek"][3] < chosen["requested_sek"][3]:
-        above = [c for c in sorted(candidates["total_sek"]) if c[3] >= chosen["requested_sek"][3]]
+    # the whole cost is at least the sum requested, and above it where own financing is stated too
+    floor = chosen["requested_sek"][3] if "requested_sek" in chosen else 0
+    floor += 1 if floor and chosen.get("own_financing_sek", (0,) * 4)[3] else 0
+    if "total_sek" in chosen and chosen["total_sek"][3] < floor:
+        above = [c for c in sorted(candidates["total_sek"]) if c[3] >= floor]
         if above:
             chosen["total_sek"] = above[0]
         else:
