@@ -255,3 +255,28 @@ def test_report_table_of_the_grant_is_not_the_whole_cost_when_own_financing_is_s
             "År\tBudget (kr)\tUtfall (kr)\n2022\t1 000 000\t900 000\n2023\t1 000 000\t950 000\n"
             "Summa\t2 000 000\t1 850 000\n")
     assert _budget(text, "final_report") == {"requested_sek": 2000000, "own_financing_sek": 300000, "total_sek": None}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a financing table: the parties other than the förbund are the own financing
+    ("Finansiär\tBelopp (kr)\nSamordningsförbundet Väst\t1 500 000\nKommunen\t200 000\nRegionen\t100 000\n"
+     "Summa\t1 800 000\n",
+     {"requested_sek": 1500000, "own_financing_sek": 300000, "total_sek": 1800000}),
+    # one year's request ranks below the whole period's stated next to it
+    ("Sökt belopp: 450 000 kr/år\nTotalt sökt belopp: 1 350 000 kr\n",
+     {"requested_sek": 1350000, "own_financing_sek": None, "total_sek": None}),
+    # a budget stated as what it comprises, own financing in kind
+    ("Budgeten omfattar totalt 2,4 mnkr varav 1,8 mnkr söks från förbundet och 0,6 mnkr är egen insats "
+     "i form av personal.\n",
+     {"requested_sek": 1800000, "own_financing_sek": 600000, "total_sek": 2400000}),
+    # a sum row labelled with its unit
+    ("Kostnader\t2025\t2026\tTotalt\nPersonal\t500\t500\t1 000\nSumma (tkr)\t600\t600\t1 200\n",
+     {"requested_sek": None, "own_financing_sek": None, "total_sek": 1200000}),
+])
+def test_budget_financing_shapes(text, expected):
+    assert _budget(text) == expected
+
+
+def test_budget_a_single_years_request_stands_when_nothing_larger_is_stated():
+    text = "Regionen ansökte om medel från förbundet med 600.000kr per år. Styrelsen beviljade max 300.000kr.\n"
+    assert _budget(text, "other", head="Nyheter\n")["requested_sek"] == 600000
