@@ -280,3 +280,17 @@ def test_budget_financing_shapes(text, expected):
 def test_budget_a_single_years_request_stands_when_nothing_larger_is_stated():
     text = "Regionen ansökte om medel från förbundet med 600.000kr per år. Styrelsen beviljade max 300.000kr.\n"
     assert _budget(text, "other", head="Nyheter\n")["requested_sek"] == 600000
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Två socionomer anställs, var och en på 75 %.", [("Socionom", 0.75)] * 2),
+    ("Projektet bemannas med 1,5 tjänst arbetsterapeut och 1 tjänst coach.",
+     [("Arbetsterapeut", 1.5), ("Coach", 1.0)]),
+])
+def test_staffing_counts_and_shares_apart(text, expected):
+    assert [(s.role, s.fte) for s in find_staffing([_sec("other", text)])] == expected
+
+
+def test_participants_past_tense_is_an_outcome():
+    text = "Under 2023 deltog 112 personer, varav 61 kvinnor."
+    assert find_participants([_sec("participants", text)], text) is None

@@ -16,7 +16,7 @@ PER_CUES: list[tuple[str, str]] = [
 ]
 PER_RES = [(per, re.compile(p, re.I)) for per, p in PER_CUES]
 # Results and caseloads, not the planned number.
-OUTCOME_RE = re.compile(r"\bblev\b|utfallet|avslutades|har skrivits in|skrivits in|var sammanlagt|inskrivna under|hittills|"
+OUTCOME_RE = re.compile(r"\bblev\b|utfallet|avslutades|\bdeltog\b|har deltagit|har skrivits in|skrivits in|var sammanlagt|inskrivna under|hittills|"
                         r"avbröt|ärenden|\bvar \d+ (?:deltagare|personer)|\baktiva\b", re.I)
 
 
