@@ -294,3 +294,10 @@ def test_staffing_counts_and_shares_apart(text, expected):
 def test_participants_past_tense_is_an_outcome():
     text = "Under 2023 deltog 112 personer, varav 61 kvinnor."
     assert find_participants([_sec("participants", text)], text) is None
+
+
+def test_budget_own_financing_is_below_the_whole_cost():
+    text = ("Egen insats: se bilaga, 3 122 000 kr totalt för insatsen enligt tabellen.\n"
+            "Regionen bidrar med 585 000 kr. Insatsens totala kostnad är 3 122 000 kr.\n")
+    budget = _budget(text)
+    assert budget["total_sek"] == 3122000 and budget["own_financing_sek"] == 585000

@@ -251,7 +251,8 @@ def _line_candidates(flat: str, start: int, end: int, line: str | None, inside: 
 
 def _choose(candidates: dict[str, list[tuple]]) -> dict[str, tuple]:
     """Return each field's best candidate; a whole budget or request under 10 000 kr, or a total below the
-    sum requested (or equal to it where own financing is stated), is not taken."""
+    sum requested (or equal to it where own financing is stated), or own financing not below the total,
+    is not taken."""
     chosen = {}
     for field, found in candidates.items():
         found = [_demote_year(c, found) for c in found]
@@ -267,6 +268,13 @@ def _choose(candidates: dict[str, list[tuple]]) -> dict[str, tuple]:
             chosen["total_sek"] = above[0]
         else:
             del chosen["total_sek"]
+    if "total_sek" in chosen and "own_financing_sek" in chosen:
+        # own financing is a part of the whole cost: "egen insats … Insatsens totala kostnad är …"
+        below = [c for c in sorted(candidates["own_financing_sek"]) if c[3] < chosen["total_sek"][3]]
+        if below:
+            chosen["own_financing_sek"] = below[0]
+        else:
+            del chosen["own_financing_sek"]
     return chosen
 
 
