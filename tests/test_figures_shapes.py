@@ -301,3 +301,12 @@ def test_budget_own_financing_is_below_the_whole_cost():
             "Regionen bidrar med 585 000 kr. Insatsens totala kostnad är 3 122 000 kr.\n")
     budget = _budget(text)
     assert budget["total_sek"] == 3122000 and budget["own_financing_sek"] == 585000
+
+
+def test_table_rows_after_a_wrapped_label_line_stay_in_the_table():
+    from extractor.extract.tables import find_tables
+
+    text = ("Kostnadsslag\t2025\t2026\nUtbildning i Supported\t10 000\t20 000\nEmployment\n"
+            "Resor\t5 000\t5 000\nSumma\t15 000\t25 000\n")
+    tables = find_tables(text)
+    assert len(tables) == 1 and [r[0].text for r in tables[0].rows][-1] == "Summa"

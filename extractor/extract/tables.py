@@ -61,7 +61,16 @@ def _same_row(a: list[Cell], b: list[Cell]) -> bool:
 
 
 WRAPPED_LABEL_RE = re.compile(r"^\s*[a-zåäö][^\d\t]{0,29}$")
-MAX_PAGE_BREAK_LINES = 6  # footer and header lines between a table and its continuation
+MAX_PAGE_BREAK_LINES = 6
+CONTINUATION_GAP = 1  # footer and header lines between a table and its continuation
+
+
+def _continues(table: Table, cells: list[Cell]) -> bool:
+    """Whether a row after a line or two of other text still belongs to `table`: same columns, no new header.
+
+    (A wrapped label in capitals, "Supported\nEmployment", breaks a PDF table's run of rows.)
+    """
+    return bool(table.header) and len(cells) == len(table.header) and not _is_header(cells)
 
 
 def find_tables(text: str) -> list[Table]:
@@ -85,7 +94,7 @@ def find_tables(text: str) -> list[Table]:
             pass
         elif last and gap == 0 and last.rows and not cells[0].text:
             last.rows[-1].extend(c for c in cells[1:] if c.text)  # figures wrapped below their row
-        elif last and gap == 0:
+        elif last and gap == 0 or last and gap <= CONTINUATION_GAP and _continues(last, cells):
             last.rows.append(cells)
         else:
             tables.append(Table(header=cells if _is_header(cells) else None))
