@@ -310,3 +310,8 @@ def test_table_rows_after_a_wrapped_label_line_stay_in_the_table():
             "Resor\t5 000\t5 000\nSumma\t15 000\t25 000\n")
     tables = find_tables(text)
     assert len(tables) == 1 and [r[0].text for r in tables[0].rows][-1] == "Summa"
+
+
+def test_budget_sum_row_under_a_requested_column_is_not_the_whole_cost():
+    text = "År\tSökt belopp (kr)\n2025\t500 000\n2026\t600 000\nTotalt\t1 100 000\n"
+    assert _budget(text) == {"requested_sek": 1100000, "own_financing_sek": None, "total_sek": None}

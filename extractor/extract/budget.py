@@ -113,6 +113,9 @@ def _table_candidates(table: Table, amounts: list[Found], report: bool, in_budge
     # a report's sum row is the approved budget only under a budget column set against the outcome
     budget_column = column is not None and bool(OUTCOME_HEAD_RE.search(" ".join(c.text for c in table.header)))
     aligned = lambda row: table.header is not None and len(row) == len(table.header)  # noqa: E731
+    # under "Sökt belopp (kr)" the sum row is the sum requested, not the whole cost
+    part_column = column is not None and any(next(_cue_hits(f, table.header[column].text), None)
+                                             for f in ("requested_sek", "own_financing_sek"))
     for row in table.rows:
         label = row[0].text
         if len(row) < 2 or not label or len(label.split()) > PROSE_CELL_WORDS:
@@ -122,7 +125,9 @@ def _table_candidates(table: Table, amounts: list[Found], report: bool, in_budge
         pick = pick or _figure_in(cells, amounts)
         for field in CUES:
             hits = [tier for _, tier in _cue_hits(field, label, label=True)]
-            if pick and hits and not (report and hits[0] == SUM_TIER and not budget_column):
+            if hits and hits[0] == SUM_TIER and (report and not budget_column or part_column):
+                continue
+            if pick and hits:
                 add(field, in_budget(row[0].start), hits[0], row[0].start, pick)
         if SUM_LABEL_RE.match(label) and aligned(row) and not report:
             for head, cell in zip(table.header[1:], row[1:]):
