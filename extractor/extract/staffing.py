@@ -30,7 +30,6 @@ FTE_RES = {name: re.compile(p, re.I) for name, p in FTE_PATTERNS.items()}
 COUNT_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8}
 COUNT_RE = re.compile(r"\b(?<![\d,])(en|ett|två|tre|fyra|fem|sex|sju|åtta|[2-9])\s+(?:[\wåäö-]+\s+)?$", re.I)
 TOGETHER_RE = re.compile(r"tillsammans|sammanlagt|totalt|gemensamt", re.I)
-EACH_RE = re.compile(r"vardera|var\b|per person|\d\s*[x×]\s*\d", re.I)
 # ", " ends a clause unless what follows is the share itself: "Coach, 75 procent".
 CLAUSE_SPLIT_RE = re.compile(r",\s+(?!\d+(?:,\d+)?\s*(?:%|procent)|heltid|halvtid)|;\s+|(?<!\bvar)\s+och\s+(?=en |ett |två |tre |fyra |[a-zåäö]+ på )|"
                              rf"\s+och\s+(?={ROLE_PATTERN}\s+\d)|\s+samt\s+|\.\s+")
@@ -64,7 +63,6 @@ LIST_AFTER_ROLE_RE = re.compile(r"^\s*:")
 ONE_OF_RE = re.compile(r"^\s*(?:en|ett|den andra|den ena)\s+(?:på|om|med)\b", re.I)
 # "Två socionomer anställs, var och en på 75 %": the share of each of the posts just counted.
 EACH_OF_RE = re.compile(r"^\s*(?:var och en|vardera|båda|samtliga|alla)\b", re.I)
-PLURAL_ENDINGS = [("erna", ""), ("er", "")]
 
 
 @dataclass
