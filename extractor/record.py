@@ -27,6 +27,32 @@ class Hint:
 
 
 @dataclass
+class Cell:
+    """A table cell: its text and offsets into Document.text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Table:
+    """A table of the document: rows of cells; `header` is the first row when it names columns
+    ("Kostnadsslag | 2025 | 2026 | Totalt") rather than holding figures."""
+
+    rows: list[list[Cell]] = field(default_factory=list)
+    header: list[Cell] | None = None
+
+    @property
+    def start(self) -> int:
+        return (self.header or self.rows[0])[0].start
+
+    @property
+    def end(self) -> int:
+        return self.rows[-1][-1].end if self.rows else self.header[-1].end
+
+
+@dataclass
 class Document:
     """What a reader returns: the full text plus what the file said about its layout."""
 
@@ -43,6 +69,13 @@ class Document:
             if page.start <= offset < page.end or offset == page.end == len(self.text):
                 return page.number
         return None
+
+    @property
+    def tables(self) -> list[Table]:
+        """The tables every reader writes as tab-separated rows, with offsets into `text`."""
+        from .extract.tables import find_tables
+
+        return find_tables(self.text)
 
     @property
     def ocr_pages(self) -> list[int]:

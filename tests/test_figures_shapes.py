@@ -17,6 +17,9 @@ def _sec(key: str, text: str, start: int = 0) -> Section:
     ("Dnr: 2016/00403", "2016/00403"),
     ("Diarienummer: 2019/KS Programområde: 1\nDnr 2019/KS0042 Avd: Ekonomi", "2019/KS0042"),
     ("Dnr NU 2025/07", "NU 2025/07"),
+    ("Ärendenr: 2023.118", "2023.118"),
+    ("Dnr SFS-2022-0031", "SFS-2022-0031"),
+    ("Diarienummer är 2021-15", "2021-15"),
 ])
 def test_diarienummer_common_shapes(text, expected):
     assert find_diarienummer(text) == expected
@@ -92,7 +95,7 @@ def _budget(text: str, doc_type: str = "application", head: str = "Budget\n") ->
 
 
 def test_table_reader_keeps_rows_cells_and_a_header_repeated_after_a_page_break():
-    from extractor.extract.tables import find_tables
+    from extractor.extract.tables import find_tables, value_column
 
     text = ("Kostnadsslag\t2025\t2026\tTotalt\nLedare\t100 000\t120 000\t220 000\n"
             "Sida 3 av 5\nKostnadsslag\t2025\t2026\tTotalt\nLokaler\t10 000\t12 000\t22 000\n"
@@ -101,7 +104,7 @@ def test_table_reader_keeps_rows_cells_and_a_header_repeated_after_a_page_break(
     assert len(tables) == 1
     table = tables[0]
     assert [r[0].text for r in table.rows] == ["Ledare", "Lokaler", "Summa"]
-    assert table.value_column() == 3
+    assert value_column(table) == 3
     cell = table.rows[2][3]
     assert text[cell.start:cell.end] == "242 000"
 
@@ -150,8 +153,13 @@ def test_budget_whole_sum_under_ten_thousand_kronor_is_not_taken():
 
 
 def test_report_reads_the_budget_column_not_the_outcome():
-    text = ("Post\tBudget\tUtfall\nPersonal\t900 000\t850 000\nBeviljat belopp\t1 000 000\t940 000\n")
+    text = ("Post\tBudget\tUtfall\nPersonal\t900 000\t850 000\nBeviljat belopp\t1 000 000\t940 000\n"
+            "Summa\t1 900 000\t1 790 000\n")
     assert _budget(text, "final_report")["requested_sek"] == 1000000
+    assert _budget(text, "final_report")["total_sek"] == 1900000
+    outcome_only = ("Kostnadsslag\t2023\t2024\tUtfall totalt\nPersonal\t400 000\t500 000\t900 000\n"
+                    "Summa\t400 000\t500 000\t900 000\n")
+    assert _budget(outcome_only, "final_report")["total_sek"] is None
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -215,3 +223,96 @@ def test_staffing_table_with_a_share_column_and_a_total_row():
 def test_a_goal_table_of_percentages_is_no_staffing_table():
     text = "Mål\tMålvärde (%)\tUtfall (%)\nAndel deltagare i arbete\t40\t46\n"
     assert find_staffing([_sec("other", text)]) == []
+
+
+def test_budget_multi_year_table_without_a_total_column_sums_its_years():
+    text = ("Kostnadsslag\t2025\t2026\nLedare\t300 000\t350 000\nLokaler\t100 000\t150 000\n"
+            "Summa\t400 000\t500 000\n")
+    assert _budget(text)["total_sek"] == 900000
+
+
+def test_budget_decimal_tkr_and_unit_forms():
+    text = ("Från förbundet söks 4 520,5 tkr. Egen finansiering: 480000:-. "
+            "Den totala kostnaden är 5 000 500 SEK.\n")
+    assert _budget(text) == {"requested_sek": 4520500, "own_financing_sek": 480000, "total_sek": 5000500}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Deltagare per kön\tAntal\nKvinnor\t35 deltagare\nMän\t46 deltagare\nTotalt\t81 deltagare\n", None),
+    ("Ålder\tAntal deltagare\n18–24 år\t30\n25–29 år\t21\n", None),
+    ("Antal deltagare\t25 per år\n", {"count": 25, "per": "year"}),
+    ("Insatsen tar emot 12 deltagare i taget. Varje deltagare har 20 timmar per vecka.", {"count": 12, "per": "ongoing"}),
+])
+def test_participants_tables_of_outcomes_are_no_target(text, expected):
+    assert find_participants([_sec("participants", text)], text) == expected
+
+
+def test_hours_per_week_are_no_fte():
+    assert find_staffing([_sec("other", "Coachen arbetar 20 timmar per vecka med gruppen.")]) == []
+
+
+def test_report_table_of_the_grant_is_not_the_whole_cost_when_own_financing_is_stated():
+    text = ("Förbundet beviljade 2,0 mnkr för projektet. Parternas egenfinansiering har uppskattats till 300 000 kr.\n"
+            "År\tBudget (kr)\tUtfall (kr)\n2022\t1 000 000\t900 000\n2023\t1 000 000\t950 000\n"
+            "Summa\t2 000 000\t1 850 000\n")
+    assert _budget(text, "final_report") == {"requested_sek": 2000000, "own_financing_sek": 300000, "total_sek": None}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a financing table: the parties other than the förbund are the own financing
+    ("Finansiär\tBelopp (kr)\nSamordningsförbundet Väst\t1 500 000\nKommunen\t200 000\nRegionen\t100 000\n"
+     "Summa\t1 800 000\n",
+     {"requested_sek": 1500000, "own_financing_sek": 300000, "total_sek": 1800000}),
+    # one year's request ranks below the whole period's stated next to it
+    ("Sökt belopp: 450 000 kr/år\nTotalt sökt belopp: 1 350 000 kr\n",
+     {"requested_sek": 1350000, "own_financing_sek": None, "total_sek": None}),
+    # a budget stated as what it comprises, own financing in kind
+    ("Budgeten omfattar totalt 2,4 mnkr varav 1,8 mnkr söks från förbundet och 0,6 mnkr är egen insats "
+     "i form av personal.\n",
+     {"requested_sek": 1800000, "own_financing_sek": 600000, "total_sek": 2400000}),
+    # a sum row labelled with its unit
+    ("Kostnader\t2025\t2026\tTotalt\nPersonal\t500\t500\t1 000\nSumma (tkr)\t600\t600\t1 200\n",
+     {"requested_sek": None, "own_financing_sek": None, "total_sek": 1200000}),
+])
+def test_budget_financing_shapes(text, expected):
+    assert _budget(text) == expected
+
+
+def test_budget_a_single_years_request_stands_when_nothing_larger_is_stated():
+    text = "Regionen ansökte om medel från förbundet med 600.000kr per år. Styrelsen beviljade max 300.000kr.\n"
+    assert _budget(text, "other", head="Nyheter\n")["requested_sek"] == 600000
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Två socionomer anställs, var och en på 75 %.", [("Socionom", 0.75)] * 2),
+    ("Projektet bemannas med 1,5 tjänst arbetsterapeut och 1 tjänst coach.",
+     [("Arbetsterapeut", 1.5), ("Coach", 1.0)]),
+])
+def test_staffing_counts_and_shares_apart(text, expected):
+    assert [(s.role, s.fte) for s in find_staffing([_sec("other", text)])] == expected
+
+
+def test_participants_past_tense_is_an_outcome():
+    text = "Under 2023 deltog 112 personer, varav 61 kvinnor."
+    assert find_participants([_sec("participants", text)], text) is None
+
+
+def test_budget_own_financing_is_below_the_whole_cost():
+    text = ("Egen insats: se bilaga, 3 122 000 kr totalt för insatsen enligt tabellen.\n"
+            "Regionen bidrar med 585 000 kr. Insatsens totala kostnad är 3 122 000 kr.\n")
+    budget = _budget(text)
+    assert budget["total_sek"] == 3122000 and budget["own_financing_sek"] == 585000
+
+
+def test_table_rows_after_a_wrapped_label_line_stay_in_the_table():
+    from extractor.extract.tables import find_tables
+
+    text = ("Kostnadsslag\t2025\t2026\nUtbildning i Supported\t10 000\t20 000\nEmployment\n"
+            "Resor\t5 000\t5 000\nSumma\t15 000\t25 000\n")
+    tables = find_tables(text)
+    assert len(tables) == 1 and [r[0].text for r in tables[0].rows][-1] == "Summa"
+
+
+def test_budget_sum_row_under_a_requested_column_is_not_the_whole_cost():
+    text = "År\tSökt belopp (kr)\n2025\t500 000\n2026\t600 000\nTotalt\t1 100 000\n"
+    assert _budget(text) == {"requested_sek": 1100000, "own_financing_sek": None, "total_sek": None}

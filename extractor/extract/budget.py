@@ -3,16 +3,16 @@ from __future__ import annotations
 
 import re
 
-from ..record import Section
+from ..record import Section, Table
 from .amounts import Found
-from .tables import Table, find_tables
+from .tables import OUTCOME_HEAD_RE, YEAR_CELL_RE, find_tables, value_column
 from .text import lines as split_lines
 
 # Each field's cues; tier 0 names the figure outright, tier 1 only implies it ("bidrar med").
 CUES: dict[str, list[tuple[str, int]]] = {
     "own_financing_sek": [
         (r"egen\s*finansiering|egenfinansiering|egen\s*insats|egeninsats|medfinansiering|eget bidrag|egna insats", 0),
-        (r"\bbidrar med\b|\bstår för\b|(?<!förbundet )\bfinansierar\b", 1),
+        (r"\bbidrar med\b|\bstår för\b|(?<!förbundet )\bfinansierar\b|i form av (?:personal|lokaler|arbetstid)", 1),
     ],
     "requested_sek": [
         (r"\bsöks\b|sökt belopp|ansökt belopp|\bsöker\b|ansöker om|att rekvirera|beviljat belopp|"
@@ -21,13 +21,16 @@ CUES: dict[str, list[tuple[str, int]]] = {
     ],
     "total_sek": [
         (r"total(?:a)? kostnad(?:en)?|totala budgeten|total budget|totalkostnad|kostnad för insatsen|"
-         r"kostnaden för (?:år )?\d{4}|budgetomslutning|omsluter|omsätts|omsätter|sammanlagd(?:a)? (?:budget|kostnad)", 0),
-        (r"^totalt\s*$|^summa\s*$|^summa kostnader|^summa totalt|^total\s*$", 3),
+         r"kostnaden för (?:år )?\d{4}|budgetomslutning|omsluter|omsätts|omsätter|sammanlagd(?:a)? (?:budget|kostnad)|"
+         r"budget(?:en)? (?:omfattar|uppgår till)", 0),
+        (r"^(?:totalt|summa|total)\s*(?:\([^)]*\))?\s*:?\s*$|^summa kostnader|^summa totalt", 3),
     ],
 }
 CUE_RES = {field: [(re.compile(p, re.I), tier) for p, tier in cues] for field, cues in CUES.items()}
 LABEL_TIER, SUM_TIER = 2, 3
 FORBUND_SUBJECT_RE = re.compile(r"förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+$", re.I)
+FINANCIER_HEAD_RE = re.compile(r"finansiär|finansiering|finansieras av|^parter?$|^part\b", re.I)
+FORBUND_RE = re.compile(r"förbund", re.I)
 SUM_LABEL_RE = re.compile(r"^(?:summa|totalt|total)\b", re.I)
 # Reports set budget against outcome: their "Summa" rows are not the whole cost.
 REPORT_TYPES = {"final_report", "progress_report"}
@@ -41,10 +44,13 @@ SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[A-ZÅÄÖ])")
 # "… 1 762 tkr för 2027, totalt 4 426 000 kr": the figure after "totalt" is the sum of the parts.
 SUM_WORD_RE = re.compile(r"\b(?:totalt|sammanlagt|sammantaget|tillsammans|i allt)\s+(?:[a-zåäö]+\s+){0,3}$", re.I)
 # A cost per participant or per month is not a headline figure.
+# "450 000 kr/år", "962 tkr för 2025": one year's part ranks below a figure for the whole period.
+PER_YEAR_RE = re.compile(r"^\s*(?:per år|/\s*år|årligen|för (?:år )?(?:19|20)\d\d\b)", re.I)
 PER_UNIT_RE = re.compile(r"^\s*(?:per|/)\s*(?:deltagare|person|månad|timme|plats|dag)", re.I)
 # "… söks från förbundet och 40 000 kr utgör egeninsats": a figure right after "och" starts the next item.
 NEXT_ITEM_RE = re.compile(r"\b(?:och|samt)\s*$")
 MIN_WHOLE_BUDGET = 10_000
+NEAR_YEAR_CHARS = 400
 PROSE_CELL_WORDS = 6
 
 
@@ -100,17 +106,28 @@ def _cue_hits(field: str, text: str, label: bool = False):
 def _table_candidates(table: Table, amounts: list[Found], report: bool, in_budget, add) -> None:
     """Add a candidate for each row whose label names a headline figure, read in the value column;
     a sum row also gives the figure under each column that names one ("Att rekvirera från förbundet")."""
-    column = table.value_column(prefer_budget=report)
+    column = value_column(table, prefer_budget=report)
+    partners = _partners_share(table, amounts)
+    if partners:
+        add("own_financing_sek", in_budget(table.start), LABEL_TIER, table.start, partners)
+    # a report's sum row is the approved budget only under a budget column set against the outcome
+    budget_column = column is not None and bool(OUTCOME_HEAD_RE.search(" ".join(c.text for c in table.header)))
     aligned = lambda row: table.header is not None and len(row) == len(table.header)  # noqa: E731
+    # under "Sökt belopp (kr)" the sum row is the sum requested, not the whole cost
+    part_column = column is not None and any(next(_cue_hits(f, table.header[column].text), None)
+                                             for f in ("requested_sek", "own_financing_sek"))
     for row in table.rows:
         label = row[0].text
         if len(row) < 2 or not label or len(label.split()) > PROSE_CELL_WORDS:
             continue
         cells = [row[column]] if column is not None and aligned(row) else row[:0:-1]
-        pick = _figure_in(cells, amounts)
+        pick = _years_sum(table, row, amounts) if column is None and aligned(row) else None
+        pick = pick or _figure_in(cells, amounts)
         for field in CUES:
             hits = [tier for _, tier in _cue_hits(field, label, label=True)]
-            if pick and hits and not (report and hits[0] == SUM_TIER):
+            if hits and hits[0] == SUM_TIER and (report and not budget_column or part_column):
+                continue
+            if pick and hits:
                 add(field, in_budget(row[0].start), hits[0], row[0].start, pick)
         if SUM_LABEL_RE.match(label) and aligned(row) and not report:
             for head, cell in zip(table.header[1:], row[1:]):
@@ -118,6 +135,38 @@ def _table_candidates(table: Table, amounts: list[Found], report: bool, in_budge
                 for field in CUES:
                     if pick and next(_cue_hits(field, head.text), None):
                         add(field, in_budget(row[0].start), LABEL_TIER, row[0].start, pick)
+
+
+def _partners_share(table: Table, amounts: list[Found]) -> Found | None:
+    """Return the own financing of a financing table: the sum of the rows of parties other than the förbund.
+
+    "Finansiär | Belopp" + "Samordningsförbundet | 1 500 000", "Kommunen | 200 000", "Regionen | 100 000"
+    -> 300 000
+    """
+    if not table.header or not FINANCIER_HEAD_RE.search(table.header[0].text):
+        return None
+    labels = [row[0].text for row in table.rows]
+    if not any(FORBUND_RE.search(label) for label in labels):
+        return None
+    parts = [_figure_in(row[:0:-1], amounts) for row in table.rows
+             if row[0].text and not FORBUND_RE.search(row[0].text) and not SUM_LABEL_RE.match(row[0].text)]
+    parts = [p for p in parts if p]
+    if not parts:
+        return None
+    return Found(sum(p.value for p in parts), parts[0].start, parts[-1].end)
+
+
+def _years_sum(table: Table, row, amounts: list[Found]) -> Found | None:
+    """Return the sum over a row's year columns when the table has no total column.
+
+    "Post | 2025 | 2026" + "Summa | 400 000 | 500 000" -> 900 000 (spanning the row's figures)
+    """
+    years = [i for i, c in enumerate(table.header) if i and YEAR_CELL_RE.match(c.text)]
+    figures = [_figure_in([row[i]], amounts) for i in years]
+    found = [f for f in figures if f]
+    if len(years) < 2 or len(found) < 2:
+        return None
+    return Found(sum(f.value for f in found), found[0].start, found[-1].end)
 
 
 def _figure_in(cells, amounts: list[Found]) -> Found | None:
@@ -153,8 +202,9 @@ def find_budget(text: str, amounts: list[Found], sections: list[Section], doc_ty
     in_budget = lambda pos: any(s <= pos < e for s, e in budget_spans)  # noqa: E731
     candidates: dict[str, list[tuple]] = {field: [] for field in CUES}
 
-    def add(field: str, inside_budget: bool, tier: int, pos: int, found: Found) -> None:
-        candidates[field].append((not inside_budget, tier, pos, found.value, found.start, found.end))
+    def add(field: str, inside_budget: bool, tier: float, pos: int, found: Found) -> None:
+        per_year = bool(PER_YEAR_RE.match(text[found.end:found.end + 20]))
+        candidates[field].append((not inside_budget, tier, pos, found.value, found.start, found.end, per_year))
 
     tables = find_tables(text)
     for table in tables:
@@ -195,8 +245,9 @@ def _line_candidates(flat: str, start: int, end: int, line: str | None, inside: 
     if label is not None:
         for field in CUES:
             for m, tier in _cue_hits(field, label, label=True):
+                # "Sökt belopp: 450 000 kr" states its figure as plainly as a sentence does
                 if not (doc_type in REPORT_TYPES and tier == SUM_TIER):
-                    add(field, in_budget, tier, start, inside[-1])
+                    add(field, in_budget, 0 if tier == LABEL_TIER else tier, start, inside[-1])
                 break
         if any(m for field in CUES for m in _cue_hits(field, label, label=True)):
             return
@@ -205,19 +256,41 @@ def _line_candidates(flat: str, start: int, end: int, line: str | None, inside: 
 
 def _choose(candidates: dict[str, list[tuple]]) -> dict[str, tuple]:
     """Return each field's best candidate; a whole budget or request under 10 000 kr, or a total below the
-    sum requested, is not taken."""
+    sum requested (or equal to it where own financing is stated), or own financing not below the total,
+    is not taken."""
     chosen = {}
     for field, found in candidates.items():
+        found = [_demote_year(c, found) for c in found]
         ok = [c for c in sorted(found) if field == "own_financing_sek" or c[3] >= MIN_WHOLE_BUDGET]
         if ok:
             chosen[field] = ok[0]
-    if "total_sek" in chosen and "requested_sek" in chosen and chosen["total_sek"][3] < chosen["requested_sek"][3]:
-        above = [c for c in sorted(candidates["total_sek"]) if c[3] >= chosen["requested_sek"][3]]
+    # the whole cost is at least the sum requested, and above it where own financing is stated too
+    floor = chosen["requested_sek"][3] if "requested_sek" in chosen else 0
+    floor += 1 if floor and chosen.get("own_financing_sek", (0,) * 4)[3] else 0
+    if "total_sek" in chosen and chosen["total_sek"][3] < floor:
+        above = [c for c in sorted(candidates["total_sek"]) if c[3] >= floor]
         if above:
             chosen["total_sek"] = above[0]
         else:
             del chosen["total_sek"]
+    if "total_sek" in chosen and "own_financing_sek" in chosen:
+        # own financing is a part of the whole cost: "egen insats … Insatsens totala kostnad är …"
+        below = [c for c in sorted(candidates["own_financing_sek"]) if c[3] < chosen["total_sek"][3]]
+        if below:
+            chosen["own_financing_sek"] = below[0]
+        else:
+            del chosen["own_financing_sek"]
     return chosen
+
+
+def _demote_year(candidate: tuple, others: list[tuple]) -> tuple:
+    """Rank one year's figure below a larger figure for the same field stated near it.
+
+    "Sökt belopp: 450 000 kr/år" + "Totalt sökt belopp: 1 350 000 kr" -> the latter first
+    """
+    if candidate[6] and any(o[3] > candidate[3] and abs(o[2] - candidate[2]) <= NEAR_YEAR_CHARS for o in others):
+        return candidate[:1] + (candidate[1] + 0.5,) + candidate[2:]
+    return candidate
 
 
 def _nearest(flat: str, amounts: list[Found], cue_start: int, cue_end: int) -> Found | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..record import Section
+from .tables import find_tables
 from .text import sentences
 
 # "45 deltagare", "45 nya deltagare", "12 st. unga"
@@ -15,18 +16,42 @@ PER_CUES: list[tuple[str, str]] = [
 ]
 PER_RES = [(per, re.compile(p, re.I)) for per, p in PER_CUES]
 # Results and caseloads, not the planned number.
-OUTCOME_RE = re.compile(r"\bblev\b|utfallet|avslutades|har skrivits in|skrivits in|var sammanlagt|inskrivna under|hittills|"
+OUTCOME_RE = re.compile(r"\bblev\b|utfallet|avslutades|\bdeltog\b|har deltagit|har skrivits in|skrivits in|var sammanlagt|inskrivna under|hittills|"
                         r"avbröt|ärenden|\bvar \d+ (?:deltagare|personer)|\baktiva\b", re.I)
 
 
 # In the participants field itself a number may stand alone: "Antal deltagare: 25 per år".
 BARE_COUNT_RE = re.compile(
-    r"^\s*(?:ca\.?|cirka|omkring|ungefär|minst)?\s*(?!(?:19|20)\d\d\b)(\d{1,4})(?![\d.,]|\s*(?:%|procent|år\b|kr\b|kronor|tkr))", re.I)
+    r"^\s*(?:ca\.?|cirka|omkring|ungefär|minst)?\s*(?!(?:19|20)\d\d\b)(\d{1,4})(?![\d.,\-–]|\s*(?:%|procent|år\b|kr\b|kronor|tkr))", re.I)
+
+
+# A form row whose label asks for the number: "Antal deltagare\t25 per år".
+COUNT_LABEL_RE = re.compile(r"^(?:förväntat |planerat |beräknat )?antal deltagare|^volym|^deltagare", re.I)
+# Outcomes broken down by gender or age are counts, not the planned number.
+BREAKDOWN_ROW_RE = re.compile(r"^(?:kvinnor|män|flickor|pojkar|icke-binära|\d{2}\s*[-–]\s*\d{2}(?:\s*år)?|"
+                              r"under \d{2}|över \d{2}|\d{2} år och)", re.I)
+
+
+def _form_row(sentence: str) -> str:
+    """Blank out the label of a form row that asks for the count, offsets kept.
+
+    "Antal deltagare\t25 per år" -> "                25 per år"
+    """
+    label, tab, rest = sentence.partition("\t")
+    return " " * (len(label) + 1) + rest if tab and COUNT_LABEL_RE.match(label.strip()) else sentence
+
+
+def _breakdowns(text: str) -> list[tuple[int, int]]:
+    """Return the spans of tables that break counts down by gender or age."""
+    return [(t.start, t.end) for t in find_tables(text)
+            if any(BREAKDOWN_ROW_RE.match(row[0].text) for row in t.rows)]
 
 
 def _read(sentence: str, need_cue: bool, bare: bool = False) -> tuple[dict, re.Match] | None:
     if OUTCOME_RE.search(sentence):
         return None
+    if bare:
+        sentence = _form_row(sentence)
     m = COUNT_RE.search(sentence) or (BARE_COUNT_RE.search(sentence) if bare else None)
     if not m or int(m.group(1)) < 2:
         return None
@@ -55,8 +80,9 @@ def find_participants(sections: list[Section], text: str, where: dict | None = N
     if not sections:  # a text without headings (a web page, a letter) is read as one part
         sections = [Section("other", None, text, None, 0, len(text))]
     for section, need_cue, plan in _passes(sections):
+        breakdowns = _breakdowns(section.text)
         for offset, sentence in sentences(section.text):
-            if plan is not None and not plan.search(sentence):
+            if plan is not None and not plan.search(sentence) or any(s <= offset < e for s, e in breakdowns):
                 continue
             read = _read(sentence, need_cue, bare=section.key == "participants")
             if read:

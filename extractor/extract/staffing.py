@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..record import Section
-from .tables import Table, find_tables
+from ..record import Section, Table
+from .tables import find_tables
 from .text import lines, sentences
 
 # Singular, definite ("arbetsterapeuten", "processledaren") and plural forms.
@@ -28,11 +28,10 @@ FTE_PATTERNS: dict[str, str] = {
 }
 FTE_RES = {name: re.compile(p, re.I) for name, p in FTE_PATTERNS.items()}
 COUNT_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8}
-COUNT_RE = re.compile(r"\b(en|ett|två|tre|fyra|fem|sex|sju|åtta|[2-9])\s+(?:[\wåäö-]+\s+)?$", re.I)
+COUNT_RE = re.compile(r"\b(?<![\d,])(en|ett|två|tre|fyra|fem|sex|sju|åtta|[2-9])\s+(?:[\wåäö-]+\s+)?$", re.I)
 TOGETHER_RE = re.compile(r"tillsammans|sammanlagt|totalt|gemensamt", re.I)
-EACH_RE = re.compile(r"vardera|var\b|per person|\d\s*[x×]\s*\d", re.I)
 # ", " ends a clause unless what follows is the share itself: "Coach, 75 procent".
-CLAUSE_SPLIT_RE = re.compile(r",\s+(?!\d+(?:,\d+)?\s*(?:%|procent)|heltid|halvtid)|;\s+|\s+och\s+(?=en |ett |två |tre |fyra |[a-zåäö]+ på )|"
+CLAUSE_SPLIT_RE = re.compile(r",\s+(?!\d+(?:,\d+)?\s*(?:%|procent)|heltid|halvtid)|;\s+|(?<!\bvar)\s+och\s+(?=en |ett |två |tre |fyra |[a-zåäö]+ på )|"
                              rf"\s+och\s+(?={ROLE_PATTERN}\s+\d)|\s+samt\s+|\.\s+")
 # "Resurs/er: 2,5 tjänster", "Sammanlagt omfattar verksamheten 5,0 årsarbetare"; not a role's own
 # total ("två behandlare på sammanlagt 1,5 tjänst").
@@ -62,7 +61,8 @@ TIMES_AT_END_RE = re.compile(r"\d\s*[x×]\s*$")
 LIST_AFTER_ROLE_RE = re.compile(r"^\s*:")
 # A clause without a role that states a share for "one" of the roles just named: "och en på 0,5 tjänst".
 ONE_OF_RE = re.compile(r"^\s*(?:en|ett|den andra|den ena)\s+(?:på|om|med)\b", re.I)
-PLURAL_ENDINGS = [("erna", ""), ("er", "")]
+# "Två socionomer anställs, var och en på 75 %": the share of each of the posts just counted.
+EACH_OF_RE = re.compile(r"^\s*(?:var och en|vardera|båda|samtliga|alla)\b", re.I)
 
 
 @dataclass
@@ -229,16 +229,19 @@ def _clauses(part: str):
 
 def _read_part(part: str) -> list[tuple[str, float, int, int]]:
     """Return (role, fte, start, end) for the positions of a line or sentence."""
-    out, last_role = [], None
+    out, last_role, counted = [], None, None
     for idx, clause in _clauses(part):
         found = parse_clause(clause)
-        if not found and last_role and ONE_OF_RE.match(clause):
-            one = _singular(last_role).lower()
-            lead = len(one) + 1
-            found = [(r, f, max(0, s - lead), e - lead) for r, f, s, e in parse_clause(f"{one} {clause}")]
+        prefix = (_singular(last_role).lower() if last_role and ONE_OF_RE.match(clause)
+                  else counted if counted and EACH_OF_RE.match(clause) else None)
+        if not found and prefix:
+            lead = len(prefix) + 1
+            found = [(r, f, max(0, s - lead), e - lead) for r, f, s, e in parse_clause(f"{prefix} {clause}")]
         out += [(role, fte, idx + s, idx + e) for role, fte, s, e in found]
         roles = list(ROLE_RE.finditer(clause))
         last_role = roles[-1].group() if roles else last_role
+        count_m = COUNT_RE.search(clause[:roles[-1].start()]) if roles else None
+        counted = f"{count_m.group(1)} {roles[-1].group()}" if count_m and not found else None
     return out
 
 

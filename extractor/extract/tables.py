@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from ..record import Cell, Table
 from .text import lines
 
 YEAR_CELL_RE = re.compile(r"^(?:år\s*)?(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?$|^år\s*\d$", re.I)
@@ -15,48 +15,22 @@ FIGURE_RE = re.compile(r"\d")
 FIGURE_CELL_RE = re.compile(r"^[\d\s\u00a0,.:\-–kr%()tkrSEK]*$", re.I)
 
 
-@dataclass
-class Cell:
-    """A table cell: its text and offsets into the full text."""
+def value_column(table: Table, prefer_budget: bool = False) -> int | None:
+    """Return the index of the column a row's headline figure stands in.
 
-    text: str
-    start: int
-    end: int
-
-
-@dataclass
-class Table:
-    """Rows of cells; `header` is the first row when it names columns rather than holding figures."""
-
-    rows: list[list[Cell]] = field(default_factory=list)
-    header: list[Cell] | None = None
-
-    @property
-    def start(self) -> int:
-        return (self.header or self.rows[0])[0].start
-
-    @property
-    def end(self) -> int:
-        return self.rows[-1][-1].end if self.rows else self.header[-1].end
-
-    def value_column(self, prefer_budget: bool = False) -> int | None:
-        """Return the index of the column a row's headline figure stands in.
-
-        "Kostnadsslag | 2025 | 2026 | Totalt" -> 3; "Post | Budget | Utfall" -> 1 (budget, not outcome).
-        """
-        if not self.header:
-            return None
-        heads = [c.text for c in self.header]
-        if prefer_budget:
-            for i, h in enumerate(heads):
-                if i and BUDGET_HEAD_RE.search(h) and not OUTCOME_HEAD_RE.search(h):
-                    return i
-        for i, h in enumerate(heads):
-            if i and TOTAL_HEAD_RE.search(h) and not OUTCOME_HEAD_RE.search(h):
-                return i
-        if len(heads) == 2:
-            return 1
+    "Kostnadsslag | 2025 | 2026 | Totalt" -> 3; "Post | Budget | Utfall" -> 1 (budget, not outcome).
+    """
+    if not table.header:
         return None
+    heads = [c.text for c in table.header]
+    if prefer_budget:
+        for i, h in enumerate(heads):
+            if i and BUDGET_HEAD_RE.search(h) and not OUTCOME_HEAD_RE.search(h):
+                return i
+    for i, h in enumerate(heads):
+        if i and TOTAL_HEAD_RE.search(h) and not OUTCOME_HEAD_RE.search(h):
+            return i
+    return 1 if len(heads) == 2 else None
 
 
 def _cells(line: str, offset: int) -> list[Cell]:
@@ -87,7 +61,16 @@ def _same_row(a: list[Cell], b: list[Cell]) -> bool:
 
 
 WRAPPED_LABEL_RE = re.compile(r"^\s*[a-zåäö][^\d\t]{0,29}$")
-MAX_PAGE_BREAK_LINES = 6  # footer and header lines between a table and its continuation
+MAX_PAGE_BREAK_LINES = 6
+CONTINUATION_GAP = 1  # footer and header lines between a table and its continuation
+
+
+def _continues(table: Table, cells: list[Cell]) -> bool:
+    """Whether a row after a line or two of other text still belongs to `table`: same columns, no new header.
+
+    (A wrapped label in capitals, "Supported\nEmployment", breaks a PDF table's run of rows.)
+    """
+    return bool(table.header) and len(cells) == len(table.header) and not _is_header(cells)
 
 
 def find_tables(text: str) -> list[Table]:
@@ -111,7 +94,7 @@ def find_tables(text: str) -> list[Table]:
             pass
         elif last and gap == 0 and last.rows and not cells[0].text:
             last.rows[-1].extend(c for c in cells[1:] if c.text)  # figures wrapped below their row
-        elif last and gap == 0:
+        elif last and gap == 0 or last and gap <= CONTINUATION_GAP and _continues(last, cells):
             last.rows.append(cells)
         else:
             tables.append(Table(header=cells if _is_header(cells) else None))
