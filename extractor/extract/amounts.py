@@ -19,7 +19,7 @@ FACTORS = list(UNITS.values())
 # OCR may drop the space of the first group: "1392 000 kr" (not a year: "2025 150 000 kr").
 WRAPPED_NUMBER_PATTERN = (r"\d{1,3}(?:[ \u00a0\u202f\u2009\n]\d{3})+(?:,\d+)?|(?!19\d\d|20\d\d)[1-9]\d{3}(?: \d{3})+(?!\d)|"
                           r"\d+(?:,\d+)?")
-# "8, 1 Mkr": a stray space after the decimal comma, before a unit of millions.
+# "4, 6 Mkr": a stray space after the decimal comma, before a unit of millions.
 SPACED_DECIMAL_RE = re.compile(r"(?<![\d,.])(?P<num>\d{1,3}, \d{1,2})\s*(?:mnkr|mkr|m\.kr|msek|miljoner)\b", re.I)
 MONEY_RE = re.compile(rf"(?<![\d,.])(?P<num>{WRAPPED_NUMBER_PATTERN})\s*(?:{UNIT_PATTERN})", re.IGNORECASE)
 BARE_RE = re.compile(rf"(?<![\d,.:/-])(?P<num>{NUMBER_PATTERN})(?![\d]|[.,/-]\d|\s*(?:%|procent|år\b|st\b))", re.I)
@@ -70,7 +70,7 @@ UNIT_FIRST_RE = re.compile(rf"\b(?:SEK|kr\.?)\s+(?P<num>{NUMBER_PATTERN})(?![\d]
 
 def find_money(text: str) -> list[Found]:
     """Return amounts written with a unit: "7 527 tkr" -> 7527000, "585000:-" -> 585000,
-    "500.000 kr" -> 500000, "SEK 300 000" -> 300000, "3 m.kr" -> 3000000, "8, 1 Mkr" -> 8100000."""
+    "500.000 kr" -> 500000, "SEK 300 000" -> 300000, "2 m.kr" -> 2000000, "4, 6 Mkr" -> 4600000."""
     out = [Found(round(parse_number(m.group("num").replace(" ", "")) * 1_000_000), m.start(), m.end())
            for m in SPACED_DECIMAL_RE.finditer(text)]
     taken = [(f.start, f.end) for f in out]

@@ -35,7 +35,7 @@ def _line_before(text: str, start: int) -> str:
 def find_diarienummer(text: str, where: dict | None = None) -> str | None:
     """Return the registry number printed near the top.
 
-    "Dnr. 2021-15" -> "2021-15", "Diarienummer: SFSN 2025:12" -> "SFSN 2025:12", "Dnr 2014/KS0167" -> "2014/KS0167"
+    "Dnr. 2021-15" -> "2021-15", "Diarienummer: SFSN 2025:12" -> "SFSN 2025:12", "Dnr 2019/KS0412" -> "2019/KS0412"
     """
     m = DIARIENUMMER_RE.search(text[:3000])
     if not m:
