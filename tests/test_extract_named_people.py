@@ -90,3 +90,28 @@ def test_signatories_after_a_date_or_in_a_table_cell(body):
     section = Section("signatures", "Underskrifter", body, None, 14, len(text))
     people = find_contacts(text, [section], persons=lambda t: [(t.index("Anna"), t.index("Anna") + 16, "Anna Exempelsson")])
     assert [(p.name, p.role) for p in people] == [("Anna Exempelsson", "signatory")]
+
+
+def test_role_verb_name():
+    assert [n for n, *_ in find_named_people("Projektledare var Lena Ledare under hela tiden.")] == ["Lena Ledare"]
+
+
+def test_a_day_before_a_month_is_no_amount():
+    from extractor.extract.amounts import find_amounts
+    text = "Ekonomi\nResultatet blev 312 tkr.\nExempelby den 15 mars 2022\n"
+    assert sorted(a.value for a in find_amounts(text, [(0, len(text))])) == [312000]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Målet var 90 deltagare under projekttiden.", {"count": 90, "per": "total"}),
+    ("Totalt skrevs 87 deltagare in under projekttiden.", None),
+])
+def test_participants_goal_not_outcome(text, expected):
+    from extractor.extract.participants import find_participants
+    from extractor.record import Section
+    assert find_participants([Section("other", "Sammanfattning", text, None, 0, len(text))], text) == expected
+
+
+def test_title_after_a_cover_word_ends_with_its_line():
+    from extractor.extract.meta import find_title
+    assert find_title([], "Utvärdering av projektet Delta\nSlutrapport från följeforskningen\n") == "Delta"

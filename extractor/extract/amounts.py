@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .numbers import NUMBER_PATTERN, parse_number
+from .numbers import MONTHS, NUMBER_PATTERN, parse_number
 from .text import lines
 
 # Units after a number, and what they multiply by.
@@ -22,7 +22,10 @@ WRAPPED_NUMBER_PATTERN = (r"\d{1,3}(?:[ \u00a0\u202f\u2009\n]\d{3})+(?:,\d+)?|(?
 # "4, 6 Mkr": a stray space after the decimal comma, before a unit of millions.
 SPACED_DECIMAL_RE = re.compile(r"(?<![\d,.])(?P<num>\d{1,3}, \d{1,2})\s*(?:mnkr|mkr|m\.kr|msek|miljoner)\b", re.I)
 MONEY_RE = re.compile(rf"(?<![\d,.])(?P<num>{WRAPPED_NUMBER_PATTERN})\s*(?:{UNIT_PATTERN})", re.IGNORECASE)
-BARE_RE = re.compile(rf"(?<![\d,.:/-])(?P<num>{NUMBER_PATTERN})(?![\d]|[.,/-]\d|\s*(?:%|procent|år\b|st\b))", re.I)
+# A day before a month's name is a date, not a figure: "den 15 mars 2022".
+MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+BARE_RE = re.compile(rf"(?<![\d,.:/-])(?P<num>{NUMBER_PATTERN})(?![\d]|[.,/-]\d|\s*(?:%|procent|år\b|st\b|(?:{MONTH_NAMES})\b))",
+                     re.I)
 # A table or a budget section that states its figures in thousands.
 THOUSANDS_RE = re.compile(r"\btkr\b|tusentals kronor|\(tkr\)|i tusental", re.IGNORECASE)
 YEAR_RE = re.compile(r"^(19|20)\d\d$")

@@ -15,7 +15,7 @@ DIARIENUMMER_RE = re.compile(
 TITLE_FROM_HEAD_RE = re.compile(
     r"(?i:verksamhetsplan|projektplan|slutrapport|lägesrapport|delrapport|ansökan|utvärdering)"
     r"(?:\s+\d{4})?\s+(?i:för|om|av)\s+(?i:insatsen\s+|projektet\s+|verksamheten\s+)?"
-    r"([A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]+)*)"
+    r"([A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ-]+)*)"  # a name ends with its line
 )
 # A title field that only says no name has been chosen yet.
 NO_NAME_RE = re.compile(r"\b(fastställs|ej bestämt|inte bestämt|saknas|namn ej klart|arbetsnamn saknas)\b", re.I)

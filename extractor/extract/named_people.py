@@ -16,7 +16,8 @@ PERSON = rf"{PART}(?:[ \t]+{PART}){{1,2}}"
 # Roles that make a person the one to contact about the intervention.
 CONTACT_ROLES = (r"projektledare|projektledaren|kontaktperson|kontaktpersoner|handläggare|samordnare|samordnaren|"
                  r"processledare|projektsamordnare|projektsamordnaren|koordinator|insatsansvarig")
-ROLE_THEN_NAME_RE = re.compile(rf"\b(?i:{CONTACT_ROLES})[ \t]*:?[ \t]+(?P<name>{PERSON})")
+ROLE_THEN_NAME_RE = re.compile(
+    rf"\b(?i:{CONTACT_ROLES})[ \t]*:?[ \t]+(?:(?:är|var|har[ \t]+varit)[ \t]+)?(?P<name>{PERSON})")
 NAME_THEN_ROLE_RE = re.compile(
     rf"(?P<name>{PERSON})(?:[ \t]*,[ \t]*|[ \t]+(?:är|var|har[ \t]+varit|blir)[ \t]+)(?i:{CONTACT_ROLES})\b")
 # "A och B som varit samordnare och projektledare"

@@ -17,7 +17,7 @@ PER_CUES: list[tuple[str, str]] = [
 PER_RES = [(per, re.compile(p, re.I)) for per, p in PER_CUES]
 # Results and caseloads, not the planned number.
 OUTCOME_RE = re.compile(r"\bblev\b|utfallet|avslutades|\bdeltog\b|har deltagit|har skrivits in|skrivits in|var sammanlagt|inskrivna under|hittills|"
-                        r"avbröt|ärenden|\bvar \d+ (?:deltagare|personer)|\baktiva\b", re.I)
+                        r"avbröt|ärenden|(?<!målet )\bvar \d+ (?:deltagare|personer)|\baktiva\b|\bskrevs\b", re.I)
 
 
 # In the participants field itself a number may stand alone: "Antal deltagare: 25 per år".
@@ -67,7 +67,8 @@ def _passes(sections: list[Section]):
     yield from ((s, True, None) for s in own)
     yield from ((s, False, None) for s in own)
     skip = {"goals", "follow_up", "target_group", "participants"}
-    plan = re.compile(r"utöka|planerar|beräknas|räknar med|tar emot|platser|kommer att (?:vara|omfatta|ta emot)", re.I)
+    plan = re.compile(r"utöka|planerar|beräknas|räknar med|tar emot|platser|kommer att (?:vara|omfatta|ta emot)|"
+                      r"\bmålet (?:är|var)\b", re.I)
     yield from ((s, True, plan) for s in sections if s.key not in skip)
 
 
