@@ -12,7 +12,7 @@ HEADINGS: dict[str, list[str]] = {
     "title": [
         r"(insatsens|projektets|förstudiens|verksamhetens) namn",
         r"namn på (insatsen|projektet|förstudien)",
-        r"(insats|projekt)namn", r"projekt$",
+        r"(insats|projekt)namn", r"projekt$", r"insats$",
     ],
     "owner": [
         r"insatsägare", r"projektägare", r"huvudman(nen)?", r"ansvarig organisation",
@@ -21,7 +21,7 @@ HEADINGS: dict[str, list[str]] = {
     "partners": [
         r"samverkanspart(er|erna|ner|ners?)?", r"medverkande (parter|organisationer|myndigheter|aktörer)",
         r"parter(na)?$", r"samarbetspart(er|ner|ners?)", r"deltagande (parter|organisationer)",
-        r"samverkande (parter|organisationer|aktörer)", r"partners?$",
+        r"samverkande (parter|organisationer|aktörer)", r"partners?$", r"parter i (insatsen|projektet|förstudien)",
     ],
     "collaboration": [
         r"(beskriv )?(metod|metoder) för samverkan", r"beskriv hur samverkan",
@@ -35,6 +35,7 @@ HEADINGS: dict[str, list[str]] = {
     "dissemination": [
         r"(beskriv )?hur (ni tänker )?ta tillvara", r"beskriv hur (insatsens )?(resultaten|framgångsfaktorer)",
         r"ta tillvara resultaten", r"spridning", r"implementering", r"lärdomar( och implementering)?",
+        r"hur ska (resultaten|erfarenheterna|lärdomarna) (tas tillvara|spridas|implementeras)",
     ],
     "background": [
         r"(beskriv )?bakgrund(en)?", r"behovsanalys", r"inledning$", r"problembeskrivning",
@@ -46,7 +47,7 @@ HEADINGS: dict[str, list[str]] = {
     ],
     "goals": [
         r"(beskriv )?(insatsens |projektets )?mål(en)?( med| och| för|$)",
-        r"(effekt|resultat|projekt|insats|verksamhets)mål", r"styrkort", r"förväntat? resultat", r"förväntade resultat",
+        r"(effekt|resultat|projekt|insats|verksamhets)mål", r"styrkort", r"måluppfyllelse", r"måluppfyllnad", r"förväntat? resultat", r"förväntade resultat",
     ],
     "period": [
         r"planerad ins[a-zåäö]*tid", r"planerad projekttid", r"insatstid", r"insatsperiod",
@@ -70,7 +71,7 @@ HEADINGS: dict[str, list[str]] = {
     "anchoring": [r"har ansökan (diskuterats|förankrats)", r"hur och när har ansökan", r"förankring"],
     "agreement": [
         r"överenskommelse", r"lagar och förordningar", r"arbetsgivaransvar", r"kostnader$",
-        r"avvikelse från ansökan", r"information från insatsen", r"kommunikation$",
+        r"avvikelse(r)? från (ansökan|planen|projektplanen)", r"information från insatsen", r"kommunikation$",
     ],
     "signatures": [r"underskrift(er)?", r"godkännande$", r"signaturer", r"namnteckning(ar)?"],
     "signing_log": [r"document history", r"activity log", r"verifikat$", r"signeringslogg", r"audit trail"],

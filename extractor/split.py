@@ -29,6 +29,8 @@ AFTER_INLINE_HEADING_RE = re.compile(r"^[ \t]*(?:\(\s*\*\s*\))?[ \t]*:?[ \t]*(?=
 NUMERIC_CELLS_RE = re.compile(r"^[\s\d.,:%–\-kr]*$")
 SIGNING_KEYS = {"signatures", "signing_log"}
 DATE_LIKE_RE = re.compile(r"\d-\d|\d\.\d\d\.\d")
+# Lower-case words, then a capital with no space before it: a heading glued to its text.
+GLUED_HEADING_RE = re.compile(r"^([A-ZÅÄÖ][a-zåäö]+(?:[ \t]+[a-zåäö]+){0,4})(?=[A-ZÅÄÖ][a-zåäö])")
 MAX_HEADING_WORDS = 14
 MAX_QUESTION_WORDS = 30
 MAX_HEADING_CHARS = 220
@@ -164,7 +166,11 @@ def _numbered_candidates(line: str, offset: int) -> list[Heading]:
         next_number = matches[i + 1] if i + 1 < len(matches) else None
         # the text up to the next number only: a line of many numbers costs its length once
         head = line[m.end(): next_number.start() if next_number else len(line)]
-        if at_line_start and not next_number:
+        glued = GLUED_HEADING_RE.match(head)
+        if glued and match_key(glued.group(1)):
+            # a PDF's bold run-in heading set flush against its text: "4. MålgruppInsatsen vänder sig …"
+            key, title = match_key(glued.group(1))[0], glued.group(1)
+        elif at_line_start and not next_number:
             key, title = _numbered_line_start(head)
         else:
             found = match_key(head, runon=True)

@@ -164,3 +164,21 @@ def test_split_numbered_heading_then_its_text_on_a_short_pdf_line():
     sections = split(Document(path="p.pdf", format="pdf", sha256="0" * 64, text=text))
     target = [s for s in sections if s.key == "target_group"][0]
     assert target.heading == "2.3 Målgrupp" and target.text.startswith("Arbetslösa ungdomar mellan 16-29 år")
+
+
+def test_split_bold_runin_heading_glued_to_its_text():
+    text = ("1. Bakgrund\nUnga saknar stöd.\n2. SyfteSyftet med Fyren är att stödja unga.\n"
+            "3. MålgruppInsatsen vänder sig till unga vuxna 18-29 år.\n")
+    sections = split(_doc(text))
+    assert [(s.key, s.heading) for s in sections] == [
+        ("background", "1. Bakgrund"), ("purpose", "2. Syfte"), ("target_group", "3. Målgrupp")]
+    assert sections[1].text.startswith("Syftet med Fyren")
+
+
+@pytest.mark.parametrize("text, keys", [
+    ("Insats: Fyren\nParter i insatsen: Hjo kommun och Arbetsförmedlingen\nMåluppfyllelse\nAlla mål nåddes.\n"
+     "Avvikelser från ansökan\nInga.\n", ["title", "partners", "goals", "agreement"]),
+    ("Hur ska resultaten tas tillvara? (*)\nGenom spridning i nätverket.\n", ["dissemination"]),
+])
+def test_split_report_and_form_headings_of_other_templates(text, keys):
+    assert _keys(text) == keys
