@@ -21,7 +21,7 @@ HEADINGS: dict[str, list[str]] = {
     "partners": [
         r"samverkanspart(er|erna|ner|ners?)?", r"medverkande (parter|organisationer|myndigheter|aktörer)",
         r"parter(na)?$", r"samarbetspart(er|ner|ners?)", r"deltagande (parter|organisationer)",
-        r"samverkande (parter|organisationer|aktörer)", r"partners?$", r"parter i (insatsen|projektet|förstudien)",
+        r"samverkande (parter|organisationer|aktörer)", r"partners?$", r"parter i (insatsen|projektet|förstudien)", r"(organisation|organisering) och parter",
     ],
     "collaboration": [
         r"(beskriv )?(metod|metoder) för samverkan", r"beskriv hur samverkan",
@@ -81,6 +81,7 @@ HEADINGS: dict[str, list[str]] = {
         r"rapportperiod", r"rapporten avser", r"resultat hittills", r"ansökan avser",
         r"frågeställningar", r"kontaktuppgifter", r"planering för kommande period", r"bilagor$",
         r"övrigt$", r"innehåll(sförteckning)?$", r"resultat$", r"uppnådda resultat",
+        r"erfarenheter( hittills| och lärdomar)?$",
     ],
 }
 

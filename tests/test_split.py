@@ -179,6 +179,8 @@ def test_split_bold_runin_heading_glued_to_its_text():
     ("Insats: Fyren\nParter i insatsen: Hjo kommun och Arbetsförmedlingen\nMåluppfyllelse\nAlla mål nåddes.\n"
      "Avvikelser från ansökan\nInga.\n", ["title", "partners", "goals", "agreement"]),
     ("Hur ska resultaten tas tillvara? (*)\nGenom spridning i nätverket.\n", ["dissemination"]),
+    ("2. Organisation och parter\nHjo kommun och Region Skaraborg.\nErfarenheter hittills\nMer tid behövs.\n",
+     ["partners", "other"]),
 ])
 def test_split_report_and_form_headings_of_other_templates(text, keys):
     assert _keys(text) == keys
