@@ -81,7 +81,7 @@ HEADINGS: dict[str, list[str]] = {
         r"rapportperiod", r"rapporten avser", r"resultat hittills", r"ansökan avser",
         r"frågeställningar", r"kontaktuppgifter", r"planering för kommande period", r"bilagor$",
         r"övrigt$", r"innehåll(sförteckning)?$", r"resultat$", r"uppnådda resultat",
-        r"erfarenheter( hittills| och lärdomar)?$",
+        r"erfarenheter (hittills|och lärdomar)$",
     ],
 }
 
