@@ -115,3 +115,9 @@ def test_participants_goal_not_outcome(text, expected):
 def test_title_after_a_cover_word_ends_with_its_line():
     from extractor.extract.meta import find_title
     assert find_title([], "Utvärdering av projektet Delta\nSlutrapport från följeforskningen\n") == "Delta"
+
+
+@pytest.mark.parametrize("text", ["Exempelby 2020-03-14\n\nAnna Exempelsson Ordförande\n\nFörvaltningsberättelse",
+                                  "Exempelby 2020-03-14\nAnna Exempelsson\nOrdförande\n"])
+def test_closing_signature_with_the_signers_title(text):
+    assert [(n, r) for n, r, *_ in find_named_people(text)] == [("Anna Exempelsson", "signatory")]

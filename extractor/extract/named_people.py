@@ -30,6 +30,11 @@ NAME_WITH_PHONE_RE = re.compile(
 # Minutes: "Sekreterare: ………… Anna Exempelsson", "Justerare …… Per Påhittad"
 SIGNATURE_RE = re.compile(
     rf"\b(?i:ordförande|sekreterare|justerare|justeras|vice ordförande)[ \t]*:?[ \t]*[….·_\s]{{3,}}(?P<name>{PERSON})")
+# A closing signature: a name, then the signer's title alone at the line's end (or on the next line)
+# "Anna Exempelsson Ordförande", "Per Påhittad\nFörbundschef"
+SIGNATURE_LINE_RE = re.compile(
+    rf"(?m)^[ \t]*(?P<name>{PERSON})(?:[ \t]+|[ \t]*\n[ \t]*)"
+    rf"(?:Ordförande|Vice ordförande|Förbundschef|Kommunalråd|Sekreterare|Justerare)[ \t]*$")
 NOT_PERSON_WORDS = {"samordningsförbundet", "region", "kommun", "arbetsförmedlingen", "försäkringskassan",
                     "projektet", "insatsen", "styrelsen", "mobil", "tel", "telefon", "datum", "organisation",
                     "e-post", "ansvarar", "kontakt", "underskrift", "namnförtydligande"}
@@ -64,8 +69,9 @@ def find_named_people(text: str, minutes: bool = False) -> list[tuple[str, str, 
         if _plausible(name) and not any(n.startswith(name) or name.startswith(n) for n, *_ in out):
             out.append((name, role, start, start + len(name)))
 
-    for m in SIGNATURE_RE.finditer(text):
-        add(m.group("name"), "signatory", m.start("name"))
+    for pattern in (SIGNATURE_RE, SIGNATURE_LINE_RE):
+        for m in pattern.finditer(text):
+            add(m.group("name"), "signatory", m.start("name"))
     if minutes:
         return out
     for pattern in (ROLE_THEN_NAME_RE, NAME_THEN_ROLE_RE, NAME_WITH_PHONE_RE):
