@@ -370,3 +370,32 @@ def test_pdf_table_columns_become_tabs_and_prose_keeps_its_spaces(tmp_path):
     assert "\t" not in text.split("\n")[0]
     assert "2021\t1 050 000\t912 300" in text.splitlines()
     assert {1050000, 912300, 1150000, 1108760} <= {a.value for a in find_amounts(text, [(0, len(text))])}
+
+
+def test_docx_keeps_a_paragraphs_leading_tabs(tmp_path):
+    # a table typed with tab stops: the first cell is empty, the figure sits in the second column
+    from conftest import make_docx
+    path = make_docx(tmp_path / "tabbar.docx", [("p", "Kostnad\t2025\tTotalt"), ("p", "\t120 000\t240 000")])
+    assert "\n\t120 000\t240 000" in read(path).text
+
+
+def test_doc_puts_back_line_breaks_antiword_docbook_drops(monkeypatch):
+    from pathlib import Path
+
+    from extractor.read import doc
+    plain = "Ort och datum: Exempelby 24.03.2025\nAnna Exempelsson, socialchef\n"
+    monkeypatch.setattr(doc, "_antiword", lambda path, data, args: plain)
+    blocks = [("Ort och datum: Exempelby 24.03.2025Anna Exempelsson, socialchef", None)]
+    assert doc._restore_line_breaks(blocks, Path("x.doc"), b"") == [
+        ("Ort och datum: Exempelby 24.03.2025 Anna Exempelsson, socialchef", None)]
+
+
+@pytest.mark.parametrize("lines, joined", [
+    (["mötet 2024-05-", "21 i Exempelby"], ["mötet 2024-05-21 i Exempelby"]),
+    (["unga 16–", "29 år"], ["unga 16–29 år"]),
+    (["en KBT-", "baserad metod"], ["en KBT-baserad metod"]),
+    (["arbets-", "marknaden"], ["arbetsmarknaden"]),
+    (["Hälso-", "och sjukvården"], ["Hälso-", "och sjukvården"]),
+])
+def test_pdf_line_end_dash_after_a_figure_or_acronym_stays(lines, joined):
+    assert join_hyphenated(lines) == joined

@@ -150,7 +150,8 @@ def read_docx(path: Path, data: bytes, sha256: str) -> Document:
     offset = 0
     for kind, block in _blocks(document):
         if kind == "p":
-            line = paragraph_text(block._p).replace("\n", " ").strip()
+            # leading tabs are column positions (a table typed with tab stops): keep them
+            line = paragraph_text(block._p).replace("\n", " ").strip(" \r\x0b\xa0").rstrip()
             level = _style_level(block)
             if line and level is not None:
                 hints.append(Hint(offset, offset + len(line), level))

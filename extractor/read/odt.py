@@ -47,7 +47,7 @@ def _inline(node, parts: list[str]) -> None:
 def _text(node) -> str:
     parts: list[str] = []
     _inline(node, parts)
-    return "".join(parts).replace("\n", " ").strip()
+    return "".join(parts).replace("\n", " ").strip(" \r").rstrip()  # leading tabs are column positions
 
 
 def _heading_styles(root) -> dict[str, int]:

@@ -19,6 +19,8 @@ PAGE_NUMBER_RE = re.compile(r"^\s*(?:sida\s+\d+(?:\s*(?:av|\(|/)\s*\d+\)?)?|page
 # "arbets-" at a line end + "marknaden" on the next line; not "Hälso-" + "och sjukvården".
 HYPHEN_KEEP_WORDS = {"och", "eller", "samt", "respektive", "resp", "som", "till", "men"}
 HYPHEN_END_RE = re.compile(r"([A-Za-zÅÄÖåäöéü]{2,})-$")
+# After a figure or an acronym the dash is part of the text: the next line continues it.
+KEEP_HYPHEN_END_RE = re.compile(r"(?:\d|(?<![\w])[A-ZÅÄÖ]{2,})[-–]$")
 NEXT_WORD_RE = re.compile(r"^([a-zåäöéü][\w]*)")
 # pdfplumber's rendering of glyphs without a Unicode mapping (bullets, mostly).
 CID_RE = re.compile(r"\(cid:\d+\)")
@@ -58,6 +60,10 @@ def join_hyphenated(lines: list[str]) -> list[str]:
     """Join words split by a hyphen at a line end.  ["arbets-", "marknaden är"] -> ["arbetsmarknaden är"]"""
     out: list[str] = []
     for line in lines:
+        if out and KEEP_HYPHEN_END_RE.search(out[-1]) and line[:1].isalnum() and (
+                out[-1][-2].isdigit() == line[:1].isdigit()):
+            out[-1] += line  # "2024-05-" + "21", "16–" + "35 år", "KBT-" + "baserad": the dash stays
+            continue
         if out:
             prev = out[-1]
             end, nxt = HYPHEN_END_RE.search(prev), NEXT_WORD_RE.match(line)
