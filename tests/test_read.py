@@ -399,3 +399,23 @@ def test_doc_puts_back_line_breaks_antiword_docbook_drops(monkeypatch):
 ])
 def test_pdf_line_end_dash_after_a_figure_or_acronym_stays(lines, joined):
     assert join_hyphenated(lines) == joined
+
+
+def test_pdf_paragraph_wrapped_by_the_column_reads_as_one_line(tmp_path):
+    from fpdf import FPDF
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.cell(0, 6, "Målgrupp", new_x="LMARGIN", new_y="NEXT")
+    paragraph = ("Insatsen vänder sig till unga vuxna som varken arbetar eller studerar och som behöver stöd "
+                 "från flera myndigheter samtidigt för att komma vidare mot arbete eller studier, och som har "
+                 "haft kontakt med socialtjänsten under minst ett år innan de skrivs in, och som själva vill "
+                 "pröva en väg tillbaka till arbete med stöd av en coach som de träffar varje vecka under "
+                 "hela tiden i insatsen hos oss")
+    pdf.multi_cell(0, 6, paragraph, new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 6, "Metoder", new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "stycke.pdf"
+    pdf.output(str(path))
+    lines = read(path).text.split("\n")
+    assert "Målgrupp" in lines and "Metoder" in lines  # headings keep their own lines
+    assert any(line.startswith("Insatsen vänder sig") and line.endswith("insatsen hos oss") for line in lines)

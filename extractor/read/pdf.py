@@ -19,6 +19,7 @@ PAGE_NUMBER_RE = re.compile(r"^\s*(?:sida\s+\d+(?:\s*(?:av|\(|/)\s*\d+\)?)?|page
 # "arbets-" at a line end + "marknaden" on the next line; not "Hälso-" + "och sjukvården".
 HYPHEN_KEEP_WORDS = {"och", "eller", "samt", "respektive", "resp", "som", "till", "men"}
 HYPHEN_END_RE = re.compile(r"([A-Za-zÅÄÖåäöéü]{2,})-$")
+BULLET_START_RE = re.compile(r"\s*[•\-–*\uf0b7\uf0a7]")
 # After a figure or an acronym the dash is part of the text: the next line continues it.
 KEEP_HYPHEN_END_RE = re.compile(r"(?:\d|(?<![\w])[A-ZÅÄÖ]{2,})[-–]$")
 NEXT_WORD_RE = re.compile(r"^([a-zåäöéü][\w]*)")
@@ -28,7 +29,8 @@ MIN_TEXT_CHARS = 25
 OCR_RESOLUTION = 250
 OCR_TIMEOUT_S = 120
 FURNITURE_LINES = 2
-CELL_GAP_EM = 1.5  # a space this many font sizes wide separates table cells
+CELL_GAP_EM = 1.5
+MIN_MARGIN_LINES = 3  # lines that must reach the right margin before it counts as one  # a space this many font sizes wide separates table cells
 MIN_COLUMN_WORDS = 40  # lines at the top and at the bottom of a page checked for repetition
 
 
@@ -170,10 +172,75 @@ def _with_cell_gaps(textmap) -> str:
             if before is not None and after is not None and before.get("upright") and after.get("upright"):
                 gap = after["x0"] - before["x1"]
                 if gap > CELL_GAP_EM * max(before.get("size") or 0, after.get("size") or 0, 1):
-                    out.append("\t")
+                    out.append(("\t", None))
                     continue
-        out.append(text)
-    return "".join(out)
+        out.append((text, obj))
+    return _reflow(out)
+
+
+def _reflow(chars: list[tuple[str, dict | None]]) -> str:
+    """Return the page's text with a paragraph's soft line breaks made spaces.
+
+    A PDF breaks a paragraph's lines where the column ends, and later stages read a line start as
+    the start of a heading, a sentence or a table row. A break is soft where the line runs to the
+    right margin (the next line's first word would not have fitted), the next line follows at
+    normal leading from the same left edge, and neither line is a table row (a tab) or a bullet.
+    """
+    lines: list[list[tuple[str, dict | None]]] = [[]]
+    for text, obj in chars:
+        if text == "\n":
+            lines.append([])
+        else:
+            lines[-1].append((text, obj))
+    info = [("".join(t for t, _ in line), [o for _, o in line if o is not None]) for line in lines]
+    right = _right_margin([objs for _, objs in info if objs])
+    if right is None:
+        return "\n".join(text for text, _ in info)
+    out: list[str] = []
+    prev_objs: list[dict] = []
+    for text, objs in info:
+        line = text.rstrip()
+        if out and prev_objs and objs and _soft_break(out[-1], prev_objs, line, objs, right):
+            out[-1] = _join_wrapped(out[-1], line.strip())
+        else:
+            out.append(text)
+        prev_objs = objs
+    return "\n".join(out)
+
+
+def _right_margin(lines: list[list[dict]]) -> float | None:
+    """Return the x where the page's text column ends: reached by several lines, not one header."""
+    ends = [(max(o["x1"] for o in objs), max(o.get("size") or 0 for o in objs) or 10) for objs in lines]
+    if not ends:
+        return None
+    right, size = max(ends)
+    return right if sum(1 for end, _ in ends if end >= right - size) >= MIN_MARGIN_LINES else None
+
+
+def _soft_break(prev: str, prev_objs: list[dict], line: str, objs: list[dict], right: float) -> bool:
+    if not line.strip() or not prev.strip() or "\t" in prev.rsplit("\n", 1)[-1] or "\t" in line:
+        return False
+    if BULLET_START_RE.match(line):
+        return False
+    if prev.rstrip()[-1:] in ".!?:" and line.strip()[:1].isupper():
+        return False  # a sentence ends with the line: the break is a sentence's break anyway
+    size = max(o.get("size") or 0 for o in prev_objs) or 10
+    first_word = line.strip().split(" ")[0]
+    fits_before_margin = right - max(o["x1"] for o in prev_objs) >= len(first_word) * size * 0.5 + size * 0.6
+    leading = min(o["top"] for o in objs) - max(o["bottom"] for o in prev_objs)
+    same_left = min(o["x0"] for o in objs) <= min(o["x0"] for o in prev_objs) + size * 0.3
+    return not fits_before_margin and 0 <= leading < size * 0.6 and same_left
+
+
+def _join_wrapped(prev: str, nxt: str) -> str:
+    """Join a wrapped line to the one before: a word split by a hyphen is one word again."""
+    if prev.endswith(("-", "–")):
+        if KEEP_HYPHEN_END_RE.search(prev):
+            return prev + nxt
+        end, word = HYPHEN_END_RE.search(prev), NEXT_WORD_RE.match(nxt)
+        if end and word and word.group(1).lower() not in HYPHEN_KEEP_WORDS:
+            return prev[:-1] + nxt
+    return prev + " " + nxt
 
 
 def _page_lines(page, path: Path, ocr: bool) -> tuple[list[str], bool]:
