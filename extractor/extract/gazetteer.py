@@ -17,6 +17,11 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .text import pieces
+
+GAZETTEER_PIPE = "org_gazetteer"
+# A line longer than this goes to the ruler in pieces cut at spaces (a name never holds that many).
+RULER_PIECE_CHARS = 100_000
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "organizations.json"
 TITLE = r"^[A-ZÅÄÖ][a-zåäöéü]+$"
 # Token patterns for names outside the gazetteer; the id says how to print the legal body.
@@ -89,7 +94,7 @@ def patterns() -> list[dict]:
 def add_ruler(nlp, before: str | None = None):
     """Add the gazetteer as an EntityRuler (matching phrases in any letter case) to `nlp`."""
     config = {"phrase_matcher_attr": "LOWER", "overwrite_ents": True}
-    ruler = nlp.add_pipe("entity_ruler", name="org_gazetteer", before=before, config=config)
+    ruler = nlp.add_pipe("entity_ruler", name=GAZETTEER_PIPE, before=before, config=config)
     ruler.add_patterns(patterns())
     return ruler
 
@@ -145,8 +150,8 @@ def find_org_spans(text: str) -> list[tuple[int, int, str]]:
     text = WRAPPED_LINE_RE.sub(" ", text)
     for line in text.split("\n"):
         if anchor.search(line):
-            out += [(start + ent.start_char, start + ent.end_char, legal_name(ent.text, ent.ent_id_))
-                    for ent in nlp(line).ents]
+            out += [(start + offset + ent.start_char, start + offset + ent.end_char, legal_name(ent.text, ent.ent_id_))
+                    for offset, piece in pieces(line, RULER_PIECE_CHARS) for ent in nlp(piece).ents]
         start += len(line) + 1
     return out
 

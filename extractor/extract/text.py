@@ -26,7 +26,7 @@ def sentences(text: str) -> list[tuple[int, str]]:
 
 # A "sentence" longer than this (a PDF without punctuation) is cut, at spaces, into pieces of about
 # this size, so that work per mention stays bounded and no piece reaches spaCy's max_length.
-MAX_SENTENCE_CHARS = 4000
+MAX_SENTENCE_CHARS = 2000
 # How far before a mention the break before it is looked for again (see sentence_bounds).
 RESCAN_CHARS = 200
 
@@ -100,4 +100,19 @@ def lines(text: str) -> list[tuple[int, str]]:
     for line in text.split("\n"):
         out.append((pos, line))
         pos += len(line) + 1
+    return out
+
+
+def pieces(text: str, size: int) -> list[tuple[int, str]]:
+    """Return (offset, piece) pairs covering `text`, each at most `size` long, cut after a line break
+    where there is one, else after a space, else anywhere (a 2 MB line without either).
+
+    pieces("rad ett\nrad två", 10) -> [(0, "rad ett\n"), (8, "rad två")]
+    """
+    out, pos = [], 0
+    while len(text) - pos > size:
+        cut = text.rfind("\n", pos, pos + size) + 1 or text.rfind(" ", pos, pos + size) + 1 or pos + size
+        out.append((pos, text[pos:cut]))
+        pos = cut
+    out.append((pos, text[pos:]))
     return out
