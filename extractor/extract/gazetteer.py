@@ -12,6 +12,7 @@ front of the statistical NER (extract/nlp.py), so that the NER keeps known bodie
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from functools import lru_cache
@@ -143,17 +144,41 @@ def _anchor_re() -> re.Pattern:
 
 def find_org_spans(text: str) -> list[tuple[int, int, str]]:
     """Return (start, end, legal body) for each public body named in `text`, in order."""
-    nlp, anchor = org_ruler(), _anchor_re()
+    nlp = org_ruler()
     out = []
-    start = 0
+    # Lines with an anchor word go through spaCy together, a batch at a time (one call per line
+    # costs more than the matching); no pattern matches across the line breaks between them.
+    for starts, shifts, batch in _anchor_batches(text):
+        for ent in nlp(batch).ents:
+            shift = shifts[bisect.bisect_right(starts, ent.start_char) - 1]
+            out.append((ent.start_char + shift, ent.end_char + shift, legal_name(ent.text, ent.ent_id_)))
+    return out
+
+
+def _anchor_batches(text: str):
+    """Yield (starts, shifts, batch): the lines with an anchor word joined by line breaks, each batch
+    at most RULER_PIECE_CHARS long; a line starting at starts[i] in the batch is shifts[i] further on
+    in `text`."""
+    anchor = _anchor_re()
     # A line that starts in lower case continues the one before ("Västerbottens läns\nlandsting").
     text = WRAPPED_LINE_RE.sub(" ", text)
+    starts: list[int] = []
+    shifts: list[int] = []
+    parts: list[str] = []
+    size = start = 0
     for line in text.split("\n"):
         if anchor.search(line):
-            out += [(start + offset + ent.start_char, start + offset + ent.end_char, legal_name(ent.text, ent.ent_id_))
-                    for offset, piece in pieces(line, RULER_PIECE_CHARS) for ent in nlp(piece).ents]
+            for offset, piece in pieces(line, RULER_PIECE_CHARS):
+                if size + len(piece) >= RULER_PIECE_CHARS and parts:
+                    yield starts, shifts, "\n".join(parts)
+                    starts, shifts, parts, size = [], [], [], 0
+                starts.append(size)
+                shifts.append(start + offset - size)
+                parts.append(piece)
+                size += len(piece) + 1
         start += len(line) + 1
-    return out
+    if parts:
+        yield starts, shifts, "\n".join(parts)
 
 
 KOMMUN_LIST_RE = re.compile(
