@@ -27,8 +27,6 @@ def sentences(text: str) -> list[tuple[int, str]]:
 # A "sentence" longer than this (a PDF without punctuation) is cut, at spaces, into pieces of about
 # this size, so that work per mention stays bounded and no piece reaches spaCy's max_length.
 MAX_SENTENCE_CHARS = 2000
-# How far before a mention the break before it is looked for again (see sentence_bounds).
-RESCAN_CHARS = 200
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -37,9 +35,10 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     "Vi följer upp. Deltagarna får IPS." with IPS -> the offsets of "Deltagarna får IPS."
     """
     starts, ends = _breaks(text)
-    # The break before the mention is the last one in text[:start] (a break right at the mention
-    # is seen without the letter after it); rescan only a little before it, from a point no break spans.
-    resume = max(0, start - RESCAN_CHARS)
+    # The break before the mention is the last one in text[:start]: cut off there, a break is seen
+    # without the letter after it. Only an attempt in the blanks right before `start` can see that
+    # cut (a break is blanks), so only they are scanned again.
+    resume = start
     while resume > 0 and text[resume - 1].isspace():
         resume -= 1
     left = 0
