@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import signal
 import sys
 import threading
@@ -36,6 +37,9 @@ class ImportSummary:
     pages: int = 0
     timings: dict = field(default_factory=dict)
     interrupted: bool = False  # Ctrl-C: what was stored is whole, the rest is left for the next run
+
+
+TIMED_OUT_RE = re.compile(r"took longer than (?P<limit>[\d.]+) s; .*\[extractor (?P<version>[^\]]+)\]$")
 
 
 class DocumentTimeout(ExtractorError):
@@ -92,16 +96,34 @@ def _sha256(path: Path) -> str | None:
     return digest.hexdigest()
 
 
-def _to_extract(db: sqlite_utils.Database, files: list[Path], force: bool) -> tuple[list[Path], int]:
-    """Return the files that need extracting and how many are stored unchanged."""
-    todo, unchanged = [], 0
+def _timed_out_before(db: sqlite_utils.Database) -> dict[str, float]:
+    """Return {sha256: seconds} for documents that this extractor version gave up on for time."""
+    out: dict[str, float] = {}
+    for row in db.query("select sha256, reason from import_errors where sha256 is not null"):
+        m = TIMED_OUT_RE.search(row["reason"])
+        if m and m.group("version") == __version__:
+            out[row["sha256"]] = max(out.get(row["sha256"], 0.0), float(m.group("limit")))
+    return out
+
+
+def _to_extract(db: sqlite_utils.Database, files: list[Path], force: bool, timeout: float = 0.0,
+                report: Callable[[str], None] = print) -> tuple[list[Path], int, int, dict[str, str]]:
+    """Return the files that need extracting, how many are stored unchanged, how many timed out
+    before (with at least this time limit; they are not tried again) and each file's sha256."""
+    todo, unchanged, skipped, shas = [], 0, 0, {}
+    timed_out = {} if force else _timed_out_before(db)
     for path in files:
         sha = _sha256(path)
+        shas[str(path)] = sha
         if not force and sha and store.stored_version(db, sha) == __version__:
             unchanged += 1
+        elif sha in timed_out and (timeout <= 0 or timed_out[sha] >= timeout):
+            report(f"error: {path}: took longer than {timed_out[sha]:g} s in an earlier run; skipped "
+                   "(--force or a larger --timeout tries it again)")
+            skipped += 1
         else:
             todo.append(path)
-    return todo, unchanged
+    return todo, unchanged, skipped, shas
 
 
 class _Progress:
@@ -157,17 +179,17 @@ def import_paths(db_path: str, files: list[Path], settings: ImportSettings,
     db = sqlite_utils.Database(db_path)
     store.ensure_schema(db)
     summary = ImportSummary(total=len(files))
-    todo, summary.unchanged = (files, 0) if settings.force else _to_extract(db, files, False)
+    todo, summary.unchanged, summary.failed, shas = _to_extract(db, files, settings.force, settings.timeout, report)
     workers = settings.workers or os.cpu_count() or 1
     progress = _Progress(len(todo), settings.progress)
     try:
-        _import_all(db, todo, settings, workers, summary, progress, report)
+        _import_all(db, todo, settings, workers, summary, progress, report, shas)
     except KeyboardInterrupt:
         summary.interrupted = True
     return summary
 
 
-def _import_all(db, todo, settings, workers, summary, progress, report) -> None:
+def _import_all(db, todo, settings, workers, summary, progress, report, shas) -> None:
     """Store each result as it arrives (this process is the only writer)."""
     for path, (status, value, timings) in _results(todo, settings, workers):
         if status == "ok":
@@ -181,6 +203,8 @@ def _import_all(db, todo, settings, workers, summary, progress, report) -> None:
                 summary.timings[stage] = summary.timings.get(stage, 0.0) + seconds
         else:
             report(f"error: {value}")
-            store.record_error(db, path, str(value))
+            # a time-out is marked with the version, so that the next run does not spend it again
+            note = f" [extractor {__version__}]" if TIMED_OUT_RE.search(f"{value} [extractor {__version__}]") else ""
+            store.record_error(db, path, f"{value}{note}", sha256=shas.get(str(path)))
             summary.failed += 1
         progress.step()

@@ -17,6 +17,9 @@ WORD_END = r"(?![\wåäö])"
 COMPILED = [(key, re.compile(p + WORD_END)) for key in KEY_ORDER for p in HEADINGS[key]]
 # In run-on text a heading is followed by its body, so "$" can only mean the end of a word.
 COMPILED_RUNON = [(key, re.compile(p.replace("$", "") + WORD_END)) for key in KEY_ORDER for p in HEADINGS[key]]
+# Every pattern in one: most lines start with no heading word, and one C-level test tells so.
+ANY_HEADING_RE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in COMPILED))
+ANY_HEADING_RUNON_RE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in COMPILED_RUNON))
 NUMBER_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,2}(?:\.\d{1,2}){0,2})[.,]?[ \t]+(?=[A-ZÅÄÖ])")
 LEADING_NUMBER_RE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){0,2}[.,]?\s+")
 STAR_RE = re.compile(r"\(\s*\*\s*\)")
@@ -60,6 +63,8 @@ def normalise(heading: str) -> str:
 def match_key(heading: str, include_other: bool = True, runon: bool = False) -> tuple[str, int] | None:
     """Return (key, matched length) for the first lexicon pattern the heading starts with."""
     norm = normalise(heading)
+    if not (ANY_HEADING_RUNON_RE if runon else ANY_HEADING_RE).match(norm):
+        return None
     for key, pattern in COMPILED_RUNON if runon else COMPILED:
         if key == "other" and not include_other:
             continue
@@ -124,6 +129,8 @@ def _inline_heading(line: str, include_other: bool) -> tuple[int, str] | None:
     "Insatsägare (*) Organisation: Håbo kommun" -> (15, "owner")
     """
     lowered = line.lower()
+    if not ANY_HEADING_RUNON_RE.match(lowered):
+        return None
     for key, pattern in COMPILED_RUNON:
         if key == "other" and not include_other:
             continue

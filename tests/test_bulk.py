@@ -148,3 +148,26 @@ def _stored(db_path) -> int:
         return sqlite_utils.Database(db_path)["documents"].count
     except Exception:  # not created yet, or locked by the writer for a moment
         return 0
+
+
+def test_a_document_that_timed_out_is_not_tried_again_unless_asked(tmp_path, monkeypatch):
+    real_run, calls = pipeline.run, []
+
+    def slow_run(path, **kwargs):
+        calls.append(os.path.basename(path))
+        if "seg" in str(path):
+            time.sleep(5)
+        return real_run(path, **kwargs)
+
+    monkeypatch.setattr(pipeline, "run", slow_run)
+    files = [tmp_path / "seg.txt"]
+    files[0].write_text(GOOD, encoding="utf-8")
+    db_path, messages = str(tmp_path / "a.db"), []
+    settings = bulk.ImportSettings(workers=1, timeout=0.3)
+    bulk.import_paths(db_path, files, settings, report=lambda m: None)
+    again = bulk.import_paths(db_path, files, settings, report=messages.append)
+    assert again.failed == 1 and calls == ["seg.txt"]
+    assert "took longer than 0.3 s in an earlier run; skipped" in messages[0]
+    bulk.import_paths(db_path, files, bulk.ImportSettings(workers=1, timeout=0.6), report=lambda m: None)
+    bulk.import_paths(db_path, files, bulk.ImportSettings(workers=1, timeout=0.3, force=True), report=lambda m: None)
+    assert calls == ["seg.txt"] * 3

@@ -12,11 +12,17 @@ front of the statistical NER (extract/nlp.py), so that the NER keeps known bodie
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from functools import lru_cache
 from pathlib import Path
 
+from .text import pieces
+
+GAZETTEER_PIPE = "org_gazetteer"
+# A line longer than this goes to the ruler in pieces cut at spaces (a name never holds that many).
+RULER_PIECE_CHARS = 100_000
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "organizations.json"
 TITLE = r"^[A-ZÅÄÖ][a-zåäöéü]+$"
 ACRONYM = r"^[A-ZÅÄÖ]{2,6}$"
@@ -120,7 +126,7 @@ def patterns() -> list[dict]:
 def add_ruler(nlp, before: str | None = None):
     """Add the gazetteer as an EntityRuler (matching phrases in any letter case) to `nlp`."""
     config = {"phrase_matcher_attr": "LOWER", "overwrite_ents": True}
-    ruler = nlp.add_pipe("entity_ruler", name="org_gazetteer", before=before, config=config)
+    ruler = nlp.add_pipe("entity_ruler", name=GAZETTEER_PIPE, before=before, config=config)
     ruler.add_patterns(patterns())
     return ruler
 
@@ -169,17 +175,41 @@ def _anchor_re() -> re.Pattern:
 
 def find_org_spans(text: str) -> list[tuple[int, int, str]]:
     """Return (start, end, legal body) for each public body named in `text`, in order."""
-    nlp, anchor = org_ruler(), _anchor_re()
+    nlp = org_ruler()
     out = []
-    start = 0
+    # Lines with an anchor word go through spaCy together, a batch at a time (one call per line
+    # costs more than the matching); no pattern matches across the line breaks between them.
+    for starts, shifts, batch in _anchor_batches(text):
+        for ent in nlp(batch).ents:
+            shift = shifts[bisect.bisect_right(starts, ent.start_char) - 1]
+            out.append((ent.start_char + shift, ent.end_char + shift, legal_name(ent.text, ent.ent_id_)))
+    return out
+
+
+def _anchor_batches(text: str):
+    """Yield (starts, shifts, batch): the lines with an anchor word joined by line breaks, each batch
+    at most RULER_PIECE_CHARS long; a line starting at starts[i] in the batch is shifts[i] further on
+    in `text`."""
+    anchor = _anchor_re()
     # A line that starts in lower case continues the one before ("Västerbottens läns\nlandsting").
     text = WRAPPED_LINE_RE.sub(" ", text)
+    starts: list[int] = []
+    shifts: list[int] = []
+    parts: list[str] = []
+    size = start = 0
     for line in text.split("\n"):
         if anchor.search(line):
-            out += [(start + ent.start_char, start + ent.end_char, legal_name(ent.text, ent.ent_id_))
-                    for ent in nlp(line).ents]
+            for offset, piece in pieces(line, RULER_PIECE_CHARS):
+                if size + len(piece) >= RULER_PIECE_CHARS and parts:
+                    yield starts, shifts, "\n".join(parts)
+                    starts, shifts, parts, size = [], [], [], 0
+                starts.append(size)
+                shifts.append(start + offset - size)
+                parts.append(piece)
+                size += len(piece) + 1
         start += len(line) + 1
-    return out
+    if parts:
+        yield starts, shifts, "\n".join(parts)
 
 
 # "Heby, Tierp och Östhammars kommuner"; also the singular a cover may print ("Eksjö och Nässjö kommun")

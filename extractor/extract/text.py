@@ -26,9 +26,7 @@ def sentences(text: str) -> list[tuple[int, str]]:
 
 # A "sentence" longer than this (a PDF without punctuation) is cut, at spaces, into pieces of about
 # this size, so that work per mention stays bounded and no piece reaches spaCy's max_length.
-MAX_SENTENCE_CHARS = 4000
-# How far before a mention the break before it is looked for again (see sentence_bounds).
-RESCAN_CHARS = 200
+MAX_SENTENCE_CHARS = 2000
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -37,9 +35,10 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     "Vi följer upp. Deltagarna får IPS." with IPS -> the offsets of "Deltagarna får IPS."
     """
     starts, ends = _breaks(text)
-    # The break before the mention is the last one in text[:start] (a break right at the mention
-    # is seen without the letter after it); rescan only a little before it, from a point no break spans.
-    resume = max(0, start - RESCAN_CHARS)
+    # The break before the mention is the last one in text[:start]: cut off there, a break is seen
+    # without the letter after it. Only an attempt in the blanks right before `start` can see that
+    # cut (a break is blanks), so only they are scanned again.
+    resume = start
     while resume > 0 and text[resume - 1].isspace():
         resume -= 1
     left = 0
@@ -100,4 +99,19 @@ def lines(text: str) -> list[tuple[int, str]]:
     for line in text.split("\n"):
         out.append((pos, line))
         pos += len(line) + 1
+    return out
+
+
+def pieces(text: str, size: int) -> list[tuple[int, str]]:
+    """Return (offset, piece) pairs covering `text`, each at most `size` long, cut after a line break
+    where there is one, else after a space, else anywhere (a 2 MB line without either).
+
+    pieces("rad ett\nrad två", 10) -> [(0, "rad ett\n"), (8, "rad två")]
+    """
+    out, pos = [], 0
+    while len(text) - pos > size:
+        cut = text.rfind("\n", pos, pos + size) + 1 or text.rfind(" ", pos, pos + size) + 1 or pos + size
+        out.append((pos, text[pos:cut]))
+        pos = cut
+    out.append((pos, text[pos:]))
     return out
