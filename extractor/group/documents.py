@@ -1,0 +1,212 @@
+"""Copies and versions: which files hold one document, and which document replaced which.
+
+A copy is the same text in another file (Word original and signed PDF, a re-save, a scan): the
+copies of one version count once. A version is a new file at a known path, or a resubmission
+of the same application (same title and owner, much the same text, other figures); the latest
+version is current and the older ones stay as history.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .similar import candidate_pairs, similarity
+
+COPY_SIMILARITY = 0.8  # shingles shared by two formats of one text (measured 0.95-1.0; siblings of one template < 0.45)
+SUPPORTED_SIMILARITY = 0.5  # with the same title and no figure that differs: a scan or a reworked copy
+FIGURES = ("doc_type", "diarienummer", "requested_sek", "total_sek", "period_start", "period_end")
+# Preferred file of a set of copies: born-digital text before PDF, OCR last.
+FORMAT_RANK = {"docx": 0, "odt": 1, "doc": 2, "rtf": 3, "txt": 4, "html": 5, "htm": 5, "pdf": 6}
+TITLE_PREFIX_RE = re.compile(r"^(?:projektet|projekt|insatsen|insats)\s+", re.IGNORECASE)
+DIARIENUMMER_RE = re.compile(r"(\d{2,4})\s*[-/:.]\s*(\d{1,5})")
+# Titles that name a kind of document, not an intervention.
+GENERIC_TITLES = {"ansökan", "slutrapport", "delrapport", "lägesrapport", "verksamhetsplan", "projektplan",
+                  "fortsättningsansökan", "utvärdering", "rapport", "bilaga", "beslut"}
+
+
+@dataclass
+class Doc:
+    """One stored file as grouping sees it: its identity, keys, figures and fingerprint."""
+
+    sha256: str
+    path: str = ""
+    format: str = ""
+    doc_type: str | None = None
+    title: str | None = None
+    diarienummer: str | None = None
+    owners: tuple[str, ...] = ()
+    organizations: tuple[str, ...] = ()  # every body named, any role
+    requested_sek: int | None = None
+    total_sek: int | None = None
+    period_start: str | None = None
+    period_end: str | None = None
+    fte_total: float | None = None
+    participants_count: int | None = None
+    methods: tuple[str, ...] = ()
+    year: int | None = None
+    imported_at: str = ""
+    replaces: str | None = None  # the file that was at this path before this one
+    latest_date: str | None = None
+    head: str = ""  # the opening of the text
+    scanned: bool = False
+    signature: bytes | None = None
+
+
+def title_key(title: str | None) -> str | None:
+    """Return a title reduced for comparison, or None.  "Projektet Jobbcentrum, - din väg" -> "jobbcentrum din väg" """
+    if not title:
+        return None
+    key = " ".join(re.findall(r"\w+", TITLE_PREFIX_RE.sub("", title.strip()).casefold()))
+    return key if key and key not in GENERIC_TITLES else None
+
+
+def diarienummer_key(number: str | None) -> str | None:
+    """Return a registry number's year and serial.  "SNS 2024/031" -> "2024/31" """
+    match = DIARIENUMMER_RE.search(number or "")
+    return f"{match.group(1)}/{int(match.group(2))}" if match else None
+
+
+def _figures_agree(a: Doc, b: Doc) -> bool:
+    for name in FIGURES:
+        x, y = getattr(a, name), getattr(b, name)
+        if name == "diarienummer":
+            x, y = diarienummer_key(x), diarienummer_key(y)
+        if x is not None and y is not None and x != y:
+            return False
+    return True
+
+
+def owners_agree(a: Doc, b: Doc) -> bool:
+    """Return whether two files' owners do not contradict: they share one, or one names none."""
+    return not a.owners or not b.owners or bool(set(a.owners) & set(b.owners))
+
+
+def relate(a: Doc, b: Doc, similar: float) -> str | None:
+    """Return "copy", "version" or None for two files and the similarity of their texts."""
+    if a.path and a.path == b.path:
+        return "version"  # the same path holds only one file at a time: the newer replaced the older
+    agree = _figures_agree(a, b)
+    same_title = title_key(a.title) is not None and title_key(a.title) == title_key(b.title)
+    if similar >= COPY_SIMILARITY:
+        return "copy" if agree else "version"
+    if similar >= SUPPORTED_SIMILARITY and same_title and owners_agree(a, b) and a.doc_type == b.doc_type:
+        return "copy" if agree else "version"
+    return None
+
+
+class UnionFind:
+    """Sets that merge, except where a pair must stay apart (a staff member's split)."""
+
+    def __init__(self, keys, apart: set[frozenset] = frozenset()):
+        self.parent = {k: k for k in keys}
+        self.sets = {k: [k] for k in self.parent}
+        self.apart = [tuple(pair) for pair in apart if len(pair) == 2 and pair <= self.parent.keys()]
+
+    def find(self, key):
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a, b) -> bool:
+        """Merge the sets of a and b unless that joins a pair kept apart; return whether they are one."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        if any({self.find(x), self.find(y)} == {ra, rb} for x, y in self.apart):
+            return False
+        if len(self.sets[ra]) < len(self.sets[rb]):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.sets[ra] += self.sets.pop(rb)
+        return True
+
+    def groups(self) -> list[list]:
+        return [sorted(members) for members in self.sets.values()]
+
+
+def document_edges(docs: dict[str, Doc]) -> list[tuple[str, str, str, float]]:
+    """Return (a, b, "copy" | "version", similarity) for every related pair, most similar first."""
+    pairs = candidate_pairs({sha: d.signature for sha, d in docs.items()})
+    pairs.update(tuple(sorted(pair)) for pair in _same_path_pairs(docs))
+    edges = []
+    for a, b in pairs:
+        sim = similarity(docs[a].signature, docs[b].signature)
+        kind = relate(docs[a], docs[b], sim)
+        if kind:
+            edges.append((a, b, kind, sim))
+    return sorted(edges, key=lambda e: (-e[3], e[0], e[1]))
+
+
+def _canonical(shas: list[str], docs: dict[str, Doc]) -> str:
+    """Return the copy to show and count: the born-digital file first, then the latest imported."""
+    return min(shas, key=lambda s: (docs[s].scanned, FORMAT_RANK.get(docs[s].format, 9),
+                                    _negated(docs[s].imported_at), s))
+
+
+def _negated(text: str) -> tuple:
+    return tuple(-ord(c) for c in text or "")
+
+
+def _ordered_versions(nodes: list[list[str]], docs: dict[str, Doc]) -> list[list[str]]:
+    """Return the versions oldest first: a file replaces the one that was at its path, else by date."""
+    def key(node):
+        return (max(docs[s].latest_date or "" for s in node), min(docs[s].imported_at or "" for s in node),
+                min(docs[s].path for s in node))
+
+    where = {sha: i for i, node in enumerate(nodes) for sha in node}
+    after: dict[int, set[int]] = {i: set() for i in range(len(nodes))}
+    for i, node in enumerate(nodes):
+        for sha in node:
+            old = docs[sha].replaces
+            if old in where and where[old] != i:
+                after[i].add(where[old])
+    order, left = [], set(range(len(nodes)))
+    while left:
+        ready = [i for i in left if not (after[i] & left)] or list(left)  # a cycle: fall back to dates
+        pick = min(ready, key=lambda i: key(nodes[i]))
+        order.append(nodes[pick])
+        left.discard(pick)
+    return order
+
+
+@dataclass
+class Placement:
+    """Where one file stands: the copy it duplicates, its version number, whether it is current."""
+
+    document_id: str  # the first version's preferred file: one id per document across its versions
+    copy_of: str | None
+    version: int
+    current: bool
+
+
+def place_files(docs: dict[str, Doc], same: list[tuple[str, str]] = (),
+                apart: set[frozenset] = frozenset()) -> dict[str, Placement]:
+    """Return each file's placement among copies and versions; `same` pairs are forced together."""
+    edges = [(a, b, "copy", 1.0) for a, b in same if a in docs and b in docs] + document_edges(docs)
+    lineage = UnionFind(docs, apart)
+    copies = UnionFind(docs, set(apart) | _same_path_pairs(docs))
+    for a, b, kind, _ in edges:
+        if lineage.union(a, b) and kind == "copy":
+            copies.union(a, b)
+    placed: dict[str, Placement] = {}
+    copy_sets = {copies.find(s): members for members in copies.groups() for s in members[:1]}
+    for members in lineage.groups():
+        roots = {copies.find(s) for s in members}
+        nodes = _ordered_versions([copy_sets[r] for r in sorted(roots)], docs)
+        first = _canonical(nodes[0], docs)
+        for number, node in enumerate(nodes, 1):
+            canonical = _canonical(node, docs)
+            for sha in node:
+                placed[sha] = Placement(first, None if sha == canonical else canonical, number,
+                                        sha == canonical and number == len(nodes))
+    return placed
+
+
+def _same_path_pairs(docs: dict[str, Doc]) -> set[frozenset]:
+    """Files that were at one path in turn are versions, never copies of each other."""
+    by_path: dict[str, list[str]] = {}
+    for sha, d in docs.items():
+        if d.path:
+            by_path.setdefault(d.path, []).append(sha)
+    return {frozenset((a, b)) for shas in by_path.values() for i, a in enumerate(shas) for b in shas[i + 1:]}
