@@ -7,6 +7,7 @@ import json
 import sqlite_utils
 
 from . import group
+from .errors import UnknownFile
 from .record import Record
 
 DOC = "document_sha256"
@@ -286,3 +287,23 @@ def find_file(db: sqlite_utils.Database, ref: str) -> list[str]:
     rows = db.execute("select sha256 from documents where sha256 like ? or path = ? or file_name = ?",
                       [ref.lower() + "%" if len(ref) >= 6 else "", ref, ref]).fetchall()
     return sorted({r[0] for r in rows})
+
+
+def decide(db: sqlite_utils.Database, kind: str, level: str, first: str, second: str,
+           note: str | None = None) -> tuple[str, str]:
+    """Record that two stored files go together ("link") or apart ("unlink"), regroup, and return their insatser.
+
+    Raises:
+        UnknownFile: a reference names no stored file, or several.
+    """
+    ensure_schema(db)
+    shas = []
+    for ref in (first, second):
+        found = find_file(db, ref)
+        if len(found) != 1:
+            what = "no stored file" if not found else f"{len(found)} stored files"
+            raise UnknownFile(f"{ref}: names {what}; give a path, a file name or a sha256 prefix of six or more")
+        shas.append(found[0])
+    add_decision(db, kind, level, shas[0], shas[1], note)
+    result = regroup(db)
+    return result.insats_of[shas[0]], result.insats_of[shas[1]]

@@ -100,7 +100,12 @@ class UnionFind:
     def __init__(self, keys, apart: set[frozenset] = frozenset()):
         self.parent = {k: k for k in keys}
         self.sets = {k: [k] for k in self.parent}
-        self.apart = [tuple(pair) for pair in apart if len(pair) == 2 and pair <= self.parent.keys()]
+        self.apart: dict = {}
+        for pair in apart:
+            if len(pair) == 2 and pair <= self.parent.keys():
+                x, y = tuple(pair)
+                self.apart.setdefault(x, set()).add(y)
+                self.apart.setdefault(y, set()).add(x)
 
     def find(self, key):
         while self.parent[key] != key:
@@ -113,10 +118,10 @@ class UnionFind:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
-        if any({self.find(x), self.find(y)} == {ra, rb} for x, y in self.apart):
-            return False
         if len(self.sets[ra]) < len(self.sets[rb]):
             ra, rb = rb, ra
+        if any(self.find(y) == ra for x in self.sets[rb] for y in self.apart.get(x, ())):
+            return False
         self.parent[rb] = ra
         self.sets[ra] += self.sets.pop(rb)
         return True
