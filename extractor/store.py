@@ -60,20 +60,24 @@ PROVENANCE = {"section": str, "char_start": int, "char_end": int, "quote": str}
 WITH_PROVENANCE = {"field_evidence", "document_organizations", "contacts", "dates", "staffing", "amounts", "target_groups", "method_evidence"}
 CHILD_TABLES = ["field_evidence", "method_evidence", "methods", "sections", "document_organizations", "contacts", "dates",
                 "staffing", "amounts", "target_groups"]
-# The common joins, as views: each extracted value beside the document it belongs to.
+# The common joins, as views: each extracted value beside the current document it belongs to
+# (copies and older versions left out, so counting rows counts documents once).
 VIEWS = {
     "organization_documents": f"""
         select o.name as organization, dor.role, d.title, d.year, d.doc_type, d.requested_sek,
-               dor.quote, d.sha256 as {DOC}
+               dor.quote, d.insats_id, d.sha256 as {DOC}
         from document_organizations dor
         join organizations o on o.id = dor.organization_id
-        join documents d on d.sha256 = dor.{DOC}""",
+        join documents d on d.sha256 = dor.{DOC}
+        where d.current = 1""",
     "method_documents": f"""
-        select m.label as method, m.confidence, d.title, d.year, d.doc_type, d.sha256 as {DOC}
-        from methods m join documents d on d.sha256 = m.{DOC}""",
+        select m.label as method, m.confidence, d.title, d.year, d.doc_type, d.insats_id, d.sha256 as {DOC}
+        from methods m join documents d on d.sha256 = m.{DOC}
+        where d.current = 1""",
     "target_group_documents": f"""
-        select t.age_min, t.age_max, d.title, d.year, d.doc_type, t.quote, d.sha256 as {DOC}
-        from target_groups t join documents d on d.sha256 = t.{DOC}""",
+        select t.age_min, t.age_max, d.title, d.year, d.doc_type, t.quote, d.insats_id, d.sha256 as {DOC}
+        from target_groups t join documents d on d.sha256 = t.{DOC}
+        where d.current = 1""",
 }
 # unicode61 folds case (Å = å) but with remove_diacritics 0 keeps å, ä, ö apart from a, o.
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
@@ -175,8 +179,8 @@ def save_record(db: sqlite_utils.Database, record: Record, imported_at: str | No
             row["replaces"] = before[0]
         db["documents"].upsert(row, pk="sha256")
         # A new file counts as its own current document until regroup() says otherwise.
-        db.execute("update documents set current = 1, version = 1, document_id = sha256 "
-                   "where sha256 = ? and current is null", [sha])
+        db.execute("update documents set current = 1, version = 1, document_id = sha256, "
+                   "insats_id = substr(sha256, 1, 16) where sha256 = ? and current is null", [sha])
         for table, rows in _child_rows(record).items():
             if rows:
                 db[table].insert_all(rows, pk="id")

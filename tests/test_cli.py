@@ -49,7 +49,7 @@ def test_extract_bad_file_is_reported_and_the_batch_goes_on(runner, tmp_path):
     assert json.loads(result.stdout)["title"] == "Bryggan"
 
 
-@pytest.mark.parametrize("command", ["extract", "import", "serve", "publish", "train"])
+@pytest.mark.parametrize("command", ["extract", "import", "serve", "publish", "train", "link", "unlink"])
 def test_every_command_has_help_with_an_example(runner, command):
     result = runner.invoke(cli, [command, "--help"])
     assert result.exit_code == 0

@@ -9,14 +9,15 @@ from conftest import ROOT
 
 from extractor.pipeline import extract
 from extractor.record import Document
-from extractor.store import ensure_schema, save_record
+from extractor.store import ensure_schema, regroup, save_record
 
 
 def _db_with(path: Path, text: str, sha256: str) -> Path:
-    """Write a database at `path` holding one document read from `text`."""
+    """Write a database at `path` holding one document read from `text`, grouped as import does."""
     db = sqlite_utils.Database(path)
     ensure_schema(db)
     save_record(db, extract(Document(path="bryggan.txt", format="txt", sha256=sha256, text=text)))
+    regroup(db)
     return path
 
 
@@ -66,7 +67,8 @@ def test_document_page_lists_sections_with_their_values(tmp_path):
 
 @pytest.mark.parametrize("query, params", [
     ("methods_by_year", ""), ("budget_and_fte_per_owner", ""), ("age_bands_per_method", ""),
-    ("search_sections", "&q=unga"), ("document", "&sha256=" + "c" * 64),
+    ("search_sections", "&q=unga"), ("document", "&sha256=" + "c" * 64), ("planned_against_reported", ""),
+    ("insats", "&id=" + "c" * 16),
 ])
 def test_every_canned_query_runs(tmp_path, query, params):
     response = _get(_datasette(tmp_path), f"/archive/{query}.json?_shape=array{params}")
@@ -117,9 +119,9 @@ def test_dashboard_figures_come_from_the_documents(tmp_path):
     def rows(name):
         return _get(ds, "/archive.json?_shape=array&sql=" + quote(charts[name]["query"])).json()
 
-    assert rows("methods-over-time") == [{"year": 2024, "method": "MI", "documents": 1}]
-    assert rows("budget-per-owner") == [{"owner": "Motala kommun", "requested_sek": 1200000, "documents": 1}]
-    ages = {r["age"]: r["documents"] for r in rows("target-ages")}
+    assert rows("methods-over-time") == [{"year": 2024, "method": "MI", "insatser": 1}]
+    assert rows("budget-per-owner") == [{"owner": "Motala kommun", "requested_sek": 1200000, "insatser": 1}]
+    ages = {r["age"]: r["insatser"] for r in rows("target-ages")}
     assert ages[18] == ages[29] == 1 and 17 not in ages and 30 not in ages
 
 

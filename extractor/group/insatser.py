@@ -127,8 +127,11 @@ def _figures(doc: Doc) -> dict:
 
 
 def planned_figures(docs: list[Doc]) -> dict:
-    """Return what the applications planned: the whole period, the sums asked for, the latest staffing."""
-    plans = [d for d in docs if role(d) in PLANNED_ROLES]
+    """Return what the applications planned: the whole period, the sums asked for, the latest staffing.
+
+    Without an application, what documents that are no report (a decision, an unknown kind) say.
+    """
+    plans = [d for d in docs if role(d) in PLANNED_ROLES] or [d for d in docs if role(d) not in REPORTED_ROLES]
     out = {name: None for name in COMPARED}
     if not plans:
         return out
