@@ -221,7 +221,11 @@ def _grouping_docs(db: sqlite_utils.Database) -> list[group.Doc]:
     for sha, name in db.execute(f"select dor.{DOC}, o.name from document_organizations dor "
                                 "join organizations o on o.id = dor.organization_id"):
         orgs.setdefault(sha, []).append(name)
-    latest = dict(db.execute(f"select {DOC}, max(date) from dates group by {DOC}").fetchall())
+    # The latest date written apart from the planned period: a signature or report date, which
+    # orders the versions of a resubmitted application.
+    latest = dict(db.execute(f"select t.{DOC}, max(t.date) from dates t join documents d on d.sha256 = t.{DOC} "
+                             "where t.date not in (coalesce(d.period_start, ''), coalesce(d.period_end, ''), "
+                             f"coalesce(d.intake_end, '')) group by t.{DOC}").fetchall())
     docs = []
     for r in db.query("select sha256, path, format, doc_type, title, diarienummer, owners, requested_sek, total_sek, "
                       "period_start, period_end, fte_total, participants_count, methods, year, imported_at, "

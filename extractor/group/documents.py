@@ -46,17 +46,16 @@ class Doc:
     year: int | None = None
     imported_at: str = ""
     replaces: str | None = None  # the file that was at this path before this one
-    latest_date: str | None = None
+    latest_date: str | None = None  # the latest date written, apart from the planned period's
     head: str = ""  # the opening of the text
     scanned: bool = False
     signature: bytes | None = None
 
 
 def title_key(title: str | None) -> str | None:
-    """Return a title reduced for comparison, or None.  "Projektet Jobbcentrum, - din väg" -> "jobbcentrum din väg" """
-    if not title:
-        return None
-    key = " ".join(re.findall(r"\w+", TITLE_PREFIX_RE.sub("", title.strip()).casefold()))
+    """Return a title's first line reduced for comparison, or None.  "Projektet Jobbcentrum, - din väg" -> "jobbcentrum din väg" """
+    line = next((line for line in (title or "").splitlines() if line.strip()), "")
+    key = " ".join(re.findall(r"\w+", TITLE_PREFIX_RE.sub("", line.strip()).casefold()))
     return key if key and key not in GENERIC_TITLES else None
 
 
@@ -85,11 +84,13 @@ def relate(a: Doc, b: Doc, similar: float) -> str | None:
     """Return "copy", "version" or None for two files and the similarity of their texts."""
     if a.path and a.path == b.path:
         return "version"  # the same path holds only one file at a time: the newer replaced the older
+    if not owners_agree(a, b):
+        return None  # one template filled in by two owners reads much the same
     agree = _figures_agree(a, b)
     same_title = title_key(a.title) is not None and title_key(a.title) == title_key(b.title)
     if similar >= COPY_SIMILARITY:
         return "copy" if agree else "version"
-    if similar >= SUPPORTED_SIMILARITY and same_title and owners_agree(a, b) and a.doc_type == b.doc_type:
+    if similar >= SUPPORTED_SIMILARITY and same_title and a.doc_type == b.doc_type:
         return "copy" if agree else "version"
     return None
 

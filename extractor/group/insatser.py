@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .documents import Doc, Placement, UnionFind, diarienummer_key, title_key
 
-CONTINUATION_RE = re.compile(r"fortsättningsansökan|ansökan om (?:fortsatt|förlängning)|fortsatt finansiering|"
+CONTINUATION_RE = re.compile(r"forts[äa]ttningsans[öo]kan|ansökan om (?:fortsatt|förlängning)|fortsatt finansiering|"
                              r"förlängning av (?:insatsen|projektet)", re.IGNORECASE)
 EVALUATION_RE = re.compile(r"\butvärdering\b|\butvärderingsrapport", re.IGNORECASE)
 HEAD_CHARS = 600  # where a document says what it is
