@@ -27,7 +27,7 @@ SOLROSEN = dict(doc_type="application", title="Solrosen", owners=("Ronneby kommu
 @pytest.mark.parametrize("title, expected", [
     ("Solrosen", "solrosen"), ("Projektet Solrosen", "solrosen"), ("Jobbcentrum, - din väg framåt", "jobbcentrum din väg framåt"),
     ("Jobbcentrum – din väg framåt", "jobbcentrum din väg framåt"), ("Solrosen\nSamordningsförbundet Östra Blekinge", "solrosen"),
-    ("Slutrapport", None), ("", None), (None, None),
+    ("Slutrapport", None), ("Årsredovisning 2015", None), ("2015", None), ("", None), (None, None),
 ])
 def test_title_key_compares_names_not_punctuation(title, expected):
     assert title_key(title) == expected

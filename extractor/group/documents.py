@@ -21,7 +21,8 @@ TITLE_PREFIX_RE = re.compile(r"^(?:projektet|projekt|insatsen|insats)\s+", re.IG
 DIARIENUMMER_RE = re.compile(r"(\d{2,4})\s*[-/:.]\s*(\d{1,5})")
 # Titles that name a kind of document, not an intervention.
 GENERIC_TITLES = {"ansökan", "slutrapport", "delrapport", "lägesrapport", "verksamhetsplan", "projektplan",
-                  "fortsättningsansökan", "utvärdering", "rapport", "bilaga", "beslut"}
+                  "fortsättningsansökan", "utvärdering", "rapport", "bilaga", "beslut", "årsredovisning",
+                  "verksamhetsberättelse", "protokoll", "styrelseprotokoll", "minnesanteckningar", ""}
 
 
 @dataclass
@@ -56,7 +57,7 @@ def title_key(title: str | None) -> str | None:
     """Return a title's first line reduced for comparison, or None.  "Projektet Jobbcentrum, - din väg" -> "jobbcentrum din väg" """
     line = next((line for line in (title or "").splitlines() if line.strip()), "")
     key = " ".join(re.findall(r"\w+", TITLE_PREFIX_RE.sub("", line.strip()).casefold()))
-    return key if key and key not in GENERIC_TITLES else None
+    return key if re.sub(r"[\d\s]+", " ", key).strip() not in GENERIC_TITLES else None  # "Årsredovisning 2015" too
 
 
 def diarienummer_key(number: str | None) -> str | None:
