@@ -7,7 +7,8 @@ from conftest import DATA
 from extractor.group import (Decision, Doc, diarienummer_key, group_documents, relate, role, signature,
                              similarity, title_key)
 from extractor.group.documents import UnionFind
-from extractor.group.insatser import belong_together, planned_figures, reported_figures
+from extractor.group.documents import belong_together
+from extractor.group.insatser import planned_figures, reported_figures
 
 GROUP = DATA / "group"
 
@@ -57,6 +58,11 @@ def test_signature_finds_the_same_text_in_another_layout_and_not_a_sibling_of_on
     # the same template filled in by another owner: no relation
     (("solrosen-ansokan.txt", {}), ("solrosen-boxholm-ansokan.txt", {"owners": ("Boxholms kommun",),
                                                                      "diarienummer": "BÖ 2024/3"}), None),
+    # … also when its owner and registry number were not read: its text names another kommun
+    (("solrosen-ansokan.txt", {}), ("solrosen-boxholm-ansokan.txt", {"owners": (), "diarienummer": None,
+                                                                     "requested_sek": 1900000}), None),
+    # the Word original and a PDF whose owner OCR lost: still a copy
+    (("solrosen-ansokan.txt", {}), ("solrosen-ansokan-pdf.txt", {"owners": ()}), "copy"),
     # the continuation is another document of the same insats
     (("solrosen-ansokan.txt", {}), ("solrosen-fortsattning.txt", {"period_start": "2025-09-01"}), None),
 ])

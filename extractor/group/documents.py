@@ -20,6 +20,9 @@ FORMAT_RANK = {"docx": 0, "odt": 1, "doc": 2, "rtf": 3, "txt": 4, "html": 5, "ht
 TITLE_PREFIX_RE = re.compile(r"^(?:projektet|projekt|insatsen|insats)\s+", re.IGNORECASE)
 DIARIENUMMER_RE = re.compile(r"(\d{2,4})\s*[-/:.]\s*(\d{1,5})")
 # Titles that name a kind of document, not an intervention.
+OWNER_PLACE_RE = re.compile(r"^(?:Region|Landstinget)\s+(.+)$|^(.+?)s?\s+(?:kommun|stad|läns landsting)$")
+# National agencies take part in nearly every insats: sharing one says nothing about identity.
+AGENCIES = {"Arbetsförmedlingen", "Försäkringskassan"}
 GENERIC_TITLES = {"ansökan", "slutrapport", "delrapport", "lägesrapport", "verksamhetsplan", "projektplan",
                   "fortsättningsansökan", "utvärdering", "rapport", "bilaga", "beslut", "årsredovisning",
                   "verksamhetsberättelse", "protokoll", "styrelseprotokoll", "minnesanteckningar", ""}
@@ -81,17 +84,52 @@ def owners_agree(a: Doc, b: Doc) -> bool:
     return not a.owners or not b.owners or bool(set(a.owners) & set(b.owners))
 
 
+def _place(owner: str) -> str:
+    match = OWNER_PLACE_RE.match(owner)
+    return (match.group(1) or match.group(2)) if match else owner
+
+
+def _mentions(doc: Doc, owners) -> bool:
+    """Return whether a document without owners names one of another's owners."""
+    head = doc.head.casefold()
+    return any(o in doc.organizations or re.search(rf"\b{re.escape(_place(o).casefold())}", head) for o in owners)
+
+
+def belong_together(a: Doc, b: Doc) -> bool:
+    """Return whether two documents' registry numbers and owners say they are about one intervention.
+
+    Owners must share one; a document without owners must name the other's (in its opening or
+    among its organizations); two without owners must share a body other than a national agency.
+    """
+    ka, kb = diarienummer_key(a.diarienummer), diarienummer_key(b.diarienummer)
+    if ka and kb and ka != kb:
+        return False
+    if a.owners and b.owners:
+        return bool(set(a.owners) & set(b.owners))
+    if a.owners or b.owners:
+        known, unknown = (a, b) if a.owners else (b, a)
+        return _mentions(unknown, known.owners)
+    return bool((set(a.organizations) & set(b.organizations)) - AGENCIES)
+
+
 def relate(a: Doc, b: Doc, similar: float) -> str | None:
-    """Return "copy", "version" or None for two files and the similarity of their texts."""
+    """Return "copy", "version" or None for two files and the similarity of their texts.
+
+    The same text with the same figures is a copy (OCR may have lost the owner of one); much the
+    same text with other figures is a version only if the owners say it is the same intervention,
+    since one template filled in by two owners reads much the same.
+    """
     if a.path and a.path == b.path:
         return "version"  # the same path holds only one file at a time: the newer replaced the older
-    if not owners_agree(a, b):
-        return None  # one template filled in by two owners reads much the same
     agree = _figures_agree(a, b)
     same_title = title_key(a.title) is not None and title_key(a.title) == title_key(b.title)
+    if similar >= COPY_SIMILARITY and agree and owners_agree(a, b):
+        return "copy"
+    if similar < SUPPORTED_SIMILARITY or not belong_together(a, b):
+        return None
     if similar >= COPY_SIMILARITY:
-        return "copy" if agree else "version"
-    if similar >= SUPPORTED_SIMILARITY and same_title and a.doc_type == b.doc_type:
+        return "version"
+    if same_title and a.doc_type == b.doc_type:
         return "copy" if agree else "version"
     return None
 
@@ -148,7 +186,7 @@ def document_edges(docs: dict[str, Doc]) -> list[tuple[str, str, str, float]]:
 def _canonical(shas: list[str], docs: dict[str, Doc]) -> str:
     """Return the copy to show and count: the born-digital file first, then the latest imported."""
     return min(shas, key=lambda s: (docs[s].scanned, FORMAT_RANK.get(docs[s].format, 9),
-                                    _negated(docs[s].imported_at), s))
+                                    _negated(docs[s].latest_date or ""), _negated(docs[s].imported_at), s))
 
 
 def _negated(text: str) -> tuple:

@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .documents import Doc, Placement, UnionFind, diarienummer_key, title_key
+from .documents import Doc, Placement, UnionFind, belong_together, diarienummer_key, title_key
 
 CONTINUATION_RE = re.compile(r"forts[äa]ttningsans[öo]kan|ansökan om (?:fortsatt|förlängning)|fortsatt finansiering|"
                              r"förlängning av (?:insatsen|projektet)", re.IGNORECASE)
@@ -22,9 +22,6 @@ ROLES = ("application", "continuation", "operational_plan", "progress_report", "
          "decision", "other")
 PLANNED_ROLES = {"application", "continuation", "operational_plan"}
 REPORTED_ROLES = ("final_report", "progress_report", "evaluation")  # preferred first
-# National agencies take part in nearly every insats: sharing one says nothing about identity.
-AGENCIES = {"Arbetsförmedlingen", "Försäkringskassan"}
-OWNER_PLACE_RE = re.compile(r"^(?:Region|Landstinget)\s+(.+)$|^(.+?)s?\s+(?:kommun|stad|läns landsting)$")
 MENTION_MAX_WORDS = 5
 COMPARED = ("period_start", "period_end", "requested_sek", "total_sek", "fte_total", "participants_count", "methods")
 
@@ -50,30 +47,6 @@ def role(doc: Doc) -> str:
     if doc.doc_type in (None, "other") and EVALUATION_RE.search(head):
         return "evaluation"
     return doc.doc_type if doc.doc_type in ROLES else "other"
-
-
-def _place(owner: str) -> str:
-    match = OWNER_PLACE_RE.match(owner)
-    return (match.group(1) or match.group(2)) if match else owner
-
-
-def _mentions(doc: Doc, owners) -> bool:
-    """Return whether a document without owners names one of another's owners."""
-    head = doc.head.casefold()
-    return any(o in doc.organizations or re.search(rf"\b{re.escape(_place(o).casefold())}", head) for o in owners)
-
-
-def belong_together(a: Doc, b: Doc) -> bool:
-    """Return whether two same-titled documents' owners say they are one intervention."""
-    ka, kb = diarienummer_key(a.diarienummer), diarienummer_key(b.diarienummer)
-    if ka and kb and ka != kb:
-        return False
-    if a.owners and b.owners:
-        return bool(set(a.owners) & set(b.owners))
-    if a.owners or b.owners:
-        known, unknown = (a, b) if a.owners else (b, a)
-        return _mentions(unknown, known.owners)
-    return bool((set(a.organizations) & set(b.organizations)) - AGENCIES)
 
 
 def _blocks(docs: list[Doc], key) -> list[list[Doc]]:
