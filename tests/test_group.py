@@ -63,6 +63,11 @@ def test_signature_finds_the_same_text_in_another_layout_and_not_a_sibling_of_on
                                                                      "requested_sek": 1900000}), None),
     # the Word original and a PDF whose owner OCR lost: still a copy
     (("solrosen-ansokan.txt", {}), ("solrosen-ansokan-pdf.txt", {"owners": ()}), "copy"),
+    # another insats on the same form: another title, however alike the texts
+    (("solrosen-ansokan.txt", {}), ("solrosen-ansokan-v2.txt", {"title": "Vitsippan", "requested_sek": 2150000}), None),
+    # the same insats applied for again for a later period: another document of the insats
+    (("solrosen-ansokan.txt", {}), ("solrosen-ansokan-v2.txt", {"period_start": "2025-01-01",
+                                                                "requested_sek": 2150000}), None),
     # the continuation is another document of the same insats
     (("solrosen-ansokan.txt", {}), ("solrosen-fortsattning.txt", {"period_start": "2025-09-01"}), None),
 ])
@@ -96,6 +101,8 @@ def test_role_names_a_documents_part_in_its_insats(head, doc_type, path, expecte
     (dict(owners=(), head="Slutrapport. Rapporten lämnas av Ronneby kommun."), True),
     (dict(owners=(), head="Slutrapport. Rapporten lämnas av Boxholms kommun."), False),
     (dict(owners=(), organizations=("Ronneby kommun",)), True),
+    (dict(owners=(), head="Insatsägare\nOrganisation:\tRonneby\tkommun, Arbetsmarknadsenheten"), True),
+    (dict(owners=(), head="Samverkansparter: Region Ronneby län och Arbetsförmedlingen."), False),
     (dict(owners=("Ronneby kommun",), diarienummer="ÖB 2019/2"), False),  # another registry number
 ])
 def test_belong_together_needs_owners_that_agree(other, expected):
@@ -214,3 +221,11 @@ def test_group_documents_pairs_only_candidates_not_every_pair():
     sigs = {str(n): signature(t) for n, t in enumerate(texts)}
     sigs["copy"] = signature(texts[7])
     assert candidate_pairs(sigs) == {("7", "copy")}
+
+
+@pytest.mark.parametrize("shared, expected", [
+    (("Karlshamns kommun", "Arbetsförmedlingen"), True), (("Region Blekinge", "Försäkringskassan"), False),
+])
+def test_belong_together_without_owners_needs_a_shared_body_that_is_no_agency_or_region(shared, expected):
+    a = Doc(sha256="a", title="Solrosen", organizations=shared)
+    assert belong_together(a, Doc(sha256="b", title="Solrosen", organizations=shared)) is expected

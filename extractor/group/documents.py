@@ -20,9 +20,12 @@ FORMAT_RANK = {"docx": 0, "odt": 1, "doc": 2, "rtf": 3, "txt": 4, "html": 5, "ht
 TITLE_PREFIX_RE = re.compile(r"^(?:projektet|projekt|insatsen|insats)\s+", re.IGNORECASE)
 DIARIENUMMER_RE = re.compile(r"(\d{2,4})\s*[-/:.]\s*(\d{1,5})")
 # Titles that name a kind of document, not an intervention.
-OWNER_PLACE_RE = re.compile(r"^(?:Region|Landstinget)\s+(.+)$|^(.+?)s?\s+(?:kommun|stad|läns landsting)$")
-# National agencies take part in nearly every insats: sharing one says nothing about identity.
+KOMMUN_RE = re.compile(r"^(.+?)s?\s+(?:kommun|stad)$")
+# National agencies and regions take part in many insatser at once: sharing one says little.
 AGENCIES = {"Arbetsförmedlingen", "Försäkringskassan"}
+REGION_RE = re.compile(r"^(?:Region|Landstinget)\b|läns landsting$")
+DATE_RE = re.compile(r"^\d{4}-\d{2}")
+RESUBMISSION_MONTHS = 6  # a resubmission keeps its period; an application for a later one is a new document
 GENERIC_TITLES = {"ansökan", "slutrapport", "delrapport", "lägesrapport", "verksamhetsplan", "projektplan",
                   "fortsättningsansökan", "utvärdering", "rapport", "bilaga", "beslut", "årsredovisning",
                   "verksamhetsberättelse", "protokoll", "styrelseprotokoll", "minnesanteckningar", ""}
@@ -84,22 +87,26 @@ def owners_agree(a: Doc, b: Doc) -> bool:
     return not a.owners or not b.owners or bool(set(a.owners) & set(b.owners))
 
 
-def _place(owner: str) -> str:
-    match = OWNER_PLACE_RE.match(owner)
-    return (match.group(1) or match.group(2)) if match else owner
+def _owner_pattern(owner: str) -> str:
+    """Return a pattern for an owner's name as a text writes it.  "Lunds kommun" -> matches "Lund\tkommun" """
+    match = KOMMUN_RE.match(owner)
+    if match:
+        return rf"\b{re.escape(match.group(1).casefold())}s?\s+(?:kommun|stad)\b"
+    return r"\b" + r"\s+".join(re.escape(word.casefold()) for word in owner.split()) + r"\b"
 
 
 def _mentions(doc: Doc, owners) -> bool:
-    """Return whether a document without owners names one of another's owners."""
+    """Return whether a document without owners names one of another's owners in its opening."""
     head = doc.head.casefold()
-    return any(o in doc.organizations or re.search(rf"\b{re.escape(_place(o).casefold())}", head) for o in owners)
+    return any(o in doc.organizations or re.search(_owner_pattern(o), head) for o in owners)
 
 
-def belong_together(a: Doc, b: Doc) -> bool:
+def belong_together(a: Doc, b: Doc, strict: bool = False) -> bool:
     """Return whether two documents' registry numbers and owners say they are about one intervention.
 
     Owners must share one; a document without owners must name the other's (in its opening or
-    among its organizations); two without owners must share a body other than a national agency.
+    among its organizations); two without owners must share a body other than a national agency
+    (`strict`: must share a registry number).
     """
     ka, kb = diarienummer_key(a.diarienummer), diarienummer_key(b.diarienummer)
     if ka and kb and ka != kb:
@@ -109,27 +116,45 @@ def belong_together(a: Doc, b: Doc) -> bool:
     if a.owners or b.owners:
         known, unknown = (a, b) if a.owners else (b, a)
         return _mentions(unknown, known.owners)
-    return bool((set(a.organizations) & set(b.organizations)) - AGENCIES)
+    if strict:
+        return bool(ka and ka == kb)
+    shared = set(a.organizations) & set(b.organizations)
+    return any(o not in AGENCIES and not REGION_RE.match(o) for o in shared)
+
+
+def _months_apart(a: str | None, b: str | None) -> int:
+    if not a or not b or not DATE_RE.match(a) or not DATE_RE.match(b):
+        return 0
+    return abs((int(a[:4]) - int(b[:4])) * 12 + int(a[5:7]) - int(b[5:7]))
+
+
+def _named_alike(a: Doc, b: Doc) -> bool:
+    """Return whether nothing two files name (title, registry number, owners) tells them apart."""
+    ta, tb = title_key(a.title), title_key(b.title)
+    da, db = diarienummer_key(a.diarienummer), diarienummer_key(b.diarienummer)
+    return not (ta and tb and ta != tb) and not (da and db and da != db) and owners_agree(a, b)
 
 
 def relate(a: Doc, b: Doc, similar: float) -> str | None:
     """Return "copy", "version" or None for two files and the similarity of their texts.
 
     The same text with the same figures is a copy (OCR may have lost the owner of one); much the
-    same text with other figures is a version only if the owners say it is the same intervention,
-    since one template filled in by two owners reads much the same.
+    same text with other figures is a version only if the owners say it is the same intervention
+    and the period starts within half a year, since one template filled in by two owners, or the
+    same insats applied for again, reads much the same.
     """
     if a.path and a.path == b.path:
         return "version"  # the same path holds only one file at a time: the newer replaced the older
+    if similar < SUPPORTED_SIMILARITY or not _named_alike(a, b):
+        return None
     agree = _figures_agree(a, b)
-    same_title = title_key(a.title) is not None and title_key(a.title) == title_key(b.title)
-    if similar >= COPY_SIMILARITY and agree and owners_agree(a, b):
+    if similar >= COPY_SIMILARITY and agree:
         return "copy"
-    if similar < SUPPORTED_SIMILARITY or not belong_together(a, b):
+    if not belong_together(a, b, strict=True) or _months_apart(a.period_start, b.period_start) > RESUBMISSION_MONTHS:
         return None
     if similar >= COPY_SIMILARITY:
         return "version"
-    if same_title and a.doc_type == b.doc_type:
+    if title_key(a.title) and title_key(a.title) == title_key(b.title) and a.doc_type == b.doc_type:
         return "copy" if agree else "version"
     return None
 
