@@ -186,6 +186,7 @@ def import_paths(db_path: str, files: list[Path], settings: ImportSettings,
         _import_all(db, todo, settings, workers, summary, progress, report, shas)
     except KeyboardInterrupt:
         summary.interrupted = True
+    store.regroup(db)  # copies, versions and insatser, again over every stored file
     return summary
 
 

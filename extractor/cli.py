@@ -141,6 +141,59 @@ def publish(db_path: str, out_path: str) -> None:
     click.echo(f"wrote {out_path}: " + ", ".join(f"{k} {v}" for k, v in counts.items()), err=True)
 
 
+def _decide(kind: str, db_path: str, first: str, second: str, level: str, note: str | None) -> None:
+    """Record a staff grouping decision and say where the two files now stand."""
+    import sqlite_utils
+
+    from . import store
+    from .errors import ExtractorError
+
+    try:
+        a, b = store.decide(sqlite_utils.Database(db_path), kind, level, first, second, note)
+    except ExtractorError as err:
+        raise click.ClickException(str(err)) from err
+    click.echo(f"{first}: insats {a}\n{second}: insats {b}", err=True)
+
+
+LEVEL_OPTION = click.option("--document", "level", flag_value="document",
+                            help="As one document (copies or versions), not just one insats.")
+INSATS_OPTION = click.option("--insats", "level", flag_value="insats", default=True, hidden=True)
+NOTE_OPTION = click.option("--note", default=None, help="Why, for the next person who reads the decision.")
+
+
+@cli.command()
+@click.argument("db_path", metavar="DB", type=click.Path(exists=True, dir_okay=False))
+@click.argument("first")
+@click.argument("second")
+@LEVEL_OPTION
+@INSATS_OPTION
+@NOTE_OPTION
+def link(db_path: str, first: str, second: str, level: str, note: str | None) -> None:
+    """Put two stored files in one insats (or one document), whatever the automatic grouping says.
+
+    Files are named by path, file name or sha256 prefix. The decision is kept in the
+    group_decisions table and every later import obeys it.
+
+    Example: extractor link archive.db ansokan-bryggan.pdf slutrapport-bryggan.pdf
+    """
+    _decide("link", db_path, first, second, level, note)
+
+
+@cli.command()
+@click.argument("db_path", metavar="DB", type=click.Path(exists=True, dir_okay=False))
+@click.argument("first")
+@click.argument("second")
+@LEVEL_OPTION
+@INSATS_OPTION
+@NOTE_OPTION
+def unlink(db_path: str, first: str, second: str, level: str, note: str | None) -> None:
+    """Keep two stored files in separate insatser (or documents), whatever the automatic grouping says.
+
+    Example: extractor unlink archive.db ansokan-0003-ledstangen.txt ansokan-0005-ledstangen.pdf
+    """
+    _decide("unlink", db_path, first, second, level, note)
+
+
 @cli.group()
 def train() -> None:
     """Rebuild a trained model under models/.

@@ -15,3 +15,7 @@ class UnreadableDocument(ExtractorError):
 
 class ModelNotFound(ExtractorError):
     """A trained model under models/ is missing or does not match this version."""
+
+
+class UnknownFile(ExtractorError):
+    """A file named on the command line is not stored, or the name fits several stored files."""

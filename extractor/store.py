@@ -6,6 +6,8 @@ import json
 
 import sqlite_utils
 
+from . import group
+from .errors import UnknownFile
 from .record import Record
 
 DOC = "document_sha256"
@@ -19,6 +21,9 @@ TABLES: dict[str, tuple[dict, str | tuple, list]] = {
         "participants_count": int, "participants_per": str,
         "owners": str, "methods": str,  # JSON lists, for Datasette's array facets
         "extractor_version": str, "imported_at": str, "full_text": str,
+        # Written by regroup() after each import (group.py): copies, versions and the insats.
+        "document_id": str, "copy_of": str, "version": int, "current": int, "insats_id": str,
+        "replaces": str, "minhash": bytes,
     }, "sha256", []),
     "sections": ({"id": int, DOC: str, "position": int, "key": str, "heading": str, "text": str,
                   "page": int, "char_start": int, "char_end": int}, "id", [(DOC, "documents", "sha256")]),
@@ -38,6 +43,16 @@ TABLES: dict[str, tuple[dict, str | tuple, list]] = {
                         [(DOC, "documents", "sha256"), ("method_id", "methods", "id")]),
     # Where each document-level value (title, period, budget, participants …) was read.
     "field_evidence": ({"id": int, DOC: str, "field": str, "value": str}, "id", [(DOC, "documents", "sha256")]),
+    "insatser": ({"id": str, "title": str, "owners": str, "diarienummer": str, "documents": int,
+                  "roles": str, "first_year": int, "last_year": int,
+                  **{f"{side}_{name}": kind for side in ("planned", "reported") for name, kind in (
+                      ("period_start", str), ("period_end", str), ("requested_sek", int), ("total_sek", int),
+                      ("fte_total", float), ("participants_count", int), ("methods", str))}}, "id", []),
+    "insats_documents": ({"insats_id": str, DOC: str, "position": int, "role": str}, ("insats_id", DOC),
+                         [("insats_id", "insatser", "id"), (DOC, "documents", "sha256")]),
+    # Staff decisions that override the automatic grouping; import never touches them.
+    "group_decisions": ({"id": int, "kind": str, "level": str, "a_sha256": str, "b_sha256": str, "note": str,
+                         "time": str}, "id", []),
     "import_errors": ({"id": int, "path": str, "sha256": str, "reason": str, "time": str}, "id", []),
 }
 # Columns every extracted value carries so a figure links back to the text it was read from.
@@ -45,20 +60,24 @@ PROVENANCE = {"section": str, "char_start": int, "char_end": int, "quote": str}
 WITH_PROVENANCE = {"field_evidence", "document_organizations", "contacts", "dates", "staffing", "amounts", "target_groups", "method_evidence"}
 CHILD_TABLES = ["field_evidence", "method_evidence", "methods", "sections", "document_organizations", "contacts", "dates",
                 "staffing", "amounts", "target_groups"]
-# The common joins, as views: each extracted value beside the document it belongs to.
+# The common joins, as views: each extracted value beside the current document it belongs to
+# (copies and older versions left out, so counting rows counts documents once).
 VIEWS = {
     "organization_documents": f"""
         select o.name as organization, dor.role, d.title, d.year, d.doc_type, d.requested_sek,
-               dor.quote, d.sha256 as {DOC}
+               dor.quote, d.insats_id, d.sha256 as {DOC}
         from document_organizations dor
         join organizations o on o.id = dor.organization_id
-        join documents d on d.sha256 = dor.{DOC}""",
+        join documents d on d.sha256 = dor.{DOC}
+        where d.current = 1""",
     "method_documents": f"""
-        select m.label as method, m.confidence, d.title, d.year, d.doc_type, d.sha256 as {DOC}
-        from methods m join documents d on d.sha256 = m.{DOC}""",
+        select m.label as method, m.confidence, d.title, d.year, d.doc_type, d.insats_id, d.sha256 as {DOC}
+        from methods m join documents d on d.sha256 = m.{DOC}
+        where d.current = 1""",
     "target_group_documents": f"""
-        select t.age_min, t.age_max, d.title, d.year, d.doc_type, t.quote, d.sha256 as {DOC}
-        from target_groups t join documents d on d.sha256 = t.{DOC}""",
+        select t.age_min, t.age_max, d.title, d.year, d.doc_type, t.quote, d.insats_id, d.sha256 as {DOC}
+        from target_groups t join documents d on d.sha256 = t.{DOC}
+        where d.current = 1""",
 }
 # unicode61 folds case (Å = å) but with remove_diacritics 0 keeps å, ä, ö apart from a, o.
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
@@ -150,10 +169,18 @@ def save_record(db: sqlite_utils.Database, record: Record, imported_at: str | No
     """Store one record in one transaction: a re-import replaces the document's rows whole."""
     imported_at = imported_at or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     sha = record.source["sha256"]
+    row = {**_document_row(record, imported_at), "minhash": group.signature(record.text)}
     with db.atomic():
         for table in CHILD_TABLES:
             db.execute(f"delete from [{table}] where {DOC} = ?", [sha])
-        db["documents"].upsert(_document_row(record, imported_at), pk="sha256")
+        before = db.execute("select sha256 from documents where path = ? and sha256 != ? order by imported_at desc "
+                            "limit 1", [row["path"], sha]).fetchone()
+        if before:  # an edited file at a known path: a new version of that document
+            row["replaces"] = before[0]
+        db["documents"].upsert(row, pk="sha256")
+        # A new file counts as its own current document until regroup() says otherwise.
+        db.execute("update documents set current = 1, version = 1, document_id = sha256, "
+                   "insats_id = substr(sha256, 1, 16) where sha256 = ? and current is null", [sha])
         for table, rows in _child_rows(record).items():
             if rows:
                 db[table].insert_all(rows, pk="id")
@@ -186,3 +213,105 @@ def clear_errors(db: sqlite_utils.Database, path: str) -> None:
     """Forget earlier failures of a file that has now been imported."""
     with db.atomic():
         db.execute("delete from import_errors where path = ?", [path])
+
+
+def _grouping_docs(db: sqlite_utils.Database) -> list[group.Doc]:
+    """Return every stored file as group.Doc; files stored before fingerprints get one now."""
+    orgs: dict[str, list[str]] = {}
+    for sha, name in db.execute(f"select dor.{DOC}, o.name from document_organizations dor "
+                                "join organizations o on o.id = dor.organization_id"):
+        orgs.setdefault(sha, []).append(name)
+    # The latest date written apart from the planned period: a signature or report date, which
+    # orders the versions of a resubmitted application.
+    latest = dict(db.execute(f"select t.{DOC}, max(t.date) from dates t join documents d on d.sha256 = t.{DOC} "
+                             "where t.date not in (coalesce(d.period_start, ''), coalesce(d.period_end, ''), "
+                             f"coalesce(d.intake_end, '')) group by t.{DOC}").fetchall())
+    docs = []
+    for r in db.query("select sha256, path, format, doc_type, title, diarienummer, owners, requested_sek, total_sek, "
+                      "period_start, period_end, fte_total, participants_count, methods, year, imported_at, "
+                      "replaces, ocr_pages, substr(full_text, 1, 1500) as head, minhash, "
+                      "minhash is null and full_text is not null as unsigned from documents"):
+        if r["unsigned"]:
+            text = db.execute("select full_text from documents where sha256 = ?", [r["sha256"]]).fetchone()[0]
+            r["minhash"] = group.signature(text)
+            db.execute("update documents set minhash = ? where sha256 = ?", [r["minhash"], r["sha256"]])
+        docs.append(group.Doc(
+            sha256=r["sha256"], path=r["path"] or "", format=r["format"] or "", doc_type=r["doc_type"],
+            title=r["title"], diarienummer=r["diarienummer"], owners=tuple(json.loads(r["owners"] or "[]")),
+            organizations=tuple(orgs.get(r["sha256"], ())), requested_sek=r["requested_sek"],
+            total_sek=r["total_sek"], period_start=r["period_start"], period_end=r["period_end"],
+            fte_total=r["fte_total"], participants_count=r["participants_count"],
+            methods=tuple(json.loads(r["methods"] or "[]")), year=r["year"], imported_at=r["imported_at"] or "",
+            replaces=r["replaces"], latest_date=latest.get(r["sha256"]), head=r["head"] or "",
+            scanned=r["ocr_pages"] not in (None, "", "[]"), signature=r["minhash"]))
+    return docs
+
+
+def _insats_row(insats: group.Insats, years: list[int]) -> dict:
+    row = {"id": insats.id, "title": insats.title, "owners": json.dumps(insats.owners, ensure_ascii=False),
+           "diarienummer": insats.diarienummer, "documents": len(insats.documents),
+           "roles": json.dumps([r for _, r in insats.documents]),
+           "first_year": min(years, default=None), "last_year": max(years, default=None)}
+    for side, figures in (("planned", insats.planned), ("reported", insats.reported)):
+        for name, value in figures.items():
+            row[f"{side}_{name}"] = json.dumps(value) if isinstance(value, list) else value
+    return row
+
+
+def regroup(db: sqlite_utils.Database) -> group.Grouping:
+    """Re-run the grouping over every stored file and rewrite documents' places, insatser and their links."""
+    ensure_schema(db)
+    with db.atomic():
+        docs = _grouping_docs(db)
+        decisions = [group.Decision(r["kind"], r["level"], r["a_sha256"], r["b_sha256"])
+                     for r in db.query("select * from group_decisions order by id")]
+        result = group.group_documents(docs, decisions)
+        years = {d.sha256: d.year for d in docs}
+        db.execute("delete from insats_documents")
+        db.execute("delete from insatser")
+        db["insatser"].insert_all([_insats_row(i, [years[s] for s, _ in i.documents if years[s]])
+                                   for i in result.insatser], pk="id")
+        db["insats_documents"].insert_all([{"insats_id": i.id, DOC: sha, "position": n, "role": role}
+                                           for i in result.insatser for n, (sha, role) in enumerate(i.documents)])
+        db.conn.executemany("update documents set document_id = ?, copy_of = ?, version = ?, current = ?, insats_id = ? "
+                       "where sha256 = ?", [(p.document_id, p.copy_of, p.version, int(p.current),
+                                             result.insats_of[sha], sha) for sha, p in result.placements.items()])
+    return result
+
+
+def add_decision(db: sqlite_utils.Database, kind: str, level: str, a: str, b: str, note: str | None = None) -> None:
+    """Record a staff decision (link or unlink two files) that every later grouping obeys."""
+    ensure_schema(db)
+    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    with db.atomic():
+        pair = sorted((a, b))
+        db.execute("delete from group_decisions where level = ? and a_sha256 = ? and b_sha256 = ?", [level, *pair])
+        db["group_decisions"].insert({"kind": kind, "level": level, "a_sha256": pair[0], "b_sha256": pair[1],
+                                      "note": note, "time": now}, pk="id")
+
+
+def find_file(db: sqlite_utils.Database, ref: str) -> list[str]:
+    """Return the sha256 of the stored files a reference names: a sha256 prefix, a path or a file name."""
+    rows = db.execute("select sha256 from documents where sha256 like ? or path = ? or file_name = ?",
+                      [ref.lower() + "%" if len(ref) >= 6 else "", ref, ref]).fetchall()
+    return sorted({r[0] for r in rows})
+
+
+def decide(db: sqlite_utils.Database, kind: str, level: str, first: str, second: str,
+           note: str | None = None) -> tuple[str, str]:
+    """Record that two stored files go together ("link") or apart ("unlink"), regroup, and return their insatser.
+
+    Raises:
+        UnknownFile: a reference names no stored file, or several.
+    """
+    ensure_schema(db)
+    shas = []
+    for ref in (first, second):
+        found = find_file(db, ref)
+        if len(found) != 1:
+            what = "no stored file" if not found else f"{len(found)} stored files"
+            raise UnknownFile(f"{ref}: names {what}; give a path, a file name or a sha256 prefix of six or more")
+        shas.append(found[0])
+    add_decision(db, kind, level, shas[0], shas[1], note)
+    result = regroup(db)
+    return result.insats_of[shas[0]], result.insats_of[shas[1]]

@@ -49,7 +49,7 @@ def test_extract_bad_file_is_reported_and_the_batch_goes_on(runner, tmp_path):
     assert json.loads(result.stdout)["title"] == "Bryggan"
 
 
-@pytest.mark.parametrize("command", ["extract", "import", "serve", "publish", "train"])
+@pytest.mark.parametrize("command", ["extract", "import", "serve", "publish", "train", "link", "unlink"])
 def test_every_command_has_help_with_an_example(runner, command):
     result = runner.invoke(cli, [command, "--help"])
     assert result.exit_code == 0
@@ -125,3 +125,30 @@ def test_extract_debug_shows_the_traceback_of_an_unexpected_error(runner, tmp_pa
     path.write_text("Insatsens namn\nBryggan\n", encoding="utf-8")
     result = runner.invoke(cli, ["extract", str(path), "--debug"])
     assert isinstance(result.exception, ZeroDivisionError)
+
+
+def test_link_and_unlink_decide_and_survive_reimport(runner, tmp_path):
+    import sqlite_utils
+
+    db_path = tmp_path / "a.db"
+    assert runner.invoke(cli, ["import", str(db_path), str(CORPUS), "--workers", "1"]).exit_code == 0
+    db = sqlite_utils.Database(db_path)
+    insatser = db["insatser"].count
+    # two applications share a title but not an owner: two insatser, until staff say otherwise
+    result = runner.invoke(cli, ["link", str(db_path), "ansokan-0003-ledstangen.txt", "ansokan-0005-ledstangen.pdf",
+                                 "--note", "samma insats, bytt ägare"])
+    assert result.exit_code == 0, result.output
+    assert db["insatser"].count == insatser - 1
+    assert runner.invoke(cli, ["import", str(db_path), str(CORPUS), "--force", "--workers", "1"]).exit_code == 0
+    assert db["insatser"].count == insatser - 1
+    result = runner.invoke(cli, ["unlink", str(db_path), "ansokan-0003-ledstangen.txt", "ansokan-0005-ledstangen.pdf"])
+    assert result.exit_code == 0 and db["insatser"].count == insatser
+    assert [r["kind"] for r in db["group_decisions"].rows] == ["unlink"]
+
+
+def test_link_names_a_file_it_cannot_find(runner, tmp_path):
+    db_path = tmp_path / "a.db"
+    assert runner.invoke(cli, ["import", str(db_path), str(CORPUS), "--workers", "1"]).exit_code == 0
+    result = runner.invoke(cli, ["link", str(db_path), "saknas.pdf", "ansokan-0003-ledstangen.txt"])
+    assert result.exit_code == 1
+    assert "saknas.pdf: names no stored file" in result.stderr

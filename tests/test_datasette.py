@@ -9,14 +9,15 @@ from conftest import ROOT
 
 from extractor.pipeline import extract
 from extractor.record import Document
-from extractor.store import ensure_schema, save_record
+from extractor.store import ensure_schema, regroup, save_record
 
 
 def _db_with(path: Path, text: str, sha256: str) -> Path:
-    """Write a database at `path` holding one document read from `text`."""
+    """Write a database at `path` holding one document read from `text`, grouped as import does."""
     db = sqlite_utils.Database(path)
     ensure_schema(db)
     save_record(db, extract(Document(path="bryggan.txt", format="txt", sha256=sha256, text=text)))
+    regroup(db)
     return path
 
 
@@ -66,7 +67,8 @@ def test_document_page_lists_sections_with_their_values(tmp_path):
 
 @pytest.mark.parametrize("query, params", [
     ("methods_by_year", ""), ("budget_and_fte_per_owner", ""), ("age_bands_per_method", ""),
-    ("search_sections", "&q=unga"), ("document", "&sha256=" + "c" * 64),
+    ("search_sections", "&q=unga"), ("document", "&sha256=" + "c" * 64), ("planned_against_reported", ""),
+    ("insats", "&id=" + "c" * 16),
 ])
 def test_every_canned_query_runs(tmp_path, query, params):
     response = _get(_datasette(tmp_path), f"/archive/{query}.json?_shape=array{params}")
@@ -117,9 +119,9 @@ def test_dashboard_figures_come_from_the_documents(tmp_path):
     def rows(name):
         return _get(ds, "/archive.json?_shape=array&sql=" + quote(charts[name]["query"])).json()
 
-    assert rows("methods-over-time") == [{"year": 2024, "method": "MI", "documents": 1}]
-    assert rows("budget-per-owner") == [{"owner": "Motala kommun", "requested_sek": 1200000, "documents": 1}]
-    ages = {r["age"]: r["documents"] for r in rows("target-ages")}
+    assert rows("methods-over-time") == [{"year": 2024, "method": "MI", "insatser": 1}]
+    assert rows("budget-per-owner") == [{"owner": "Motala kommun", "requested_sek": 1200000, "insatser": 1}]
+    ages = {r["age"]: r["insatser"] for r in rows("target-ages")}
     assert ages[18] == ages[29] == 1 and 17 not in ages and 30 not in ages
 
 
@@ -227,3 +229,54 @@ def test_tables_link_each_document_to_its_page(tmp_path):
     db_path = _rich_db(tmp_path / "archive.db")
     page = _get(Datasette([str(db_path)]), "/archive/methods").text
     assert 'href="/-/document/archive/' + "d" * 64 + '"' in page
+
+
+def _copies_db(path: Path) -> Path:
+    """A database holding one application twice (Word original and PDF) and its final report."""
+    db = sqlite_utils.Database(path)
+    ensure_schema(db)
+    filler = "Deltagarna får stöd i vardagen och hjälp att hitta praktikplatser hos arbetsgivare i kommunen. " * 4
+    for name, sha in (("bryggan.docx", "d" * 64), ("bryggan.pdf", "e" * 64)):
+        text = "Ansökan om medel för samverkansinsats\n" + RICH + filler
+        save_record(db, extract(Document(path=name, format=name[-4:].strip("."), sha256=sha, text=text)))
+    report = ("Slutrapport\nInsatsens namn\nBryggan\nProjektägare\nMotala kommun\nResultat\n"
+              "Under insatsen deltog 48 personer.\n" + filler)
+    save_record(db, extract(Document(path="slutrapport.txt", format="txt", sha256="f" * 64, text=report)))
+    regroup(db)
+    return path
+
+
+def test_copies_count_once_in_the_charts_and_queries(tmp_path):
+    from datasette.app import Datasette
+
+    from extractor.publish import metadata_for
+
+    db_path = _copies_db(tmp_path / "archive.db")
+    ds = Datasette([str(db_path)], metadata=metadata_for(str(db_path)))
+    charts = {name: chart for _, name, chart in _charts()}
+
+    def rows(sql):
+        return _get(ds, "/archive.json?_shape=array&sql=" + quote(sql)).json()
+
+    assert rows(charts["budget-per-owner"]["query"]) == [
+        {"owner": "Motala kommun", "requested_sek": 1200000, "insatser": 1}]
+    assert rows(charts["documents"]["query"]) == [{"count": 2}]
+    assert rows(charts["insatser"]["query"]) == [{"count": 1}]
+    assert _get(ds, "/archive/budget_and_fte_per_owner.json?_shape=array").json()[0]["requested_sek"] == 1200000
+
+
+def test_insats_page_lists_its_documents_and_planned_against_reported(tmp_path):
+    from datasette.app import Datasette
+
+    from extractor.publish import metadata_for
+
+    db_path = _copies_db(tmp_path / "archive.db")
+    insats_id = sqlite_utils.Database(db_path).execute("select id from insatser").fetchone()[0]
+    ds = Datasette([str(db_path)], metadata=metadata_for(str(db_path)))
+    page = _get(ds, f"/-/insats/archive/{insats_id}").text
+    assert "<h1>Bryggan</h1>" in page
+    assert page.index(">application<") < page.index(">final_report<")
+    assert "<th>Requested (SEK)</th><td>1\u00a0200\u00a0000</td>" in page
+    assert "Copies and older versions" in page and "bryggan.pdf" in page
+    assert f'href="/-/insats/archive/{insats_id}"' in _get(ds, "/-/document/archive/" + "d" * 64).text
+    assert _get(ds, "/-/insats/archive/" + "0" * 16).status_code == 404

@@ -78,3 +78,77 @@ def test_organizations_keep_where_they_were_read(db):
         ("Kristianstads kommun", "owner", "owner", "Kristianstad Kommun"),
         ("Region Skåne", "partner", "partners", "Region Skåne")]
     assert all(text[r["char_start"]:r["char_end"]] == r["quote"] for r in rows)
+
+
+GROUP_FILES = ["solrosen-ansokan.txt", "solrosen-ansokan-pdf.txt", "solrosen-ansokan-v2.txt", "solrosen-fortsattning.txt",
+               "solrosen-delrapport.txt", "solrosen-slutrapport.txt", "solrosen-boxholm-ansokan.txt",
+               "kompassrosen-ansokan.txt"]
+
+
+def _save_text(db, path: str, text: str, fmt: str = "txt") -> str:
+    import hashlib
+
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    save_record(db, extract(Document(path=path, format=fmt, sha256=sha, text=text)))
+    return sha
+
+
+def _save_group_fixtures(db) -> dict[str, str]:
+    from conftest import DATA
+
+    return {name: _save_text(db, f"arkiv/{name}", (DATA / "group" / name).read_text(encoding="utf-8"),
+                             "pdf" if "-pdf" in name else "txt") for name in GROUP_FILES}
+
+
+def test_regroup_counts_each_document_once_and_each_insats_once(db):
+    from extractor.store import regroup
+
+    ensure_schema(db)
+    sha = _save_group_fixtures(db)
+    regroup(db)
+    current = {r["sha256"] for r in db.query("select sha256 from documents where current = 1")}
+    assert len(current) == 6 and sha["solrosen-ansokan-v2.txt"] in current
+    assert db["documents"].get(sha["solrosen-ansokan-pdf.txt"])["copy_of"] == sha["solrosen-ansokan.txt"]
+    assert db["insatser"].count == 3
+    solrosen = db["documents"].get(sha["solrosen-ansokan.txt"])["insats_id"]
+    roles = [r["role"] for r in db.query("select role from insats_documents where insats_id = ? order by position",
+                                         [solrosen])]
+    assert roles == ["application", "continuation", "progress_report", "final_report"]
+    assert db["insatser"].get(solrosen)["planned_requested_sek"] == 2150000 + 1600000
+
+
+def test_reimport_after_an_edit_keeps_one_current_version_and_the_old_one_as_history(db):
+    from extractor.store import regroup
+
+    ensure_schema(db)
+    old = _save_text(db, "arkiv/bryggan.txt", TEXT + "Budget\nFrån förbundet söks 1 200 000 kr.\n" + "Text. " * 40)
+    regroup(db)
+    new = _save_text(db, "arkiv/bryggan.txt", TEXT + "Budget\nFrån förbundet söks 1 350 000 kr.\n" + "Text. " * 40)
+    regroup(db)
+    _save_text(db, "arkiv/bryggan.txt", TEXT + "Budget\nFrån förbundet söks 1 350 000 kr.\n" + "Text. " * 40)
+    regroup(db)  # the same edited file imported again: nothing doubles
+    rows = {r["sha256"]: r for r in db.query("select sha256, version, current, replaces from documents")}
+    assert (rows[old]["version"], rows[old]["current"]) == (1, 0)
+    assert (rows[new]["version"], rows[new]["current"], rows[new]["replaces"]) == (2, 1, old)
+    assert db.execute("select count(*) from sections where document_sha256 = ?", [old]).fetchone()[0] == 3
+    assert db.execute("select count(*) from sections where document_sha256 = ?", [new]).fetchone()[0] == 3
+    assert db["insatser"].count == 1 and db["insats_documents"].count == 1
+
+
+def test_a_staff_split_and_link_survive_reimport(db):
+    from extractor.store import add_decision, regroup
+
+    ensure_schema(db)
+    sha = _save_group_fixtures(db)
+    add_decision(db, "unlink", "insats", sha["solrosen-delrapport.txt"], sha["solrosen-ansokan.txt"], "fel insats")
+    add_decision(db, "link", "insats", sha["kompassrosen-ansokan.txt"], sha["solrosen-ansokan.txt"])
+    regroup(db)
+    _save_group_fixtures(db)  # a re-import rewrites every document row
+    regroup(db)
+
+    def insats(name):
+        return db["documents"].get(sha[name])["insats_id"]
+
+    assert insats("solrosen-delrapport.txt") != insats("solrosen-ansokan.txt")
+    assert insats("kompassrosen-ansokan.txt") == insats("solrosen-ansokan.txt")
+    assert db["group_decisions"].count == 2
