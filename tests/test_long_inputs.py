@@ -159,3 +159,17 @@ def test_the_ner_pipeline_has_no_lemmatizer_and_shares_the_gazetteer_ruler():
     nlp = load_nlp()
     assert "lemmatizer" not in nlp.pipe_names
     assert nlp.get_pipe(GAZETTEER_PIPE) is org_ruler().get_pipe(GAZETTEER_PIPE)
+
+
+def test_emails_and_money_in_long_runs_read_in_bounded_steps():
+    # "a-a-a-…" holds no address and "000 000 …" no sum a budget prints: each read once, not per character
+    from extractor.extract.amounts import find_money
+    from extractor.extract.people import find_emails
+    assert find_emails("a-" * 50_000 + " anna.exempel@hjo.se") == [("anna.exempel@hjo.se", 100_001, 100_020)]
+    assert find_money("000 " * 50_000) == [] or all(f.end - f.start < 40 for f in find_money("000 " * 50_000))
+
+
+def test_title_cues_in_a_long_text_are_counted_once():
+    from extractor.extract.names import find_title_in_prose
+    text = "Bakgrund\n" + "Insatsen riktar sig till unga vuxna i kommunen. " * 5_000 + "Projekt Nyckeln startar. Projekt Nyckeln"
+    assert find_title_in_prose(text)[0] == "Nyckeln"

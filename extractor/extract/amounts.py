@@ -17,7 +17,8 @@ UNIT_PATTERN = "|".join(f"(?P<u{i}>{p})" for i, p in enumerate(UNITS))
 FACTORS = list(UNITS.values())
 # With a unit after it, a figure may break over a line: "deltagaraktiviteter 110\n000 kr".
 # OCR may drop the space of the first group: "1392 000 kr" (not a year: "2025 150 000 kr").
-WRAPPED_NUMBER_PATTERN = (r"\d{1,3}(?:[ \u00a0\u202f\u2009\n]\d{3})+(?:,\d+)?|(?!19\d\d|20\d\d)[1-9]\d{3}(?: \d{3})+(?!\d)|"
+# (groups bounded: a run of "000 000 000 …" is tried in bounded steps, not to its end from every digit)
+WRAPPED_NUMBER_PATTERN = (r"\d{1,3}(?:[ \u00a0\u202f\u2009\n]\d{3}){1,6}(?:,\d+)?|(?!19\d\d|20\d\d)[1-9]\d{3}(?: \d{3}){1,6}(?!\d)|"
                           r"\d+(?:,\d+)?")
 # "4, 6 Mkr": a stray space after the decimal comma, before a unit of millions.
 SPACED_DECIMAL_RE = re.compile(r"(?<![\d,.])(?P<num>\d{1,3}, \d{1,2})\s*(?:mnkr|mkr|m\.kr|msek|miljoner)\b", re.I)

@@ -39,6 +39,9 @@ NOT_NAMES = {
 }
 METHOD_NAMES_RE = re.compile(
     r"^(?:IPS|SE|MI|AWP|SMAIL|BIP|KBT|ACT|FIA|AWC|WEIS|WRI|Supported|Individual|Motivational|Case)\b", re.I)
+LOWER_PROJECT_NAME_RE = re.compile(r"\b[Pp]rojekt(?:et)?\s+([a-zåäö]{3,})\b")
+# The capitalised words a line opens with: "Steget före – stöd till …" -> "Steget"
+LINE_START_RUN_RE = re.compile(rf"(?m)^[ \t]*({NAME})")
 HEADLINE_MAX_WORDS = 10
 OPENING_CHARS = 300
 MIN_SCORE = 2
@@ -79,17 +82,21 @@ def find_title_in_prose(text: str) -> tuple[str, int, int] | None:
     headline = heads[0][1] if heads else ""
     scores: Counter = Counter()
     where: dict[str, tuple[int, int]] = {}
+    # counted once for the whole text, so a long text costs its length, not length x mentions
+    lower_names = Counter(m.group(1) for m in LOWER_PROJECT_NAME_RE.finditer(text))
+    line_starts = {tuple(words[:n]) for m in LINE_START_RUN_RE.finditer(text)
+                   for words in [m.group(1).split()] for n in range(1, len(words) + 1)}
     for m in NAME_CUE_RE.finditer(text):
         name = m.group("name")
         article = ARTICLE_NAME_RE.match(text[m.start("name"):m.start("name") + 40])
         if article:
             name = article.group()
-        if name[0].islower() and len(re.findall(rf"\b[Pp]rojekt(?:et)?\s+{re.escape(name)}\b", text)) < 2:
+        if name[0].islower() and lower_names[name] < 2:
             continue  # a lower-case name only when the text keeps calling it so: "projekt lyftet"
         if not _acceptable(name, bodies):
             continue
         scores[name] += 1 + (m.start() < OPENING_CHARS or name in headline
-                             or re.search(rf"(?m)^[ \t]*{re.escape(name)}\b", text) is not None)
+                             or tuple(name.split()) in line_starts)
         where.setdefault(name, (m.start("name"), m.start("name") + len(name)))
     for m in NAMING_RE.finditer(text):
         group = "name" if m.group("name") else "subject"

@@ -14,6 +14,8 @@ TLDS = ("se", "com", "nu", "org", "net", "eu")
 # print split the domain.
 EMAIL_RE = re.compile(
     r"(?P<local>[A-Za-z0-9][\w.+-]*)\s?(?:@|\(&|\(at\))\s?(?P<d1>[\w-]+(?:\.[\w-]+)*)(?:(?P<dot>\.?)[ \n](?P<d2>[\w-]+(?:\.[\w-]+)*))?")
+EMAIL_ANCHOR_RE = re.compile(r"@|\(&|\(at\)")
+MAX_LOCAL_CHARS, MAX_DOMAIN_CHARS = 64, 128  # an address's local part is at most 64 characters
 PHONE_AFTER_CHARS, PHONE_BEFORE_CHARS = 40, 60
 PHONE_RE = re.compile(r"(?<![\d-])(0\d{1,3}\s?-\s?\d{2,3}(?:\s\d{2,3}){1,3})(?![\d])")
 UPPER = "A-ZÅÄÖÉ"
@@ -53,10 +55,26 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
+def _email_matches(text: str):
+    """Yield EMAIL_RE's matches, each read in a window around its "@": a long run of word
+    characters without one ("a-a-a-…") costs its length once, not once per character."""
+    last_end = 0
+    for anchor in EMAIL_ANCHOR_RE.finditer(text):
+        pos = anchor.start()
+        if pos < last_end:
+            continue
+        m = EMAIL_RE.search(text, max(last_end, pos - MAX_LOCAL_CHARS), min(len(text), pos + MAX_DOMAIN_CHARS))
+        while m and m.end() <= pos:
+            m = EMAIL_RE.search(text, m.end(), min(len(text), pos + MAX_DOMAIN_CHARS))
+        if m and m.start() <= pos:
+            last_end = m.end()
+            yield m
+
+
 def find_emails(text: str) -> list[tuple[str, int, int]]:
     """Return (e-mail, start, end), lower-cased and repaired where print split the domain."""
     out = []
-    for m in EMAIL_RE.finditer(text):
+    for m in _email_matches(text):
         domain = m.group("d1")
         end = m.end("d1")
         if m.group("d2") and not domain.lower().endswith(TLDS) and m.group("d2").lower().endswith(TLDS):

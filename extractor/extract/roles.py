@@ -157,7 +157,7 @@ def find_roles(text: str) -> list[Role]:
     "Köpings kommun är projektägare." -> [Role("Köpings kommun", "owner", …)]
     """
     out: list[Role] = []
-    known = [name for _, _, name in find_org_spans(text) if not ACRONYM_RE.match(name)]
+    known = list(dict.fromkeys(name for _, _, name in find_org_spans(text) if not ACRONYM_RE.match(name)))
     previous = ""
     for offset, sentence in sentences(text):
         # "Förbundet bildades 2006 … Samverkande parter är …": members, named in the next sentence too
