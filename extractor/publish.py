@@ -49,6 +49,11 @@ def metadata_for(db_path: str) -> dict:
             for chart in dashboard.get("charts", {}).values():
                 if chart.get("db") == DATABASE_NAME:
                     chart["db"] = name
+                if "query" in chart:  # the links of a chart's marks
+                    chart["query"] = chart["query"].replace(f"'/{DATABASE_NAME}/", f"'/{name}/")
+        if "description_html" in metadata:  # the home page's links
+            metadata["description_html"] = metadata["description_html"].replace(
+                f'href="/{DATABASE_NAME}/', f'href="/{name}/')
     return metadata
 
 

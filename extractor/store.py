@@ -6,6 +6,7 @@ import json
 
 import sqlite_utils
 
+from .glossary import method_label_rows
 from .record import Record
 
 DOC = "document_sha256"
@@ -59,6 +60,11 @@ VIEWS = {
     "target_group_documents": f"""
         select t.age_min, t.age_max, d.title, d.year, d.doc_type, t.quote, d.sha256 as {DOC}
         from target_groups t join documents d on d.sha256 = t.{DOC}""",
+    # The documents as a researcher reads them: one line per document, without the full text.
+    "document_list": """
+        select coalesce(nullif(trim(d.title), ''), d.file_name) as title, d.doc_type, d.owners, d.year,
+               d.requested_sek, d.total_sek, d.methods, d.file_name, d.sha256
+        from documents d""",
 }
 # unicode61 folds case (Å = å) but with remove_diacritics 0 keeps å, ä, ö apart from a, o.
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
@@ -86,6 +92,12 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db.create_view(name, sql.strip(), replace=True)
     if not db["sections_fts"].exists():
         db["sections"].enable_fts(["heading", "text"], create_triggers=True, tokenize=FTS_TOKENIZE)
+    _fill_method_labels(db)
+
+
+def _fill_method_labels(db: sqlite_utils.Database) -> None:
+    """Write the glossary of method labels (glossary.py) so the site can explain every label."""
+    db["method_labels"].upsert_all(method_label_rows(), pk="label", alter=True)
 
 
 def stored_version(db: sqlite_utils.Database, sha256: str) -> str | None:
