@@ -188,9 +188,11 @@ def save_record(db: sqlite_utils.Database, record: Record, imported_at: str | No
 
 
 def record_error(db: sqlite_utils.Database, path: str, reason: str, sha256: str | None = None) -> None:
-    """Store an import failure so the archive's problem files can be listed later."""
+    """Store an import failure so the archive's problem files can be listed later; a re-run's
+    failure replaces the file's earlier one rather than adding a row."""
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     with db.atomic():
+        db.execute("delete from import_errors where path = ?", [path])
         db["import_errors"].insert({"path": path, "sha256": sha256, "reason": reason, "time": now}, pk="id")
 
 
