@@ -184,3 +184,10 @@ def _import_all(db, todo, settings, workers, summary, progress, report) -> None:
             store.record_error(db, path, str(value))
             summary.failed += 1
         progress.step()
+
+
+def record_skipped(db_path: str, paths: list[Path], supported: list[str]) -> None:
+    """Record files of an unsupported type in import_errors, so every file passed over is listed."""
+    db = sqlite_utils.Database(db_path)
+    for path in paths:
+        store.record_error(db, str(path), f"not a supported file type ({', '.join(supported)})")

@@ -125,3 +125,23 @@ def test_extract_debug_shows_the_traceback_of_an_unexpected_error(runner, tmp_pa
     path.write_text("Insatsens namn\nBryggan\n", encoding="utf-8")
     result = runner.invoke(cli, ["extract", str(path), "--debug"])
     assert isinstance(result.exception, ZeroDivisionError)
+
+
+def test_import_counts_and_records_the_files_it_passes_over(runner, tmp_path):
+    import sqlite_utils
+
+    from extractor.cli import cli
+
+    folder = tmp_path / "arkiv"
+    folder.mkdir()
+    (folder / "ansokan.txt").write_text("Insatsens namn\nBryggan\n", encoding="utf-8")
+    (folder / "foto.jpg").write_bytes(b"\xff\xd8\xff\xe0")
+    (folder / "budget.xlsx").write_bytes(b"PK\x03\x04")
+    db_path = tmp_path / "a.db"
+    for _ in range(2):
+        result = runner.invoke(cli, ["import", str(db_path), str(folder), "--workers", "1", "--no-ocr", "-q"])
+        assert result.exit_code == 0, result.output
+        assert "skipped 2 (unsupported type)" in result.output and "foto.jpg" in result.output
+    rows = list(sqlite_utils.Database(db_path)["import_errors"].rows)
+    assert sorted(r["path"].rsplit("/", 1)[-1] for r in rows) == ["budget.xlsx", "foto.jpg"]
+    assert all(".doc" in r["reason"] and ".odt" in r["reason"] for r in rows)
