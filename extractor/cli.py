@@ -140,7 +140,9 @@ def serve(db_path: str, host: str, port: int, metadata: str | None) -> None:
     """
     from .publish import serve_database
 
-    serve_database(db_path, host=host, port=port, metadata=metadata)
+    code = serve_database(db_path, host=host, port=port, metadata=metadata)
+    if code not in (0, -2, 130):  # -2/130: stopped with Ctrl-C
+        raise click.ClickException(f"datasette stopped with exit code {code} (is port {port} taken?)")
 
 
 @cli.command()

@@ -145,3 +145,21 @@ def test_import_counts_and_records_the_files_it_passes_over(runner, tmp_path):
     rows = list(sqlite_utils.Database(db_path)["import_errors"].rows)
     assert sorted(r["path"].rsplit("/", 1)[-1] for r in rows) == ["budget.xlsx", "foto.jpg"]
     assert all(".doc" in r["reason"] and ".odt" in r["reason"] for r in rows)
+
+
+def test_serve_fails_when_its_port_is_taken(runner, tmp_path):
+    import socket
+
+    import sqlite_utils
+
+    from extractor.cli import cli
+    from extractor.store import ensure_schema
+
+    db_path = tmp_path / "archive.db"
+    ensure_schema(sqlite_utils.Database(db_path))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = runner.invoke(cli, ["serve", str(db_path), "--port", str(port)])
+    assert result.exit_code == 1 and "port" in result.output
