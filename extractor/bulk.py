@@ -209,3 +209,10 @@ def _import_all(db, todo, settings, workers, summary, progress, report, shas) ->
             store.record_error(db, path, f"{value}{note}", sha256=shas.get(str(path)))
             summary.failed += 1
         progress.step()
+
+
+def record_skipped(db_path: str, paths: list[Path], supported: list[str]) -> None:
+    """Record files of an unsupported type in import_errors, so every file passed over is listed."""
+    db = sqlite_utils.Database(db_path)
+    for path in paths:
+        store.record_error(db, str(path), f"not a supported file type ({', '.join(supported)})")

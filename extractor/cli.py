@@ -25,6 +25,14 @@ def _walk(paths: tuple[str, ...]) -> list[Path]:
     return files
 
 
+def _passed_over(paths: tuple[str, ...]) -> list[Path]:
+    """Return the files in the folders named that _walk leaves out for their type (foto.jpg, budget.xlsx)."""
+    return [p for name in paths if Path(name).is_dir()
+            for p in sorted(Path(name).rglob("*"))
+            if p.is_file() and p.suffix.lower() not in SUPPORTED_SUFFIXES
+            and not any(part.startswith(".") for part in p.relative_to(name).parts)]
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="extractor")
 def cli() -> None:
@@ -101,7 +109,15 @@ def import_(db_path: str, paths: tuple[str, ...], force: bool, workers: int | No
     settings = ImportSettings(force=force, workers=workers, timeout=timeout, ocr=not no_ocr,
                               progress=not quiet and sys.stderr.isatty())
     summary = import_paths(db_path, _walk(paths), settings, report=lambda msg: click.echo(msg, err=True))
-    click.echo(f"imported {summary.imported}, unchanged {summary.unchanged}, failed {summary.failed}", err=True)
+    skipped = _passed_over(paths)
+    if skipped:
+        from .bulk import record_skipped
+
+        record_skipped(db_path, skipped, sorted(SUPPORTED_SUFFIXES))
+        for path in skipped:
+            click.echo(f"skipped: {path}: not a supported file type", err=True)
+    click.echo(f"imported {summary.imported}, unchanged {summary.unchanged}, failed {summary.failed}"
+               + (f", skipped {len(skipped)} (unsupported type)" if skipped else ""), err=True)
     if summary.interrupted:
         click.echo("interrupted: every stored document is whole; run the same command again to import "
                    f"the other {summary.total - summary.imported - summary.unchanged - summary.failed} files",
@@ -124,7 +140,9 @@ def serve(db_path: str, host: str, port: int, metadata: str | None) -> None:
     """
     from .publish import serve_database
 
-    serve_database(db_path, host=host, port=port, metadata=metadata)
+    code = serve_database(db_path, host=host, port=port, metadata=metadata)
+    if code not in (0, -2, 130):  # -2/130: stopped with Ctrl-C
+        raise click.ClickException(f"datasette stopped with exit code {code} (is port {port} taken?)")
 
 
 @cli.command()

@@ -20,8 +20,9 @@ PERSONAL_SECTION_KEYS = ("signatures", "signing_log")
 EMAIL_SQL_PATTERN = "%@%.%"
 
 
-def serve_database(db_path: str, host: str = "127.0.0.1", port: int = 8001, metadata: str | None = None) -> None:
-    """Run Datasette on db_path until interrupted, with the project's metadata and dashboards."""
+def serve_database(db_path: str, host: str = "127.0.0.1", port: int = 8001, metadata: str | None = None) -> int:
+    """Run Datasette on db_path until interrupted, with the project's metadata and dashboards;
+    return its exit code (not 0 when, say, the port is taken)."""
     with tempfile.TemporaryDirectory() as tmp:
         cmd = [sys.executable, "-m", "datasette", "serve", db_path, "--host", host, "--port", str(port)]
         if metadata is None and PROJECT_METADATA.exists():
@@ -30,7 +31,7 @@ def serve_database(db_path: str, host: str = "127.0.0.1", port: int = 8001, meta
                 yaml.safe_dump(metadata_for(db_path), f, allow_unicode=True, sort_keys=False)
         if metadata:
             cmd += ["--metadata", metadata]
-        subprocess.run(cmd, check=False)
+        return subprocess.run(cmd, check=False).returncode
 
 
 def metadata_for(db_path: str) -> dict:
@@ -49,6 +50,11 @@ def metadata_for(db_path: str) -> dict:
             for chart in dashboard.get("charts", {}).values():
                 if chart.get("db") == DATABASE_NAME:
                     chart["db"] = name
+                if "query" in chart:  # the links of a chart's marks
+                    chart["query"] = chart["query"].replace(f"'/{DATABASE_NAME}/", f"'/{name}/")
+        if "description_html" in metadata:  # the home page's links
+            metadata["description_html"] = metadata["description_html"].replace(
+                f'href="/{DATABASE_NAME}/', f'href="/{name}/')
     return metadata
 
 

@@ -8,6 +8,7 @@ import sqlite_utils
 
 from . import group
 from .errors import UnknownFile
+from .glossary import method_label_rows
 from .record import Record
 
 DOC = "document_sha256"
@@ -78,6 +79,12 @@ VIEWS = {
         select t.age_min, t.age_max, d.title, d.year, d.doc_type, t.quote, d.insats_id, d.sha256 as {DOC}
         from target_groups t join documents d on d.sha256 = t.{DOC}
         where d.current = 1""",
+    # The documents as a researcher reads them: one line per current document, without the full text.
+    "document_list": """
+        select coalesce(nullif(trim(d.title), ''), d.file_name) as title, d.doc_type, d.owners, d.year,
+               d.requested_sek, d.total_sek, d.methods, d.file_name, d.insats_id, d.sha256
+        from documents d
+        where d.current = 1""",
 }
 # unicode61 folds case (Å = å) but with remove_diacritics 0 keeps å, ä, ö apart from a, o.
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
@@ -105,6 +112,12 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db.create_view(name, sql.strip(), replace=True)
     if not db["sections_fts"].exists():
         db["sections"].enable_fts(["heading", "text"], create_triggers=True, tokenize=FTS_TOKENIZE)
+    _fill_method_labels(db)
+
+
+def _fill_method_labels(db: sqlite_utils.Database) -> None:
+    """Write the glossary of method labels (glossary.py) so the site can explain every label."""
+    db["method_labels"].upsert_all(method_label_rows(), pk="label", alter=True)
 
 
 def stored_version(db: sqlite_utils.Database, sha256: str) -> str | None:
@@ -203,9 +216,11 @@ def save_record(db: sqlite_utils.Database, record: Record, imported_at: str | No
 
 
 def record_error(db: sqlite_utils.Database, path: str, reason: str, sha256: str | None = None) -> None:
-    """Store an import failure so the archive's problem files can be listed later."""
+    """Store an import failure so the archive's problem files can be listed later; a re-run's
+    failure replaces the file's earlier one rather than adding a row."""
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     with db.atomic():
+        db.execute("delete from import_errors where path = ?", [path])
         db["import_errors"].insert({"path": path, "sha256": sha256, "reason": reason, "time": now}, pk="id")
 
 

@@ -152,3 +152,41 @@ def test_link_names_a_file_it_cannot_find(runner, tmp_path):
     result = runner.invoke(cli, ["link", str(db_path), "saknas.pdf", "ansokan-0003-ledstangen.txt"])
     assert result.exit_code == 1
     assert "saknas.pdf: names no stored file" in result.stderr
+
+
+def test_import_counts_and_records_the_files_it_passes_over(runner, tmp_path):
+    import sqlite_utils
+
+    from extractor.cli import cli
+
+    folder = tmp_path / "arkiv"
+    folder.mkdir()
+    (folder / "ansokan.txt").write_text("Insatsens namn\nBryggan\n", encoding="utf-8")
+    (folder / "foto.jpg").write_bytes(b"\xff\xd8\xff\xe0")
+    (folder / "budget.xlsx").write_bytes(b"PK\x03\x04")
+    db_path = tmp_path / "a.db"
+    for _ in range(2):
+        result = runner.invoke(cli, ["import", str(db_path), str(folder), "--workers", "1", "--no-ocr", "-q"])
+        assert result.exit_code == 0, result.output
+        assert "skipped 2 (unsupported type)" in result.output and "foto.jpg" in result.output
+    rows = list(sqlite_utils.Database(db_path)["import_errors"].rows)
+    assert sorted(r["path"].rsplit("/", 1)[-1] for r in rows) == ["budget.xlsx", "foto.jpg"]
+    assert all(".doc" in r["reason"] and ".odt" in r["reason"] for r in rows)
+
+
+def test_serve_fails_when_its_port_is_taken(runner, tmp_path):
+    import socket
+
+    import sqlite_utils
+
+    from extractor.cli import cli
+    from extractor.store import ensure_schema
+
+    db_path = tmp_path / "archive.db"
+    ensure_schema(sqlite_utils.Database(db_path))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = runner.invoke(cli, ["serve", str(db_path), "--port", str(port)])
+    assert result.exit_code == 1 and "port" in result.output

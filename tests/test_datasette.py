@@ -102,7 +102,8 @@ def test_every_dashboard_chart_query_answers_with_its_fields(tmp_path, slug, nam
     ds = Datasette([str(db_path)], metadata=metadata_for(str(db_path)))
     rows = _get(ds, "/archive.json?_shape=array&sql=" + quote(chart["query"])).json()
     assert rows, f"{name}: no rows"
-    encoded = {e["field"] for e in chart["display"].get("encoding", {}).values()} or {chart["display"]["field"]}
+    channels = chart["display"].get("encoding", {}).values()
+    encoded = {e["field"] for c in channels for e in (c if isinstance(c, list) else [c])} or {chart["display"]["field"]}
     assert encoded <= set(rows[0]), f"{name}: the chart draws fields the query does not return"
     assert _get(ds, f"/-/dashboards/{slug}").status_code == 200
 
@@ -119,8 +120,12 @@ def test_dashboard_figures_come_from_the_documents(tmp_path):
     def rows(name):
         return _get(ds, "/archive.json?_shape=array&sql=" + quote(charts[name]["query"])).json()
 
-    assert rows("methods-over-time") == [{"year": 2024, "method": "MI", "insatser": 1}]
-    assert rows("budget-per-owner") == [{"owner": "Motala kommun", "requested_sek": 1200000, "insatser": 1}]
+    assert rows("methods-over-time") == [{"year": 2024, "method": "MI", "insatser": 1,
+                                          "url": "/archive/document_list?year=2024&methods__arraycontains=MI"}]
+    assert rows("budget-per-owner") == [{"owner": "Motala kommun", "requested_sek": 1200000, "insatser": 1,
+                                         "url": "/archive/document_list?owners__arraycontains=Motala%20kommun"}]
+    assert rows("money-per-method") == [{"method": "MI", "requested_sek": 1200000, "documents": 1,
+                                         "url": "/archive/document_list?methods__arraycontains=MI"}]
     ages = {r["age"]: r["insatser"] for r in rows("target-ages")}
     assert ages[18] == ages[29] == 1 and 17 not in ages and 30 not in ages
 
@@ -259,7 +264,8 @@ def test_copies_count_once_in_the_charts_and_queries(tmp_path):
         return _get(ds, "/archive.json?_shape=array&sql=" + quote(sql)).json()
 
     assert rows(charts["budget-per-owner"]["query"]) == [
-        {"owner": "Motala kommun", "requested_sek": 1200000, "insatser": 1}]
+        {"owner": "Motala kommun", "requested_sek": 1200000, "insatser": 1,
+         "url": "/archive/document_list?owners__arraycontains=Motala%20kommun"}]
     assert rows(charts["documents"]["query"]) == [{"count": 2}]
     assert rows(charts["insatser"]["query"]) == [{"count": 1}]
     assert _get(ds, "/archive/budget_and_fte_per_owner.json?_shape=array").json()[0]["requested_sek"] == 1200000
@@ -276,7 +282,173 @@ def test_insats_page_lists_its_documents_and_planned_against_reported(tmp_path):
     page = _get(ds, f"/-/insats/archive/{insats_id}").text
     assert "<h1>Bryggan</h1>" in page
     assert page.index(">application<") < page.index(">final_report<")
-    assert "<th>Requested (SEK)</th><td>1\u00a0200\u00a0000</td>" in page
+    assert "<th>Requested (SEK)</th><td>1\u00a0200\u00a0000\u00a0kr</td>" in page
     assert "Copies and older versions" in page and "bryggan.pdf" in page
     assert f'href="/-/insats/archive/{insats_id}"' in _get(ds, "/-/document/archive/" + "d" * 64).text
     assert _get(ds, "/-/insats/archive/" + "0" * 16).status_code == 404
+
+
+def _rich_site(tmp_path):
+    from datasette.app import Datasette
+
+    from extractor.publish import metadata_for
+
+    db_path = _rich_db(tmp_path / "archive.db")
+    db = sqlite_utils.Database(db_path)
+    db["import_errors"].insert({"path": "trasig.pdf", "sha256": "f" * 64, "reason": "not a PDF", "time": "2025"})
+    return Datasette([str(db_path)], metadata=metadata_for(str(db_path))), db
+
+
+def test_every_column_of_every_table_and_view_sorts_both_ways(tmp_path):
+    ds, db = _rich_site(tmp_path)
+    failures = []
+    for name in db.table_names() + db.view_names():
+        if name.startswith("sections_fts"):
+            continue
+        for column in [c.name for c in db[name].columns]:
+            for sort in ("_sort", "_sort_desc"):
+                response = _get(ds, f"/archive/{name}?{sort}={column}")
+                if response.status_code != 200:
+                    failures.append(f"{name} {sort}={column}: {response.status_code}")
+    assert failures == []
+
+
+@pytest.mark.parametrize("q, titles", [
+    ("", []), ("   ", []), ("motiverande", ["Bryggan"]), ("MOTIVERANDE samtal", ["Bryggan"]),
+    ("IPS-metoden", []), ("KBT/MI", []), ('"', []), ('"""', []), ("samtal (MI", ["Bryggan"]), ("NEAR(a b)", []),
+    ("text:unga", []), ("a AND", []), ("*", []), ("-", []), ("unga\x00", ["Bryggan"]), ("'; drop table x", []),
+])
+def test_any_search_string_is_a_valid_search(tmp_path, q, titles):
+    ds, _ = _rich_site(tmp_path)
+    response = _get(ds, "/archive/search_sections.json?_shape=array&q=" + quote(q))
+    assert response.status_code == 200, response.text
+    assert [r["title"] for r in response.json()] == titles
+    assert _get(ds, "/archive/search_sections?q=" + quote(q)).status_code == 200
+
+
+def test_the_search_page_opens_without_an_error(tmp_path):
+    ds, _ = _rich_site(tmp_path)
+    response = _get(ds, "/archive/search_sections")
+    assert response.status_code == 200 and "fts5" not in response.text
+
+
+def test_fts_terms_quotes_each_word():
+    from extractor.site import fts_terms
+
+    assert fts_terms("IPS-metoden KBT/MI") == '"IPS-metoden" "KBT/MI"'
+    assert fts_terms('säger "hej') == '"säger" """hej"'
+    assert fts_terms("") == fts_terms(None) == '""'
+
+
+def test_the_document_list_reads_as_a_list_of_insatser(tmp_path):
+    ds, _ = _rich_site(tmp_path)
+    response = _get(ds, "/archive/document_list")
+    assert response.status_code == 200
+    page = response.text
+    sha = "d" * 64
+    assert f'<a href="/-/document/archive/{sha}" title="Read the document">Bryggan</a>' in page
+    assert "1\u00a0200\u00a0000\u00a0kr" in page
+    assert '<ul class="cell-list"><li>Motala kommun</li></ul>' in page
+    assert '<a href="/archive/method_labels/MI" title="Motivational Interviewing' in page
+    assert '["Motala kommun"]' not in page and "full_text" not in page
+    assert _get(ds, "/archive/document_list?methods__arraycontains=MI&owners__arraycontains=Motala%20kommun"
+                ).status_code == 200
+
+
+def test_the_documents_table_links_titles_and_shortens_the_full_text(tmp_path):
+    ds, db = _rich_site(tmp_path)
+    db["documents"].update("d" * 64, {"full_text": "Ord " * 200})
+    page = _get(ds, "/archive/documents").text
+    assert f'<a href="/-/document/archive/{"d" * 64}" title="Read the document">Bryggan</a>' in page
+    assert "Ord " * 100 not in page and "read the document</a>" in page
+
+
+@pytest.mark.parametrize("value, column, table, row, shown", [
+    (4773000, "requested_sek", "documents", {}, "4\u00a0773\u00a0000\u00a0kr"),
+    (2.5, "fte_total", "documents", {}, "2,5"),
+    (0.9666, "confidence", "methods", {}, "0,97"),
+    ('{"count": 60, "per": "year"}', "value", "field_evidence", {"field": "participants"}, "60 per year"),
+    ("4773000", "value", "field_evidence", {"field": "budget.requested_sek"}, "4\u00a0773\u00a0000\u00a0kr"),
+    ('["Region Gotland"]', "owners", "documents", {}, '<ul class="cell-list"><li>Region Gotland</li></ul>'),
+    ("[]", "methods", "documents", {}, '<span class="empty-list">–</span>'),
+])
+def test_cells_read_the_swedish_way(tmp_path, value, column, table, row, shown):
+    from extractor.site.cells import render
+
+    ds, _ = _rich_site(tmp_path)
+    assert str(asyncio.run(render(row, value, column, table, "archive", ds))) == shown
+
+
+def test_a_year_is_not_formatted_as_money(tmp_path):
+    from extractor.site.cells import render
+
+    ds, _ = _rich_site(tmp_path)
+    assert asyncio.run(render({}, 2024, "year", "documents", "archive", ds)) is None
+
+
+def test_evidence_and_search_hits_link_to_the_words_and_the_section(tmp_path):
+    ds, db = _rich_site(tmp_path)
+    sha = "d" * 64
+    start = db.execute("select char_start from field_evidence where field = 'budget.requested_sek'").fetchone()[0]
+    page = _get(ds, "/archive/field_evidence").text
+    assert f'href="/-/document/archive/{sha}#c{start}" title="Show it in the text">1 200 000 kr</a>' in page
+    assert "60 per year" not in page and '{"count"' not in page
+    position = db.execute("select position from sections where key = 'methods'").fetchone()[0]
+    hits = _get(ds, "/archive/search_sections?q=motiverande").text
+    assert f'href="/-/document/archive/{sha}#section-{position}"' in hits
+
+
+def test_the_document_page_links_each_fact_to_its_words(tmp_path):
+    ds, db = _rich_site(tmp_path)
+    start = db.execute("select char_start from field_evidence where field = 'budget.requested_sek'").fetchone()[0]
+    page = _get(ds, "/-/document/archive/" + "d" * 64).text
+    assert f'<a href="#c{start}" title="Show where it was read">1\u00a0200\u00a0000\u00a0kr</a>' in page
+    assert f'<mark id="c{start}"' in page
+
+
+def test_an_untitled_document_is_named_by_its_file(tmp_path):
+    ds, db = _rich_site(tmp_path)
+    db["documents"].update("d" * 64, {"title": None})
+    assert ">bryggan.txt</a>" in _get(ds, "/archive/methods").text
+    assert ">bryggan.txt</a>" in _get(ds, "/archive/document_list").text
+
+
+def test_an_import_error_hash_is_not_linked_to_a_missing_document(tmp_path):
+    ds, _ = _rich_site(tmp_path)
+    assert "/-/document/archive/" + "f" * 64 not in _get(ds, "/archive/import_errors").text
+
+
+def test_the_glossary_explains_every_method_label_the_classifier_knows(tmp_path):
+    from extractor.glossary import METHOD_GLOSSARY
+    from extractor.methods import load_lexicon
+
+    ds, db = _rich_site(tmp_path)
+    assert set(load_lexicon()) <= set(METHOD_GLOSSARY)
+    assert {r["label"] for r in db["method_labels"].rows} == set(METHOD_GLOSSARY)
+    page = _get(ds, "/archive/method_labels/SOLUTION_FOCUSED").text
+    assert "lösningsfokuserat" in page
+
+
+def test_money_per_method_answers_without_sql(tmp_path):
+    ds, _ = _rich_site(tmp_path)
+    rows = _get(ds, "/archive/money_per_method.json?_shape=array").json()
+    assert rows == [{"method": "MI", "name": "Motivational Interviewing (motiverande samtal)", "documents": 1,
+                     "requested_sek": 1200000, "total_sek": None}]
+
+
+def test_every_method_label_has_its_own_chart_colour():
+    from extractor.glossary import METHOD_GLOSSARY
+
+    metadata = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
+    charts = metadata["plugins"]["datasette-dashboards"]["overview"]["charts"]
+    for name in ("methods-over-time", "money-per-method"):
+        scale = charts[name]["display"]["encoding"]["color"]["scale"]
+        assert set(scale["domain"]) == set(METHOD_GLOSSARY) and len(scale["domain"]) == len(scale["range"])
+        assert len(set(c.lower() for c in scale["range"])) == len(scale["range"])
+
+
+def test_the_home_page_leads_to_the_documents_and_the_dashboard(tmp_path):
+    ds, _ = _rich_site(tmp_path)
+    page = _get(ds, "/").text
+    for link in ("/archive/document_list", "/-/dashboards/overview", "/archive/method_labels"):
+        assert f'href="{link}"' in page

@@ -152,3 +152,18 @@ def test_a_staff_split_and_link_survive_reimport(db):
     assert insats("solrosen-delrapport.txt") != insats("solrosen-ansokan.txt")
     assert insats("kompassrosen-ansokan.txt") == insats("solrosen-ansokan.txt")
     assert db["group_decisions"].count == 2
+
+
+def test_a_file_failing_again_keeps_one_import_error_row(tmp_path):
+    import sqlite_utils
+
+    from extractor.store import clear_errors, ensure_schema, record_error
+
+    db = sqlite_utils.Database(tmp_path / "a.db")
+    ensure_schema(db)
+    for _ in range(3):
+        record_error(db, "arkiv/trasig.pdf", "not a PDF")
+    record_error(db, "arkiv/annan.pdf", "not a PDF")
+    assert [r["path"] for r in db["import_errors"].rows] == ["arkiv/trasig.pdf", "arkiv/annan.pdf"]
+    clear_errors(db, "arkiv/trasig.pdf")
+    assert [r["path"] for r in db["import_errors"].rows] == ["arkiv/annan.pdf"]

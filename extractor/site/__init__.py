@@ -14,7 +14,9 @@ import json
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 
-SHA_COLUMNS = {"document_sha256", "copy_of", "replaces", "a_sha256", "b_sha256"}
+from .cells import decimal, money, render
+
+SHA_COLUMNS = {"document_sha256", "copy_of", "replaces", "a_sha256", "b_sha256", "sha256"}
 INSATS_COLUMNS = {"insats_id", "insats"}
 # (label, figure) rows of the planned-against-reported table; insatser has planned_<figure>, reported_<figure>.
 COMPARED_FIGURES = [("Starts", "period_start"), ("Ends", "period_end"), ("Requested (SEK)", "requested_sek"),
@@ -41,9 +43,18 @@ def register_routes():
 
 
 @hookimpl
+def prepare_connection(conn):
+    conn.create_function("fts_terms", 1, fts_terms, deterministic=True)
+
+
+@hookimpl
 def render_cell(row, value, column, table, database, datasette):
-    """Link a document's sha256 wherever it appears to its readable page (with its title, where
-    Datasette has looked the title up), and an insats id or title to the insats's page."""
+    """Link a document's sha256 wherever it appears to its readable page (with its title), and
+    let cells.py show the other values the way a Swedish reader expects."""
+    return _render_cell(row, value, column, table, database, datasette)
+
+
+async def _render_cell(row, value, column, table, database, datasette):
     label = None
     if isinstance(value, dict):  # a foreign key Datasette expanded to {"value", "label"}
         value, label = value.get("value"), value.get("label")
@@ -54,10 +65,32 @@ def render_cell(row, value, column, table, database, datasette):
         text = html.escape(str(label)) if label and label != value else html.escape(value)
         return _markup(f'<a href="{html.escape(url)}" title="The insats and all its documents">{text}</a>')
     if column not in SHA_COLUMNS or not isinstance(value, str) or len(value) != 64:
-        return None
+        return await render(row, value, column, table, database, datasette)
+    if column == "sha256" or not label or label == value:
+        found, name = await _document_name(datasette, database, value)
+        if not found:  # import_errors.sha256: a file that never became a document
+            return None
+        label = None if column == "sha256" else name
     url = datasette.urls.path(f"/-/document/{database}/{value}")
-    text = html.escape(str(label)) if label and label != value else value[:12] + "…"
+    text = html.escape(str(label)) if label else value[:12] + "…"
     return _markup(f'<a href="{html.escape(url)}" title="Read the document">{text}</a>')
+
+
+async def _document_name(datasette, database: str, sha256: str) -> tuple[bool, str | None]:
+    """Return whether the document is stored, and its title (its file name when it has none)."""
+    try:
+        rows = (await datasette.get_database(database).execute(
+            "select coalesce(nullif(trim(title), ''), file_name) from documents where sha256 = ?", [sha256])).rows
+    except Exception:  # a database without a documents table
+        return False, None
+    return (True, rows[0][0]) if rows else (False, None)
+
+
+def fts_terms(query: str | None) -> str:
+    """Return a search string as FTS5 terms, each quoted, so any text is a valid search:
+    'IPS-metoden KBT/MI' -> '"IPS-metoden" "KBT/MI"'; '' -> '""' (matches nothing)."""
+    terms = str(query or "").replace("\x00", " ").split()
+    return " ".join('"' + t.replace('"', '""') + '"' for t in terms) or '""'
 
 
 def _markup(text: str):
@@ -93,15 +126,17 @@ async def document_page(request, datasette):
         section["values"] = inside
         section["html"] = _marked(section["text"] or "", section["char_start"], inside)
     before = [v for v in values if not any(s["char_start"] <= v["start"] < s["char_end"] for s in sections)]
-    facts = [(label, document.get(column)) for label, column in (
+    facts = [(label, document.get(column), column) for label, column in (
         ("Type", "doc_type"), ("Year", "year"), ("Diarienummer", "diarienummer"),
         ("Starts", "period_start"), ("Ends", "period_end"), ("Last intake", "intake_end"),
-        ("Requested (SEK)", "requested_sek"), ("Own financing (SEK)", "own_financing_sek"),
-        ("Total (SEK)", "total_sek"), ("FTE", "fte_total"), ("Participants", "participants_count"),
+        ("Requested", "requested_sek"), ("Own financing", "own_financing_sek"),
+        ("Total", "total_sek"), ("FTE", "fte_total"), ("Participants", "participants_count"),
         ("Owners", "owners"), ("Methods", "methods"), ("File", "file_name"), ("Pages", "pages"),
         ("Extractor version", "extractor_version"))
         if document.get(column) not in (None, "", "[]")]
-    facts = [(label, _fact(label, v)) for label, v in facts]
+    anchors = await _fact_anchors(db, sha, tables)
+    anchor_of = {v["start"]: v["anchor"] for v in values if v.get("anchor")}
+    facts = [(label, _fact(column, v), anchor_of.get(anchors.get(column))) for label, v, column in facts]
     return Response.html(await datasette.render_template(
         "extractor_document.html",
         {"database": name, "document": document, "facts": facts, "sections": sections,
@@ -141,35 +176,78 @@ async def insats_page(request, datasette):
     others = [dict(r) for r in (await db.execute(
         "select sha256, file_name, format, version, copy_of from documents "
         "where insats_id = ? and current = 0 order by document_id, version, file_name", [insats_id])).rows]
-    compared = [(label, _fact(label, insats.get(f"planned_{figure}")), _fact(label, insats.get(f"reported_{figure}")))
+    compared = [(label, _insats_fact(label, insats.get(f"planned_{figure}")),
+                 _insats_fact(label, insats.get(f"reported_{figure}")))
                 for label, figure in COMPARED_FIGURES]
     return Response.html(await datasette.render_template(
         "extractor_insats.html",
-        {"database": name, "insats": insats, "owners": _fact("Owners", insats.get("owners")),
+        {"database": name, "insats": insats, "owners": _insats_fact("Owners", insats.get("owners")),
          "documents": documents, "others": others, "compared": compared},
         request=request))
 
 
-def _fact(label: str, value):
+# documents column -> the field_evidence field it was read as (FACT_FIELDS) or the table that holds its quotes.
+FACT_FIELDS = {"title": "title", "diarienummer": "diarienummer", "period_start": "period.start",
+               "period_end": "period.end", "intake_end": "period.intake_end",
+               "requested_sek": "budget.requested_sek", "own_financing_sek": "budget.own_financing_sek",
+               "total_sek": "budget.total_sek", "fte_total": "fte_total", "participants_count": "participants"}
+FACT_TABLES = {"owners": ("document_organizations", "role = 'owner'"), "methods": ("method_evidence", "1")}
+
+
+def _insats_fact(label: str, value):
     if value in (None, ""):
         return "–"
     if label in ("Owners", "Methods"):
         return ", ".join(json.loads(value)) or "–"
     if label.endswith("(SEK)"):
-        return f"{value:,}".replace(",", "\u00a0")  # 1 200 000, as Swedish writes it
+        return money(value)  # 1 200 000 kr, as Swedish writes it
+    if isinstance(value, float):
+        return decimal(value)
+    return value
+
+
+async def _fact_anchors(db, sha: str, tables: set) -> dict[str, int]:
+    """Return, per documents column, the offset of the first words it was read from."""
+    anchors = {}
+    if "field_evidence" in tables:
+        rows = (await db.execute("select field, min(char_start) from field_evidence where document_sha256 = ? "
+                                 "and char_start is not null group by field", [sha])).rows
+        by_field = {r[0]: r[1] for r in rows}
+        anchors = {col: by_field[f] for col, f in FACT_FIELDS.items() if f in by_field}
+    for column, (table, where) in FACT_TABLES.items():
+        if table in tables:
+            start = (await db.execute(f"select min(char_start) from [{table}] where document_sha256 = ? "
+                                      f"and {where}", [sha])).rows[0][0]
+            if start is not None:
+                anchors[column] = start
+    return anchors
+
+
+def _fact(column: str, value):
+    if column in ("owners", "methods"):
+        return ", ".join(json.loads(value))
+    if column.endswith("_sek"):
+        return money(value)  # 1 200 000 kr, as Swedish writes it
+    if isinstance(value, float):
+        return decimal(value)
     return value
 
 
 def _marked(text: str, base: int, values: list[dict]):
-    """Return the section text as HTML with each value's quote marked and anchored."""
-    out, pos = [], 0
+    """Return the section text as HTML with each value's quote marked and anchored.
+
+    A value whose quote overlaps a mark already made gets that mark as its anchor (v["anchor"])."""
+    out, pos, made = [], 0, []
     for v in sorted(values, key=lambda v: (v["start"], -v["end"])):
         start, end = v["start"] - base, min(v["end"] - base, len(text))
         if start < pos or end <= start:
-            continue  # overlaps a mark already made; its anchor is that mark
+            v["anchor"] = next((m for a, b, m in made if a <= start < b), made[-1][2] if made else None)
+            continue
         out.append(html.escape(text[pos:start]))
         out.append(f'<mark id="c{v["start"]}" class="value-{v["kind"]}" title="{html.escape(str(v["label"]))}">'
                    f'{html.escape(text[start:end])}</mark>')
+        v["anchor"] = f'c{v["start"]}'
+        made.append((start, end, v["anchor"]))
         pos = end
     out.append(html.escape(text[pos:]))
     return _markup("".join(out))
