@@ -1,4 +1,4 @@
-"""PDF: text per page with pdfplumber, running headers/footers removed, OCR where a page has no text."""
+"""PDF: text per page with pdfium (pdfplumber as the fallback), running headers/footers removed, OCR where a page has no text."""
 from __future__ import annotations
 
 import io
@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import UnreadableDocument
 from ..record import Document, Page
+from . import pdffast
 from .pdfchars import page_chars
 
 # Page furniture that is never body text, wherever it stands.
@@ -179,11 +180,44 @@ def _page_lines(page, path: Path, ocr: bool) -> tuple[list[str], bool]:
     return [line.rstrip() for line in text.split("\n")], used_ocr
 
 
-def read_pdf(path: Path, data: bytes, sha256: str, ocr: bool = True) -> Document:
-    """Return a Document from a PDF, one Page per page with its offsets in the full text.
+def _read_pages_fast(data: bytes, path: Path, ocr: bool) -> tuple[list[list[str]], list[bool]]:
+    """Return each page's lines and whether OCR read it, with pdfium (pdffast.py).
+
+    A page with (almost) no text goes to the pdfplumber path, which decides on OCR as before.
+    Raises pdfium's errors as they come: read_pdf then reads the whole file with pdfplumber.
+    """
+    doc = pdffast.open_pdf(data)
+    plumber = None
+    try:
+        raw, ocr_flags = [], []
+        for index in range(len(doc)):
+            page = doc[index]
+            try:
+                text = pdffast.page_text(page)
+            finally:
+                page.close()
+            if ocr and len(text.strip()) < MIN_TEXT_CHARS:
+                if plumber is None:
+                    import pdfplumber
+
+                    plumber = pdfplumber.open(io.BytesIO(data))
+                lines, used = _page_lines(plumber.pages[index], path, ocr)
+            else:
+                lines, used = [line.rstrip() for line in CID_RE.sub("•", text).split("\n")], False
+            raw.append(lines)
+            ocr_flags.append(used)
+        return raw, ocr_flags
+    finally:
+        if plumber is not None:
+            plumber.close()
+        doc.close()
+
+
+def _read_pages_plumber(data: bytes, path: Path, ocr: bool) -> tuple[list[list[str]], list[bool]]:
+    """Return each page's lines and whether OCR read it, with pdfplumber (pdfminer).
 
     Raises:
-        UnreadableDocument: damaged, encrypted, or without text even after OCR.
+        UnreadableDocument: damaged or encrypted.
     """
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
@@ -196,6 +230,7 @@ def read_pdf(path: Path, data: bytes, sha256: str, ocr: bool = True) -> Document
                 lines, used = _page_lines(page, path, ocr)
                 raw.append(lines)
                 ocr_flags.append(used)
+        return raw, ocr_flags
     except PDFPasswordIncorrect as err:
         raise UnreadableDocument(f"{path}: encrypted PDF; save an unprotected copy and retry") from err
     except PDFSyntaxError as err:
@@ -206,6 +241,27 @@ def read_pdf(path: Path, data: bytes, sha256: str, ocr: bool = True) -> Document
         if any(isinstance(a, PDFPasswordIncorrect) for a in getattr(err, "args", ())):
             raise UnreadableDocument(f"{path}: encrypted PDF; save an unprotected copy and retry") from err
         raise UnreadableDocument(f"{path}: could not read PDF ({err.__class__.__name__}: {err})") from err
+
+
+def read_pdf(path: Path, data: bytes, sha256: str, ocr: bool = True, fast: bool = True) -> Document:
+    """Return a Document from a PDF, one Page per page with its offsets in the full text.
+
+    pdfium reads the text (fast); a file it cannot read, or any error on the way, is read
+    again with pdfplumber, whose text is the same (fast=False reads with pdfplumber only).
+
+    Raises:
+        UnreadableDocument: damaged, encrypted, or without text even after OCR.
+    """
+    raw = None
+    if fast:
+        try:
+            raw, ocr_flags = _read_pages_fast(data, path, ocr)
+        except UnreadableDocument:
+            raise
+        except Exception:  # pdfium's PdfiumError, or anything odd in a file: pdfplumber decides
+            raw = None
+    if raw is None:
+        raw, ocr_flags = _read_pages_plumber(data, path, ocr)
     pages, parts, offset = [], [], 0
     for number, (lines, used) in enumerate(zip(_strip_furniture(raw), ocr_flags), 1):
         text = "\n".join(join_hyphenated(lines)).strip("\n") + "\n"

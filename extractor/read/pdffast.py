@@ -1,0 +1,206 @@
+"""A PDF page's text with pdfium: characters and boxes from the native library, grouped in Python.
+
+pdfminer parses a page's content stream in pure Python, which made reading three quarters of a
+PDF's time. pdfium (pypdfium2, installed with pdfplumber) parses it natively and gives every
+character's box; this module groups those characters into words and lines by the rules
+pdfplumber's `extract_text` uses (pdf.py's fallback path), so both paths give the same lines:
+- a line is a cluster of characters whose tops lie within Y_TOLERANCE of the next one, read
+  left to right; a word ends at a space or where the next character starts over X_TOLERANCE
+  after it (or before it);
+- words on a line are joined by a space, or by a tab where they stand over CELL_GAP_EM font
+  sizes apart (the columns of a table row);
+- a page with two columns (COLUMN_* below, as in pdf.py) is read left column first.
+"""
+from __future__ import annotations
+
+import ctypes
+import itertools
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+X_TOLERANCE = 3  # pdfplumber's defaults, in points
+Y_TOLERANCE = 3
+CELL_GAP_EM = 1.5  # a space this many font sizes wide separates table cells
+MIN_COLUMN_WORDS = 40
+COLUMN_ACROSS_SHARE = 0.02  # of a two-column page's words, at most this many cross the middle
+COLUMN_SIDE_SHARE = 0.25  # and at least this many stand on each side of it
+# pdfium's own marks: "\ufffe" is a hyphen it found at a line end; "\r\n" and "generated"
+# spaces are its guesses at line and word breaks, which the grouping below makes itself.
+PDFIUM_HYPHEN = "\ufffe"
+PDFIUM_LINE_BREAKS = {"\r", "\n"}
+# pdfplumber's ligature expansion (WordExtractor's expand_ligatures), so both paths agree.
+LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+
+# Called through prototypes taking plain addresses, so that 4 floats per character are written
+# straight into one buffer instead of a ctypes structure read field by field.
+_LOOSE_BOX = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)(
+    ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value)
+_TIGHT_BOX = pdfium_c.FPDFText_GetCharBox
+
+
+def open_pdf(data: bytes) -> pdfium.PdfDocument:
+    """Return the pdfium document for a PDF's bytes; raises pdfium's PdfiumError when it cannot."""
+    return pdfium.PdfDocument(data)
+
+
+def _texts(textpage, count: int) -> list[str]:
+    """Return one string per character index (pdfium's text is one UTF-16 unit per index)."""
+    text = textpage.get_text_range(0, count) if count else ""
+    if len(text) == count:
+        return list(text)
+    # A character outside the BMP or one pdfium left out of its text: ask per character.
+    get = pdfium_c.FPDFText_GetUnicode
+    return [chr(get(textpage.raw, i)) for i in range(count)]
+
+
+def _boxes(textpage, count: int) -> list[float]:
+    """Return left, top, right, bottom of each character's font box (4 floats per character)."""
+    buffer = (ctypes.c_float * (4 * count))()
+    base, raw = ctypes.addressof(buffer), textpage.raw
+    for i in range(count):
+        _LOOSE_BOX(raw, i, base + 16 * i)
+    return memoryview(buffer).cast("B").cast("f").tolist()
+
+
+def _tight_box(raw, i: int) -> tuple[float, float, float, float]:
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    _TIGHT_BOX(raw, i, left, right, bottom, top)
+    return left.value, top.value, right.value, bottom.value
+
+
+def _font_size(raw, i: int) -> float:
+    """Return a character's font size as drawn: its Tf size scaled by the text and page matrices."""
+    matrix = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFText_GetMatrix(raw, i, matrix)
+    return pdfium_c.FPDFText_GetFontSize(raw, i) * abs(matrix.d)
+
+
+def page_chars(page, textpage) -> list[tuple]:
+    """Return a pdfium page's characters in content order as (text, x0, x1, top, bottom, upright, index).
+
+    top and bottom count down from the page's top edge, as pdfplumber's do; index is the
+    character's number in `textpage` (for its font size, asked only where a gap needs it).
+    """
+    count = textpage.count_chars()
+    texts, boxes = _texts(textpage, count), _boxes(textpage, count)
+    page_top = page.get_bbox()[3]
+    raw, generated = textpage.raw, pdfium_c.FPDFText_IsGenerated
+    chars = []
+    for i, text in enumerate(texts):
+        if text in PDFIUM_LINE_BREAKS or (text == " " and generated(raw, i)):
+            continue
+        left, top, right, bottom = boxes[4 * i:4 * i + 4]
+        upright = right > left
+        if not upright:  # rotated text: pdfium's font box is flat, the glyph box is not
+            left, top, right, bottom = _tight_box(raw, i)
+        text = "-" if text == PDFIUM_HYPHEN else LIGATURES.get(text, text)
+        chars.append((text, left, right, page_top - top, page_top - bottom, upright, i))
+    return chars
+
+
+def _cluster_ids(values, tolerance: float) -> dict[float, int]:
+    """Return cluster number per value: sorted values less than `tolerance` apart share one."""
+    ids, last, n = {}, None, -1
+    for value in sorted(set(values)):
+        if last is None or value > last + tolerance:
+            n += 1
+        ids[value] = n
+        last = value
+    return ids
+
+
+def _words(line: list[tuple], upright: bool) -> list[list[tuple]]:
+    """Split a line's ordered characters into words: at spaces and at gaps over X_TOLERANCE."""
+    words, word = [], []
+    start, end, cross = (1, 2, 3) if upright else (3, 4, 1)  # rotated text runs top to bottom
+    for char in line:
+        if char[0].isspace():
+            if word:
+                words.append(word)
+            word = []
+            continue
+        if word:
+            prev = word[-1]
+            if (char[start] < prev[start] or char[start] > prev[end] + X_TOLERANCE
+                    or abs(char[cross] - prev[cross]) > Y_TOLERANCE):
+                words.append(word)
+                word = []
+        word.append(char)
+    if word:
+        words.append(word)
+    return words
+
+
+def _page_words(chars: list[tuple]) -> list[list[tuple]]:
+    """Return the words of a page (lists of characters) in pdfplumber's order: line by line."""
+    words = []
+    for upright, run in itertools.groupby(chars, key=lambda c: c[5]):
+        run = list(run)
+        key = 3 if upright else 1  # lines of rotated text are columns: clustered by x0
+        ids = _cluster_ids((c[key] for c in run), Y_TOLERANCE if upright else X_TOLERANCE)
+        run.sort(key=lambda c: ids[c[key]])
+        for _, line in itertools.groupby(run, key=lambda c: ids[c[key]]):
+            line = sorted(line, key=lambda c: c[1] if upright else c[3])
+            words.extend(_words(line, upright))
+    return words
+
+
+def _separator(before: tuple, after: tuple, raw) -> str:
+    """Return a tab between words a table column apart, else a space."""
+    if before[5] and after[5]:
+        gap = after[1] - before[2]
+        if gap > CELL_GAP_EM and gap > CELL_GAP_EM * max(_font_size(raw, before[6]), _font_size(raw, after[6]), 1):
+            return "\t"
+    return " "
+
+
+def _words_text(words: list[list[tuple]], raw) -> str:
+    """Return the words as lines: words whose tops cluster together (in order) share a line."""
+    if not words:
+        return ""
+    tops = [min(c[3] for c in word) for word in words]
+    ids = _cluster_ids(tops, Y_TOLERANCE)
+    lines = []
+    for _, group in itertools.groupby(zip(tops, words), key=lambda tw: ids[tw[0]]):
+        parts, prev = [], None
+        for _, word in group:
+            if prev is not None:
+                parts.append(_separator(prev[-1], word[0], raw))
+            parts.append("".join(c[0] for c in word))
+            prev = word
+        lines.append("".join(parts))
+    return "\n".join(lines)
+
+
+def _column_split(words: list[list[tuple]], left: float, right: float) -> float | None:
+    """Return the x where a two-column page divides, or None for a one-column page."""
+    if len(words) < MIN_COLUMN_WORDS:
+        return None
+    middle = (left + right) / 2
+    n_left = sum(1 for w in words if max(c[2] for c in w) < middle)
+    n_right = sum(1 for w in words if min(c[1] for c in w) > middle)
+    across = len(words) - n_left - n_right
+    if across <= len(words) * COLUMN_ACROSS_SHARE and min(n_left, n_right) >= len(words) * COLUMN_SIDE_SHARE:
+        return middle
+    return None
+
+
+def page_text(page) -> str:
+    """Return a pdfium page's text in reading order, lines and tabs as pdf.py's pdfplumber path gives them.
+
+    A page whose words read "Kostnadsslag   2025" with a wide gap -> "Kostnadsslag\t2025".
+    """
+    textpage = page.get_textpage()
+    try:
+        chars = page_chars(page, textpage)
+        words = _page_words(chars)
+        left, _, right, _ = page.get_bbox()
+        split = _column_split(words, left, right)
+        if split is None:
+            return _words_text(words, textpage.raw)
+        halves = ([c for c in chars if (c[1] + c[2]) / 2 < split],
+                  [c for c in chars if (c[1] + c[2]) / 2 >= split])
+        return "\n".join(_words_text(_page_words(half), textpage.raw) for half in halves if half)
+    finally:
+        textpage.close()
