@@ -36,7 +36,6 @@ LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", 
 # straight into one buffer instead of a ctypes structure read field by field.
 _LOOSE_BOX = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)(
     ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value)
-_TIGHT_BOX = pdfium_c.FPDFText_GetCharBox
 
 
 def open_pdf(data: bytes) -> pdfium.PdfDocument:
@@ -63,10 +62,33 @@ def _boxes(textpage, count: int) -> list[float]:
     return memoryview(buffer).cast("B").cast("f").tolist()
 
 
-def _tight_box(raw, i: int) -> tuple[float, float, float, float]:
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    _TIGHT_BOX(raw, i, left, right, bottom, top)
-    return left.value, top.value, right.value, bottom.value
+def _is_upright(matrix) -> bool:
+    """Return True for a matrix pdfplumber calls upright: not turned a quarter, not mirrored."""
+    return matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0
+
+
+def _objects_upright(count: int, get, matrix) -> bool:
+    """Return True when the objects (and those of forms among them) place text only unturned."""
+    for k in range(count):
+        obj = get(k)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind not in (pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_FORM):
+            continue
+        pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
+        if matrix.b or matrix.c or matrix.a * matrix.d <= 0:
+            return False
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            count_in = pdfium_c.FPDFFormObj_CountObjects(obj)
+            if not _objects_upright(count_in, lambda j, form=obj: pdfium_c.FPDFFormObj_GetObject(form, j), matrix):
+                return False
+    return True
+
+
+def _page_upright(page) -> bool:
+    """Return True when no text on the page is turned, so no character needs its own check."""
+    raw = page.raw
+    count = pdfium_c.FPDFPage_CountObjects(raw)
+    return _objects_upright(count, lambda k: pdfium_c.FPDFPage_GetObject(raw, k), pdfium_c.FS_MATRIX())
 
 
 def _font_size(raw, i: int) -> float:
@@ -86,14 +108,13 @@ def page_chars(page, textpage) -> list[tuple]:
     texts, boxes = _texts(textpage, count), _boxes(textpage, count)
     page_top = page.get_bbox()[3]
     raw, generated = textpage.raw, pdfium_c.FPDFText_IsGenerated
+    all_upright, matrix = _page_upright(page), pdfium_c.FS_MATRIX()
     chars = []
     for i, text in enumerate(texts):
         if text in PDFIUM_LINE_BREAKS or (text == " " and generated(raw, i)):
             continue
         left, top, right, bottom = boxes[4 * i:4 * i + 4]
-        upright = right > left
-        if not upright:  # rotated text: pdfium's font box is flat, the glyph box is not
-            left, top, right, bottom = _tight_box(raw, i)
+        upright = all_upright or (pdfium_c.FPDFText_GetMatrix(raw, i, matrix) and _is_upright(matrix))
         text = "-" if text == PDFIUM_HYPHEN else LIGATURES.get(text, text)
         chars.append((text, left, right, page_top - top, page_top - bottom, upright, i))
     return chars
