@@ -16,6 +16,7 @@ from __future__ import annotations
 import ctypes
 import itertools
 
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
@@ -31,6 +32,9 @@ PDFIUM_HYPHEN = "\ufffe"
 PDFIUM_LINE_BREAKS = {"\r", "\n"}
 # pdfplumber's ligature expansion (WordExtractor's expand_ligatures), so both paths agree.
 LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+TRANSLATE = str.maketrans({PDFIUM_HYPHEN: "-", **LIGATURES})
+SPACE_CODES = [code for code in range(0x3001) if chr(code).isspace()]  # what str.isspace() calls space
+LINE_BREAK_CODES = [ord(c) for c in PDFIUM_LINE_BREAKS]
 
 # Called through prototypes taking plain addresses, so that 4 floats per character are written
 # straight into one buffer instead of a ctypes structure read field by field.
@@ -43,23 +47,23 @@ def open_pdf(data: bytes) -> pdfium.PdfDocument:
     return pdfium.PdfDocument(data)
 
 
-def _texts(textpage, count: int) -> list[str]:
-    """Return one string per character index (pdfium's text is one UTF-16 unit per index)."""
+def _texts(textpage, count: int) -> str:
+    """Return the page's text, one character per character index (pdfium's own text, mostly)."""
     text = textpage.get_text_range(0, count) if count else ""
     if len(text) == count:
-        return list(text)
+        return text
     # A character outside the BMP or one pdfium left out of its text: ask per character.
     get = pdfium_c.FPDFText_GetUnicode
-    return [chr(get(textpage.raw, i)) for i in range(count)]
+    return "".join(chr(get(textpage.raw, i)) for i in range(count))
 
 
-def _boxes(textpage, count: int) -> list[float]:
+def _boxes(textpage, count: int) -> np.ndarray:
     """Return left, top, right, bottom of each character's font box (4 floats per character)."""
     buffer = (ctypes.c_float * (4 * count))()
     base, raw = ctypes.addressof(buffer), textpage.raw
     for i in range(count):
         _LOOSE_BOX(raw, i, base + 16 * i)
-    return memoryview(buffer).cast("B").cast("f").tolist()
+    return np.frombuffer(buffer, dtype=np.float32).astype(np.float64)
 
 
 def _is_upright(matrix) -> bool:
@@ -105,7 +109,7 @@ def page_chars(page, textpage) -> list[tuple]:
     character's number in `textpage` (for its font size, asked only where a gap needs it).
     """
     count = textpage.count_chars()
-    texts, boxes = _texts(textpage, count), _boxes(textpage, count)
+    texts, boxes = _texts(textpage, count), _boxes(textpage, count).tolist()
     page_top = page.get_bbox()[3]
     raw, generated = textpage.raw, pdfium_c.FPDFText_IsGenerated
     all_upright, matrix = _page_upright(page), pdfium_c.FS_MATRIX()
@@ -207,6 +211,94 @@ def _column_split(words: list[list[tuple]], left: float, right: float) -> float 
     return None
 
 
+def _cluster_array(values: np.ndarray, tolerance: float) -> np.ndarray:
+    """Return cluster numbers for an array: sorted distinct values within `tolerance` chain into one."""
+    distinct = np.unique(values)
+    ids = np.concatenate(([0], np.cumsum(np.diff(distinct) > tolerance)))
+    return ids[np.searchsorted(distinct, values)]
+
+
+def _page_arrays(page, textpage) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return the characters' code points, boxes (x0, x1, top, bottom per row) and pdfium indexes.
+
+    pdfium's own marks are left out: its line breaks and the spaces it generated.
+    """
+    count = textpage.count_chars()
+    codes = np.frombuffer(_texts(textpage, count).encode("utf-32-le"), dtype=np.uint32)
+    raw, generated = textpage.raw, pdfium_c.FPDFText_IsGenerated
+    drop = np.isin(codes, LINE_BREAK_CODES)
+    for i in np.flatnonzero(codes == ord(" ")).tolist():
+        drop[i] = bool(generated(raw, i))
+    kept = np.flatnonzero(~drop)
+    box = _boxes(textpage, count).reshape(-1, 4)[kept]  # left, top, right, bottom
+    page_top = page.get_bbox()[3]
+    box = np.column_stack((box[:, 0], box[:, 2], page_top - box[:, 1], page_top - box[:, 3]))
+    return codes[kept], box, kept
+
+
+def _array_words(codes: np.ndarray, space: np.ndarray, box: np.ndarray, rows: np.ndarray) -> dict:
+    """Return the words of the characters `rows` (content order) as pdfplumber groups them.
+
+    Keys: text (list), first and last (each word's first and last character's row), top, x0, x1.
+    """
+    line = _cluster_array(box[rows, 2], Y_TOLERANCE)
+    order = rows[np.lexsort((box[rows, 0], line))]  # stable: equal x0 keep content order, as sorted() does
+    line = np.sort(line, kind="stable")
+    x0, x1, top = box[order, 0], box[order, 1], box[order, 2]
+    start = np.ones(len(order), bool)
+    start[1:] = ((line[1:] != line[:-1]) | space[order[:-1]] | (x0[1:] < x0[:-1])
+                 | (x0[1:] > x1[:-1] + X_TOLERANCE) | (np.abs(top[1:] - top[:-1]) > Y_TOLERANCE))
+    keep = ~space[order]
+    chars, start = order[keep], start[keep]
+    first = np.flatnonzero(start)
+    ends = np.append(first[1:], len(chars))
+    joined = codes[chars].tobytes().decode("utf-32-le")
+    words = [joined[a:b].translate(TRANSLATE) for a, b in zip(first.tolist(), ends.tolist())]
+    if not words:
+        return {"text": []}
+    return {"text": words, "first": chars[first], "last": chars[ends - 1], "top": np.minimum.reduceat(top[keep], first),
+            "x0": np.minimum.reduceat(x0[keep], first), "x1": np.maximum.reduceat(x1[keep], first)}
+
+
+def _array_text(words: dict, box: np.ndarray, index: np.ndarray, raw) -> str:
+    """Return the words as lines (tops clustered in order), a tab between words a column apart."""
+    if not words["text"]:
+        return ""
+    first, last, texts = words["first"], words["last"], words["text"]
+    word_line = _cluster_array(words["top"], Y_TOLERANCE)
+    before, after = last[:-1], first[1:]
+    gap = box[after, 0] - box[before, 1]
+    height = np.maximum(box[after, 3] - box[after, 2], box[before, 3] - box[before, 2])
+    # A font size is at least a third of its font box's height: narrower gaps are plain spaces.
+    maybe = np.flatnonzero((gap > CELL_GAP_EM) & (gap > CELL_GAP_EM * height / 3)).tolist()
+    cells = {w for w in maybe if gap[w] > CELL_GAP_EM * max(
+        _font_size(raw, int(index[before[w]])), _font_size(raw, int(index[after[w]])), 1)}
+    parts = [texts[0]]
+    for w, same in enumerate((word_line[1:] == word_line[:-1]).tolist()):
+        parts.append(("\t" if w in cells else " ") if same else "\n")
+        parts.append(texts[w + 1])
+    return "".join(parts)
+
+
+def _upright_page_text(page, textpage) -> str:
+    """Return the text of a page whose text is all upright (most pages), vectorised with numpy."""
+    codes, box, index = _page_arrays(page, textpage)
+    space = np.isin(codes, SPACE_CODES)
+    rows = np.arange(len(codes))
+    words = _array_words(codes, space, box, rows)
+    left, _, right, _ = page.get_bbox()
+    middle = (left + right) / 2
+    n = len(words["text"])
+    if n >= MIN_COLUMN_WORDS:
+        n_left, n_right = int((words["x1"] < middle).sum()), int((words["x0"] > middle).sum())
+        if n - n_left - n_right <= n * COLUMN_ACROSS_SHARE and min(n_left, n_right) >= n * COLUMN_SIDE_SHARE:
+            center = (box[:, 0] + box[:, 1]) / 2
+            halves = (rows[center < middle], rows[center >= middle])
+            return "\n".join(_array_text(_array_words(codes, space, box, half), box, index, textpage.raw)
+                             for half in halves if len(half))
+    return _array_text(words, box, index, textpage.raw)
+
+
 def page_text(page) -> str:
     """Return a pdfium page's text in reading order, lines and tabs as pdf.py's pdfplumber path gives them.
 
@@ -214,6 +306,8 @@ def page_text(page) -> str:
     """
     textpage = page.get_textpage()
     try:
+        if _page_upright(page):
+            return _upright_page_text(page, textpage)
         chars = page_chars(page, textpage)
         words = _page_words(chars)
         left, _, right, _ = page.get_bbox()
