@@ -70,11 +70,25 @@ def _pages_with_footer(path: Path) -> Path:
                            for n, body in enumerate(bodies, 1)])
 
 
-GENERATED = [_budget_table, _two_columns, _small_print_and_hyphen, _pages_with_footer]
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def _ligatures(path: Path) -> Path:
+    pdf = _fpdf()
+    pdf.add_font("DejaVu", "", str(DEJAVU))
+    pdf.set_font("DejaVu", "", 11)
+    pdf.cell(0, 6, "Insatsen ﬁnns i Gävle och erbjuder ﬂexibelt stöd", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 6, "Målgruppen är unga vuxna i Borås", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+GENERATED = [_budget_table, _two_columns, _small_print_and_hyphen, _pages_with_footer,
+             pytest.param(_ligatures, marks=pytest.mark.skipif(not DEJAVU.exists(), reason="no DejaVu font"))]
 SHIPPED = sorted((DATA).rglob("*.pdf")) + sorted((ROOT / "corpus").glob("*.pdf"))
 
 
-@pytest.mark.parametrize("write", GENERATED, ids=lambda f: f.__name__)
+@pytest.mark.parametrize("write", GENERATED, ids=lambda f: getattr(f, "__name__", "ligatures"))
 def test_fast_path_reads_generated_pdfs_as_pdfplumber_does(tmp_path, write):
     fast, slow = _both(write(tmp_path / "a.pdf"))
     assert fast == slow
@@ -84,6 +98,12 @@ def test_fast_path_reads_generated_pdfs_as_pdfplumber_does(tmp_path, write):
 def test_fast_path_reads_shipped_pdfs_as_pdfplumber_does(path):
     fast, slow = _both(path)
     assert fast == slow
+
+
+@pytest.mark.skipif(not DEJAVU.exists(), reason="no DejaVu font")
+def test_fast_path_expands_ligatures(tmp_path):
+    text = read_pdf(tmp_path / "l.pdf", _ligatures(tmp_path / "l.pdf").read_bytes(), "x").text
+    assert "finns" in text and "flexibelt" in text
 
 
 def test_fast_path_puts_tabs_between_table_cells(tmp_path):

@@ -33,13 +33,13 @@ PDFIUM_LINE_BREAKS = {"\r", "\n"}
 # pdfplumber's ligature expansion (WordExtractor's expand_ligatures), so both paths agree.
 LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
 TRANSLATE = str.maketrans({PDFIUM_HYPHEN: "-", **LIGATURES})
+LIGATURE_CODES = frozenset(LIGATURES)
 SPACE_CODES = [code for code in range(0x3001) if chr(code).isspace()]  # what str.isspace() calls space
 LINE_BREAK_CODES = [ord(c) for c in PDFIUM_LINE_BREAKS]
 
-# Called through prototypes taking plain addresses, so that 4 floats per character are written
-# straight into one buffer instead of a ctypes structure read field by field.
-_LOOSE_BOX = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)(
-    ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value)
+# Called through a bare prototype (no argument conversion: the call per character is the cost)
+# that writes 4 floats per character straight into one buffer, read at once with numpy.
+_LOOSE_BOX = ctypes.CFUNCTYPE(ctypes.c_int)(ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value)
 
 
 def open_pdf(data: bytes) -> pdfium.PdfDocument:
@@ -60,9 +60,9 @@ def _texts(textpage, count: int) -> str:
 def _boxes(textpage, count: int) -> np.ndarray:
     """Return left, top, right, bottom of each character's font box (4 floats per character)."""
     buffer = (ctypes.c_float * (4 * count))()
-    base, raw = ctypes.addressof(buffer), textpage.raw
+    base, raw, pointer = ctypes.addressof(buffer), ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value), ctypes.c_void_p
     for i in range(count):
-        _LOOSE_BOX(raw, i, base + 16 * i)
+        _LOOSE_BOX(raw, i, pointer(base + 16 * i))
     return np.frombuffer(buffer, dtype=np.float32).astype(np.float64)
 
 
@@ -253,7 +253,11 @@ def _array_words(codes: np.ndarray, space: np.ndarray, box: np.ndarray, rows: np
     first = np.flatnonzero(start)
     ends = np.append(first[1:], len(chars))
     joined = codes[chars].tobytes().decode("utf-32-le")
-    words = [joined[a:b].translate(TRANSLATE) for a, b in zip(first.tolist(), ends.tolist())]
+    if LIGATURE_CODES.isdisjoint(joined):  # the common case: every character stays one
+        joined = joined.replace(PDFIUM_HYPHEN, "-")
+        words = [joined[a:b] for a, b in zip(first.tolist(), ends.tolist())]
+    else:
+        words = [joined[a:b].translate(TRANSLATE) for a, b in zip(first.tolist(), ends.tolist())]
     if not words:
         return {"text": []}
     return {"text": words, "first": chars[first], "last": chars[ends - 1], "top": np.minimum.reduceat(top[keep], first),
