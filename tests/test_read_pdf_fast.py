@@ -116,13 +116,21 @@ def test_fast_path_reads_left_column_first(tmp_path):
     assert text.index("Vänster spalt rad 29") < text.index("Höger spalt rad 0")
 
 
-def _raw_pdf(content: str) -> bytes:
-    """Return a one-page PDF drawing `content` with Helvetica as /F1."""
+HELVETICA = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+# A font file left out, whose descriptor gives a low ascent (as in some office suites' subsets):
+# pdfium's box then reaches each glyph's own top, "l" higher than "a".
+LOW_ASCENT = ("<< /Type /Font /Subtype /TrueType /BaseFont /Exempel /FirstChar 32 /LastChar 255 /Widths ["
+              + " ".join(["500"] * 224) + "] /FontDescriptor 6 0 R /Encoding /WinAnsiEncoding >>")
+LOW_ASCENT_DESCRIPTOR = ("<< /Type /FontDescriptor /FontName /Exempel /Flags 32 /FontBBox [0 -200 1000 900] "
+                         "/ItalicAngle 0 /Ascent 300 /Descent -200 /CapHeight 700 /StemV 80 >>")
+
+
+def _raw_pdf(content: str, font: str = HELVETICA) -> bytes:
+    """Return a one-page PDF drawing `content` with `font` as /F1."""
     objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
                "/Resources << /Font << /F1 5 0 R >> >> >>",
-               f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
-               "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
+               f"<< /Length {len(content)} >>\nstream\n{content}\nendstream", font, LOW_ASCENT_DESCRIPTOR]
     out, offsets = b"%PDF-1.4\n", []
     for number, body in enumerate(objects, 1):
         offsets.append(len(out))
@@ -143,6 +151,13 @@ def test_fast_path_measures_gaps_in_the_drawn_font_size(tmp_path):
     fast, slow = _both(path)
     assert fast == slow
     assert fast.startswith("Stöd ges\n")
+
+
+def test_fast_path_keeps_words_whole_when_glyph_tops_differ(tmp_path):
+    path = tmp_path / "ascent.pdf"
+    path.write_bytes(_raw_pdf("BT /F1 20 Tf 50 700 Td (Vi ska h\xe5lla ihop st\xf6det i Tidaholm) Tj ET", LOW_ASCENT))
+    fast, slow = _both(path)
+    assert fast == slow == "Vi ska hålla ihop stödet i Tidaholm\n"
 
 
 def test_unreadable_for_pdfium_falls_back_to_pdfplumber(tmp_path, monkeypatch):

@@ -10,6 +10,9 @@ pdfplumber's `extract_text` uses (pdf.py's fallback path), so both paths give th
 - words on a line are joined by a space, or by a tab where they stand over CELL_GAP_EM font
   sizes apart (the columns of a table row);
 - a page with two columns (COLUMN_* below, as in pdf.py) is read left column first.
+A page whose text is all upright (nearly every page) is grouped with numpy (_upright_page_text);
+a page with turned text character by character (page_chars, _page_words), where lines of
+text turned a quarter run top to bottom as in pdfplumber.
 """
 from __future__ import annotations
 
@@ -40,6 +43,7 @@ LINE_BREAK_CODES = [ord(c) for c in PDFIUM_LINE_BREAKS]
 # Called through a bare prototype (no argument conversion: the call per character is the cost)
 # that writes 4 floats per character straight into one buffer, read at once with numpy.
 _LOOSE_BOX = ctypes.CFUNCTYPE(ctypes.c_int)(ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value)
+_TEXT_OBJECT = ctypes.CFUNCTYPE(ctypes.c_void_p)(ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value)
 
 
 def open_pdf(data: bytes) -> pdfium.PdfDocument:
@@ -102,25 +106,54 @@ def _font_size(raw, i: int) -> float:
     return pdfium_c.FPDFText_GetFontSize(raw, i) * abs(matrix.d)
 
 
-def page_chars(page, textpage) -> list[tuple]:
-    """Return a pdfium page's characters in content order as (text, x0, x1, top, bottom, upright, index).
+def _sizes(raw, index: np.ndarray) -> np.ndarray:
+    """Return each character's drawn font size, asked once per text object (all of whose
+    characters share font and size)."""
+    objects = np.array([_TEXT_OBJECT(raw, i) or 0 for i in index.tolist()], dtype=np.uint64)
+    if not len(objects):
+        return np.zeros(0)
+    distinct, first, inverse = np.unique(objects, return_index=True, return_inverse=True)
+    return np.array([_font_size(raw, int(index[i])) for i in first.tolist()])[inverse.reshape(-1)]
 
-    top and bottom count down from the page's top edge, as pdfplumber's do; index is the
-    character's number in `textpage` (for its font size, asked only where a gap needs it).
+
+def _page_arrays(page, textpage) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Return the characters' code points, boxes (x0, x1, top, bottom per row), pdfium indexes
+    and drawn font sizes; top and bottom count down from the page's top edge, as pdfplumber's do.
+
+    pdfium's own marks are left out: its line breaks and the spaces it generated. The top is
+    the bottom less the font size, as in pdfminer: pdfium's top reaches a tall glyph's top in
+    some fonts (LibreOffice's subsets), which would set "å" apart from "p" in "på".
     """
     count = textpage.count_chars()
-    texts, boxes = _texts(textpage, count), _boxes(textpage, count).tolist()
-    page_top = page.get_bbox()[3]
+    codes = np.frombuffer(_texts(textpage, count).encode("utf-32-le"), dtype=np.uint32)
     raw, generated = textpage.raw, pdfium_c.FPDFText_IsGenerated
-    all_upright, matrix = _page_upright(page), pdfium_c.FS_MATRIX()
+    drop = np.isin(codes, LINE_BREAK_CODES)
+    for i in np.flatnonzero(codes == ord(" ")).tolist():
+        drop[i] = bool(generated(raw, i))
+    kept = np.flatnonzero(~drop)
+    box = _boxes(textpage, count).reshape(-1, 4)[kept]  # left, top, right, bottom
+    page_top = page.get_bbox()[3]
+    size = _sizes(raw, kept)
+    box = np.column_stack((box[:, 0], box[:, 2], page_top - box[:, 1], page_top - box[:, 3]))
+    return codes[kept], box, kept, size
+
+
+def page_chars(page, textpage) -> list[tuple]:
+    """Return a pdfium page's characters in content order as (text, x0, x1, top, bottom, upright, size).
+
+    For a page with turned text: each character's own matrix says whether it is upright.
+    """
+    codes, box, index, size = _page_arrays(page, textpage)
+    raw, matrix = textpage.raw, pdfium_c.FS_MATRIX()
+    texts = codes.tobytes().decode("utf-32-le").translate(TRANSLATE) if len(codes) else ""
+    if len(texts) != len(codes):  # a ligature grew: expand character by character
+        texts = [chr(code).translate(TRANSLATE) for code in codes.tolist()]
     chars = []
-    for i, text in enumerate(texts):
-        if text in PDFIUM_LINE_BREAKS or (text == " " and generated(raw, i)):
-            continue
-        left, top, right, bottom = boxes[4 * i:4 * i + 4]
-        upright = all_upright or (pdfium_c.FPDFText_GetMatrix(raw, i, matrix) and _is_upright(matrix))
-        text = "-" if text == PDFIUM_HYPHEN else LIGATURES.get(text, text)
-        chars.append((text, left, right, page_top - top, page_top - bottom, upright, i))
+    for row, (x0, x1, top, bottom) in enumerate(box.tolist()):
+        upright = bool(pdfium_c.FPDFText_GetMatrix(raw, int(index[row]), matrix)) and _is_upright(matrix)
+        if upright:
+            top = bottom - size[row]
+        chars.append((texts[row], x0, x1, top, bottom, upright, float(size[row])))
     return chars
 
 
@@ -171,16 +204,14 @@ def _page_words(chars: list[tuple]) -> list[list[tuple]]:
     return words
 
 
-def _separator(before: tuple, after: tuple, raw) -> str:
+def _separator(before: tuple, after: tuple) -> str:
     """Return a tab between words a table column apart, else a space."""
-    if before[5] and after[5]:
-        gap = after[1] - before[2]
-        if gap > CELL_GAP_EM and gap > CELL_GAP_EM * max(_font_size(raw, before[6]), _font_size(raw, after[6]), 1):
-            return "\t"
+    if before[5] and after[5] and after[1] - before[2] > CELL_GAP_EM * max(before[6], after[6], 1):
+        return "\t"
     return " "
 
 
-def _words_text(words: list[list[tuple]], raw) -> str:
+def _words_text(words: list[list[tuple]]) -> str:
     """Return the words as lines: words whose tops cluster together (in order) share a line."""
     if not words:
         return ""
@@ -191,7 +222,7 @@ def _words_text(words: list[list[tuple]], raw) -> str:
         parts, prev = [], None
         for _, word in group:
             if prev is not None:
-                parts.append(_separator(prev[-1], word[0], raw))
+                parts.append(_separator(prev[-1], word[0]))
             parts.append("".join(c[0] for c in word))
             prev = word
         lines.append("".join(parts))
@@ -216,24 +247,6 @@ def _cluster_array(values: np.ndarray, tolerance: float) -> np.ndarray:
     distinct = np.unique(values)
     ids = np.concatenate(([0], np.cumsum(np.diff(distinct) > tolerance)))
     return ids[np.searchsorted(distinct, values)]
-
-
-def _page_arrays(page, textpage) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Return the characters' code points, boxes (x0, x1, top, bottom per row) and pdfium indexes.
-
-    pdfium's own marks are left out: its line breaks and the spaces it generated.
-    """
-    count = textpage.count_chars()
-    codes = np.frombuffer(_texts(textpage, count).encode("utf-32-le"), dtype=np.uint32)
-    raw, generated = textpage.raw, pdfium_c.FPDFText_IsGenerated
-    drop = np.isin(codes, LINE_BREAK_CODES)
-    for i in np.flatnonzero(codes == ord(" ")).tolist():
-        drop[i] = bool(generated(raw, i))
-    kept = np.flatnonzero(~drop)
-    box = _boxes(textpage, count).reshape(-1, 4)[kept]  # left, top, right, bottom
-    page_top = page.get_bbox()[3]
-    box = np.column_stack((box[:, 0], box[:, 2], page_top - box[:, 1], page_top - box[:, 3]))
-    return codes[kept], box, kept
 
 
 def _array_words(codes: np.ndarray, space: np.ndarray, box: np.ndarray, rows: np.ndarray) -> dict:
@@ -264,7 +277,7 @@ def _array_words(codes: np.ndarray, space: np.ndarray, box: np.ndarray, rows: np
             "x0": np.minimum.reduceat(x0[keep], first), "x1": np.maximum.reduceat(x1[keep], first)}
 
 
-def _array_text(words: dict, box: np.ndarray, index: np.ndarray, raw) -> str:
+def _array_text(words: dict, box: np.ndarray, size: np.ndarray) -> str:
     """Return the words as lines (tops clustered in order), a tab between words a column apart."""
     if not words["text"]:
         return ""
@@ -272,11 +285,7 @@ def _array_text(words: dict, box: np.ndarray, index: np.ndarray, raw) -> str:
     word_line = _cluster_array(words["top"], Y_TOLERANCE)
     before, after = last[:-1], first[1:]
     gap = box[after, 0] - box[before, 1]
-    height = np.maximum(box[after, 3] - box[after, 2], box[before, 3] - box[before, 2])
-    # A font size is at least a third of its font box's height: narrower gaps are plain spaces.
-    maybe = np.flatnonzero((gap > CELL_GAP_EM) & (gap > CELL_GAP_EM * height / 3)).tolist()
-    cells = {w for w in maybe if gap[w] > CELL_GAP_EM * max(
-        _font_size(raw, int(index[before[w]])), _font_size(raw, int(index[after[w]])), 1)}
+    cells = set(np.flatnonzero(gap > CELL_GAP_EM * np.maximum(np.maximum(size[before], size[after]), 1)).tolist())
     parts = [texts[0]]
     for w, same in enumerate((word_line[1:] == word_line[:-1]).tolist()):
         parts.append(("\t" if w in cells else " ") if same else "\n")
@@ -286,7 +295,8 @@ def _array_text(words: dict, box: np.ndarray, index: np.ndarray, raw) -> str:
 
 def _upright_page_text(page, textpage) -> str:
     """Return the text of a page whose text is all upright (most pages), vectorised with numpy."""
-    codes, box, index = _page_arrays(page, textpage)
+    codes, box, _, size = _page_arrays(page, textpage)
+    box[:, 2] = box[:, 3] - size
     space = np.isin(codes, SPACE_CODES)
     rows = np.arange(len(codes))
     words = _array_words(codes, space, box, rows)
@@ -298,9 +308,9 @@ def _upright_page_text(page, textpage) -> str:
         if n - n_left - n_right <= n * COLUMN_ACROSS_SHARE and min(n_left, n_right) >= n * COLUMN_SIDE_SHARE:
             center = (box[:, 0] + box[:, 1]) / 2
             halves = (rows[center < middle], rows[center >= middle])
-            return "\n".join(_array_text(_array_words(codes, space, box, half), box, index, textpage.raw)
+            return "\n".join(_array_text(_array_words(codes, space, box, half), box, size)
                              for half in halves if len(half))
-    return _array_text(words, box, index, textpage.raw)
+    return _array_text(words, box, size)
 
 
 def page_text(page) -> str:
@@ -317,9 +327,9 @@ def page_text(page) -> str:
         left, _, right, _ = page.get_bbox()
         split = _column_split(words, left, right)
         if split is None:
-            return _words_text(words, textpage.raw)
+            return _words_text(words)
         halves = ([c for c in chars if (c[1] + c[2]) / 2 < split],
                   [c for c in chars if (c[1] + c[2]) / 2 >= split])
-        return "\n".join(_words_text(_page_words(half), textpage.raw) for half in halves if half)
+        return "\n".join(_words_text(_page_words(half)) for half in halves if half)
     finally:
         textpage.close()
