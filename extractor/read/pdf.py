@@ -1,4 +1,4 @@
-"""PDF: text per page with pdfplumber, running headers/footers removed, OCR where a page has no text."""
+"""PDF: text per page with pdfium (pdfplumber as the fallback), running headers/footers removed, OCR where a page has no text."""
 from __future__ import annotations
 
 import io
@@ -12,25 +12,19 @@ from pathlib import Path
 
 from ..errors import UnreadableDocument
 from ..record import Document, Page
+from . import pdffast
+from .reflow import HYPHEN_END_RE, HYPHEN_KEEP_WORDS, KEEP_HYPHEN_END_RE, NEXT_WORD_RE, LineBox, reflow
 from .pdfchars import page_chars
 
 # Page furniture that is never body text, wherever it stands.
 PAGE_NUMBER_RE = re.compile(r"^\s*(?:sida\s+\d+(?:\s*(?:av|\(|/)\s*\d+\)?)?|page\s+\d+(?:\s+of\s+\d+)?|-?\s*\d{1,3}\s*-?|\d+\s*\(\d+\)|\d+\s*/\s*\d+)\s*$", re.I)
-# "arbets-" at a line end + "marknaden" on the next line; not "Hälso-" + "och sjukvården".
-HYPHEN_KEEP_WORDS = {"och", "eller", "samt", "respektive", "resp", "som", "till", "men"}
-HYPHEN_END_RE = re.compile(r"([A-Za-zÅÄÖåäöéü]{2,})-$")
-BULLET_START_RE = re.compile(r"\s*[•\-–*\uf0b7\uf0a7]")
-# After a figure or an acronym the dash is part of the text: the next line continues it.
-KEEP_HYPHEN_END_RE = re.compile(r"(?:\d|(?<![\w])[A-ZÅÄÖ]{2,})[-–]$")
-NEXT_WORD_RE = re.compile(r"^([a-zåäöéü][\w]*)")
 # pdfplumber's rendering of glyphs without a Unicode mapping (bullets, mostly).
 CID_RE = re.compile(r"\(cid:\d+\)")
 MIN_TEXT_CHARS = 25
 OCR_RESOLUTION = 250
 OCR_TIMEOUT_S = 120
 FURNITURE_LINES = 2
-CELL_GAP_EM = 1.5
-MIN_MARGIN_LINES = 3  # lines that must reach the right margin before it counts as one  # a space this many font sizes wide separates table cells
+CELL_GAP_EM = 1.5  # a space this many font sizes wide separates table cells
 MIN_COLUMN_WORDS = 40  # lines at the top and at the bottom of a page checked for repetition
 
 
@@ -179,68 +173,20 @@ def _with_cell_gaps(textmap) -> str:
 
 
 def _reflow(chars: list[tuple[str, dict | None]]) -> str:
-    """Return the page's text with a paragraph's soft line breaks made spaces.
-
-    A PDF breaks a paragraph's lines where the column ends, and later stages read a line start as
-    the start of a heading, a sentence or a table row. A break is soft where the line runs to the
-    right margin (the next line's first word would not have fitted), the next line follows at
-    normal leading from the same left edge, and neither line is a table row (a tab) or a bullet.
-    """
+    """Return the page's text with a paragraph's soft line breaks made spaces (reflow.py)."""
     lines: list[list[tuple[str, dict | None]]] = [[]]
     for text, obj in chars:
         if text == "\n":
             lines.append([])
         else:
             lines[-1].append((text, obj))
-    info = [("".join(t for t, _ in line), [o for _, o in line if o is not None]) for line in lines]
-    right = _right_margin([objs for _, objs in info if objs])
-    if right is None:
-        return "\n".join(text for text, _ in info)
-    out: list[str] = []
-    prev_objs: list[dict] = []
-    for text, objs in info:
-        line = text.rstrip()
-        if out and prev_objs and objs and _soft_break(out[-1], prev_objs, line, objs, right):
-            out[-1] = _join_wrapped(out[-1], line.strip())
-        else:
-            out.append(text)
-        prev_objs = objs
-    return "\n".join(out)
-
-
-def _right_margin(lines: list[list[dict]]) -> float | None:
-    """Return the x where the page's text column ends: reached by several lines, not one header."""
-    ends = [(max(o["x1"] for o in objs), max(o.get("size") or 0 for o in objs) or 10) for objs in lines]
-    if not ends:
-        return None
-    right, size = max(ends)
-    return right if sum(1 for end, _ in ends if end >= right - size) >= MIN_MARGIN_LINES else None
-
-
-def _soft_break(prev: str, prev_objs: list[dict], line: str, objs: list[dict], right: float) -> bool:
-    if not line.strip() or not prev.strip() or "\t" in prev.rsplit("\n", 1)[-1] or "\t" in line:
-        return False
-    if BULLET_START_RE.match(line):
-        return False
-    if prev.rstrip()[-1:] in ".!?:" and line.strip()[:1].isupper():
-        return False  # a sentence ends with the line: the break is a sentence's break anyway
-    size = max(o.get("size") or 0 for o in prev_objs) or 10
-    first_word = line.strip().split(" ")[0]
-    fits_before_margin = right - max(o["x1"] for o in prev_objs) >= len(first_word) * size * 0.5 + size * 0.6
-    leading = min(o["top"] for o in objs) - max(o["bottom"] for o in prev_objs)
-    same_left = min(o["x0"] for o in objs) <= min(o["x0"] for o in prev_objs) + size * 0.3
-    return not fits_before_margin and 0 <= leading < size * 0.6 and same_left
-
-
-def _join_wrapped(prev: str, nxt: str) -> str:
-    """Join a wrapped line to the one before: a word split by a hyphen is one word again."""
-    if prev.endswith(("-", "–")):
-        if KEEP_HYPHEN_END_RE.search(prev):
-            return prev + nxt
-        end, word = HYPHEN_END_RE.search(prev), NEXT_WORD_RE.match(nxt)
-        if end and word and word.group(1).lower() not in HYPHEN_KEEP_WORDS:
-            return prev[:-1] + nxt
-    return prev + " " + nxt
+    boxed = []
+    for line in lines:
+        objs = [o for _, o in line if o is not None]
+        box = LineBox(min(o["x0"] for o in objs), max(o["x1"] for o in objs), min(o["top"] for o in objs),
+                      max(o["bottom"] for o in objs), max(o.get("size") or 0 for o in objs) or 10) if objs else None
+        boxed.append(("".join(t for t, _ in line), box))
+    return reflow(boxed)
 
 
 def _page_lines(page, path: Path, ocr: bool) -> tuple[list[str], bool]:
@@ -252,11 +198,44 @@ def _page_lines(page, path: Path, ocr: bool) -> tuple[list[str], bool]:
     return [line.rstrip() for line in text.split("\n")], used_ocr
 
 
-def read_pdf(path: Path, data: bytes, sha256: str, ocr: bool = True) -> Document:
-    """Return a Document from a PDF, one Page per page with its offsets in the full text.
+def _read_pages_fast(data: bytes, path: Path, ocr: bool) -> tuple[list[list[str]], list[bool]]:
+    """Return each page's lines and whether OCR read it, with pdfium (pdffast.py).
+
+    A page with (almost) no text goes to the pdfplumber path, which decides on OCR as before.
+    Raises pdfium's errors as they come: read_pdf then reads the whole file with pdfplumber.
+    """
+    doc = pdffast.open_pdf(data)
+    plumber = None
+    try:
+        raw, ocr_flags = [], []
+        for index in range(len(doc)):
+            page = doc[index]
+            try:
+                text = pdffast.page_text(page)
+            finally:
+                page.close()
+            if ocr and len(text.strip()) < MIN_TEXT_CHARS:
+                if plumber is None:
+                    import pdfplumber
+
+                    plumber = pdfplumber.open(io.BytesIO(data))
+                lines, used = _page_lines(plumber.pages[index], path, ocr)
+            else:
+                lines, used = [line.rstrip() for line in CID_RE.sub("•", text).split("\n")], False
+            raw.append(lines)
+            ocr_flags.append(used)
+        return raw, ocr_flags
+    finally:
+        if plumber is not None:
+            plumber.close()
+        doc.close()
+
+
+def _read_pages_plumber(data: bytes, path: Path, ocr: bool) -> tuple[list[list[str]], list[bool]]:
+    """Return each page's lines and whether OCR read it, with pdfplumber (pdfminer).
 
     Raises:
-        UnreadableDocument: damaged, encrypted, or without text even after OCR.
+        UnreadableDocument: damaged or encrypted.
     """
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
@@ -269,6 +248,7 @@ def read_pdf(path: Path, data: bytes, sha256: str, ocr: bool = True) -> Document
                 lines, used = _page_lines(page, path, ocr)
                 raw.append(lines)
                 ocr_flags.append(used)
+        return raw, ocr_flags
     except PDFPasswordIncorrect as err:
         raise UnreadableDocument(f"{path}: encrypted PDF; save an unprotected copy and retry") from err
     except PDFSyntaxError as err:
@@ -279,6 +259,27 @@ def read_pdf(path: Path, data: bytes, sha256: str, ocr: bool = True) -> Document
         if any(isinstance(a, PDFPasswordIncorrect) for a in getattr(err, "args", ())):
             raise UnreadableDocument(f"{path}: encrypted PDF; save an unprotected copy and retry") from err
         raise UnreadableDocument(f"{path}: could not read PDF ({err.__class__.__name__}: {err})") from err
+
+
+def read_pdf(path: Path, data: bytes, sha256: str, ocr: bool = True, fast: bool = True) -> Document:
+    """Return a Document from a PDF, one Page per page with its offsets in the full text.
+
+    pdfium reads the text (fast); a file it cannot read, or any error on the way, is read
+    again with pdfplumber, whose text is the same (fast=False reads with pdfplumber only).
+
+    Raises:
+        UnreadableDocument: damaged, encrypted, or without text even after OCR.
+    """
+    raw = None
+    if fast:
+        try:
+            raw, ocr_flags = _read_pages_fast(data, path, ocr)
+        except UnreadableDocument:
+            raise
+        except Exception:  # pdfium's PdfiumError, or anything odd in a file: pdfplumber decides
+            raw = None
+    if raw is None:
+        raw, ocr_flags = _read_pages_plumber(data, path, ocr)
     pages, parts, offset = [], [], 0
     for number, (lines, used) in enumerate(zip(_strip_furniture(raw), ocr_flags), 1):
         text = "\n".join(join_hyphenated(lines)).strip("\n") + "\n"

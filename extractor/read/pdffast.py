@@ -1,0 +1,349 @@
+"""A PDF page's text with pdfium: characters and boxes from the native library, grouped in Python.
+
+pdfminer parses a page's content stream in pure Python, which made reading three quarters of a
+PDF's time. pdfium (pypdfium2, installed with pdfplumber) parses it natively and gives every
+character's box; this module groups those characters into words and lines by the rules
+pdfplumber's `extract_text` uses (pdf.py's fallback path), so both paths give the same lines:
+- a line is a cluster of characters whose tops lie within Y_TOLERANCE of the next one, read
+  left to right; a word ends at a space or where the next character starts over X_TOLERANCE
+  after it (or before it);
+- words on a line are joined by a space, or by a tab where they stand over CELL_GAP_EM font
+  sizes apart (the columns of a table row);
+- a page with two columns (COLUMN_* below, as in pdf.py) is read left column first.
+A page whose text is all upright (nearly every page) is grouped with numpy (_upright_page_text);
+a page with turned text character by character (page_chars, _page_words), where lines of
+text turned a quarter run top to bottom as in pdfplumber.
+"""
+from __future__ import annotations
+
+import ctypes
+import itertools
+
+import numpy as np
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from .reflow import LineBox, reflow
+
+X_TOLERANCE = 3  # pdfplumber's defaults, in points
+Y_TOLERANCE = 3
+CELL_GAP_EM = 1.5  # a space this many font sizes wide separates table cells
+MIN_COLUMN_WORDS = 40
+COLUMN_ACROSS_SHARE = 0.02  # of a two-column page's words, at most this many cross the middle
+COLUMN_SIDE_SHARE = 0.25  # and at least this many stand on each side of it
+# pdfium's own marks: "\ufffe" is a hyphen it found at a line end; "\r\n" and "generated"
+# spaces are its guesses at line and word breaks, which the grouping below makes itself.
+PDFIUM_HYPHEN = "\ufffe"
+PDFIUM_LINE_BREAKS = {"\r", "\n"}
+# pdfplumber's ligature expansion (WordExtractor's expand_ligatures), so both paths agree.
+LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+TRANSLATE = str.maketrans({PDFIUM_HYPHEN: "-", **LIGATURES})
+LIGATURE_CODES = frozenset(LIGATURES)
+SPACE_CODES = [code for code in range(0x3001) if chr(code).isspace()]  # what str.isspace() calls space
+LINE_BREAK_CODES = [ord(c) for c in PDFIUM_LINE_BREAKS]
+
+# Called through a bare prototype (no argument conversion: the call per character is the cost)
+# that writes 4 floats per character straight into one buffer, read at once with numpy.
+_LOOSE_BOX = ctypes.CFUNCTYPE(ctypes.c_int)(ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value)
+_TEXT_OBJECT = ctypes.CFUNCTYPE(ctypes.c_void_p)(ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value)
+
+
+def open_pdf(data: bytes) -> pdfium.PdfDocument:
+    """Return the pdfium document for a PDF's bytes; raises pdfium's PdfiumError when it cannot."""
+    return pdfium.PdfDocument(data)
+
+
+def _texts(textpage, count: int) -> str:
+    """Return the page's text, one character per character index (pdfium's own text, mostly)."""
+    text = textpage.get_text_range(0, count) if count else ""
+    if len(text) == count:
+        return text
+    # A character outside the BMP or one pdfium left out of its text: ask per character.
+    get = pdfium_c.FPDFText_GetUnicode
+    return "".join(chr(get(textpage.raw, i)) for i in range(count))
+
+
+def _boxes(textpage, count: int) -> np.ndarray:
+    """Return left, top, right, bottom of each character's font box (4 floats per character)."""
+    buffer = (ctypes.c_float * (4 * count))()
+    base, raw, pointer = ctypes.addressof(buffer), ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value), ctypes.c_void_p
+    for i in range(count):
+        _LOOSE_BOX(raw, i, pointer(base + 16 * i))
+    return np.frombuffer(buffer, dtype=np.float32).astype(np.float64)
+
+
+def _is_upright(matrix) -> bool:
+    """Return True for a matrix pdfplumber calls upright: not turned a quarter, not mirrored."""
+    return matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0
+
+
+def _objects_upright(count: int, get, matrix) -> bool:
+    """Return True when the objects (and those of forms among them) place text only unturned."""
+    for k in range(count):
+        obj = get(k)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind not in (pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_FORM):
+            continue
+        pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
+        if matrix.b or matrix.c or matrix.a * matrix.d <= 0:
+            return False
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            count_in = pdfium_c.FPDFFormObj_CountObjects(obj)
+            if not _objects_upright(count_in, lambda j, form=obj: pdfium_c.FPDFFormObj_GetObject(form, j), matrix):
+                return False
+    return True
+
+
+def _page_upright(page) -> bool:
+    """Return True when no text on the page is turned, so no character needs its own check."""
+    raw = page.raw
+    count = pdfium_c.FPDFPage_CountObjects(raw)
+    return _objects_upright(count, lambda k: pdfium_c.FPDFPage_GetObject(raw, k), pdfium_c.FS_MATRIX())
+
+
+def _font_size(raw, i: int) -> float:
+    """Return a character's font size as drawn: its Tf size scaled by the text and page matrices."""
+    matrix = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFText_GetMatrix(raw, i, matrix)
+    return pdfium_c.FPDFText_GetFontSize(raw, i) * abs(matrix.d)
+
+
+def _sizes(raw, index: np.ndarray) -> np.ndarray:
+    """Return each character's drawn font size, asked once per text object (all of whose
+    characters share font and size)."""
+    objects = np.array([_TEXT_OBJECT(raw, i) or 0 for i in index.tolist()], dtype=np.uint64)
+    if not len(objects):
+        return np.zeros(0)
+    distinct, first, inverse = np.unique(objects, return_index=True, return_inverse=True)
+    return np.array([_font_size(raw, int(index[i])) for i in first.tolist()])[inverse.reshape(-1)]
+
+
+def _page_arrays(page, textpage) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Return the characters' code points, boxes (x0, x1, top, bottom per row), pdfium indexes
+    and drawn font sizes; top and bottom count down from the page's top edge, as pdfplumber's do.
+
+    pdfium's own marks are left out: its line breaks and the spaces it generated. The top is
+    the bottom less the font size, as in pdfminer: pdfium's top reaches a tall glyph's top in
+    some fonts (LibreOffice's subsets), which would set "å" apart from "p" in "på".
+    """
+    count = textpage.count_chars()
+    codes = np.frombuffer(_texts(textpage, count).encode("utf-32-le"), dtype=np.uint32)
+    raw, generated = textpage.raw, pdfium_c.FPDFText_IsGenerated
+    drop = np.isin(codes, LINE_BREAK_CODES)
+    for i in np.flatnonzero(codes == ord(" ")).tolist():
+        drop[i] = bool(generated(raw, i))
+    kept = np.flatnonzero(~drop)
+    box = _boxes(textpage, count).reshape(-1, 4)[kept]  # left, top, right, bottom
+    page_top = page.get_bbox()[3]
+    size = _sizes(raw, kept)
+    box = np.column_stack((box[:, 0], box[:, 2], page_top - box[:, 1], page_top - box[:, 3]))
+    return codes[kept], box, kept, size
+
+
+def page_chars(page, textpage) -> list[tuple]:
+    """Return a pdfium page's characters in content order as (text, x0, x1, top, bottom, upright, size).
+
+    For a page with turned text: each character's own matrix says whether it is upright.
+    """
+    codes, box, index, size = _page_arrays(page, textpage)
+    raw, matrix = textpage.raw, pdfium_c.FS_MATRIX()
+    texts = codes.tobytes().decode("utf-32-le").translate(TRANSLATE) if len(codes) else ""
+    if len(texts) != len(codes):  # a ligature grew: expand character by character
+        texts = [chr(code).translate(TRANSLATE) for code in codes.tolist()]
+    chars = []
+    for row, (x0, x1, top, bottom) in enumerate(box.tolist()):
+        upright = bool(pdfium_c.FPDFText_GetMatrix(raw, int(index[row]), matrix)) and _is_upright(matrix)
+        if upright:
+            top = bottom - size[row]
+        chars.append((texts[row], x0, x1, top, bottom, upright, float(size[row])))
+    return chars
+
+
+def _cluster_ids(values, tolerance: float) -> dict[float, int]:
+    """Return cluster number per value: sorted values less than `tolerance` apart share one."""
+    ids, last, n = {}, None, -1
+    for value in sorted(set(values)):
+        if last is None or value > last + tolerance:
+            n += 1
+        ids[value] = n
+        last = value
+    return ids
+
+
+def _words(line: list[tuple], upright: bool) -> list[list[tuple]]:
+    """Split a line's ordered characters into words: at spaces and at gaps over X_TOLERANCE."""
+    words, word = [], []
+    start, end, cross = (1, 2, 3) if upright else (3, 4, 1)  # rotated text runs top to bottom
+    for char in line:
+        if char[0].isspace():
+            if word:
+                words.append(word)
+            word = []
+            continue
+        if word:
+            prev = word[-1]
+            if (char[start] < prev[start] or char[start] > prev[end] + X_TOLERANCE
+                    or abs(char[cross] - prev[cross]) > Y_TOLERANCE):
+                words.append(word)
+                word = []
+        word.append(char)
+    if word:
+        words.append(word)
+    return words
+
+
+def _page_words(chars: list[tuple]) -> list[list[tuple]]:
+    """Return the words of a page (lists of characters) in pdfplumber's order: line by line."""
+    words = []
+    for upright, run in itertools.groupby(chars, key=lambda c: c[5]):
+        run = list(run)
+        key = 3 if upright else 1  # lines of rotated text are columns: clustered by x0
+        ids = _cluster_ids((c[key] for c in run), Y_TOLERANCE if upright else X_TOLERANCE)
+        run.sort(key=lambda c: ids[c[key]])
+        for _, line in itertools.groupby(run, key=lambda c: ids[c[key]]):
+            line = sorted(line, key=lambda c: c[1] if upright else c[3])
+            words.extend(_words(line, upright))
+    return words
+
+
+def _separator(before: tuple, after: tuple) -> str:
+    """Return a tab between words a table column apart, else a space."""
+    if before[5] and after[5] and after[1] - before[2] > CELL_GAP_EM * max(before[6], after[6], 1):
+        return "\t"
+    return " "
+
+
+def _words_text(words: list[list[tuple]]) -> str:
+    """Return the words as lines: words whose tops cluster together (in order) share a line."""
+    if not words:
+        return ""
+    tops = [min(c[3] for c in word) for word in words]
+    ids = _cluster_ids(tops, Y_TOLERANCE)
+    lines = []
+    for _, group in itertools.groupby(zip(tops, words), key=lambda tw: ids[tw[0]]):
+        parts, prev = [], None
+        for _, word in group:
+            if prev is not None:
+                parts.append(_separator(prev[-1], word[0]))
+            parts.append("".join(c[0] for c in word))
+            prev = word
+        lines.append("".join(parts))
+    return "\n".join(lines)
+
+
+def _column_split(words: list[list[tuple]], left: float, right: float) -> float | None:
+    """Return the x where a two-column page divides, or None for a one-column page."""
+    if len(words) < MIN_COLUMN_WORDS:
+        return None
+    middle = (left + right) / 2
+    n_left = sum(1 for w in words if max(c[2] for c in w) < middle)
+    n_right = sum(1 for w in words if min(c[1] for c in w) > middle)
+    across = len(words) - n_left - n_right
+    if across <= len(words) * COLUMN_ACROSS_SHARE and min(n_left, n_right) >= len(words) * COLUMN_SIDE_SHARE:
+        return middle
+    return None
+
+
+def _cluster_array(values: np.ndarray, tolerance: float) -> np.ndarray:
+    """Return cluster numbers for an array: sorted distinct values within `tolerance` chain into one."""
+    distinct = np.unique(values)
+    ids = np.concatenate(([0], np.cumsum(np.diff(distinct) > tolerance)))
+    return ids[np.searchsorted(distinct, values)]
+
+
+def _array_words(codes: np.ndarray, space: np.ndarray, box: np.ndarray, rows: np.ndarray) -> dict:
+    """Return the words of the characters `rows` (content order) as pdfplumber groups them.
+
+    Keys: text (list), first and last (each word's first and last character's row), top, x0, x1.
+    """
+    line = _cluster_array(box[rows, 2], Y_TOLERANCE)
+    order = rows[np.lexsort((box[rows, 0], line))]  # stable: equal x0 keep content order, as sorted() does
+    line = np.sort(line, kind="stable")
+    x0, x1, top = box[order, 0], box[order, 1], box[order, 2]
+    start = np.ones(len(order), bool)
+    start[1:] = ((line[1:] != line[:-1]) | space[order[:-1]] | (x0[1:] < x0[:-1])
+                 | (x0[1:] > x1[:-1] + X_TOLERANCE) | (np.abs(top[1:] - top[:-1]) > Y_TOLERANCE))
+    keep = ~space[order]
+    chars, start = order[keep], start[keep]
+    first = np.flatnonzero(start)
+    ends = np.append(first[1:], len(chars))
+    joined = codes[chars].tobytes().decode("utf-32-le")
+    if LIGATURE_CODES.isdisjoint(joined):  # the common case: every character stays one
+        joined = joined.replace(PDFIUM_HYPHEN, "-")
+        words = [joined[a:b] for a, b in zip(first.tolist(), ends.tolist())]
+    else:
+        words = [joined[a:b].translate(TRANSLATE) for a, b in zip(first.tolist(), ends.tolist())]
+    if not words:
+        return {"text": []}
+    return {"text": words, "first": chars[first], "last": chars[ends - 1], "top": np.minimum.reduceat(top[keep], first),
+            "x0": np.minimum.reduceat(x0[keep], first), "x1": np.maximum.reduceat(x1[keep], first)}
+
+
+def _array_text(words: dict, box: np.ndarray, size: np.ndarray) -> str:
+    """Return the words as lines (tops clustered in order), a tab between words a column apart."""
+    if not words["text"]:
+        return ""
+    first, last, texts = words["first"], words["last"], words["text"]
+    word_line = _cluster_array(words["top"], Y_TOLERANCE)
+    before, after = last[:-1], first[1:]
+    gap = box[after, 0] - box[before, 1]
+    cells = set(np.flatnonzero(gap > CELL_GAP_EM * np.maximum(np.maximum(size[before], size[after]), 1)).tolist())
+    lines, parts, start = [], [texts[0]], 0
+    for w, same in enumerate((word_line[1:] == word_line[:-1]).tolist()):
+        if same:
+            parts.append("\t" if w in cells else " ")
+        else:
+            lines.append(("".join(parts), _line_box(words, box, size, start, w + 1)))
+            parts, start = [], w + 1
+        parts.append(texts[w + 1])
+    lines.append(("".join(parts), _line_box(words, box, size, start, len(texts))))
+    return reflow(lines)
+
+
+def _line_box(words: dict, box: np.ndarray, size: np.ndarray, a: int, b: int) -> LineBox:
+    """Return the box of words a..b-1 (one line): its edges and its largest font size."""
+    first, last = words["first"][a:b], words["last"][a:b]
+    return LineBox(float(words["x0"][a:b].min()), float(words["x1"][a:b].max()), float(words["top"][a:b].min()),
+                   float(box[last, 3].max()), float(max(size[first].max(), size[last].max())) or 10.0)
+
+
+def _upright_page_text(page, textpage) -> str:
+    """Return the text of a page whose text is all upright (most pages), vectorised with numpy."""
+    codes, box, _, size = _page_arrays(page, textpage)
+    box[:, 2] = box[:, 3] - size
+    space = np.isin(codes, SPACE_CODES)
+    rows = np.arange(len(codes))
+    words = _array_words(codes, space, box, rows)
+    left, _, right, _ = page.get_bbox()
+    middle = (left + right) / 2
+    n = len(words["text"])
+    if n >= MIN_COLUMN_WORDS:
+        n_left, n_right = int((words["x1"] < middle).sum()), int((words["x0"] > middle).sum())
+        if n - n_left - n_right <= n * COLUMN_ACROSS_SHARE and min(n_left, n_right) >= n * COLUMN_SIDE_SHARE:
+            center = (box[:, 0] + box[:, 1]) / 2
+            halves = (rows[center < middle], rows[center >= middle])
+            return "\n".join(_array_text(_array_words(codes, space, box, half), box, size)
+                             for half in halves if len(half))
+    return _array_text(words, box, size)
+
+
+def page_text(page) -> str:
+    """Return a pdfium page's text in reading order, lines and tabs as pdf.py's pdfplumber path gives them.
+
+    A page whose words read "Kostnadsslag   2025" with a wide gap -> "Kostnadsslag\t2025".
+    """
+    textpage = page.get_textpage()
+    try:
+        if _page_upright(page):
+            return _upright_page_text(page, textpage)
+        chars = page_chars(page, textpage)
+        words = _page_words(chars)
+        left, _, right, _ = page.get_bbox()
+        split = _column_split(words, left, right)
+        if split is None:
+            return _words_text(words)
+        halves = ([c for c in chars if (c[1] + c[2]) / 2 < split],
+                  [c for c in chars if (c[1] + c[2]) / 2 >= split])
+        return "\n".join(_words_text(_page_words(half)) for half in halves if half)
+    finally:
+        textpage.close()
