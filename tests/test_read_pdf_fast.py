@@ -176,3 +176,20 @@ def test_damaged_pdf_is_still_reported_by_name(tmp_path):
     path.write_bytes(whole[: len(whole) // 3])
     with pytest.raises(UnreadableDocument, match="trasig.pdf"):
         read_pdf(path, path.read_bytes(), "x")
+
+
+def test_both_pdf_paths_join_a_wrapped_paragraph_alike(tmp_path):
+    # descenders ("g", "p") reach below a line's font box: the next line still follows at normal leading
+    from fpdf import FPDF
+
+    from extractor.read.pdf import read_pdf
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, "Gruppen pågår varje vecka, och deltagarna följer upp sina egna mål tillsammans med "
+                         "coachen, som hjälper dem att hitta praktikplatser. " * 4)
+    path = tmp_path / "stycke.pdf"
+    pdf.output(str(path))
+    data = path.read_bytes()
+    fast, plumber = (read_pdf(path, data, "0" * 64, fast=f).text for f in (True, False))
+    assert fast == plumber and len(fast.strip().split("\n")) == 1

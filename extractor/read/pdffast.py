@@ -303,8 +303,10 @@ def _array_text(words: dict, box: np.ndarray, size: np.ndarray) -> str:
 def _line_box(words: dict, box: np.ndarray, size: np.ndarray, a: int, b: int) -> LineBox:
     """Return the box of words a..b-1 (one line): its edges and its largest font size."""
     first, last = words["first"][a:b], words["last"][a:b]
-    return LineBox(float(words["x0"][a:b].min()), float(words["x1"][a:b].max()), float(words["top"][a:b].min()),
-                   float(box[last, 3].max()), float(max(size[first].max(), size[last].max())) or 10.0)
+    line_size = float(max(size[first].max(), size[last].max())) or 10.0
+    top = float(words["top"][a:b].min())
+    # the font's box, as pdfminer draws it: a descender ("g", "p") reaches below it, not the line
+    return LineBox(float(words["x0"][a:b].min()), float(words["x1"][a:b].max()), top, top + line_size, line_size)
 
 
 def _upright_page_text(page, textpage) -> str:
