@@ -173,19 +173,22 @@ def _decide(kind: str, db_path: str, first: str, second: str, level: str, note: 
     click.echo(f"{first}: insats {a}\n{second}: insats {b}", err=True)
 
 
-LEVEL_OPTION = click.option("--document", "level", flag_value="document",
-                            help="As one document (copies or versions), not just one insats.")
-INSATS_OPTION = click.option("--insats", "level", flag_value="insats", default=True, hidden=True)
-NOTE_OPTION = click.option("--note", default=None, help="Why, for the next person who reads the decision.")
+def _decision_command(function):
+    """Give link and unlink their shared arguments: DB FIRST SECOND [--document] [--note]."""
+    for decorate in reversed([
+        click.argument("db_path", metavar="DB", type=click.Path(exists=True, dir_okay=False)),
+        click.argument("first"),
+        click.argument("second"),
+        click.option("--document", "level", flag_value="document",
+                     help="As one document (copies or versions), not just one insats."),
+        click.option("--insats", "level", flag_value="insats", default=True, hidden=True),
+        click.option("--note", default=None, help="Why, for the next person who reads the decision."),
+    ]):
+        function = decorate(function)
+    return cli.command()(function)
 
 
-@cli.command()
-@click.argument("db_path", metavar="DB", type=click.Path(exists=True, dir_okay=False))
-@click.argument("first")
-@click.argument("second")
-@LEVEL_OPTION
-@INSATS_OPTION
-@NOTE_OPTION
+@_decision_command
 def link(db_path: str, first: str, second: str, level: str, note: str | None) -> None:
     """Put two stored files in one insats (or one document), whatever the automatic grouping says.
 
@@ -197,13 +200,7 @@ def link(db_path: str, first: str, second: str, level: str, note: str | None) ->
     _decide("link", db_path, first, second, level, note)
 
 
-@cli.command()
-@click.argument("db_path", metavar="DB", type=click.Path(exists=True, dir_okay=False))
-@click.argument("first")
-@click.argument("second")
-@LEVEL_OPTION
-@INSATS_OPTION
-@NOTE_OPTION
+@_decision_command
 def unlink(db_path: str, first: str, second: str, level: str, note: str | None) -> None:
     """Keep two stored files in separate insatser (or documents), whatever the automatic grouping says.
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..record import Section
-from .named_people import find_named_people
+from .named_people import LOWER, PART, find_named_people
 
 TLDS = ("se", "com", "nu", "org", "net", "eu")
 # "sofie.backstrom@forsakrings kassan.se", "lotta.nyqvist@var\nberg.se" and "…@arbetsformedlingen.\nse":
@@ -18,9 +18,7 @@ EMAIL_ANCHOR_RE = re.compile(r"@|\(&|\(at\)")
 MAX_LOCAL_CHARS, MAX_DOMAIN_CHARS = 64, 128  # an address's local part is at most 64 characters
 PHONE_AFTER_CHARS, PHONE_BEFORE_CHARS = 40, 60
 PHONE_RE = re.compile(r"(?<![\d-])(0\d{1,3}\s?-\s?\d{2,3}(?:\s\d{2,3}){1,3})(?![\d])")
-UPPER = "A-ZÅÄÖÉ"
-LOWER = "a-zåäöéü"
-NAME_PART = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
+NAME_PART = PART
 # Capitalised words in a row ("Kontaktuppgifter Samordnare Birgitta Håkansson"); a name is inside.
 CAPITALISED_RUN_RE = re.compile(rf"\b{NAME_PART}(?: {NAME_PART})+\b")
 # Words that start with a capital in forms but are no one's name.

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..errors import UnreadableDocument
 from ..record import Document, Page
 from . import pdffast
-from .reflow import HYPHEN_END_RE, HYPHEN_KEEP_WORDS, KEEP_HYPHEN_END_RE, NEXT_WORD_RE, LineBox, reflow
+from .reflow import LineBox, join_across_dash, reflow
 from .pdfchars import page_chars
 
 # Page furniture that is never body text, wherever it stands.
@@ -56,17 +56,11 @@ def join_hyphenated(lines: list[str]) -> list[str]:
     """Join words split by a hyphen at a line end.  ["arbets-", "marknaden är"] -> ["arbetsmarknaden är"]"""
     out: list[str] = []
     for line in lines:
-        if out and KEEP_HYPHEN_END_RE.search(out[-1]) and line[:1].isalnum() and (
-                out[-1][-2].isdigit() == line[:1].isdigit()):
-            out[-1] += line  # "2024-05-" + "21", "16–" + "35 år", "KBT-" + "baserad": the dash stays
-            continue
-        if out:
-            prev = out[-1]
-            end, nxt = HYPHEN_END_RE.search(prev), NEXT_WORD_RE.match(line)
-            if end and nxt and nxt.group(1).lower() not in HYPHEN_KEEP_WORDS:
-                out[-1] = prev[:-1] + line
-                continue
-        out.append(line)
+        joined = join_across_dash(out[-1], line) if out else None
+        if joined is not None:
+            out[-1] = joined
+        else:
+            out.append(line)
     return out
 
 

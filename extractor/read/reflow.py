@@ -73,10 +73,19 @@ def _soft_break(prev: str, prev_box: LineBox, line: str, box: LineBox, right: fl
 
 def _join_wrapped(prev: str, nxt: str) -> str:
     """Join a wrapped line to the one before: a word split by a hyphen is one word again."""
-    if prev.endswith(("-", "–")):
-        if KEEP_HYPHEN_END_RE.search(prev):
-            return prev + nxt
-        end, word = HYPHEN_END_RE.search(prev), NEXT_WORD_RE.match(nxt)
-        if end and word and word.group(1).lower() not in HYPHEN_KEEP_WORDS:
-            return prev[:-1] + nxt
-    return prev + " " + nxt
+    joined = join_across_dash(prev, nxt)
+    return joined if joined is not None else prev + " " + nxt
+
+
+def join_across_dash(prev: str, nxt: str) -> str | None:
+    """Return two lines as one where a dash at the first's end joins them, else None.
+
+    "arbets-" + "marknaden" -> "arbetsmarknaden"; "2024-05-" + "21" and "KBT-" + "baserad" keep
+    the dash; "Hälso-" + "och sjukvården" -> None.
+    """
+    if KEEP_HYPHEN_END_RE.search(prev) and nxt[:1].isalnum() and prev[-2].isdigit() == nxt[:1].isdigit():
+        return prev + nxt
+    end, word = HYPHEN_END_RE.search(prev), NEXT_WORD_RE.match(nxt)
+    if end and word and word.group(1).lower() not in HYPHEN_KEEP_WORDS:
+        return prev[:-1] + nxt
+    return None

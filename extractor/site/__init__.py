@@ -99,12 +99,17 @@ def _markup(text: str):
     return Markup(text)
 
 
-async def document_page(request, datasette):
-    name, sha = request.url_vars["database"], request.url_vars["sha256"]
+def _database(datasette, name: str):
+    """Return the named database, or raise a 404 that names it."""
     try:
-        db = datasette.get_database(name)
+        return datasette.get_database(name)
     except KeyError:
         raise NotFound(f"No database {name}")
+
+
+async def document_page(request, datasette):
+    name, sha = request.url_vars["database"], request.url_vars["sha256"]
+    db = _database(datasette, name)
     rows = (await db.execute("select * from documents where sha256 = ?", [sha])).rows
     if not rows:
         raise NotFound(f"No document {sha} in {name}")
@@ -158,10 +163,7 @@ async def _grouping(db, document: dict, tables: set) -> dict:
 
 async def insats_page(request, datasette):
     name, insats_id = request.url_vars["database"], request.url_vars["insats_id"]
-    try:
-        db = datasette.get_database(name)
-    except KeyError:
-        raise NotFound(f"No database {name}")
+    db = _database(datasette, name)
     if "insatser" not in set(await db.table_names()):
         raise NotFound(f"No insatser in {name}")
     rows = (await db.execute("select * from insatser where id = ?", [insats_id])).rows
