@@ -54,6 +54,18 @@ def test_staffing_after_the_project_is_not_project_staff():
     assert [(s.role, s.fte) for s in find_staffing(sections)] == [("Coach", 1.0)]
 
 
+def test_a_post_with_its_share_counts_in_a_section_on_the_target_group():
+    text = ("Målgruppen är unga vuxna 18–29 år; 40 % av dem saknar gymnasieexamen. Till sin hjälp har "
+            "styrelsen två utredare på 50 % och en lots om heltid.")
+    assert [(s.role, s.fte) for s in find_staffing([_sec("target_group", text)])] == [
+        ("Utredare", 0.5), ("Utredare", 0.5), ("Lots", 1.0)]
+
+
+def test_shares_of_people_in_a_section_on_the_target_group_are_no_posts():
+    text = "Målgruppen är arbetslösa; 60 % av deltagarna har en handläggare, och coacher finns på orten."
+    assert find_staffing([_sec("target_group", text)]) == []
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Sammanlagt omfattar verksamheten 5,0 årsarbetare.", 5.0),
     ("Sammanlagt omfattar projektet 3,0 åa.", 3.0),

@@ -42,6 +42,14 @@ STATED_TOTAL_RE = re.compile(
     re.I)
 # Goals and follow-up quote percentages of people; dissemination describes the staff after the project.
 SKIP_KEYS = {"goals", "follow_up", "target_group", "participants", "signatures", "signing_log", "dissemination"}
+# ... but a post stated with its share right after the role is a post in a section on whom the
+# work is for too (a print often runs the staff into it): "styrelsen har en samordnare på 50 %".
+# Dissemination and follow-up keep to their own: staff after the project, shares of people.
+TIGHT_POST_RE = re.compile(
+    rf"(?<![\wåäö]){ROLE_PATTERN}\s+(?:på|om)\s+(?:(?<![\d,])\d{{1,3}}(?:,\d+)?\s*(?:%|procent)(?!\s+av\b)|heltid\b|halvtid\b)",
+    re.I)
+TIGHT_POST_KEYS = {"goals", "target_group", "participants"}
+LEAD_WORDS_RE = re.compile(r"(?:[\wåäö-]+[ \t]+){1,2}$")
 # A change to a post already counted: "gick ned till 50 % från oktober", "utökades till heltid".
 CHANGE_RE = re.compile(r"\b(?:gick (?:ned|ner|upp)|minskade|minskades|ökade|ökades|utökades|sänktes|höjdes|"
                        r"trappades (?:ned|ner|upp)|från och med (?:januari|februari|mars|april|maj|juni|juli|augusti|"
@@ -251,6 +259,9 @@ def find_staffing(sections: list[Section]) -> list[Staff]:
     seen_roles: set[str] = set()  # roles stated in earlier sections
     for section in sections:
         if section.key in SKIP_KEYS:
+            if section.key in TIGHT_POST_KEYS:
+                found += [s for s in _tight_posts(section) if s.role.lower() not in seen_roles]
+                seen_roles |= {s.role.lower() for s in found}
             continue
         in_section: list[Staff] = []
         consumed: list[tuple[int, int]] = []
@@ -277,6 +288,19 @@ def find_staffing(sections: list[Section]) -> list[Staff]:
         found.extend(in_section)
         seen_roles |= {n.role.lower() for n in in_section}
     return found
+
+
+def _tight_posts(section: Section) -> list[Staff]:
+    """Return the posts a section of goals or target groups states as "<role> på 50 %"."""
+    out: list[Staff] = []
+    text = section.text
+    for m in TIGHT_POST_RE.finditer(text):
+        lead = LEAD_WORDS_RE.search(text, max(0, m.start() - 40), m.start())  # "två" in "två coacher på 50 %"
+        begin = lead.start() if lead else m.start()
+        clause = text[begin:m.end()].replace("\n", " ")
+        for role, fte, s, e in parse_clause(clause):
+            out.append(Staff(role, fte, section.char_start + begin + s, section.char_start + begin + e))
+    return out
 
 
 def find_fte_total(sections: list[Section], staffing: list[Staff], where: dict | None = None) -> float | None:
