@@ -121,3 +121,17 @@ def test_title_after_a_cover_word_ends_with_its_line():
                                   "Exempelby 2020-03-14\nAnna Exempelsson\nOrdförande\n"])
 def test_closing_signature_with_the_signers_title(text):
     assert [(n, r) for n, r, *_ in find_named_people(text)] == [("Anna Exempelsson", "signatory")]
+
+
+def test_a_decision_forms_signature_fields():
+    text = ("BESLUTSFÖRSLAG Kommunstyrelsen föreslår fullmäktige besluta om ansvarsfrihet "
+            "Bo Bokstav Datum Kommunalråd Tillstyrkes Alternativt förslag Rut Rapport Datum Kommunalråd\n"
+            "KOMMUNSTYRELSEN Bo Bokstav Kommunstyrelsens ordförande Siv Siffersson Ekonomichef\n")
+    assert [(n, r) for n, r, *_ in find_named_people(text)] == [
+        ("Bo Bokstav", "signatory"), ("Rut Rapport", "signatory"), ("Siv Siffersson", "signatory")]
+
+
+def test_people_present_at_a_meeting_are_no_contacts():
+    text = ("Redogörelse för verksamheten, medverkande förbundschef Ada Admin och\n\n"
+            "Olle Påhitt, samordnare för insatsen. Därefter berättade Lisa Låtsas, projektledare, om målen.")
+    assert [(n, r) for n, r, *_ in find_named_people(text)] == [("Lisa Låtsas", "contact")]

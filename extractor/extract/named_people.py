@@ -35,6 +35,14 @@ SIGNATURE_RE = re.compile(
 SIGNATURE_LINE_RE = re.compile(
     rf"(?m)^[ \t]*(?P<name>{PERSON})(?:[ \t]+|[ \t]*\n[ \t]*)"
     rf"(?:Ordförande|Vice ordförande|Förbundschef|Kommunalråd|Sekreterare|Justerare)[ \t]*$")
+# A kommun's decision form signs "Namn Datum Titel": "Per Påhittad Datum Kommunalråd".
+SIGNATURE_FIELD_RE = re.compile(
+    rf"(?P<name>{PERSON})[ \t]+Datum[ \t]+(?:Kommunalråd|Ordförande|[{UPPER}][{LOWER}]*(?:chef|direktör))\b")
+# A signature run into a line ends it with the signer's office: "… Per Påhittad Ekonomichef"
+SIGNATURE_END_RE = re.compile(rf"(?m)(?<![\w-])(?P<name>{PERSON})[ \t]+[{UPPER}][{LOWER}]*(?:chef|direktör)[ \t]*$")
+# Those present at a meeting are listed, not contacts: "medverkande … och Anna Exempelsson, samordnare"
+ATTENDANCE_RE = re.compile(r"\b(?:medverkande|närvarande|deltagande|deltog|deltagare)\b", re.I)
+SENTENCE_START_RE = re.compile(r"[.!?:]\s")
 NOT_PERSON_WORDS = {"samordningsförbundet", "region", "kommun", "arbetsförmedlingen", "försäkringskassan",
                     "projektet", "insatsen", "styrelsen", "mobil", "tel", "telefon", "datum", "organisation",
                     "e-post", "ansvarar", "kontakt", "underskrift", "namnförtydligande"}
@@ -69,14 +77,20 @@ def find_named_people(text: str, minutes: bool = False) -> list[tuple[str, str, 
         if _plausible(name) and not any(n.startswith(name) or name.startswith(n) for n, *_ in out):
             out.append((name, role, start, start + len(name)))
 
-    for pattern in (SIGNATURE_RE, SIGNATURE_LINE_RE):
+    def attending(start: int) -> bool:
+        window = text[max(0, start - 300):start]
+        begun = [m.end() for m in SENTENCE_START_RE.finditer(window)]
+        return bool(ATTENDANCE_RE.search(window, begun[-1] if begun else 0))
+
+    for pattern in (SIGNATURE_RE, SIGNATURE_LINE_RE, SIGNATURE_FIELD_RE, SIGNATURE_END_RE):
         for m in pattern.finditer(text):
             add(m.group("name"), "signatory", m.start("name"))
     if minutes:
         return out
     for pattern in (ROLE_THEN_NAME_RE, NAME_THEN_ROLE_RE, NAME_WITH_PHONE_RE):
         for m in pattern.finditer(text):
-            add(m.group("name"), "contact", m.start("name"))
+            if not attending(m.start("name")):
+                add(m.group("name"), "contact", m.start("name"))
     for m in NAMES_WHO_WERE_RE.finditer(text):
         for name in re.finditer(PERSON, m.group("names")):
             add(name.group(), "contact", m.start("names") + name.start())
