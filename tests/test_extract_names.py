@@ -38,3 +38,25 @@ def test_title_printed_above_its_label():
     start = text.index("Startdatum")
     section = Section("title", "Namn på projektet", text[start:], None, start, len(text))
     assert find_title([section], text) == "Nyckeln"
+
+
+@pytest.mark.parametrize("text", [
+    # a page's headline in sentence case names no insats, however often the page repeats it
+    "Fria medel\n\nHem / Arkiv / Fria medel\n\nUnder året kan parterna söka Fria medel för lokala projekt.",
+    "Organisation och styrning\n\nOrganisation och uppdrag beskrivs här. Styrgruppen möts fyra gånger per år.",
+    "Regionstyrelsens förslag till beslut\n\nRegionstyrelsens förslag till beslut gäller bildandet av ett förbund.",
+    # a headline of people and their roles (a minutes page's title)
+    "Olle Påhitt, ersättare Lisa Låtsas, ersättare\n\nNärvarande: Olle Påhitt och Lisa Låtsas.",
+    # "projektet ska" is no name
+    "Sök medel\n\nProjektet ska gynna parterna. Projektet ska vara avgränsat i tid.",
+])
+def test_no_title_from_a_phrase_headline_or_a_list_of_people(text):
+    assert find_title_in_prose(text) is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Språngbrädan förlängs\n\nStyrelsen beslutade att Språngbrädan får medel ett år till.", "Språngbrädan"),
+    ("IT-lotsen förlängs\n\nStyrelsen beslutade att IT-lotsen får medel ett år till.", "IT-lotsen"),
+])
+def test_a_name_that_opens_a_news_headline(text, name):
+    assert find_title_in_prose(text)[0] == name

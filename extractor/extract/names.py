@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from spacy.lang.sv.stop_words import STOP_WORDS
+
 from .gazetteer import find_org_spans
 
 CAP_WORD = r"[A-ZÅÄÖ][\wåäöéÅÄÖ`'-]*"
@@ -42,6 +44,13 @@ METHOD_NAMES_RE = re.compile(
 LOWER_PROJECT_NAME_RE = re.compile(r"\b[Pp]rojekt(?:et)?\s+([a-zåäö]{3,})\b")
 # The capitalised words a line opens with: "Steget före – stöd till …" -> "Steget"
 LINE_START_RUN_RE = re.compile(rf"(?m)^[ \t]*({NAME})")
+# A headline's capitalised run followed by ", <role>" lists people; a lone capitalised word
+# followed by lower-case words opens a phrase in sentence case, it names nothing by itself.
+PERSON_LIST_RE = re.compile(r"\s*,\s*[a-zåäö]")
+PHRASE_GOES_ON_RE = re.compile(r"[ \t]+[a-zåäö]")
+# ... unless the word looks like a name: coined ("IT-spåret", "KomAn") or a definite noun ("Bron",
+# "Steget", "Trappan"), not an adjective, a genitive or a bare noun ("Fria", "Stöd", "Organisation").
+NAME_LIKE_WORD_RE = re.compile(r"^.[^ ]*[A-ZÅÄÖ0-9-]|(?:et|en|an|rn|(?<!i)[aeouyåäö]n)$")
 HEADLINE_MAX_WORDS = 10
 OPENING_CHARS = 300
 MIN_SCORE = 2
@@ -91,8 +100,8 @@ def find_title_in_prose(text: str) -> tuple[str, int, int] | None:
         article = ARTICLE_NAME_RE.match(text[m.start("name"):m.start("name") + 40])
         if article:
             name = article.group()
-        if name[0].islower() and lower_names[name] < 2:
-            continue  # a lower-case name only when the text keeps calling it so: "projekt lyftet"
+        if name[0].islower() and (lower_names[name] < 2 or name in STOP_WORDS):
+            continue  # a lower-case name only when the text keeps calling it so: "projekt lyftet", not "ska"
         if not _acceptable(name, bodies):
             continue
         scores[name] += 1 + (m.start() < OPENING_CHARS or name in headline
@@ -142,6 +151,10 @@ def _recurring_run(text: str, start: int, headline: str, bodies: set[str]) -> tu
     rest = "\n".join(body_lines)
     for m in RUN_RE.finditer(headline):
         name = m.group().strip()
+        after = headline[m.end():]
+        if PERSON_LIST_RE.match(after) or (" " not in name and PHRASE_GOES_ON_RE.match(after)
+                                           and not NAME_LIKE_WORD_RE.search(name)):
+            break  # "Anna Exempelsson, ersättare …"; the first word of "Fria medel", "Organisation och styrning"
         if _acceptable(name, bodies) and re.search(rf"(?<![\wåäö]){re.escape(name)}(?![\wåäö])", rest):
             return name, start + m.start(), start + m.start() + len(name)
     return None
