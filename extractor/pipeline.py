@@ -7,6 +7,7 @@ from pathlib import Path
 
 from . import __version__
 from .classify import classify_doc_type
+from .extract import checkboxes
 from .extract.ages import find_target_groups
 from .extract.amounts import find_amounts
 from .extract.budget import find_budget
@@ -47,9 +48,11 @@ def _evidence(text: str, where, value, start: int, end: int) -> dict:
 def extract(doc: Document, timings: dict | None = None) -> Record:
     """Return the Record for an already read Document (pure: no disk, no database)."""
     clock = _Clock(timings)
-    text = doc.text
     sections = split(doc)
     clock.lap("split")
+    # the extractors read what a form's boxes state; the record keeps the document's own text
+    shown, text = sections, checkboxes.mask(doc.text)
+    sections = checkboxes.mask_sections(sections)
     doc_type = classify_doc_type(text)
     dates = find_dates(text)
     budget_spans = [(s.char_start, s.char_end) for s in sections if s.key == "budget"]
@@ -66,7 +69,7 @@ def extract(doc: Document, timings: dict | None = None) -> Record:
         doc_type=doc_type,
         title=find_title(sections, text, where),
         diarienummer=find_diarienummer(text, where),
-        sections=sections,
+        sections=shown,
         organizations=[{"name": o["name"], "role": o["role"]} for o in organizations],
         contacts=[{"name": p.name, "email": p.email, "phone": p.phone,
                    "organization": organization_of(p, known_orgs, text), "role": p.role} for p in people],
@@ -80,7 +83,7 @@ def extract(doc: Document, timings: dict | None = None) -> Record:
         participants=find_participants(sections, text, where),
         methods=classify_methods(text, sections),
         extractor_version=__version__,
-        text=text,
+        text=doc.text,
     )
     values = {"title": record.title, "diarienummer": record.diarienummer, "fte_total": record.fte_total,
               "participants": record.participants,
@@ -88,15 +91,15 @@ def extract(doc: Document, timings: dict | None = None) -> Record:
               **{f"budget.{k}": v for k, v in record.budget.items()}}
     locate = _locator(sections)
     record.evidence = {
-        "fields": [dict(_evidence(text, locate, values[field], start, end), field=field)
+        "fields": [dict(_evidence(doc.text, locate, values[field], start, end), field=field)
                    for field, (start, end) in where.items() if values.get(field) is not None],
-        "organizations": [_evidence(text, locate, (o["name"], o["role"]), o["start"], o["end"])
+        "organizations": [_evidence(doc.text, locate, (o["name"], o["role"]), o["start"], o["end"])
                           for o in organizations],
-        "contacts": [_evidence(text, locate, p.email or p.name, p.start, p.end) for p in people],
-        "dates": [_evidence(text, locate, d.value, d.start, d.end) for d in dates],
-        "amounts": [_evidence(text, locate, a.value, a.start, a.end) for a in amounts],
-        "staffing": [_evidence(text, locate, s.role, s.start, s.end) for s in staffing],
-        "target_groups": [_evidence(text, locate, (a.age_min, a.age_max), a.start, a.end) for a in ages],
+        "contacts": [_evidence(doc.text, locate, p.email or p.name, p.start, p.end) for p in people],
+        "dates": [_evidence(doc.text, locate, d.value, d.start, d.end) for d in dates],
+        "amounts": [_evidence(doc.text, locate, a.value, a.start, a.end) for a in amounts],
+        "staffing": [_evidence(doc.text, locate, s.role, s.start, s.end) for s in staffing],
+        "target_groups": [_evidence(doc.text, locate, (a.age_min, a.age_max), a.start, a.end) for a in ages],
     }
     clock.lap("extract")
     return record

@@ -280,6 +280,12 @@ def _line_heading(line: str, start: int) -> Heading | None:
     inline = _inline_heading(line, include_other=False)
     if inline:
         return Heading(start, start + inline[0], inline[1], line[: inline[0]].strip())
+    label, colon, value = line.partition(":")
+    if colon and value.strip() and not _is_sentence(label):
+        # "Målgrupp: unga vuxna", "Medverkande parter: [X] …": the label heads, its value is the text
+        key = _whole_line_heading(label)
+        if key:
+            return Heading(start, start + len(label), key, label.strip())
     key = _whole_line_heading(line)
     if key:
         return Heading(start, start + len(line.rstrip()), key, line.strip())

@@ -52,6 +52,24 @@ from extractor.record import Section
     ("Insatsen finansieras av Samordningsförbundet Exempeldalen.", []),
     ("Arbetsförmedlingen och Försäkringskassan har lämnat synpunkter på rapporten.", []),
     ("Målet är en planering tillsammans med Arbetsförmedlingen eller socialtjänsten.", []),
+    # parties named before their role, a list included
+    ("Samordningsförbundet ABC har varit projektägare och Eskilstuna och Katrineholms kommuner har varit parter.",
+     [("Samordningsförbundet ABC", "owner"), ("Eskilstuna kommun", "partner"), ("Katrineholms kommun", "partner")]),
+    ("Länsstyrelsen i Sörmland och Arbetsförmedlingen har deltagit i projektet som samverkande aktörer.",
+     [("Länsstyrelsen i Sörmland", "partner"), ("Arbetsförmedlingen", "partner")]),
+    ("Spåret drivs av Strömstads kommun med Arbetsförmedlingen som samverkanspart.",
+     [("Strömstads kommun", "owner"), ("Arbetsförmedlingen", "partner")]),
+    ("Teamet har Västra Götalandsregionen (primärvården i norra Bohuslän) som huvudman.",
+     [("Västra Götalandsregionen", "owner")]),
+    ("Med förbundet som projektägare kan parterna söka medel ur fonden.", []),
+    # a form's label, and suspended hyphens in a list of kommuner
+    ("Medverkande: Degerfors kommun, Region Örebro län och Försäkringskassan",
+     [("Degerfors kommun", "partner"), ("Region Örebro län", "partner"), ("Försäkringskassan", "partner")]),
+    ("Insatsen bedrivs i samverkan med Norrköpings-, Söderköpings- och Valdemarsviks kommuner.",
+     [("Norrköpings kommun", "partner"), ("Söderköpings kommun", "partner"), ("Valdemarsviks kommun", "partner")]),
+    # the agencies' short forms, in capitals only
+    ("Projektet drivs i samverkan med FK och AF.", [("Försäkringskassan", "partner"), ("Arbetsförmedlingen", "partner")]),
+    ("Projektet drivs i samverkan med af-kontoret och fk-handläggare.", []),
 ])
 def test_roles_read_from_sentences(text, expected):
     assert sorted((r.name, r.role) for r in find_roles(text)) == sorted(expected)

@@ -184,3 +184,15 @@ def test_split_bold_runin_heading_glued_to_its_text():
 ])
 def test_split_report_and_form_headings_of_other_templates(text, keys):
     assert _keys(text) == keys
+
+
+def test_a_label_and_its_value_on_one_line():
+    text = ("Målgrupp: unga vuxna 18–24 år som varken arbetar eller studerar\n"
+            "Medverkande parter: [X] Arbetsförmedlingen  [X] Försäkringskassan\n"
+            "Sökt belopp (kr): 2 180 000\nEgen finansiering (kr): 320 000\n")
+    sections = split(_doc(text))
+    assert [(s.key, s.heading) for s in sections] == [
+        ("target_group", "Målgrupp"), ("partners", "Medverkande parter"), ("budget", "Sökt belopp (kr)")]
+    assert sections[0].text.startswith("unga vuxna 18–24 år")
+    assert sections[1].text.startswith("[X] Arbetsförmedlingen")
+    assert sections[2].text.startswith("2 180 000")

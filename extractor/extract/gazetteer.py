@@ -173,17 +173,30 @@ def _anchor_re() -> re.Pattern:
     return re.compile(r"(?i:\b(?:" + "|".join(sorted(map(re.escape, anchors))) + r")\b)")
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[re.Pattern | None, dict[str, str]]:
+    """The agencies' short forms ("AF", "FK"), matched in capitals only: "af" is no agency."""
+    short = json.loads(DATA_PATH.read_text(encoding="utf-8")).get("abbreviations", {})
+    if not short:
+        return None, {}
+    words = "|".join(sorted(map(re.escape, short), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])"), short
+
+
 def find_org_spans(text: str) -> list[tuple[int, int, str]]:
     """Return (start, end, legal body) for each public body named in `text`, in order."""
     nlp = org_ruler()
     out = []
+    abbreviation_re, short = _abbreviations()
+    if abbreviation_re:
+        out += [(m.start(), m.end(), short[m.group()]) for m in abbreviation_re.finditer(text)]
     # Lines with an anchor word go through spaCy together, a batch at a time (one call per line
     # costs more than the matching); no pattern matches across the line breaks between them.
     for starts, shifts, batch in _anchor_batches(text):
         for ent in nlp(batch).ents:
             shift = shifts[bisect.bisect_right(starts, ent.start_char) - 1]
             out.append((ent.start_char + shift, ent.end_char + shift, legal_name(ent.text, ent.ent_id_)))
-    return out
+    return sorted(out) if abbreviation_re else out
 
 
 def _anchor_batches(text: str):
@@ -213,8 +226,9 @@ def _anchor_batches(text: str):
 
 
 # "Heby, Tierp och Östhammars kommuner"; also the singular a cover may print ("Eksjö och Nässjö kommun")
+# and the form with suspended hyphens: "Norrköpings-, Söderköpings- och Valdemarsviks kommuner"
 KOMMUN_LIST_RE = re.compile(
-    r"\b(?P<list>[A-ZÅÄÖ][\wåäöé-]+(?:\s*,\s*[A-ZÅÄÖ][\wåäöé-]+)*\s+(?:och|samt)\s+[A-ZÅÄÖ][\wåäöé-]+)\s+kommun(?:er)?\b")
+    r"\b(?P<list>[A-ZÅÄÖ][\wåäöé-]+(?:\s*,\s*[A-ZÅÄÖ][\wåäöé-]+)*,?\s+(?:och|samt)\s+[A-ZÅÄÖ][\wåäöé-]+)\s+kommun(?:er)?\b")
 LIST_NAME_RE = re.compile(r"[A-ZÅÄÖ][\wåäöé-]+")
 
 
@@ -224,10 +238,11 @@ def find_kommun_lists(text: str) -> list[tuple[int, int, str]]:
     bare = kommun_by_bare_name()
     for m in KOMMUN_LIST_RE.finditer(text):
         for name in LIST_NAME_RE.finditer(m.group("list")):
-            body = bare.get(name.group().lower())
+            word = name.group().rstrip("-")
+            body = bare.get(word.lower())
             if body:
                 start = m.start("list") + name.start()
-                out.append((start, start + len(name.group()), body))
+                out.append((start, start + len(word), body))
     return out
 
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.lang.sv.stop_words import STOP_WORDS
+
 from .gazetteer import find_forbund_lists, find_kommun_lists, find_org_spans
 from .text import sentences
 
@@ -32,6 +34,8 @@ ROLE_CUES: list[tuple[str, str, str]] = [
     ("owner", "after", r"\b(?:driver|drev|bedriver|bedrev)\s+(?:\w+\s+){0,2}?tillsammans\s+med"),
     ("owner", "before", r"\s+(?:är|var|blir|har\s+varit)\s+(?:projektägare|huvudman|ägare)\b"),
     ("owner", "before", r"\s+(?:driver|drev|bedriver|bedrev)\s+(?:\w+\s+){0,2}?tillsammans\s+med"),
+    # "… med Exempelby kommun som huvudman"
+    ("owner", "before", r"(?:\s*\([^()\n]{0,80}\))?\s+som\s+(?:huvudman|projektägare)\b"),
     ("owner", "before", r"\s+(?:driver|bedriver|äger|ansvarar\s+för)\s+(?:projektet|insatsen|förstudien|verksamheten)\b"),
     # a decision grants money to the body that will run it: "beslutar att bevilja 800 000 kr till X"
     ("owner", "after", r"\bbevilja[rts]?\s+(?:medel|[\d][\d \u00a0.,]*\s*(?:kr|kronor|tkr|miljoner\s+kronor))\s+"
@@ -45,6 +49,15 @@ ROLE_CUES: list[tuple[str, str, str]] = [
     ("partner", "after", r"\b(?:samverkansparter|samverkanspartners|projektparter|parter\s+i\s+(?:projektet|insatsen|satsningen|förstudien|verksamheten))\s*(?::|är|var)?"),
     ("partner", "after", r"\b(?:samarbetar|samarbetade|samverkar|samverkade)\s+(?:även\s+|också\s+)?med"),
     ("partner", "before", r"\s+(?:samarbetar|samarbetade|samverkar|samverkade)\s+(?:även\s+|också\s+)?med"),
+    # "A och B kommuner har varit parter", "C och D har deltagit i projektet som samverkande aktörer",
+    # "med Arbetsförmedlingen som samverkanspart"
+    ("partner", "before", r"\s+(?:har\s+varit|är|var|blev)\s+(?:samverkans)?parter\b"),
+    ("partner", "before", r"\s+(?:har\s+)?(?:deltagit|deltog|deltar|medverkat|medverkade|medverkar)\s+"
+                          r"(?:i\s+(?:projektet|insatsen|förstudien|satsningen)\s+)?som\s+(?:samverkande\s+)?"
+                          r"(?:aktörer|aktör|parter|part|samverkansparter|samverkanspart)\b"),
+    ("partner", "before", r"(?:\s*\([^()\n]{0,80}\))?\s+som\s+(?:samverkanspart(?:ner|s)?|samarbetspart(?:ner|s)?)\b"),
+    # a form's label: "Medverkande parter: …", "Samverkande: …"
+    ("partner", "after", r"(?m)^[ \t]*(?:medverkande|deltagande|samverkande)(?:[ \t]+(?:parter|organisationer|aktörer))?[ \t]*:"),
     # inverted order: "Under året samarbetade X med Y och Z"
     ("partner", "after", r"\b(?:samarbetar|samarbetade|samverkar|samverkade)\s+(?=[A-ZÅÄÖ][^.]{0,80}?\smed\s)"),
     # a form that prints the value before its label: "Samordningsförbundet X Organisationsnamn"
@@ -59,7 +72,8 @@ ROLE_CUES_RE = [(role, where, re.compile(p, re.I)) for role, where, p in ROLE_CU
 LIST_STOP_RE = re.compile(
     r"\b(?:som|genom|där|vilket|vilka|men|för\s+att|på\s+uppdrag|i\s+syfte|inom\s+ramen|under|i\s+en|i\s+ett|"
     r"en\s+förstudie|ett\s+projekt|med\s+fokus|skapa|att|har|kring|avseende|om|finansieras|finansierar|inom|är|var|blir|"
-    r"i\s+(?:nära\s+|tät\s+)?(?:samverkan|samarbete)|tillsammans\s+med)\b"
+    r"i\s+(?:nära\s+|tät\s+)?(?:samverkan|samarbete)|tillsammans\s+med|"
+    r"med(?=\s[^.;]{0,100}?\ssom\s+(?:samverkans|samarbets)part))\b"
     r"|[.;:!?]\s|\s[–-]\s|\n\n",
     re.I)
 # A sentence about a förbund's own members or its founding names no project roles.
@@ -75,6 +89,8 @@ UNIT_WORDS_RE = re.compile(
 NAME_ITEM_RE = re.compile(r"^[A-ZÅÄÖ][\wåäöéÅÄÖ-]*(?:\s+(?:för|i|och)?\s*[\wåäöéÅÄÖ-]+){0,5}$")
 ACRONYM_RE = re.compile(r"^[A-ZÅÄÖ]{2,6}s?$")
 BEFORE_CHARS = 120
+KOMMUNER_TAIL_RE = re.compile(r"\s+kommuner\s*$")
+LIST_GAP_RE = re.compile(r"\s*(?:,|och|samt)\s*|\s*,\s*(?:och|samt)\s+")
 AFTER_CHARS = 400  # a list may run past a line break: "övriga deltagande organisationer är\nX, Y och Z"
 # A lower-case landsting unit names the landsting: "landstingets psykiatri och primärvård"
 LANDSTING_ITEM_RE = re.compile(r"^landstinget?s?\b")
@@ -106,6 +122,8 @@ def _bodies(text: str, base: int) -> list[tuple[int, int, str]]:
             continue
         if _unit_of_previous(text[:idx], spans):
             continue  # "Exempelby kommun, Socialtjänsten": the body's own unit
+        if clean.split()[0].lower() in STOP_WORDS:
+            continue  # "Med förbundet som projektägare": a clause, no body's name
         if (NAME_ITEM_RE.match(clean) and UNIT_WORDS_RE.search(clean)) or ACRONYM_RE.match(clean):
             spans.append((idx, idx + len(clean), clean))
         elif LANDSTING_ITEM_RE.match(clean):
@@ -129,10 +147,18 @@ def _list_after(text: str, start: int) -> str:
 
 
 def _body_before(sentence: str, end: int, base: int) -> list[tuple[int, int, str]]:
-    """Return the body whose name ends right before offset `end` of `sentence`."""
+    """Return the body whose name ends right before offset `end` of `sentence`, with the bodies
+    listed before it ("A, B och C kommuner har varit parter")."""
     head = sentence[max(0, end - BEFORE_CHARS):end]
     offset = max(0, end - BEFORE_CHARS)
-    found = [b for b in _bodies(head, base + offset) if b[1] >= base + end - 2]
+    bodies = _bodies(head, base + offset)
+    tail = KOMMUNER_TAIL_RE.search(head)  # "Eskilstuna och Katrineholms kommuner har varit parter"
+    found = [b for b in bodies if b[1] >= base + end - 2 - (len(tail.group()) if tail else 0)]
+    if found:
+        first = bodies.index(found[-1])
+        while first > 0 and LIST_GAP_RE.fullmatch(head[bodies[first - 1][1] - base - offset:bodies[first][0] - base - offset]):
+            first -= 1
+        return bodies[first:bodies.index(found[-1]) + 1]
     if not found:  # an acronym standing alone before the cue: "där RAR är projektägare"
         last = re.search(r"([A-ZÅÄÖ]{2,6})\W*$", head)
         if last:

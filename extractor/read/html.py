@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from ..record import Document
+from .labels import unglue_labels
 
 # Tags that end a line of text where they stand; every other tag simply goes.
 BLOCK_TAG_RE = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table)\b[^>]*>", re.IGNORECASE)
@@ -79,5 +80,5 @@ def clean_html(text: str) -> str:
 def read_html(path: Path, raw: str, sha256: str) -> Document:
     """Return a Document from an .html file's decoded text."""
     body = drop_hidden(raw)
-    text = clean_html(body).strip() + "\n"
+    text = unglue_labels(clean_html(body).strip()) + "\n"
     return Document(path=str(path), format="html", sha256=sha256, text=text)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..errors import UnreadableDocument
 from ..record import Document
+from .labels import unglue_labels
 from .html import clean_html
 
 # UTF-8 read as Windows-1252 once already: "FÃ¶rsÃ¤kringskassan".
@@ -109,5 +110,5 @@ def _repair_mojibake(text: str) -> str:
 def read_text(path: Path, data: bytes, sha256: str) -> Document:
     """Return a Document from a plain-text export."""
     text = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
-    text = clean_html(text)
+    text = unglue_labels(clean_html(text))
     return Document(path=str(path), format="txt", sha256=sha256, text=text)
