@@ -1,4 +1,4 @@
-"""Bulk import: hash, skip what is stored, extract in parallel processes, write from one process."""
+"""Bulk import: hash, skip what is stored, extract in isolated child processes, write from one process."""
 from __future__ import annotations
 
 import hashlib
@@ -8,14 +8,13 @@ import signal
 import sys
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 import sqlite_utils
 
-from . import __version__, pipeline, store
+from . import __version__, isolate, pipeline, store
 from .errors import ExtractorError
 
 
@@ -24,6 +23,7 @@ class ImportSettings:
     force: bool = False
     workers: int | None = None  # None: the core count
     timeout: float = 300.0  # seconds one document may take
+    memory_mb: int = isolate.Budget.memory_mb  # MB one document may use beyond the loaded models (0: no limit)
     ocr: bool = True
     progress: bool = False
 
@@ -55,7 +55,8 @@ def _named(path: str, message: str) -> str:
     return message if message.startswith(str(path)) else f"{path}: {message}"
 
 
-def extract_one(path: str, ocr: bool, timeout: float, reraise: bool = False) -> tuple[str, object, dict]:
+def extract_one(path: str, ocr: bool, timeout: float, reraise: bool = False,
+                memory_mb: int = 0) -> tuple[str, object, dict]:
     """Return ("ok", Record, timings) or ("error", message, {}) for one file; never raises.
 
     Any exception, ours or not (ValueError, RecursionError, MemoryError …), is this document's
@@ -70,7 +71,11 @@ def extract_one(path: str, ocr: bool, timeout: float, reraise: bool = False) -> 
     try:
         return "ok", pipeline.run(path, ocr=ocr, timings=timings), timings
     except DocumentTimeout:
-        return "error", f"{path}: took longer than {timeout:g} s; skipped (raise --timeout to allow more)", {}
+        return "error", isolate.took_too_long(path, timeout), {}
+    except MemoryError:
+        if reraise:
+            raise
+        return "error", isolate.over_memory(path, memory_mb) if memory_mb else f"{path}: ran out of memory", {}
     except ExtractorError as err:
         if reraise:
             raise
@@ -143,30 +148,35 @@ class _Progress:
         sys.stderr.flush()
 
 
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the parent, which stops the batch between two documents."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+WARM_UP = "Insatsens namn\nProvet\nKontaktperson\nEva Exempel, projektledare\nMetod\nVi använder motiverande samtal.\n"
+
+
+def warm_up() -> None:
+    """Load every model the pipeline uses in this process, before workers are forked from it."""
+    from .record import Document
+
+    isolate.warm(lambda: pipeline.extract(Document(path="warm-up.txt", format="txt", sha256="0" * 64, text=WARM_UP)))
+
+
+def extract_all(paths: list[str], ocr: bool, budget: isolate.Budget, workers: int = 1, ordered: bool = False,
+                reraise: bool = False):
+    """Yield (path, extract_one(path)) for each path, each in its own child under the time and memory
+    budget when this system can fork (Linux); in this process otherwise, or with `reraise` (--debug)."""
+    if reraise or not isolate.available():
+        for path in paths:
+            yield path, extract_one(path, ocr, budget.timeout, reraise=reraise, memory_mb=budget.memory_mb)
+        return
+    warm_up()
+    # The child enforces the time limit itself (a clean message); the parent kills it a little later.
+    inner = isolate.Budget(timeout=budget.timeout, memory_mb=budget.memory_mb, grace=2.0)
+    yield from isolate.run_isolated(
+        paths, lambda path: extract_one(path, ocr, budget.timeout, memory_mb=budget.memory_mb), inner,
+        workers=workers, ordered=ordered)
 
 
 def _results(todo: list[Path], settings: ImportSettings, workers: int):
-    args = [(str(p), settings.ocr, settings.timeout) for p in todo]
-    if workers <= 1 or len(todo) <= 1:
-        for a in args:
-            yield a[0], extract_one(*a)
-        return
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
-    try:
-        futures = [(a[0], pool.submit(extract_one, *a)) for a in args]
-        for path, future in futures:
-            yield path, future.result()
-    except BaseException:
-        # Ctrl-C or an error here: drop the queued documents and stop the busy workers now
-        # rather than after their current document.
-        pool.shutdown(wait=False, cancel_futures=True)
-        for process in list((pool._processes or {}).values()):
-            process.terminate()
-        raise
-    pool.shutdown()
+    budget = isolate.Budget(timeout=settings.timeout, memory_mb=settings.memory_mb)
+    return extract_all([str(p) for p in todo], settings.ocr, budget, workers=workers)
 
 
 def import_paths(db_path: str, files: list[Path], settings: ImportSettings,
@@ -192,7 +202,15 @@ def import_paths(db_path: str, files: list[Path], settings: ImportSettings,
 
 def _import_all(db, todo, settings, workers, summary, progress, report, shas) -> None:
     """Store each result as it arrives (this process is the only writer)."""
-    for path, (status, value, timings) in _results(todo, settings, workers):
+    results = _results(todo, settings, workers)
+    try:
+        _store_all(db, results, summary, progress, report, shas)
+    finally:
+        results.close()  # Ctrl-C: the children still running are killed now
+
+
+def _store_all(db, results, summary, progress, report, shas) -> None:
+    for path, (status, value, timings) in results:
         if status == "ok":
             started = time.perf_counter()
             store.save_record(db, value)

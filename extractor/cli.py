@@ -9,6 +9,7 @@ import click
 
 
 DEFAULT_TIMEOUT = 120.0  # seconds per document in `extract`
+DEFAULT_MEMORY_MB = 2048  # MB per document beyond the loaded models
 SUPPORTED_SUFFIXES = {".pdf", ".docx", ".txt", ".html", ".htm", ".doc", ".odt", ".rtf"}
 
 
@@ -50,8 +51,12 @@ def cli() -> None:
 @click.option("--no-ocr", is_flag=True, help="Do not OCR PDF pages that have no text layer.")
 @click.option("--timeout", type=float, default=DEFAULT_TIMEOUT, show_default=True,
               help="Seconds one document may take before it is reported as failed (0: no limit).")
-@click.option("--debug", is_flag=True, help="Show tracebacks.")
-def extract(files: tuple[str, ...], fmt: str, full_text: bool, no_ocr: bool, timeout: float, debug: bool) -> None:
+@click.option("--memory-limit", "memory_mb", type=int, default=DEFAULT_MEMORY_MB, show_default=True,
+              help="MB one document may use beyond the loaded models (0: no limit).")
+@click.option("--workers", type=int, default=1, show_default=True, help="Documents extracted at once.")
+@click.option("--debug", is_flag=True, help="Show tracebacks (documents then run in this process, without limits).")
+def extract(files: tuple[str, ...], fmt: str, full_text: bool, no_ocr: bool, timeout: float, memory_mb: int,
+            workers: int, debug: bool) -> None:
     """Print one extraction record per file (SCHEMA.md) to stdout.
 
     A file that fails (unreadable, too slow, or a bug) is named on stderr; the others are still
@@ -59,12 +64,14 @@ def extract(files: tuple[str, ...], fmt: str, full_text: bool, no_ocr: bool, tim
 
     Example: extractor extract docs/* --format jsonl > out.jsonl
     """
-    from .bulk import extract_one
+    from .bulk import extract_all
+    from .isolate import Budget
 
     failed, records = 0, []
     paths = _walk(files)
-    for path in paths:
-        status, value, _ = extract_one(str(path), ocr=not no_ocr, timeout=timeout, reraise=debug)
+    budget = Budget(timeout=timeout, memory_mb=memory_mb)
+    for path, (status, value, _) in extract_all([str(p) for p in paths], not no_ocr, budget, workers=workers,
+                                                ordered=True, reraise=debug):
         if status == "ok":
             try:
                 line = json.dumps(value.to_dict(full_text=full_text), ensure_ascii=False)
@@ -93,10 +100,12 @@ def extract(files: tuple[str, ...], fmt: str, full_text: bool, no_ocr: bool, tim
 @click.option("--workers", type=int, default=None, help="Extraction processes (default: the core count).")
 @click.option("--timeout", type=float, default=300.0, show_default=True,
               help="Seconds one document may take before it is recorded as failed.")
+@click.option("--memory-limit", "memory_mb", type=int, default=DEFAULT_MEMORY_MB, show_default=True,
+              help="MB one document may use beyond the loaded models (0: no limit).")
 @click.option("--no-ocr", is_flag=True, help="Do not OCR PDF pages that have no text layer.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def import_(db_path: str, paths: tuple[str, ...], force: bool, workers: int | None, timeout: float,
-            no_ocr: bool, quiet: bool) -> None:
+            memory_mb: int, no_ocr: bool, quiet: bool) -> None:
     """Import files and folders into the SQLite database DB.
 
     Unchanged files already stored by this extractor version are skipped; each document is
@@ -106,7 +115,7 @@ def import_(db_path: str, paths: tuple[str, ...], force: bool, workers: int | No
     """
     from .bulk import ImportSettings, import_paths
 
-    settings = ImportSettings(force=force, workers=workers, timeout=timeout, ocr=not no_ocr,
+    settings = ImportSettings(force=force, workers=workers, timeout=timeout, memory_mb=memory_mb, ocr=not no_ocr,
                               progress=not quiet and sys.stderr.isatty())
     summary = import_paths(db_path, _walk(paths), settings, report=lambda msg: click.echo(msg, err=True))
     skipped = _passed_over(paths)
