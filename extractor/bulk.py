@@ -15,7 +15,8 @@ from typing import Callable
 import sqlite_utils
 
 from . import __version__, isolate, pipeline, store
-from .errors import ExtractorError
+from .errors import ExtractorError, UnreadableDocument
+from .read import limits
 
 
 @dataclass
@@ -90,14 +91,23 @@ def extract_one(path: str, ocr: bool, timeout: float, reraise: bool = False,
             signal.signal(signal.SIGALRM, previous)
 
 
-def _sha256(path: Path) -> str | None:
-    digest = hashlib.sha256()
+def _sha256(path: Path) -> str:
+    """Return the sha256 of a regular file within the size limit.
+
+    Raises:
+        UnreadableDocument: not a regular file (a FIFO, /dev/zero), over the size limit, unreadable.
+    """
+    digest, total, limit = hashlib.sha256(), 0, limits.MAX_FILE_BYTES
+    fd = limits.open_regular(path)
     try:
-        with open(path, "rb") as fh:
+        with os.fdopen(fd, "rb") as fh:
             for block in iter(lambda: fh.read(1 << 20), b""):
+                total += len(block)
+                if limit and total > limit:
+                    raise UnreadableDocument(f"{path}: larger than the {limit} byte limit (--max-size allows more)")
                 digest.update(block)
-    except OSError:
-        return None
+    except OSError as err:
+        raise UnreadableDocument(f"{path}: cannot read ({err.strerror})") from err
     return digest.hexdigest()
 
 
@@ -118,7 +128,13 @@ def _to_extract(db: sqlite_utils.Database, files: list[Path], force: bool, timeo
     todo, unchanged, skipped, shas = [], 0, 0, {}
     timed_out = {} if force else _timed_out_before(db)
     for path in files:
-        sha = _sha256(path)
+        try:
+            sha = _sha256(path)
+        except UnreadableDocument as err:  # before any reading: a FIFO, /dev/zero, a file too large
+            report(f"error: {err}")
+            store.record_error(db, str(path), str(err))
+            skipped += 1
+            continue
         shas[str(path)] = sha
         if not force and sha and store.stored_version(db, sha) == __version__:
             unchanged += 1
@@ -229,8 +245,10 @@ def _store_all(db, results, summary, progress, report, shas) -> None:
         progress.step()
 
 
-def record_skipped(db_path: str, paths: list[Path], supported: list[str]) -> None:
-    """Record files of an unsupported type in import_errors, so every file passed over is listed."""
+def record_skipped(db_path: str, paths: list[tuple[Path, str]], supported: list[str]) -> None:
+    """Record files passed over (an unsupported type, a link out of the folder) in import_errors,
+    so every file passed over is listed."""
     db = sqlite_utils.Database(db_path)
-    for path in paths:
-        store.record_error(db, str(path), f"not a supported file type ({', '.join(supported)})")
+    for path, why in paths:
+        reason = f"{why} ({', '.join(supported)})" if why == "not a supported file type" else why
+        store.record_error(db, str(path), reason)
