@@ -90,9 +90,31 @@ VIEWS = {
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 
 
+BUSY_TIMEOUT_MS = 60_000  # a second import waits this long for the first one's write
+
+
 def ensure_schema(db: sqlite_utils.Database) -> None:
-    """Create the tables, indexes and full-text index if they are not there yet."""
+    """Create the tables, indexes and full-text index if they are not there yet.
+
+    In one write transaction taken at once (BEGIN IMMEDIATE): two imports starting together on a new
+    database take turns instead of one failing with "database is locked" or "table already exists".
+    """
     db.execute("PRAGMA foreign_keys = ON")
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    if db.conn.in_transaction:
+        _create_schema(db)
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        _create_schema(db)
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")
+
+
+def _create_schema(db: sqlite_utils.Database) -> None:
     for name, (columns, pk, fks) in TABLES.items():
         if name in WITH_PROVENANCE:
             columns = {**columns, **PROVENANCE}
