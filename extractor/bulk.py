@@ -35,6 +35,8 @@ class ImportSummary:
     imported: int = 0
     unchanged: int = 0
     failed: int = 0
+    same: int = 0  # files with the same bytes as another file of the batch (stored once)
+    missing: int = 0  # stored files their folder no longer holds
     pages: int = 0
     timings: dict = field(default_factory=dict)
     interrupted: bool = False  # Ctrl-C: what was stored is whole, the rest is left for the next run
@@ -121,11 +123,21 @@ def _timed_out_before(db: sqlite_utils.Database) -> dict[str, float]:
     return out
 
 
+@dataclass
+class _Plan:
+    todo: list[Path] = field(default_factory=list)
+    unchanged: int = 0
+    failed: int = 0  # unreadable before extraction, or timed out in an earlier run
+    same: int = 0  # the same bytes as a file before it in this batch: stored once
+    shas: dict[str, str] = field(default_factory=dict)
+
+
 def _to_extract(db: sqlite_utils.Database, files: list[Path], force: bool, timeout: float = 0.0,
-                report: Callable[[str], None] = print) -> tuple[list[Path], int, int, dict[str, str]]:
-    """Return the files that need extracting, how many are stored unchanged, how many timed out
-    before (with at least this time limit; they are not tried again) and each file's sha256."""
-    todo, unchanged, skipped, shas = [], 0, 0, {}
+                report: Callable[[str], None] = print) -> _Plan:
+    """Return the files that need extracting and why the others do not: stored unchanged, the same
+    bytes as another file in the batch, not a regular file, or timed out before (with at least this
+    time limit; they are not tried again). A stored file found at a new path (renamed, moved) gets it."""
+    plan, first = _Plan(), set()
     timed_out = {} if force else _timed_out_before(db)
     for path in files:
         try:
@@ -133,18 +145,37 @@ def _to_extract(db: sqlite_utils.Database, files: list[Path], force: bool, timeo
         except UnreadableDocument as err:  # before any reading: a FIFO, /dev/zero, a file too large
             report(f"error: {err}")
             store.record_error(db, str(path), str(err))
-            skipped += 1
+            plan.failed += 1
             continue
-        shas[str(path)] = sha
-        if not force and sha and store.stored_version(db, sha) == __version__:
-            unchanged += 1
+        plan.shas[str(path)] = sha
+        if sha in first:
+            plan.same += 1
+            continue
+        first.add(sha)
+        stored = store.stored_file(db, sha)
+        if stored and (stored["missing_since"] or stored["path"] != str(path) and not os.path.exists(stored["path"])):
+            store.found_at(db, sha, str(path))
+        if not force and stored and stored["extractor_version"] == __version__:
+            plan.unchanged += 1
         elif sha in timed_out and (timeout <= 0 or timed_out[sha] >= timeout):
             report(f"error: {path}: took longer than {timed_out[sha]:g} s in an earlier run; skipped "
                    "(--force or a larger --timeout tries it again)")
-            skipped += 1
+            plan.failed += 1
         else:
-            todo.append(path)
-    return todo, unchanged, skipped, shas
+            plan.todo.append(path)
+    return plan
+
+
+def _mark_missing(db: sqlite_utils.Database, folders: list[str], plan: _Plan) -> int:
+    """Mark the stored files under `folders` that this walk no longer found (deleted, moved out); return how many."""
+    prefixes = tuple(str(Path(f)).rstrip("/") + "/" for f in folders)
+    found = set(plan.shas.values())
+    gone = [r["sha256"] for r in db.query("select sha256, path from documents where missing_since is null")
+            if (r["path"] or "").startswith(prefixes) and r["path"] not in plan.shas
+            and r["sha256"] not in found and not os.path.exists(r["path"])]
+    if gone:
+        store.mark_missing(db, gone)
+    return len(gone)
 
 
 class _Progress:
@@ -196,8 +227,11 @@ def _results(todo: list[Path], settings: ImportSettings, workers: int):
 
 
 def import_paths(db_path: str, files: list[Path], settings: ImportSettings,
-                 report: Callable[[str], None] = print) -> ImportSummary:
+                 report: Callable[[str], None] = print, folders: list[str] = ()) -> ImportSummary:
     """Import `files` into the database at db_path and return what happened.
+
+    `folders` are the folders the files were found in: stored files under them that are no longer
+    there are marked missing (kept, but never current). Every count is of distinct files stored.
 
     Ctrl-C stops the batch between two documents: the summary says interrupted, and what is
     stored is whole, so the next run skips it and imports the rest.
@@ -205,11 +239,13 @@ def import_paths(db_path: str, files: list[Path], settings: ImportSettings,
     db = sqlite_utils.Database(db_path)
     store.ensure_schema(db)
     summary = ImportSummary(total=len(files))
-    todo, summary.unchanged, summary.failed, shas = _to_extract(db, files, settings.force, settings.timeout, report)
+    plan = _to_extract(db, files, settings.force, settings.timeout, report)
+    summary.unchanged, summary.failed, summary.same = plan.unchanged, plan.failed, plan.same
+    summary.missing = _mark_missing(db, folders, plan)
     workers = settings.workers or os.cpu_count() or 1
-    progress = _Progress(len(todo), settings.progress)
+    progress = _Progress(len(plan.todo), settings.progress)
     try:
-        _import_all(db, todo, settings, workers, summary, progress, report, shas)
+        _import_all(db, plan.todo, settings, workers, summary, progress, report, plan.shas)
     except KeyboardInterrupt:
         summary.interrupted = True
     store.regroup(db)  # copies, versions and insatser, again over every stored file

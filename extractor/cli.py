@@ -163,7 +163,8 @@ def import_(db_path: str, paths: tuple[str, ...], force: bool, workers: int | No
     _limit_size(max_size_mb)
     settings = ImportSettings(force=force, workers=workers, timeout=timeout, memory_mb=memory_mb, ocr=not no_ocr,
                               progress=not quiet and sys.stderr.isatty())
-    summary = import_paths(db_path, _walk(paths), settings, report=lambda msg: click.echo(msg, err=True))
+    summary = import_paths(db_path, _walk(paths), settings, report=lambda msg: click.echo(msg, err=True),
+                           folders=[p for p in paths if Path(p).is_dir()])
     skipped = _passed_over(paths)
     if skipped:
         from .bulk import record_skipped
@@ -172,10 +173,12 @@ def import_(db_path: str, paths: tuple[str, ...], force: bool, workers: int | No
         for path, why in skipped:
             click.echo(f"skipped: {path}: {why}", err=True)
     click.echo(f"imported {summary.imported}, unchanged {summary.unchanged}, failed {summary.failed}"
-               + (f", skipped {len(skipped)} ({_kinds(skipped)})" if skipped else ""), err=True)
+               + (f", skipped {len(skipped)} ({_kinds(skipped)})" if skipped else "")
+               + (f", same bytes as another file {summary.same}" if summary.same else "")
+               + (f", no longer found {summary.missing}" if summary.missing else ""), err=True)
     if summary.interrupted:
         click.echo("interrupted: every stored document is whole; run the same command again to import "
-                   f"the other {summary.total - summary.imported - summary.unchanged - summary.failed} files",
+                   f"the other {summary.total - summary.imported - summary.unchanged - summary.failed - summary.same} files",
                    err=True)
         sys.exit(130)
     if summary.failed:

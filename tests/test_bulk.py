@@ -87,8 +87,8 @@ def test_a_document_over_the_time_limit_fails_alone(tmp_path, monkeypatch):
         return real_run(path, **kwargs)
 
     monkeypatch.setattr(pipeline, "run", slow_run)
-    for name in ("seg.txt", "snabb.txt"):
-        (tmp_path / name).write_text(GOOD, encoding="utf-8")
+    for name in ("seg.txt", "snabb.txt"):  # two texts: the same bytes twice are stored once
+        (tmp_path / name).write_text(GOOD.replace("Bryggan", name), encoding="utf-8")
     summary = bulk.import_paths(str(tmp_path / "a.db"), [tmp_path / "seg.txt", tmp_path / "snabb.txt"],
                                 bulk.ImportSettings(workers=1, timeout=0.5), report=lambda m: None)
     assert (summary.imported, summary.failed) == (1, 1)
