@@ -56,9 +56,10 @@ def _folder(root: Path) -> list[tuple[Path, str | None]]:
 
 
 def _limit_size(max_size_mb: int) -> None:
+    """Set the largest file read for as long as this command runs."""
     from .read import limits
 
-    limits.set_max_file_bytes(max_size_mb * 1024 * 1024)
+    click.get_current_context().with_resource(limits.max_file_bytes(max_size_mb * 1024 * 1024))
 
 
 def _kinds(skipped: list[tuple[Path, str]]) -> str:

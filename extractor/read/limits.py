@@ -5,6 +5,7 @@ import os
 import stat
 import zipfile
 import zlib
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import UnreadableDocument
@@ -53,16 +54,22 @@ def read_capped(path: str | Path, max_bytes: int | None = None) -> bytes:
     """
     limit = MAX_FILE_BYTES if max_bytes is None else max_bytes
     fd = open_regular(path, limit)
+    parts, total = [], 0
     try:
         with os.fdopen(fd, "rb", closefd=False) as fh:
-            data = fh.read(limit + 1) if limit > 0 else fh.read()
+            # the size stat gave first, then whatever more there is (a file may grow while read)
+            block = os.fstat(fd).st_size + 1
+            while chunk := fh.read(block):
+                total += len(chunk)
+                if limit > 0 and total > limit:
+                    raise UnreadableDocument(f"{path}: larger than the {limit} byte limit (--max-size allows more)")
+                parts.append(chunk)
+                block = 1 << 20
     except OSError as err:
         raise UnreadableDocument(f"{path}: cannot read ({err.strerror})") from err
     finally:
         os.close(fd)
-    if limit > 0 and len(data) > limit:
-        raise UnreadableDocument(f"{path}: larger than the {limit} byte limit (--max-size allows more)")
-    return data
+    return b"".join(parts)
 
 
 def read_member(zf: zipfile.ZipFile, name: str, path: str | Path, limit: int = MAX_XML_BYTES) -> bytes:
@@ -107,10 +114,16 @@ def check_members(zf: zipfile.ZipFile, path: str | Path, limit: int = MAX_UNZIPP
                                      f"({err.__class__.__name__}: {err})") from err
 
 
-def set_max_file_bytes(limit: int) -> None:
-    """Change the largest file any reader accepts (0: no limit), for this process and the workers it forks."""
+@contextmanager
+def max_file_bytes(limit: int):
+    """Change the largest file any reader accepts (0: no limit) for a while, in this process and the
+    workers it forks meanwhile."""
     global MAX_FILE_BYTES
-    MAX_FILE_BYTES = limit
+    before, MAX_FILE_BYTES = MAX_FILE_BYTES, limit
+    try:
+        yield
+    finally:
+        MAX_FILE_BYTES = before
 
 
 class TextBudget:
