@@ -1,4 +1,4 @@
-"""Bulk import: hash, skip what is stored, extract in parallel processes, write from one process."""
+"""Bulk import: hash, skip what is stored, extract in isolated child processes, write from one process."""
 from __future__ import annotations
 
 import hashlib
@@ -8,15 +8,15 @@ import signal
 import sys
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 import sqlite_utils
 
-from . import __version__, pipeline, store
-from .errors import ExtractorError
+from . import __version__, isolate, pipeline, store
+from .errors import ExtractorError, UnreadableDocument
+from .read import limits
 
 
 @dataclass
@@ -24,6 +24,7 @@ class ImportSettings:
     force: bool = False
     workers: int | None = None  # None: the core count
     timeout: float = 300.0  # seconds one document may take
+    memory_mb: int = isolate.Budget.memory_mb  # MB one document may use beyond the loaded models (0: no limit)
     ocr: bool = True
     progress: bool = False
 
@@ -34,6 +35,8 @@ class ImportSummary:
     imported: int = 0
     unchanged: int = 0
     failed: int = 0
+    same: int = 0  # files with the same bytes as another file of the batch (stored once)
+    missing: int = 0  # stored files their folder no longer holds
     pages: int = 0
     timings: dict = field(default_factory=dict)
     interrupted: bool = False  # Ctrl-C: what was stored is whole, the rest is left for the next run
@@ -55,7 +58,8 @@ def _named(path: str, message: str) -> str:
     return message if message.startswith(str(path)) else f"{path}: {message}"
 
 
-def extract_one(path: str, ocr: bool, timeout: float, reraise: bool = False) -> tuple[str, object, dict]:
+def extract_one(path: str, ocr: bool, timeout: float, reraise: bool = False,
+                memory_mb: int = 0) -> tuple[str, object, dict]:
     """Return ("ok", Record, timings) or ("error", message, {}) for one file; never raises.
 
     Any exception, ours or not (ValueError, RecursionError, MemoryError …), is this document's
@@ -70,7 +74,11 @@ def extract_one(path: str, ocr: bool, timeout: float, reraise: bool = False) -> 
     try:
         return "ok", pipeline.run(path, ocr=ocr, timings=timings), timings
     except DocumentTimeout:
-        return "error", f"{path}: took longer than {timeout:g} s; skipped (raise --timeout to allow more)", {}
+        return "error", isolate.took_too_long(path, timeout), {}
+    except MemoryError:
+        if reraise:
+            raise
+        return "error", isolate.over_memory(path, memory_mb) if memory_mb else f"{path}: ran out of memory", {}
     except ExtractorError as err:
         if reraise:
             raise
@@ -85,14 +93,23 @@ def extract_one(path: str, ocr: bool, timeout: float, reraise: bool = False) -> 
             signal.signal(signal.SIGALRM, previous)
 
 
-def _sha256(path: Path) -> str | None:
-    digest = hashlib.sha256()
+def _sha256(path: Path) -> str:
+    """Return the sha256 of a regular file within the size limit.
+
+    Raises:
+        UnreadableDocument: not a regular file (a FIFO, /dev/zero), over the size limit, unreadable.
+    """
+    digest, total, limit = hashlib.sha256(), 0, limits.MAX_FILE_BYTES
+    fd = limits.open_regular(path)
     try:
-        with open(path, "rb") as fh:
+        with os.fdopen(fd, "rb") as fh:
             for block in iter(lambda: fh.read(1 << 20), b""):
+                total += len(block)
+                if limit and total > limit:
+                    raise UnreadableDocument(f"{path}: larger than the {limit} byte limit (--max-size allows more)")
                 digest.update(block)
-    except OSError:
-        return None
+    except OSError as err:
+        raise UnreadableDocument(f"{path}: cannot read ({err.strerror})") from err
     return digest.hexdigest()
 
 
@@ -106,24 +123,59 @@ def _timed_out_before(db: sqlite_utils.Database) -> dict[str, float]:
     return out
 
 
+@dataclass
+class _Plan:
+    todo: list[Path] = field(default_factory=list)
+    unchanged: int = 0
+    failed: int = 0  # unreadable before extraction, or timed out in an earlier run
+    same: int = 0  # the same bytes as a file before it in this batch: stored once
+    shas: dict[str, str] = field(default_factory=dict)
+
+
 def _to_extract(db: sqlite_utils.Database, files: list[Path], force: bool, timeout: float = 0.0,
-                report: Callable[[str], None] = print) -> tuple[list[Path], int, int, dict[str, str]]:
-    """Return the files that need extracting, how many are stored unchanged, how many timed out
-    before (with at least this time limit; they are not tried again) and each file's sha256."""
-    todo, unchanged, skipped, shas = [], 0, 0, {}
+                report: Callable[[str], None] = print) -> _Plan:
+    """Return the files that need extracting and why the others do not: stored unchanged, the same
+    bytes as another file in the batch, not a regular file, or timed out before (with at least this
+    time limit; they are not tried again). A stored file found at a new path (renamed, moved) gets it."""
+    plan, first = _Plan(), set()
     timed_out = {} if force else _timed_out_before(db)
     for path in files:
-        sha = _sha256(path)
-        shas[str(path)] = sha
-        if not force and sha and store.stored_version(db, sha) == __version__:
-            unchanged += 1
+        try:
+            sha = _sha256(path)
+        except UnreadableDocument as err:  # before any reading: a FIFO, /dev/zero, a file too large
+            report(f"error: {err}")
+            store.record_error(db, str(path), str(err))
+            plan.failed += 1
+            continue
+        plan.shas[str(path)] = sha
+        if sha in first:
+            plan.same += 1
+            continue
+        first.add(sha)
+        stored = store.stored_file(db, sha)
+        if stored and (stored["missing_since"] or stored["path"] != str(path) and not os.path.exists(stored["path"])):
+            store.found_at(db, sha, str(path))
+        if not force and stored and stored["extractor_version"] == __version__:
+            plan.unchanged += 1
         elif sha in timed_out and (timeout <= 0 or timed_out[sha] >= timeout):
             report(f"error: {path}: took longer than {timed_out[sha]:g} s in an earlier run; skipped "
                    "(--force or a larger --timeout tries it again)")
-            skipped += 1
+            plan.failed += 1
         else:
-            todo.append(path)
-    return todo, unchanged, skipped, shas
+            plan.todo.append(path)
+    return plan
+
+
+def _mark_missing(db: sqlite_utils.Database, folders: list[str], plan: _Plan) -> int:
+    """Mark the stored files under `folders` that this walk no longer found (deleted, moved out); return how many."""
+    prefixes = tuple(str(Path(f)).rstrip("/") + "/" for f in folders)
+    found = set(plan.shas.values())
+    gone = [r["sha256"] for r in db.query("select sha256, path from documents where missing_since is null")
+            if (r["path"] or "").startswith(prefixes) and r["path"] not in plan.shas
+            and r["sha256"] not in found and not os.path.exists(r["path"])]
+    if gone:
+        store.mark_missing(db, gone)
+    return len(gone)
 
 
 class _Progress:
@@ -143,35 +195,43 @@ class _Progress:
         sys.stderr.flush()
 
 
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the parent, which stops the batch between two documents."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+WARM_UP = "Insatsens namn\nProvet\nKontaktperson\nEva Exempel, projektledare\nMetod\nVi använder motiverande samtal.\n"
+
+
+def warm_up() -> None:
+    """Load every model the pipeline uses in this process, before workers are forked from it."""
+    from .record import Document
+
+    isolate.warm(lambda: pipeline.extract(Document(path="warm-up.txt", format="txt", sha256="0" * 64, text=WARM_UP)))
+
+
+def extract_all(paths: list[str], ocr: bool, budget: isolate.Budget, workers: int = 1, ordered: bool = False,
+                reraise: bool = False):
+    """Yield (path, extract_one(path)) for each path, each in its own child under the time and memory
+    budget when this system can fork (Linux); in this process otherwise, or with `reraise` (--debug)."""
+    if reraise or not isolate.available():
+        for path in paths:
+            yield path, extract_one(path, ocr, budget.timeout, reraise=reraise, memory_mb=budget.memory_mb)
+        return
+    warm_up()
+    # The child enforces the time limit itself (a clean message); the parent kills it a little later.
+    inner = isolate.Budget(timeout=budget.timeout, memory_mb=budget.memory_mb, grace=2.0)
+    yield from isolate.run_isolated(
+        paths, lambda path: extract_one(path, ocr, budget.timeout, memory_mb=budget.memory_mb), inner,
+        workers=workers, ordered=ordered)
 
 
 def _results(todo: list[Path], settings: ImportSettings, workers: int):
-    args = [(str(p), settings.ocr, settings.timeout) for p in todo]
-    if workers <= 1 or len(todo) <= 1:
-        for a in args:
-            yield a[0], extract_one(*a)
-        return
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
-    try:
-        futures = [(a[0], pool.submit(extract_one, *a)) for a in args]
-        for path, future in futures:
-            yield path, future.result()
-    except BaseException:
-        # Ctrl-C or an error here: drop the queued documents and stop the busy workers now
-        # rather than after their current document.
-        pool.shutdown(wait=False, cancel_futures=True)
-        for process in list((pool._processes or {}).values()):
-            process.terminate()
-        raise
-    pool.shutdown()
+    budget = isolate.Budget(timeout=settings.timeout, memory_mb=settings.memory_mb)
+    return extract_all([str(p) for p in todo], settings.ocr, budget, workers=workers)
 
 
 def import_paths(db_path: str, files: list[Path], settings: ImportSettings,
-                 report: Callable[[str], None] = print) -> ImportSummary:
+                 report: Callable[[str], None] = print, folders: list[str] = ()) -> ImportSummary:
     """Import `files` into the database at db_path and return what happened.
+
+    `folders` are the folders the files were found in: stored files under them that are no longer
+    there are marked missing (kept, but never current). Every count is of distinct files stored.
 
     Ctrl-C stops the batch between two documents: the summary says interrupted, and what is
     stored is whole, so the next run skips it and imports the rest.
@@ -179,11 +239,13 @@ def import_paths(db_path: str, files: list[Path], settings: ImportSettings,
     db = sqlite_utils.Database(db_path)
     store.ensure_schema(db)
     summary = ImportSummary(total=len(files))
-    todo, summary.unchanged, summary.failed, shas = _to_extract(db, files, settings.force, settings.timeout, report)
+    plan = _to_extract(db, files, settings.force, settings.timeout, report)
+    summary.unchanged, summary.failed, summary.same = plan.unchanged, plan.failed, plan.same
+    summary.missing = _mark_missing(db, folders, plan)
     workers = settings.workers or os.cpu_count() or 1
-    progress = _Progress(len(todo), settings.progress)
+    progress = _Progress(len(plan.todo), settings.progress)
     try:
-        _import_all(db, todo, settings, workers, summary, progress, report, shas)
+        _import_all(db, plan.todo, settings, workers, summary, progress, report, plan.shas)
     except KeyboardInterrupt:
         summary.interrupted = True
     store.regroup(db)  # copies, versions and insatser, again over every stored file
@@ -192,7 +254,15 @@ def import_paths(db_path: str, files: list[Path], settings: ImportSettings,
 
 def _import_all(db, todo, settings, workers, summary, progress, report, shas) -> None:
     """Store each result as it arrives (this process is the only writer)."""
-    for path, (status, value, timings) in _results(todo, settings, workers):
+    results = _results(todo, settings, workers)
+    try:
+        _store_all(db, results, summary, progress, report, shas)
+    finally:
+        results.close()  # Ctrl-C: the children still running are killed now
+
+
+def _store_all(db, results, summary, progress, report, shas) -> None:
+    for path, (status, value, timings) in results:
         if status == "ok":
             started = time.perf_counter()
             store.save_record(db, value)
@@ -211,8 +281,10 @@ def _import_all(db, todo, settings, workers, summary, progress, report, shas) ->
         progress.step()
 
 
-def record_skipped(db_path: str, paths: list[Path], supported: list[str]) -> None:
-    """Record files of an unsupported type in import_errors, so every file passed over is listed."""
+def record_skipped(db_path: str, paths: list[tuple[Path, str]], supported: list[str]) -> None:
+    """Record files passed over (an unsupported type, a link out of the folder) in import_errors,
+    so every file passed over is listed."""
     db = sqlite_utils.Database(db_path)
-    for path in paths:
-        store.record_error(db, str(path), f"not a supported file type ({', '.join(supported)})")
+    for path, why in paths:
+        reason = f"{why} ({', '.join(supported)})" if why == "not a supported file type" else why
+        store.record_error(db, str(path), reason)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -9,6 +10,8 @@ import click
 
 
 DEFAULT_TIMEOUT = 120.0  # seconds per document in `extract`
+DEFAULT_MEMORY_MB = 2048  # MB per document beyond the loaded models
+DEFAULT_MAX_SIZE_MB = 200  # the largest file read
 SUPPORTED_SUFFIXES = {".pdf", ".docx", ".txt", ".html", ".htm", ".doc", ".odt", ".rtf"}
 
 
@@ -17,20 +20,56 @@ def _walk(paths: tuple[str, ...]) -> list[Path]:
     files: list[Path] = []
     for name in paths:
         path = Path(name)
-        if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
-        else:
-            files.append(path)
+        files += [p for p, why in _folder(path) if why is None] if path.is_dir() else [path]
     return files
 
 
-def _passed_over(paths: tuple[str, ...]) -> list[Path]:
-    """Return the files in the folders named that _walk leaves out for their type (foto.jpg, budget.xlsx)."""
-    return [p for name in paths if Path(name).is_dir()
-            for p in sorted(Path(name).rglob("*"))
-            if p.is_file() and p.suffix.lower() not in SUPPORTED_SUFFIXES
-            and not any(part.startswith(".") for part in p.relative_to(name).parts)]
+def _passed_over(paths: tuple[str, ...]) -> list[tuple[Path, str]]:
+    """Return (file, why) for what the folders named hold but _walk leaves out: other types (foto.jpg,
+    budget.xlsx) and links to files or folders outside the folder (never followed)."""
+    return [(p, why) for name in paths if Path(name).is_dir() for p, why in _folder(Path(name)) if why]
+
+
+def _folder(root: Path) -> list[tuple[Path, str | None]]:
+    """Return (file, None) for the supported files under root and (file, why) for those left out.
+
+    Hidden files and folders are not looked at; links are not followed, and a link whose target
+    lies outside root is left out (a link to /etc/passwd is not archive material).
+    """
+    inside, out = root.resolve(), []
+    for folder, dirs, names in os.walk(root):  # followlinks=False: a linked folder is not entered
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        here = Path(folder)
+        for name in sorted(names) + [d for d in dirs if (here / d).is_symlink()]:
+            p = here / name
+            if name.startswith("."):
+                continue
+            if p.is_symlink() and not p.resolve().is_relative_to(inside):
+                out.append((p, "a link to a file outside the folder; not followed"))
+            elif p.is_dir():
+                continue
+            elif p.suffix.lower() not in SUPPORTED_SUFFIXES:
+                out.append((p, "not a supported file type"))
+            else:
+                out.append((p, None))
+    return sorted(out)
+
+
+def _limit_size(max_size_mb: int) -> None:
+    """Set the largest file read for as long as this command runs."""
+    from .read import limits
+
+    click.get_current_context().with_resource(limits.max_file_bytes(max_size_mb * 1024 * 1024))
+
+
+def _kinds(skipped: list[tuple[Path, str]]) -> str:
+    """Say what the files passed over were: "unsupported type", "1 unsupported type, 2 links out of the folder"."""
+    links = sum(why.startswith("a link") for _, why in skipped)
+    if not links:
+        return "unsupported type"
+    if links == len(skipped):
+        return "links out of the folder"
+    return f"{len(skipped) - links} unsupported type, {links} links out of the folder"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -50,8 +89,14 @@ def cli() -> None:
 @click.option("--no-ocr", is_flag=True, help="Do not OCR PDF pages that have no text layer.")
 @click.option("--timeout", type=float, default=DEFAULT_TIMEOUT, show_default=True,
               help="Seconds one document may take before it is reported as failed (0: no limit).")
-@click.option("--debug", is_flag=True, help="Show tracebacks.")
-def extract(files: tuple[str, ...], fmt: str, full_text: bool, no_ocr: bool, timeout: float, debug: bool) -> None:
+@click.option("--memory-limit", "memory_mb", type=int, default=DEFAULT_MEMORY_MB, show_default=True,
+              help="MB one document may use beyond the loaded models (0: no limit).")
+@click.option("--workers", type=int, default=1, show_default=True, help="Documents extracted at once.")
+@click.option("--max-size", "max_size_mb", type=int, default=DEFAULT_MAX_SIZE_MB, show_default=True,
+              help="MB: larger files are refused unread (0: no limit).")
+@click.option("--debug", is_flag=True, help="Show tracebacks (documents then run in this process, without limits).")
+def extract(files: tuple[str, ...], fmt: str, full_text: bool, no_ocr: bool, timeout: float, memory_mb: int,
+            workers: int, max_size_mb: int, debug: bool) -> None:
     """Print one extraction record per file (SCHEMA.md) to stdout.
 
     A file that fails (unreadable, too slow, or a bug) is named on stderr; the others are still
@@ -59,12 +104,18 @@ def extract(files: tuple[str, ...], fmt: str, full_text: bool, no_ocr: bool, tim
 
     Example: extractor extract docs/* --format jsonl > out.jsonl
     """
-    from .bulk import extract_one
+    from .bulk import extract_all
+    from .isolate import Budget
 
+    _limit_size(max_size_mb)
     failed, records = 0, []
     paths = _walk(files)
-    for path in paths:
-        status, value, _ = extract_one(str(path), ocr=not no_ocr, timeout=timeout, reraise=debug)
+    for path, why in _passed_over(files):
+        if why.startswith("a link"):
+            click.echo(f"skipped: {path}: {why}", err=True)
+    budget = Budget(timeout=timeout, memory_mb=memory_mb)
+    for path, (status, value, _) in extract_all([str(p) for p in paths], not no_ocr, budget, workers=workers,
+                                                ordered=True, reraise=debug):
         if status == "ok":
             try:
                 line = json.dumps(value.to_dict(full_text=full_text), ensure_ascii=False)
@@ -93,10 +144,14 @@ def extract(files: tuple[str, ...], fmt: str, full_text: bool, no_ocr: bool, tim
 @click.option("--workers", type=int, default=None, help="Extraction processes (default: the core count).")
 @click.option("--timeout", type=float, default=300.0, show_default=True,
               help="Seconds one document may take before it is recorded as failed.")
+@click.option("--memory-limit", "memory_mb", type=int, default=DEFAULT_MEMORY_MB, show_default=True,
+              help="MB one document may use beyond the loaded models (0: no limit).")
+@click.option("--max-size", "max_size_mb", type=int, default=DEFAULT_MAX_SIZE_MB, show_default=True,
+              help="MB: larger files are refused unread (0: no limit).")
 @click.option("--no-ocr", is_flag=True, help="Do not OCR PDF pages that have no text layer.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def import_(db_path: str, paths: tuple[str, ...], force: bool, workers: int | None, timeout: float,
-            no_ocr: bool, quiet: bool) -> None:
+            memory_mb: int, max_size_mb: int, no_ocr: bool, quiet: bool) -> None:
     """Import files and folders into the SQLite database DB.
 
     Unchanged files already stored by this extractor version are skipped; each document is
@@ -106,21 +161,25 @@ def import_(db_path: str, paths: tuple[str, ...], force: bool, workers: int | No
     """
     from .bulk import ImportSettings, import_paths
 
-    settings = ImportSettings(force=force, workers=workers, timeout=timeout, ocr=not no_ocr,
+    _limit_size(max_size_mb)
+    settings = ImportSettings(force=force, workers=workers, timeout=timeout, memory_mb=memory_mb, ocr=not no_ocr,
                               progress=not quiet and sys.stderr.isatty())
-    summary = import_paths(db_path, _walk(paths), settings, report=lambda msg: click.echo(msg, err=True))
+    summary = import_paths(db_path, _walk(paths), settings, report=lambda msg: click.echo(msg, err=True),
+                           folders=[p for p in paths if Path(p).is_dir()])
     skipped = _passed_over(paths)
     if skipped:
         from .bulk import record_skipped
 
         record_skipped(db_path, skipped, sorted(SUPPORTED_SUFFIXES))
-        for path in skipped:
-            click.echo(f"skipped: {path}: not a supported file type", err=True)
+        for path, why in skipped:
+            click.echo(f"skipped: {path}: {why}", err=True)
     click.echo(f"imported {summary.imported}, unchanged {summary.unchanged}, failed {summary.failed}"
-               + (f", skipped {len(skipped)} (unsupported type)" if skipped else ""), err=True)
+               + (f", skipped {len(skipped)} ({_kinds(skipped)})" if skipped else "")
+               + (f", same bytes as another file {summary.same}" if summary.same else "")
+               + (f", no longer found {summary.missing}" if summary.missing else ""), err=True)
     if summary.interrupted:
         click.echo("interrupted: every stored document is whole; run the same command again to import "
-                   f"the other {summary.total - summary.imported - summary.unchanged - summary.failed} files",
+                   f"the other {summary.total - summary.imported - summary.unchanged - summary.failed - summary.same} files",
                    err=True)
         sys.exit(130)
     if summary.failed:

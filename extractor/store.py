@@ -25,6 +25,8 @@ TABLES: dict[str, tuple[dict, str | tuple, list]] = {
         # Written by regroup() after each import (group.py): copies, versions and the insats.
         "document_id": str, "copy_of": str, "version": int, "current": int, "insats_id": str,
         "replaces": str, "minhash": bytes,
+        # Set when an import of its folder no longer finds the file: kept, never current, in no insats.
+        "missing_since": str,
     }, "sha256", []),
     "sections": ({"id": int, DOC: str, "position": int, "key": str, "heading": str, "text": str,
                   "page": int, "char_start": int, "char_end": int}, "id", [(DOC, "documents", "sha256")]),
@@ -90,9 +92,31 @@ VIEWS = {
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 
 
+BUSY_TIMEOUT_MS = 60_000  # a second import waits this long for the first one's write
+
+
 def ensure_schema(db: sqlite_utils.Database) -> None:
-    """Create the tables, indexes and full-text index if they are not there yet."""
+    """Create the tables, indexes and full-text index if they are not there yet.
+
+    In one write transaction taken at once (BEGIN IMMEDIATE): two imports starting together on a new
+    database take turns instead of one failing with "database is locked" or "table already exists".
+    """
     db.execute("PRAGMA foreign_keys = ON")
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    if db.conn.in_transaction:
+        _create_schema(db)
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        _create_schema(db)
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")
+
+
+def _create_schema(db: sqlite_utils.Database) -> None:
     for name, (columns, pk, fks) in TABLES.items():
         if name in WITH_PROVENANCE:
             columns = {**columns, **PROVENANCE}
@@ -124,6 +148,26 @@ def stored_version(db: sqlite_utils.Database, sha256: str) -> str | None:
     """Return the extractor version a document was stored with, or None if it is not stored."""
     rows = list(db.query("select extractor_version from documents where sha256 = ?", [sha256]))
     return rows[0]["extractor_version"] if rows else None
+
+
+def stored_file(db: sqlite_utils.Database, sha256: str) -> dict | None:
+    """Return the stored document's extractor_version, path and missing_since, or None if it is not stored."""
+    rows = list(db.query("select extractor_version, path, missing_since from documents where sha256 = ?", [sha256]))
+    return rows[0] if rows else None
+
+
+def found_at(db: sqlite_utils.Database, sha256: str, path: str) -> None:
+    """Record that a stored file is (again) at `path`: a moved or renamed file keeps its rows."""
+    with db.atomic():
+        db.execute("update documents set path = ?, file_name = ?, missing_since = null where sha256 = ?",
+                   [path, path.replace("\\", "/").rsplit("/", 1)[-1], sha256])
+
+
+def mark_missing(db: sqlite_utils.Database, shas: list[str]) -> None:
+    """Mark stored files an import no longer finds; regroup() then leaves them out of what is current."""
+    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    with db.atomic():
+        db.conn.executemany("update documents set missing_since = ? where sha256 = ?", [(now, s) for s in shas])
 
 
 def _document_row(record: Record, imported_at: str) -> dict:
@@ -182,7 +226,7 @@ def save_record(db: sqlite_utils.Database, record: Record, imported_at: str | No
     """Store one record in one transaction: a re-import replaces the document's rows whole."""
     imported_at = imported_at or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     sha = record.source["sha256"]
-    row = {**_document_row(record, imported_at), "minhash": group.signature(record.text)}
+    row = {**_document_row(record, imported_at), "minhash": group.signature(record.text), "missing_since": None}
     with db.atomic():
         for table in CHILD_TABLES:
             db.execute(f"delete from [{table}] where {DOC} = ?", [sha])
@@ -245,7 +289,7 @@ def _grouping_docs(db: sqlite_utils.Database) -> list[group.Doc]:
     for r in db.query("select sha256, path, format, doc_type, title, diarienummer, owners, requested_sek, total_sek, "
                       "period_start, period_end, fte_total, participants_count, methods, year, imported_at, "
                       "replaces, ocr_pages, substr(full_text, 1, 1500) as head, minhash, "
-                      "minhash is null and full_text is not null as unsigned from documents"):
+                      "minhash is null and full_text is not null as unsigned from documents where missing_since is null"):
         if r["unsigned"]:
             text = db.execute("select full_text from documents where sha256 = ?", [r["sha256"]]).fetchone()[0]
             r["minhash"] = group.signature(text)
@@ -278,8 +322,10 @@ def regroup(db: sqlite_utils.Database) -> group.Grouping:
     ensure_schema(db)
     with db.atomic():
         docs = _grouping_docs(db)
+        present = {d.sha256 for d in docs}
         decisions = [group.Decision(r["kind"], r["level"], r["a_sha256"], r["b_sha256"])
-                     for r in db.query("select * from group_decisions order by id")]
+                     for r in db.query("select * from group_decisions order by id")
+                     if r["a_sha256"] in present and r["b_sha256"] in present]
         result = group.group_documents(docs, decisions)
         years = {d.sha256: d.year for d in docs}
         db.execute("delete from insats_documents")
@@ -291,6 +337,7 @@ def regroup(db: sqlite_utils.Database) -> group.Grouping:
         db.conn.executemany("update documents set document_id = ?, copy_of = ?, version = ?, current = ?, insats_id = ? "
                        "where sha256 = ?", [(p.document_id, p.copy_of, p.version, int(p.current),
                                              result.insats_of[sha], sha) for sha, p in result.placements.items()])
+        db.execute("update documents set current = 0, copy_of = null, insats_id = null where missing_since is not null")
     return result
 
 

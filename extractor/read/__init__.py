@@ -9,11 +9,11 @@ from ..record import Document
 from .doc import read_doc
 from .docx import read_docx
 from .html import read_html
+from . import limits
 from .odt import read_odt
 from .pdf import read_pdf
 from .text import decode, read_text
 
-MAX_FILE_BYTES = 200 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ".csv", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm"}
 LEGACY = {".rtf": "RTF", ".wpd": "WordPerfect", ".pages": "Apple Pages"}
@@ -41,16 +41,11 @@ def read(path: str | Path, ocr: bool = True) -> Document:
 
     Raises:
         UnsupportedFormat: a format we cannot read (RTF, images…).
-        UnreadableDocument: the file is empty, damaged, encrypted or has no text.
+        UnreadableDocument: the file is empty, damaged, encrypted, has no text, is not a regular
+            file or is over a size limit (read/limits.py).
     """
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise UnreadableDocument(f"{path}: {size} bytes is larger than the {MAX_FILE_BYTES} byte limit")
-        data = path.read_bytes()
-    except OSError as err:
-        raise UnreadableDocument(f"{path}: cannot open ({err.strerror})") from err
+    data = limits.read_capped(path)  # only a regular file, and no more than the limit, whatever stat says
     if not data.strip():
         raise UnreadableDocument(f"{path}: empty file")
     sha256 = hashlib.sha256(data).hexdigest()

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from ..errors import UnreadableDocument
 from ..record import Document, Hint
-from .docx import HEADING_STYLE_RE, MAX_UNZIPPED_BYTES
+from . import limits
+from .docx import HEADING_STYLE_RE
 
 NS = {
     "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
@@ -21,7 +22,7 @@ T, TABLE = "{%s}" % NS["text"], "{%s}" % NS["table"]
 SKIP = {T + "tracked-changes", T + "note", "{%s}annotation" % NS["office"], T + "sequence-decls"}
 
 
-def _inline(node, parts: list[str]) -> None:
+def _inline(node, parts: list[str], budget: limits.TextBudget) -> None:
     """Append the text of a paragraph's content: spans, spaces, tabs, links, text boxes."""
     if node.text:
         parts.append(node.text)
@@ -29,25 +30,34 @@ def _inline(node, parts: list[str]) -> None:
         tag = child.tag
         if tag in SKIP:
             pass
-        elif tag == T + "s":
-            parts.append(" " * int(child.get(T + "c", "1")))
+        elif tag == T + "s":  # a repeat count is capped, and counted against the document's text
+            parts.append(" " * budget.take(limits.repeat_count(child.get(T + "c"))))
         elif tag == T + "tab":
             parts.append("\t")
         elif tag == T + "line-break":
             parts.append(" ")
         elif tag in (T + "p", T + "h"):  # a text box's paragraphs inside a frame
             parts.append(" ")
-            _inline(child, parts)
+            _inline(child, parts, budget)
         else:
-            _inline(child, parts)
+            _inline(child, parts, budget)
         if child.tail:
             parts.append(child.tail)
 
 
-def _text(node) -> str:
+def _text(node, budget: limits.TextBudget) -> str:
     parts: list[str] = []
-    _inline(node, parts)
-    return "".join(parts).replace("\n", " ").strip(" \r").rstrip()  # leading tabs are column positions
+    _inline(node, parts, budget)
+    text = "".join(parts)
+    return text.replace("\n", " ").strip(" \r").rstrip()  # leading tabs are column positions
+
+
+def _level(value: str | None) -> int:
+    """Return a heading's outline level, 1 when it is missing or not a number."""
+    try:
+        return min(max(int(value or "1"), 1), 10)
+    except ValueError:
+        return 1
 
 
 def _heading_styles(root) -> dict[str, int]:
@@ -65,22 +75,22 @@ def _heading_styles(root) -> dict[str, int]:
     return out
 
 
-def _blocks(node, heading_styles: dict[str, int]):
+def _blocks(node, heading_styles: dict[str, int], budget: limits.TextBudget):
     """Yield (line, heading level or None) for each paragraph and table row under `node`."""
     for child in node:
         tag = child.tag
         if tag in SKIP:
             continue
         if tag == T + "h":
-            yield _text(child), int(child.get(T + "outline-level", "1"))
+            yield _text(child, budget), _level(child.get(T + "outline-level"))
         elif tag == T + "p":
-            yield _text(child), heading_styles.get(child.get(T + "style-name", ""))
+            yield _text(child, budget), heading_styles.get(child.get(T + "style-name", ""))
         elif tag == TABLE + "table-row":
-            cells = [" ".join(line for line, _ in _blocks(cell, {}) if line)
+            cells = [" ".join(line for line, _ in _blocks(cell, {}, budget) if line)
                      for cell in child if cell.tag == TABLE + "table-cell"]
             yield "\t".join(cells).rstrip(), None
         else:  # lists, sections, tables, header rows: their paragraphs in order
-            yield from _blocks(child, heading_styles)
+            yield from _blocks(child, heading_styles, budget)
 
 
 def read_odt(path: Path, data: bytes, sha256: str) -> Document:
@@ -91,11 +101,10 @@ def read_odt(path: Path, data: bytes, sha256: str) -> Document:
     """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            if sum(info.file_size for info in zf.infolist()) > MAX_UNZIPPED_BYTES:
-                raise UnreadableDocument(f"{path}: .odt would unpack past {MAX_UNZIPPED_BYTES} bytes; refused")
-            content = zf.read("content.xml")
-            styles = zf.read("styles.xml") if "styles.xml" in zf.namelist() else b""
-    except (zipfile.BadZipFile, KeyError) as err:
+            # read through a cap: the zip directory's sizes may lie
+            content = limits.read_member(zf, "content.xml", path)
+            styles = limits.read_member(zf, "styles.xml", path) if "styles.xml" in zf.namelist() else b""
+    except (zipfile.BadZipFile, KeyError, ValueError, EOFError) as err:
         raise UnreadableDocument(f"{path}: not a valid .odt ({err})") from err
     try:
         root = ET.fromstring(content)
@@ -108,7 +117,7 @@ def read_odt(path: Path, data: bytes, sha256: str) -> Document:
     if body is None:
         raise UnreadableDocument(f"{path}: an OpenDocument file without text (a spreadsheet or drawing?)")
     lines, hints, offset = [], [], 0
-    for line, level in _blocks(body, heading_styles):
+    for line, level in _blocks(body, heading_styles, limits.TextBudget(path)):
         if line and level:
             hints.append(Hint(offset, offset + len(line), level))
         lines.append(line)
