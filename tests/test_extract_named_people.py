@@ -135,3 +135,19 @@ def test_people_present_at_a_meeting_are_no_contacts():
     text = ("Redogörelse för verksamheten, medverkande förbundschef Ada Admin och\n\n"
             "Olle Påhitt, samordnare för insatsen. Därefter berättade Lisa Låtsas, projektledare, om målen.")
     assert [(n, r) for n, r, *_ in find_named_people(text)] == [("Lisa Låtsas", "contact")]
+
+
+def test_signatures_of_minutes_in_a_transcript():
+    text = ("Underskrifter.. /Ada Admin, ordförande. Olle Påhitt, vice ordf./ /Siv Siffersson, sekreterare/.. "
+            "/Bo Bokstav, protokollsjusterare/ BEVIS OM ANSLAG Anslaget har satts upp\nUnderskrift. Rut Rapport "
+            "Utdragsbestyrkande\nUtses att justera Lisa Låtsas Justeringens tid och plats")
+    assert [n for n, r, *_ in find_named_people(text)] == [
+        "Ada Admin", "Olle Påhitt", "Siv Siffersson", "Bo Bokstav", "Rut Rapport", "Lisa Låtsas"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mer information: Tina Testsson, verkställande tjänsteman, tel. 0240-123 45", "Tina Testsson"),
+    ("Processledaren – Klas Klok – ansvarar för utvecklingen av modellen.", "Klas Klok"),
+])
+def test_contacts_with_a_phone_after_their_office_or_a_role_before_a_dash(text, name):
+    assert [n for n, r, *_ in find_named_people(text)] == [name]
