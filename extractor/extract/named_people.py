@@ -60,9 +60,15 @@ NOT_PERSON_WORDS = {"samordningsförbundet", "region", "kommun", "arbetsförmedl
 TITLE_WORD_RE = re.compile(rf"^(?:[\wåäö]*chef|[\wåäö]*sekr[\wåäö]*\.?|ordförande|{CONTACT_ROLES})$", re.I)
 
 
+# A word in a definite or genitive form ends no one's name.
+NOUN_FORM_RE = re.compile(r"(?:ens|ets|ningen|ningens|tionen|heten|arna|erna|ande|ende)$")
+
+
 def _strip_title(name: str) -> str:
     parts = name.split()
-    return " ".join(parts[1:]) if len(parts) > 2 and TITLE_WORD_RE.match(parts[0]) else name
+    if len(parts) > 2 and NOUN_FORM_RE.search(parts[-1]):
+        parts = parts[:-1]  # the next heading's first word: "Per Påhittad Justeringens (tid och plats)"
+    return " ".join(parts[1:]) if len(parts) > 2 and TITLE_WORD_RE.match(parts[0]) else " ".join(parts)
 
 
 def _plausible(name: str) -> bool:
