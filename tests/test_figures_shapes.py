@@ -328,3 +328,20 @@ def test_table_rows_after_a_wrapped_label_line_stay_in_the_table():
 def test_budget_sum_row_under_a_requested_column_is_not_the_whole_cost():
     text = "År\tSökt belopp (kr)\n2025\t500 000\n2026\t600 000\nTotalt\t1 100 000\n"
     assert _budget(text) == {"requested_sek": 1100000, "own_financing_sek": None, "total_sek": None}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Antal deltagare\tTotalt 40 deltagare under insatsperioden, varav högst 12 samtidigt.", {"count": 40, "per": "total"}),
+    ("Projektet planerar för 70 deltagare under projektperioden, med cirka 20 inskrivna åt gången.",
+     {"count": 70, "per": "total"}),
+    ("Insatsen tar emot 12 deltagare åt gången, totalt under året omkring 30.", {"count": 12, "per": "ongoing"}),
+])
+def test_participants_take_the_cue_nearest_their_count(text, expected):
+    assert find_participants([_sec("participants" if "\t" in text else "other", text)], text) == expected
+
+
+def test_last_intake_stated_with_till_och_med():
+    from extractor.extract.period import find_period
+    text = "Insatsperiod\t2025-01-07 – 2026-12-18. Intag av nya deltagare t.o.m. 2026-06-30."
+    period = find_period([_sec("period", text)], text)
+    assert period == {"start": "2025-01-07", "end": "2026-12-18", "intake_end": "2026-06-30"}
