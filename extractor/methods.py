@@ -3,7 +3,7 @@
 Stage 1 (rules, data in data/methods.json): every token sequence that names a method.
 Stage 2 (method_rules.py): where a rule states it better (negation and its scope, a dropped method,
 another unit, a plan to investigate, a tick box, a budget line) the rule decides.
-Stage 3 (scikit-learn, models/methods/): otherwise the sentence around each mention, with the method's
+Stage 3 (a scikit-learn model, models/methods/, run in numpy by method_classifier.py): otherwise the sentence around each mention, with the method's
 name masked, plus the section it stands in, tells whether *this* intervention uses the method.
 A document gets a label when any mention is judged used; SE also when IPS is.
 """
@@ -136,11 +136,19 @@ def features(masked: str, section: str | None) -> str:
     return f"SEKTION_{section or 'ingen'} {masked.lower()}"
 
 
+MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "methods"
+
+
 @lru_cache(maxsize=1)
 def load_model(path: str | None = None):
-    from .train_methods import load
+    """Return the method classifier (numpy; no scikit-learn at run time).
 
-    return load(path)
+    Raises:
+        ModelNotFound: models/methods has no classifier.json; run `extractor train methods`.
+    """
+    from .method_classifier import load
+
+    return load(Path(path) if path else MODEL_DIR)
 
 
 def used_probabilities(mentions: list[Mention], model) -> list[float]:

@@ -65,7 +65,7 @@ def test_mentions_keep_the_sentence_as_evidence():
 def test_train_methods_command_writes_model_and_meta(tmp_path):
     result = CliRunner().invoke(cli, ["train", "methods", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "model.pkl").exists()
+    assert (tmp_path / "model.pkl").exists() and (tmp_path / "classifier.json").exists()
     import json
 
     meta = json.loads((tmp_path / "meta.json").read_text())
