@@ -51,10 +51,11 @@ def _token_pattern(pattern: str) -> list[dict]:
 
 @lru_cache(maxsize=1)
 def _matcher():
-    import spacy
     from spacy.matcher import Matcher
 
-    nlp = spacy.blank("sv")
+    from .extract.spacy_runtime import blank_sv
+
+    nlp = blank_sv()  # shared with the gazetteer, which adds its ruler: this stage only tokenizes (make_doc)
     matcher = Matcher(nlp.vocab)
     for label, entry in load_lexicon().items():
         matcher.add(label, [_token_pattern(p) for p in entry["patterns"]])
@@ -104,7 +105,7 @@ def find_mentions(text: str, sections: list[Section] | None = None) -> list[Ment
     mentions = []
     for key, base, body in _chunks(text, sections):
         for w_start, w_end in _windows(body):
-            doc = nlp(body[w_start:w_end].replace("\n", " "))  # "case\nmanagement" wrapped by a PDF
+            doc = nlp.make_doc(body[w_start:w_end].replace("\n", " "))  # "case\nmanagement" wrapped by a PDF
             spans = sorted(((m, s, e) for m, s, e in matcher(doc)), key=lambda x: (x[1], -x[2]))
             for match_id, s, e in spans:
                 label = nlp.vocab.strings[match_id]

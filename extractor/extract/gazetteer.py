@@ -134,9 +134,9 @@ def add_ruler(nlp, before: str | None = None):
 @lru_cache(maxsize=1)
 def org_ruler():
     """Return a blank Swedish pipeline with only the gazetteer ruler: fast, no statistical model."""
-    import spacy
+    from .spacy_runtime import blank_sv
 
-    nlp = spacy.blank("sv")
+    nlp = blank_sv()
     add_ruler(nlp)
     return nlp
 
