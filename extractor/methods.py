@@ -87,10 +87,29 @@ def _bounds(body: str, start: int, end: int) -> tuple[int, int]:
     return sentence_bounds(body, min(start + 1, end), end)
 
 
+WORD_START_RE = re.compile(r"\b\w")
+
+
+def _prefilter_matches(body: str):
+    """Yield the matches `_prefilter().finditer(body)` gives, trying the pattern at word starts only.
+
+    Every alternative opens with \b and a word character, so a match starts where a word does;
+    trying the 44 alternatives there, not at every character, is the same search at a third of the cost.
+    """
+    match, last = _prefilter().match, 0
+    for word in WORD_START_RE.finditer(body):
+        if word.start() < last:
+            continue  # inside the previous match: finditer goes on from its end
+        m = match(body, word.start())
+        if m:
+            last = m.end()
+            yield m
+
+
 def _windows(body: str) -> list[tuple[int, int]]:
     """Return the merged sentence spans of `body` that may hold a method name."""
     spans: list[tuple[int, int]] = []
-    for m in _prefilter().finditer(body):
+    for m in _prefilter_matches(body):
         start, end = _bounds(body, m.start(), m.end())
         if spans and start <= spans[-1][1]:
             spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
