@@ -173,8 +173,25 @@ def _anchor_re() -> re.Pattern:
     return re.compile(r"(?i:\b(?:" + "|".join(sorted(map(re.escape, anchors))) + r")\b)")
 
 
+# The last text asked, and the last long one: a whole document, which roles, orgs and names each
+# ask for, with the cue slices roles asks for (under AFTER_CHARS) in between. Kept by identity.
+LONG_TEXT_CHARS = 1000
+_SPANS_CACHE: dict[str, tuple] = {"last": (None, []), "long": (None, [])}
+
+
 def find_org_spans(text: str) -> list[tuple[int, int, str]]:
     """Return (start, end, legal body) for each public body named in `text`, in order."""
+    for cached, spans in _SPANS_CACHE.values():
+        if cached is text:
+            return list(spans)
+    spans = _find_org_spans(text)
+    _SPANS_CACHE["last"] = (text, spans)
+    if len(text) >= LONG_TEXT_CHARS:
+        _SPANS_CACHE["long"] = (text, spans)
+    return list(spans)
+
+
+def _find_org_spans(text: str) -> list[tuple[int, int, str]]:
     nlp = org_ruler()
     out = []
     # Lines with an anchor word go through spaCy together, a batch at a time (one call per line

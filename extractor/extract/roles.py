@@ -62,7 +62,7 @@ for _i, (*_, _words) in enumerate(ROLE_CUES):
         CUES_BY_WORD.setdefault(_word, []).append(_i)
 # re.I also matches letters that lower() keeps apart ("ſ" and "s", "K" and "k"): only a sentence
 # of ASCII and these letters may be passed over on its words alone.
-PLAIN_LETTERS = str.maketrans("", "", "åäöéüÅÄÖÉÜ")
+NOT_PLAIN_RE = re.compile(r"[^\x00-\x7fåäöéüÅÄÖÉÜ]")
 # Where a list of bodies stops: a clause of another kind begins.
 LIST_STOP_RE = re.compile(
     r"\b(?:som|genom|där|vilket|vilka|men|för\s+att|på\s+uppdrag|i\s+syfte|inom\s+ramen|under|i\s+en|i\s+ett|"
@@ -161,7 +161,7 @@ def _resolve(name: str, known: list[str]) -> str | None:
 
 def _cues_for(sentence: str) -> list[tuple[str, str, re.Pattern]]:
     """Return the cues (in ROLE_CUES order) whose words the sentence holds: the only ones that can match."""
-    if not sentence.translate(PLAIN_LETTERS).isascii():
+    if NOT_PLAIN_RE.search(sentence):
         return ROLE_CUES_RE
     lower = sentence.lower()
     hits = {i for word, cues in CUES_BY_WORD.items() if word in lower for i in cues}
@@ -175,13 +175,14 @@ def find_roles(text: str) -> list[Role]:
     """
     out: list[Role] = []
     known = list(dict.fromkeys(name for _, _, name in find_org_spans(text) if not ACRONYM_RE.match(name)))
-    previous = ""
+    founded_before = False
     for offset, sentence in sentences(text):
         # "Förbundet bildades 2006 … Samverkande parter är …": members, named in the next sentence too
-        if MEMBERS_RE.search(sentence) or FOUNDED_RE.search(previous):
-            previous = sentence
+        members = MEMBERS_RE.search(sentence) is not None
+        skip = members or founded_before
+        founded_before = members and FOUNDED_RE.search(sentence) is not None  # its words are MEMBERS_RE's too
+        if skip:
             continue
-        previous = sentence
         for role, where, pattern in _cues_for(sentence):
             for m in pattern.finditer(sentence):
                 if role == "partner" and GROUP_RE.search(sentence[m.end():m.end() + 200]):
