@@ -282,7 +282,7 @@ def train() -> None:
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
               help="Model folder (default: models/methods).")
 def train_methods_command(corpus: str | None, out_dir: str | None) -> None:
-    """Train the method classifier and write model.pkl and meta.json.
+    """Train the method classifier and write model.pkl, classifier.json and meta.json.
 
     Example: extractor train methods --out models/methods
     """

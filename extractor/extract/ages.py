@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..record import Section
-from .text import sentences
+from .text import DIGIT_RE, sentences
 
 AGE = r"(\d{1,2})"
 # Named patterns; each gives age_min / age_max groups ("lo", "hi").
@@ -76,7 +76,7 @@ def find_target_groups(sections: list[Section], text: str | None = None) -> list
     if found or not text:
         return found
     for offset, sentence in sentences(text):
-        if PROSE_FOR_CUE_RE.search(sentence) and not EXCLUDE_RE.search(STAFFING_SHARE_RE.sub("", sentence)):
+        if DIGIT_RE.search(sentence) and PROSE_FOR_CUE_RE.search(sentence) and not EXCLUDE_RE.search(STAFFING_SHARE_RE.sub("", sentence)):
             for band in find_age_bands(sentence):
                 if (band.age_min, band.age_max) not in {(f.age_min, f.age_max) for f in found}:
                     found.append(Found(band.age_min, band.age_max, offset + band.start, offset + band.end))
@@ -90,6 +90,8 @@ def _from_sections(sections: list[Section]) -> list[Found]:
         if section.key not in AGE_KEYS | CUED_KEYS:
             continue
         for offset, sentence in sentences(section.text):
+            if not DIGIT_RE.search(sentence):
+                continue  # every age band has digits
             if EXCLUDE_RE.search(STAFFING_SHARE_RE.sub("", sentence)):
                 continue
             if section.key not in AGE_KEYS and not FOR_CUE_RE.search(sentence):

@@ -134,9 +134,9 @@ def add_ruler(nlp, before: str | None = None):
 @lru_cache(maxsize=1)
 def org_ruler():
     """Return a blank Swedish pipeline with only the gazetteer ruler: fast, no statistical model."""
-    import spacy
+    from .spacy_runtime import blank_sv
 
-    nlp = spacy.blank("sv")
+    nlp = blank_sv()
     add_ruler(nlp)
     return nlp
 
@@ -183,8 +183,25 @@ def _abbreviations() -> tuple[re.Pattern | None, dict[str, str]]:
     return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])"), short
 
 
+# The last text asked, and the last long one: a whole document, which roles, orgs and names each
+# ask for, with the cue slices roles asks for (under AFTER_CHARS) in between. Kept by identity.
+LONG_TEXT_CHARS = 1000
+_SPANS_CACHE: dict[str, tuple] = {"last": (None, []), "long": (None, [])}
+
+
 def find_org_spans(text: str) -> list[tuple[int, int, str]]:
     """Return (start, end, legal body) for each public body named in `text`, in order."""
+    for cached, spans in _SPANS_CACHE.values():
+        if cached is text:
+            return list(spans)
+    spans = _find_org_spans(text)
+    _SPANS_CACHE["last"] = (text, spans)
+    if len(text) >= LONG_TEXT_CHARS:
+        _SPANS_CACHE["long"] = (text, spans)
+    return list(spans)
+
+
+def _find_org_spans(text: str) -> list[tuple[int, int, str]]:
     nlp = org_ruler()
     out = []
     abbreviation_re, short = _abbreviations()

@@ -27,6 +27,8 @@ FTE_PATTERNS: dict[str, str] = {
     "halftime": r"\bhalvtid\b",
 }
 FTE_RES = {name: re.compile(p, re.I) for name, p in FTE_PATTERNS.items()}
+# Any of them, in one search: a line or sentence without a share states no position.
+FTE_ANY_RE = re.compile("|".join("(?:" + re.sub(r"\(\?P<\w+>", "(", p) + ")" for p in FTE_PATTERNS.values()), re.I)
 COUNT_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8}
 COUNT_RE = re.compile(r"\b(?<![\d,])(en|ett|två|tre|fyra|fem|sex|sju|åtta|[2-9])\s+(?:[\wåäö-]+\s+)?$", re.I)
 TOGETHER_RE = re.compile(r"tillsammans|sammanlagt|totalt|gemensamt", re.I)
@@ -237,6 +239,8 @@ def _clauses(part: str):
 
 def _read_part(part: str) -> list[tuple[str, float, int, int]]:
     """Return (role, fte, start, end) for the positions of a line or sentence."""
+    if not FTE_ANY_RE.search(part):
+        return []  # every position needs a share, and a clause's share is one in the whole part too
     out, last_role, counted = [], None, None
     for idx, clause in _clauses(part):
         found = parse_clause(clause)
