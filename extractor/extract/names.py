@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from spacy.lang.sv.stop_words import STOP_WORDS
-
+from .function_words import FUNCTION_WORDS as STOP_WORDS
 from .gazetteer import find_org_spans
 
 CAP_WORD = r"[A-ZÅÄÖ][\wåäöéÅÄÖ`'-]*"

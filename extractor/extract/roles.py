@@ -16,8 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.lang.sv.stop_words import STOP_WORDS
-
+from .function_words import FUNCTION_WORDS as STOP_WORDS
 from .gazetteer import find_forbund_lists, find_kommun_lists, find_org_spans
 from .text import sentences
 
