@@ -73,6 +73,13 @@ def test_compact_dates_and_web_addresses(text, dates):
     ("Träffpunkten riktade sig till kvinnor från 20 år.", [(20, None)]),
     ("Arbetet i insatsen Fyren (för 17–30 år) fortsätter.", [(17, 30)]),
     ("I åldersgruppen 20–24 år var andelen arbetslösa 11 procent.", []),
+    ("Verksamheten ska riktas till unga i åldern 15-25 år och ske i samverkan med parterna.", [(15, 25)]),
+    ("Kommunen arbetar med att stötta unga hemmasittare i åldrarna 20–25 år.", [(20, 25)]),
+    ("Insatser som är till nytta för att den enskilde (16-64 år) ska komma närmare arbete.", [(16, 64)]),
+    # a statistic in a clause of its own leaves the band alone; an exclusion anywhere does not
+    ("Projektet riktar sig till unga vuxna 18–29 år samt nyanlända som har mindre än 25 % aktivitetsnivå.", [(18, 29)]),
+    ("Målgruppen är personer från 30 år. För unga under 30 år finns ungdomsteamet, och de ingår inte i projektet.",
+     [(30, None)]),
 ])
 def test_target_ages_in_prose(text, ages):
     from extractor.extract.ages import find_target_groups
