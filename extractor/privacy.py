@@ -52,8 +52,11 @@ TITLES = (rf"{CONTACT_ROLES}|ordförande|vice ordförande|ledamot|ersättare|sek
 # "Kontaktperson i Nordanstigs kommun är Per Påhittad"
 ROLE_IS_NAME_RE = re.compile(rf"(?<![\w-])(?i:{CONTACT_ROLES}|[a-zåäö]*ansvarig|[a-zåäö]*chef)[ \t]+"
                              rf"(?:i|på|för|hos|från|inom)[ \t]+[^.\n]{{1,50}}?[ \t]+(?:är|var|blir)[ \t]+(?P<name>{PERSON})")
+TITLE_WORD_RE = re.compile(rf"(?i:{TITLES})")
 TITLE_THEN_NAME_RE = re.compile(rf"(?<![\w-])(?i:{TITLES})[ \t]*:?[ \t]*\n?[ \t]*(?P<name>{PERSON})")
-NAME_THEN_TITLE_RE = re.compile(rf"(?P<name>{PERSON})[ \t]*(?:,|\(|–|-)[ \t]*(?i:{TITLES})(?![\w])")
+NAME_THEN_TITLE_RE = re.compile(rf"(?P<name>{PERSON})[ \t]*(?:,|\(|–|-|\t)[ \t]*(?i:{TITLES})(?![\w])")
+# A line (a table row) with a name and a phone number: "Anna Berg\tHandledare\t070-123 45 67"
+NAME_ON_LINE_RE = re.compile(rf"(?P<name>{PERSON})[^\n]{{0,60}}$")
 # Capitalised words that open a run but are no one's name ("Projekt Bryggan", "Styrelsen Östra").
 NOT_NAME_WORDS = NOT_PERSON_WORDS | {
     "projekt", "projektet", "insats", "förbundet", "förbundschef", "kommunen", "regionen", "stad", "staden",
@@ -85,7 +88,7 @@ def plausible_name(name: str, org_words: frozenset[str] = frozenset()) -> bool:
     parts = name.replace(",", " ").split()
     if len(parts) < 2 or len(parts) > 4:
         return False
-    if any(p.lower().strip(".") in NOT_NAME_WORDS for p in parts):
+    if any(p.lower().strip(".") in NOT_NAME_WORDS or TITLE_WORD_RE.fullmatch(p) for p in parts):
         return False
     return not all(p.lower() in org_words for p in parts)
 
@@ -99,6 +102,9 @@ def find_person_names(text: str, org_words: frozenset[str] = frozenset()) -> set
     for pattern in (TITLE_THEN_NAME_RE, NAME_THEN_TITLE_RE, ROLE_IS_NAME_RE):
         for m in pattern.finditer(text):
             names.add(" ".join(m.group("name").split()))
+    for start, _ in find_phones(text):
+        line = text[max(0, text.rfind("\n", 0, start) + 1, start - 100):start]
+        names |= {m.group("name") for m in NAME_ON_LINE_RE.finditer(line)}
     # "Anna Berg, anna.berg@motala.se": the words the address spells
     for start, end in _email_spans(text):
         names |= _names_spelled_by(text[max(0, start - 160):start], text[start:end].replace("&", "@"))
@@ -133,8 +139,10 @@ def _without_leading(name: str, org_words: frozenset[str]) -> str:
 
 def _without_title(name: str) -> str:
     parts = name.split()
-    while len(parts) > 2 and re.fullmatch(rf"(?i:{TITLES})", parts[0]):
+    while len(parts) > 2 and TITLE_WORD_RE.fullmatch(parts[0]):
         parts = parts[1:]
+    while len(parts) > 2 and TITLE_WORD_RE.fullmatch(parts[-1]):
+        parts = parts[:-1]
     return " ".join(parts)
 
 
