@@ -10,12 +10,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .extract.named_people import CONTACT_ROLES, NOT_PERSON_WORDS, PERSON, find_named_people
+from .extract.named_people import CONTACT_ROLES, LOWER, NOT_PERSON_WORDS, PERSON, UPPER, find_named_people
 from .extract.people import find_emails
 
 MASKS = {"name": "[namn]", "email": "[e-post]", "phone": "[telefon]", "personnummer": "[personnummer]"}
 # Anything with an @ (or "(at)") and a dotted domain; find_emails adds the ones print split.
 EMAIL_RE = re.compile(r"[\w.+-]+[ \t]?(?:@|\((?:at|&)\)|\[at\])[ \t]?[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
+EMAIL_ANCHOR_RE = re.compile(r"@|\((?:at|&)\)|\[at\]|&")
 # OCR reads an "@" as "&": "peter.hagglund& nordanstig.se" (a dotted local part and a known ending)
 EMAIL_AMP_RE = re.compile(r"[\w+-]+\.[\w.+-]+[ \t]?&[ \t]?[\w-]+(?:\.[\w-]+)*\.(?:se|com|nu|org|net|eu)\b")
 _SP = r"[ \t\u00a0]"
@@ -42,9 +43,8 @@ PHONE_DIGITS = (8, 10)  # a Swedish number with its leading 0: 08-12 34 56 … 0
 CUED_PHONE_DIGITS = (5, 10)
 
 # Roles and titles written before or after a person's name: "verksamhetschef Anna Berg", "Anna Berg, samordnare".
-TITLES = (rf"{CONTACT_ROLES}|ordförande|vice ordförande|ledamot|ersättare|sekreterare|justerare|"
-          r"[a-zåäö]*chef|[a-zåäö]*ledare|[a-zåäö]*samordnare|[a-zåäö]*handläggare|[a-zåäö]*strateg|"
-          r"[a-zåäö]*konsulent|[a-zåäö]*sekreterare|[a-zåäö]*ansvarig|utvärderare|handledare|coach|jobbcoach|"
+TITLES = (r"[a-zåäö]*(?:chef|ledare|samordnare|handläggare|strateg|konsulent|sekreterare|ansvarig|coach)|"
+          rf"{CONTACT_ROLES}|ordförande|vice ordförande|ledamot|ersättare|justerare|utvärderare|"
           r"kurator|arbetsterapeut|psykolog|sjuksköterska|socionom|kommunalråd|direktör|controller|ekonom|"
           r"utredare|analytiker|författare|firmatecknare|behörig företrädare|namnförtydligande|namn|"
           r"underskrift|kontakt|kontaktuppgifter|frågor besvaras av|rapporten skrevs av|skriven av|"
@@ -53,8 +53,18 @@ TITLES = (rf"{CONTACT_ROLES}|ordförande|vice ordförande|ledamot|ersättare|sek
 ROLE_IS_NAME_RE = re.compile(rf"(?<![\w-])(?i:{CONTACT_ROLES}|[a-zåäö]*ansvarig|[a-zåäö]*chef)[ \t]+"
                              rf"(?:i|på|för|hos|från|inom)[ \t]+[^.\n]{{1,50}}?[ \t]+(?:är|var|blir)[ \t]+(?P<name>{PERSON})")
 TITLE_WORD_RE = re.compile(rf"(?i:{TITLES})")
-TITLE_THEN_NAME_RE = re.compile(rf"(?<![\w-])(?i:{TITLES})[ \t]*:?[ \t]*\n?[ \t]*(?P<name>{PERSON})")
-NAME_THEN_TITLE_RE = re.compile(rf"(?P<name>{PERSON})[ \t]*(?:,|\(|–|-|\t)[ \t]*(?i:{TITLES})(?![\w])")
+TITLE_HIT_RE = re.compile(rf"(?<![\w-])(?i:{TITLES})(?![\w])")
+TITLE_WINDOW = 100  # characters a name and its title may take before or after the title
+# "Handläggare: Anna Berg", "Kontaktperson\tAnna Berg", "… av utvärderare Anna Berg" (a capitalised title
+# with only a space after it is a form's label or heading: "Kommunalråd Samverkan Ja x Nej")
+TITLE_THEN_NAME_RE = re.compile(
+    rf"(?<![\w-])(?:(?i:{TITLES})[ \t]*[:\t\n][ \t]*\n?|(?:{TITLES})[ \t]+)(?P<name>{PERSON})")
+# "Anna Berg, samordnare", "Anna Berg\tHandledare"; a signature: "Ulf Påhittad Datum Kommunalråd",
+# "Ulf Påhittad Kommunstyrelsens ordförande" (the name as short as it can be: the genitive is no part of it)
+LAZY_PERSON = PERSON.replace("{1,2}", "{1,2}?")
+NAME_THEN_TITLE_RE = re.compile(
+    rf"(?P<name>{LAZY_PERSON})(?:[ \t]*(?:,|\(|–|-|\t)[ \t]*|[ \t]+(?:Datum[ \t]+)?(?:[{UPPER}][{LOWER}]+s[ \t]+)?)"
+    rf"(?i:{TITLES})(?![\w])")
 # A line (a table row) with a name and a phone number: "Anna Berg\tHandledare\t070-123 45 67"
 NAME_ON_LINE_RE = re.compile(rf"(?P<name>{PERSON})[^\n]{{0,60}}$")
 # Capitalised words that open a run but are no one's name ("Projekt Bryggan", "Styrelsen Östra").
@@ -65,21 +75,32 @@ NOT_NAME_WORDS = NOT_PERSON_WORDS | {
     "vård", "omsorg", "skola", "centrum", "enheten", "avdelningen", "förvaltningen", "nämnden", "budget",
     "ansökan", "rapport", "slutrapport", "bilaga", "sida", "tabell", "mål", "syfte", "bakgrund", "januari",
     "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november",
-    "december", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "sverige", "svenska", "namn", "titel"}
+    "december", "samverkan", "förslag", "tfn", "ordföranden", "universitet", "högskolan", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "sverige", "svenska", "namn", "titel"}
+# Words of a body or a meeting, which a run of capitalised words takes along: "… Kommunfullmäktige"
+NOT_NAME_ENDINGS = ("styrelse", "styrelsen", "styrelsens", "fullmäktige", "nämnd", "nämnden", "nämndens",
+                    "förvaltning", "förvaltningen", "kommun", "kommuns", "kommunen", "regionen", "förbund",
+                    "förbundet", "förbundets", "protokoll", "beslut", "mötet", "sammanträde", "berättelse", "universitet")
 SURNAME_MIN_CHARS = 5  # "Berg", "Lind", "Holm" are words and places too; a surname alone must be longer
+
+
+class _FoldTable(dict):
+    """str.translate's table for fold(), each character worked out once, when first met."""
+
+    def __missing__(self, code: int) -> str:
+        low = chr(code).lower()
+        if len(low) != 1:  # "İ" lower-cases to two characters: kept, so offsets stay
+            low = chr(code)
+        base = unicodedata.normalize("NFKD", low)[0]
+        self[code] = base if base.isalpha() or base.isdigit() else low
+        return self[code]
+
+
+_FOLD = _FoldTable()
 
 
 def fold(text: str) -> str:
     """Return text lower-cased with accents dropped, one character for one: "Märta Ekström" -> "marta ekstrom"."""
-    return "".join(_fold_char(c) for c in text)
-
-
-def _fold_char(c: str) -> str:
-    low = c.lower()
-    if len(low) != 1:
-        return c
-    base = unicodedata.normalize("NFKD", low)[0]
-    return base if base.isalpha() or base.isdigit() else low
+    return text.translate(_FOLD)
 
 
 def plausible_name(name: str, org_words: frozenset[str] = frozenset()) -> bool:
@@ -88,9 +109,12 @@ def plausible_name(name: str, org_words: frozenset[str] = frozenset()) -> bool:
     parts = name.replace(",", " ").split()
     if len(parts) < 2 or len(parts) > 4:
         return False
-    if any(p.lower().strip(".") in NOT_NAME_WORDS or TITLE_WORD_RE.fullmatch(p) for p in parts):
-        return False
-    return not all(p.lower() in org_words for p in parts)
+    return all(map(_name_word, parts)) and not all(p.lower() in org_words for p in parts)
+
+
+def _name_word(part: str) -> bool:
+    low = part.lower().strip(".")
+    return not (low in NOT_NAME_WORDS or low.endswith(NOT_NAME_ENDINGS) or TITLE_WORD_RE.fullmatch(part))
 
 
 def find_person_names(text: str, org_words: frozenset[str] = frozenset()) -> set[str]:
@@ -99,22 +123,40 @@ def find_person_names(text: str, org_words: frozenset[str] = frozenset()) -> set
     "Frågor besvaras av projektledare Anna Berg" -> {"Anna Berg"}
     """
     names = {name for name, *_ in find_named_people(text)}
-    for pattern in (TITLE_THEN_NAME_RE, NAME_THEN_TITLE_RE, ROLE_IS_NAME_RE):
-        for m in pattern.finditer(text):
-            names.add(" ".join(m.group("name").split()))
+    names |= {" ".join(m.group("name").split()) for m in ROLE_IS_NAME_RE.finditer(text)}
+    for hit in TITLE_HIT_RE.finditer(text):  # the name patterns read only around a title: fast on any text
+        for pattern, start, end in ((NAME_THEN_TITLE_RE, hit.start() - TITLE_WINDOW, hit.end()),
+                                    (TITLE_THEN_NAME_RE, hit.start(), hit.end() + TITLE_WINDOW)):
+            for m in pattern.finditer(text, max(0, start), min(len(text), end)):
+                names.add(" ".join(m.group("name").split()))
     for start, _ in find_phones(text):
         line = text[max(0, text.rfind("\n", 0, start) + 1, start - 100):start]
         names |= {m.group("name") for m in NAME_ON_LINE_RE.finditer(line)}
     # "Anna Berg, anna.berg@motala.se": the words the address spells
     for start, end in _email_spans(text):
         names |= _names_spelled_by(text[max(0, start - 160):start], text[start:end].replace("&", "@"))
-    names = {_without_leading(_without_title(n), org_words) for n in names}
-    return {n for n in names if plausible_name(n, org_words)}
+    return {c for c in (clean_name(n, org_words) for n in names) if c}
 
 
 def _email_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of the addresses in text, each pattern read only around an "@" (or "&"):
+    a long run of word characters costs its length once."""
     spans = [(s, e) for _, s, e in find_emails(text)]
-    return spans + [m.span() for pattern in (EMAIL_RE, EMAIL_AMP_RE) for m in pattern.finditer(text)]
+    for anchor in EMAIL_ANCHOR_RE.finditer(text):
+        pos = anchor.start()
+        if (spans and spans[-1][0] <= pos < spans[-1][1]) or not _word_near(text, pos, anchor.end()):
+            continue
+        for pattern in (EMAIL_RE, EMAIL_AMP_RE):
+            for m in pattern.finditer(text, max(0, pos - 64), min(len(text), pos + 128)):
+                if m.start() <= pos < m.end():
+                    spans.append(m.span())
+    return spans
+
+
+def _word_near(text: str, start: int, end: int) -> bool:
+    """Return whether a word character stands just before an "@" and just after it (a space allowed)."""
+    before, after = text[max(0, start - 2):start], text[end:end + 2]
+    return any(c.isalnum() or c in "._-" for c in before) and any(c.isalnum() for c in after)
 
 
 def _names_spelled_by(before: str, email: str) -> set[str]:
@@ -129,21 +171,17 @@ def _names_spelled_by(before: str, email: str) -> set[str]:
     return out
 
 
-def _without_leading(name: str, org_words: frozenset[str]) -> str:
-    """Drop the body's words a name was run into: "Östergötland Maria Sandqvist" -> "Maria Sandqvist"."""
+def clean_name(name: str, org_words: frozenset[str] = frozenset()) -> str | None:
+    """Return a found name without the titles and bodies' words it was run into, or None if no
+    person's name is left: "Östergötland Maria Sandqvist" -> "Maria Sandqvist",
+    "Per Påhittad Kommunfullmäktige" -> "Per Påhittad", "Region Skåne" -> None."""
     parts = name.split()
-    while len(parts) > 2 and parts[0].lower() in org_words:
+    while len(parts) > 2 and (not _name_word(parts[0]) or parts[0].lower() in org_words):
         parts = parts[1:]
-    return " ".join(parts)
-
-
-def _without_title(name: str) -> str:
-    parts = name.split()
-    while len(parts) > 2 and TITLE_WORD_RE.fullmatch(parts[0]):
-        parts = parts[1:]
-    while len(parts) > 2 and TITLE_WORD_RE.fullmatch(parts[-1]):
+    while len(parts) > 2 and not _name_word(parts[-1]):
         parts = parts[:-1]
-    return " ".join(parts)
+    name = " ".join(parts)
+    return name if plausible_name(name, org_words) else None
 
 
 @dataclass

@@ -12,12 +12,13 @@ from bisect import bisect_right
 import sqlite_utils
 
 from .extract.gazetteer import surfaces
-from .privacy import Scrubber, find_person_names, fold
+from .privacy import Scrubber, clean_name, find_person_names, fold
 
 # Columns that hold keys, codes and labels, never free text: left as they are.
 KEY_COLUMNS = {"id", "sha256", "key", "section", "field", "label", "format", "doc_type", "level", "kind", "role",
                "copy_of", "replaces", "minhash", "ocr_pages", "imported_at", "time", "extractor_version",
                "participants_per", "date", "period_start", "period_end", "intake_end"}
+COUNT_LABELS = {"name": "names", "email": "e-mails", "phone": "phone numbers", "personnummer": "personnummer"}
 OFFSET_COLUMNS = ("char_start", "char_end")
 VIRTUAL_RE = re.compile(r"^\s*create\s+virtual\s+table", re.I)
 CONTENT_RE = re.compile(r"content\s*=\s*['\"\[]?([^'\"\],)\s]*)", re.I)
@@ -39,7 +40,7 @@ def scrub_database(db: sqlite_utils.Database, counts: dict[str, int]) -> None:
     _move_offsets(db, edits)
     for name, sql, triggers, rows in indexes:
         _rebuild_index(db, name, sql, triggers, rows, scrubber)
-    counts.update({f"{kind}s masked": n for kind, n in scrubber.counts.items()})
+    counts.update({f"{COUNT_LABELS[kind]} masked": n for kind, n in scrubber.counts.items()})
     counts["texts changed"] = changed
     counts["full-text indexes rebuilt"] = len(indexes)
 
@@ -69,7 +70,8 @@ def _scrubber(db: sqlite_utils.Database, tables: dict[str, list[str]]) -> Scrubb
     org_words = frozenset(org_words | {fold(w) for w in org_words})
     names, common = set(), set()
     if db["contacts"].exists():
-        names |= {n for (n,) in db.execute("select name from contacts where name is not null")}
+        names |= {clean_name(n, org_words) for (n,) in db.execute("select name from contacts where name is not null")}
+        names.discard(None)
     for table, columns in tables.items():
         for row in db.execute(f"select {', '.join(f'[{c}]' for c in columns)} from [{table}]"):
             for value in row:
