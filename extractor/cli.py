@@ -154,9 +154,13 @@ def publish(db_path: str, out_path: str) -> None:
 
     Example: extractor publish archive.db public.db && extractor serve public.db
     """
+    from .errors import ExtractorError
     from .publish import write_public_copy
 
-    counts = write_public_copy(db_path, out_path)
+    try:
+        counts = write_public_copy(db_path, out_path)
+    except ExtractorError as err:
+        raise click.ClickException(str(err)) from err
     click.echo(f"wrote {out_path}: " + ", ".join(f"{k} {v}" for k, v in counts.items()), err=True)
 
 

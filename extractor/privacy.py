@@ -75,7 +75,8 @@ NOT_NAME_WORDS = NOT_PERSON_WORDS | {
     "vård", "omsorg", "skola", "centrum", "enheten", "avdelningen", "förvaltningen", "nämnden", "budget",
     "ansökan", "rapport", "slutrapport", "bilaga", "sida", "tabell", "mål", "syfte", "bakgrund", "januari",
     "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november",
-    "december", "samverkan", "förslag", "tfn", "ordföranden", "universitet", "högskolan", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "sverige", "svenska", "namn", "titel"}
+    "december", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "sverige", "svenska", "namn", "titel",
+    "samverkan", "förslag", "tfn", "ordföranden", "universitet", "högskolan"}
 # Words of a body or a meeting, which a run of capitalised words takes along: "… Kommunfullmäktige"
 NOT_NAME_ENDINGS = ("styrelse", "styrelsen", "styrelsens", "fullmäktige", "nämnd", "nämnden", "nämndens",
                     "förvaltning", "förvaltningen", "kommun", "kommuns", "kommunen", "regionen", "förbund",

@@ -11,6 +11,7 @@ from pathlib import Path
 import sqlite_utils
 import yaml
 
+from .errors import ExtractorError
 from .publish_scrub import scrub_database
 
 PROJECT_METADATA = Path(__file__).resolve().parent.parent / "metadata.yml"
@@ -62,11 +63,32 @@ def metadata_for(db_path: str) -> dict:
 def write_public_copy(db_path: str, out_path: str) -> dict[str, int]:
     """Copy the database to out_path without contacts, e-signing logs or full text, with every
     name, e-mail address, phone number and personnummer in any other text masked and every
-    full-text index rebuilt from what is left; return what was removed and masked."""
-    with sqlite3.connect(db_path) as source, sqlite3.connect(out_path) as target:
+    full-text index rebuilt from what is left; return what was removed and masked.
+
+    The copy is made beside out_path and moved there only when whole: no half-scrubbed file is left.
+
+    Raises:
+        ExtractorError: out_path is the database itself.
+    """
+    if Path(out_path).resolve() == Path(db_path).resolve():
+        raise ExtractorError(f"{out_path}: is the database itself; name another file for the public copy")
+    part = f"{out_path}.part"
+    try:
+        removed = _write_scrubbed(db_path, part)
+        os.replace(part, out_path)
+    finally:
+        if os.path.exists(part):
+            os.unlink(part)
+    return removed
+
+
+def _write_scrubbed(db_path: str, out_path: str) -> dict[str, int]:
+    source, target = sqlite3.connect(db_path), sqlite3.connect(out_path)
+    try:
         source.backup(target)  # a consistent copy, whatever is in the source's journal
-    source.close()
-    target.close()
+    finally:
+        source.close()
+        target.close()
     db = sqlite_utils.Database(out_path)
     removed = {}
     with db.atomic():

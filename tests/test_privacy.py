@@ -269,3 +269,36 @@ def test_pages_of_a_database_without_documents_are_not_found(invented, tmp_path)
     assert _get(ds, f"/-/document/_internal/{sha}", {"id": "root"}).status_code == 404
     assert _get(ds, f"/-/document/empty/{sha}").status_code == 404
     assert _get(ds, "/-/insats/empty/abc123").status_code == 404
+
+
+def test_public_copy_scrubs_any_table_and_any_index(tmp_path):
+    """A table another stage adds (a text table with its own index, an index keeping its own rows)
+    is scrubbed like sections."""
+    archive, public = tmp_path / "archive.db", tmp_path / "public.db"
+    db = sqlite_utils.Database(archive)
+    person = "Projektledare Berit Dikteborg, berit.dikteborg@motala.se, 070-123 45 67, söker 1 200 000 kr."
+    db["document_texts"].insert({"document_sha256": "a" * 64, "text": person})
+    db["document_texts"].enable_fts(["text"], create_triggers=True)
+    db.execute("create virtual table notes_fts using fts5(body)")
+    db.execute("insert into notes_fts (body) values (?)", [person])
+    db.conn.commit()
+    counts = write_public_copy(str(archive), str(public))
+    after = _all_text(public)
+    assert [w for w in ("Dikteborg", "dikteborg", "070-123", "motala.se") if w in after] == []
+    assert counts["full-text indexes rebuilt"] == 2 and counts["phone numbers masked"] == 2
+    con = sqlite3.connect(public)
+    assert con.execute("select text from document_texts").fetchone()[0] == (
+        "Projektledare [namn], [e-post], [telefon], söker 1 200 000 kr.")
+    assert con.execute("select rowid from document_texts_fts where document_texts_fts match 'söker'").fetchall()
+    assert con.execute("select body from notes_fts where notes_fts match 'projektledare'").fetchone()[0].startswith(
+        "Projektledare [namn]")
+    assert _index_rows(public, rebuild=False) == _index_rows(public, rebuild=True)
+
+
+def test_publish_refuses_to_write_over_its_database(invented):
+    archive, _, _ = invented
+    before = archive.read_bytes()
+    result = CliRunner().invoke(cli, ["publish", str(archive), str(archive)])
+    assert result.exit_code == 1
+    assert f"{archive}: is the database itself" in result.output
+    assert archive.read_bytes() == before
