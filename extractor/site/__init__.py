@@ -12,7 +12,7 @@ import html
 import json
 
 from datasette import hookimpl
-from datasette.utils.asgi import NotFound, Response
+from datasette.utils.asgi import Forbidden, NotFound, Response
 
 from .cells import decimal, money, render
 
@@ -34,6 +34,8 @@ VALUE_QUERIES = [
     ("method_evidence", "label", "method"),
     ("contacts", "coalesce(name, '') || coalesce(' <' || email || '>', '')", "contact"),
 ]
+# A value table whose label reads another table: shown only when both may be seen.
+VALUE_NEEDS = {"document_organizations": "organizations"}
 
 
 @hookimpl
@@ -100,21 +102,48 @@ def _markup(text: str):
 
 
 def _database(datasette, name: str):
-    """Return the named database, or raise a 404 that names it."""
+    """Return the named database, or raise a 404 that names it (Datasette's own _internal has no documents)."""
     try:
+        if name == "_internal":
+            raise KeyError(name)
         return datasette.get_database(name)
     except KeyError:
         raise NotFound(f"No database {name}")
 
 
+async def _visible_tables(datasette, request, name: str, db, required: tuple[str, ...]) -> set[str]:
+    """Return the tables of db the request's actor may see, as Datasette's own table pages decide
+    (table, then database, then instance `allow` blocks in metadata).
+
+    Raises Forbidden when the database or a required table is denied, NotFound when a required table is missing.
+    """
+    await datasette.ensure_permissions(request.actor, [("view-database", name), "view-instance"])
+    tables = set(await db.table_names())
+    for table in required:
+        if table not in tables:
+            raise NotFound(f"No {table} table in {name}")
+    visible = set()
+    for table in tables:
+        try:
+            await datasette.ensure_permissions(
+                request.actor, [("view-table", (name, table)), ("view-database", name), "view-instance"])
+        except Forbidden:
+            continue
+        visible.add(table)
+    for table in required:
+        if table not in visible:
+            raise Forbidden(f"view-table {name}/{table}")
+    return {t for t in visible if VALUE_NEEDS.get(t, t) in visible}
+
+
 async def document_page(request, datasette):
     name, sha = request.url_vars["database"], request.url_vars["sha256"]
     db = _database(datasette, name)
+    tables = await _visible_tables(datasette, request, name, db, ("documents", "sections"))
     rows = (await db.execute("select * from documents where sha256 = ?", [sha])).rows
     if not rows:
         raise NotFound(f"No document {sha} in {name}")
     document = dict(rows[0])
-    tables = set(await db.table_names())
     sections = [dict(r) for r in (await db.execute(
         "select * from sections where document_sha256 = ? order by position", [sha])).rows]
     values = []
@@ -164,8 +193,7 @@ async def _grouping(db, document: dict, tables: set) -> dict:
 async def insats_page(request, datasette):
     name, insats_id = request.url_vars["database"], request.url_vars["insats_id"]
     db = _database(datasette, name)
-    if "insatser" not in set(await db.table_names()):
-        raise NotFound(f"No insatser in {name}")
+    await _visible_tables(datasette, request, name, db, ("insatser", "insats_documents", "documents"))
     rows = (await db.execute("select * from insatser where id = ?", [insats_id])).rows
     if not rows:
         raise NotFound(f"No insats {insats_id} in {name}")
