@@ -345,3 +345,16 @@ def test_last_intake_stated_with_till_och_med():
     text = "Insatsperiod\t2025-01-07 – 2026-12-18. Intag av nya deltagare t.o.m. 2026-06-30."
     period = find_period([_sec("period", text)], text)
     assert period == {"start": "2025-01-07", "end": "2026-12-18", "intake_end": "2026-06-30"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Samordnaren, som arbetar 80 % i insatsen, leder teamet.", [("Samordnare", 0.8)]),
+    ("Regionen bidrar med en sjukgymnast 0,5 åa.", [("Sjukgymnast", 0.5)]),
+])
+def test_staffing_in_a_relative_clause_and_more_roles(text, expected):
+    assert [(s.role, s.fte) for s in find_staffing([_sec("other", text)])] == expected
+
+
+def test_fte_total_stated_as_a_count_of_posts():
+    sections = [_sec("staffing", "Jobbcoach 100 %\nTotalt antal årsarbetare: 2,4")]
+    assert find_fte_total(sections, find_staffing(sections)) == 2.4

@@ -14,7 +14,8 @@ ROLE_PATTERN = (
     r"ledare(?:n)?|terapeut(?:en|er(?:na)?)?|socionom(?:en|er)?|förmedlare(?:n)?|ansvarig|specialist(?:en|er)?|"
     r"sekreterare(?:n)?|psykolog(?:en|er)?|sjuksköterska(?:n)?|vägledare(?:n)?|handledare(?:n)?|"
     r"kurator(?:n|er)?|koordinator(?:n|er)?|utredare(?:n)?|medarbetare(?:n)?|pedagog(?:en|er)?|"
-    r"strateg(?:en|er)?|lots(?:en|ar)?|behandlare(?:n)?|tjänste(?:man|mannen|män))"
+    r"strateg(?:en|er)?|lots(?:en|ar)?|behandlare(?:n)?|tjänste(?:man|mannen|män)|sjukgymnast(?:en|er)?|"
+    r"stödjare(?:n)?|assistent(?:en|er)?)"
 )
 ROLE_RE = re.compile(rf"(?<![\wåäö]){ROLE_PATTERN}(?![\wåäö])", re.I)
 # Each FTE form, named; "share" is the fraction of a full-time position one unit stands for.
@@ -33,12 +34,12 @@ COUNT_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex
 COUNT_RE = re.compile(r"\b(?<![\d,])(en|ett|två|tre|fyra|fem|sex|sju|åtta|[2-9])\s+(?:[\wåäö-]+\s+)?$", re.I)
 TOGETHER_RE = re.compile(r"tillsammans|sammanlagt|totalt|gemensamt", re.I)
 # ", " ends a clause unless what follows is the share itself: "Coach, 75 procent".
-CLAUSE_SPLIT_RE = re.compile(r",\s+(?!\d+(?:,\d+)?\s*(?:%|procent)|heltid|halvtid)|;\s+|(?<!\bvar)\s+och\s+(?=en |ett |två |tre |fyra |[a-zåäö]+ på )|"
+CLAUSE_SPLIT_RE = re.compile(r",\s+(?!\d+(?:,\d+)?\s*(?:%|procent)|heltid|halvtid|som\s+arbetar)|;\s+|(?<!\bvar)\s+och\s+(?=en |ett |två |tre |fyra |[a-zåäö]+ på )|"
                              rf"\s+och\s+(?={ROLE_PATTERN}\s+\d)|\s+samt\s+|\.\s+")
 # "Resurs/er: 2,5 tjänster", "Sammanlagt omfattar verksamheten 5,0 årsarbetare"; not a role's own
 # total ("två behandlare på sammanlagt 1,5 tjänst").
 STATED_TOTAL_RE = re.compile(
-    r"(?<!\bpå )(?:resurs/?er|totalt|sammanlagt|tillsammans|bemanning)\s*:?\s*"
+    r"(?<!\bpå )(?:resurs/?er|totalt(?:\s+antal)?|sammanlagt|tillsammans|bemanning)\s*:?\s*"
     r"(?:(?:omfattar|motsvarar|uppgår till|blir|är)\s+(?:[a-zåäö]+\s+){0,2}?)?"
     r"(?P<num>\d+(?:,\d+)?)\s*(?:tjänster|tjänst|årstjänster|årsarbetare|heltidstjänster|åa)\b",
     re.I)
