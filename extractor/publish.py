@@ -18,6 +18,10 @@ PERSONAL_TABLES = ["contacts"]
 # Sections that are lists of people: signature blocks and e-signing audit trails.
 PERSONAL_SECTION_KEYS = ("signatures", "signing_log")
 EMAIL_SQL_PATTERN = "%@%.%"
+# Datasette settings for an archive of 20 000 documents (benchmarks/site_scale.py): no suggested
+# facets (they try every column on every table page, most of a page's time at that size), and a
+# facet time limit that a configured facet meets with room to spare, so none silently vanishes.
+SITE_SETTINGS = {"suggest_facets": False, "facet_time_limit_ms": 500, "facet_suggest_time_limit_ms": 50}
 
 
 def serve_database(db_path: str, host: str = "127.0.0.1", port: int = 8001, metadata: str | None = None) -> int:
@@ -25,6 +29,8 @@ def serve_database(db_path: str, host: str = "127.0.0.1", port: int = 8001, meta
     return its exit code (not 0 when, say, the port is taken)."""
     with tempfile.TemporaryDirectory() as tmp:
         cmd = [sys.executable, "-m", "datasette", "serve", db_path, "--host", host, "--port", str(port)]
+        for name, value in SITE_SETTINGS.items():
+            cmd += ["--setting", name, {True: "on", False: "off"}.get(value, str(value))]
         if metadata is None and PROJECT_METADATA.exists():
             metadata = os.path.join(tmp, "metadata.yml")
             with open(metadata, "w", encoding="utf-8") as f:
@@ -82,7 +88,9 @@ def write_public_copy(db_path: str, out_path: str) -> dict[str, int]:
             db.execute(f"delete from sections where key in ({marks})", PERSONAL_SECTION_KEYS)
             db.register_function(_mask_emails, replace=True)
             db.execute("update sections set text = _mask_emails(text) where text like ?", [EMAIL_SQL_PATTERN])
-        if db["documents"].exists():
+        if db["document_texts"].exists():
+            db.execute("update document_texts set full_text = null")
+        if db["documents"].exists() and "full_text" in db["documents"].columns_dict:  # not yet migrated
             db.execute("update documents set full_text = null")
     db.execute("vacuum")
     return removed

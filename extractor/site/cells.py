@@ -16,7 +16,7 @@ MONEY_COLUMNS = {"requested_sek", "own_financing_sek", "total_sek", "sek"}
 DECIMAL_COLUMNS = {"fte_total", "fte", "confidence"}
 LIST_COLUMNS = {"owners", "methods", "ocr_pages"}
 LABEL_COLUMNS = {"label", "method"}  # a method label, wherever a table or query names it
-FULL_TEXT_PREVIEW = 240  # characters of documents.full_text shown in a table
+FULL_TEXT_PREVIEW = 240  # characters of document_texts.full_text shown in a table
 NBSP = "\u00a0"
 
 
