@@ -200,9 +200,9 @@ class _Batch:
         sha = rec.source["sha256"]
         doc = {**store._document_row(rec, "2026-01-01T00:00:00+00:00"), "minhash": signature,
                "current": 1, "version": 1, "document_id": sha, "insats_id": sha[:16]}
-        if self.texts:  # the schema that keeps the text apart from the documents' facts
-            self.rows.setdefault("document_texts", []).append({"sha256": sha, "full_text": rec.text})
-            doc.pop("full_text", None)
+        if self.texts:  # the schema that keeps the text and its fingerprint apart from the facts
+            self.rows.setdefault("document_texts", []).append(
+                {"sha256": sha, "full_text": rec.text, "minhash": doc.pop("minhash")})
         self.rows.setdefault("documents", []).append(doc)
         for table, rows in store._child_rows(rec).items():
             self.rows.setdefault(table, []).extend(rows)

@@ -130,6 +130,21 @@ def test_dashboard_figures_come_from_the_documents(tmp_path):
     assert ages[18] == ages[29] == 1 and 17 not in ages and 30 not in ages
 
 
+def test_target_ages_count_an_insats_once_however_its_bands_overlap(tmp_path):
+    from datasette.app import Datasette
+
+    from extractor.publish import metadata_for
+
+    db_path = _rich_db(tmp_path / "archive.db")
+    db = sqlite_utils.Database(db_path)
+    db["target_groups"].insert_all([{"document_sha256": "d" * 64, "age_min": a, "age_max": b}
+                                    for a, b in ((25, 40), (41, 45), (50, None), (10, 12), (70, 80))])
+    ds = Datasette([str(db_path)], metadata=metadata_for(str(db_path)))
+    query = {name: chart for _, name, chart in _charts()}["target-ages"]["query"]
+    ages = {r["age"]: r["insatser"] for r in _get(ds, "/archive.json?_shape=array&sql=" + quote(query)).json()}
+    assert ages == {n: 1 for n in [*range(18, 46), *range(50, 68)]}
+
+
 def test_a_public_copy_under_another_name_keeps_its_queries_and_charts(tmp_path):
     from datasette.app import Datasette
 

@@ -226,3 +226,12 @@ def test_the_canned_queries_join_through_indexes(db):
     assert "USING COVERING INDEX idx_target_groups_document_sha256_age_min_age_max" in ages, ages
     year = _plan(db, "select count(*) from documents where year = 2020")
     assert "USING COVERING INDEX" in year, year
+
+
+def test_regroup_leaves_row_estimates_for_the_query_planner(db):
+    from extractor.store import regroup
+
+    ensure_schema(db)
+    save_record(db, _record(text=LONG))
+    regroup(db)
+    assert {r["tbl"] for r in db["sqlite_stat1"].rows} >= {"documents", "document_texts", "sections"}

@@ -15,6 +15,7 @@ from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 
 from .cells import decimal, money, render
+from .facets import ListFacet
 
 SHA_COLUMNS = {"document_sha256", "copy_of", "replaces", "a_sha256", "b_sha256", "sha256"}
 INSATS_COLUMNS = {"insats_id", "insats"}
@@ -45,6 +46,13 @@ def register_routes():
 @hookimpl
 def prepare_connection(conn):
     conn.create_function("fts_terms", 1, fts_terms, deterministic=True)
+    # Facets and grouped queries sort in temporary b-trees; on disk they cost twice the time.
+    conn.execute("PRAGMA temp_store = MEMORY")
+
+
+@hookimpl
+def register_facet_classes():
+    return [ListFacet]
 
 
 @hookimpl
