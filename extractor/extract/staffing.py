@@ -39,10 +39,13 @@ CLAUSE_SPLIT_RE = re.compile(r",\s+(?!\d+(?:,\d+)?\s*(?:%|procent)|heltid|halvti
 # "Resurs/er: 2,5 tjänster", "Sammanlagt omfattar verksamheten 5,0 årsarbetare"; not a role's own
 # total ("två behandlare på sammanlagt 1,5 tjänst").
 STATED_TOTAL_RE = re.compile(
-    r"(?<!\bpå )(?:resurs/?er|totalt(?:\s+antal)?|sammanlagt|tillsammans|bemanning)\s*:?\s*"
+    r"(?<!\bpå )(?:resurs/?er|totalt|sammanlagt|tillsammans|bemanning)\s*:?\s*"
     r"(?:(?:omfattar|motsvarar|uppgår till|blir|är)\s+(?:[a-zåäö]+\s+){0,2}?)?"
     r"(?P<num>\d+(?:,\d+)?)\s*(?:tjänster|tjänst|årstjänster|årsarbetare|heltidstjänster|åa)\b",
     re.I)
+# "Totalt antal årsarbetare: 2,4": the unit as the label
+POSTS_COUNT_RE = re.compile(
+    r"\b(?:totalt\s+)?antal\s+(?:årsarbetare|årstjänster|heltidstjänster|tjänster)\s*:?\s*(?P<num>\d+(?:,\d+)?)(?![\d,])", re.I)
 # Goals and follow-up quote percentages of people; dissemination describes the staff after the project.
 SKIP_KEYS = {"goals", "follow_up", "target_group", "participants", "signatures", "signing_log", "dissemination"}
 # ... but a post stated with its share right after the role is a post in a section on whom the
@@ -318,7 +321,7 @@ def find_fte_total(sections: list[Section], staffing: list[Staff], where: dict |
             _, total = _staffing_table_rows(table, column)
             if total is not None:
                 return total
-        m = STATED_TOTAL_RE.search(section.text)
+        m = STATED_TOTAL_RE.search(section.text) or POSTS_COUNT_RE.search(section.text)
         if m:
             if where is not None:
                 where["fte_total"] = (section.char_start + m.start(), section.char_start + m.end())
