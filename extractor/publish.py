@@ -108,7 +108,7 @@ def _write_scrubbed(db_path: str, out_path: str) -> dict[str, int]:
             removed["signature sections removed"] = db.execute(
                 f"select count(*) from sections where key in ({marks})", PERSONAL_SECTION_KEYS).fetchone()[0]
             db.execute(f"delete from sections where key in ({marks})", PERSONAL_SECTION_KEYS)
-        if db["document_texts"].exists():
+        if db["document_texts"].exists() and "full_text" in db["document_texts"].columns_dict:
             db.execute("update document_texts set full_text = null")
         if db["documents"].exists() and "full_text" in db["documents"].columns_dict:  # not yet migrated
             db.execute("update documents set full_text = null")

@@ -277,8 +277,8 @@ def test_public_copy_scrubs_any_table_and_any_index(tmp_path):
     archive, public = tmp_path / "archive.db", tmp_path / "public.db"
     db = sqlite_utils.Database(archive)
     person = "Projektledare Berit Dikteborg, berit.dikteborg@motala.se, 070-123 45 67, söker 1 200 000 kr."
-    db["document_texts"].insert({"document_sha256": "a" * 64, "text": person})
-    db["document_texts"].enable_fts(["text"], create_triggers=True)
+    db["extra_texts"].insert({"document_sha256": "a" * 64, "text": person})
+    db["extra_texts"].enable_fts(["text"], create_triggers=True)
     db.execute("create virtual table notes_fts using fts5(body)")
     db.execute("insert into notes_fts (body) values (?)", [person])
     db.conn.commit()
@@ -287,9 +287,9 @@ def test_public_copy_scrubs_any_table_and_any_index(tmp_path):
     assert [w for w in ("Dikteborg", "dikteborg", "070-123", "motala.se") if w in after] == []
     assert counts["full-text indexes rebuilt"] == 2 and counts["phone numbers masked"] == 2
     con = sqlite3.connect(public)
-    assert con.execute("select text from document_texts").fetchone()[0] == (
+    assert con.execute("select text from extra_texts").fetchone()[0] == (
         "Projektledare [namn], [e-post], [telefon], söker 1 200 000 kr.")
-    assert con.execute("select rowid from document_texts_fts where document_texts_fts match 'söker'").fetchall()
+    assert con.execute("select rowid from extra_texts_fts where extra_texts_fts match 'söker'").fetchall()
     assert con.execute("select body from notes_fts where notes_fts match 'projektledare'").fetchone()[0].startswith(
         "Projektledare [namn]")
     assert _index_rows(public, rebuild=False) == _index_rows(public, rebuild=True)
