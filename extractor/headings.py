@@ -144,7 +144,7 @@ QUESTION_HEADINGS: dict[str, list[str]] = {
         r"vilka (andra )?(parter|organisationer|aktörer|myndigheter|samverkansparter)",
         r"vilka (medverkar|samverkar|deltar) (i|förutom)", r"vem samverkar ni med", r"med vilka (parter|organisationer)",
     ],
-    "follow_up": [r"följ[a-zåäö]* upp", r"uppfölj", r"utvärder", r"\bmät(a|s|as|tes|er)\b"],
+    "follow_up": [r"följ[a-zåäö]*( [a-zåäö]+)? upp", r"uppfölj", r"utvärder", r"\bmät(a|s|as|tes|er)\b"],
     "dissemination": [
         r"tillvara", r"sprid", r"implementer", r"leva vidare", r"lärdom",
         r"när (insatsen|projektet) (är slut|har avslutats)", r"efter (insatsens|projektets) slut",

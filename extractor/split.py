@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .heading_keys import (
-    ANY_HEADING_RUNON_RE, COMPILED_RUNON, QUESTION_WORD_RE, STAR_RE, guess_key, match_key, normalise,
+    ANY_HEADING_RUNON_RE, COMPILED_RUNON, LEADING_NUMBER_RE, QUESTION_WORD_RE, STAR_RE, guess_key, match_key, normalise,
     question_key,
 )
 from .headings import ONCE_KEYS
@@ -289,6 +289,7 @@ def find_headings(doc: Document) -> list[Heading]:
         if not body:
             continue
         wrapped_cell = body[0].islower() and _ends_in_figures(previous)
+        listed = _is_question_line(previous)  # a question right after a question: a list, not a heading
         previous = body
         if wrapped_cell:
             continue  # "Extern – 60 90 150" then "utvärdering": a PDF table's wrapped label cell
@@ -298,12 +299,14 @@ def find_headings(doc: Document) -> list[Heading]:
                 headings.append(hinted)
             continue
         numbered = [] if _is_toc_line(body) else _numbered_candidates(line, offset - len(line) - 1)
+        if numbered and body.endswith("?") and (listed or not _answer(lines[i + 1: i + 4])):
+            numbered = []  # "1. Hur har samverkan fungerat?" in a list of a study's questions
         if numbered and numbered[0].start == start:
             headings.extend(numbered)
             continue
         plain = _line_heading(line[indent:], start)
-        if plain is None and not numbered and "?" in body:
-            plain = _question_heading(body, start, lines[i + 1: i + 4])
+        if plain is None and not numbered and body.endswith("?") and not listed and _answer(lines[i + 1: i + 4]):
+            plain = _question_heading(body, start)
         if plain:
             headings.append(plain)
             numbered = [n for n in numbered if n.start >= plain.end]
@@ -311,22 +314,29 @@ def find_headings(doc: Document) -> list[Heading]:
     return _accept_questions(headings)
 
 
-def _question_heading(body: str, start: int, after: list[str]) -> Heading | None:
-    """Return a heading for a short question standing alone before its answer.
+def _answer(after: list[str]) -> bool:
+    """Whether the next non-blank line reads as the answer to a question before it, not as more text
+    of the same sentence (lower case) nor as the next question of a list."""
+    following = next((line.strip() for line in after if line.strip()), "")
+    return bool(following) and not following[:1].islower() and not following.endswith("?")
 
-    "Hur har ni arbetat?" then "Coacherna …" -> methods. The answer may follow on the same line
-    ("Har ansökan godkänts av behörig företrädare? [X] Ja"), but then only a known ask heads it.
+
+def _is_question_line(body: str) -> bool:
+    """Whether a stripped line is one short question.  "4. Vad kostade insatsen?" -> True"""
+    text = LEADING_NUMBER_RE.sub("", body)
+    return (text.endswith("?") and text[:1].isupper() and len(text.split()) <= MAX_QUESTION_HEADING_WORDS
+            and text.count("?") == 1 and not SENTENCE_BREAK_RE.search(text)
+            and QUESTION_WORD_RE.match(normalise(text)) is not None)
+
+
+def _question_heading(body: str, start: int) -> Heading | None:
+    """Return a heading for a short question standing alone on its line.
+
+    "Hur har ni arbetat?" -> methods; "Vilka arbetade i insatsen?" -> other (the staff).
     """
-    end = body.find("?") + 1
-    question, rest = body[:end], body[end:].strip()
-    if (not question[:1].isupper() or len(question.split()) > MAX_QUESTION_HEADING_WORDS
-            or SENTENCE_BREAK_RE.search(question) or not QUESTION_WORD_RE.match(normalise(question))):
-        return None  # not a question, or the last sentence of a paragraph
-    following = rest or next((line.strip() for line in after if line.strip()), "")
-    key = question_key(question)
-    if not following or following[:1].islower() or (rest and key in (None, "other")):
-        return None
-    return Heading(start, start + end, key or "other", question, question=True)
+    if not _is_question_line(body):
+        return None  # not a question, or a paragraph's last sentences
+    return Heading(start, start + len(body), question_key(body) or "other", body, question=True)
 
 
 def _accept_questions(headings: list[Heading]) -> list[Heading]:
