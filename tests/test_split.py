@@ -248,7 +248,8 @@ def test_split_question_headings_in_pdf_text_with_wrapped_answers():
 
 def test_split_numbered_question_headings_keyed_by_what_they_ask():
     text = ("1. Vad heter insatsen?\nBron\n2. Vilken organisation äger insatsen?\nTestby kommun\n"
-            "3. Vilka andra parter medverkar?\nArbetsförmedlingen.\n4. Varför behövs insatsen?\nMånga saknar stöd.\n"
+            "3. Vilka andra parter medverkar?\nArbetsförmedlingen.\n"
+            "4. Varför behövs insatsen?\nMånga saknar stöd.\n"
             "5. När ska insatsen starta och avslutas?\n2026-01-01 – 2027-12-31\n6. Hur ska insatsen bemannas?\n"
             "En coach.\n7. Hur har ansökan förankrats hos parterna?\nI beredningsgruppen.\n")
     assert _keys(text) == ["title", "owner", "partners", "background", "period", "other", "anchoring"]
