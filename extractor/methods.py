@@ -147,6 +147,12 @@ def _chunks(text: str, sections: list[Section] | None):
     if not sections:
         yield None, 0, text
         return
+    # text before the first heading is read as a text without headings is: a web page's prose
+    # above its only label ("Kontakt:") is the page itself
+    first = min(s.char_start for s in sections)
+    heading_start = text.rfind("\n", 0, max(0, first - 1)) + 1
+    if text[:heading_start].strip():
+        yield None, 0, text[:heading_start]
     for s in sections:
         yield s.key, s.char_start, text[s.char_start:s.char_end]
 

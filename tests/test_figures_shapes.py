@@ -358,3 +358,10 @@ def test_staffing_in_a_relative_clause_and_more_roles(text, expected):
 def test_fte_total_stated_as_a_count_of_posts():
     sections = [_sec("staffing", "Jobbcoach 100 %\nTotalt antal årsarbetare: 2,4")]
     assert find_fte_total(sections, find_staffing(sections)) == 2.4
+
+
+def test_period_form_labels_on_lines_of_their_own():
+    from extractor.extract.period import find_period
+    text = "2023-01-01\nSlutdatum:\n2025-12-31\nRegion:\nVästsverige"
+    section = Section(key="period", heading="Startdatum:", text=text, page=None, char_start=0, char_end=len(text))
+    assert find_period([section], text) == {"start": "2023-01-01", "end": "2025-12-31", "intake_end": None}

@@ -197,3 +197,14 @@ def test_method_prefilter_at_word_starts_equals_a_full_scan(body):
     from extractor.methods import _prefilter, _prefilter_matches
 
     assert [m.span() for m in _prefilter_matches(body)] == [m.span() for m in _prefilter().finditer(body)]
+
+
+def test_prose_above_the_first_heading_is_read_for_methods():
+    text = ("Insatsen Exempelvägen fortsätter. Deltagarna får stöd enligt Supported Employment av två "
+            "arbetsspecialister.\n\nKontakt:\nAnna Exempelsson, förbundschef\n")
+    heading = text.index("Kontakt:")
+    sections = [Section(key="other", heading="Kontakt:", text=text[heading + 9:], page=None,
+                        char_start=heading + 9, char_end=len(text))]
+    mentions = find_mentions(text, sections)
+    assert [(m.label, m.section) for m in mentions] == [("SE", None)]
+    assert [m["label"] for m in classify_methods(text, sections)] == ["SE"]
