@@ -44,6 +44,10 @@ GENERIC_PATTERNS: list[tuple[str, list[dict]]] = [
     ("forbund", [{"LOWER": "samordningsförbundet"}, {"TEXT": {"REGEX": ACRONYM}}, {"LOWER": "i"},
                  {"TEXT": {"REGEX": TITLE}}]),
     ("as_written", [{"LOWER": "länsstyrelsen"}, {"LOWER": "i"}, {"TEXT": {"REGEX": TITLE}}, {"LOWER": "län", "OP": "?"}]),
+    # a förbund named before its kind, kept as written: "Klarälvdalens samordningsförbund"
+    ("as_written", [{"TEXT": {"REGEX": r"^[A-ZÅÄÖ][a-zåäö]+s$"}}, {"LOWER": "samordningsförbund"}]),
+    ("as_written", [{"TEXT": {"REGEX": r"^(?:Norra|Södra|Östra|Västra|Mellersta|Nordvästra|Nordöstra|Sydvästra|Sydöstra)$"}},
+                    {"TEXT": {"REGEX": r"^[A-ZÅÄÖ][a-zåäö]+s$"}}, {"LOWER": "samordningsförbund"}]),
 ]
 
 
@@ -166,7 +170,7 @@ def _anchor_re() -> re.Pattern:
 
     Only lines with one of these words go through spaCy; a pattern never spans a line break.
     """
-    anchors = {"kommun", "stad", "region", "landsting", "landstinget", "samordningsförbundet"}
+    anchors = {"kommun", "stad", "region", "landsting", "landstinget", "samordningsförbundet", "samordningsförbund"}
     for surface in surfaces():
         words = surface.split()
         anchors.add(words[0] if words[0] in ("region", "landstinget") else words[-1])
