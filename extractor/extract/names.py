@@ -56,7 +56,7 @@ PHRASE_GOES_ON_RE = re.compile(r"[ \t]+[a-zåäö]")
 NAME_LIKE_WORD_RE = re.compile(r"^.[^ ]*[A-ZÅÄÖ0-9-]|(?:et|en|an|rn|(?<!i)[aeouyåäö]n)$")
 # A name the prose writes in capitals (genitive -S too), three times or more; abbreviations of
 # the field are no names.
-CAPITALS_RE = re.compile(r"(?<![\w-])([A-ZÅÄÖ]{3,8})S?(?![\w-])")
+CAPITALS_RE = re.compile(r"(?<![\w-])([A-ZÅÄÖ]{3,9})(?![\w-])")
 MIN_CAPITALS_MENTIONS = 3
 COMMON_CAPITALS = {
     "ESF", "FINSAM", "IPS", "SMAIL", "AWP", "BIP", "ACT", "DBT", "KBT", "FIA", "SUS", "SIUS", "LSS", "NPF",
@@ -157,6 +157,8 @@ def _recurring_capitals(text: str, bodies: set[str]) -> tuple[str, int, int] | N
             continue  # a heading in capitals, an abbreviation, a body's acronym
         counts[word] += 1
         first.setdefault(word, m.start(1))
+    for word in [w for w in counts if w.endswith("S") and w[:-1] in counts]:
+        counts[word[:-1]] += counts.pop(word)  # "HOPPETS" is "HOPPET" in the genitive
     names = [w for w, n in counts.items() if n >= MIN_CAPITALS_MENTIONS and _acceptable(w, bodies)
              and not re.search(rf"\({w}\)|{ORGANISATION_WORD}\s+{w}\b", text)]
     if len(names) != 1:
