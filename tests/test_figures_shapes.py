@@ -19,6 +19,7 @@ def _sec(key: str, text: str, start: int = 0) -> Section:
     ("Dnr NU 2025/07", "NU 2025/07"),
     ("Ärendenr: 2023.118", "2023.118"),
     ("Dnr SFS-2022-0031", "SFS-2022-0031"),
+    ("Diarienummer:\n22-003-S02\nProjekttyp:", "22-003-S02"),
     ("Diarienummer är 2021-15", "2021-15"),
 ])
 def test_diarienummer_common_shapes(text, expected):
