@@ -485,3 +485,27 @@ def test_the_home_page_leads_to_the_documents_and_the_dashboard(tmp_path):
     page = _get(ds, "/").text
     for link in ("/archive/document_list", "/-/dashboards/overview", "/archive/method_labels"):
         assert f'href="{link}"' in page
+
+
+def test_the_database_page_counts_small_tables_and_leaves_a_huge_one_uncounted(tmp_path):
+    from extractor.site.counts import BIG_TABLE_ROWS
+
+    ds = _datasette(tmp_path)
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    with db.conn:  # two rows far apart: the table's rowids span more than a page may count
+        for row_id in (1, BIG_TABLE_ROWS + 5):
+            db.execute("insert or replace into dates (id, document_sha256, date) values (?, ?, '2020-01-01')",
+                       [row_id, "c" * 64])
+    counts = {t["name"]: t["count"] for t in _get(ds, "/archive.json").json()["tables"]}
+    assert counts["documents"] == 1 and counts["methods"] == 0
+    assert counts["dates"] is None and counts["sections_fts"] is None
+    assert "Many rows" in _get(ds, "/archive").text
+
+
+def test_views_name_each_document_from_their_own_rows(tmp_path):
+    from datasette.app import Datasette
+
+    ds = Datasette([str(_rich_db(tmp_path / "archive.db"))])
+    for view in ("document_list", "organization_documents", "method_documents", "target_group_documents"):
+        page = _get(ds, f"/archive/{view}").text
+        assert 'href="/-/document/archive/' + "d" * 64 + '" title="Read the document">Bryggan</a>' in page, view
