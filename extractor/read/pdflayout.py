@@ -1,0 +1,224 @@
+"""A PDF page's layout from its words: which wide gaps are table columns, and where text runs in two columns.
+
+Both PDF paths (pdffast.py with pdfium, pdf.py with pdfplumber) group characters into words and
+lines themselves and ask here, with the same numbers, so they keep giving the same text.
+
+Gaps. A gap over CELL_GAP_EM font sizes wide separates table cells (a tab), except on a justified
+line: a producer that stretches a line to the text's right edge widens all its word gaps alike
+("Jobbcoacherna    använder    motiverande"), where a table row's column gap stands out from the
+spaces inside its cells. A line whose gaps are all wide and even and that reaches the right edge
+keeps its spaces, unless its gaps line up with a neighbouring table row's. A narrower gap that
+lines up with the column gaps of a neighbouring row (a header cell "Skövde kommun (kr)" running
+close to "Summa (kr)") is a column break too.
+
+Columns. A gutter is a vertical strip in the middle of the page that no word touches over a run of
+lines. The run reads as two text columns, left first, when its lines are one-sided in a way table
+rows are not: a left column continuing in prose after the right one ends, or lines of the two
+sides alternating (their baselines differ). A table's cells share each row's baseline, so its rows
+are two-sided, and a wrapped cell only adds lines on one side.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+CELL_GAP_EM = 1.5  # a gap this many font sizes wide separates table cells
+ALIGNED_GAP_EM = 0.6  # a narrower gap is a column break where it lines up with a table row's
+ALIGN_PT = 2.0  # cell edges this close line up
+EVEN_GAP_PT = 1.5  # a justified line's gaps differ by at most this, or EVEN_GAP_SHARE of the narrowest
+EVEN_GAP_SHARE = 0.15
+Y_TOLERANCE = 3  # pdfplumber's: tops this close share a line
+MIN_GUTTER_PT = 8.0  # a gutter is at least this wide
+GUTTER_ZONE = (0.3, 0.7)  # where on the page's text width a gutter may stand
+MIN_BAND_LINES = 6
+PROSE_WORDS = 4  # a column line of prose has at least this many words
+MIN_PROSE_LINES = 3
+MIN_TAIL_LINES = 5
+MIN_SWAPS = 3  # left-only lines next to right-only lines
+
+
+def cluster(values: np.ndarray, tolerance: float = Y_TOLERANCE) -> np.ndarray:
+    """Return cluster numbers: sorted distinct values within `tolerance` of the next chain into one."""
+    values = np.asarray(values, dtype=float)
+    if not len(values):
+        return np.zeros(0, dtype=int)
+    distinct = np.unique(values)
+    ids = np.concatenate(([0], np.cumsum(np.diff(distinct) > tolerance)))
+    return ids[np.searchsorted(distinct, values)]
+
+
+def tab_gaps(start: np.ndarray, end: np.ndarray, size_first: np.ndarray, size_last: np.ndarray,
+             line: np.ndarray, upright: np.ndarray | None = None) -> np.ndarray:
+    """Return, for each pair of consecutive words (in reading order), whether a tab separates them.
+
+    start and end: each word's first character's x0 and last character's x1; size_first and
+    size_last: those characters' font sizes; line: each word's line number; upright: whether both
+    the word's end characters are upright (gaps of turned text stay spaces).
+    """
+    start, end, line = np.asarray(start, float), np.asarray(end, float), np.asarray(line)
+    n = len(start)
+    if n < 2:
+        return np.zeros(0, dtype=bool)
+    same = line[1:] == line[:-1]
+    if upright is not None:
+        upright = np.asarray(upright, bool)
+        same &= upright[1:] & upright[:-1]
+    gap = start[1:] - end[:-1]
+    em = np.maximum(np.maximum(np.asarray(size_last, float)[:-1], np.asarray(size_first, float)[1:]), 1)
+    wide = same & (gap > CELL_GAP_EM * em)
+    if not wide.any():
+        return wide
+    first = np.flatnonzero(np.concatenate(([True], line[1:] != line[:-1])))
+    last = np.concatenate((first[1:], [n])) - 1  # each line's first and last word
+    line_of = np.cumsum(np.concatenate(([True], line[1:] != line[:-1]))) - 1
+    raw = wide.copy()
+    right = float(end.max())
+    for k in np.unique(line_of[:-1][raw]).tolist():
+        a, b = int(first[k]), int(last[k])
+        gaps = gap[a:b]
+        if b - a >= 2 and gaps.max() - gaps.min() <= max(EVEN_GAP_PT, EVEN_GAP_SHARE * gaps.min()) \
+                and end[b] >= right - em[a:b].max() and not _aligned(k, raw, first, last, start, end):
+            wide[a:b] = False
+    _widen_aligned(wide, same, gap, em, first, last, start, end)
+    return wide
+
+
+def _edges(k: int, cells: np.ndarray, first: np.ndarray, last: np.ndarray, start, end):
+    """Return the cell edges at line k's column gaps: the x1 before each and the x0 after it."""
+    a, b = int(first[k]), int(last[k])
+    at = a + np.flatnonzero(cells[a:b])
+    return end[at], start[at + 1]
+
+
+def _near(values: np.ndarray, targets: np.ndarray) -> np.ndarray:
+    """Return, per value, whether a target lies within ALIGN_PT of it."""
+    if not len(targets) or not len(values):
+        return np.zeros(len(values), dtype=bool)
+    return (np.abs(values[:, None] - targets[None, :]) <= ALIGN_PT).any(axis=1)
+
+
+def _aligned(k: int, cells, first, last, start, end) -> bool:
+    """Return True when most of line k's wide gaps line up with a neighbouring line's."""
+    before, after = _edges(k, cells, first, last, start, end)
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(first):
+            nb_before, nb_after = _edges(j, cells, first, last, start, end)
+            hits = _near(before, nb_before) | _near(after, nb_after)
+            if len(hits) and hits.sum() * 2 >= len(hits):
+                return True
+    return False
+
+
+def _widen_aligned(cells, same, gap, em, first, last, start, end) -> None:
+    """Make a tab of a narrower gap on a table row that lines up with a neighbouring row's column gap."""
+    rows = [k for k in range(len(first)) if cells[int(first[k]):int(last[k])].sum() >= 2]
+    for k in rows:
+        nb_before, nb_after = _edges(k, cells, first, last, start, end)
+        for j in (k - 1, k + 1):
+            if not 0 <= j < len(first) or not cells[int(first[j]):int(last[j])].any():
+                continue
+            a, b = int(first[j]), int(last[j])
+            at = a + np.flatnonzero(~cells[a:b] & same[a:b] & (gap[a:b] >= ALIGNED_GAP_EM * em[a:b]))
+            if len(at):
+                cells[at[_near(end[at], nb_before) | _near(start[at + 1], nb_after)]] = True
+
+
+def reading_groups(x0: np.ndarray, x1: np.ndarray, line: np.ndarray) -> list[np.ndarray] | None:
+    """Return the words' indexes in reading order, one array per block read as one (a text column or
+    the lines between), or None when no part of the page stands in two columns.
+
+    x0, x1: each word's edges; line: each word's line number, in reading order (top down).
+    """
+    x0, x1, line = np.asarray(x0, float), np.asarray(x1, float), np.asarray(line)
+    if not len(x0):
+        return None
+    lines = np.unique(line)
+    row = np.searchsorted(lines, line)  # 0.. per line, top down
+    covered = _coverage(x0, x1, row, len(lines))
+    blocks = _blocks(covered, 0, len(lines), x0, x1, row)
+    if not any(gutter is not None for _, _, gutter in blocks):
+        return None
+    order = np.argsort(row, kind="stable")
+    groups: list[np.ndarray] = []
+    pending: list[np.ndarray] = []
+    bounds = np.searchsorted(row[order], np.arange(len(lines) + 1))
+    for top, bottom, gutter in blocks:
+        words = order[bounds[top]:bounds[bottom]]
+        if gutter is None:
+            pending.append(words)
+            continue
+        if pending:
+            groups.append(np.concatenate(pending))
+            pending = []
+        centre = (x0[words] + x1[words]) / 2
+        groups.extend(part for part in (words[centre < gutter], words[centre >= gutter]) if len(part))
+    if pending:
+        groups.append(np.concatenate(pending))
+    return groups
+
+
+def _coverage(x0, x1, row, n_lines: int) -> tuple[np.ndarray, float]:
+    """Return which 1-pt bins of the gutter zone each line's words touch (lines x bins), and the zone's left x."""
+    left, width = float(x0.min()), float(x1.max() - x0.min())
+    lo = left + GUTTER_ZONE[0] * width
+    n_bins = max(int(np.ceil((GUTTER_ZONE[1] - GUTTER_ZONE[0]) * width)), 0)
+    diff = np.zeros((n_lines, n_bins + 1), dtype=np.int32)
+    a = np.clip(np.floor(x0 - lo).astype(int), 0, n_bins)
+    b = np.clip(np.ceil(x1 - lo).astype(int), 0, n_bins)
+    inside = b > a
+    np.add.at(diff, (row[inside], a[inside]), 1)
+    np.add.at(diff, (row[inside], b[inside]), -1)
+    return np.cumsum(diff, axis=1)[:, :n_bins] > 0, lo
+
+
+def _blocks(covered, top: int, bottom: int, x0, x1, row) -> list[tuple[int, int, float | None]]:
+    """Return lines top..bottom as blocks (first line, end line, gutter x or None), top down."""
+    touched, lo = covered
+    width = int(np.ceil(MIN_GUTTER_PT))
+    if bottom - top < MIN_BAND_LINES or touched.shape[1] < width:
+        return [(top, bottom, None)]
+    part = touched[top:bottom]
+    # a strip `width` bins wide that a line leaves free: no touched bin in the window
+    hits = np.concatenate((np.zeros((len(part), 1), int), np.cumsum(part, axis=1)), axis=1)
+    free = (hits[:, width:] - hits[:, :-width]) == 0
+    runs = _run_lengths(free)
+    best = int(runs.max()) if runs.size else 0
+    if best < MIN_BAND_LINES:
+        return [(top, bottom, None)]
+    end_row, bins = np.nonzero(runs == best)
+    end = int(end_row[0])
+    columns = bins[end_row == end]
+    gutter = lo + float(np.median(columns)) + width / 2
+    start = top + end - best + 1
+    band = (start, top + end + 1)
+    kind = gutter if _is_text_columns(x0, x1, row, band, gutter) else None
+    return (_blocks(covered, top, band[0], x0, x1, row) + [(band[0], band[1], kind)]
+            + _blocks(covered, band[1], bottom, x0, x1, row))
+
+
+def _run_lengths(free: np.ndarray) -> np.ndarray:
+    """Return, per line and bin, how many lines up to and including it leave the bin free in a row."""
+    runs = np.zeros(free.shape, dtype=int)
+    current = np.zeros(free.shape[1], dtype=int)
+    for i in range(free.shape[0]):
+        current = np.where(free[i], current + 1, 0)
+        runs[i] = current
+    return runs
+
+
+def _is_text_columns(x0, x1, row, band: tuple[int, int], gutter: float) -> bool:
+    """Return True when the band's lines read as two text columns rather than table rows."""
+    in_band = (row >= band[0]) & (row < band[1])
+    rows, lefts = row[in_band] - band[0], x1[in_band] <= gutter
+    n = band[1] - band[0]
+    n_left = np.bincount(rows[lefts], minlength=n)
+    n_right = np.bincount(rows[~lefts], minlength=n)
+    if (n_left > 0).sum() < 2 or (n_right > 0).sum() < 2:
+        return False
+    side = np.where(n_left > 0, np.where(n_right > 0, "B", "L"), "R")
+    swaps = int(((side[1:] != side[:-1]) & (side[1:] != "B") & (side[:-1] != "B")).sum())
+    if swaps >= MIN_SWAPS and (n_left >= PROSE_WORDS).sum() >= MIN_PROSE_LINES \
+            and (n_right >= PROSE_WORDS).sum() >= MIN_PROSE_LINES:
+        return True
+    tail = n - (np.flatnonzero(side != "L").max() + 1)  # left-only lines after the right column ends
+    prose_tail = int((n_left[n - tail:] >= PROSE_WORDS).sum()) if tail else 0
+    return tail >= max(MIN_TAIL_LINES, int((side == "B").sum())) and prose_tail * 2 >= tail
