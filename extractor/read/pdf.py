@@ -131,7 +131,7 @@ def _extract_text(page) -> str:
     The text is what pdfplumber's `page.extract_text()` gives, from characters read by
     pdfchars.page_chars (several times faster than `page.chars`).
     """
-    from pdfplumber.utils.text import WordExtractor, chars_to_textmap
+    from pdfplumber.utils.text import WordExtractor, WordMap, chars_to_textmap
 
     chars = page_chars(page)
     if not chars:
@@ -143,10 +143,8 @@ def _extract_text(page) -> str:
         groups = _layout_groups(wordmap.tuples)
         if groups is None:
             return _with_cell_gaps(wordmap.to_textmap(presorted=True, **layout))
-        position = {id(char): n for n, char in enumerate(chars)}
-        blocks = [sorted((c for i in group.tolist() for c in wordmap.tuples[i][1]), key=lambda c: position[id(c)])
-                  for group in groups]
-        return "\n".join(_with_cell_gaps(chars_to_textmap(block, **layout)) for block in blocks)
+        return "\n".join(_with_cell_gaps(WordMap([wordmap.tuples[i] for i in group.tolist()]).to_textmap(
+            presorted=True, **layout)) for group in groups)
     halves = ([c for c in chars if (c["x0"] + c["x1"]) / 2 < split],
               [c for c in chars if (c["x0"] + c["x1"]) / 2 >= split])
     return "\n".join(_with_cell_gaps(chars_to_textmap(half, **layout)) for half in halves if half)

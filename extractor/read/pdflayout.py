@@ -7,9 +7,10 @@ Gaps. A gap over CELL_GAP_EM font sizes wide separates table cells (a tab), exce
 line: a producer that stretches a line to the text's right edge widens all its word gaps alike
 ("Jobbcoacherna    använder    motiverande"), where a table row's column gap stands out from the
 spaces inside its cells. A line whose gaps are all wide and even and that reaches the right edge
-keeps its spaces, unless its gaps line up with a neighbouring table row's. A narrower gap that
-lines up with the column gaps of a neighbouring row (a header cell "Skövde kommun (kr)" running
-close to "Summa (kr)") is a column break too.
+(the block's rightmost, or an edge three lines end at) keeps its spaces, unless its gaps line up
+with a neighbouring table row's. A narrower gap that lines up with the column gaps of a
+neighbouring row (a header cell "Skövde kommun (kr)" running close to "Summa (kr)") is a column
+break too.
 
 Columns. A gutter is a vertical strip in the middle of the page that no word touches over a run of
 lines. The run reads as two text columns, left first, when its lines are one-sided in a way table
@@ -71,12 +72,16 @@ def tab_gaps(start: np.ndarray, end: np.ndarray, size_first: np.ndarray, size_la
     last = np.concatenate((first[1:], [n])) - 1  # each line's first and last word
     line_of = np.cumsum(np.concatenate(([True], line[1:] != line[:-1]))) - 1
     raw = wide.copy()
-    right = float(end.max())
+    ends = np.sort(end[last])
+    shared = np.searchsorted(ends, ends + ALIGN_PT, "right") - np.searchsorted(ends, ends - ALIGN_PT, "left")
+    margins = ends[shared >= 3]  # right edges three lines or more end at
+    right = float(ends[-1])
     for k in np.unique(line_of[:-1][raw]).tolist():
         a, b = int(first[k]), int(last[k])
         gaps = gap[a:b]
+        at_margin = end[b] >= right - em[a:b].max() or bool(_near(end[b:b + 1], margins)[0])
         if b - a >= 2 and gaps.max() - gaps.min() <= max(EVEN_GAP_PT, EVEN_GAP_SHARE * gaps.min()) \
-                and end[b] >= right - em[a:b].max() and not _aligned(k, raw, first, last, start, end):
+                and at_margin and not _aligned(k, raw, first, last, start, end):
             wide[a:b] = False
     _widen_aligned(wide, same, gap, em, first, last, start, end)
     return wide
@@ -110,11 +115,12 @@ def _aligned(k: int, cells, first, last, start, end) -> bool:
 
 def _widen_aligned(cells, same, gap, em, first, last, start, end) -> None:
     """Make a tab of a narrower gap on a table row that lines up with a neighbouring row's column gap."""
-    rows = [k for k in range(len(first)) if cells[int(first[k]):int(last[k])].sum() >= 2]
-    for k in rows:
+    line_of = np.repeat(np.arange(len(first)), last - first + 1)[:-1]  # the line of each gap's left word
+    per_line = np.bincount(line_of[cells], minlength=len(first))
+    for k in np.flatnonzero(per_line >= 2).tolist():
         nb_before, nb_after = _edges(k, cells, first, last, start, end)
         for j in (k - 1, k + 1):
-            if not 0 <= j < len(first) or not cells[int(first[j]):int(last[j])].any():
+            if not 0 <= j < len(first) or not per_line[j]:
                 continue
             a, b = int(first[j]), int(last[j])
             at = a + np.flatnonzero(~cells[a:b] & same[a:b] & (gap[a:b] >= ALIGNED_GAP_EM * em[a:b]))
@@ -197,12 +203,9 @@ def _blocks(covered, top: int, bottom: int, x0, x1, row) -> list[tuple[int, int,
 
 def _run_lengths(free: np.ndarray) -> np.ndarray:
     """Return, per line and bin, how many lines up to and including it leave the bin free in a row."""
-    runs = np.zeros(free.shape, dtype=int)
-    current = np.zeros(free.shape[1], dtype=int)
-    for i in range(free.shape[0]):
-        current = np.where(free[i], current + 1, 0)
-        runs[i] = current
-    return runs
+    index = np.arange(free.shape[0])[:, None]
+    last_touched = np.maximum.accumulate(np.where(free, -1, index), axis=0)
+    return index - last_touched
 
 
 def _is_text_columns(x0, x1, row, band: tuple[int, int], gutter: float) -> bool:
