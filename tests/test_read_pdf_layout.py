@@ -63,6 +63,19 @@ def test_justified_paragraph_keeps_its_spaces(tmp_path):
     assert text.startswith("Metoder\nArbetsterapeuten gör bedömningar") and text.count("\n") == 2
 
 
+def test_narrow_justified_column_keeps_the_spaces_of_its_two_word_lines(tmp_path):
+    pdf = _fpdf()
+    pdf.set_font("Helvetica", "", 10)
+    pdf.multi_cell(55, 5, (PROSE + "Insatsen riktar sig till personer som har varit sjukskrivna länge och som "
+                           "behöver samordnat stöd från flera myndigheter för att återgå i arbete. ") * 2, align="J")
+    path = tmp_path / "smal.pdf"
+    pdf.output(str(path))
+    assert _widest_gap_em(path) > 3  # "Jobbcoacherna          använder" fills a line
+    text = _both(path)
+    assert "\t" not in text
+    assert "Jobbcoacherna använder motiverande samtalsmetodik" in text
+
+
 def _table(path: Path) -> Path:
     pdf = _fpdf()
     pdf.multi_cell(0, 6, PROSE, align="J", new_x="LMARGIN", new_y="NEXT")
@@ -188,7 +201,7 @@ def test_tab_gaps_tells_stretched_spaces_from_columns(gaps, tabs):
     x1 = np.append(x1, [110, end])
     line = np.array([0, 0, 0, 0, 1, 1])
     size = np.full(6, 10.0)
-    assert pdflayout.tab_gaps(x0, x1, size, size, line).tolist()[:3] == tabs
+    assert pdflayout.tab_gaps(x0, x1, size, size, line, line * 12.0).tolist()[:3] == tabs
 
 
 def test_reading_groups_leaves_a_one_column_page_alone():

@@ -168,7 +168,7 @@ def _with_cell_gaps(textmap) -> str:
     gaps are column breaks (wide, and not the stretched spaces of a justified line).
     """
     tuples = textmap.tuples
-    firsts, lasts, lines, seps = [], [], [], []
+    firsts, lasts, lines, tops, seps = [], [], [], [], []
     line, open_word = 0, False
     for i, (text, obj) in enumerate(tuples):
         if obj is None:
@@ -181,14 +181,17 @@ def _with_cell_gaps(textmap) -> str:
                 firsts.append(obj)
                 lasts.append(obj)
                 lines.append(line)
+                tops.append(obj["top"])
                 open_word = True
             lasts[-1] = obj
+            tops[-1] = min(tops[-1], obj["top"])
     if open_word:
         seps.append(None)
+    upright = [bool(f.get("upright") and last.get("upright")) for f, last in zip(firsts, lasts)]
     tabs = pdflayout.tab_gaps(np.array([f["x0"] for f in firsts]), np.array([last["x1"] for last in lasts]),
                               np.array([f.get("size") or 0 for f in firsts]),
-                              np.array([last.get("size") or 0 for last in lasts]), np.array(lines),
-                              np.array([bool(f.get("upright") and last.get("upright")) for f, last in zip(firsts, lasts)]))
+                              np.array([last.get("size") or 0 for last in lasts]), np.array(lines), np.array(tops),
+                              np.array(upright))
     out = list(tuples)
     for i in np.flatnonzero(tabs).tolist():
         if seps[i] is not None:

@@ -217,7 +217,7 @@ def _words_text(words: list[list[tuple]]) -> str:
     line = np.cumsum([i == 0 or ids[tops[i]] != ids[tops[i - 1]] for i in range(len(words))])
     tabs = pdflayout.tab_gaps(np.array([w[0][1] for w in words]), np.array([w[-1][2] for w in words]),
                               np.array([w[0][6] for w in words]), np.array([w[-1][6] for w in words]), line,
-                              np.array([w[0][5] and w[-1][5] for w in words]))
+                              np.array(tops), np.array([w[0][5] and w[-1][5] for w in words]))
     parts = ["".join(c[0] for c in words[0])]
     for i in range(1, len(words)):
         parts.append(("\t" if tabs[i - 1] else " ") if line[i] == line[i - 1] else "\n")
@@ -280,7 +280,7 @@ def _array_text(words: dict, box: np.ndarray, size: np.ndarray) -> str:
     first, last, texts = words["first"], words["last"], words["text"]
     word_line = _cluster_array(words["top"], Y_TOLERANCE)
     cells = set(np.flatnonzero(pdflayout.tab_gaps(box[first, 0], box[last, 1], size[first], size[last],
-                                                  word_line)).tolist())
+                                                  word_line, words["top"])).tolist())
     lines, parts, start = [], [texts[0]], 0
     for w, same in enumerate((word_line[1:] == word_line[:-1]).tolist()):
         if same:

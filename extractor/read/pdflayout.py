@@ -27,6 +27,7 @@ ALIGNED_GAP_EM = 0.6  # a narrower gap is a column break where it lines up with 
 ALIGN_PT = 2.0  # cell edges this close line up
 EVEN_GAP_PT = 1.5  # a justified line's gaps differ by at most this, or EVEN_GAP_SHARE of the narrowest
 EVEN_GAP_SHARE = 0.15
+PARAGRAPH_LEADING_EM = 1.6  # lines of one paragraph stand at most this many font sizes apart
 Y_TOLERANCE = 3  # pdfplumber's: tops this close share a line
 MIN_GUTTER_PT = 8.0  # a gutter is at least this wide
 GUTTER_ZONE = (0.3, 0.7)  # where on the page's text width a gutter may stand
@@ -35,6 +36,8 @@ PROSE_WORDS = 4  # a column line of prose has at least this many words
 MIN_PROSE_LINES = 3
 MIN_TAIL_LINES = 5
 MIN_SWAPS = 3  # left-only lines next to right-only lines
+MAX_BINS = 2000
+MAX_LINES = 1000
 
 
 def cluster(values: np.ndarray, tolerance: float = Y_TOLERANCE) -> np.ndarray:
@@ -48,14 +51,14 @@ def cluster(values: np.ndarray, tolerance: float = Y_TOLERANCE) -> np.ndarray:
 
 
 def tab_gaps(start: np.ndarray, end: np.ndarray, size_first: np.ndarray, size_last: np.ndarray,
-             line: np.ndarray, upright: np.ndarray | None = None) -> np.ndarray:
+             line: np.ndarray, top: np.ndarray, upright: np.ndarray | None = None) -> np.ndarray:
     """Return, for each pair of consecutive words (in reading order), whether a tab separates them.
 
     start and end: each word's first character's x0 and last character's x1; size_first and
-    size_last: those characters' font sizes; line: each word's line number; upright: whether both
-    the word's end characters are upright (gaps of turned text stay spaces).
+    size_last: those characters' font sizes; line: each word's line number; top: each word's top;
+    upright: whether both the word's end characters are upright (gaps of turned text stay spaces).
     """
-    start, end, line = np.asarray(start, float), np.asarray(end, float), np.asarray(line)
+    start, end, line, top = np.asarray(start, float), np.asarray(end, float), np.asarray(line), np.asarray(top, float)
     n = len(start)
     if n < 2:
         return np.zeros(0, dtype=bool)
@@ -76,15 +79,43 @@ def tab_gaps(start: np.ndarray, end: np.ndarray, size_first: np.ndarray, size_la
     shared = np.searchsorted(ends, ends + ALIGN_PT, "right") - np.searchsorted(ends, ends - ALIGN_PT, "left")
     margins = ends[shared >= 3]  # right edges three lines or more end at
     right = float(ends[-1])
+    def at_margin(k: int) -> bool:
+        b = int(last[k])
+        return end[b] >= right - em[max(b - 1, 0)] or bool(_near(end[b:b + 1], margins)[0])
+
+    pairs = []  # lines of two words a wide gap apart, at the margin: justified too where prose goes on
     for k in np.unique(line_of[:-1][raw]).tolist():
         a, b = int(first[k]), int(last[k])
         gaps = gap[a:b]
-        at_margin = end[b] >= right - em[a:b].max() or bool(_near(end[b:b + 1], margins)[0])
-        if b - a >= 2 and gaps.max() - gaps.min() <= max(EVEN_GAP_PT, EVEN_GAP_SHARE * gaps.min()) \
-                and at_margin and not _aligned(k, raw, first, last, start, end):
+        if not at_margin(k) or _aligned(k, raw, first, last, start, end):
+            continue
+        if b - a == 1:
+            pairs.append(k)
+        elif gaps.max() - gaps.min() <= max(EVEN_GAP_PT, EVEN_GAP_SHARE * gaps.min()):
             wide[a:b] = False
+    _join_justified_pairs(pairs, wide, first, last, start, top, em, at_margin)
     _widen_aligned(wide, same, gap, em, first, last, start, end)
     return wide
+
+
+def _join_justified_pairs(pairs: list[int], cells, first, last, start, top, em, at_margin) -> None:
+    """Make a space of the one wide gap of a two-word line inside a justified paragraph: right after
+    a line of the paragraph that reaches the margin, or right before one that goes on, from the
+    same left edge at the paragraph's leading, neither a table row."""
+    def prose(j: int, k: int) -> bool:
+        if not 0 <= j < len(first) or last[j] == first[j] or cells[int(first[j]):int(last[j])].any():
+            return False
+        a, b = int(first[k]), int(first[j])
+        return abs(start[a] - start[b]) <= ALIGN_PT and abs(top[a] - top[b]) <= PARAGRAPH_LEADING_EM * em[a]
+
+    changed = True
+    while changed and pairs:  # a paragraph of two-word lines joins from its longer lines outwards
+        changed = False
+        for k in list(pairs):
+            if (prose(k - 1, k) and at_margin(k - 1)) or prose(k + 1, k):
+                cells[int(first[k])] = False
+                pairs.remove(k)
+                changed = True
 
 
 def _edges(k: int, cells: np.ndarray, first: np.ndarray, last: np.ndarray, start, end):
@@ -102,13 +133,21 @@ def _near(values: np.ndarray, targets: np.ndarray) -> np.ndarray:
 
 
 def _aligned(k: int, cells, first, last, start, end) -> bool:
-    """Return True when most of line k's wide gaps line up with a neighbouring line's."""
+    """Return True when all of line k's wide gaps line up with a neighbouring line's (a table row's
+    do; a justified line's stretched gaps meet a neighbour's only by chance, one at a time)."""
     before, after = _edges(k, cells, first, last, start, end)
     for j in (k - 1, k + 1):
         if 0 <= j < len(first):
             nb_before, nb_after = _edges(j, cells, first, last, start, end)
-            hits = _near(before, nb_before) | _near(after, nb_after)
-            if len(hits) and hits.sum() * 2 >= len(hits):
+            together = abs(end[last[k]] - end[last[j]]) <= ALIGN_PT
+            if together and cells[int(last[j]) - 1]:
+                nb_after = nb_after[:-1]
+            hits_after = _near(after, nb_after)
+            if together and cells[int(last[k]) - 1]:
+                # lines ending together: their last words start together wherever they are as wide
+                hits_after[-1] = False
+            hits = _near(before, nb_before) | hits_after
+            if len(hits) and hits.all():
                 return True
     return False
 
@@ -139,6 +178,8 @@ def reading_groups(x0: np.ndarray, x1: np.ndarray, line: np.ndarray) -> list[np.
         return None
     lines = np.unique(line)
     row = np.searchsorted(lines, line)  # 0.. per line, top down
+    if len(lines) > MAX_LINES or not _may_have_gutter(x0, x1, row):
+        return None  # (a page of thousands of lines is no layout to read in columns)
     covered = _coverage(x0, x1, row, len(lines))
     blocks = _blocks(covered, 0, len(lines), x0, x1, row)
     if not any(gutter is not None for _, _, gutter in blocks):
@@ -162,24 +203,43 @@ def reading_groups(x0: np.ndarray, x1: np.ndarray, line: np.ndarray) -> list[np.
     return groups
 
 
+def _may_have_gutter(x0, x1, row) -> bool:
+    """Return False when no MIN_BAND_LINES lines in a row each leave a strip of the gutter zone free
+    (a page of prose: every line runs across the middle), a quick test before the full one."""
+    left, width = float(x0.min()), float(x1.max() - x0.min())
+    lo, hi = left + GUTTER_ZONE[0] * width, left + GUTTER_ZONE[1] * width
+    order = np.lexsort((x0, row))
+    a, b, r = x0[order], x1[order], row[order]
+    starts = np.concatenate(([True], r[1:] != r[:-1]))
+    ends = np.concatenate((r[1:] != r[:-1], [True]))
+    free = np.zeros(int(r[-1]) + 1, dtype=bool)
+    free[r[starts & (a - lo >= MIN_GUTTER_PT)]] = True  # the line starts right of the zone's left edge
+    free[r[ends & (hi - b >= MIN_GUTTER_PT)]] = True  # or ends left of its right edge
+    inner = ~ends[:-1] & (np.minimum(a[1:], hi) - np.maximum(b[:-1], lo) >= MIN_GUTTER_PT)
+    free[r[:-1][inner]] = True  # or has a gap that wide inside it
+    return bool(_run_lengths(free[:, None]).max() >= MIN_BAND_LINES)
+
+
 def _coverage(x0, x1, row, n_lines: int) -> tuple[np.ndarray, float]:
-    """Return which 1-pt bins of the gutter zone each line's words touch (lines x bins), and the zone's left x."""
+    """Return which bins of the gutter zone each line's words touch (lines x bins), the zone's left x
+    and the bins' width."""
     left, width = float(x0.min()), float(x1.max() - x0.min())
     lo = left + GUTTER_ZONE[0] * width
-    n_bins = max(int(np.ceil((GUTTER_ZONE[1] - GUTTER_ZONE[0]) * width)), 0)
-    diff = np.zeros((n_lines, n_bins + 1), dtype=np.int32)
-    a = np.clip(np.floor(x0 - lo).astype(int), 0, n_bins)
-    b = np.clip(np.ceil(x1 - lo).astype(int), 0, n_bins)
-    inside = b > a
-    np.add.at(diff, (row[inside], a[inside]), 1)
-    np.add.at(diff, (row[inside], b[inside]), -1)
-    return np.cumsum(diff, axis=1)[:, :n_bins] > 0, lo
+    zone = (GUTTER_ZONE[1] - GUTTER_ZONE[0]) * width
+    step = max(1.0, zone / MAX_BINS)  # 1-pt bins, wider on a poster-sized page
+    n_bins = max(int(np.ceil(zone / step)), 0)
+    a = np.clip(np.floor((x0 - lo) / step).astype(int), 0, n_bins)
+    b = np.clip(np.ceil((x1 - lo) / step).astype(int), 0, n_bins)
+    inside, cells = b > a, n_lines * (n_bins + 1)
+    flat = row[inside] * (n_bins + 1)
+    diff = np.bincount(flat + a[inside], minlength=cells) - np.bincount(flat + b[inside], minlength=cells)
+    return np.cumsum(diff.reshape(n_lines, n_bins + 1), axis=1)[:, :n_bins] > 0, lo, step
 
 
 def _blocks(covered, top: int, bottom: int, x0, x1, row) -> list[tuple[int, int, float | None]]:
     """Return lines top..bottom as blocks (first line, end line, gutter x or None), top down."""
-    touched, lo = covered
-    width = int(np.ceil(MIN_GUTTER_PT))
+    touched, lo, step = covered
+    width = int(np.ceil(MIN_GUTTER_PT / step))
     if bottom - top < MIN_BAND_LINES or touched.shape[1] < width:
         return [(top, bottom, None)]
     part = touched[top:bottom]
@@ -193,7 +253,7 @@ def _blocks(covered, top: int, bottom: int, x0, x1, row) -> list[tuple[int, int,
     end_row, bins = np.nonzero(runs == best)
     end = int(end_row[0])
     columns = bins[end_row == end]
-    gutter = lo + float(np.median(columns)) + width / 2
+    gutter = lo + (float(np.median(columns)) + width / 2) * step
     start = top + end - best + 1
     band = (start, top + end + 1)
     kind = gutter if _is_text_columns(x0, x1, row, band, gutter) else None
