@@ -220,7 +220,7 @@ def _may_have_gutter(x0, x1, row) -> bool:
     return bool(_run_lengths(free[:, None]).max() >= MIN_BAND_LINES)
 
 
-def _coverage(x0, x1, row, n_lines: int) -> tuple[np.ndarray, float]:
+def _coverage(x0, x1, row, n_lines: int) -> tuple[np.ndarray, float, float]:
     """Return which bins of the gutter zone each line's words touch (lines x bins), the zone's left x
     and the bins' width."""
     left, width = float(x0.min()), float(x1.max() - x0.min())
@@ -253,7 +253,9 @@ def _blocks(covered, top: int, bottom: int, x0, x1, row) -> list[tuple[int, int,
     end_row, bins = np.nonzero(runs == best)
     end = int(end_row[0])
     columns = bins[end_row == end]
-    gutter = lo + (float(np.median(columns)) + width / 2) * step
+    strips = np.split(columns, np.flatnonzero(np.diff(columns) > 1) + 1)  # free strips side by side
+    middle = min(((s[0] + s[-1]) / 2 for s in strips), key=lambda m: abs(m - touched.shape[1] / 2))
+    gutter = lo + (float(middle) + width / 2) * step
     start = top + end - best + 1
     band = (start, top + end + 1)
     kind = gutter if _is_text_columns(x0, x1, row, band, gutter) else None
