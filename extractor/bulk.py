@@ -10,13 +10,14 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-import sqlite_utils
-
-from . import __version__, isolate, pipeline, store
+from . import __version__, isolate, pipeline
 from .errors import ExtractorError, UnreadableDocument
 from .read import limits
+
+if TYPE_CHECKING:  # the database is imported where it is used: `extract` never opens one
+    import sqlite_utils
 
 
 @dataclass
@@ -137,6 +138,7 @@ def _to_extract(db: sqlite_utils.Database, files: list[Path], force: bool, timeo
     """Return the files that need extracting and why the others do not: stored unchanged, the same
     bytes as another file in the batch, not a regular file, or timed out before (with at least this
     time limit; they are not tried again). A stored file found at a new path (renamed, moved) gets it."""
+    from . import store
     plan, first = _Plan(), set()
     timed_out = {} if force else _timed_out_before(db)
     for path in files:
@@ -168,6 +170,7 @@ def _to_extract(db: sqlite_utils.Database, files: list[Path], force: bool, timeo
 
 def _mark_missing(db: sqlite_utils.Database, folders: list[str], plan: _Plan) -> int:
     """Mark the stored files under `folders` that this walk no longer found (deleted, moved out); return how many."""
+    from . import store
     prefixes = tuple(str(Path(f)).rstrip("/") + "/" for f in folders)
     found = set(plan.shas.values())
     gone = [r["sha256"] for r in db.query("select sha256, path from documents where missing_since is null")
@@ -236,6 +239,8 @@ def import_paths(db_path: str, files: list[Path], settings: ImportSettings,
     Ctrl-C stops the batch between two documents: the summary says interrupted, and what is
     stored is whole, so the next run skips it and imports the rest.
     """
+    import sqlite_utils
+    from . import store
     db = sqlite_utils.Database(db_path)
     store.ensure_schema(db)
     summary = ImportSummary(total=len(files))
@@ -262,6 +267,8 @@ def _import_all(db, todo, settings, workers, summary, progress, report, shas) ->
 
 
 def _store_all(db, results, summary, progress, report, shas) -> None:
+    from . import store
+
     for path, (status, value, timings) in results:
         if status == "ok":
             started = time.perf_counter()
@@ -284,6 +291,8 @@ def _store_all(db, results, summary, progress, report, shas) -> None:
 def record_skipped(db_path: str, paths: list[tuple[Path, str]], supported: list[str]) -> None:
     """Record files passed over (an unsupported type, a link out of the folder) in import_errors,
     so every file passed over is listed."""
+    import sqlite_utils
+    from . import store
     db = sqlite_utils.Database(db_path)
     for path, why in paths:
         reason = f"{why} ({', '.join(supported)})" if why == "not a supported file type" else why

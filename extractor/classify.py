@@ -39,6 +39,18 @@ TITLE_ZONE_CHARS = 700
 ASKS_FOR_MONEY_RE = re.compile(r"\b(?:sökt belopp|ansökt belopp|sökta medel|belopp som söks|söker medel)\b", re.I)
 
 
+# A page on how to apply for money (a förbund's web page, a call for applications) is no
+# application itself: it tells how to apply and fills in none of a form's fields.
+HOW_TO_APPLY_RE = re.compile(
+    r"\b(?:hur\s+(?:man\s+|du\s+|ni\s+)?(?:an)?söker|så\s+(?:här\s+)?(?:an)?söker\s+(?:du|ni|man)|ansökningsmall|"
+    r"mall\s+för\s+ansökan|ladda\s+ner|(?:kan|får)\s+(?:man\s+|du\s+|ni\s+)?(?:an)?söka\s+(?:om\s+)?medel|"
+    r"vem\s+kan\s+(?:an)?söka|redo\s+att\s+ansöka|ansökningsprocess|sista\s+ansökningsdag|ansökningar\s+kan\s+inkomma)",
+    re.I)
+FORM_FIELD_RE = re.compile(
+    r"(?im)^[ \t]*(?:\d+(?:\.\d+)*\.?[ \t]+)?(?:sökt\s+belopp|projektägare|insatsägare|sökande(?:\s+organisation)?|"
+    r"kontaktperson|projektledare|projektnamn|insatsens\s+namn|målgrupp|syfte|budget|tidsplan|projektperiod)\b")
+
+
 def _first(patterns, text: str) -> str | None:
     best: tuple[int, str] | None = None
     for pattern, label in patterns:
@@ -57,5 +69,8 @@ def classify_doc_type(text: str) -> str:
 
     "Samhällsekonomisk utvärdering\\nProjekt Bron" -> "final_report"
     """
-    return (_first(TITLE_RE, text[:TITLE_ZONE_CHARS]) or _first(DOC_TYPE_RE, text[:HEAD_CHARS])
-            or ("application" if ASKS_FOR_MONEY_RE.search(text) else "other"))
+    found = (_first(TITLE_RE, text[:TITLE_ZONE_CHARS]) or _first(DOC_TYPE_RE, text[:HEAD_CHARS])
+             or ("application" if ASKS_FOR_MONEY_RE.search(text) else "other"))
+    if found == "application" and HOW_TO_APPLY_RE.search(text) and not FORM_FIELD_RE.search(text):
+        return "other"  # "Ansök om medel: … ladda ner mallen"
+    return found

@@ -208,13 +208,18 @@ def serve(db_path: str, host: str, port: int, metadata: str | None) -> None:
 @click.argument("db_path", metavar="DB", type=click.Path(exists=True, dir_okay=False))
 @click.argument("out_path", metavar="OUT", type=click.Path(dir_okay=False))
 def publish(db_path: str, out_path: str) -> None:
-    """Write a copy of DB fit for a public site: contacts and e-signing logs left out.
+    """Write a copy of DB fit for a public site: contacts, e-signing logs and full text left out,
+    names, e-mails and phone numbers in every other text masked, search indexes rebuilt.
 
     Example: extractor publish archive.db public.db && extractor serve public.db
     """
+    from .errors import ExtractorError
     from .publish import write_public_copy
 
-    counts = write_public_copy(db_path, out_path)
+    try:
+        counts = write_public_copy(db_path, out_path)
+    except ExtractorError as err:
+        raise click.ClickException(str(err)) from err
     click.echo(f"wrote {out_path}: " + ", ".join(f"{k} {v}" for k, v in counts.items()), err=True)
 
 
@@ -282,7 +287,7 @@ def train() -> None:
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
               help="Model folder (default: models/methods).")
 def train_methods_command(corpus: str | None, out_dir: str | None) -> None:
-    """Train the method classifier and write model.pkl and meta.json.
+    """Train the method classifier and write model.pkl, classifier.json and meta.json.
 
     Example: extractor train methods --out models/methods
     """

@@ -22,6 +22,8 @@ HEADINGS: dict[str, list[str]] = {
         r"samverkanspart(er|erna|ner|ners?)?", r"medverkande (parter|organisationer|myndigheter|aktörer)",
         r"parter(na)?$", r"samarbetspart(er|ner|ners?)", r"deltagande (parter|organisationer)",
         r"samverkande (parter|organisationer|aktörer)", r"partners?$", r"parter i (insatsen|projektet|förstudien)", r"(organisation|organisering) och parter",
+        # a plan of several insatser: "Huvudmän och parter i insatserna"; a report's "Medverkande:" label
+        r"huvudmän och (samverkans)?parter", r"medverkande$",
     ],
     "collaboration": [
         r"(beskriv )?(metod|metoder) för samverkan", r"beskriv hur samverkan",
@@ -31,6 +33,7 @@ HEADINGS: dict[str, list[str]] = {
     "follow_up": [
         r"(beskriv )?(metod|metoder) för uppföljning", r"beskriv hur (målen|insatsen) ska följas upp",
         r"uppföljning( och (utvärdering|rapportering))?", r"utvärdering( och uppföljning)?$",
+        r"utvärderingens (genomförande|upplägg|metod|design)",
     ],
     "dissemination": [
         r"(beskriv )?hur (ni tänker )?ta tillvara", r"beskriv hur (insatsens )?(resultaten|framgångsfaktorer)",
@@ -40,6 +43,7 @@ HEADINGS: dict[str, list[str]] = {
     "background": [
         r"(beskriv )?bakgrund(en)?", r"behovsanalys", r"inledning$", r"problembeskrivning",
         r"nulägesbeskrivning", r"behov$",
+        r"ärendebeskrivning",  # a tjänsteskrivelse's or protocol's account of the application
     ],
     "purpose": [
         r"(beskriv )?(insatsens |projektets |förstudiens |verksamhetens )?syfte(t)?( med| och|$)",
@@ -53,8 +57,10 @@ HEADINGS: dict[str, list[str]] = {
         r"planerad ins[a-zåäö]*tid", r"planerad projekttid", r"insatstid", r"insatsperiod",
         r"projektperiod", r"projekttid", r"tidplan", r"tidsplan", r"tidsperiod", r"period$",
         r"genomförandeperiod", r"planerad start(datum)?$", r"planerat slut(datum)?$", r"start- och slutdatum",
+        r"startdatum$", r"slutdatum$", r"sista intagsdatum$",
     ],
-    "target_group": [r"(beskriv )?målgrupp(en|er)?", r"beskriv målgrupp"],
+    "target_group": [r"(beskriv )?målgrupp(en|er)?", r"beskriv målgrupp", r"beskrivning av målgrupp(en)?",
+                     r"åldersgrupp(er)?$"],
     "participants": [
         r"(ange )?(förväntat |beräknat |planerat )?antal deltagare", r"volym$", r"deltagare$",
         r"deltagarantal",
@@ -67,13 +73,18 @@ HEADINGS: dict[str, list[str]] = {
     "budget": [
         r"(ange )?budget", r"budgetsammanställning", r"ekonomi$", r"ekonomisk redovisning",
         r"finansiering$", r"sökt belopp", r"kostnader och finansiering", r"ansökt belopp",
+        r"ekonomiska konsekvenser",
     ],
     "anchoring": [r"har ansökan (diskuterats|förankrats)", r"hur och när har ansökan", r"förankring"],
     "agreement": [
         r"överenskommelse", r"lagar och förordningar", r"arbetsgivaransvar", r"kostnader$",
         r"avvikelse(r)? från (ansökan|planen|projektplanen)", r"information från insatsen", r"kommunikation$",
     ],
-    "signatures": [r"underskrift(er)?", r"godkännande$", r"signaturer", r"namnteckning(ar)?"],
+    "signatures": [
+        r"underskrift(er)?", r"godkännande$", r"signaturer", r"namnteckning(ar)?", r"behörig företrädare",
+        # a letter's closing and a protocol's attestation open the block of names
+        r"med vänlig(a)? hälsning(ar)?$", r"vänliga hälsningar$", r"justering$",
+    ],
     "signing_log": [r"document history", r"activity log", r"verifikat$", r"signeringslogg", r"audit trail"],
     # Known headings of no canonical key: they end the section before them.
     "other": [
@@ -81,7 +92,11 @@ HEADINGS: dict[str, list[str]] = {
         r"rapportperiod", r"rapporten avser", r"resultat hittills", r"ansökan avser",
         r"frågeställningar", r"kontaktuppgifter", r"planering för kommande period", r"bilagor$",
         r"övrigt$", r"innehåll(sförteckning)?$", r"resultat$", r"uppnådda resultat",
-        r"erfarenheter (hittills|och lärdomar)$",
+        r"erfarenheter (hittills|och lärdomar)$", r"personal$", r"typ av ansökan", r"kontakt$",
+        r"rapportör$",
+        # decision documents: what is proposed, decided and assessed is no canonical section
+        r"förslag till beslut", r"beslut$", r"[\wåäö]+s beslut$", r"beslutet skickas till", r"beslutsunderlag",
+        r"beredning$", r"[\wåäö]+s bedömning$", r"bedömning$",
     ],
 }
 
@@ -99,9 +114,9 @@ ONCE_KEYS = {"title", "owner", "partners"}
 # at one key more than any other gets that key instead of "other".
 KEYWORD_STEMS: dict[str, list[str]] = {
     "target_group": ["målgrupp", "vilka personer", "vem vänder"],
-    "purpose": ["syfte", "varför"],
+    "purpose": ["syfte"],
     "goals": ["mål", "resultat", "effekt"],
-    "background": ["bakgrund", "behov", "problem"],
+    "background": ["bakgrund", "behov", "problem", "varför"],
     "methods": ["metod", "arbetssätt", "aktivitet", "genomför"],
     "collaboration": ["samverk", "samarbet"],
     "follow_up": ["uppfölj", "utvärder", "följas upp", "mäta"],
@@ -112,3 +127,51 @@ KEYWORD_STEMS: dict[str, list[str]] = {
     "anchoring": ["förankr"],
     "signatures": ["underskrift", "signatur", "namnteckning"],
 }
+
+# Headings worded as questions ("Hur har ni arbetat?", "4. Varför behövs insatsen?"): phrases
+# searched anywhere in the normalised question, keys tried in QUESTION_ORDER, first hit wins. Narrow
+# asks come first: "Hur fungerade samverkan mellan parterna?" is collaboration, not partners;
+# "Vilka arbetade i insatsen?" (the staff) is other, not participants.
+QUESTION_HEADINGS: dict[str, list[str]] = {
+    "signatures": [r"godkänts av (behörig|firmatecknare)", r"behörig företrädare"],
+    "anchoring": [r"förankra", r"diskuterats (i|med)", r"har ansökan (behandlats|diskuterats)"],
+    "title": [r"vad heter (insatsen|projektet|förstudien)", r"vad ska (insatsen|projektet) heta", r"namn på"],
+    "owner": [
+        r"vilken (organisation|myndighet|förvaltning) (äger|ansvarar|driver|söker|är (huvudman|ägare|sökande))",
+        r"vem (äger|driver|ansvarar för) (insatsen|projektet)",
+        r"vem är (insatsägare|huvudman|projektägare|sökande)",
+    ],
+    "partners": [
+        r"vilka (andra )?(parter|organisationer|aktörer|myndigheter|samverkansparter)",
+        r"vilka (medverkar|samverkar|deltar) (i|förutom)", r"vem samverkar ni med",
+        r"med vilka (parter|organisationer)",
+    ],
+    "follow_up": [r"följ[a-zåäö]*( [a-zåäö]+)? upp", r"uppfölj", r"utvärder", r"\bmät(a|s|as|tes|er)\b"],
+    "dissemination": [
+        r"tillvara", r"sprid", r"implementer", r"leva vidare", r"lärdom",
+        r"när (insatsen|projektet) (är slut|har avslutats)", r"efter (insatsens|projektets) slut",
+    ],
+    "collaboration": [r"samverk", r"samarbet"],
+    "budget": [r"vad (kostar|kostade)", r"budget", r"kostnad", r"finansier", r"hur mycket (medel|pengar)",
+               r"vilket belopp", r"söker ni"],
+    "target_group": [r"målgrupp", r"(vem|vilka) (riktar|riktade|vänder|vände) sig",
+                     r"riktar sig (insatsen|projektet)",
+                     r"vem är (insatsen|projektet) (till )?för", r"för (vem|vilka) är"],
+    "participants": [r"hur många (deltagare|personer|individer|ungdomar|kvinnor|män)",
+                     r"hur många (ska|beräknas|har|kommer|räknar)", r"antal deltagare", r"vilka (har )?deltagit",
+                     r"vilka deltog"],
+    "period": [r"^när\b", r"under vilken (tid|period)", r"hur länge", r"vilken (tids)?period",
+               r"starta? och (avslut|slut)"],
+    "background": [r"^varför\b", r"vilk(et|a) behov", r"bakgrund", r"vilk(et|a) problem", r"vad är problemet"],
+    "purpose": [r"syfte", r"vad är (avsikten|meningen) med"],
+    "goals": [r"\bmål(en)?\b", r"vad vill ni uppnå", r"vad ska (insatsen|projektet) (uppnå|leda till)",
+              r"vilka (resultat|effekter)", r"förväntade? (resultat|effekter)", r"resultat"],
+    # staffing, risks and contacts: sections of no canonical key
+    "other": [r"bemann", r"personal", r"vilka arbetade", r"vilka (ska )?arbeta", r"risk", r"kontakt"],
+    "methods": [
+        r"hur (har|ska|kommer) (ni|insatsen|projektet|arbetet) (att )?(arbeta|bedriv|genomför|läggas upp)",
+        r"hur arbeta", r"hur ska arbetet", r"vilka (metoder|aktiviteter)", r"metod", r"arbetssätt", r"aktivitet",
+        r"hur ska det gå till", r"vad (ska|kommer) deltagarna (att )?(göra|erbjudas)", r"vilket stöd",
+    ],
+}
+QUESTION_ORDER = list(QUESTION_HEADINGS)

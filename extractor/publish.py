@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -11,13 +11,20 @@ from pathlib import Path
 import sqlite_utils
 import yaml
 
+from .errors import ExtractorError
+from .publish_scrub import scrub_database
+
 PROJECT_METADATA = Path(__file__).resolve().parent.parent / "metadata.yml"
 DATABASE_NAME = "archive"  # the name metadata.yml uses
 # Personal data: contacts are real people. A public copy keeps none of it.
 PERSONAL_TABLES = ["contacts"]
 # Sections that are lists of people: signature blocks and e-signing audit trails.
 PERSONAL_SECTION_KEYS = ("signatures", "signing_log")
-EMAIL_SQL_PATTERN = "%@%.%"
+# Datasette settings for an archive of 20 000 documents (benchmarks/site_scale.py): no suggested
+# facets (they try every column on every table page, most of a page's time at that size), and
+# the facet time limit of a query (1 s), so a configured facet does not silently vanish on a
+# busy machine (each takes under 0.1 s of CPU on 20 000 documents).
+SITE_SETTINGS = {"suggest_facets": False, "facet_time_limit_ms": 1000, "facet_suggest_time_limit_ms": 50}
 
 
 def serve_database(db_path: str, host: str = "127.0.0.1", port: int = 8001, metadata: str | None = None) -> int:
@@ -25,6 +32,8 @@ def serve_database(db_path: str, host: str = "127.0.0.1", port: int = 8001, meta
     return its exit code (not 0 when, say, the port is taken)."""
     with tempfile.TemporaryDirectory() as tmp:
         cmd = [sys.executable, "-m", "datasette", "serve", db_path, "--host", host, "--port", str(port)]
+        for name, value in SITE_SETTINGS.items():
+            cmd += ["--setting", name, {True: "on", False: "off"}.get(value, str(value))]
         if metadata is None and PROJECT_METADATA.exists():
             metadata = os.path.join(tmp, "metadata.yml")
             with open(metadata, "w", encoding="utf-8") as f:
@@ -58,16 +67,35 @@ def metadata_for(db_path: str) -> dict:
     return metadata
 
 
-def _mask_emails(text: str | None) -> str | None:
-    """Replace e-mail addresses in free text: form fields name their contact persons too."""
-    import re
-
-    return re.sub(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "[e-post]", text) if text else text
-
-
 def write_public_copy(db_path: str, out_path: str) -> dict[str, int]:
-    """Copy the database to out_path without contacts, e-mails or e-signing logs; return counts."""
-    shutil.copyfile(db_path, out_path)
+    """Copy the database to out_path without contacts, e-signing logs or full text, with every
+    name, e-mail address, phone number and personnummer in any other text masked and every
+    full-text index rebuilt from what is left; return what was removed and masked.
+
+    The copy is made beside out_path and moved there only when whole: no half-scrubbed file is left.
+
+    Raises:
+        ExtractorError: out_path is the database itself.
+    """
+    if Path(out_path).resolve() == Path(db_path).resolve():
+        raise ExtractorError(f"{out_path}: is the database itself; name another file for the public copy")
+    part = f"{out_path}.part"
+    try:
+        removed = _write_scrubbed(db_path, part)
+        os.replace(part, out_path)
+    finally:
+        if os.path.exists(part):
+            os.unlink(part)
+    return removed
+
+
+def _write_scrubbed(db_path: str, out_path: str) -> dict[str, int]:
+    source, target = sqlite3.connect(db_path), sqlite3.connect(out_path)
+    try:
+        source.backup(target)  # a consistent copy, whatever is in the source's journal
+    finally:
+        source.close()
+        target.close()
     db = sqlite_utils.Database(out_path)
     removed = {}
     with db.atomic():
@@ -80,9 +108,11 @@ def write_public_copy(db_path: str, out_path: str) -> dict[str, int]:
             removed["signature sections removed"] = db.execute(
                 f"select count(*) from sections where key in ({marks})", PERSONAL_SECTION_KEYS).fetchone()[0]
             db.execute(f"delete from sections where key in ({marks})", PERSONAL_SECTION_KEYS)
-            db.register_function(_mask_emails, replace=True)
-            db.execute("update sections set text = _mask_emails(text) where text like ?", [EMAIL_SQL_PATTERN])
-        if db["documents"].exists():
+        if db["document_texts"].exists() and "full_text" in db["document_texts"].columns_dict:
+            db.execute("update document_texts set full_text = null")
+        if db["documents"].exists() and "full_text" in db["documents"].columns_dict:  # not yet migrated
             db.execute("update documents set full_text = null")
+        scrub_database(db, removed)
     db.execute("vacuum")
+    db.close()
     return removed

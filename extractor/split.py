@@ -10,19 +10,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .headings import HEADINGS, KEY_ORDER, KEYWORD_STEMS, ONCE_KEYS
+from .heading_keys import (
+    ANY_HEADING_RUNON_RE, COMPILED_RUNON, LEADING_NUMBER_RE, QUESTION_WORD_RE, STAR_RE, guess_key, match_key, normalise,
+    question_key,
+)
+from .headings import ONCE_KEYS
 from .record import Document, Section
 
-WORD_END = r"(?![\wåäö])"
-COMPILED = [(key, re.compile(p + WORD_END)) for key in KEY_ORDER for p in HEADINGS[key]]
-# In run-on text a heading is followed by its body, so "$" can only mean the end of a word.
-COMPILED_RUNON = [(key, re.compile(p.replace("$", "") + WORD_END)) for key in KEY_ORDER for p in HEADINGS[key]]
-# Every pattern in one: most lines start with no heading word, and one C-level test tells so.
-ANY_HEADING_RE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in COMPILED))
-ANY_HEADING_RUNON_RE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in COMPILED_RUNON))
 NUMBER_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,2}(?:\.\d{1,2}){0,2})[.,]?[ \t]+(?=[A-ZÅÄÖ])")
-LEADING_NUMBER_RE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){0,2}[.,]?\s+")
-STAR_RE = re.compile(r"\(\s*\*\s*\)")
 # A table-of-contents line: "Bakgrund ........ 3". Matched on the reversed line, anchored at its
 # end, so that a long run of dots costs one pass, not one pass per dot.
 TOC_LINE_REVERSED_RE = re.compile(r"\s*\d{1,3}\s*(?:\.{4}|…{2}|\t)")
@@ -37,6 +32,9 @@ GLUED_HEADING_RE = re.compile(r"^([A-ZÅÄÖ][a-zåäö]+(?:[ \t]+[a-zåäö]+){
 MAX_HEADING_WORDS = 14
 MAX_QUESTION_WORDS = 30
 MAX_HEADING_CHARS = 220
+MAX_QUESTION_HEADING_WORDS = 16
+MIN_QUESTION_HEADINGS = 2  # a lone question in prose ("Vad händer sedan?") heads nothing
+SENTENCE_BREAK_RE = re.compile(r"[.!:;]\s")
 
 
 @dataclass
@@ -47,43 +45,8 @@ class Heading:
     text: str
     number: tuple[int, ...] | None = None
     strong: bool = False  # marked by the source (style, "(*)", tab cell), not guessed
-
-
-def normalise(heading: str) -> str:
-    """Return a heading lower-cased, without numbering, "(*)" or end punctuation.
-
-    "2.3 Målgrupp (*):" -> "målgrupp"
-    """
-    text = STAR_RE.sub(" ", heading).replace("**", "").replace("*", " ")
-    text = LEADING_NUMBER_RE.sub("", text).lower()
-    text = re.sub(r"\s+", " ", text).strip(" \t:.?–-")
-    return text
-
-
-def match_key(heading: str, include_other: bool = True, runon: bool = False) -> tuple[str, int] | None:
-    """Return (key, matched length) for the first lexicon pattern the heading starts with."""
-    norm = normalise(heading)
-    if not (ANY_HEADING_RUNON_RE if runon else ANY_HEADING_RE).match(norm):
-        return None
-    for key, pattern in COMPILED_RUNON if runon else COMPILED:
-        if key == "other" and not include_other:
-            continue
-        m = pattern.match(norm)
-        if m:
-            return key, m.end()
-    return None
-
-
-def guess_key(heading: str) -> str:
-    """Return the key whose word stems a heading the lexicon does not know uses most, else "other".
-
-    "Vilka resultat förväntas av insatsen?" -> "goals"
-    """
-    norm = normalise(heading)
-    hits = {key: sum(stem in norm for stem in stems) for key, stems in KEYWORD_STEMS.items()}
-    best = max(hits.values())
-    winners = [k for k, v in hits.items() if v == best]
-    return winners[0] if best and len(winners) == 1 else "other"
+    question: bool = False  # an unmarked line worded as a question ("Hur har ni arbetat?")
+    label: bool = False  # a form's "Label: value" line ("Startdatum: 2025-01-13")
 
 
 def _is_sentence(text: str) -> bool:
@@ -202,6 +165,8 @@ def _numbered_line_start(rest: str) -> tuple[str | None, str]:
         if cut.strip() and len(after) >= 3 and after[0][:1].isupper():
             title, key = cut, runon[0]
         return key, title
+    if rest.rstrip().endswith("?") and len(rest.split()) <= MAX_QUESTION_HEADING_WORDS:
+        return question_key(rest), rest.rstrip()  # "4. Varför behövs insatsen?"
     if len(rest.split()) <= 8 and not _is_sentence(rest):
         return None, rest.rstrip()
     found = match_key(rest, runon=True)
@@ -279,13 +244,14 @@ def _line_heading(line: str, start: int) -> Heading | None:
             return Heading(start, start + star.end(), key, line[: star.end()].strip(), strong=True)
     inline = _inline_heading(line, include_other=False)
     if inline:
-        return Heading(start, start + inline[0], inline[1], line[: inline[0]].strip())
+        label = line[inline[0]:].lstrip()[:1] == ":"
+        return Heading(start, start + inline[0], inline[1], line[: inline[0]].strip(), label=label)
     label, colon, value = line.partition(":")
     if colon and value.strip() and not _is_sentence(label):
         # "Målgrupp: unga vuxna", "Medverkande parter: [X] …": the label heads, its value is the text
         key = _whole_line_heading(label)
         if key:
-            return Heading(start, start + len(label), key, label.strip())
+            return Heading(start, start + len(label), key, label.strip(), label=True)
     key = _whole_line_heading(line)
     if key:
         return Heading(start, start + len(line.rstrip()), key, line.strip())
@@ -314,7 +280,8 @@ def find_headings(doc: Document) -> list[Heading]:
         hints.setdefault(hint.start, hint)  # the first hint at an offset, as a scan in order finds it
     headings: list[Heading] = []
     offset, previous = 0, ""
-    for line in doc.text.split("\n"):
+    lines = doc.text.split("\n")
+    for i, line in enumerate(lines):
         indent = len(line) - len(line.lstrip())
         start = offset + indent
         body = line.strip()
@@ -322,6 +289,7 @@ def find_headings(doc: Document) -> list[Heading]:
         if not body:
             continue
         wrapped_cell = body[0].islower() and _ends_in_figures(previous)
+        listed = _is_question_line(previous)  # a question right after a question: a list, not a heading
         previous = body
         if wrapped_cell:
             continue  # "Extern – 60 90 150" then "utvärdering": a PDF table's wrapped label cell
@@ -331,15 +299,50 @@ def find_headings(doc: Document) -> list[Heading]:
                 headings.append(hinted)
             continue
         numbered = [] if _is_toc_line(body) else _numbered_candidates(line, offset - len(line) - 1)
+        if numbered and body.endswith("?") and (listed or not _answer(lines[i + 1: i + 4])):
+            numbered = []  # "1. Hur har samverkan fungerat?" in a list of a study's questions
         if numbered and numbered[0].start == start:
             headings.extend(numbered)
             continue
         plain = _line_heading(line[indent:], start)
+        if plain is None and not numbered and body.endswith("?") and not listed and _answer(lines[i + 1: i + 4]):
+            plain = _question_heading(body, start)
         if plain:
             headings.append(plain)
             numbered = [n for n in numbered if n.start >= plain.end]
         headings.extend(numbered)
-    return headings
+    return _accept_questions(headings)
+
+
+def _answer(after: list[str]) -> bool:
+    """Whether the next non-blank line reads as the answer to a question before it, not as more text
+    of the same sentence (lower case) nor as the next question of a list."""
+    following = next((line.strip() for line in after if line.strip()), "")
+    return bool(following) and not following[:1].islower() and not following.endswith("?")
+
+
+def _is_question_line(body: str) -> bool:
+    """Whether a stripped line is one short question.  "4. Vad kostade insatsen?" -> True"""
+    text = LEADING_NUMBER_RE.sub("", body)
+    return (text.endswith("?") and text[:1].isupper() and len(text.split()) <= MAX_QUESTION_HEADING_WORDS
+            and text.count("?") == 1 and not SENTENCE_BREAK_RE.search(text)
+            and QUESTION_WORD_RE.match(normalise(text)) is not None)
+
+
+def _question_heading(body: str, start: int) -> Heading | None:
+    """Return a heading for a short question standing alone on its line.
+
+    "Hur har ni arbetat?" -> methods; "Vilka arbetade i insatsen?" -> other (the staff).
+    """
+    if not _is_question_line(body):
+        return None  # not a question, or a paragraph's last sentences
+    return Heading(start, start + len(body), question_key(body) or "other", body, question=True)
+
+
+def _accept_questions(headings: list[Heading]) -> list[Heading]:
+    """Keep unmarked question headings only where the document asks at least two known questions."""
+    known = sum(1 for h in headings if h.question and h.key != "other")
+    return headings if known >= MIN_QUESTION_HEADINGS else [h for h in headings if not h.question]
 
 
 def _accept_numbered(headings: list[Heading]) -> list[Heading]:
@@ -370,8 +373,8 @@ def _filter(headings: list[Heading]) -> list[Heading]:
     for h in _accept_numbered(headings):
         if h.key in ONCE_KEYS and (h.key in seen or seen & SIGNING_KEYS):
             continue  # a form label repeated in a signature block
-        if kept and h.key == kept[-1].key and h.key != "other":
-            continue  # a sub-heading ("Effektmål:") stays inside its parent section
+        if kept and h.key == kept[-1].key and h.key != "other" and not (h.label and kept[-1].label):
+            continue  # a sub-heading ("Effektmål:") stays inside its parent section; a form's fields do not
         if kept and h.start < kept[-1].end:
             continue
         seen.add(h.key)

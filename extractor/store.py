@@ -21,13 +21,17 @@ TABLES: dict[str, tuple[dict, str | tuple, list]] = {
         "requested_sek": int, "own_financing_sek": int, "total_sek": int,
         "participants_count": int, "participants_per": str,
         "owners": str, "methods": str,  # JSON lists, for Datasette's array facets
-        "extractor_version": str, "imported_at": str, "full_text": str,
+        "extractor_version": str, "imported_at": str,
         # Written by regroup() after each import (group.py): copies, versions and the insats.
         "document_id": str, "copy_of": str, "version": int, "current": int, "insats_id": str,
-        "replaces": str, "minhash": bytes,
+        "replaces": str,
         # Set when an import of its folder no longer finds the file: kept, never current, in no insats.
         "missing_since": str,
     }, "sha256", []),
+    # The text apart from the facts: a 30 KB text in each documents row would make every scan of
+    # documents (facets, counts, joins) read the text too.
+    "document_texts": ({"sha256": str, "full_text": str, "minhash": bytes}, "sha256",
+                       [("sha256", "documents", "sha256")]),
     "sections": ({"id": int, DOC: str, "position": int, "key": str, "heading": str, "text": str,
                   "page": int, "char_start": int, "char_end": int}, "id", [(DOC, "documents", "sha256")]),
     "organizations": ({"id": int, "name": str}, "id", []),
@@ -63,6 +67,8 @@ PROVENANCE = {"section": str, "char_start": int, "char_end": int, "quote": str}
 WITH_PROVENANCE = {"field_evidence", "document_organizations", "contacts", "dates", "staffing", "amounts", "target_groups", "method_evidence"}
 CHILD_TABLES = ["field_evidence", "method_evidence", "methods", "sections", "document_organizations", "contacts", "dates",
                 "staffing", "amounts", "target_groups"]
+PLANNED_AND_REPORTED = ["period_start", "period_end", "requested_sek", "total_sek", "fte_total",
+                        "participants_count", "methods"]
 # The common joins, as views: each extracted value beside the current document it belongs to
 # (copies and older versions left out, so counting rows counts documents once).
 VIEWS = {
@@ -87,7 +93,27 @@ VIEWS = {
                d.requested_sek, d.total_sek, d.methods, d.file_name, d.insats_id, d.sha256
         from documents d
         where d.current = 1""",
+    # One line per insats, planned beside reported (a view, so the site shows it a page at a time).
+    "planned_against_reported": f"""
+        select i.id as insats, i.title, i.owners, i.roles,
+               {", ".join(f"i.planned_{f}, i.reported_{f}" for f in PLANNED_AND_REPORTED)}
+        from insatser i""",
 }
+# Indexes beyond the foreign keys': the columns the site facets on, and the joins and filters of
+# the views, canned queries and charts (metadata.yml), so a page never scans 20 000 documents.
+INDEXES: list[tuple[str, list[str]]] = [
+    ("documents", ["current", "year", "insats_id", "sha256"]), ("documents", ["year"]), ("documents", ["doc_type"]),
+    ("documents", ["format"]), ("documents", ["insats_id"]), ("documents", ["document_id"]),
+    ("documents", ["path"]), ("documents", ["file_name"]),
+    ("methods", ["label", DOC]), ("methods", [DOC, "label"]),
+    ("target_groups", [DOC, "age_min", "age_max"]), ("sections", ["key"]),
+    ("method_evidence", ["label"]), ("field_evidence", ["field"]), ("contacts", ["role"]),
+    ("contacts", ["organization"]), ("document_organizations", ["role"]), ("insats_documents", ["role"]),
+    ("insatser", ["first_year"]), ("insatser", ["documents"]), ("group_decisions", ["kind"]),
+    ("group_decisions", ["level"]),
+]
+# Columns that lived in documents before document_texts held them.
+MOVED_TO_TEXTS = ("full_text", "minhash")
 # unicode61 folds case (Å = å) but with remove_diacritics 0 keeps å, ä, ö apart from a, o.
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 
@@ -129,14 +155,27 @@ def _create_schema(db: sqlite_utils.Database) -> None:
                     db[name].add_column(column, kind)
         for col, *_ in fks:
             db[name].create_index([col], if_not_exists=True)
+    _move_texts_apart(db)
     db["organizations"].create_index(["name"], unique=True, if_not_exists=True)
-    db["sections"].create_index(["key"], if_not_exists=True)
-    db["methods"].create_index(["label"], if_not_exists=True)
+    for table, columns in INDEXES:
+        db[table].create_index(columns, if_not_exists=True)
     for name, sql in VIEWS.items():
         db.create_view(name, sql.strip(), replace=True)
     if not db["sections_fts"].exists():
         db["sections"].enable_fts(["heading", "text"], create_triggers=True, tokenize=FTS_TOKENIZE)
     _fill_method_labels(db)
+
+
+def _move_texts_apart(db: sqlite_utils.Database) -> None:
+    """Move the text and fingerprint of a database written before document_texts out of documents."""
+    moved = [c for c in MOVED_TO_TEXTS if c in db["documents"].columns_dict]
+    if not moved:
+        return
+    columns = ", ".join(moved)
+    with db.atomic():
+        db.execute(f"insert or replace into document_texts (sha256, {columns}) select sha256, {columns} from documents")
+        for column in moved:
+            db.execute(f"alter table documents drop column [{column}]")
 
 
 def _fill_method_labels(db: sqlite_utils.Database) -> None:
@@ -185,7 +224,7 @@ def _document_row(record: Record, imported_at: str) -> dict:
         "participants_count": participants.get("count"), "participants_per": participants.get("per"),
         "owners": json.dumps([o["name"] for o in record.organizations if o["role"] == "owner"], ensure_ascii=False),
         "methods": json.dumps([m["label"] for m in record.methods]),
-        "extractor_version": record.extractor_version, "imported_at": imported_at, "full_text": record.text,
+        "extractor_version": record.extractor_version, "imported_at": imported_at,
     }
 
 
@@ -226,7 +265,8 @@ def save_record(db: sqlite_utils.Database, record: Record, imported_at: str | No
     """Store one record in one transaction: a re-import replaces the document's rows whole."""
     imported_at = imported_at or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     sha = record.source["sha256"]
-    row = {**_document_row(record, imported_at), "minhash": group.signature(record.text), "missing_since": None}
+    row = {**_document_row(record, imported_at), "missing_since": None}
+    text = {"sha256": sha, "full_text": record.text, "minhash": group.signature(record.text)}
     with db.atomic():
         for table in CHILD_TABLES:
             db.execute(f"delete from [{table}] where {DOC} = ?", [sha])
@@ -235,6 +275,7 @@ def save_record(db: sqlite_utils.Database, record: Record, imported_at: str | No
         if before:  # an edited file at a known path: a new version of that document
             row["replaces"] = before[0]
         db["documents"].upsert(row, pk="sha256")
+        db["document_texts"].upsert(text, pk="sha256")
         # A new file counts as its own current document until regroup() says otherwise.
         db.execute("update documents set current = 1, version = 1, document_id = sha256, "
                    "insats_id = substr(sha256, 1, 16) where sha256 = ? and current is null", [sha])
@@ -286,14 +327,15 @@ def _grouping_docs(db: sqlite_utils.Database) -> list[group.Doc]:
                              "where t.date not in (coalesce(d.period_start, ''), coalesce(d.period_end, ''), "
                              f"coalesce(d.intake_end, '')) group by t.{DOC}").fetchall())
     docs = []
-    for r in db.query("select sha256, path, format, doc_type, title, diarienummer, owners, requested_sek, total_sek, "
+    for r in db.query("select d.sha256, path, format, doc_type, title, diarienummer, owners, requested_sek, total_sek, "
                       "period_start, period_end, fte_total, participants_count, methods, year, imported_at, "
-                      "replaces, ocr_pages, substr(full_text, 1, 1500) as head, minhash, "
-                      "minhash is null and full_text is not null as unsigned from documents where missing_since is null"):
+                      "replaces, ocr_pages, substr(t.full_text, 1, 1500) as head, t.minhash, "
+                      "t.minhash is null and t.full_text is not null as unsigned "
+                      "from documents d left join document_texts t on t.sha256 = d.sha256 where d.missing_since is null"):
         if r["unsigned"]:
-            text = db.execute("select full_text from documents where sha256 = ?", [r["sha256"]]).fetchone()[0]
+            text = db.execute("select full_text from document_texts where sha256 = ?", [r["sha256"]]).fetchone()[0]
             r["minhash"] = group.signature(text)
-            db.execute("update documents set minhash = ? where sha256 = ?", [r["minhash"], r["sha256"]])
+            db.execute("update document_texts set minhash = ? where sha256 = ?", [r["minhash"], r["sha256"]])
         docs.append(group.Doc(
             sha256=r["sha256"], path=r["path"] or "", format=r["format"] or "", doc_type=r["doc_type"],
             title=r["title"], diarienummer=r["diarienummer"], owners=tuple(json.loads(r["owners"] or "[]")),
@@ -338,6 +380,10 @@ def regroup(db: sqlite_utils.Database) -> group.Grouping:
                        "where sha256 = ?", [(p.document_id, p.copy_of, p.version, int(p.current),
                                              result.insats_of[sha], sha) for sha, p in result.placements.items()])
         db.execute("update documents set current = 0, copy_of = null, insats_id = null where missing_since is not null")
+    # Row estimates for the query planner: without them it may read documents(current), which
+    # holds nearly every row, where one sha256 is wanted. Sampled, so it takes a second at most.
+    db.execute("PRAGMA analysis_limit = 1000")
+    db.execute("ANALYZE")
     return result
 
 

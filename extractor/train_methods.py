@@ -8,6 +8,7 @@ import platform
 from pathlib import Path
 
 from .errors import ModelNotFound
+from .method_classifier import FORMAT, MODEL_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT / "corpus" / "methods" / "templates.jsonl"
@@ -42,6 +43,20 @@ def _pipeline():
         TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True, token_pattern=r"(?u)\b\w[\w-]*\b"),
         LogisticRegression(C=4.0, max_iter=2000, class_weight="balanced", random_state=SEED),
     )
+
+
+def export(model) -> dict:
+    """Return the fitted pipeline's numbers for method_classifier.py, which needs no scikit-learn."""
+    vectorizer, regression = model[0], model[-1]
+    if (vectorizer.analyzer != "word" or vectorizer.norm != "l2" or not vectorizer.use_idf
+            or vectorizer.stop_words is not None or vectorizer.strip_accents is not None
+            or vectorizer.preprocessor is not None or vectorizer.tokenizer is not None or len(regression.classes_) != 2):
+        raise ValueError("method_classifier.py repeats only a word tf-idf (l2, idf) and a binary regression")
+    vocabulary = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.get)
+    return {"format": FORMAT, "token_pattern": vectorizer.token_pattern, "ngram_range": list(vectorizer.ngram_range),
+            "lowercase": vectorizer.lowercase, "sublinear_tf": vectorizer.sublinear_tf,
+            "vocabulary": vocabulary, "idf": vectorizer.idf_.tolist(), "coef": regression.coef_[0].tolist(),
+            "intercept": float(regression.intercept_[0]), "classes": [bool(c) for c in regression.classes_]}
 
 
 def _templates(path: Path) -> list[dict]:
@@ -83,7 +98,7 @@ def _prf(tp: int, fp: int, fn: int) -> dict:
 
 
 def train(corpus: Path = DEFAULT_CORPUS, out_dir: Path = DEFAULT_MODEL_DIR) -> dict:
-    """Train on the corpus, write model.pkl and meta.json to out_dir, and return the meta."""
+    """Train on the corpus, write model.pkl, classifier.json and meta.json to out_dir, and return the meta."""
     import sklearn
 
     from . import __version__
@@ -96,6 +111,7 @@ def train(corpus: Path = DEFAULT_CORPUS, out_dir: Path = DEFAULT_MODEL_DIR) -> d
     model.fit([features(r["masked"], r["section"]) for r in rows], [r["used"] for r in rows])
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "model.pkl").write_bytes(pickle.dumps(model))
+    (out_dir / MODEL_FILE).write_text(json.dumps(export(model), ensure_ascii=False) + "\n", encoding="utf-8")
     meta = {
         "name": "methods", "extractor_version": __version__, "scikit_learn": sklearn.__version__,
         "python": platform.python_version(),
@@ -111,7 +127,7 @@ def train(corpus: Path = DEFAULT_CORPUS, out_dir: Path = DEFAULT_MODEL_DIR) -> d
 
 
 def load(path: str | Path | None = None):
-    """Return the trained classifier.
+    """Return the trained scikit-learn pipeline (tests compare the runtime classifier with it).
 
     Raises:
         ModelNotFound: no model at path, or one trained with another scikit-learn.

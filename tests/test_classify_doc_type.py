@@ -27,3 +27,11 @@ from extractor.classify import classify_doc_type
 ])
 def test_doc_type_from_cover_and_title_lines(text, doc_type):
     assert classify_doc_type(text) == doc_type
+
+
+def test_a_page_on_how_to_apply_is_no_application():
+    page = ("Ansökan om medel\n\nParterna kan ansöka om medel från förbundet för samverkansinsatser. "
+            "Ladda ner mallen nedan och skicka den till förbundets kansli.\n")
+    assert classify_doc_type(page) == "other"
+    form = page + "Projektägare: Exempelby kommun\nSökt belopp: 450 000 kr\n"
+    assert classify_doc_type(form) == "application"

@@ -130,6 +130,21 @@ def test_dashboard_figures_come_from_the_documents(tmp_path):
     assert ages[18] == ages[29] == 1 and 17 not in ages and 30 not in ages
 
 
+def test_target_ages_count_an_insats_once_however_its_bands_overlap(tmp_path):
+    from datasette.app import Datasette
+
+    from extractor.publish import metadata_for
+
+    db_path = _rich_db(tmp_path / "archive.db")
+    db = sqlite_utils.Database(db_path)
+    db["target_groups"].insert_all([{"document_sha256": "d" * 64, "age_min": a, "age_max": b}
+                                    for a, b in ((25, 40), (41, 45), (50, None), (10, 12), (70, 80))])
+    ds = Datasette([str(db_path)], metadata=metadata_for(str(db_path)))
+    query = {name: chart for _, name, chart in _charts()}["target-ages"]["query"]
+    ages = {r["age"]: r["insatser"] for r in _get(ds, "/archive.json?_shape=array&sql=" + quote(query)).json()}
+    assert ages == {n: 1 for n in [*range(18, 46), *range(50, 68)]}
+
+
 def test_a_public_copy_under_another_name_keeps_its_queries_and_charts(tmp_path):
     from datasette.app import Datasette
 
@@ -157,6 +172,22 @@ def test_documents_facet_by_owner_and_method(tmp_path):
     assert facets["year"] == {2024: 1}
 
 
+def test_every_configured_facet_shows_and_none_is_suggested(tmp_path):
+    from datasette.app import Datasette
+
+    from extractor.publish import SITE_SETTINGS, metadata_for
+
+    db_path = _rich_db(tmp_path / "archive.db")
+    metadata = metadata_for(str(db_path))
+    ds = Datasette([str(db_path)], metadata=metadata, settings=SITE_SETTINGS)
+    for table, spec in metadata["databases"]["archive"]["tables"].items():
+        configured = [f if isinstance(f, str) else next(iter(f.values())) for f in spec.get("facets", [])]
+        if configured:
+            data = _get(ds, f"/archive/{table}.json").json()
+            assert sorted(data["facet_results"]) == sorted(configured), table
+            assert data["suggested_facets"] == [], table
+
+
 def test_an_older_database_gets_the_new_columns(tmp_path):
     db = sqlite_utils.Database(tmp_path / "old.db")
     db["documents"].create({"sha256": str, "title": str}, pk="sha256")
@@ -182,7 +213,7 @@ def test_every_table_and_column_is_described_in_metadata(db):
 def test_field_evidence_links_document_values_to_their_text(tmp_path):
     db_path = _rich_db(tmp_path / "archive.db")
     db = sqlite_utils.Database(db_path)
-    full_text = db.execute("select full_text from documents").fetchone()[0]
+    full_text = db.execute("select full_text from document_texts").fetchone()[0]
     rows = {r["field"]: r for r in db["field_evidence"].rows}
     assert rows["budget.requested_sek"]["value"] == "1200000"
     assert rows["budget.requested_sek"]["quote"] == "1 200 000 kr"
@@ -355,12 +386,14 @@ def test_the_document_list_reads_as_a_list_of_insatser(tmp_path):
                 ).status_code == 200
 
 
-def test_the_documents_table_links_titles_and_shortens_the_full_text(tmp_path):
+def test_the_documents_table_links_titles_and_the_texts_table_shortens_the_full_text(tmp_path):
     ds, db = _rich_site(tmp_path)
-    db["documents"].update("d" * 64, {"full_text": "Ord " * 200})
+    db["document_texts"].update("d" * 64, {"full_text": "Ord " * 200})
     page = _get(ds, "/archive/documents").text
     assert f'<a href="/-/document/archive/{"d" * 64}" title="Read the document">Bryggan</a>' in page
-    assert "Ord " * 100 not in page and "read the document</a>" in page
+    assert "Ord " not in page
+    texts = _get(ds, "/archive/document_texts").text
+    assert "Ord " * 60 in texts and "Ord " * 100 not in texts and "read the document</a>" in texts
 
 
 @pytest.mark.parametrize("value, column, table, row, shown", [

@@ -229,3 +229,20 @@ def test_budget_cue_and_its_figure_on_the_next_pdf_line():
                         char_start=28, char_end=len(text))]
     budget = find_budget(text, find_amounts(text, [(28, len(text))]), sections, "operational_plan")
     assert (budget["total_sek"], budget["requested_sek"]) == (2350000, 1640000)
+
+
+@pytest.mark.parametrize("text, doc_type, expected", [
+    ("Beslut\nStyrelsen beslutar att bevilja Exempelby kommun 1 870 000 kr för insatsen under 2025–2026. "
+     "Insatsens totala kostnad är beräknad till 2 210 000 kr, varav kommunen finansierar 340 000 kr i form av lokaler.",
+     "decision", {"requested_sek": 1870000, "own_financing_sek": 340000, "total_sek": 2210000}),
+    ("Ekonomi\nFörbundet finansierade insatsen med 2 760 000 kr. Exempelby kommun bidrog med lokaler motsvarande "
+     "210 000 kr. Insatsens totala kostnad blev 2 903 410 kr.",
+     "final_report", {"requested_sek": 2760000, "own_financing_sek": 210000, "total_sek": 2903410}),
+])
+def test_budget_from_a_decision_and_a_final_report(text, doc_type, expected):
+    from extractor.extract.budget import find_budget
+
+    head = text.index("\n") + 1
+    sections = [Section(key="budget", heading=text[:head - 1], text=text[head:], page=None, char_start=head,
+                        char_end=len(text))]
+    assert find_budget(text, find_amounts(text, [(head, len(text))]), sections, doc_type) == expected

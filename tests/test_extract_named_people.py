@@ -73,6 +73,13 @@ def test_compact_dates_and_web_addresses(text, dates):
     ("Träffpunkten riktade sig till kvinnor från 20 år.", [(20, None)]),
     ("Arbetet i insatsen Fyren (för 17–30 år) fortsätter.", [(17, 30)]),
     ("I åldersgruppen 20–24 år var andelen arbetslösa 11 procent.", []),
+    ("Verksamheten ska riktas till unga i åldern 15-25 år och ske i samverkan med parterna.", [(15, 25)]),
+    ("Kommunen arbetar med att stötta unga hemmasittare i åldrarna 20–25 år.", [(20, 25)]),
+    ("Insatser som är till nytta för att den enskilde (16-64 år) ska komma närmare arbete.", [(16, 64)]),
+    # a statistic in a clause of its own leaves the band alone; an exclusion anywhere does not
+    ("Projektet riktar sig till unga vuxna 18–29 år samt nyanlända som har mindre än 25 % aktivitetsnivå.", [(18, 29)]),
+    ("Målgruppen är personer från 30 år. För unga under 30 år finns ungdomsteamet, och de ingår inte i projektet.",
+     [(30, None)]),
 ])
 def test_target_ages_in_prose(text, ages):
     from extractor.extract.ages import find_target_groups
@@ -135,3 +142,19 @@ def test_people_present_at_a_meeting_are_no_contacts():
     text = ("Redogörelse för verksamheten, medverkande förbundschef Ada Admin och\n\n"
             "Olle Påhitt, samordnare för insatsen. Därefter berättade Lisa Låtsas, projektledare, om målen.")
     assert [(n, r) for n, r, *_ in find_named_people(text)] == [("Lisa Låtsas", "contact")]
+
+
+def test_signatures_of_minutes_in_a_transcript():
+    text = ("Underskrifter.. /Ada Admin, ordförande. Olle Påhitt, vice ordf./ /Siv Siffersson, sekreterare/.. "
+            "/Bo Bokstav, protokollsjusterare/ BEVIS OM ANSLAG Anslaget har satts upp\nUnderskrift. Rut Rapport "
+            "Utdragsbestyrkande\nUtses att justera Lisa Låtsas Justeringens tid och plats")
+    assert [n for n, r, *_ in find_named_people(text)] == [
+        "Ada Admin", "Olle Påhitt", "Siv Siffersson", "Bo Bokstav", "Rut Rapport", "Lisa Låtsas"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mer information: Tina Testsson, verkställande tjänsteman, tel. 0240-123 45", "Tina Testsson"),
+    ("Processledaren – Klas Klok – ansvarar för utvecklingen av modellen.", "Klas Klok"),
+])
+def test_contacts_with_a_phone_after_their_office_or_a_role_before_a_dash(text, name):
+    assert [n for n, r, *_ in find_named_people(text)] == [name]

@@ -60,3 +60,18 @@ def test_no_title_from_a_phrase_headline_or_a_list_of_people(text):
 ])
 def test_a_name_that_opens_a_news_headline(text, name):
     assert find_title_in_prose(text)[0] == name
+
+
+def test_a_quoted_name_after_the_kind_of_work():
+    text = 'Projektbanken\n\nFörprojekt "Bättre samverkan i Exempeldalen"\n\nFörprojektet pågick i tre månader.'
+    assert find_title_in_prose(text)[0] == "Bättre samverkan i Exempeldalen"
+
+
+def test_a_name_the_prose_keeps_writing_in_capitals():
+    text = ("Nyheter\n\nI vår prövar förbundets insats för unga, LYKTAN, nya arbetssätt. LYKTANS lokal har "
+            "öppet varje dag. Handledaren för LYKTAN berättar. Enligt ESF och ESF-rådet, ESF …")
+    assert find_title_in_prose(text)[0] == "LYKTAN"
+    # an organisation's abbreviation is no name
+    text = ("Myndigheten för exempelfrågor (MEF) har beslutat om bidrag. MEF beviljar medel. "
+            "Enligt MEF är behovet stort.")
+    assert find_title_in_prose(text) is None

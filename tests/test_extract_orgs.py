@@ -77,3 +77,11 @@ def test_jointly_run_sentence_wrapped_over_a_line():
     found = find_organizations([], text)
     assert [(o["name"], o["role"]) for o in found] == [("Karlshamns kommun", "owner"), ("Landstinget Blekinge", "owner")]
     assert text[found[1]["start"]:found[1]["end"]] == "Landstinget\nBlekinge"
+
+
+def test_a_forbund_named_before_its_kind_is_kept_as_written():
+    from extractor.extract.gazetteer import find_org_spans
+
+    text = "Projektägare\tExempeldalens samordningsförbund\nSedan 2008 finns Norra Exempellandets samordningsförbund."
+    assert [name for _, _, name in find_org_spans(text)] == [
+        "Exempeldalens samordningsförbund", "Norra Exempellandets samordningsförbund"]

@@ -108,3 +108,57 @@ def test_partner_body_from_the_domain_kommuner_and_regioner_use():
     found = find_organizations([owner, partners], text)
     assert [(o["name"], o["role"]) for o in found if o["role"] == "partner"] == [
         ("Vingåkers kommun", "partner"), ("Region Sörmland", "partner")]
+
+
+# One sentence per ROLE_CUES entry, in order: the word gate must let each cue through.
+CUE_EXAMPLES = [
+    "Projektet ägs gemensamt av Motala kommun.",
+    "Projektägare för insatsen är Region Östergötland.",
+    "Huvudman: Motala kommun",
+    "INSATSÄGARE Motala kommun",
+    "Insatsen genomfördes av Arbetsförmedlingen.",
+    "Den bedrivits av Motala kommun.",
+    "Motala kommun driver projektet tillsammans med Region Östergötland.",
+    "Motala kommun är projektägare.",
+    "Motala kommun bedrev arbetet tillsammans med Försäkringskassan.",
+    "Motala kommun ANSVARAR FÖR Verksamheten.",
+    "Teamet har Motala kommun (socialtjänsten) som huvudman.",
+    "Styrelsen beslutar att bevilja 800 000 kr till Motala kommun.",
+    "Styrelsen beviljade Motala kommun 800 000 kr.",
+    "Det sker i nära samarbete med Försäkringskassan.",
+    "Ett samarbetsprojekt mellan Motala kommun och Region Östergötland.",
+    "Övriga deltagande myndigheter är Försäkringskassan.",
+    "Samverkanspartners: Försäkringskassan",
+    "Teamet samverkar även med Försäkringskassan.",
+    "Motala kommun samarbetade med Försäkringskassan.",
+    "Motala och Vadstena kommuner har varit parter.",
+    "Försäkringskassan har deltagit i projektet som samverkande aktörer.",
+    "Det drivs med Försäkringskassan som samverkanspart.",
+    "Medverkande parter: Försäkringskassan",
+    "Under året samverkade Motala kommun med Försäkringskassan.",
+    "Samordningsförbundet Exempel Organisationsnamn",
+    "Sökande organisation: Motala kommun",
+    "Medel beviljades för att tillsammans med Försäkringskassan skapa ett stöd.",
+]
+
+
+@pytest.mark.parametrize("index, sentence", list(enumerate(CUE_EXAMPLES)))
+def test_roles_word_gate_lets_each_cue_through(index, sentence):
+    from extractor.extract.roles import ROLE_CUES_RE, _cues_for
+
+    assert ROLE_CUES_RE[index][2].search(sentence), "the example does not show its cue"
+    assert ROLE_CUES_RE[index] in _cues_for(sentence)
+
+
+def test_roles_word_gate_searches_every_cue_where_case_folding_is_wider():
+    from extractor.extract.roles import ROLE_CUES_RE, _cues_for
+
+    # "ſ" (long s) matches "s" under re.I but lower() keeps it: no cue may be passed over
+    assert _cues_for("Projektet äg\u017f av Motala kommun.") == ROLE_CUES_RE
+    assert _cues_for("Vädret var fint.") == []
+
+
+def test_roles_every_cue_has_a_gate_example():
+    from extractor.extract.roles import ROLE_CUES
+
+    assert len(CUE_EXAMPLES) == len(ROLE_CUES)

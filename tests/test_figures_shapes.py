@@ -19,6 +19,7 @@ def _sec(key: str, text: str, start: int = 0) -> Section:
     ("Dnr NU 2025/07", "NU 2025/07"),
     ("Ärendenr: 2023.118", "2023.118"),
     ("Dnr SFS-2022-0031", "SFS-2022-0031"),
+    ("Diarienummer:\n22-003-S02\nProjekttyp:", "22-003-S02"),
     ("Diarienummer är 2021-15", "2021-15"),
 ])
 def test_diarienummer_common_shapes(text, expected):
@@ -328,3 +329,40 @@ def test_table_rows_after_a_wrapped_label_line_stay_in_the_table():
 def test_budget_sum_row_under_a_requested_column_is_not_the_whole_cost():
     text = "År\tSökt belopp (kr)\n2025\t500 000\n2026\t600 000\nTotalt\t1 100 000\n"
     assert _budget(text) == {"requested_sek": 1100000, "own_financing_sek": None, "total_sek": None}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Antal deltagare\tTotalt 40 deltagare under insatsperioden, varav högst 12 samtidigt.", {"count": 40, "per": "total"}),
+    ("Projektet planerar för 70 deltagare under projektperioden, med cirka 20 inskrivna åt gången.",
+     {"count": 70, "per": "total"}),
+    ("Insatsen tar emot 12 deltagare åt gången, totalt under året omkring 30.", {"count": 12, "per": "ongoing"}),
+])
+def test_participants_take_the_cue_nearest_their_count(text, expected):
+    assert find_participants([_sec("participants" if "\t" in text else "other", text)], text) == expected
+
+
+def test_last_intake_stated_with_till_och_med():
+    from extractor.extract.period import find_period
+    text = "Insatsperiod\t2025-01-07 – 2026-12-18. Intag av nya deltagare t.o.m. 2026-06-30."
+    period = find_period([_sec("period", text)], text)
+    assert period == {"start": "2025-01-07", "end": "2026-12-18", "intake_end": "2026-06-30"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Samordnaren, som arbetar 80 % i insatsen, leder teamet.", [("Samordnare", 0.8)]),
+    ("Regionen bidrar med en sjukgymnast 0,5 åa.", [("Sjukgymnast", 0.5)]),
+])
+def test_staffing_in_a_relative_clause_and_more_roles(text, expected):
+    assert [(s.role, s.fte) for s in find_staffing([_sec("other", text)])] == expected
+
+
+def test_fte_total_stated_as_a_count_of_posts():
+    sections = [_sec("staffing", "Jobbcoach 100 %\nTotalt antal årsarbetare: 2,4")]
+    assert find_fte_total(sections, find_staffing(sections)) == 2.4
+
+
+def test_period_form_labels_on_lines_of_their_own():
+    from extractor.extract.period import find_period
+    text = "2023-01-01\nSlutdatum:\n2025-12-31\nRegion:\nVästsverige"
+    section = Section(key="period", heading="Startdatum:", text=text, page=None, char_start=0, char_end=len(text))
+    assert find_period([section], text) == {"start": "2023-01-01", "end": "2025-12-31", "intake_end": None}

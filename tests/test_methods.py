@@ -65,7 +65,7 @@ def test_mentions_keep_the_sentence_as_evidence():
 def test_train_methods_command_writes_model_and_meta(tmp_path):
     result = CliRunner().invoke(cli, ["train", "methods", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "model.pkl").exists()
+    assert (tmp_path / "model.pkl").exists() and (tmp_path / "classifier.json").exists()
     import json
 
     meta = json.loads((tmp_path / "meta.json").read_text())
@@ -186,3 +186,25 @@ def test_a_name_that_opens_a_sentence_gets_its_own_sentence():
     text = "Arbetsterapeuten gör bedömningar med AWP. Supported Employment ingår inte i verksamheten."
     sentences = {m.label: m.sentence for m in find_mentions(text)}
     assert sentences["SE"] == "Supported Employment ingår inte i verksamheten."
+
+
+@pytest.mark.parametrize("body", [
+    "Vi använder MI, motiverande samtal och IPS-metoden. SE och ACT; act och se.",
+    "KBT-baserad\nkognitiv beteendeterapi, 7 frågor om våld och sju frågorna om våld.",
+    "mimi MI-MI ips_ips IPS2 ÅIPS ÅMI", "", "   ", "Case management och casemanagement,case manager.",
+])
+def test_method_prefilter_at_word_starts_equals_a_full_scan(body):
+    from extractor.methods import _prefilter, _prefilter_matches
+
+    assert [m.span() for m in _prefilter_matches(body)] == [m.span() for m in _prefilter().finditer(body)]
+
+
+def test_prose_above_the_first_heading_is_read_for_methods():
+    text = ("Insatsen Exempelvägen fortsätter. Deltagarna får stöd enligt Supported Employment av två "
+            "arbetsspecialister.\n\nKontakt:\nAnna Exempelsson, förbundschef\n")
+    heading = text.index("Kontakt:")
+    sections = [Section(key="other", heading="Kontakt:", text=text[heading + 9:], page=None,
+                        char_start=heading + 9, char_end=len(text))]
+    mentions = find_mentions(text, sections)
+    assert [(m.label, m.section) for m in mentions] == [("SE", None)]
+    assert [m["label"] for m in classify_methods(text, sections)] == ["SE"]

@@ -196,3 +196,141 @@ def test_a_label_and_its_value_on_one_line():
     assert sections[0].text.startswith("unga vuxna 18–24 år")
     assert sections[1].text.startswith("[X] Arbetsförmedlingen")
     assert sections[2].text.startswith("2 180 000")
+
+
+# Templates that ask questions instead of naming sections (invented text).
+QUESTION_FORM = (
+    "Slutrapport för insatsen Bron\n"
+    "Varför startades insatsen?\n"
+    "Många i Testby saknade kontakt med arbetslivet.\n"
+    "Vad var syftet med insatsen?\n"
+    "Att fler skulle pröva arbete.\n"
+    "Vem riktade sig insatsen till?\n"
+    "Personer 25–55 år med aktivitetsersättning.\n"
+    "Vilka har deltagit?\n"
+    "Totalt 40 personer skrevs in.\n"
+    "Hur har ni arbetat?\n"
+    "Coacherna frågade varje deltagare: Vad vill du göra? Svaren styrde planeringen.\n"
+    "Hur fungerade samverkan mellan parterna?\n"
+    "Styrgruppen träffades fyra gånger per år.\n"
+    "Vilka arbetade i insatsen?\n"
+    "En coach på heltid.\n"
+    "Hur har insatsen följts upp?\n"
+    "Deltagarna registrerades i SUS.\n"
+    "Vad kostade insatsen?\n"
+    "Totalt 1 200 000 kr.\n"
+    "Hur tas erfarenheterna tillvara?\n"
+    "Kommunen behåller en coach.\n"
+)
+
+
+def test_split_question_headings_in_plain_text():
+    sections = split(_doc(QUESTION_FORM))
+    assert [s.key for s in sections] == [
+        "background", "purpose", "target_group", "participants", "methods", "collaboration", "other",
+        "follow_up", "budget", "dissemination"]
+    methods = sections[4]
+    assert methods.heading == "Hur har ni arbetat?"
+    assert methods.text == "Coacherna frågade varje deltagare: Vad vill du göra? Svaren styrde planeringen."
+
+
+def test_split_question_headings_in_pdf_text_with_wrapped_answers():
+    text = ("Insats: Bron\nInsatsägare: Testby kommun\n"
+            "Varför behövs insatsen?\nI Testby har antalet unga utan arbete ökat, och\n"
+            "ingen part når dem på egen hand. Vad händer om\ningen gör något?\n"
+            "Vad vill ni uppnå?\nMinst hälften ska ha arbete\nvid avslut.\n"
+            "Hur många deltagare beräknas insatsen ta emot?\n30 per år.\n"
+            "Budget\nPersonal 500 000\nSumma 500 000\n")
+    sections = split(Document(path="p.pdf", format="pdf", sha256="0" * 64, text=text))
+    assert [s.key for s in sections] == ["title", "owner", "background", "goals", "participants", "budget"]
+    assert sections[2].text.endswith("Vad händer om\ningen gör något?")
+
+
+def test_split_numbered_question_headings_keyed_by_what_they_ask():
+    text = ("1. Vad heter insatsen?\nBron\n2. Vilken organisation äger insatsen?\nTestby kommun\n"
+            "3. Vilka andra parter medverkar?\nArbetsförmedlingen.\n"
+            "4. Varför behövs insatsen?\nMånga saknar stöd.\n"
+            "5. När ska insatsen starta och avslutas?\n2026-01-01 – 2027-12-31\n6. Hur ska insatsen bemannas?\n"
+            "En coach.\n7. Hur har ansökan förankrats hos parterna?\nI beredningsgruppen.\n")
+    assert _keys(text) == ["title", "owner", "partners", "background", "period", "other", "anchoring"]
+
+
+def test_split_question_headings_in_word_styles(tmp_path):
+    path = make_docx(tmp_path / "fragor.docx", [
+        ("p", "Ansökan om samverkansmedel"), ("h1", "1. Vad heter insatsen?"), ("p", "Bron"),
+        ("h1", "2. Varför behövs insatsen?"), ("p", "Många saknar stöd."),
+        ("h1", "3. Vad är syftet med insatsen?"), ("p", "Att fler ska arbeta."),
+        ("h1", "4. Vilka vänder sig insatsen till?"), ("p", "Unga vuxna."),
+        ("h1", "5. Hur ska arbetet bedrivas?"), ("p", "Med MI."),
+    ])
+    assert [s.key for s in split(read(path))] == ["title", "background", "purpose", "target_group", "methods"]
+
+
+@pytest.mark.parametrize("text", [
+    # one rhetorical question in prose heads nothing
+    "Målgrupp\nUnga vuxna.\nHur ska vi nå dem?\nGenom uppsökande arbete i skolorna.\n",
+    # a study's questions listed one after another are not headings
+    "Frågeställningar\nHur har samverkan fungerat?\nVilka resultat har uppnåtts?\nHur har insatsen följts upp?\n"
+    "Utvärderingen bygger på intervjuer.\n",
+    "Frågeställningar\n1. Hur har samverkan fungerat?\n2. Vilka resultat har uppnåtts?\n"
+    "3. Hur har insatsen följts upp?\nUtvärderingen bygger på intervjuer.\n",
+    # questions inside running prose, and a question continuing a wrapped sentence
+    "Bakgrund\nParterna frågade sig: Hur ska målgruppen nås? Svaret blev ett gemensamt team.\n"
+    "Frågan var alltså\nvilka mål insatsen ska ha?\nDet avgjordes senare.\n",
+])
+def test_split_questions_that_are_not_headings(text):
+    assert [s.key for s in split(_doc(text)) if s.key not in ("other", "background")] in ([], ["target_group"])
+    assert len([s for s in split(_doc(text)) if s.heading.endswith("?")]) == 0
+
+
+@pytest.mark.parametrize("heading, key", [
+    ("Hur har ni arbetat?", "methods"),
+    ("Hur arbetar ni med deltagarna?", "methods"),
+    ("Vad kostade insatsen?", "budget"),
+    ("Vilka har deltagit?", "participants"),
+    ("4. Varför behövs insatsen?", "background"),
+    ("Vad vill ni uppnå?", "goals"),
+    ("Vem riktar sig insatsen till?", "target_group"),
+    ("Hur följs insatsen upp?", "follow_up"),
+    ("Vilka arbetade i insatsen?", "other"),
+    ("Hur fungerade samverkan mellan parterna?", "collaboration"),
+    ("Vilka andra parter medverkar?", "partners"),
+])
+def test_guess_key_for_question_headings(heading, key):
+    from extractor.heading_keys import guess_key
+
+    assert guess_key(heading) == key
+
+
+def test_split_decision_document_headings():
+    text = ("TJÄNSTESKRIVELSE\nÄrende: Ansökan om medel för insatsen Bron\n"
+            "Förslag till beslut\nFörbundsstyrelsen föreslås besluta\natt bevilja 500 000 kr.\n"
+            "Ärendebeskrivning\nTestby kommun har ansökt om medel.\nMålgrupp\nUnga vuxna.\n"
+            "Förbundskansliets bedömning\nAnsökan uppfyller kriterierna.\n"
+            "Ekonomiska konsekvenser\nBeslutet ryms i budgeten.\nBeslutsunderlag\nAnsökan 2026-01-10.\n"
+            "Förbundsstyrelsens beslut\nFörbundsstyrelsen beslutar enligt förslaget.\n"
+            "Justering\nVid protokollet: Testa Testsson, sekreterare\n")
+    sections = split(_doc(text))
+    assert [(s.key, s.heading) for s in sections] == [
+        ("other", "Förslag till beslut"), ("background", "Ärendebeskrivning"), ("target_group", "Målgrupp"),
+        ("other", "Förbundskansliets bedömning"), ("budget", "Ekonomiska konsekvenser"),
+        ("other", "Beslutsunderlag"), ("other", "Förbundsstyrelsens beslut"), ("signatures", "Justering")]
+    assert sections[4].text == "Beslutet ryms i budgeten."
+
+
+def test_split_letter_closing_and_plan_headings():
+    text = ("BAKGRUND\nBron har drivits sedan 2024.\n\n2. Huvudmän och parter i insatserna\n"
+            "Testby kommun och Arbetsförmedlingen.\n\n10 Utvärderingens genomförande\nIntervjuer och SUS.\n"
+            "PERSONAL\nEn coach på heltid.\n\nMed vänlig hälsning\n\nTesta Testsson\nSocialchef, Testby kommun\n")
+    sections = split(_doc(text))
+    assert [s.key for s in sections] == ["background", "partners", "follow_up", "other", "signatures"]
+    assert sections[-1].text == "Testa Testsson\nSocialchef, Testby kommun"
+
+
+def test_split_form_fields_of_one_key_stay_apart():
+    text = ("Startdatum: 2026-01-12\nSlutdatum: 2027-12-31\nÅldersgrupp: 16-24-åringar\n"
+            "Beskrivning av målgrupp: Unga som varken arbetar eller studerar.\nBakgrund: Många saknar stöd.\n")
+    sections = split(_doc(text))
+    assert [(s.key, s.text) for s in sections] == [
+        ("period", "2026-01-12"), ("period", "2027-12-31"), ("target_group", "16-24-åringar"),
+        ("target_group", "Unga som varken arbetar eller studerar."), ("background", "Många saknar stöd.")]

@@ -61,7 +61,7 @@ def test_public_copy_leaves_personal_data_out(tmp_path):
     assert public["contacts"].count == 0
     assert [r["key"] for r in public["sections"].rows] == ["owner"]
     assert "@" not in next(public["sections"].rows)["text"]
-    assert public["documents"].get("a" * 64)["full_text"] is None
+    assert public["document_texts"].get("a" * 64)["full_text"] is None
 
 
 def test_organizations_keep_where_they_were_read(db):
@@ -167,3 +167,71 @@ def test_a_file_failing_again_keeps_one_import_error_row(tmp_path):
     assert [r["path"] for r in db["import_errors"].rows] == ["arkiv/trasig.pdf", "arkiv/annan.pdf"]
     clear_errors(db, "arkiv/trasig.pdf")
     assert [r["path"] for r in db["import_errors"].rows] == ["arkiv/annan.pdf"]
+
+
+LONG = TEXT + "Deltagarna får stöd att hitta praktik hos arbetsgivare i kommunen och följs upp varje månad. " * 5
+
+
+def test_documents_keep_their_text_apart(db):
+    ensure_schema(db)
+    save_record(db, _record(text=LONG))
+    assert not {"full_text", "minhash"} & set(db["documents"].columns_dict)
+    row = db["document_texts"].get("a" * 64)
+    assert row["full_text"] == LONG and len(row["minhash"]) == 512
+
+
+def test_an_older_database_moves_its_text_to_document_texts(tmp_path):
+    import sqlite_utils
+
+    from extractor.store import regroup
+
+    db = sqlite_utils.Database(tmp_path / "old.db")
+    db["documents"].create({"sha256": str, "title": str, "full_text": str, "minhash": bytes}, pk="sha256")
+    db["documents"].insert({"sha256": "b" * 64, "title": "Bryggan", "full_text": LONG, "minhash": None})
+    ensure_schema(db)
+    assert not {"full_text", "minhash"} & set(db["documents"].columns_dict)
+    assert db["documents"].get("b" * 64)["title"] == "Bryggan"
+    assert db["document_texts"].get("b" * 64)["full_text"] == LONG
+    ensure_schema(db)  # run again: nothing left to move, nothing lost
+    save_record(db, _record(text=LONG))
+    regroup(db)  # fingerprints the moved text, and finds the new file a copy of it
+    assert db["document_texts"].count == 2 and db["document_texts"].get("b" * 64)["minhash"] is not None
+    assert db.execute("select count(*) from documents where current = 1").fetchone()[0] == 1
+
+
+def _plan(db, sql: str) -> str:
+    return " | ".join(r[3] for r in db.execute("explain query plan " + sql).fetchall())
+
+
+def test_the_site_facets_read_indexes_not_the_documents(db):
+    import yaml
+    from conftest import ROOT
+
+    ensure_schema(db)
+    tables = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))["databases"]["archive"]["tables"]
+    for table in db.table_names():
+        for facet in tables.get(table, {}).get("facets", []):
+            if isinstance(facet, str):
+                plan = _plan(db, f"select [{facet}], count(*) from [{table}] group by [{facet}]")
+                assert "COVERING INDEX" in plan, f"{table}.{facet}: {plan}"
+
+
+def test_the_canned_queries_join_through_indexes(db):
+    ensure_schema(db)
+    by_year = _plan(db, "select d.year, m.label, count(distinct d.insats_id) from methods m "
+                        "join documents d on d.sha256 = m.document_sha256 where d.current = 1 group by d.year, m.label")
+    assert "SCAN m" not in by_year or "COVERING INDEX" in by_year, by_year
+    ages = _plan(db, "select t.age_min, t.age_max from documents d join target_groups t "
+                     "on t.document_sha256 = d.sha256 where d.current = 1")
+    assert "USING COVERING INDEX idx_target_groups_document_sha256_age_min_age_max" in ages, ages
+    year = _plan(db, "select count(*) from documents where year = 2020")
+    assert "USING COVERING INDEX" in year, year
+
+
+def test_regroup_leaves_row_estimates_for_the_query_planner(db):
+    from extractor.store import regroup
+
+    ensure_schema(db)
+    save_record(db, _record(text=LONG))
+    regroup(db)
+    assert {r["tbl"] for r in db["sqlite_stat1"].rows} >= {"documents", "document_texts", "sections"}

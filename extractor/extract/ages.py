@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..record import Section
-from .text import sentences
+from .text import DIGIT_RE, sentences
 
 AGE = r"(\d{1,2})"
 # Named patterns; each gives age_min / age_max groups ("lo", "hi").
@@ -26,16 +26,26 @@ EXCLUDE_RE = re.compile(
     r"hänvisas|omfattas inte|inte i målgruppen|erbjuds motsvarande|utanför målgruppen|"
     r"arbetslösheten|sjukskrivningstalet|inskrivna under|skrevs in",
     re.I)
+# ... of which these leave ages out for the whole sentence ("För unga under 30 år finns …, och de
+# ingår inte"); the others are statistics, about their own clause only.
+LEFT_OUT_RE = re.compile(r"ingår inte|inte ingår|faller inte|hänvisas|omfattas inte|inte i målgruppen|"
+                         r"erbjuds motsvarande|utanför målgruppen", re.I)
 # Outside the target-group section, an age band counts only where the sentence is about whom
 # the intervention serves.
-FOR_CUE_RE = re.compile(r"målgrupp|fokus på|riktar sig|vänder sig|stödja|stötta|utöka stödet|arbeta med|arbetar med", re.I)
+FOR_CUE_RE = re.compile(r"målgrupp|fokus på|riktar sig|riktas till|vänder sig|stödja|stötta|utöka stödet|arbeta med|arbetar med", re.I)
 # "en arbetskonsulent på 50 %" is a staffing share, not a statistic.
 STAFFING_SHARE_RE = re.compile(r"\b(?:på|om|arbetar|vardera)\s+\d+(?:,\d+)?\s*(?:%|procent)", re.I)
 # Reports and web pages say whom an insats is for in any paragraph: "för unga i åldern 16–24 år",
 # "riktade sig till kvinnor från 20 år", "insatsen Fyren (för 17–30 år)".
 PROSE_FOR_CUE_RE = re.compile(
-    r"målgrupp|riktar sig|riktade sig|vänder sig|vände sig|\bför\s+(?:unga|ungdomar|personer|kvinnor|män|vuxna|deltagare|\d)|"
-    r"(?:hjälpt|hjälper|stödjer|stöttar|stöd till)\s+(?:unga|ungdomar|personer|vuxna|kvinnor|män)", re.I)
+    r"målgrupp|riktar sig|riktade sig|vänder sig|vände sig|\briktas till|\briktad till|\briktade till|"
+    r"\bför\s+(?:unga|ungdomar|personer|kvinnor|män|vuxna|deltagare|\d)|"
+    # the people meant, with their ages in brackets: "den enskilde (16–64 år)", "unga (18–29 år)"
+    r"\b(?:unga|ungdomar|personer|individer|vuxna|kvinnor|män|deltagare|den enskilde|enskilda)\s*\(\s*\d|"
+    r"(?:hjälpt|hjälper|hjälpa|stödjer|stödja|stöttar|stötta|stöd till)\s+(?:unga|ungdomar|personer|vuxna|kvinnor|män)", re.I)
+# Where the words that exclude a band stand in a clause of their own, they are about something else:
+# "unga vuxna 18–29 år …, samt nyanlända som har mindre än 25 % aktivitetsnivå".
+CLAUSE_BREAK_RE = re.compile(r"[,;:]\s|\s(?:samt|men|medan)\s")
 AGE_KEYS = {"target_group"}
 CUED_KEYS = {"purpose", "methods", "participants", "background"}
 
@@ -76,11 +86,27 @@ def find_target_groups(sections: list[Section], text: str | None = None) -> list
     if found or not text:
         return found
     for offset, sentence in sentences(text):
-        if PROSE_FOR_CUE_RE.search(sentence) and not EXCLUDE_RE.search(STAFFING_SHARE_RE.sub("", sentence)):
-            for band in find_age_bands(sentence):
+        if DIGIT_RE.search(sentence) and PROSE_FOR_CUE_RE.search(sentence):
+            for band in _kept_bands(sentence):
                 if (band.age_min, band.age_max) not in {(f.age_min, f.age_max) for f in found}:
                     found.append(Found(band.age_min, band.age_max, offset + band.start, offset + band.end))
     return found
+
+
+def _kept_bands(sentence: str) -> list[Found]:
+    """Return the bands of a sentence whose own clause holds no statistic or exclusion."""
+    if not EXCLUDE_RE.search(STAFFING_SHARE_RE.sub("", sentence)):
+        return find_age_bands(sentence)
+    if LEFT_OUT_RE.search(sentence):
+        return []
+    breaks = [m.start() for m in CLAUSE_BREAK_RE.finditer(sentence)]
+    kept = []
+    for band in find_age_bands(sentence):
+        start = max((b for b in breaks if b < band.start), default=0)
+        end = min((b for b in breaks if b >= band.end), default=len(sentence))
+        if not EXCLUDE_RE.search(STAFFING_SHARE_RE.sub("", sentence[start:end])):
+            kept.append(band)
+    return kept
 
 
 def _from_sections(sections: list[Section]) -> list[Found]:
@@ -90,11 +116,11 @@ def _from_sections(sections: list[Section]) -> list[Found]:
         if section.key not in AGE_KEYS | CUED_KEYS:
             continue
         for offset, sentence in sentences(section.text):
-            if EXCLUDE_RE.search(STAFFING_SHARE_RE.sub("", sentence)):
-                continue
+            if not DIGIT_RE.search(sentence):
+                continue  # every age band has digits
             if section.key not in AGE_KEYS and not FOR_CUE_RE.search(sentence):
                 continue
-            for band in find_age_bands(sentence):
+            for band in _kept_bands(sentence):
                 if (band.age_min, band.age_max) not in seen:
                     seen.add((band.age_min, band.age_max))
                     base = section.char_start + offset

@@ -12,12 +12,14 @@ from .text import lines as split_lines
 CUES: dict[str, list[tuple[str, int]]] = {
     "own_financing_sek": [
         (r"egen\s*finansiering|egenfinansiering|egen\s*insats|egeninsats|medfinansiering|eget bidrag|egna insats", 0),
-        (r"\bbidrar med\b|\bstår för\b|(?<!förbundet )\bfinansierar\b|i form av (?:personal|lokaler|arbetstid)", 1),
+        (r"\bbidrar med\b|\bbidrog med\b|\bstår för\b|(?<!förbundet )\bfinansierar\b|i form av (?:personal|lokaler|arbetstid)", 1),
     ],
     "requested_sek": [
         (r"\bsöks\b|sökt belopp|ansökt belopp|\bsöker\b|ansöker om|att rekvirera|beviljat belopp|"
          r"beviljade(?!\s+(?:samordnings)?förbund)|"
-         r"från (?:samordnings)?förbundet|^samordningsförbundet|förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+finansierar", 0),
+         r"från (?:samordnings)?förbundet|^samordningsförbundet|förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+finansierar|"
+         # a decision's grant, a report's account of it: "att bevilja X 800 000 kr", "Förbundet finansierade insatsen med …"
+         r"\batt bevilja\b|förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+finansierade\s+(?:insatsen|projektet|verksamheten)\s+med", 0),
     ],
     "total_sek": [
         (r"total(?:a)? kostnad(?:en)?|totala budgeten|total budget|totalkostnad|kostnad för insatsen|"

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from .numbers import MONTHS, safe_date
+from .text import digit_led_matches
 
 MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 # Named patterns, each yielding (year, month, day) groups. A bare year or "vt 2024" never matches.
@@ -26,6 +27,9 @@ DATE_PATTERNS: dict[str, str] = {
 }
 COMPILED = {name: re.compile(p, re.IGNORECASE) for name, p in DATE_PATTERNS.items()}
 COMPILED["compact6"] = re.compile(DATE_PATTERNS["compact6"])  # the cue's case only; digits have none
+# compact6 needs a blank and six digits standing alone; a text without any is not searched for it
+COMPACT6_GATE_RE = re.compile(r"\s\d{6}(?![\d.,-])")
+DIGIT_LED = {"iso", "dmy_dots", "dm_slash_y", "yymmdd", "compact8", "long"}  # every match starts with a digit
 # A web address is no date written in the document, whatever digits its path holds.
 URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.I)
 # "16 april respektive 11 juni 2021", "1 mars–30 juni 2024": the first date borrows the year.
@@ -44,7 +48,7 @@ class Found:
 
 
 def _long_dates(text: str) -> list[Found]:
-    matches = list(COMPILED["long"].finditer(text))
+    matches = list(digit_led_matches(COMPILED["long"], text))
     out = []
     for i, m in enumerate(matches):
         year = m.group("y")
@@ -83,7 +87,10 @@ def find_dates(text: str) -> list[Found]:
     for f in found:
         taken[f.start:f.end] = b"\x01" * (f.end - f.start)
     for name in ("iso", "dmy_dots", "dm_slash_y", "yymmdd", "compact8", "compact6"):
-        for m in COMPILED[name].finditer(text):
+        pattern = COMPILED[name]
+        if name == "compact6" and not COMPACT6_GATE_RE.search(text):
+            continue
+        for m in digit_led_matches(pattern, text) if name in DIGIT_LED else pattern.finditer(text):
             if 1 in taken[m.start():m.end()]:
                 continue
             year = int(m.group("y")) if "y" in m.groupdict() and m.group("y") else 2000 + int(m.group("yy"))

@@ -44,6 +44,10 @@ GENERIC_PATTERNS: list[tuple[str, list[dict]]] = [
     ("forbund", [{"LOWER": "samordningsförbundet"}, {"TEXT": {"REGEX": ACRONYM}}, {"LOWER": "i"},
                  {"TEXT": {"REGEX": TITLE}}]),
     ("as_written", [{"LOWER": "länsstyrelsen"}, {"LOWER": "i"}, {"TEXT": {"REGEX": TITLE}}, {"LOWER": "län", "OP": "?"}]),
+    # a förbund named before its kind, kept as written: "Klarälvdalens samordningsförbund"
+    ("as_written", [{"TEXT": {"REGEX": r"^[A-ZÅÄÖ][a-zåäö]+s$"}}, {"LOWER": "samordningsförbund"}]),
+    ("as_written", [{"TEXT": {"REGEX": r"^(?:Norra|Södra|Östra|Västra|Mellersta|Nordvästra|Nordöstra|Sydvästra|Sydöstra)$"}},
+                    {"TEXT": {"REGEX": r"^[A-ZÅÄÖ][a-zåäö]+s$"}}, {"LOWER": "samordningsförbund"}]),
 ]
 
 
@@ -134,9 +138,9 @@ def add_ruler(nlp, before: str | None = None):
 @lru_cache(maxsize=1)
 def org_ruler():
     """Return a blank Swedish pipeline with only the gazetteer ruler: fast, no statistical model."""
-    import spacy
+    from .spacy_runtime import blank_sv
 
-    nlp = spacy.blank("sv")
+    nlp = blank_sv()
     add_ruler(nlp)
     return nlp
 
@@ -166,7 +170,7 @@ def _anchor_re() -> re.Pattern:
 
     Only lines with one of these words go through spaCy; a pattern never spans a line break.
     """
-    anchors = {"kommun", "stad", "region", "landsting", "landstinget", "samordningsförbundet"}
+    anchors = {"kommun", "stad", "region", "landsting", "landstinget", "samordningsförbundet", "samordningsförbund"}
     for surface in surfaces():
         words = surface.split()
         anchors.add(words[0] if words[0] in ("region", "landstinget") else words[-1])
@@ -183,8 +187,25 @@ def _abbreviations() -> tuple[re.Pattern | None, dict[str, str]]:
     return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])"), short
 
 
+# The last text asked, and the last long one: a whole document, which roles, orgs and names each
+# ask for, with the cue slices roles asks for (under AFTER_CHARS) in between. Kept by identity.
+LONG_TEXT_CHARS = 1000
+_SPANS_CACHE: dict[str, tuple] = {"last": (None, []), "long": (None, [])}
+
+
 def find_org_spans(text: str) -> list[tuple[int, int, str]]:
     """Return (start, end, legal body) for each public body named in `text`, in order."""
+    for cached, spans in _SPANS_CACHE.values():
+        if cached is text:
+            return list(spans)
+    spans = _find_org_spans(text)
+    _SPANS_CACHE["last"] = (text, spans)
+    if len(text) >= LONG_TEXT_CHARS:
+        _SPANS_CACHE["long"] = (text, spans)
+    return list(spans)
+
+
+def _find_org_spans(text: str) -> list[tuple[int, int, str]]:
     nlp = org_ruler()
     out = []
     abbreviation_re, short = _abbreviations()

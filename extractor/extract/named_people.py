@@ -15,9 +15,9 @@ PART = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
 PERSON = rf"{PART}(?:[ \t]+{PART}){{1,2}}"
 # Roles that make a person the one to contact about the intervention.
 CONTACT_ROLES = (r"projektledare|projektledaren|kontaktperson|kontaktpersoner|handläggare|samordnare|samordnaren|"
-                 r"processledare|projektsamordnare|projektsamordnaren|koordinator|insatsansvarig")
+                 r"processledare|processledaren|projektsamordnare|projektsamordnaren|koordinator|insatsansvarig")
 ROLE_THEN_NAME_RE = re.compile(
-    rf"\b(?i:{CONTACT_ROLES})[ \t]*:?[ \t]+(?:(?:är|var|har[ \t]+varit)[ \t]+)?(?P<name>{PERSON})")
+    rf"\b(?i:{CONTACT_ROLES})[ \t]*(?::|[ \t][–-])?[ \t]+(?:(?:är|var|har[ \t]+varit)[ \t]+)?(?P<name>{PERSON})")
 NAME_THEN_ROLE_RE = re.compile(
     rf"(?P<name>{PERSON})(?:[ \t]*,[ \t]*|[ \t]+(?:är|var|har[ \t]+varit|blir)[ \t]+)(?i:{CONTACT_ROLES})\b")
 # "A och B som varit samordnare och projektledare"
@@ -26,10 +26,18 @@ NAMES_WHO_WERE_RE = re.compile(
     rf"[^.]{{0,40}}?(?i:{CONTACT_ROLES})")
 # "Förbundschef Per Påhittad Mobil 070-123 45 67", "Anna Exempelsson, samordnare\nTel. 070-…"
 NAME_WITH_PHONE_RE = re.compile(
-    rf"(?P<name>{PERSON})[ \t,]*(?:[{LOWER}]+[ \t]*)?\n?[ \t]*(?i:mobil|tel\.?|telefon|tfn)[ \t:.]*0\d")
+    rf"(?P<name>{PERSON})[ \t,]*(?:[{LOWER}]+[ \t,]*){{0,3}}\n?[ \t]*(?i:mobil|tel\.?|telefon|tfn)[ \t:.]*0\d")
 # Minutes: "Sekreterare: ………… Anna Exempelsson", "Justerare …… Per Påhittad"
 SIGNATURE_RE = re.compile(
-    rf"\b(?i:ordförande|sekreterare|justerare|justeras|vice ordförande)[ \t]*:?[ \t]*[….·_\s]{{3,}}(?P<name>{PERSON})")
+    rf"\b(?i:ordförande|sekreterare|justerare|justerande|protokollsjusterare|justeras|vice ordförande)"
+    rf"[ \t]*:?[ \t]*[….·_\s]{{3,}}(?P<name>{PERSON})")
+# Signatures a transcript prints between slashes: "/Anna Exempelsson, ordförande. Per Påhittad, vice ordf./"
+SLASHED_GROUP_RE = re.compile(r"/([^/\n]{5,200})/")
+SIGNER_WITH_OFFICE_RE = re.compile(
+    rf"(?P<name>{PERSON})[ \t]*,[ \t]*(?i:ordförande|vice ordf\.?|vice ordförande|sekreterare|"
+    rf"justerare|protokollsjusterare|justerande)\b")
+# "Underskrift. Anna Exempelsson", "Utses att justera Per Påhittad"
+SIGNED_BY_RE = re.compile(rf"\b(?:Underskrift[.:]?|(?i:utses att justera|justerare)[ \t]*:?)[ \t]+(?P<name>{PERSON})")
 # A closing signature: a name, then the signer's title alone at the line's end (or on the next line)
 # "Anna Exempelsson Ordförande", "Per Påhittad\nFörbundschef"
 SIGNATURE_LINE_RE = re.compile(
@@ -52,9 +60,15 @@ NOT_PERSON_WORDS = {"samordningsförbundet", "region", "kommun", "arbetsförmedl
 TITLE_WORD_RE = re.compile(rf"^(?:[\wåäö]*chef|[\wåäö]*sekr[\wåäö]*\.?|ordförande|{CONTACT_ROLES})$", re.I)
 
 
+# A word in a definite or genitive form ends no one's name.
+NOUN_FORM_RE = re.compile(r"(?:ens|ets|ningen|ningens|tionen|heten|arna|erna|ande|ende)$")
+
+
 def _strip_title(name: str) -> str:
     parts = name.split()
-    return " ".join(parts[1:]) if len(parts) > 2 and TITLE_WORD_RE.match(parts[0]) else name
+    if len(parts) > 2 and NOUN_FORM_RE.search(parts[-1]):
+        parts = parts[:-1]  # the next heading's first word: "Per Påhittad Justeringens (tid och plats)"
+    return " ".join(parts[1:]) if len(parts) > 2 and TITLE_WORD_RE.match(parts[0]) else " ".join(parts)
 
 
 def _plausible(name: str) -> bool:
@@ -82,9 +96,12 @@ def find_named_people(text: str, minutes: bool = False) -> list[tuple[str, str, 
         begun = [m.end() for m in SENTENCE_START_RE.finditer(window)]
         return bool(ATTENDANCE_RE.search(window, begun[-1] if begun else 0))
 
-    for pattern in (SIGNATURE_RE, SIGNATURE_LINE_RE, SIGNATURE_FIELD_RE, SIGNATURE_END_RE):
+    for pattern in (SIGNATURE_RE, SIGNATURE_LINE_RE, SIGNATURE_FIELD_RE, SIGNATURE_END_RE, SIGNED_BY_RE):
         for m in pattern.finditer(text):
             add(m.group("name"), "signatory", m.start("name"))
+    for group in SLASHED_GROUP_RE.finditer(text):
+        for m in SIGNER_WITH_OFFICE_RE.finditer(group.group(1)):
+            add(m.group("name"), "signatory", group.start(1) + m.start("name"))
     if minutes:
         return out
     for pattern in (ROLE_THEN_NAME_RE, NAME_THEN_ROLE_RE, NAME_WITH_PHONE_RE):

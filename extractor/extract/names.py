@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from spacy.lang.sv.stop_words import STOP_WORDS
-
+from .function_words import FUNCTION_WORDS as STOP_WORDS
 from .gazetteer import find_org_spans
 
 CAP_WORD = r"[A-ZÅÄÖ][\wåäöéÅÄÖ`'-]*"
@@ -21,6 +20,10 @@ NAME = rf"{CAP_WORD}(?:[ \t]+(?:(?:i|till|av|för|på)[ \t]+)?{CAP_WORD})*"
 NAME_CUE_RE = re.compile(
     rf"(?:\b[Pp]rojekt(?:et)?|\b[Ii]nsats(?:en)?|\b[Ff]örstudie(?:n)?|\b[Ss]atsningen|\b[Vv]erksamheten\s+kallas|"
     rf"\b[Dd]elprojekt(?:et)?)[ \t]*:?[ \t]+(?P<name>{NAME}|[a-zåäö]{{3,}}(?=[`'’]s\b|[ \t.,]))")
+# A name in quotes after the kind of work: 'Förprojekt "Utvecklad samverkan i Exempeldalen"'
+QUOTED_CUE_RE = re.compile(
+    r"(?:\b[Pp]rojekt(?:et)?|\b[Ff]örprojekt(?:et)?|\b[Ii]nsats(?:en)?|\b[Ff]örstudie(?:n)?|\b[Dd]elprojekt(?:et)?)"
+    r"[ \t]*:?[ \t]+[\"“”»«'’](?P<name>[A-ZÅÄÖ][^\"“”»«'’\n]{2,80})[\"“”»«'’]")
 # Sentences that name it: "Verksamheten kallas Slussen", "Bron är ett samverkansprojekt" (weigh double)
 NAMING_RE = re.compile(
     rf"(?:\b(?:kallas|heter|med\s+namnet)[ \t]+(?P<name>{NAME}))"
@@ -51,6 +54,17 @@ PHRASE_GOES_ON_RE = re.compile(r"[ \t]+[a-zåäö]")
 # ... unless the word looks like a name: coined ("IT-spåret", "KomAn") or a definite noun ("Bron",
 # "Steget", "Trappan"), not an adjective, a genitive or a bare noun ("Fria", "Stöd", "Organisation").
 NAME_LIKE_WORD_RE = re.compile(r"^.[^ ]*[A-ZÅÄÖ0-9-]|(?:et|en|an|rn|(?<!i)[aeouyåäö]n)$")
+# A name the prose writes in capitals (genitive -S too), three times or more; abbreviations of
+# the field are no names.
+CAPITALS_RE = re.compile(r"(?<![\w-])([A-ZÅÄÖ]{3,9})(?![\w-])")
+MIN_CAPITALS_MENTIONS = 3
+COMMON_CAPITALS = {
+    "ESF", "FINSAM", "IPS", "SMAIL", "AWP", "BIP", "ACT", "DBT", "KBT", "FIA", "SUS", "SIUS", "LSS", "NPF",
+    "ADHD", "AME", "VGR", "SKR", "SKL", "FOU", "CFAR", "NUTS", "SCB", "PDF", "WORD", "TXT", "PNG", "JPG", "EUR",
+    "SEK", "TKR", "MKR", "UVAS", "IOP", "ASF", "LSO", "HSL", "SOL", "LVU", "LVM", "UNG", "MBT", "OCH", "FÖR",
+}
+# an organisation's abbreviation: "Myndigheten för … (ABC)", "Föreningen ABC"
+ORGANISATION_WORD = r"(?i:föreningen|stiftelsen|myndigheten|förbundet|samordningsförbundet|bolaget|kooperativet)"
 HEADLINE_MAX_WORDS = 10
 OPENING_CHARS = 300
 MIN_SCORE = 2
@@ -107,6 +121,11 @@ def find_title_in_prose(text: str) -> tuple[str, int, int] | None:
         scores[name] += 1 + (m.start() < OPENING_CHARS or name in headline
                              or tuple(name.split()) in line_starts)
         where.setdefault(name, (m.start("name"), m.start("name") + len(name)))
+    for m in QUOTED_CUE_RE.finditer(text):
+        name = m.group("name").strip()
+        if _acceptable(name, bodies):
+            scores[name] += 2  # quoted after its kind: stated outright
+            where.setdefault(name, (m.start("name"), m.start("name") + len(name)))
     for m in NAMING_RE.finditer(text):
         group = "name" if m.group("name") else "subject"
         name = m.group(group)
@@ -122,7 +141,29 @@ def find_title_in_prose(text: str) -> tuple[str, int, int] | None:
         found = _recurring_run(text, *head, bodies)
         if found:
             return found
-    return None
+    return _recurring_capitals(text, bodies)
+
+
+def _recurring_capitals(text: str, bodies: set[str]) -> tuple[str, int, int] | None:
+    """Return the one name the prose keeps writing in capitals ("HOPPET", "HOPPETS lokal"), if any."""
+    counts: Counter = Counter()
+    first: dict[str, int] = {}
+    for m in CAPITALS_RE.finditer(text):
+        word = m.group(1)
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        if line.upper() == line or word in COMMON_CAPITALS or any(word in b for b in bodies):
+            continue  # a heading in capitals, an abbreviation, a body's acronym
+        counts[word] += 1
+        first.setdefault(word, m.start(1))
+    for word in [w for w in counts if w.endswith("S") and w[:-1] in counts]:
+        counts[word[:-1]] += counts.pop(word)  # "HOPPETS" is "HOPPET" in the genitive
+    names = [w for w, n in counts.items() if n >= MIN_CAPITALS_MENTIONS and _acceptable(w, bodies)
+             and not re.search(rf"\({w}\)|{ORGANISATION_WORD}\s+{w}\b", text)]
+    if len(names) != 1:
+        return None
+    return names[0], first[names[0]], first[names[0]] + len(names[0])
 
 
 def _best_name(scores: Counter) -> tuple[str, int, int]:

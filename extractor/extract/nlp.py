@@ -23,8 +23,9 @@ def load_nlp(path: str | None = None):
     Raises:
         ModelNotFound: models/ner-sv is missing; rebuild it with `extractor train ner`.
     """
-    import spacy
+    from .spacy_runtime import import_spacy
 
+    spacy = import_spacy()
     model_dir = Path(path) if path else NER_MODEL_DIR
     if not (model_dir / "meta.json").exists():
         raise ModelNotFound(f"{model_dir}: no NER model; run `extractor train ner`")

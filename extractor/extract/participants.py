@@ -55,9 +55,11 @@ def _read(sentence: str, need_cue: bool, bare: bool = False) -> tuple[dict, re.M
     m = COUNT_RE.search(sentence) or (BARE_COUNT_RE.search(sentence) if bare else None)
     if not m or int(m.group(1)) < 2:
         return None
-    for per, cue in PER_RES:
-        if cue.search(sentence):
-            return {"count": int(m.group(1)), "per": per}, m
+    # the cue nearest the count is its own: "Totalt 40 deltagare …, varav högst 12 samtidigt" is a total
+    cues = [(min(abs(c.start() - m.start()), abs(c.start() - m.end())), i, per)
+            for i, (per, cue) in enumerate(PER_RES) for c in cue.finditer(sentence)]
+    if cues:
+        return {"count": int(m.group(1)), "per": min(cues)[2]}, m
     return None if need_cue else ({"count": int(m.group(1)), "per": "total"}, m)
 
 
@@ -67,7 +69,7 @@ def _passes(sections: list[Section]):
     yield from ((s, True, None) for s in own)
     yield from ((s, False, None) for s in own)
     skip = {"goals", "follow_up", "target_group", "participants"}
-    plan = re.compile(r"utöka|planerar|beräknas|räknar med|tar emot|platser|kommer att (?:vara|omfatta|ta emot)|"
+    plan = re.compile(r"utöka|planerar|planerades|beräknas|räknar med|tar emot|platser|kommer att (?:vara|omfatta|ta emot)|"
                       r"\bmålet (?:är|var)\b", re.I)
     yield from ((s, True, plan) for s in sections if s.key not in skip)
 

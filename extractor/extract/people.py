@@ -145,8 +145,9 @@ def find_contacts(text: str, sections: list[Section],
         people.append(Person(name, email, phone.group(1) if phone else None, role, start, end))
     names = {_fold(p.name or "") for p in people}
     for section in (s for s in sections if s.key == "signatures"):
-        found = persons(section.text) if persons else None
-        for m in SIGNER_LINE_RE.finditer(section.text):
+        signer_lines = list(SIGNER_LINE_RE.finditer(section.text))
+        found = persons(section.text) if persons and signer_lines else None  # the NER only where it decides
+        for m in signer_lines:
             name = m.group(1)
             if found is not None and not any(s < m.end(1) and m.start(1) < e for s, e, _ in found):
                 continue

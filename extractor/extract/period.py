@@ -10,7 +10,9 @@ from .text import sentences as _sentences
 START_CUE_RE = re.compile(r"startdatum|\bstart\b|projektstart|insatsstart|\bfr\.?\s?o\.?\s?m\.?|från och med|\bstartar\b", re.I)
 END_CUE_RE = re.compile(r"slutdatum|\bslut\b|avslutas|\bt\.?\s?o\.?\s?m\.?|till och med|\bavslut\b|upphör", re.I)
 INTAKE_CUE_RE = re.compile(
-    r"(?:sista|slutdatum för|senaste)\s+(?:\w+\s+){0,2}intag|intag(?:et)?\s+(?:\w+\s+){0,3}(?:avslutas|upphör|stängs)",
+    r"(?:sista|slutdatum för|senaste)\s+(?:\w+\s+){0,2}intag|intag(?:et)?\s+(?:\w+\s+){0,3}(?:avslutas|upphör|stängs)"
+    # "Intag av nya deltagare t.o.m. 2026-06-30", "inskrivning sker fram till …"
+    r"|\b(?:intag|inskrivning)(?:et|en|ar)?\s+(?:\w+\s+){0,4}?(?:t\.?\s?o\.?\s?m\.?|till\s+och\s+med|fram\s+till)",
     re.I)
 # Prose that states the intervention's own period ("Insatsen pågick under perioden A--B",
 # "Förstudien påbörjades 15 augusti 2021"), and form labels outside a period section ("Startdatum 2020-12-01").
@@ -25,6 +27,7 @@ LABEL_END_RE = re.compile(r"\b(?:slutdatum|projektslut|insatsslut|planerat\s+slu
 # whose subject is the intervention, not the förbund's accounts
 PROJECT_WORD_RE = re.compile(r"\b(?:projekt|insats|förstudie|verksamhet|satsning)\w*", re.I)
 ACCOUNTS_RE = re.compile(r"\b(?:årsredovisning|räkenskapsår|verksamhetsår|bokslut|delårsrapport|förbundet\s+bildades)\w*", re.I)
+LABEL_LINE_RE = re.compile(r"^[^\n]{1,40}:\s*$")
 RANGE_GAP_RE = re.compile(r"^\s*(?:–|--|-|—|till och med|t\.?o\.?m\.?|till)\s*(?:den\s+)?$", re.I)
 def _first_range(text: str) -> tuple[Found, Found] | None:
     dates = find_dates(text)
@@ -50,13 +53,17 @@ def find_period(sections: list[Section], text: str, where: dict | None = None,
             where[f"period.{field}"] = (base + found.start, base + found.end)
 
     for section in (s for s in sections if s.key == "period"):
+        label = section.heading or ""
         for offset, sentence in _sentences(section.text):
             base = section.char_start + offset
             dates = find_dates(sentence)
             if not dates:
+                # a form's label on a line of its own: "Slutdatum:" over "2025-12-31"
+                label = sentence if LABEL_LINE_RE.match(sentence) else ""
                 continue
             # A form field's label is its cue: "Planerad start" over "2024-08-01".
-            cued = f"{section.heading or ''}\n{sentence}" if offset == 0 else sentence
+            cued = f"{label}\n{sentence}" if label else sentence
+            label = ""
             if INTAKE_CUE_RE.search(cued):
                 take("intake_end", dates[-1], base)
                 continue
@@ -66,9 +73,12 @@ def find_period(sections: list[Section], text: str, where: dict | None = None,
                 period["end"] = None
                 take("end", ranged[1], base)
                 continue
-            if START_CUE_RE.search(cued) and not period["start"]:
+            started = START_CUE_RE.search(cued)
+            if started and not period["start"]:
                 take("start", dates[0], base)
-            elif END_CUE_RE.search(cued) and not period["end"]:
+            ended = END_CUE_RE.search(cued, started.end() if started else 0)
+            # "Startdatum: 2023-01-01 Slutdatum: 2025-12-31" read as one sentence gives both
+            if ended and not period["end"] and (not started or len(dates) > 1):
                 take("end", dates[-1], base)
     # An operational plan's history ("inleddes 2010 som ett projekt") is no planned period.
     if not period["start"] and not period["end"] and doc_type != "operational_plan":

@@ -16,58 +16,67 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.lang.sv.stop_words import STOP_WORDS
-
+from .function_words import FUNCTION_WORDS as STOP_WORDS
 from .gazetteer import find_forbund_lists, find_kommun_lists, find_org_spans
 from .text import sentences
 
-# (role, where, pattern): "after" = the bodies follow the cue, "before" = the body ends where
-# the cue starts ("Köpings kommun är projektägare").
-ROLE_CUES: list[tuple[str, str, str]] = [
-    ("owner", "after", r"\bägs\s+(?:gemensamt\s+)?av"),
-    ("owner", "after", r"\b(?:projektägare|projektägarna|huvudman(?:nen)?|huvudmän)\s+(?:för\s+\w+\s+)?(?:är|var|blir|har\s+varit)"),
-    ("owner", "after", r"\b(?:projektägare|huvudman)\s*:"),
+# (role, where, pattern, words): "after" = the bodies follow the cue, "before" = the body ends where
+# the cue starts ("Köpings kommun är projektägare"); a sentence is searched for the pattern only
+# when it holds one of the words in lower case (every match of the pattern holds one).
+ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
+    ("owner", "after", r"\bägs\s+(?:gemensamt\s+)?av", ("ägs",)),
+    ("owner", "after", r"\b(?:projektägare|projektägarna|huvudman(?:nen)?|huvudmän)\s+(?:för\s+\w+\s+)?(?:är|var|blir|har\s+varit)", ("projektägar", "huvudm")),
+    ("owner", "after", r"\b(?:projektägare|huvudman)\s*:", ("projektägare", "huvudman")),
     # a cover or form line that prints its label without a colon: "Projektägare Köpings kommun"
-    ("owner", "after", r"(?m)^[ \t]*(?:projektägare|huvudman|insatsägare)[ \t]+(?=[A-ZÅÄÖ])"),
-    ("owner", "after", r"\b(?:genomförs|genomfördes|genomförts)\s+av"),
-    ("owner", "after", r"\b(?:be)?(?:drivs|drevs|drivits|bedrivits)\s+(?:gemensamt\s+|nu\s+)?av"),
-    ("owner", "after", r"\b(?:driver|drev|bedriver|bedrev)\s+(?:\w+\s+){0,2}?tillsammans\s+med"),
-    ("owner", "before", r"\s+(?:är|var|blir|har\s+varit)\s+(?:projektägare|huvudman|ägare)\b"),
-    ("owner", "before", r"\s+(?:driver|drev|bedriver|bedrev)\s+(?:\w+\s+){0,2}?tillsammans\s+med"),
+    ("owner", "after", r"(?m)^[ \t]*(?:projektägare|huvudman|insatsägare)[ \t]+(?=[A-ZÅÄÖ])", ("projektägare", "huvudman", "insatsägare")),
+    ("owner", "after", r"\b(?:genomförs|genomfördes|genomförts)\s+av", ("genomför",)),
+    ("owner", "after", r"\b(?:be)?(?:drivs|drevs|drivits|bedrivits)\s+(?:gemensamt\s+|nu\s+)?av", ("drivs", "drevs", "drivits")),
+    ("owner", "after", r"\b(?:driver|drev|bedriver|bedrev)\s+(?:\w+\s+){0,2}?tillsammans\s+med", ("tillsammans",)),
+    ("owner", "before", r"\s+(?:är|var|blir|har\s+varit)\s+(?:projektägare|huvudman|ägare)\b", ("ägare", "huvudman")),
+    ("owner", "before", r"\s+(?:driver|drev|bedriver|bedrev)\s+(?:\w+\s+){0,2}?tillsammans\s+med", ("tillsammans",)),
+    ("owner", "before", r"\s+(?:driver|bedriver|äger|ansvarar\s+för)\s+(?:projektet|insatsen|förstudien|verksamheten)\b", ("projektet", "insatsen", "förstudien", "verksamheten")),
     # "… med Exempelby kommun som huvudman"
-    ("owner", "before", r"(?:\s*\([^()\n]{0,80}\))?\s+som\s+(?:huvudman|projektägare)\b"),
-    ("owner", "before", r"\s+(?:driver|bedriver|äger|ansvarar\s+för)\s+(?:projektet|insatsen|förstudien|verksamheten)\b"),
+    ("owner", "before", r"(?:\s*\([^()\n]{0,80}\))?\s+som\s+(?:huvudman|projektägare)\b", ("huvudman", "projektägare")),
     # a decision grants money to the body that will run it: "beslutar att bevilja 800 000 kr till X"
     ("owner", "after", r"\bbevilja[rts]?\s+(?:medel|[\d][\d \u00a0.,]*\s*(?:kr|kronor|tkr|miljoner\s+kronor))\s+"
-                       r"(?:\w+\s+){0,3}?till\s+(?=[A-ZÅÄÖ])"),
-    ("owner", "after", r"\bbeviljade?\s+(?=[A-ZÅÄÖ][^.]{0,80}?\d[\d .]*\s*(?:kr|kronor|tkr|mkr|miljoner))"),
-    ("partner", "after", r"\bi\s+(?:nära\s+|tät\s+|bred\s+)?(?:samverkan|samarbete)\s+med"),
+                       r"(?:\w+\s+){0,3}?till\s+(?=[A-ZÅÄÖ])", ("bevilja",)),
+    ("owner", "after", r"\bbeviljade?\s+(?=[A-ZÅÄÖ][^.]{0,80}?\d[\d .]*\s*(?:kr|kronor|tkr|mkr|miljoner))", ("bevilja",)),
+    ("partner", "after", r"\bi\s+(?:nära\s+|tät\s+|bred\s+)?(?:samverkan|samarbete)\s+med", ("samverkan", "samarbete")),
     ("partner", "after", r"\b(?:samarbete|samverkan|fyrpartssamverkan|trepartssamverkan|samverkansprojekt|samarbetsprojekt)\s+"
-                         r"(?:\w+\s+){0,5}?(?:mellan|med)(?!\s+(?:syfte|fokus|målet|målgruppen))"),
+                         r"(?:\w+\s+){0,5}?(?:mellan|med)(?!\s+(?:syfte|fokus|målet|målgruppen))", ("samarbete", "samverkan", "samarbetsprojekt")),
     ("partner", "after", r"\b(?:ingående|deltagande|medverkande|övriga\s+deltagande|samverkande)\s+"
-                         r"(?:parter|organisationer|aktörer|myndigheter)\s+(?:i\s+\w+\s+)?(?:är|var|har\s+varit)"),
-    ("partner", "after", r"\b(?:samverkansparter|samverkanspartners|projektparter|parter\s+i\s+(?:projektet|insatsen|satsningen|förstudien|verksamheten))\s*(?::|är|var)?"),
-    ("partner", "after", r"\b(?:samarbetar|samarbetade|samverkar|samverkade)\s+(?:även\s+|också\s+)?med"),
-    ("partner", "before", r"\s+(?:samarbetar|samarbetade|samverkar|samverkade)\s+(?:även\s+|också\s+)?med"),
+                         r"(?:parter|organisationer|aktörer|myndigheter)\s+(?:i\s+\w+\s+)?(?:är|var|har\s+varit)", ("parter", "organisationer", "aktörer", "myndigheter")),
+    ("partner", "after", r"\b(?:samverkansparter|samverkanspartners|projektparter|parter\s+i\s+(?:projektet|insatsen|satsningen|förstudien|verksamheten))\s*(?::|är|var)?", ("parter", "samverkanspartners")),
+    ("partner", "after", r"\b(?:samarbetar|samarbetade|samverkar|samverkade)\s+(?:även\s+|också\s+)?med", ("samarbeta", "samverka")),
+    ("partner", "before", r"\s+(?:samarbetar|samarbetade|samverkar|samverkade)\s+(?:även\s+|också\s+)?med", ("samarbeta", "samverka")),
     # "A och B kommuner har varit parter", "C och D har deltagit i projektet som samverkande aktörer",
     # "med Arbetsförmedlingen som samverkanspart"
-    ("partner", "before", r"\s+(?:har\s+varit|är|var|blev)\s+(?:samverkans)?parter\b"),
+    ("partner", "before", r"\s+(?:har\s+varit|är|var|blev)\s+(?:samverkans)?parter\b", ("parter",)),
     ("partner", "before", r"\s+(?:har\s+)?(?:deltagit|deltog|deltar|medverkat|medverkade|medverkar)\s+"
                           r"(?:i\s+(?:projektet|insatsen|förstudien|satsningen)\s+)?som\s+(?:samverkande\s+)?"
-                          r"(?:aktörer|aktör|parter|part|samverkansparter|samverkanspart)\b"),
-    ("partner", "before", r"(?:\s*\([^()\n]{0,80}\))?\s+som\s+(?:samverkanspart(?:ner|s)?|samarbetspart(?:ner|s)?)\b"),
+                          r"(?:aktörer|aktör|parter|part|samverkansparter|samverkanspart)\b", ("aktör", "part")),
+    ("partner", "before", r"(?:\s*\([^()\n]{0,80}\))?\s+som\s+(?:samverkanspart(?:ner|s)?|samarbetspart(?:ner|s)?)\b",
+     ("samverkanspart", "samarbetspart")),
     # a form's label: "Medverkande parter: …", "Samverkande: …"
-    ("partner", "after", r"(?m)^[ \t]*(?:medverkande|deltagande|samverkande)(?:[ \t]+(?:parter|organisationer|aktörer))?[ \t]*:"),
+    ("partner", "after", r"(?m)^[ \t]*(?:medverkande|deltagande|samverkande)(?:[ \t]+(?:parter|organisationer|aktörer))?[ \t]*:",
+     ("medverkande", "deltagande", "samverkande")),
     # inverted order: "Under året samarbetade X med Y och Z"
-    ("partner", "after", r"\b(?:samarbetar|samarbetade|samverkar|samverkade)\s+(?=[A-ZÅÄÖ][^.]{0,80}?\smed\s)"),
+    ("partner", "after", r"\b(?:samarbetar|samarbetade|samverkar|samverkade)\s+(?=[A-ZÅÄÖ][^.]{0,80}?\smed\s)", ("samarbeta", "samverka")),
     # a form that prints the value before its label: "Samordningsförbundet X Organisationsnamn"
-    ("owner", "before", r"\s+(?:Organisationsnamn|Sökande\s+organisation)\b"),
-    ("owner", "after", r"\b(?:Organisationsnamn|Sökande\s+organisation)\s*:"),
+    ("owner", "before", r"\s+(?:Organisationsnamn|Sökande\s+organisation)\b", ("organisationsnamn", "sökande")),
+    ("owner", "after", r"\b(?:Organisationsnamn|Sökande\s+organisation)\s*:", ("organisationsnamn", "sökande")),
     # "beviljades medel för att tillsammans med X skapa …"; a bare "tillsammans med" names whom a
     # participant meets, not a party to the intervention
-    ("partner", "after", r"\bför\s+att\s+tillsammans\s+med"),
+    ("partner", "after", r"\bför\s+att\s+tillsammans\s+med", ("tillsammans",)),
 ]
-ROLE_CUES_RE = [(role, where, re.compile(p, re.I)) for role, where, p in ROLE_CUES]
+ROLE_CUES_RE = [(role, where, re.compile(p, re.I)) for role, where, p, _ in ROLE_CUES]
+CUES_BY_WORD: dict[str, list[int]] = {}
+for _i, (*_, _words) in enumerate(ROLE_CUES):
+    for _word in _words:
+        CUES_BY_WORD.setdefault(_word, []).append(_i)
+# re.I also matches letters that lower() keeps apart ("ſ" and "s", "K" and "k"): only a sentence
+# of ASCII and these letters may be passed over on its words alone.
+NOT_PLAIN_RE = re.compile(r"[^\x00-\x7fåäöéüÅÄÖÉÜ]")
 # Where a list of bodies stops: a clause of another kind begins.
 LIST_STOP_RE = re.compile(
     r"\b(?:som|genom|där|vilket|vilka|men|för\s+att|på\s+uppdrag|i\s+syfte|inom\s+ramen|under|i\s+en|i\s+ett|"
@@ -177,6 +186,15 @@ def _resolve(name: str, known: list[str]) -> str | None:
     return None
 
 
+def _cues_for(sentence: str) -> list[tuple[str, str, re.Pattern]]:
+    """Return the cues (in ROLE_CUES order) whose words the sentence holds: the only ones that can match."""
+    if NOT_PLAIN_RE.search(sentence):
+        return ROLE_CUES_RE
+    lower = sentence.lower()
+    hits = {i for word, cues in CUES_BY_WORD.items() if word in lower for i in cues}
+    return [ROLE_CUES_RE[i] for i in sorted(hits)]
+
+
 def find_roles(text: str) -> list[Role]:
     """Return the owners and partners that sentences of `text` state, each body once per role.
 
@@ -184,14 +202,15 @@ def find_roles(text: str) -> list[Role]:
     """
     out: list[Role] = []
     known = list(dict.fromkeys(name for _, _, name in find_org_spans(text) if not ACRONYM_RE.match(name)))
-    previous = ""
+    founded_before = False
     for offset, sentence in sentences(text):
         # "Förbundet bildades 2006 … Samverkande parter är …": members, named in the next sentence too
-        if MEMBERS_RE.search(sentence) or FOUNDED_RE.search(previous):
-            previous = sentence
+        members = MEMBERS_RE.search(sentence) is not None
+        skip = members or founded_before
+        founded_before = members and FOUNDED_RE.search(sentence) is not None  # its words are MEMBERS_RE's too
+        if skip:
             continue
-        previous = sentence
-        for role, where, pattern in ROLE_CUES_RE:
+        for role, where, pattern in _cues_for(sentence):
             for m in pattern.finditer(sentence):
                 if role == "partner" and GROUP_RE.search(sentence[m.end():m.end() + 200]):
                     continue

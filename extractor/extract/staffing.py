@@ -14,7 +14,8 @@ ROLE_PATTERN = (
     r"ledare(?:n)?|terapeut(?:en|er(?:na)?)?|socionom(?:en|er)?|förmedlare(?:n)?|ansvarig|specialist(?:en|er)?|"
     r"sekreterare(?:n)?|psykolog(?:en|er)?|sjuksköterska(?:n)?|vägledare(?:n)?|handledare(?:n)?|"
     r"kurator(?:n|er)?|koordinator(?:n|er)?|utredare(?:n)?|medarbetare(?:n)?|pedagog(?:en|er)?|"
-    r"strateg(?:en|er)?|lots(?:en|ar)?|behandlare(?:n)?|tjänste(?:man|mannen|män))"
+    r"strateg(?:en|er)?|lots(?:en|ar)?|behandlare(?:n)?|tjänste(?:man|mannen|män)|sjukgymnast(?:en|er)?|"
+    r"stödjare(?:n)?|assistent(?:en|er)?)"
 )
 ROLE_RE = re.compile(rf"(?<![\wåäö]){ROLE_PATTERN}(?![\wåäö])", re.I)
 # Each FTE form, named; "share" is the fraction of a full-time position one unit stands for.
@@ -27,11 +28,13 @@ FTE_PATTERNS: dict[str, str] = {
     "halftime": r"\bhalvtid\b",
 }
 FTE_RES = {name: re.compile(p, re.I) for name, p in FTE_PATTERNS.items()}
+# Any of them, in one search: a line or sentence without a share states no position.
+FTE_ANY_RE = re.compile("|".join("(?:" + re.sub(r"\(\?P<\w+>", "(", p) + ")" for p in FTE_PATTERNS.values()), re.I)
 COUNT_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8}
 COUNT_RE = re.compile(r"\b(?<![\d,])(en|ett|två|tre|fyra|fem|sex|sju|åtta|[2-9])\s+(?:[\wåäö-]+\s+)?$", re.I)
 TOGETHER_RE = re.compile(r"tillsammans|sammanlagt|totalt|gemensamt", re.I)
 # ", " ends a clause unless what follows is the share itself: "Coach, 75 procent".
-CLAUSE_SPLIT_RE = re.compile(r",\s+(?!\d+(?:,\d+)?\s*(?:%|procent)|heltid|halvtid)|;\s+|(?<!\bvar)\s+och\s+(?=en |ett |två |tre |fyra |[a-zåäö]+ på )|"
+CLAUSE_SPLIT_RE = re.compile(r",\s+(?!\d+(?:,\d+)?\s*(?:%|procent)|heltid|halvtid|som\s+arbetar)|;\s+|(?<!\bvar)\s+och\s+(?=en |ett |två |tre |fyra |[a-zåäö]+ på )|"
                              rf"\s+och\s+(?={ROLE_PATTERN}\s+\d)|\s+samt\s+|\.\s+")
 # "Resurs/er: 2,5 tjänster", "Sammanlagt omfattar verksamheten 5,0 årsarbetare"; not a role's own
 # total ("två behandlare på sammanlagt 1,5 tjänst").
@@ -40,6 +43,9 @@ STATED_TOTAL_RE = re.compile(
     r"(?:(?:omfattar|motsvarar|uppgår till|blir|är)\s+(?:[a-zåäö]+\s+){0,2}?)?"
     r"(?P<num>\d+(?:,\d+)?)\s*(?:tjänster|tjänst|årstjänster|årsarbetare|heltidstjänster|åa)\b",
     re.I)
+# "Totalt antal årsarbetare: 2,4": the unit as the label
+POSTS_COUNT_RE = re.compile(
+    r"\b(?:totalt\s+)?antal\s+(?:årsarbetare|årstjänster|heltidstjänster|tjänster)\s*:?\s*(?P<num>\d+(?:,\d+)?)(?![\d,])", re.I)
 # Goals and follow-up quote percentages of people; dissemination describes the staff after the project.
 SKIP_KEYS = {"goals", "follow_up", "target_group", "participants", "signatures", "signing_log", "dissemination"}
 # ... but a post stated with its share right after the role is a post in a section on whom the
@@ -237,6 +243,8 @@ def _clauses(part: str):
 
 def _read_part(part: str) -> list[tuple[str, float, int, int]]:
     """Return (role, fte, start, end) for the positions of a line or sentence."""
+    if not FTE_ANY_RE.search(part):
+        return []  # every position needs a share, and a clause's share is one in the whole part too
     out, last_role, counted = [], None, None
     for idx, clause in _clauses(part):
         found = parse_clause(clause)
@@ -313,7 +321,7 @@ def find_fte_total(sections: list[Section], staffing: list[Staff], where: dict |
             _, total = _staffing_table_rows(table, column)
             if total is not None:
                 return total
-        m = STATED_TOTAL_RE.search(section.text)
+        m = STATED_TOTAL_RE.search(section.text) or POSTS_COUNT_RE.search(section.text)
         if m:
             if where is not None:
                 where["fte_total"] = (section.char_start + m.start(), section.char_start + m.end())

@@ -93,6 +93,24 @@ def _piece(text: str, left: int, right: int, start: int, end: int) -> tuple[int,
     return piece(start)[0], max(piece(max(start, end - 1))[1], end)
 
 
+DIGIT_RE = re.compile(r"\d")
+
+
+def digit_led_matches(pattern: re.Pattern, text: str):
+    """Yield what pattern.finditer(text) yields, for a pattern whose every match starts with a digit.
+
+    The pattern is tried at digits only (a few in a hundred characters), not at every character.
+    """
+    match, last = pattern.match, 0
+    for digit in DIGIT_RE.finditer(text):
+        if digit.start() < last:
+            continue  # inside the previous match: finditer goes on from its end
+        m = match(text, digit.start())
+        if m:
+            last = m.end()
+            yield m
+
+
 def lines(text: str) -> list[tuple[int, str]]:
     """Return (offset, line) pairs covering `text`, line breaks left out."""
     out, pos = [], 0

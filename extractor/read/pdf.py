@@ -16,7 +16,6 @@ from ..errors import UnreadableDocument
 from ..record import Document, Page
 from . import pdffast, pdflayout
 from .reflow import LineBox, join_across_dash, reflow
-from .pdfchars import page_chars
 
 # Page furniture that is never body text, wherever it stands.
 PAGE_NUMBER_RE = re.compile(r"^\s*(?:sida\s+\d+(?:\s*(?:av|\(|/)\s*\d+\)?)?|page\s+\d+(?:\s+of\s+\d+)?|-?\s*\d{1,3}\s*-?|\d+\s*\(\d+\)|\d+\s*/\s*\d+)\s*$", re.I)
@@ -132,6 +131,8 @@ def _extract_text(page) -> str:
     pdfchars.page_chars (several times faster than `page.chars`).
     """
     from pdfplumber.utils.text import WordExtractor, WordMap, chars_to_textmap
+
+    from .pdfchars import page_chars  # pdfminer: imported only on this fallback path
 
     chars = page_chars(page)
     if not chars:

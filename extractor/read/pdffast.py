@@ -46,6 +46,7 @@ LINE_BREAK_CODES = [ord(c) for c in PDFIUM_LINE_BREAKS]
 # Called through a bare prototype (no argument conversion: the call per character is the cost)
 # that writes 4 floats per character straight into one buffer, read at once with numpy.
 _LOOSE_BOX = ctypes.CFUNCTYPE(ctypes.c_int)(ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value)
+_IS_GENERATED = ctypes.CFUNCTYPE(ctypes.c_int)(ctypes.cast(pdfium_c.FPDFText_IsGenerated, ctypes.c_void_p).value)
 _TEXT_OBJECT = ctypes.CFUNCTYPE(ctypes.c_void_p)(ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value)
 
 
@@ -67,9 +68,9 @@ def _texts(textpage, count: int) -> str:
 def _boxes(textpage, count: int) -> np.ndarray:
     """Return left, top, right, bottom of each character's font box (4 floats per character)."""
     buffer = (ctypes.c_float * (4 * count))()
-    base, raw, pointer = ctypes.addressof(buffer), ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value), ctypes.c_void_p
+    raw, byref = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value), ctypes.byref
     for i in range(count):
-        _LOOSE_BOX(raw, i, pointer(base + 16 * i))
+        _LOOSE_BOX(raw, i, byref(buffer, 16 * i))  # byref with an offset: the cheapest pointer ctypes makes
     return np.frombuffer(buffer, dtype=np.float32).astype(np.float64)
 
 
@@ -129,10 +130,11 @@ def _page_arrays(page, textpage) -> tuple[np.ndarray, np.ndarray, np.ndarray, np
     """
     count = textpage.count_chars()
     codes = np.frombuffer(_texts(textpage, count).encode("utf-32-le"), dtype=np.uint32)
-    raw, generated = textpage.raw, pdfium_c.FPDFText_IsGenerated
+    raw = textpage.raw
     drop = np.isin(codes, LINE_BREAK_CODES)
+    raw_pointer = ctypes.c_void_p(ctypes.cast(raw, ctypes.c_void_p).value)
     for i in np.flatnonzero(codes == ord(" ")).tolist():
-        drop[i] = bool(generated(raw, i))
+        drop[i] = bool(_IS_GENERATED(raw_pointer, i))
     kept = np.flatnonzero(~drop)
     box = _boxes(textpage, count).reshape(-1, 4)[kept]  # left, top, right, bottom
     page_top = page.get_bbox()[3]

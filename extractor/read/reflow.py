@@ -17,6 +17,7 @@ HYPHEN_END_RE = re.compile(r"([A-Za-zÅÄÖåäöéü]{2,})-$")
 NEXT_WORD_RE = re.compile(r"^([a-zåäöéü][\w]*)")
 # After a figure or an acronym the dash is part of the text: the next line continues it.
 KEEP_HYPHEN_END_RE = re.compile(r"(?:\d|(?<![\w])[A-ZÅÄÖ]{2,})[-–]$")
+DASHES = ("-", "–")  # the characters both end patterns end in
 BULLET_START_RE = re.compile(r"\s*[•\-–*\uf0b7\uf0a7]")
 MIN_MARGIN_LINES = 3  # lines that must reach the right margin before it counts as one
 SIZE_CHANGE_PT = 0.5  # lines whose font sizes differ more belong to different paragraphs
@@ -86,6 +87,8 @@ def join_across_dash(prev: str, nxt: str) -> str | None:
     "arbets-" + "marknaden" -> "arbetsmarknaden"; "2024-05-" + "21" and "KBT-" + "baserad" keep
     the dash; "Hälso-" + "och sjukvården" -> None.
     """
+    if not prev.rstrip("\n").endswith(DASHES):
+        return None  # neither pattern can match; `prev` may be a long paragraph, not worth a search
     if KEEP_HYPHEN_END_RE.search(prev) and nxt[:1].isalnum() and prev[-2].isdigit() == nxt[:1].isdigit():
         return prev + nxt
     end, word = HYPHEN_END_RE.search(prev), NEXT_WORD_RE.match(nxt)

@@ -12,9 +12,10 @@ import html
 import json
 
 from datasette import hookimpl
-from datasette.utils.asgi import NotFound, Response
+from datasette.utils.asgi import Forbidden, NotFound, Response
 
 from .cells import decimal, money, render
+from .facets import ListFacet
 
 SHA_COLUMNS = {"document_sha256", "copy_of", "replaces", "a_sha256", "b_sha256", "sha256"}
 INSATS_COLUMNS = {"insats_id", "insats"}
@@ -34,6 +35,8 @@ VALUE_QUERIES = [
     ("method_evidence", "label", "method"),
     ("contacts", "coalesce(name, '') || coalesce(' <' || email || '>', '')", "contact"),
 ]
+# A value table whose label reads another table: shown only when both may be seen.
+VALUE_NEEDS = {"document_organizations": "organizations"}
 
 
 @hookimpl
@@ -45,6 +48,13 @@ def register_routes():
 @hookimpl
 def prepare_connection(conn):
     conn.create_function("fts_terms", 1, fts_terms, deterministic=True)
+    # Facets and grouped queries sort in temporary b-trees; on disk they cost twice the time.
+    conn.execute("PRAGMA temp_store = MEMORY")
+
+
+@hookimpl
+def register_facet_classes():
+    return [ListFacet]
 
 
 @hookimpl
@@ -67,13 +77,23 @@ async def _render_cell(row, value, column, table, database, datasette):
     if column not in SHA_COLUMNS or not isinstance(value, str) or len(value) != 64:
         return await render(row, value, column, table, database, datasette)
     if column == "sha256" or not label or label == value:
-        found, name = await _document_name(datasette, database, value)
+        found, name = _name_in_row(row, value, table) or await _document_name(datasette, database, value)
         if not found:  # import_errors.sha256: a file that never became a document
             return None
         label = None if column == "sha256" else name
     url = datasette.urls.path(f"/-/document/{database}/{value}")
     text = html.escape(str(label)) if label else value[:12] + "…"
     return _markup(f'<a href="{html.escape(url)}" title="Read the document">{text}</a>')
+
+
+def _name_in_row(row, sha256: str, table: str) -> tuple[bool, str | None] | None:
+    """Return the document's name from the row itself when the row is that document (the
+    documents table: its sha256, and a document_id that names the file itself), else None."""
+    if table != "documents" or row is None or "sha256" not in row.keys() or row["sha256"] != sha256:
+        return None
+    keys = row.keys()
+    title = (row["title"] or "").strip() if "title" in keys else ""
+    return True, title or (row["file_name"] if "file_name" in keys else None)
 
 
 async def _document_name(datasette, database: str, sha256: str) -> tuple[bool, str | None]:
@@ -100,21 +120,48 @@ def _markup(text: str):
 
 
 def _database(datasette, name: str):
-    """Return the named database, or raise a 404 that names it."""
+    """Return the named database, or raise a 404 that names it (Datasette's own _internal has no documents)."""
     try:
+        if name == "_internal":
+            raise KeyError(name)
         return datasette.get_database(name)
     except KeyError:
         raise NotFound(f"No database {name}")
 
 
+async def _visible_tables(datasette, request, name: str, db, required: tuple[str, ...]) -> set[str]:
+    """Return the tables of db the request's actor may see, as Datasette's own table pages decide
+    (table, then database, then instance `allow` blocks in metadata).
+
+    Raises Forbidden when the database or a required table is denied, NotFound when a required table is missing.
+    """
+    await datasette.ensure_permissions(request.actor, [("view-database", name), "view-instance"])
+    tables = set(await db.table_names())
+    for table in required:
+        if table not in tables:
+            raise NotFound(f"No {table} table in {name}")
+    visible = set()
+    for table in tables:
+        try:
+            await datasette.ensure_permissions(
+                request.actor, [("view-table", (name, table)), ("view-database", name), "view-instance"])
+        except Forbidden:
+            continue
+        visible.add(table)
+    for table in required:
+        if table not in visible:
+            raise Forbidden(f"view-table {name}/{table}")
+    return {t for t in visible if VALUE_NEEDS.get(t, t) in visible}
+
+
 async def document_page(request, datasette):
     name, sha = request.url_vars["database"], request.url_vars["sha256"]
     db = _database(datasette, name)
+    tables = await _visible_tables(datasette, request, name, db, ("documents", "sections"))
     rows = (await db.execute("select * from documents where sha256 = ?", [sha])).rows
     if not rows:
         raise NotFound(f"No document {sha} in {name}")
     document = dict(rows[0])
-    tables = set(await db.table_names())
     sections = [dict(r) for r in (await db.execute(
         "select * from sections where document_sha256 = ? order by position", [sha])).rows]
     values = []
@@ -164,8 +211,7 @@ async def _grouping(db, document: dict, tables: set) -> dict:
 async def insats_page(request, datasette):
     name, insats_id = request.url_vars["database"], request.url_vars["insats_id"]
     db = _database(datasette, name)
-    if "insatser" not in set(await db.table_names()):
-        raise NotFound(f"No insatser in {name}")
+    await _visible_tables(datasette, request, name, db, ("insatser", "insats_documents", "documents"))
     rows = (await db.execute("select * from insatser where id = ?", [insats_id])).rows
     if not rows:
         raise NotFound(f"No insats {insats_id} in {name}")

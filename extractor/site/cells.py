@@ -16,7 +16,7 @@ MONEY_COLUMNS = {"requested_sek", "own_financing_sek", "total_sek", "sek"}
 DECIMAL_COLUMNS = {"fte_total", "fte", "confidence"}
 LIST_COLUMNS = {"owners", "methods", "ocr_pages"}
 LABEL_COLUMNS = {"label", "method"}  # a method label, wherever a table or query names it
-FULL_TEXT_PREVIEW = 240  # characters of documents.full_text shown in a table
+FULL_TEXT_PREVIEW = 240  # characters of document_texts.full_text shown in a table
 NBSP = "\u00a0"
 
 
@@ -92,6 +92,15 @@ def _evidence_value(value: str, field) -> str | None:
     return None
 
 
+async def _has_glossary(datasette, database: str) -> bool:
+    """Return whether the database has the method glossary; asked once per site, not once per
+    cell (a page of 100 documents has 200 list cells). ensure_schema() writes it; nothing drops it."""
+    known = datasette.__dict__.setdefault("_extractor_glossary_in", set())
+    if database not in known and await datasette.get_database(database).table_exists("method_labels"):
+        known.add(database)
+    return database in known
+
+
 async def render(row, value, column, table, database, datasette) -> Markup | None:
     """Return the cell's HTML, or None to leave it to Datasette."""
     sha = _row_get(row, "sha256") or _row_get(row, "document_sha256")
@@ -104,10 +113,10 @@ async def render(row, value, column, table, database, datasette) -> Markup | Non
     if column in DECIMAL_COLUMNS and isinstance(value, float):
         return Markup(decimal(value))
     if column in LIST_COLUMNS and isinstance(value, str) and value.startswith("["):
-        has_glossary = await datasette.get_database(database).table_exists("method_labels")
+        has_glossary = await _has_glossary(datasette, database)
         return _as_list(value, column, datasette, database, has_glossary)
     if column in LABEL_COLUMNS and isinstance(value, str) and value in METHOD_GLOSSARY and table != "method_labels":
-        if await datasette.get_database(database).table_exists("method_labels"):
+        if await _has_glossary(datasette, database):
             return method_link(datasette, database, value)
     if column == "value" and table == "field_evidence" and isinstance(value, str):
         shown = _evidence_value(value, _row_get(row, "field"))

@@ -1,0 +1,86 @@
+"""Map a heading's wording to its canonical key (SCHEMA.md "Canonical sections").
+
+match_key() reads the lexicon in headings.py ("Målgrupp (*)" -> target_group); question_key()
+reads a heading written as a question by what it asks ("Vad kostade insatsen?" -> budget);
+guess_key() falls back on word stems for headings neither knows. split.py decides *where* the
+headings are; this module only says what a heading's words mean.
+"""
+from __future__ import annotations
+
+import re
+
+from .headings import HEADINGS, KEY_ORDER, KEYWORD_STEMS, QUESTION_HEADINGS, QUESTION_ORDER
+
+WORD_END = r"(?![\wåäö])"
+COMPILED = [(key, re.compile(p + WORD_END)) for key in KEY_ORDER for p in HEADINGS[key]]
+# In run-on text a heading is followed by its body, so "$" can only mean the end of a word.
+COMPILED_RUNON = [(key, re.compile(p.replace("$", "") + WORD_END)) for key in KEY_ORDER for p in HEADINGS[key]]
+# Every pattern in one: most lines start with no heading word, and one C-level test tells so.
+ANY_HEADING_RE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in COMPILED))
+ANY_HEADING_RUNON_RE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in COMPILED_RUNON))
+COMPILED_QUESTIONS = [(key, re.compile(p)) for key in QUESTION_ORDER for p in QUESTION_HEADINGS[key]]
+LEADING_NUMBER_RE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){0,2}[.,]?\s+")
+STAR_RE = re.compile(r"\(\s*\*\s*\)")
+# The words a Swedish question opens with ("Hur har ni arbetat?", "Vilka har deltagit?").
+QUESTION_WORD_RE = re.compile(
+    r"^(?:vad|vilka|vilken|vilket|hur|varför|när|vem|vems|har|finns|kommer|ska|kan|är|"
+    r"på vilket|i vilken|med vilka|för vem|för vilka|till vem)(?![\wåäö])"
+)
+
+
+def normalise(heading: str) -> str:
+    """Return a heading lower-cased, without numbering, "(*)" or end punctuation.
+
+    "2.3 Målgrupp (*):" -> "målgrupp"
+    """
+    text = STAR_RE.sub(" ", heading).replace("**", "").replace("*", " ")
+    text = LEADING_NUMBER_RE.sub("", text).lower()
+    text = re.sub(r"\s+", " ", text).strip(" \t:.?–-")
+    return text
+
+
+def match_key(heading: str, include_other: bool = True, runon: bool = False) -> tuple[str, int] | None:
+    """Return (key, matched length) for the first lexicon pattern the heading starts with."""
+    norm = normalise(heading)
+    if not (ANY_HEADING_RUNON_RE if runon else ANY_HEADING_RE).match(norm):
+        return None
+    for key, pattern in COMPILED_RUNON if runon else COMPILED:
+        if key == "other" and not include_other:
+            continue
+        m = pattern.match(norm)
+        if m:
+            return key, m.end()
+    return None
+
+
+def is_question(heading: str) -> bool:
+    """Whether a heading is worded as a question.  "4. Varför behövs insatsen?" -> True"""
+    return heading.rstrip(" \t*()").endswith("?") or QUESTION_WORD_RE.match(normalise(heading)) is not None
+
+
+def question_key(heading: str) -> str | None:
+    """Return the key of what a question heading asks, or None when it asks nothing known.
+
+    "Hur har ni arbetat?" -> "methods";  "Vilka arbetade i insatsen?" -> "other"
+    """
+    norm = normalise(heading)
+    for key, pattern in COMPILED_QUESTIONS:
+        if pattern.search(norm):
+            return key
+    return None
+
+
+def guess_key(heading: str) -> str:
+    """Return the key whose word stems a heading the lexicon does not know uses most, else "other".
+
+    "Vilka resultat förväntas av insatsen?" -> "goals"
+    """
+    if is_question(heading):
+        asked = question_key(heading)
+        if asked:
+            return asked
+    norm = normalise(heading)
+    hits = {key: sum(stem in norm for stem in stems) for key, stems in KEYWORD_STEMS.items()}
+    best = max(hits.values())
+    winners = [k for k, v in hits.items() if v == best]
+    return winners[0] if best and len(winners) == 1 else "other"
