@@ -77,22 +77,24 @@ def tab_gaps(start: np.ndarray, end: np.ndarray, size_first: np.ndarray, size_la
     raw = wide.copy()
     ends = np.sort(end[last])
     shared = np.searchsorted(ends, ends + ALIGN_PT, "right") - np.searchsorted(ends, ends - ALIGN_PT, "left")
-    margins = ends[shared >= 3]  # right edges three lines or more end at
-    right = float(ends[-1])
+    margins = ends[shared >= 3].tolist()  # right edges three lines or more end at
+    right, gap_list, end_list, em_list = float(ends[-1]), gap.tolist(), end.tolist(), em.tolist()
+
     def at_margin(k: int) -> bool:
         b = int(last[k])
-        return end[b] >= right - em[max(b - 1, 0)] or bool(_near(end[b:b + 1], margins)[0])
+        x, size = end_list[b], em_list[max(b - 1, 0)]
+        return x >= right - size or any(abs(x - m) <= ALIGN_PT for m in margins)
 
     pairs = []  # lines of two words a wide gap apart, at the margin: justified too where prose goes on
     for k in np.unique(line_of[:-1][raw]).tolist():
         a, b = int(first[k]), int(last[k])
-        gaps = gap[a:b]
-        if not at_margin(k) or _aligned(k, raw, first, last, start, end):
-            continue
-        if b - a == 1:
-            pairs.append(k)
-        elif gaps.max() - gaps.min() <= max(EVEN_GAP_PT, EVEN_GAP_SHARE * gaps.min()):
-            wide[a:b] = False
+        gaps = gap_list[a:b]
+        even = b - a >= 2 and max(gaps) - min(gaps) <= max(EVEN_GAP_PT, EVEN_GAP_SHARE * min(gaps))
+        if (even or b - a == 1) and at_margin(k) and not _aligned(k, raw, first, last, start, end):
+            if even:
+                wide[a:b] = False
+            else:
+                pairs.append(k)
     _join_justified_pairs(pairs, wide, first, last, start, top, em, at_margin)
     _widen_aligned(wide, same, gap, em, first, last, start, end)
     return wide
