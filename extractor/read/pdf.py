@@ -10,9 +10,11 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
+
 from ..errors import UnreadableDocument
 from ..record import Document, Page
-from . import pdffast
+from . import pdffast, pdflayout
 from .reflow import LineBox, join_across_dash, reflow
 
 # Page furniture that is never body text, wherever it stands.
@@ -23,7 +25,6 @@ MIN_TEXT_CHARS = 25
 OCR_RESOLUTION = 250
 OCR_TIMEOUT_S = 120
 FURNITURE_LINES = 2
-CELL_GAP_EM = 1.5  # a space this many font sizes wide separates table cells
 MIN_COLUMN_WORDS = 40  # lines at the top and at the bottom of a page checked for repetition
 
 
@@ -129,7 +130,7 @@ def _extract_text(page) -> str:
     The text is what pdfplumber's `page.extract_text()` gives, from characters read by
     pdfchars.page_chars (several times faster than `page.chars`).
     """
-    from pdfplumber.utils.text import WordExtractor, chars_to_textmap
+    from pdfplumber.utils.text import WordExtractor, WordMap, chars_to_textmap
 
     from .pdfchars import page_chars  # pdfminer: imported only on this fallback path
 
@@ -140,30 +141,62 @@ def _extract_text(page) -> str:
     wordmap = WordExtractor().extract_wordmap(chars)
     split = _column_split([word for word, _ in wordmap.tuples], page.bbox)
     if split is None:
-        return _with_cell_gaps(wordmap.to_textmap(presorted=True, **layout))
+        groups = _layout_groups(wordmap.tuples)
+        if groups is None:
+            return _with_cell_gaps(wordmap.to_textmap(presorted=True, **layout))
+        return "\n".join(_with_cell_gaps(WordMap([wordmap.tuples[i] for i in group.tolist()]).to_textmap(
+            presorted=True, **layout)) for group in groups)
     halves = ([c for c in chars if (c["x0"] + c["x1"]) / 2 < split],
               [c for c in chars if (c["x0"] + c["x1"]) / 2 >= split])
     return "\n".join(_with_cell_gaps(chars_to_textmap(half, **layout)) for half in halves if half)
+
+
+def _layout_groups(tuples: list) -> list | None:
+    """Return the page's words (pdfplumber's word map) as blocks in reading order where part of the
+    page stands in two columns (pdflayout.reading_groups), else None."""
+    if len(tuples) < MIN_COLUMN_WORDS:
+        return None
+    words = [word for word, _ in tuples]
+    line = pdflayout.cluster(np.array([w["top"] for w in words]))
+    return pdflayout.reading_groups(np.array([w["x0"] for w in words]), np.array([w["x1"] for w in words]), line)
 
 
 def _with_cell_gaps(textmap) -> str:
     """Return the text map's string with a tab where words stand a table column apart.
 
     pdfplumber joins the words of a line with one space however far apart they are, so the
-    cells of a table row run together ("2021 1 050 000 912 300"). A gap wider than
-    CELL_GAP_EM times the font size is a column break, as a tab is in a Word table row.
+    cells of a table row run together ("2021 1 050 000 912 300"). pdflayout.tab_gaps says which
+    gaps are column breaks (wide, and not the stretched spaces of a justified line).
     """
     tuples = textmap.tuples
-    out = []
+    firsts, lasts, lines, tops, seps = [], [], [], [], []
+    line, open_word = 0, False
     for i, (text, obj) in enumerate(tuples):
-        if text == " " and obj is None and 0 < i < len(tuples) - 1:
-            before, after = tuples[i - 1][1], tuples[i + 1][1]
-            if before is not None and after is not None and before.get("upright") and after.get("upright"):
-                gap = after["x0"] - before["x1"]
-                if gap > CELL_GAP_EM * max(before.get("size") or 0, after.get("size") or 0, 1):
-                    out.append(("\t", None))
-                    continue
-        out.append((text, obj))
+        if obj is None:
+            if open_word:
+                seps.append(i if text == " " else None)
+                open_word = False
+            line += text == "\n"
+        else:
+            if not open_word:
+                firsts.append(obj)
+                lasts.append(obj)
+                lines.append(line)
+                tops.append(obj["top"])
+                open_word = True
+            lasts[-1] = obj
+            tops[-1] = min(tops[-1], obj["top"])
+    if open_word:
+        seps.append(None)
+    upright = [bool(f.get("upright") and last.get("upright")) for f, last in zip(firsts, lasts)]
+    tabs = pdflayout.tab_gaps(np.array([f["x0"] for f in firsts]), np.array([last["x1"] for last in lasts]),
+                              np.array([f.get("size") or 0 for f in firsts]),
+                              np.array([last.get("size") or 0 for last in lasts]), np.array(lines), np.array(tops),
+                              np.array(upright))
+    out = list(tuples)
+    for i in np.flatnonzero(tabs).tolist():
+        if seps[i] is not None:
+            out[seps[i]] = ("\t", None)
     return _reflow(out)
 
 

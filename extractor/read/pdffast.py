@@ -7,9 +7,10 @@ pdfplumber's `extract_text` uses (pdf.py's fallback path), so both paths give th
 - a line is a cluster of characters whose tops lie within Y_TOLERANCE of the next one, read
   left to right; a word ends at a space or where the next character starts over X_TOLERANCE
   after it (or before it);
-- words on a line are joined by a space, or by a tab where they stand over CELL_GAP_EM font
-  sizes apart (the columns of a table row);
-- a page with two columns (COLUMN_* below, as in pdf.py) is read left column first.
+- words on a line are joined by a space, or by a tab where they stand a table column apart
+  (pdflayout.tab_gaps: a wide gap, but not the evenly stretched gaps of a justified line);
+- a page with two columns (COLUMN_* below, as in pdf.py) is read left column first, and so is a
+  part of a page that pdflayout.reading_groups finds in two columns.
 A page whose text is all upright (nearly every page) is grouped with numpy (_upright_page_text);
 a page with turned text character by character (page_chars, _page_words), where lines of
 text turned a quarter run top to bottom as in pdfplumber.
@@ -23,11 +24,11 @@ import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from . import pdflayout
 from .reflow import LineBox, reflow
 
 X_TOLERANCE = 3  # pdfplumber's defaults, in points
 Y_TOLERANCE = 3
-CELL_GAP_EM = 1.5  # a space this many font sizes wide separates table cells
 MIN_COLUMN_WORDS = 40
 COLUMN_ACROSS_SHARE = 0.02  # of a two-column page's words, at most this many cross the middle
 COLUMN_SIDE_SHARE = 0.25  # and at least this many stand on each side of it
@@ -208,29 +209,22 @@ def _page_words(chars: list[tuple]) -> list[list[tuple]]:
     return words
 
 
-def _separator(before: tuple, after: tuple) -> str:
-    """Return a tab between words a table column apart, else a space."""
-    if before[5] and after[5] and after[1] - before[2] > CELL_GAP_EM * max(before[6], after[6], 1):
-        return "\t"
-    return " "
-
-
 def _words_text(words: list[list[tuple]]) -> str:
-    """Return the words as lines: words whose tops cluster together (in order) share a line."""
+    """Return the words as lines: words whose tops cluster together (in order) share a line; a tab
+    between words a table column apart (pdflayout.tab_gaps)."""
     if not words:
         return ""
     tops = [min(c[3] for c in word) for word in words]
     ids = _cluster_ids(tops, Y_TOLERANCE)
-    lines = []
-    for _, group in itertools.groupby(zip(tops, words), key=lambda tw: ids[tw[0]]):
-        parts, prev = [], None
-        for _, word in group:
-            if prev is not None:
-                parts.append(_separator(prev[-1], word[0]))
-            parts.append("".join(c[0] for c in word))
-            prev = word
-        lines.append("".join(parts))
-    return "\n".join(lines)
+    line = np.cumsum([i == 0 or ids[tops[i]] != ids[tops[i - 1]] for i in range(len(words))])
+    tabs = pdflayout.tab_gaps(np.array([w[0][1] for w in words]), np.array([w[-1][2] for w in words]),
+                              np.array([w[0][6] for w in words]), np.array([w[-1][6] for w in words]), line,
+                              np.array(tops), np.array([w[0][5] and w[-1][5] for w in words]))
+    parts = ["".join(c[0] for c in words[0])]
+    for i in range(1, len(words)):
+        parts.append(("\t" if tabs[i - 1] else " ") if line[i] == line[i - 1] else "\n")
+        parts.append("".join(c[0] for c in words[i]))
+    return "".join(parts)
 
 
 def _column_split(words: list[list[tuple]], left: float, right: float) -> float | None:
@@ -287,9 +281,8 @@ def _array_text(words: dict, box: np.ndarray, size: np.ndarray) -> str:
         return ""
     first, last, texts = words["first"], words["last"], words["text"]
     word_line = _cluster_array(words["top"], Y_TOLERANCE)
-    before, after = last[:-1], first[1:]
-    gap = box[after, 0] - box[before, 1]
-    cells = set(np.flatnonzero(gap > CELL_GAP_EM * np.maximum(np.maximum(size[before], size[after]), 1)).tolist())
+    cells = set(np.flatnonzero(pdflayout.tab_gaps(box[first, 0], box[last, 1], size[first], size[last],
+                                                  word_line, words["top"])).tolist())
     lines, parts, start = [], [texts[0]], 0
     for w, same in enumerate((word_line[1:] == word_line[:-1]).tolist()):
         if same:
@@ -328,7 +321,15 @@ def _upright_page_text(page, textpage) -> str:
             halves = (rows[center < middle], rows[center >= middle])
             return "\n".join(_array_text(_array_words(codes, space, box, half), box, size)
                              for half in halves if len(half))
+        groups = pdflayout.reading_groups(words["x0"], words["x1"], _cluster_array(words["top"], Y_TOLERANCE))
+        if groups is not None:
+            return "\n".join(_array_text(_word_subset(words, group), box, size) for group in groups)
     return _array_text(words, box, size)
+
+
+def _word_subset(words: dict, index: np.ndarray) -> dict:
+    """Return the words at `index` (in reading order), as _array_words gives them."""
+    return {key: [value[i] for i in index.tolist()] if key == "text" else value[index] for key, value in words.items()}
 
 
 def page_text(page) -> str:
@@ -345,7 +346,15 @@ def page_text(page) -> str:
         left, _, right, _ = page.get_bbox()
         split = _column_split(words, left, right)
         if split is None:
-            return _words_text(words)
+            groups = None
+            if len(words) >= MIN_COLUMN_WORDS:
+                groups = pdflayout.reading_groups([min(c[1] for c in w) for w in words],
+                                                  [max(c[2] for c in w) for w in words],
+                                                  _cluster_array(np.array([min(c[3] for c in w) for w in words]),
+                                                                 Y_TOLERANCE))
+            if groups is None:
+                return _words_text(words)
+            return "\n".join(_words_text([words[i] for i in group.tolist()]) for group in groups)
         halves = ([c for c in chars if (c[1] + c[2]) / 2 < split],
                   [c for c in chars if (c[1] + c[2]) / 2 >= split])
         return "\n".join(_words_text(_page_words(half)) for half in halves if half)

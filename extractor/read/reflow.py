@@ -3,7 +3,7 @@
 A PDF breaks a paragraph's lines where its column ends, and later stages read a line start as the
 start of a heading, a sentence or a table row. A break is soft where the line runs to the right
 margin (the next line's first word would not have fitted), the next line follows at normal
-leading from the same left edge, and neither line is a table row (a tab), a bullet or a sentence's
+leading from the same left edge in the same font size, and neither line is a table row (a tab), a bullet or a sentence's
 own end. Both PDF paths (pdf.py's pdfplumber path and pdffast.py) give their lines' boxes here.
 """
 from __future__ import annotations
@@ -20,6 +20,7 @@ KEEP_HYPHEN_END_RE = re.compile(r"(?:\d|(?<![\w])[A-ZÅÄÖ]{2,})[-–]$")
 DASHES = ("-", "–")  # the characters both end patterns end in
 BULLET_START_RE = re.compile(r"\s*[•\-–*\uf0b7\uf0a7]")
 MIN_MARGIN_LINES = 3  # lines that must reach the right margin before it counts as one
+SIZE_CHANGE_PT = 0.5  # lines whose font sizes differ more belong to different paragraphs
 
 
 @dataclass
@@ -65,6 +66,8 @@ def _soft_break(prev: str, prev_box: LineBox, line: str, box: LineBox, right: fl
     if prev.rstrip()[-1:] in ".!?:" and line.strip()[:1].isupper():
         return False  # a sentence ends with the line: the break is a sentence's break anyway
     size = prev_box.size or 10
+    if abs((box.size or 10) - size) > SIZE_CHANGE_PT:
+        return False  # a heading in a larger size ends the paragraph above it
     first_word = line.strip().split(" ")[0]
     fits_before_margin = right - prev_box.x1 >= len(first_word) * size * 0.5 + size * 0.6
     leading = box.top - prev_box.bottom
