@@ -15,7 +15,7 @@ def test_mask_keeps_offsets_and_blanks_options_not_ticked():
     line = "Metoder: [X] MI  [ ] SE/IPS  ☐ SMAIL  ☒ AWP"
     masked = mask(line)
     assert len(masked) == len(line)
-    assert masked.split() == ["Metoder:", "MI", "AWP"]
+    assert masked.split() == ["Metoder:", "[X]", "MI", "☒", "AWP"]
     assert mask("Inga rutor här [1] alls") == "Inga rutor här [1] alls"
 
 

@@ -2,8 +2,8 @@
 
 "Medverkande parter: [X] Arbetsförmedlingen  [ ] Region Kronoberg" names one partner, and
 "Metoder: [X] MI  [ ] SE/IPS" one method. The extractors read a copy of the text in which each
-box is blanked and each option not ticked is blanked with it, letter for letter, so every offset
-still points into the document's own text.
+option not ticked is blanked with its box, letter for letter, so every offset still points into
+the document's own text; a ticked box stays, for the method rules read it ("ticked").
 """
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from ..record import Section
 
 # An option runs from its box to the next box or the line's end.
 UNTICKED_RE = re.compile(r"(?:\[ ?\]|☐|□)[^\[\n☐□☒☑⊠■]*")
-TICKED_BOX_RE = re.compile(r"\[[xX✓✔]\]|☒|☑|⊠|■")
 BOX_CHARS_RE = re.compile(r"\[ ?\]|\[[xX✓✔]\]|[☐□☒☑⊠■]")
 
 
@@ -23,13 +22,13 @@ def _blank(m: re.Match) -> str:
 
 
 def mask(text: str) -> str:
-    """Return `text` with check boxes blanked and the options not ticked blanked too (same length).
+    """Return `text` with the options not ticked blanked, boxes and all (same length).
 
-    "[X] MI  [ ] SE" -> "    MI        "
+    "[X] MI  [ ] SE" -> "[X] MI        "
     """
     if not BOX_CHARS_RE.search(text):
         return text
-    return TICKED_BOX_RE.sub(_blank, UNTICKED_RE.sub(_blank, text))
+    return UNTICKED_RE.sub(_blank, text)
 
 
 def mask_sections(sections: list[Section]) -> list[Section]:
