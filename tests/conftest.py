@@ -50,3 +50,14 @@ def make_pdf(path: Path, pages: list[list[str]]) -> Path:
             pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(path))
     return path
+
+
+def one_page_pdf():
+    """An fpdf2 document with one page, Helvetica 11, no automatic page breaks (for PDF tests)."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    return pdf

@@ -3,7 +3,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import DATA, ROOT, make_pdf
+from conftest import DATA, ROOT, make_pdf, one_page_pdf
 
 from extractor.errors import UnreadableDocument
 from extractor.read import pdf as pdf_reader
@@ -19,18 +19,8 @@ def _both(path: Path) -> tuple[str, str]:
     return SPACES_RE.sub(" ", fast), SPACES_RE.sub(" ", slow)
 
 
-def _fpdf():
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.set_auto_page_break(False)
-    pdf.add_page()
-    pdf.set_font("Helvetica", "", 11)
-    return pdf
-
-
 def _budget_table(path: Path) -> Path:
-    pdf = _fpdf()
+    pdf = one_page_pdf()
     for y, row in enumerate([("Kostnadsslag", "2025", "2026"), ("Personal", "1 200 000", "1 250 000"),
                              ("Lokaler", "85 000", "90 000")]):
         for x, cell in zip((20, 90, 140), row):
@@ -40,7 +30,7 @@ def _budget_table(path: Path) -> Path:
 
 
 def _two_columns(path: Path) -> Path:
-    pdf = _fpdf()
+    pdf = one_page_pdf()
     pdf.set_font("Helvetica", "", 9)
     for i in range(30):
         pdf.text(12, 20 + 6 * i, f"Vänster spalt rad {i} om Bryggan")
@@ -50,7 +40,7 @@ def _two_columns(path: Path) -> Path:
 
 
 def _small_print_and_hyphen(path: Path) -> Path:
-    pdf = _fpdf()
+    pdf = one_page_pdf()
     pdf.set_font("Helvetica", "", 7)  # a space 7 pt wide is narrower than the word gap tolerance
     pdf.cell(0, 5, "Liten text om insatsen Startlinjen i Mjölby", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Times", "B", 14)
@@ -74,7 +64,7 @@ DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
 def _ligatures(path: Path) -> Path:
-    pdf = _fpdf()
+    pdf = one_page_pdf()
     pdf.add_font("DejaVu", "", str(DEJAVU))
     pdf.set_font("DejaVu", "", 11)
     pdf.cell(0, 6, "Insatsen ﬁnns i Gävle och erbjuder ﬂexibelt stöd", new_x="LMARGIN", new_y="NEXT")

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import one_page_pdf
 
 from extractor.read import pdflayout
 from extractor.read.pdf import read_pdf
@@ -12,16 +13,6 @@ PROSE = ("Deltagarna får stöd av en coach som de träffar varje vecka, och coa
          "praktikplatser hos arbetsgivare i kommunen. Jobbcoacherna använder motiverande samtalsmetodik och "
          "erbjuder arbetsplatsförlagd träning. Uppföljningen sker i teamet varje månad tillsammans med "
          "handläggare från Försäkringskassan och Arbetsförmedlingen. ")
-
-
-def _fpdf():
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.set_auto_page_break(False)
-    pdf.add_page()
-    pdf.set_font("Helvetica", "", 11)
-    return pdf
 
 
 def _both(path: Path) -> str:
@@ -42,7 +33,7 @@ def _widest_gap_em(path: Path) -> float:
 
 
 def _justified(path: Path) -> Path:
-    pdf = _fpdf()
+    pdf = one_page_pdf()
     pdf.cell(0, 6, "Metoder", new_x="LMARGIN", new_y="NEXT")
     # long words in a narrow justified column: the producer stretches some lines' spaces wide
     pdf.multi_cell(95, 6, "Arbetsterapeuten gör bedömningar för samtliga deltagare. Jobbcoacherna använder "
@@ -64,7 +55,7 @@ def test_justified_paragraph_keeps_its_spaces(tmp_path):
 
 
 def test_narrow_justified_column_keeps_the_spaces_of_its_two_word_lines(tmp_path):
-    pdf = _fpdf()
+    pdf = one_page_pdf()
     pdf.set_font("Helvetica", "", 10)
     pdf.multi_cell(55, 5, (PROSE + "Insatsen riktar sig till personer som har varit sjukskrivna länge och som "
                            "behöver samordnat stöd från flera myndigheter för att återgå i arbete. ") * 2, align="J")
@@ -77,7 +68,7 @@ def test_narrow_justified_column_keeps_the_spaces_of_its_two_word_lines(tmp_path
 
 
 def _table(path: Path) -> Path:
-    pdf = _fpdf()
+    pdf = one_page_pdf()
     pdf.multi_cell(0, 6, PROSE, align="J", new_x="LMARGIN", new_y="NEXT")
     rows = [("Roll", "Omfattning", "Arbetsgivare")] + [
         (f"Jobbcoach {n}", f"{50 + 10 * n} %", "Överkalix kommun") for n in range(1, 6)]
@@ -106,7 +97,7 @@ def test_table_rows_keep_their_tabs_beside_a_justified_paragraph(tmp_path):
 
 
 def test_narrow_header_gap_lined_up_with_the_columns_below_is_a_tab(tmp_path):
-    pdf = _fpdf()
+    pdf = one_page_pdf()
     for y, row in enumerate((("År", "Förbundet (kr)", "Summa (kr)"), ("2025", "935 000", "1 105 000"),
                              ("2026", "935 000", "1 105 000"))):
         for x, cell in zip((20, 50, 78), row):  # "Summa (kr)" starts under 1 em after "(kr)"
@@ -123,7 +114,7 @@ CONTACT = ["044-13 52 70", "Kontaktperson: Johan Exempelsson,", "johan.exempelss
 
 def _sidebar(path: Path) -> Path:
     """A heading across the page, a long left column and a short right one on the same leading."""
-    pdf = _fpdf()
+    pdf = one_page_pdf()
     pdf.set_font("Helvetica", "B", 14)
     pdf.cell(0, 8, "Samordningsförbundet Exempelbygden ansöker om medel för insatsen Ny kurs", new_x="LMARGIN",
              new_y="NEXT")
@@ -152,7 +143,7 @@ def test_short_right_column_reads_after_the_left_column(tmp_path):
 
 
 def test_columns_on_different_leading_read_left_column_first(tmp_path):
-    pdf = _fpdf()
+    pdf = one_page_pdf()
     pdf.set_font("Helvetica", "", 10)
     pdf.multi_cell(85, 5, PROSE * 2, new_x="LMARGIN", new_y="NEXT")
     pdf.set_xy(110, 10)
@@ -168,7 +159,7 @@ def test_columns_on_different_leading_read_left_column_first(tmp_path):
 
 def test_form_with_a_long_answer_keeps_label_and_value_rows(tmp_path):
     # label | value rows, the last value a paragraph: a table, not two text columns
-    pdf = _fpdf()
+    pdf = one_page_pdf()
     pdf.set_font("Helvetica", "", 10)
     for label, value in (("Insatsens namn", "Ny kurs"), ("Insatsägare", "Exempelby kommun"),
                          ("Kontaktperson", "Anna Exempelsson"), ("Period", "2025-02-01 -- 2027-01-31"),

@@ -96,19 +96,23 @@ def _piece(text: str, left: int, right: int, start: int, end: int) -> tuple[int,
 DIGIT_RE = re.compile(r"\d")
 
 
-def digit_led_matches(pattern: re.Pattern, text: str):
-    """Yield what pattern.finditer(text) yields, for a pattern whose every match starts with a digit.
-
-    The pattern is tried at digits only (a few in a hundred characters), not at every character.
-    """
+def matches_at(pattern: re.Pattern, text: str, starts: re.Pattern):
+    """Yield what pattern.finditer(text) yields, for a pattern whose every match starts where
+    `starts` matches: the pattern is tried there only, not at every character."""
     match, last = pattern.match, 0
-    for digit in DIGIT_RE.finditer(text):
-        if digit.start() < last:
+    for start in starts.finditer(text):
+        if start.start() < last:
             continue  # inside the previous match: finditer goes on from its end
-        m = match(text, digit.start())
+        m = match(text, start.start())
         if m:
             last = m.end()
             yield m
+
+
+def digit_led_matches(pattern: re.Pattern, text: str):
+    """Yield what pattern.finditer(text) yields, for a pattern whose every match starts with a digit
+    (a few characters in a hundred are digits)."""
+    return matches_at(pattern, text, DIGIT_RE)
 
 
 def lines(text: str) -> list[tuple[int, str]]:
