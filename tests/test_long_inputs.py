@@ -173,3 +173,11 @@ def test_title_cues_in_a_long_text_are_counted_once():
     from extractor.extract.names import find_title_in_prose
     text = "Bakgrund\n" + "Insatsen riktar sig till unga vuxna i kommunen. " * 5_000 + "Projekt Nyckeln startar. Projekt Nyckeln"
     assert find_title_in_prose(text)[0] == "Nyckeln"
+
+
+def test_a_line_of_many_capitalised_words_costs_its_length():
+    from extractor.extract.names import find_title_in_prose
+
+    # every prefix of a 30 000-word run held as a candidate name took memory by the square
+    assert find_title_in_prose("HOPPET XYZW QRST " * 10_000) is None
+    assert find_title_in_prose("Exempel Lots Bro " * 10_000) is None

@@ -2,6 +2,7 @@
 "18–25-åringar", "i åldrarna 16–29"."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -100,11 +101,15 @@ def _kept_bands(sentence: str) -> list[Found]:
     if LEFT_OUT_RE.search(sentence):
         return []
     breaks = [m.start() for m in CLAUSE_BREAK_RE.finditer(sentence)]
-    kept = []
+    kept, verdicts = [], {}  # each clause is judged once, however many bands it holds
     for band in find_age_bands(sentence):
-        start = max((b for b in breaks if b < band.start), default=0)
-        end = min((b for b in breaks if b >= band.end), default=len(sentence))
-        if not EXCLUDE_RE.search(STAFFING_SHARE_RE.sub("", sentence[start:end])):
+        i = bisect.bisect_left(breaks, band.start)
+        start = breaks[i - 1] if i else 0
+        j = bisect.bisect_left(breaks, band.end, i)
+        end = breaks[j] if j < len(breaks) else len(sentence)
+        if (start, end) not in verdicts:
+            verdicts[start, end] = not EXCLUDE_RE.search(STAFFING_SHARE_RE.sub("", sentence[start:end]))
+        if verdicts[start, end]:
             kept.append(band)
     return kept
 

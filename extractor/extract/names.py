@@ -58,6 +58,7 @@ NAME_LIKE_WORD_RE = re.compile(r"^.[^ ]*[A-ZÅÄÖ0-9-]|(?:et|en|an|rn|(?<!i)[ae
 # the field are no names.
 CAPITALS_RE = re.compile(r"(?<![\w-])([A-ZÅÄÖ]{3,9})(?![\w-])")
 MIN_CAPITALS_MENTIONS = 3
+MAX_CAPITAL_NAMES = 3  # more words than that in capitals: a text of abbreviations, no one name
 COMMON_CAPITALS = {
     "ESF", "FINSAM", "IPS", "SMAIL", "AWP", "BIP", "ACT", "DBT", "KBT", "FIA", "SUS", "SIUS", "LSS", "NPF",
     "ADHD", "AME", "VGR", "SKR", "SKL", "FOU", "CFAR", "NUTS", "SCB", "PDF", "WORD", "TXT", "PNG", "JPG", "EUR",
@@ -107,8 +108,10 @@ def find_title_in_prose(text: str) -> tuple[str, int, int] | None:
     where: dict[str, tuple[int, int]] = {}
     # counted once for the whole text, so a long text costs its length, not length x mentions
     lower_names = Counter(m.group(1) for m in LOWER_PROJECT_NAME_RE.finditer(text))
+    # a name is a few words: a line of a thousand capitalised words gives its first few only
     line_starts = {tuple(words[:n]) for m in LINE_START_RUN_RE.finditer(text)
-                   for words in [m.group(1).split()] for n in range(1, len(words) + 1)}
+                   for words in [m.group(1).split(None, HEADLINE_MAX_WORDS)]
+                   for n in range(1, min(len(words), HEADLINE_MAX_WORDS) + 1)}
     for m in NAME_CUE_RE.finditer(text):
         name = m.group("name")
         article = ARTICLE_NAME_RE.match(text[m.start("name"):m.start("name") + 40])
@@ -148,19 +151,27 @@ def _recurring_capitals(text: str, bodies: set[str]) -> tuple[str, int, int] | N
     """Return the one name the prose keeps writing in capitals ("HOPPET", "HOPPETS lokal"), if any."""
     counts: Counter = Counter()
     first: dict[str, int] = {}
-    for m in CAPITALS_RE.finditer(text):
-        word = m.group(1)
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line_end = text.find("\n", m.end())
-        line = text[line_start:line_end if line_end >= 0 else len(text)]
-        if line.upper() == line or word in COMMON_CAPITALS or any(word in b for b in bodies):
-            continue  # a heading in capitals, an abbreviation, a body's acronym
-        counts[word] += 1
-        first.setdefault(word, m.start(1))
+    skipped: set[str] = set()
+    offset = 0
+    for line in text.split("\n"):  # line by line: each line is read once
+        start, offset = offset, offset + len(line) + 1
+        if line.upper() == line:
+            continue  # a heading in capitals
+        for m in CAPITALS_RE.finditer(line):
+            word = m.group(1)
+            if word in skipped:
+                continue
+            if word in COMMON_CAPITALS or any(word in b for b in bodies):
+                skipped.add(word)  # an abbreviation of the field, a body's acronym
+                continue
+            counts[word] += 1
+            first.setdefault(word, start + m.start(1))
     for word in [w for w in counts if w.endswith("S") and w[:-1] in counts]:
         counts[word[:-1]] += counts.pop(word)  # "HOPPETS" is "HOPPET" in the genitive
-    names = [w for w, n in counts.items() if n >= MIN_CAPITALS_MENTIONS and _acceptable(w, bodies)
-             and not re.search(rf"\({w}\)|{ORGANISATION_WORD}\s+{w}\b", text)]
+    names = [w for w, n in counts.items() if n >= MIN_CAPITALS_MENTIONS and _acceptable(w, bodies)]
+    if not 1 <= len(names) <= MAX_CAPITAL_NAMES:
+        return None
+    names = [w for w in names if not re.search(rf"\({w}\)|{ORGANISATION_WORD}\s+{w}\b", text)]
     if len(names) != 1:
         return None
     return names[0], first[names[0]], first[names[0]] + len(names[0])
