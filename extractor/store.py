@@ -6,7 +6,7 @@ import json
 
 import sqlite_utils
 
-from . import group
+from . import group, summaries
 from .errors import UnknownFile
 from .glossary import method_label_rows
 from .record import Record
@@ -72,13 +72,6 @@ PLANNED_AND_REPORTED = ["period_start", "period_end", "requested_sek", "total_se
 # The common joins, as views: each extracted value beside the current document it belongs to
 # (copies and older versions left out, so counting rows counts documents once).
 VIEWS = {
-    "organization_documents": f"""
-        select o.name as organization, dor.role, d.title, d.year, d.doc_type, d.requested_sek,
-               dor.quote, d.insats_id, d.sha256 as {DOC}
-        from document_organizations dor
-        join organizations o on o.id = dor.organization_id
-        join documents d on d.sha256 = dor.{DOC}
-        where d.current = 1""",
     "method_documents": f"""
         select m.label as method, m.confidence, d.title, d.year, d.doc_type, d.insats_id, d.sha256 as {DOC}
         from methods m join documents d on d.sha256 = m.{DOC}
@@ -104,7 +97,9 @@ VIEWS = {
 # Indexes beyond the foreign keys': the columns the site facets on, and the joins and filters of
 # the views, canned queries and charts (metadata.yml), so a page never scans 20 000 documents.
 INDEXES: list[tuple[str, list[str]]] = [
-    ("documents", ["current", "year", "insats_id", "sha256"]), ("documents", ["year"]), ("documents", ["doc_type"]),
+    # (column, current): a facet of the current documents reads one index, not the table.
+    ("documents", ["current", "year", "insats_id", "sha256"]), ("documents", ["year", "current"]),
+    ("documents", ["doc_type", "current"]), ("documents", ["methods", "current"]), ("documents", ["owners", "current"]),
     ("documents", ["format"]), ("documents", ["insats_id"]), ("documents", ["document_id"]),
     ("documents", ["path"]), ("documents", ["file_name"]),
     ("methods", ["label", DOC]), ("methods", [DOC, "label"]),
@@ -163,6 +158,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
         db[table].create_index(columns, if_not_exists=True)
     for name, sql in VIEWS.items():
         db.create_view(name, sql.strip(), replace=True)
+    summaries.create(db)
     if not db["sections_fts"].exists():
         db["sections"].enable_fts(["heading", "text"], create_triggers=True, tokenize=FTS_TOKENIZE)
     _fill_method_labels(db)
@@ -382,6 +378,7 @@ def regroup(db: sqlite_utils.Database) -> group.Grouping:
                        "where sha256 = ?", [(p.document_id, p.copy_of, p.version, int(p.current),
                                              result.insats_of[sha], sha) for sha, p in result.placements.items()])
         db.execute("update documents set current = 0, copy_of = null, insats_id = null where missing_since is not null")
+        summaries.refresh(db)
     # Row estimates for the query planner: without them it may read documents(current), which
     # holds nearly every row, where one sha256 is wanted. Sampled, so it takes a second at most.
     db.execute("PRAGMA analysis_limit = 1000")

@@ -14,9 +14,10 @@ import json
 from datasette import hookimpl
 from datasette.utils.asgi import Forbidden, NotFound, Response
 
-from .cells import decimal, money, render
+from .cells import decimal, money, render, site_path
 from .counts import bound_table_counts
 from .facets import ListFacet
+from .filters import filters_from_request  # noqa: F401  (a hook: pluggy finds it in this module)
 
 SHA_COLUMNS = {"document_sha256", "copy_of", "replaces", "a_sha256", "b_sha256", "sha256"}
 INSATS_COLUMNS = {"insats_id", "insats"}
@@ -24,6 +25,8 @@ MMAP_BYTES = 2**31 - 2**16  # SQLite's largest by default
 # Tables and views whose rows hold a document's title beside its sha256 (in the column named).
 TITLED_ROWS = {"documents": "sha256", "document_list": "sha256", "organization_documents": "document_sha256",
                "method_documents": "document_sha256", "target_group_documents": "document_sha256"}
+# In a query's rows (no table), the columns that name the document a `title` beside them belongs to.
+QUERY_SHA_COLUMNS = ("document_sha256", "sha256")
 # (label, figure) rows of the planned-against-reported table; insatser has planned_<figure>, reported_<figure>.
 COMPARED_FIGURES = [("Starts", "period_start"), ("Ends", "period_end"), ("Requested (SEK)", "requested_sek"),
                     ("Total (SEK)", "total_sek"), ("FTE", "fte_total"), ("Participants", "participants_count"),
@@ -84,7 +87,7 @@ async def _render_cell(row, value, column, table, database, datasette):
     if table == "insatser" and column == "title" and row is not None and "id" in row.keys():
         value, label = row["id"], value
     if (column in INSATS_COLUMNS or (table == "insatser" and column == "title")) and isinstance(value, str) and value:
-        url = datasette.urls.path(f"/-/insats/{database}/{value}")
+        url = site_path(datasette, f"/-/insats/{database}/{value}")
         text = html.escape(str(label)) if label and label != value else html.escape(value)
         return _markup(f'<a href="{html.escape(url)}" title="The insats and all its documents">{text}</a>')
     if column not in SHA_COLUMNS or not isinstance(value, str) or len(value) != 64:
@@ -94,19 +97,22 @@ async def _render_cell(row, value, column, table, database, datasette):
         if not found:  # import_errors.sha256: a file that never became a document
             return None
         label = None if column == "sha256" else name
-    url = datasette.urls.path(f"/-/document/{database}/{value}")
+    url = site_path(datasette, f"/-/document/{database}/{value}")
     text = html.escape(str(label)) if label else value[:12] + "…"
     return _markup(f'<a href="{html.escape(url)}" title="Read the document">{text}</a>')
 
 
-def _name_in_row(row, sha256: str, table: str) -> tuple[bool, str | None] | None:
+def _name_in_row(row, sha256: str, table: str | None) -> tuple[bool, str | None] | None:
     """Return the document's name from the row itself when the row carries it (the documents
-    table and the views that list documents by title), else None: a query per cell costs a page
-    of 100 rows a tenth of a second on a large database."""
-    column = TITLED_ROWS.get(table)
-    if column is None or row is None or column not in row.keys() or row[column] != sha256:
+    table, the views that list documents by title, and a query's row with a title beside the
+    document's sha256), else None: a query per cell costs a page of 100 rows a tenth of a second
+    on a large database."""
+    if row is None:
         return None
     keys = row.keys()
+    column = TITLED_ROWS.get(table) if table else next((c for c in QUERY_SHA_COLUMNS if c in keys), None)
+    if column is None or column not in keys or row[column] != sha256:
+        return None
     title = (row["title"] or "").strip() if "title" in keys else ""
     if title or "file_name" in keys:
         return True, title or row["file_name"]

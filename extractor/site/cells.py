@@ -30,9 +30,15 @@ def decimal(value: float) -> str:
     return f"{round(value, 2):g}".replace(".", ",")
 
 
+def site_path(datasette, path: str) -> str:
+    """Return datasette.urls.path(path) as a plain str. Datasette's own string type looks up
+    dir(str) on each method call (escaping calls five): a tenth of a second on a page of 100 rows."""
+    return str(datasette.urls.path(path))
+
+
 def document_url(datasette, database: str, sha256: str, anchor: str = "") -> str:
     """Return the readable page of a document, at an anchor if given: ('archive', 'ab…') -> '/-/document/archive/ab…'."""
-    return datasette.urls.path(f"/-/document/{database}/{sha256}") + (f"#{anchor}" if anchor else "")
+    return site_path(datasette, f"/-/document/{database}/{sha256}") + (f"#{anchor}" if anchor else "")
 
 
 def _link(url: str, text: str, title: str = "") -> Markup:
@@ -53,7 +59,7 @@ def method_link(datasette, database: str, label: str) -> Markup:
     """Return a method label linked to its glossary row, its name as the tooltip."""
     if label not in METHOD_GLOSSARY:
         return Markup(html.escape(label))
-    url = datasette.urls.path(f"/{database}/method_labels/{label}")
+    url = site_path(datasette, f"/{database}/method_labels/{label}")
     return _link(url, label, METHOD_GLOSSARY[label][0])
 
 

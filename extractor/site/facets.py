@@ -3,7 +3,9 @@ within Datasette's facet time limit on 20 000 documents.
 
 Datasette's own array facet de-duplicates (item, whole row) pairs in a temporary b-tree holding
 every column of every row: about 0.3 s on 20 000 documents, after which the facet silently goes
-missing. This one reads only the list column and counts each row once per distinct item.
+missing. This one reads only the list column and counts each row once per distinct item. Rows
+are first counted per whole list (20 000 documents hold fewer than 2 000 different method
+lists), so each list is taken apart once, not once per row that holds it.
 Configure it in metadata.yml as `{list: owners}`; its links filter with `owners__arraycontains=`,
 the array facet's filter, so the charts' links and the facet select the same rows.
 """
@@ -14,13 +16,13 @@ from datasette.facets import Facet
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
 
 # An item counts once per row: at the first place it appears in that row's list (the first item
-# always is, which spares most rows the second look).
+# always is, which spares most lists the second look); a list counts as many rows as hold it.
 LIST_FACET_SQL = """
-    select j.value as value, count(*) as count
-    from (select {col} as items from ({sql})) as r, json_each(r.items) j
+    select j.value as value, sum(r.rows) as count
+    from (select {col} as items, count(*) as rows from ({sql}) group by {col}) as r, json_each(r.items) j
     where json_valid(r.items) and (j.key = 0 or not exists (
         select 1 from json_each(r.items) k where k.key < j.key and k.value = j.value))
-    group by j.value order by count(*) desc, j.value limit {limit}
+    group by j.value order by count desc, j.value limit {limit}
 """
 
 
