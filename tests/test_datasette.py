@@ -139,6 +139,7 @@ def test_target_ages_count_an_insats_once_however_its_bands_overlap(tmp_path):
     db = sqlite_utils.Database(db_path)
     db["target_groups"].insert_all([{"document_sha256": "d" * 64, "age_min": a, "age_max": b}
                                     for a, b in ((25, 40), (41, 45), (50, None), (10, 12), (70, 80))])
+    regroup(db)  # as every import ends: the chart reads what regroup() counted
     ds = Datasette([str(db_path)], metadata=metadata_for(str(db_path)))
     query = {name: chart for _, name, chart in _charts()}["target-ages"]["query"]
     ages = {r["age"]: r["insatser"] for r in _get(ds, "/archive.json?_shape=array&sql=" + quote(query)).json()}

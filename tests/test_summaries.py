@@ -53,3 +53,19 @@ def test_a_query_row_names_its_document_by_the_title_beside_it(tmp_path):
     sql = "select 'Bron över ån' as title, document_sha256 from organization_documents limit 1"
     page = asyncio.run(ds.client.get("/archive", params={"sql": sql})).text
     assert 'title="Read the document">Bron över ån</a>' in page
+
+
+def test_method_summaries_count_current_documents_once(tmp_path):
+    text = ("Insatsens namn\nBryggan\nMålgrupp\nUnga vuxna 18–29 år i Motala.\nMetod\n"
+            "Vi arbetar med motiverande samtal (MI).\nBudget\nVi söker 400 000 kr från förbundet.\n")
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    ensure_schema(db)
+    _save(db, "a" * 64, text)
+    _save(db, "b" * 64, text.replace("Bryggan", "Trappan").replace("18–29", "20–25"))
+    regroup(db)
+    assert [(r["label"], r["age_min"], r["age_max"], r["insatser"]) for r in db["method_age_bands"].rows] == [
+        ("MI", 18, 29, 1), ("MI", 20, 25, 1)]
+    money = list(db["method_money"].rows)
+    assert [(r["method"], r["documents"], r["requested_sek"]) for r in money] == [("MI", 2, 800_000)]
+    ages = {r["age"]: r["insatser"] for r in db["target_ages"].rows}
+    assert ages[19] == 1 and ages[22] == 2 and ages[29] == 1 and 30 not in ages
