@@ -202,10 +202,16 @@ WARM_UP = "Insatsens namn\nProvet\nKontaktperson\nEva Exempel, projektledare\nMe
 
 
 def warm_up() -> None:
-    """Load every model the pipeline uses in this process, before workers are forked from it."""
+    """Load every model and library the pipeline uses in this process, before workers are forked
+    from it: the NER too, which a text reaches only through a signatures section, and the
+    readers' libraries. Otherwise each worker would load them again, for each file that needs them."""
+    from .extract.nlp import load_nlp
+    from .read import preload
     from .record import Document
 
     isolate.warm(lambda: pipeline.extract(Document(path="warm-up.txt", format="txt", sha256="0" * 64, text=WARM_UP)))
+    isolate.warm(load_nlp)
+    isolate.warm(preload)
 
 
 def extract_all(paths: list[str], ocr: bool, budget: isolate.Budget, workers: int = 1, ordered: bool = False,
@@ -216,7 +222,8 @@ def extract_all(paths: list[str], ocr: bool, budget: isolate.Budget, workers: in
         for path in paths:
             yield path, extract_one(path, ocr, budget.timeout, reraise=reraise, memory_mb=budget.memory_mb)
         return
-    warm_up()
+    if len(paths) > 1:  # one file loads only what it needs, in its own child
+        warm_up()
     # The child enforces the time limit itself (a clean message); the parent kills it a little later.
     inner = isolate.Budget(timeout=budget.timeout, memory_mb=budget.memory_mb, grace=2.0)
     yield from isolate.run_isolated(

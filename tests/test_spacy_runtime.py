@@ -22,3 +22,27 @@ def test_import_spacy_skips_its_cli_and_leaves_it_importable():
     done = subprocess.run([sys.executable, "-c", CHECK], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
+
+
+NER_CHECK = """
+from extractor.extract.nlp import NER_MODEL_DIR, load_nlp
+from extractor.extract.gazetteer import GAZETTEER_PIPE, org_ruler
+from extractor.extract.spacy_runtime import blank_sv, import_spacy
+ours = load_nlp()
+assert ours.tokenizer is blank_sv().tokenizer, "the NER built a tokenizer of its own"
+reference = import_spacy().load(NER_MODEL_DIR)
+reference.add_pipe(GAZETTEER_PIPE, source=org_ruler(), before="ner")
+text = ("Kontaktperson\\nAlva Påhittsson, projektledare, Motala kommun\\n"
+        "Underskrifter\\nBo Exempelberg\\nverksamhetschef\\nCilla Låtsasdal, Region Östergötland\\n"
+        "Styrgruppen träffades i Linköping den 3 maj och Frej Provholm från Arbetsförmedlingen deltog.")
+found = lambda nlp: [(e.start_char, e.end_char, e.label_) for e in nlp(text).ents]
+assert found(ours) == found(reference), (found(ours), found(reference))
+assert any(label == "PER" for _, _, label in found(ours))
+print("ok")
+"""
+
+
+def test_the_ner_on_the_shared_tokenizer_finds_what_spacy_load_finds():
+    done = subprocess.run([sys.executable, "-c", NER_CHECK], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"

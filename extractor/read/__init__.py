@@ -19,6 +19,19 @@ HTML_SUFFIXES = {".html", ".htm"}
 LEGACY = {".rtf": "RTF", ".wpd": "WordPerfect", ".pages": "Apple Pages"}
 
 
+# Libraries the readers import the first time a file needs them (a text file needs none).
+LAZY_LIBRARIES = ("docx", "pdfplumber", "pdfminer.pdfparser", "numpy.ma")
+
+
+def preload() -> None:
+    """Import what the readers import lazily: an import's workers are forked after this, so
+    each of them has the libraries at hand instead of importing them again per file."""
+    import importlib
+
+    for name in LAZY_LIBRARIES:
+        importlib.import_module(name)
+
+
 def sniff(data: bytes, suffix: str) -> str:
     """Return the format the bytes are in: "pdf", "docx", "odt", "ole" (Word 97-2003), "html" or "txt"."""
     head = data[:1024].lstrip()
