@@ -95,6 +95,12 @@ def test_target_groups_skip_statistics_and_excluded_ages():
     assert [(f.age_min, f.age_max) for f in find_target_groups([_sec("target_group", text)])] == [(30, None)]
 
 
+def test_a_band_the_population_is_compared_by_is_no_target_group():
+    text = ("Målgruppen är personer 25 år och uppåt i Sollefteå. I kommunen är ohälsan störst i åldersgruppen "
+            "55–64 år, och sjukskrivningen är högst bland kvinnor 45–54 år.")
+    assert [(f.age_min, f.age_max) for f in find_target_groups([_sec("target_group", text)])] == [(25, None)]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Vi räknar med cirka 60 deltagare per år.", {"count": 60, "per": "year"}),
     ("cirka 50 personer årligen", {"count": 50, "per": "year"}),
@@ -191,6 +197,14 @@ def test_budget_total_from_a_years_cost_with_the_förbunds_part():
     sections = [Section(key="budget", heading="Ekonomi", text=text[8:], page=None, char_start=8, char_end=len(text))]
     budget = find_budget(text, find_amounts(text, [(8, len(text))]), sections, "operational_plan")
     assert (budget["total_sek"], budget["requested_sek"]) == (4200000, 3800000)
+
+
+def test_a_report_tells_when_intake_closed_in_the_past_tense():
+    text = ("Deltagare\nUtfallet blev 64 deltagare. Intag av nya deltagare stängdes den 15 oktober 2022, "
+            "och alla hade avslutats vid projektets slut.\n")
+    section = Section(key="participants", heading="Deltagare", text=text[10:], page=None, char_start=10,
+                      char_end=len(text))
+    assert find_period([section], text)["intake_end"] == "2022-10-15"
 
 
 def test_period_form_fields_take_their_cue_from_the_label():

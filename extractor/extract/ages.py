@@ -25,7 +25,9 @@ COMPILED = {name: re.compile(p, re.I) for name, p in AGE_PATTERNS.items()}
 EXCLUDE_RE = re.compile(
     r"%|procent|ökning|ökat|minskat|andel|statistik|var\s+\d|ingår inte|inte ingår|faller inte|"
     r"hänvisas|omfattas inte|inte i målgruppen|erbjuds motsvarande|utanför målgruppen|"
-    r"arbetslösheten|sjukskrivningstalet|inskrivna under|skrevs in",
+    r"arbetslösheten|sjukskrivningstalet|sjukskrivningen|ohälsotalet|inskrivna under|skrevs in|"
+    # "… är högst i åldersgruppen 50–64 år": a comparison of the population, not whom it serves
+    r"\b(?:högst|lägst|vanligast|störst)\s+(?:i|bland)\b",
     re.I)
 # ... of which these leave ages out for the whole sentence ("För unga under 30 år finns …, och de
 # ingår inte"); the others are statistics, about their own clause only.
