@@ -54,6 +54,13 @@ def test_email_domain_split_by_print_still_names_the_body():
     assert org["name"] == "Arbetsförmedlingen" and text[org["start"]:org["end"]] == "arbets formedlingen.se"
 
 
+def test_a_blank_organisation_field_is_named_by_its_contacts_address_run_into_the_next_label():
+    text = ("Organisation: Kontaktperson: Alva Påhittsson, alva.pahittsson@forsakringskassan.se Resurs/er: "
+            "handläggare 20 %. Organisation: Region Gävleborg. Kontaktperson: Bo Exempelberg.")
+    names = {(o["name"], o["role"]) for o in find_organizations([_sec("partners", text)], text)}
+    assert names == {("Försäkringskassan", "partner"), ("Region Gävleborg", "partner")}
+
+
 def test_gazetteer_holds_every_kommun_and_region():
     from extractor.extract.gazetteer import load
 

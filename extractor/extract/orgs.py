@@ -13,7 +13,9 @@ from .roles import find_roles
 JOINT_OWNER_RE = re.compile(r"(?:bedrivs|drivs)\s+gemensamt\s+av\s+(?P<list>[^.]+)", re.I)
 PARTNER_LIST_RE = re.compile(r"(?:samverkansparter|medverkande parter)\s+är\s+(?P<list>[^.]+)", re.I)
 CONTACT_CUT_RE = re.compile(r"kontaktperson|projektledare|resurs/er|e-post|tfn|telefon", re.I)
-EMAIL_DOMAIN_RE = re.compile(r"@([\w.-]+\.se)\b")
+# Spaces are taken out before this runs (print splits "regionupp sala.se"), so the next word may
+# follow at once: a domain is lower case, and a capital after ".se" starts that word ("….seResurs").
+EMAIL_DOMAIN_RE = re.compile(r"@([\w.-]+\.se)(?![a-zåäö0-9.-])")
 
 
 def find_org_mentions(text: str) -> list[tuple[int, int, str]]:
