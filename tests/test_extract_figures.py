@@ -124,6 +124,8 @@ def test_participants_forms(text, expected):
     ("Perioden fr.o.m. 1 januari 2025 t.o.m. 31 december 2026. Sista intag av nya\ndeltagare sker 2026-09-30.",
      {"start": "2025-01-01", "end": "2026-12-31", "intake_end": "2026-09-30"}),
     ("Projekttid: 2021-03-01 -- 2023-02-28", {"start": "2021-03-01", "end": "2023-02-28", "intake_end": None}),
+    ("2027-03-01 - 2028-08-31, sista intag 2028-02-29",
+     {"start": "2027-03-01", "end": "2028-08-31", "intake_end": "2028-02-29"}),
     ("1 oktober 2024 – 30 september 2026", {"start": "2024-10-01", "end": "2026-09-30", "intake_end": None}),
     ("Hösten 2025, cirka fyra månader", {"start": None, "end": None, "intake_end": None}),
 ])

@@ -67,6 +67,13 @@ def find_period(sections: list[Section], text: str, where: dict | None = None,
             label = ""
             if INTAKE_CUE_RE.search(cued):
                 take("intake_end", dates[-1], base)
+                # "2025-02-01 - 2026-06-30, sista intag 2026-01-31": the range before the cue is the period
+                cue = INTAKE_CUE_RE.search(sentence)
+                ranged = _first_range(sentence[:cue.start()]) if cue else None
+                if ranged and not period["start"]:
+                    take("start", ranged[0], base)
+                    period["end"] = None
+                    take("end", ranged[1], base)
                 continue
             ranged = _first_range(sentence)
             if ranged and not period["start"]:
