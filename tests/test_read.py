@@ -220,6 +220,9 @@ def test_fast_character_reading_gives_pdfplumbers_text(tmp_path):
     ("Kostnad (se bilaga) för år 2 (av 3)", "Kostnad (se bilaga) för år 2 (av 3)"),
     # one-letter words and initials stay as they are
     ("I dag åker vi till Å och Ö. P. Persson", "I dag åker vi till Å och Ö. P. Persson"),
+    # "@" read as "&" against the name
+    ("Kontakt: Bo Exempelberg, bo.exempelberg& ljusdal.se.", "Kontakt: Bo Exempelberg, bo.exempelberg@ljusdal.se."),
+    ("Ljusdal & Bollnäs samverkar", "Ljusdal & Bollnäs samverkar"),
 ])
 def test_ocr_text_is_cleaned_of_table_rules_and_split_capitals(ocr, clean):
     from extractor.read.pdf import clean_ocr_text

@@ -69,8 +69,9 @@ def join_hyphenated(lines: list[str]) -> list[str]:
 OCR_RULE_EDGE_RE = re.compile(r"^[ \t]*\|[ \t]*|[ \t]*\|[ \t]*$", re.M)
 OCR_RULE_RE = re.compile(r"[ \t]+\|[ \t]+")
 OCR_SPLIT_CAPITAL_RE = re.compile(r"(?<![\w.])([A-HJ-ZÄ]) (?=[a-zåäö]{2,})")
-# "@" read as "(" or "(&": "anna.exempelsson(& motala.se" -> "anna.exempelsson@motala.se"
-OCR_AT_RE = re.compile(r"\b([\w.+-]+[\w])\s?\((?:&|@)?\s?([\w-]+(?:\.[\w-]+)*\.(?:se|nu|com|org|net|eu))\b")
+# "@" read as "(", "(&", or "&" (or "©") against the name: "anna.exempelsson(& motala.se",
+# "anna.exempelsson& motala.se" -> "anna.exempelsson@motala.se"
+OCR_AT_RE = re.compile(r"\b([\w.+-]+[\w])(?:\s?\((?:&|@)?|[&©®])\s?([\w-]+(?:\.[\w-]+)*\.(?:se|nu|com|org|net|eu))\b")
 
 
 def clean_ocr_text(text: str) -> str:
