@@ -21,6 +21,8 @@ ANY_HEADING_RUNON_RE = re.compile("|".join(f"(?:{pattern.pattern})" for _, patte
 COMPILED_QUESTIONS = [(key, re.compile(p)) for key in QUESTION_ORDER for p in QUESTION_HEADINGS[key]]
 LEADING_NUMBER_RE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){0,2}[.,]?\s+")
 STAR_RE = re.compile(r"\(\s*\*\s*\)")
+# A plain-text export's heading drawn with marks: "== Underskrift ==", "[HUVUDMAN]", "## Målgrupp ##".
+DECORATION_RE = re.compile(r"^[ \t]*[#=\[<>~_]+[ \t]*|[ \t]*[#=\]<>~_]+[ \t]*$")
 # The words a Swedish question opens with ("Hur har ni arbetat?", "Vilka har deltagit?").
 QUESTION_WORD_RE = re.compile(
     r"^(?:vad|vilka|vilken|vilket|hur|varför|när|vem|vems|har|finns|kommer|ska|kan|är|"
@@ -31,9 +33,10 @@ QUESTION_WORD_RE = re.compile(
 def normalise(heading: str) -> str:
     """Return a heading lower-cased, without numbering, "(*)" or end punctuation.
 
-    "2.3 Målgrupp (*):" -> "målgrupp"
+    "2.3 Målgrupp (*):" -> "målgrupp";  "== Underskrift ==" -> "underskrift"
     """
     text = STAR_RE.sub(" ", heading).replace("**", "").replace("*", " ")
+    text = DECORATION_RE.sub("", text)
     text = LEADING_NUMBER_RE.sub("", text).lower()
     text = re.sub(r"\s+", " ", text).strip(" \t:.?–-")
     return text

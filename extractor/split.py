@@ -53,12 +53,17 @@ def _is_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", ",", ";")) and not text.rstrip().endswith("..")
 
 
+def _framed(line: str) -> bool:
+    """Whether a line is drawn between marks, as plain-text exports draw headings.  "-- TIDSPLAN --" -> True"""
+    return len(line) > 4 and line[:2] in {"--", "**", "––"} and line[-2:] == line[:2][::-1]
+
+
 def _whole_line_heading(line: str) -> str | None:
     """Return the key if the whole line reads as a heading, else None."""
     stripped = line.strip()
     if not stripped or len(stripped) > MAX_HEADING_CHARS or _is_sentence(stripped):
         return None
-    if stripped.startswith(("-", "•", "*", "–")) and not stripped.startswith("**"):
+    if stripped.startswith(("-", "•", "*", "–")) and not stripped.startswith("**") and not _framed(stripped):
         return None
     norm = normalise(stripped)
     words = len(norm.split())

@@ -61,6 +61,12 @@ def test_split_heading_styles(text, keys):
     assert _keys(text) == keys
 
 
+def test_split_plain_text_export_headings_drawn_with_marks():
+    text = ("*** PROJEKTNAMN ***\nPåhittet\n[HUVUDMAN]\nExempelby kommun\n-- TIDSPLAN --\nStart 1 maj 2026.\n"
+            "## Målgrupp ##\nUnga 18–29 år.\n- Bakgrund är ett ord i en punktlista\n== Underskrift ==\nAlva Påhittsson\n")
+    assert _keys(text) == ["title", "owner", "period", "target_group", "signatures"]
+
+
 def test_split_signature_block_labels_do_not_open_sections():
     text = ("Insatsens namn\nBryggan\nUnderskrifter\nUnderskrift (*)\nInsatsägare (namn)\n"
             "Insatsens namn\nBryggan\nSamverkanspart (namn)\n")
@@ -119,6 +125,9 @@ def test_split_offsets_point_into_the_full_text():
 @pytest.mark.parametrize("heading, expected", [
     ("2.3 Målgrupp (*):", "målgrupp"),
     ("**Budgetsammanställning**", "budgetsammanställning"),
+    ("== Underskrift ==", "underskrift"),
+    ("[HUVUDMAN]", "huvudman"),
+    ("## Målgrupp ##", "målgrupp"),
     ("Beskriv syftet med insatsen (*)", "beskriv syftet med insatsen"),
 ])
 def test_normalise_heading(heading, expected):
