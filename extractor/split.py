@@ -220,6 +220,11 @@ def _hint_heading(hints: dict, start: int, line: str, top_level: int) -> Heading
     hint = hints.get(start)
     if hint is None:
         return None
+    if hint.end - start < len(line.rstrip()):
+        # a bold opening run in to its text ("Bakgrund. Många unga …"): a heading only where it is known
+        lead = line[: hint.end - start]
+        found = match_key(lead)
+        return Heading(start, hint.end, found[0], lead.strip(), strong=True) if found else None
     found = match_key(line)
     if found:
         return Heading(start, start + len(line.rstrip()), found[0], line.strip(), strong=True)

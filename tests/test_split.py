@@ -343,3 +343,20 @@ def test_split_form_fields_of_one_key_stay_apart():
     assert [(s.key, s.text) for s in sections] == [
         ("period", "2026-01-12"), ("period", "2027-12-31"), ("target_group", "16-24-åringar"),
         ("target_group", "Unga som varken arbetar eller studerar."), ("background", "Många saknar stöd.")]
+
+
+def test_split_word_bold_run_in_headings(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Ansökan Påhittet", level=1)
+    for head, body in [("Bakgrund.", "Många unga i Exempelby saknar arbete."), ("Målgrupp:", "Unga 19–29 år."),
+                       ("Observera", "att detta är en fetstil i löptext."), ("Metod.", "Vi använder MI.")]:
+        paragraph = document.add_paragraph()
+        paragraph.add_run(head).bold = True
+        paragraph.add_run(" " + body)
+    document.save(tmp_path / "runin.docx")
+    sections = split(read(tmp_path / "runin.docx"))
+    assert [(s.key, s.heading) for s in sections] == [
+        ("other", "Ansökan Påhittet"), ("background", "Bakgrund."), ("target_group", "Målgrupp:"), ("methods", "Metod.")]
+    assert sections[2].text.endswith("fetstil i löptext.")
