@@ -42,7 +42,7 @@ HEADINGS: dict[str, list[str]] = {
     ],
     "background": [
         r"(beskriv )?bakgrund(en)?", r"behovsanalys", r"inledning$", r"problembeskrivning",
-        r"nulägesbeskrivning", r"behov$",
+        r"nulägesbeskrivning", r"behov$", r"(beskriv )?behovet( av| i|$)",
         r"ärendebeskrivning",  # a tjänsteskrivelse's or protocol's account of the application
     ],
     "purpose": [

@@ -43,6 +43,8 @@ def test_split_real_dev_documents_find_the_gold_keys(stem):
     # question form
     ("Beskriv målgrupp för insatsen (*)\nUnga vuxna.\nBeskriv metod/metoder ni kommer använda (*)\nMI.\n",
      ["target_group", "methods"]),
+    # a web form's question for the need
+    ("Beskriv behovet\nMånga unga saknar arbete.\nBeskriv målgruppen\nUnga.\n", ["background", "target_group"]),
     # misspelt heading from a real template
     ("Planerad Insattid\nPlanerat startdatum: 2025-01-01\n", ["period"]),
     # heading then capitalised answer on the same line

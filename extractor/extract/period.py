@@ -28,7 +28,14 @@ LABEL_END_RE = re.compile(r"\b(?:slutdatum|projektslut|insatsslut|planerat\s+slu
 PROJECT_WORD_RE = re.compile(r"\b(?:projekt|insats|förstudie|verksamhet|satsning)\w*", re.I)
 ACCOUNTS_RE = re.compile(r"\b(?:årsredovisning|räkenskapsår|verksamhetsår|bokslut|delårsrapport|förbundet\s+bildades)\w*", re.I)
 LABEL_LINE_RE = re.compile(r"^[^\n]{1,40}:\s*$")
+MAX_BARE_LABEL_WORDS = 3
 RANGE_GAP_RE = re.compile(r"^\s*(?:–|--|-|—|till och med|t\.?o\.?m\.?|till)\s*(?:den\s+)?$", re.I)
+def _bare_label(line: str) -> bool:
+    """Whether a line is a form label with no colon, as a web form's field names print: "Slutdatum"."""
+    return len(line.split()) <= MAX_BARE_LABEL_WORDS and any(
+        cue.search(line) for cue in (START_CUE_RE, END_CUE_RE, INTAKE_CUE_RE))
+
+
 def _first_range(text: str) -> tuple[Found, Found] | None:
     dates = find_dates(text)
     for a, b in zip(dates, dates[1:]):
@@ -59,7 +66,7 @@ def find_period(sections: list[Section], text: str, where: dict | None = None,
             dates = find_dates(sentence)
             if not dates:
                 # a form's label on a line of its own: "Slutdatum:" over "2025-12-31"
-                label = sentence if LABEL_LINE_RE.match(sentence) else ""
+                label = sentence if LABEL_LINE_RE.match(sentence) or _bare_label(sentence) else ""
                 continue
             # A form field's label is its cue: "Planerad start" over "2024-08-01".
             cued = f"{label}\n{sentence}" if label else sentence
