@@ -220,6 +220,14 @@ def test_amounts_bare_figure_in_a_field_labelled_in_kronor():
     assert [a.value for a in find_amounts(text, money_spans(sections))] == [240000]
 
 
+def test_budget_own_financing_the_owner_contributes_itself():
+    from extractor.extract.budget import find_budget
+
+    text = "Kommunen ansöker om 1 850 000 kr. Kommunen bidrar själv med 310 000 kr.\n"
+    budget = find_budget(text, find_amounts(text, []), [_sec("other", text)], "decision")
+    assert (budget["requested_sek"], budget["own_financing_sek"]) == (1850000, 310000)
+
+
 def test_budget_total_from_a_years_cost_with_the_förbunds_part():
     from extractor.extract.budget import find_budget
 

@@ -69,6 +69,17 @@ def test_split_plain_text_export_headings_drawn_with_marks():
     assert _keys(text) == ["title", "owner", "period", "target_group", "signatures"]
 
 
+def test_split_minutes_paragraphs_are_sections():
+    text = ("PROTOKOLL\nStyrelsen för Samordningsförbundet Påhittet\n§ 1 Mötets öppnande\nOrdföranden öppnade.\n"
+            "§ 2 Ansökan om medel för insatsen Exemplet, dnr 2025/3\nKommunen söker 500 000 kr.\n"
+            "Enligt § 4 i förbundsordningen får styrelsen besluta.\n§ 3 Budget\nBudgeten antogs.\n")
+    sections = split(_doc(text))
+    assert [(s.key, s.heading) for s in sections] == [
+        ("other", "§ 1 Mötets öppnande"), ("other", "§ 2 Ansökan om medel för insatsen Exemplet, dnr 2025/3"),
+        ("budget", "§ 3 Budget")]
+    assert "förbundsordningen" in sections[1].text
+
+
 def test_split_signature_block_labels_do_not_open_sections():
     text = ("Insatsens namn\nBryggan\nUnderskrifter\nUnderskrift (*)\nInsatsägare (namn)\n"
             "Insatsens namn\nBryggan\nSamverkanspart (namn)\n")

@@ -12,7 +12,7 @@ from .text import lines as split_lines
 CUES: dict[str, list[tuple[str, int]]] = {
     "own_financing_sek": [
         (r"egen\s*finansiering|egenfinansiering|egen\s*insats|egeninsats|medfinansiering|eget bidrag|egna insats", 0),
-        (r"\bbidrar med\b|\bbidrog med\b|\bstår för\b|(?<!förbundet )\bfinansierar\b|i form av (?:personal|lokaler|arbetstid)", 1),
+        (r"\bbidr(?:ar|og)(?:\s+(?:själv|själva|också|även))?\s+med\b|\bstår för\b|(?<!förbundet )\bfinansierar\b|i form av (?:personal|lokaler|arbetstid)", 1),
     ],
     "requested_sek": [
         (r"\bsöks\b|sökt belopp|ansökt belopp|\bsöker\b|ansöker om|att rekvirera|beviljat belopp|"
