@@ -46,7 +46,10 @@ def match_key(heading: str, include_other: bool = True, runon: bool = False) -> 
     """Return (key, matched length) for the first lexicon pattern the heading starts with."""
     norm = normalise(heading)
     if not (ANY_HEADING_RUNON_RE if runon else ANY_HEADING_RE).match(norm):
-        return None
+        # a heading in two languages, Swedish after the slash: "7. Target group / Målgrupp"
+        other, slash, swedish = norm.partition(" / ")
+        found = match_key(swedish, include_other) if slash and not runon and other else None
+        return (found[0], len(norm)) if found else None
     for key, pattern in COMPILED_RUNON if runon else COMPILED:
         if key == "other" and not include_other:
             continue

@@ -131,6 +131,8 @@ def test_participants_planned_in_another_section():
     ("Projekttid: 2021-03-01 -- 2023-02-28", {"start": "2021-03-01", "end": "2023-02-28", "intake_end": None}),
     ("1 oktober 2024 – 30 september 2026", {"start": "2024-10-01", "end": "2026-09-30", "intake_end": None}),
     ("Hösten 2025, cirka fyra månader", {"start": None, "end": None, "intake_end": None}),
+    # an English form's range
+    ("From 2026-02-01 to 2028-01-31.", {"start": "2026-02-01", "end": "2028-01-31", "intake_end": None}),
     # a web form's fields print their labels bare, each over its value
     ("2026-01-12\nSlutdatum\n2027-12-17", {"start": None, "end": "2027-12-17", "intake_end": None}),
 ])

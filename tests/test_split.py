@@ -43,6 +43,9 @@ def test_split_real_dev_documents_find_the_gold_keys(stem):
     # question form
     ("Beskriv målgrupp för insatsen (*)\nUnga vuxna.\nBeskriv metod/metoder ni kommer använda (*)\nMI.\n",
      ["target_group", "methods"]),
+    # headings in two languages
+    ("1. Project name / Insatsens namn\nNew Road\n2. Target group / Målgrupp\nAdults aged 25–55.\n"
+     "3. Budget / Budget\n100 000 SEK\n", ["title", "target_group", "budget"]),
     # a web form's question for the need
     ("Beskriv behovet\nMånga unga saknar arbete.\nBeskriv målgruppen\nUnga.\n", ["background", "target_group"]),
     # misspelt heading from a real template
