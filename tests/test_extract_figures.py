@@ -131,6 +131,11 @@ def test_participants_planned_in_another_section():
     ("Projekttid: 2021-03-01 -- 2023-02-28", {"start": "2021-03-01", "end": "2023-02-28", "intake_end": None}),
     ("1 oktober 2024 – 30 september 2026", {"start": "2024-10-01", "end": "2026-09-30", "intake_end": None}),
     ("Hösten 2025, cirka fyra månader", {"start": None, "end": None, "intake_end": None}),
+    # the last intake in other words
+    ("2025-10-01 – 2028-09-30\nSista dag för inskrivning\t2028-03-31",
+     {"start": "2025-10-01", "end": "2028-09-30", "intake_end": "2028-03-31"}),
+    ("Start den 5 januari 2026. Nya deltagare tas emot till och med den 30 juni 2027.",
+     {"start": "2026-01-05", "end": None, "intake_end": "2027-06-30"}),
     # an English form's range
     ("From 2026-02-01 to 2028-01-31.", {"start": "2026-02-01", "end": "2028-01-31", "intake_end": None}),
     # a web form's fields print their labels bare, each over its value
@@ -220,6 +225,14 @@ def test_amounts_bare_figure_in_a_field_labelled_in_kronor():
                 Section(key="other", heading="Egen insats (kr)", text="240000", page=None, char_start=37,
                         char_end=43)]
     assert [a.value for a in find_amounts(text, money_spans(sections))] == [240000]
+
+
+def test_budget_own_financing_as_a_verb():
+    from extractor.extract.budget import find_budget
+
+    text = "Exempelby kommun medfinansierar projektledartjänsten med 410 000 kr. Från förbundet söks 2 830 000 kr.\n"
+    budget = find_budget(text, find_amounts(text, []), [_sec("budget", text)], "application")
+    assert (budget["requested_sek"], budget["own_financing_sek"]) == (2830000, 410000)
 
 
 def test_budget_own_financing_the_owner_contributes_itself():

@@ -43,6 +43,9 @@ def test_split_real_dev_documents_find_the_gold_keys(stem):
     # question form
     ("Beskriv målgrupp för insatsen (*)\nUnga vuxna.\nBeskriv metod/metoder ni kommer använda (*)\nMI.\n",
      ["target_group", "methods"]),
+    # an ESF-style form's owner, a report's other parties and its time of execution
+    ("Stödmottagare (projektägare)\tExempelby kommun\nÖvriga parter\nRegion Påhittet\n"
+     "Insatsens genomförandetid\n2022-08-15 – 2025-06-13\n", ["owner", "partners", "period"]),
     # headings in two languages
     ("1. Project name / Insatsens namn\nNew Road\n2. Target group / Målgrupp\nAdults aged 25–55.\n"
      "3. Budget / Budget\n100 000 SEK\n", ["title", "target_group", "budget"]),

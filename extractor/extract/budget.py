@@ -11,7 +11,7 @@ from .text import lines as split_lines
 # Each field's cues; tier 0 names the figure outright, tier 1 only implies it ("bidrar med").
 CUES: dict[str, list[tuple[str, int]]] = {
     "own_financing_sek": [
-        (r"egen\s*finansiering|egenfinansiering|egen\s*insats|egeninsats|medfinansiering|eget bidrag|egna insats", 0),
+        (r"egen\s*finansiering|egenfinansiering|egen\s*insats|egeninsats|medfinansiering|medfinansierar|eget bidrag|egna insats", 0),
         (r"\bbidr(?:ar|og)(?:\s+(?:själv|själva|också|även))?\s+med\b|\bstår för\b|(?<!förbundet )\bfinansierar\b|i form av (?:personal|lokaler|arbetstid)", 1),
     ],
     "requested_sek": [

@@ -12,7 +12,9 @@ END_CUE_RE = re.compile(r"slutdatum|\bslut\b|avslutas|\bt\.?\s?o\.?\s?m\.?|till 
 INTAKE_CUE_RE = re.compile(
     r"(?:sista|slutdatum för|senaste)\s+(?:\w+\s+){0,2}intag|intag(?:et)?\s+(?:\w+\s+){0,3}(?:avslutas|upphör|stängs)"
     # "Intag av nya deltagare t.o.m. 2026-06-30", "inskrivning sker fram till …"
-    r"|\b(?:intag|inskrivning)(?:et|en|ar)?\s+(?:\w+\s+){0,4}?(?:t\.?\s?o\.?\s?m\.?|till\s+och\s+med|fram\s+till)",
+    r"|\b(?:intag|inskrivning)(?:et|en|ar)?\s+(?:\w+\s+){0,4}?(?:t\.?\s?o\.?\s?m\.?|till\s+och\s+med|fram\s+till)"
+    # "Sista dag för inskrivning", "Nya deltagare tas emot till och med …"
+    r"|sista\s+dag(?:en)?\s+för\s+(?:intag|inskrivning)|deltagare\s+tas\s+emot\s+(?:t\.?\s?o\.?\s?m\.?|till\s+och\s+med|fram\s+till)",
     re.I)
 # Prose that states the intervention's own period ("Insatsen pågick under perioden A--B",
 # "Förstudien påbörjades 15 augusti 2021"), and form labels outside a period section ("Startdatum 2020-12-01").
