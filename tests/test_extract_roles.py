@@ -70,6 +70,9 @@ from extractor.record import Section
     # the agencies' short forms, in capitals only
     ("Projektet drivs i samverkan med FK och AF.", [("Försäkringskassan", "partner"), ("Arbetsförmedlingen", "partner")]),
     ("Projektet drivs i samverkan med af-kontoret och fk-handläggare.", []),
+    # ", och" opens a clause of its own: the bodies after it have the role it states
+    ("Insatsen ägs av Motala kommun, och Försäkringskassan och Region Östergötland är samverkansparter.",
+     [("Motala kommun", "owner"), ("Försäkringskassan", "partner"), ("Region Östergötland", "partner")]),
 ])
 def test_roles_read_from_sentences(text, expected):
     assert sorted((r.name, r.role) for r in find_roles(text)) == sorted(expected)

@@ -83,6 +83,8 @@ LIST_STOP_RE = re.compile(
     r"en\s+förstudie|ett\s+projekt|med\s+fokus|skapa|att|har|kring|avseende|om|finansieras|finansierar|inom|är|var|blir|"
     r"i\s+(?:nära\s+|tät\s+)?(?:samverkan|samarbete)|tillsammans\s+med|"
     r"med(?=\s[^.;]{0,100}?\ssom\s+(?:samverkans|samarbets)part))\b"
+    # ", och X är …": Swedish lists put no comma before "och", so a new clause begins
+    r"|,\s+och\s+(?=[^.;]{0,120}?\s(?:är|var|blir|har\s+varit)\s)"
     r"|[.;:!?]\s|\s[–-]\s|\n\n",
     re.I)
 # A sentence about a förbund's own members or its founding names no project roles.
