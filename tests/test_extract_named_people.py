@@ -90,6 +90,8 @@ def test_target_ages_in_prose(text, ages):
     "Ort och datum: Exempelby 24.03.2025 Anna Exempelsson, socialchef, Exempelby kommun\n",
     "Part\tDatum\tNamnförtydligande\nExempelby kommun\t25-03-14\tAnna Exempelsson, förvaltningschef\n",
     "Exempelby 2024-03-05 Anna Exempelsson, förvaltningschef, Exempelby kommun\n",
+    # a table with a column of names and no office beside them
+    "Roll\tOrganisation\tNamn\tDatum\nInsatsägare\tExempelby kommun\tAnna Exempelsson\t2025-11-03\n",
 ])
 def test_signatories_after_a_date_or_in_a_table_cell(body):
     from extractor.record import Section

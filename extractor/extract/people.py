@@ -39,6 +39,29 @@ SIGNER_LINE_RE = re.compile(
     re.M | re.I)
 
 
+# A signature table's column of names: "Roll | Organisation | Namn | Datum"
+NAME_COLUMN_RE = re.compile(r"^(?:namn|namnförtydligande|underskrift och namnförtydligande|name)$", re.I)
+WHOLE_NAME_RE = re.compile(rf"^{NAME_PART}(?:[ \t]+{NAME_PART}){{1,2}}$")
+
+
+def _signers_in_table(text: str) -> list[tuple[int, str]]:
+    """Return (offset, name) for each name under a "Namn" column of a signature table."""
+    out, column, offset = [], None, 0
+    for line in text.split("\n"):
+        cells = line.split("\t")
+        heads = [i for i, cell in enumerate(cells) if NAME_COLUMN_RE.match(cell.strip())]
+        if len(cells) > 1 and heads:
+            column = heads[0]
+        elif column is not None and len(cells) > column:
+            cell = cells[column].strip()
+            if WHOLE_NAME_RE.match(cell):
+                out.append((offset + line.find(cell), cell))
+        elif len(cells) == 1:
+            column = None
+        offset += len(line) + 1
+    return out
+
+
 @dataclass
 class Person:
     name: str | None
@@ -154,6 +177,11 @@ def find_contacts(text: str, sections: list[Section],
             if _plausible(name) and _fold(name) not in names:
                 names.add(_fold(name))
                 start = section.char_start + m.start(1)
+                people.append(Person(name, None, None, "signatory", start, start + len(name)))
+        for pos, name in _signers_in_table(section.text):
+            if _plausible(name) and _fold(name) not in names:
+                names.add(_fold(name))
+                start = section.char_start + pos
                 people.append(Person(name, None, None, "signatory", start, start + len(name)))
     # Prose fills in people named with a role and no address ("Per Påhittad var projektledare").
     for name, role, start, end in find_named_people(text, minutes=minutes):
