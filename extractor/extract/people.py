@@ -25,7 +25,9 @@ CAPITALISED_RUN_RE = re.compile(rf"\b{NAME_PART}(?: {NAME_PART})+\b")
 NOT_NAMES = {"kontaktperson", "organisation", "insatsägare", "samverkanspart", "resurs", "projektledare",
              "e-post", "underskrift", "namnförtydligande", "datum", "ort", "signerade", "signed", "sent",
              "region", "arbetsförmedlingen", "försäkringskassan", "kommun", "samordningsförbundet",
-             "rapportansvarig", "initierat", "dokument", "transaktion", "the", "document"}
+             "rapportansvarig", "initierat", "dokument", "transaktion", "the", "document",
+             # an e-mail's greeting and sign-off: "Hej Elin, påminner …", "Hälsningar Anna Exempel"
+             "hej", "hejsan", "hälsningar", "hälsning", "mvh", "tack"}
 SIGNING_KEYS = {"signatures", "signing_log"}
 # An office's shared mailbox is nobody's address: "info@…", "registrator@…"
 SHARED_MAILBOXES = {"info", "kansli", "kansliet", "registrator", "registratur", "post", "kontakt", "admin",

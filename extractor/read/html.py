@@ -11,6 +11,7 @@ from .labels import unglue_labels
 # Tags that end a line of text where they stand; every other tag simply goes.
 BLOCK_TAG_RE = re.compile(
     r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|label|textarea|select|fieldset|legend|dl|dt|dd)\b[^>]*>", re.IGNORECASE)
+EMAIL_IN_BRACKETS_RE = re.compile(r"<([\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
 DOCTYPE_RE = re.compile(r"^\s*<!doctype\b[^<>]*>", re.IGNORECASE)
 # A saved web form keeps what was filled in as attributes and chosen options, not as text.
 INPUT_RE = re.compile(r"<input\b([^<>]*)>", re.IGNORECASE)
@@ -88,6 +89,7 @@ def clean_html(text: str) -> str:
     if "<input" in text.lower() or "<option" in text.lower():
         text = INPUT_RE.sub(_input_text, text)
         text = UNCHOSEN_OPTION_RE.sub("", text)
+    text = EMAIL_IN_BRACKETS_RE.sub(r"\1", text)  # "Anna Exempel <anna@exempel.se>" is an address, no tag
     text = _sub_tags(LIST_ITEM_RE, "\n- ", text)
     text = CELL_END_RE.sub("\t", text)
     text = _sub_tags(BLOCK_TAG_RE, "\n", text)
