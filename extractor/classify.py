@@ -36,7 +36,9 @@ MENTION_BEFORE_RE = re.compile(r"(?:\bom|\btill)\s+$", re.I)
 HEAD_CHARS = 600
 TITLE_ZONE_CHARS = 700
 # Without a named type at the top, a form that asks for money is an application.
-ASKS_FOR_MONEY_RE = re.compile(r"\b(?:sökt belopp|ansökt belopp|sökta medel|belopp som söks|söker medel)\b", re.I)
+ASKS_FOR_MONEY_RE = re.compile(
+    r"\b(?:sökt belopp|ansökt belopp|sökta medel|belopp som söks|söker medel|"
+    r"(?:sökt|söks)\s+från\s+(?:samordnings)?förbundet|från\s+(?:samordnings)?förbundet\s+söks)\b", re.I)
 
 
 # A page on how to apply for money (a förbund's web page, a call for applications) is no

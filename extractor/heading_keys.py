@@ -21,6 +21,8 @@ ANY_HEADING_RUNON_RE = re.compile("|".join(f"(?:{pattern.pattern})" for _, patte
 COMPILED_QUESTIONS = [(key, re.compile(p)) for key in QUESTION_ORDER for p in QUESTION_HEADINGS[key]]
 LEADING_NUMBER_RE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){0,2}[.,]?\s+")
 STAR_RE = re.compile(r"\(\s*\*\s*\)")
+# A plain-text export's heading drawn with marks: "== Underskrift ==", "[HUVUDMAN]", "## Målgrupp ##".
+DECORATION_RE = re.compile(r"^[ \t]*[#=\[<>~_]+[ \t]*|[ \t]*[#=\]<>~_]+[ \t]*$")
 # The words a Swedish question opens with ("Hur har ni arbetat?", "Vilka har deltagit?").
 QUESTION_WORD_RE = re.compile(
     r"^(?:vad|vilka|vilken|vilket|hur|varför|när|vem|vems|har|finns|kommer|ska|kan|är|"
@@ -31,9 +33,10 @@ QUESTION_WORD_RE = re.compile(
 def normalise(heading: str) -> str:
     """Return a heading lower-cased, without numbering, "(*)" or end punctuation.
 
-    "2.3 Målgrupp (*):" -> "målgrupp"
+    "2.3 Målgrupp (*):" -> "målgrupp";  "== Underskrift ==" -> "underskrift"
     """
     text = STAR_RE.sub(" ", heading).replace("**", "").replace("*", " ")
+    text = DECORATION_RE.sub("", text)
     text = LEADING_NUMBER_RE.sub("", text).lower()
     text = re.sub(r"\s+", " ", text).strip(" \t:.?–-")
     return text
@@ -43,7 +46,10 @@ def match_key(heading: str, include_other: bool = True, runon: bool = False) -> 
     """Return (key, matched length) for the first lexicon pattern the heading starts with."""
     norm = normalise(heading)
     if not (ANY_HEADING_RUNON_RE if runon else ANY_HEADING_RE).match(norm):
-        return None
+        # a heading in two languages, Swedish after the slash: "7. Target group / Målgrupp"
+        other, slash, swedish = norm.partition(" / ")
+        found = match_key(swedish, include_other) if slash and not runon and other else None
+        return (found[0], len(norm)) if found else None
     for key, pattern in COMPILED_RUNON if runon else COMPILED:
         if key == "other" and not include_other:
             continue

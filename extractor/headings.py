@@ -17,13 +17,14 @@ HEADINGS: dict[str, list[str]] = {
     "owner": [
         r"insatsägare", r"projektägare", r"huvudman(nen)?", r"ansvarig organisation",
         r"sökande organisation", r"sökande$", r"ägare$",
+        r"stödmottagare",  # an ESF-style form's word for the owner
     ],
     "partners": [
         r"samverkanspart(er|erna|ner|ners?)?", r"medverkande (parter|organisationer|myndigheter|aktörer)",
         r"parter(na)?$", r"samarbetspart(er|ner|ners?)", r"deltagande (parter|organisationer)",
         r"samverkande (parter|organisationer|aktörer)", r"partners?$", r"parter i (insatsen|projektet|förstudien)", r"(organisation|organisering) och parter",
         # a plan of several insatser: "Huvudmän och parter i insatserna"; a report's "Medverkande:" label
-        r"huvudmän och (samverkans)?parter", r"medverkande$",
+        r"huvudmän och (samverkans)?parter", r"medverkande$", r"övriga (samverkans)?parter$",
     ],
     "collaboration": [
         r"(beskriv )?(metod|metoder) för samverkan", r"beskriv hur samverkan",
@@ -42,7 +43,7 @@ HEADINGS: dict[str, list[str]] = {
     ],
     "background": [
         r"(beskriv )?bakgrund(en)?", r"behovsanalys", r"inledning$", r"problembeskrivning",
-        r"nulägesbeskrivning", r"behov$",
+        r"nulägesbeskrivning", r"behov$", r"(beskriv )?behovet( av| i|$)",
         r"ärendebeskrivning",  # a tjänsteskrivelse's or protocol's account of the application
     ],
     "purpose": [
@@ -56,7 +57,7 @@ HEADINGS: dict[str, list[str]] = {
     "period": [
         r"planerad ins[a-zåäö]*tid", r"planerad projekttid", r"insatstid", r"insatsperiod",
         r"projektperiod", r"projekttid", r"tidplan", r"tidsplan", r"tidsperiod", r"period$",
-        r"genomförandeperiod", r"planerad start(datum)?$", r"planerat slut(datum)?$", r"start- och slutdatum",
+        r"genomförandeperiod", r"(insatsens |projektets )?genomförandetid", r"planerad start(datum)?$", r"planerat slut(datum)?$", r"start- och slutdatum",
         r"startdatum$", r"slutdatum$", r"sista intagsdatum$",
     ],
     "target_group": [r"(beskriv )?målgrupp(en|er)?", r"beskriv målgrupp", r"beskrivning av målgrupp(en)?",

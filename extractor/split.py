@@ -14,14 +14,14 @@ from .heading_keys import (
     ANY_HEADING_RUNON_RE, COMPILED_RUNON, LEADING_NUMBER_RE, QUESTION_WORD_RE, STAR_RE, guess_key, match_key, normalise,
     question_key,
 )
+from .heading_lines import (
+    MAX_HEADING_CHARS, MAX_QUESTION_WORDS, ends_in_figures, is_sentence, is_toc_line, minutes_paragraph,
+    whole_line_heading,
+)
 from .headings import ONCE_KEYS
 from .record import Document, Section
 
 NUMBER_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,2}(?:\.\d{1,2}){0,2})[.,]?[ \t]+(?=[A-ZÅÄÖ])")
-# A table-of-contents line: "Bakgrund ........ 3". Matched on the reversed line, anchored at its
-# end, so that a long run of dots costs one pass, not one pass per dot.
-TOC_LINE_REVERSED_RE = re.compile(r"\s*\d{1,3}\s*(?:\.{4}|…{2}|\t)")
-QUESTION_START_RE = re.compile(r"^(beskriv|ange|hur|har|vilka|vad|på vilket)\b")
 AFTER_INLINE_HEADING_RE = re.compile(r"^[ \t]*(?:\(\s*\*\s*\))?[ \t]*:?[ \t]*(?=[A-ZÅÄÖ0-9<•\-–])")
 # The rest of a table row that is only figures: a budget line ("Övrigt\t35 000\t11 350").
 NUMERIC_CELLS_RE = re.compile(r"^[\s\d.,:%–\-kr]*$")
@@ -29,9 +29,6 @@ SIGNING_KEYS = {"signatures", "signing_log"}
 DATE_LIKE_RE = re.compile(r"\d-\d|\d\.\d\d\.\d")
 # Lower-case words, then a capital with no space before it: a heading glued to its text.
 GLUED_HEADING_RE = re.compile(r"^([A-ZÅÄÖ][a-zåäö]+(?:[ \t]+[a-zåäö]+){0,4})(?=[A-ZÅÄÖ][a-zåäö])")
-MAX_HEADING_WORDS = 14
-MAX_QUESTION_WORDS = 30
-MAX_HEADING_CHARS = 220
 MAX_QUESTION_HEADING_WORDS = 16
 MIN_QUESTION_HEADINGS = 2  # a lone question in prose ("Vad händer sedan?") heads nothing
 SENTENCE_BREAK_RE = re.compile(r"[.!:;]\s")
@@ -49,41 +46,9 @@ class Heading:
     label: bool = False  # a form's "Label: value" line ("Startdatum: 2025-01-13")
 
 
-def _is_sentence(text: str) -> bool:
-    return text.rstrip().endswith((".", ",", ";")) and not text.rstrip().endswith("..")
-
-
-def _whole_line_heading(line: str) -> str | None:
-    """Return the key if the whole line reads as a heading, else None."""
-    stripped = line.strip()
-    if not stripped or len(stripped) > MAX_HEADING_CHARS or _is_sentence(stripped):
-        return None
-    if stripped.startswith(("-", "•", "*", "–")) and not stripped.startswith("**"):
-        return None
-    norm = normalise(stripped)
-    words = len(norm.split())
-    limit = MAX_QUESTION_WORDS if QUESTION_START_RE.match(norm) or stripped.endswith("?") else MAX_HEADING_WORDS
-    if not norm or words > limit:
-        return None
-    found = match_key(stripped)
-    return found[0] if found else None
-
-
 DATE_LIKE_RE = re.compile(r"\d[-/.]\d")
-# A line that ends in figures ("Extern – 60 90 150"), matched on the reversed line (see TOC_LINE_REVERSED_RE).
-ROW_END_REVERSED_RE = re.compile(r"\s*(?:rk|rkt)?[\d \u00a0]*\d")
 # ("kr" then blanks) kept in one optional group: blanks before the end cannot be split two ways.
 FIGURES_ONLY_RE = re.compile(r"^[\s:\t]*\d[\d\s\u00a0,.%–\-]*(?:(?:kr|tkr|sek|:-)\s*)?$", re.I)
-
-
-def _is_toc_line(line: str) -> bool:
-    """Whether a line ends in leader dots (or a tab) and a page number.  "Syfte ....... 4" -> True"""
-    return TOC_LINE_REVERSED_RE.match(line[::-1]) is not None
-
-
-def _ends_in_figures(line: str) -> bool:
-    """Whether a line ends in a figure, "kr" or "tkr" allowed.  "Extern – 60 90 150" -> True"""
-    return ROW_END_REVERSED_RE.match(line[::-1]) is not None
 
 
 def _inline_heading(line: str, include_other: bool) -> tuple[int, str] | None:
@@ -155,7 +120,7 @@ def _numbered_candidates(line: str, offset: int) -> list[Heading]:
 
 def _numbered_line_start(rest: str) -> tuple[str | None, str]:
     """Return (key, title) for the text after a line's only number.  "Målgrupp" -> ("target_group", "Målgrupp")"""
-    if _whole_line_heading(rest.strip() or "x") is not None:
+    if whole_line_heading(rest.strip() or "x") is not None:
         title = rest.rstrip()
         key = match_key(title)[0]
         # "2.3 Målgrupp Arbetslösa ungdomar mellan 16-29 år …": a heading, then its text
@@ -167,7 +132,7 @@ def _numbered_line_start(rest: str) -> tuple[str | None, str]:
         return key, title
     if rest.rstrip().endswith("?") and len(rest.split()) <= MAX_QUESTION_HEADING_WORDS:
         return question_key(rest), rest.rstrip()  # "4. Varför behövs insatsen?"
-    if len(rest.split()) <= 8 and not _is_sentence(rest):
+    if len(rest.split()) <= 8 and not is_sentence(rest):
         return None, rest.rstrip()
     found = match_key(rest, runon=True)
     if found:
@@ -215,6 +180,11 @@ def _hint_heading(hints: dict, start: int, line: str, top_level: int) -> Heading
     hint = hints.get(start)
     if hint is None:
         return None
+    if hint.end - start < len(line.rstrip()):
+        # a bold opening run in to its text ("Bakgrund. Många unga …"): a heading only where it is known
+        lead = line[: hint.end - start]
+        found = match_key(lead)
+        return Heading(start, hint.end, found[0], lead.strip(), strong=True) if found else None
     found = match_key(line)
     if found:
         return Heading(start, start + len(line.rstrip()), found[0], line.strip(), strong=True)
@@ -225,18 +195,21 @@ def _hint_heading(hints: dict, start: int, line: str, top_level: int) -> Heading
 
 def _line_heading(line: str, start: int) -> Heading | None:
     """Return an unnumbered heading at the start of a line, if there is one."""
-    if line[:1].islower() or _is_toc_line(line):
+    if line[:1].islower() or is_toc_line(line):
         return None  # a line in lower case continues a sentence a PDF wrapped ("uppföljning ske …")
+    paragraph = minutes_paragraph(line) if line[:1] == "§" else None
+    if paragraph:
+        return Heading(start, start + len(line.rstrip()), paragraph, line.strip(), strong=True)
     if "\t" in line:
         cell = line.split("\t", 1)[0]
-        key = _whole_line_heading(cell) if cell.strip() else None
+        key = whole_line_heading(cell) if cell.strip() else None
         rest = line.split("\t", 1)[1]
         figures_only = NUMERIC_CELLS_RE.match(rest) and not DATE_LIKE_RE.search(rest)
         if key and len(cell) <= 80 and not figures_only:
             return Heading(start, start + len(cell), key, cell.strip(), strong=True)
         return None
     star = STAR_RE.search(line)
-    if (star and star.start() < MAX_HEADING_CHARS and not _is_sentence(line[: star.start()])
+    if (star and star.start() < MAX_HEADING_CHARS and not is_sentence(line[: star.start()])
             and not line.lstrip().startswith("(")):
         found = match_key(line[: star.end()])
         if found or len(line[: star.start()].split()) <= MAX_QUESTION_WORDS:
@@ -247,12 +220,12 @@ def _line_heading(line: str, start: int) -> Heading | None:
         label = line[inline[0]:].lstrip()[:1] == ":"
         return Heading(start, start + inline[0], inline[1], line[: inline[0]].strip(), label=label)
     label, colon, value = line.partition(":")
-    if colon and value.strip() and not _is_sentence(label):
+    if colon and value.strip() and not is_sentence(label):
         # "Målgrupp: unga vuxna", "Medverkande parter: [X] …": the label heads, its value is the text
-        key = _whole_line_heading(label)
+        key = whole_line_heading(label)
         if key:
             return Heading(start, start + len(label), key, label.strip(), label=True)
-    key = _whole_line_heading(line)
+    key = whole_line_heading(line)
     if key:
         return Heading(start, start + len(line.rstrip()), key, line.strip())
     return None
@@ -288,7 +261,7 @@ def find_headings(doc: Document) -> list[Heading]:
         offset += len(line) + 1
         if not body:
             continue
-        wrapped_cell = body[0].islower() and _ends_in_figures(previous)
+        wrapped_cell = body[0].islower() and ends_in_figures(previous)
         listed = _is_question_line(previous)  # a question right after a question: a list, not a heading
         previous = body
         if wrapped_cell:
@@ -298,7 +271,7 @@ def find_headings(doc: Document) -> list[Heading]:
             if hinted:
                 headings.append(hinted)
             continue
-        numbered = [] if _is_toc_line(body) else _numbered_candidates(line, offset - len(line) - 1)
+        numbered = [] if is_toc_line(body) else _numbered_candidates(line, offset - len(line) - 1)
         if numbered and body.endswith("?") and (listed or not _answer(lines[i + 1: i + 4])):
             numbered = []  # "1. Hur har samverkan fungerat?" in a list of a study's questions
         if numbered and numbered[0].start == start:

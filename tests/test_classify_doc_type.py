@@ -35,3 +35,11 @@ def test_a_page_on_how_to_apply_is_no_application():
     assert classify_doc_type(page) == "other"
     form = page + "Projektägare: Exempelby kommun\nSökt belopp: 450 000 kr\n"
     assert classify_doc_type(form) == "application"
+
+
+@pytest.mark.parametrize("text", [
+    "Export från ärendesystemet\nPROJEKTNAMN\nPåhittet\nKostnader\nSökt från förbundet för hela perioden: 900 000 kr\n",
+    "Projektet Påhittet\nBudget\nFrån förbundet söks 1 200 000 kr.\n",
+])
+def test_an_untitled_text_that_asks_the_forbund_for_money_is_an_application(text):
+    assert classify_doc_type(text) == "application"

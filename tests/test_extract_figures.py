@@ -117,6 +117,17 @@ def test_participants_forms(text, expected):
     assert find_participants([_sec("participants", text)], text) == expected
 
 
+def test_participants_per_unit_from_the_field_label():
+    section = Section(key="participants", heading="Antal deltagare per år", text="35", page=None, char_start=0,
+                      char_end=2)
+    assert find_participants([section], "35") == {"count": 35, "per": "year"}
+
+
+def test_participants_planned_in_another_section():
+    text = "Insatsen ska ta emot 40 deltagare per år och arbeta enligt en gemensam plan."
+    assert find_participants([_sec("other", text)], text) == {"count": 40, "per": "year"}
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Planerat startdatum: 2025-01-01\nPlanerat slutdatum: 2028-12-31\n"
      "Eventuellt slutdatum för intag av personer i insatsen: 2028-12-01",
@@ -128,6 +139,15 @@ def test_participants_forms(text, expected):
      {"start": "2027-03-01", "end": "2028-08-31", "intake_end": "2028-02-29"}),
     ("1 oktober 2024 – 30 september 2026", {"start": "2024-10-01", "end": "2026-09-30", "intake_end": None}),
     ("Hösten 2025, cirka fyra månader", {"start": None, "end": None, "intake_end": None}),
+    # the last intake in other words
+    ("2025-10-01 – 2028-09-30\nSista dag för inskrivning\t2028-03-31",
+     {"start": "2025-10-01", "end": "2028-09-30", "intake_end": "2028-03-31"}),
+    ("Start den 5 januari 2026. Nya deltagare tas emot till och med den 30 juni 2027.",
+     {"start": "2026-01-05", "end": None, "intake_end": "2027-06-30"}),
+    # an English form's range
+    ("From 2026-02-01 to 2028-01-31.", {"start": "2026-02-01", "end": "2028-01-31", "intake_end": None}),
+    # a web form's fields print their labels bare, each over its value
+    ("2026-01-12\nSlutdatum\n2027-12-17", {"start": None, "end": "2027-12-17", "intake_end": None}),
 ])
 def test_period_forms(text, expected):
     assert find_period([_sec("period", text)], text) == expected
@@ -190,6 +210,45 @@ def test_budget_rows_written_as_label_figure_and_unit():
     sections = [Section(key="budget", heading="Budget", text=text[7:], page=None, char_start=7, char_end=len(text))]
     budget = find_budget(text, find_amounts(text, [(7, len(text))]), sections, "application")
     assert budget == {"own_financing_sek": 150000, "requested_sek": 1900000, "total_sek": 2050000}
+
+
+def test_budget_web_form_fields_labelled_in_kronor_over_bare_figures():
+    from extractor.extract.amounts import money_spans
+    from extractor.extract.budget import find_budget
+
+    text = "Sökt belopp från förbundet (kr)\n1980000\n\nEgen insats (kr)\n\n240000\n\nTotal kostnad (kr)\n2220000\n"
+    sections = [Section(key="budget", heading="Sökt belopp från förbundet (kr)", text=text[32:], page=None,
+                        char_start=32, char_end=len(text))]
+    amounts = find_amounts(text, money_spans(sections))
+    assert [a.value for a in amounts] == [1980000, 240000, 2220000]
+    budget = find_budget(text, amounts, sections, "application")
+    assert budget == {"own_financing_sek": 240000, "requested_sek": 1980000, "total_sek": 2220000}
+
+
+def test_amounts_bare_figure_in_a_field_labelled_in_kronor():
+    from extractor.extract.amounts import money_spans
+
+    text = "Bemanning\nEn coach.\nEgen insats (kr)\n240000\n"
+    sections = [Section(key="other", heading="Bemanning", text="En coach.", page=None, char_start=10, char_end=19),
+                Section(key="other", heading="Egen insats (kr)", text="240000", page=None, char_start=37,
+                        char_end=43)]
+    assert [a.value for a in find_amounts(text, money_spans(sections))] == [240000]
+
+
+def test_budget_own_financing_as_a_verb():
+    from extractor.extract.budget import find_budget
+
+    text = "Exempelby kommun medfinansierar projektledartjänsten med 410 000 kr. Från förbundet söks 2 830 000 kr.\n"
+    budget = find_budget(text, find_amounts(text, []), [_sec("budget", text)], "application")
+    assert (budget["requested_sek"], budget["own_financing_sek"]) == (2830000, 410000)
+
+
+def test_budget_own_financing_the_owner_contributes_itself():
+    from extractor.extract.budget import find_budget
+
+    text = "Kommunen ansöker om 1 850 000 kr. Kommunen bidrar själv med 310 000 kr.\n"
+    budget = find_budget(text, find_amounts(text, []), [_sec("other", text)], "decision")
+    assert (budget["requested_sek"], budget["own_financing_sek"]) == (1850000, 310000)
 
 
 def test_budget_total_from_a_years_cost_with_the_förbunds_part():

@@ -90,6 +90,8 @@ def test_target_ages_in_prose(text, ages):
     "Ort och datum: Exempelby 24.03.2025 Anna Exempelsson, socialchef, Exempelby kommun\n",
     "Part\tDatum\tNamnförtydligande\nExempelby kommun\t25-03-14\tAnna Exempelsson, förvaltningschef\n",
     "Exempelby 2024-03-05 Anna Exempelsson, förvaltningschef, Exempelby kommun\n",
+    # a table with a column of names and no office beside them
+    "Roll\tOrganisation\tNamn\tDatum\nInsatsägare\tExempelby kommun\tAnna Exempelsson\t2025-11-03\n",
 ])
 def test_signatories_after_a_date_or_in_a_table_cell(body):
     from extractor.record import Section
@@ -125,9 +127,20 @@ def test_title_after_a_cover_word_ends_with_its_line():
 
 
 @pytest.mark.parametrize("text", ["Exempelby 2020-03-14\n\nAnna Exempelsson Ordförande\n\nFörvaltningsberättelse",
-                                  "Exempelby 2020-03-14\nAnna Exempelsson\nOrdförande\n"])
+                                  "Exempelby 2020-03-14\nAnna Exempelsson\nOrdförande\n",
+                                  # a tjänsteskrivelse signed with the office below the name
+                                  "Beslutet skickas till\nArbetsmarknadsenheten\n\nAnna Exempelsson\nSocialchef\n",
+                                  # a report adopted by the board, signed "name, office"
+                                  "Berättelsen fastställdes av styrelsen.\nAnna Exempelsson, ordförande\n"])
 def test_closing_signature_with_the_signers_title(text):
     assert [(n, r) for n, r, *_ in find_named_people(text)] == [("Anna Exempelsson", "signatory")]
+
+
+def test_minutes_signed_with_the_office_above_the_name():
+    text = ("Beslutande\nKlas Klok (S), ordförande, Exempelby kommun\n§ 3 Övriga frågor\nInga.\n"
+            "Vid protokollet\nSiv Skrivarsson\n\nOrdförande\nKlas Klok\n\nJusterare\nOla Påhittsson\n")
+    assert [(n, r) for n, r, *_ in find_named_people(text, minutes=True)] == [
+        ("Siv Skrivarsson", "signatory"), ("Klas Klok", "signatory"), ("Ola Påhittsson", "signatory")]
 
 
 def test_a_decision_forms_signature_fields():

@@ -47,6 +47,9 @@ def test_title_printed_above_its_label():
     "Regionstyrelsens förslag till beslut\n\nRegionstyrelsens förslag till beslut gäller bildandet av ett förbund.",
     # a headline of people and their roles (a minutes page's title)
     "Olle Påhitt, ersättare Lisa Låtsas, ersättare\n\nNärvarande: Olle Påhitt och Lisa Låtsas.",
+    # an e-mail's header and greeting name its sender and reader
+    "Från: Alva Påhittsson alva@exempel.se\nTill: Per Påhittad\n\nHej Per!\n\nHär kommer rapporten.\n\n"
+    "Med vänlig hälsning\nAlva Påhittsson\n",
     # "projektet ska" is no name
     "Sök medel\n\nProjektet ska gynna parterna. Projektet ska vara avgränsat i tid.",
 ])

@@ -41,6 +41,13 @@ def test_organizations_from_form_fields_and_email_domain():
     assert [text[o["start"]:o["end"]] for o in found] == ["Motala kommun", "arbetsformedlingen.se"]
 
 
+def test_partners_field_leaves_out_a_body_it_says_takes_no_part():
+    text = ("Region Västerbotten och Arbetsförmedlingen. Storumans kommun deltar i styrgruppen som adjungerad "
+            "men är inte part. Sorsele kommun har avböjt att delta.")
+    found = find_organizations([_sec("partners", text)], text)
+    assert [(o["name"], o["role"]) for o in found] == [("Region Västerbotten", "partner"), ("Arbetsförmedlingen", "partner")]
+
+
 def test_organizations_from_jointly_run_sentence():
     text = "Verksamheten bedrivs gemensamt av Försäkringskassan och Motala kommun."
     found = find_organizations([], text)

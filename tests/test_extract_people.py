@@ -63,3 +63,12 @@ def test_trained_ner_finds_swedish_persons():
     from extractor.extract.nlp import find_persons
 
     assert "Eva Törnqvist" in [name for _, _, name in find_persons("Eva Törnqvist, områdeschef, Region Halland")]
+
+
+def test_an_emails_greeting_is_no_signatory():
+    body = "Alva Påhittsson\nProjektledare\n\nHej Alva, påminner om rapporten.\nHälsningar Per Påhittad, förbundschef\n"
+    text = "Med vänlig hälsning\n" + body
+    section = Section("signatures", "Med vänlig hälsning", body, None, 20, len(text))
+    people = find_contacts(text, [section])
+    assert "Hej Alva" not in [p.name for p in people]
+    assert not any(p.name.startswith("Hälsningar") for p in people)

@@ -70,6 +70,13 @@ from extractor.record import Section
     # the agencies' short forms, in capitals only
     ("Projektet drivs i samverkan med FK och AF.", [("Försäkringskassan", "partner"), ("Arbetsförmedlingen", "partner")]),
     ("Projektet drivs i samverkan med af-kontoret och fk-handläggare.", []),
+    # a signature table's role column: each row's own body only
+    ("Roll\tOrganisation\tNamn\nInsatsägare\tGävle kommun, Arbetsmarknadsförvaltningen\tAnna Exempelsson\n"
+     "Samverkanspart\tRegion Gävleborg\tPer Påhittad\nSamverkanspart\tFörsäkringskassan\tOla Exempel\n",
+     [("Gävle kommun", "owner"), ("Region Gävleborg", "partner"), ("Försäkringskassan", "partner")]),
+    # ", och" opens a clause of its own: the bodies after it have the role it states
+    ("Insatsen ägs av Motala kommun, och Försäkringskassan och Region Östergötland är samverkansparter.",
+     [("Motala kommun", "owner"), ("Försäkringskassan", "partner"), ("Region Östergötland", "partner")]),
 ])
 def test_roles_read_from_sentences(text, expected):
     assert sorted((r.name, r.role) for r in find_roles(text)) == sorted(expected)
@@ -116,6 +123,7 @@ CUE_EXAMPLES = [
     "Projektägare för insatsen är Region Östergötland.",
     "Huvudman: Motala kommun",
     "INSATSÄGARE Motala kommun",
+    "SAMVERKANSPART\tFörsäkringskassan",
     "Insatsen genomfördes av Arbetsförmedlingen.",
     "Den bedrivits av Motala kommun.",
     "Motala kommun driver projektet tillsammans med Region Östergötland.",

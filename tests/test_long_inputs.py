@@ -17,7 +17,7 @@ from extractor.extract.dates import find_dates
 from extractor.extract.text import SENTENCE_BREAK_RE, pieces, sentence_bounds
 from extractor.read.html import clean_html, drop_hidden, read_html
 from extractor.read.text import decode
-from extractor.split import _ends_in_figures, _is_toc_line
+from extractor.heading_lines import ends_in_figures as _ends_in_figures, is_toc_line as _is_toc_line
 
 PROSE = "Insatsen riktar sig till unga vuxna i Falu kommun som står långt från arbetsmarknaden "
 

@@ -27,6 +27,9 @@ def _labels(text: str, key: str = "methods") -> list[str]:
     ("Varje deltagare får en egen coach som samordnar stödet enligt case\nmanagement.", ["CASE_MANAGEMENT"]),
     # a final report's past tense
     ("Vi har använt SMAIL för att följa deltagarnas utveckling.", ["SMAIL"]),
+    # an assessment named with its instrument's kind after a hyphen
+    ("Deltagarna gör en WRI-intervju i början av insatsen.", ["WRI"]),
+    ("Alla gör en WEIS-skattning och en AWC-bedömning vid start.", ["AWC", "WEIS"]),
 ])
 def test_methods_used_are_labelled(text, labels):
     assert _labels(text) == labels

@@ -35,6 +35,15 @@ def test_read_text_repairs_double_encoded_utf8(tmp_path):
     ("<p>Insatsen ska</p> <p>hjälpa unga</p>", ["Insatsen ska", "hjälpa unga"]),
     ('<ul style="list-style-type: none"><li>Minst 40 procent</li></ul>', ["- Minst 40 procent"]),
     ("<strong>Viktigt</strong>&nbsp;att veta &amp; göra", ["Viktigt att veta & göra"]),
+    # an e-mail export's addresses in angle brackets are no tags
+    ("Från: Alva Påhittsson <alva.pahittsson@exempel.se>\nTill: Per Påhittad <per@exempel.se>",
+     ["Från: Alva Påhittsson alva.pahittsson@exempel.se", "Till: Per Påhittad per@exempel.se"]),
+    # a saved web form: the filled-in values, not the buttons, hidden fields or options not chosen
+    ('<div><label for="a">Insatsens namn</label><input type="text" id="a" value="Påhittet"></div>'
+     '<input type="hidden" name="csrf" value="x9"><label>Beskriv målgruppen</label><textarea>Unga 18–29 år.</textarea>'
+     '<label>Typ</label><select><option>Förstudie</option><option selected>Insats</option></select>'
+     '<input type="submit" value="Skicka">',
+     ["Insatsens namn", "Påhittet", "Beskriv målgruppen", "Unga 18–29 år.", "Typ", "Insats"]),
 ])
 def test_clean_html_keeps_wrapped_text(raw, expected):
     lines = [line.strip() for line in clean_html(raw).split("\n") if line.strip()]

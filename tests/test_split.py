@@ -43,6 +43,14 @@ def test_split_real_dev_documents_find_the_gold_keys(stem):
     # question form
     ("Beskriv målgrupp för insatsen (*)\nUnga vuxna.\nBeskriv metod/metoder ni kommer använda (*)\nMI.\n",
      ["target_group", "methods"]),
+    # an ESF-style form's owner, a report's other parties and its time of execution
+    ("Stödmottagare (projektägare)\tExempelby kommun\nÖvriga parter\nRegion Påhittet\n"
+     "Insatsens genomförandetid\n2022-08-15 – 2025-06-13\n", ["owner", "partners", "period"]),
+    # headings in two languages
+    ("1. Project name / Insatsens namn\nNew Road\n2. Target group / Målgrupp\nAdults aged 25–55.\n"
+     "3. Budget / Budget\n100 000 SEK\n", ["title", "target_group", "budget"]),
+    # a web form's question for the need
+    ("Beskriv behovet\nMånga unga saknar arbete.\nBeskriv målgruppen\nUnga.\n", ["background", "target_group"]),
     # misspelt heading from a real template
     ("Planerad Insattid\nPlanerat startdatum: 2025-01-01\n", ["period"]),
     # heading then capitalised answer on the same line
@@ -59,6 +67,23 @@ def test_split_real_dev_documents_find_the_gold_keys(stem):
 ])
 def test_split_heading_styles(text, keys):
     assert _keys(text) == keys
+
+
+def test_split_plain_text_export_headings_drawn_with_marks():
+    text = ("*** PROJEKTNAMN ***\nPåhittet\n[HUVUDMAN]\nExempelby kommun\n-- TIDSPLAN --\nStart 1 maj 2026.\n"
+            "## Målgrupp ##\nUnga 18–29 år.\n- Bakgrund är ett ord i en punktlista\n== Underskrift ==\nAlva Påhittsson\n")
+    assert _keys(text) == ["title", "owner", "period", "target_group", "signatures"]
+
+
+def test_split_minutes_paragraphs_are_sections():
+    text = ("PROTOKOLL\nStyrelsen för Samordningsförbundet Påhittet\n§ 1 Mötets öppnande\nOrdföranden öppnade.\n"
+            "§ 2 Ansökan om medel för insatsen Exemplet, dnr 2025/3\nKommunen söker 500 000 kr.\n"
+            "Enligt § 4 i förbundsordningen får styrelsen besluta.\n§ 3 Budget\nBudgeten antogs.\n")
+    sections = split(_doc(text))
+    assert [(s.key, s.heading) for s in sections] == [
+        ("other", "§ 1 Mötets öppnande"), ("other", "§ 2 Ansökan om medel för insatsen Exemplet, dnr 2025/3"),
+        ("budget", "§ 3 Budget")]
+    assert "förbundsordningen" in sections[1].text
 
 
 def test_split_signature_block_labels_do_not_open_sections():
@@ -119,6 +144,9 @@ def test_split_offsets_point_into_the_full_text():
 @pytest.mark.parametrize("heading, expected", [
     ("2.3 Målgrupp (*):", "målgrupp"),
     ("**Budgetsammanställning**", "budgetsammanställning"),
+    ("== Underskrift ==", "underskrift"),
+    ("[HUVUDMAN]", "huvudman"),
+    ("## Målgrupp ##", "målgrupp"),
     ("Beskriv syftet med insatsen (*)", "beskriv syftet med insatsen"),
 ])
 def test_normalise_heading(heading, expected):
@@ -334,3 +362,20 @@ def test_split_form_fields_of_one_key_stay_apart():
     assert [(s.key, s.text) for s in sections] == [
         ("period", "2026-01-12"), ("period", "2027-12-31"), ("target_group", "16-24-åringar"),
         ("target_group", "Unga som varken arbetar eller studerar."), ("background", "Många saknar stöd.")]
+
+
+def test_split_word_bold_run_in_headings(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Ansökan Påhittet", level=1)
+    for head, body in [("Bakgrund.", "Många unga i Exempelby saknar arbete."), ("Målgrupp:", "Unga 19–29 år."),
+                       ("Observera", "att detta är en fetstil i löptext."), ("Metod.", "Vi använder MI.")]:
+        paragraph = document.add_paragraph()
+        paragraph.add_run(head).bold = True
+        paragraph.add_run(" " + body)
+    document.save(tmp_path / "runin.docx")
+    sections = split(read(tmp_path / "runin.docx"))
+    assert [(s.key, s.heading) for s in sections] == [
+        ("other", "Ansökan Påhittet"), ("background", "Bakgrund."), ("target_group", "Målgrupp:"), ("methods", "Metod.")]
+    assert sections[2].text.endswith("fetstil i löptext.")

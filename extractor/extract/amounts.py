@@ -177,6 +177,16 @@ def find_table_amounts(text: str, thousands: bool) -> list[Found]:
     return out
 
 
+# A field whose label names its unit holds money even without one: "Egen insats (kr)" over "240000".
+MONEY_LABEL_RE = re.compile(r"\((?:kr|sek|kronor|tkr)\)|\bi (?:kr|kronor|sek)\b|\bbelopp\b", re.IGNORECASE)
+
+
+def money_spans(sections) -> list[tuple[int, int]]:
+    """Return the spans whose bare figures are money: budget sections and fields labelled in kronor."""
+    return [(s.char_start, s.char_end) for s in sections
+            if s.key == "budget" or MONEY_LABEL_RE.search(s.heading or "")]
+
+
 def find_amounts(text: str, budget_spans: list[tuple[int, int]]) -> list[Found]:
     """Return money values in `text`: with a unit anywhere, without one in budget tables/sections."""
     found = find_money(text)

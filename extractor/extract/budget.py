@@ -11,8 +11,8 @@ from .text import lines as split_lines
 # Each field's cues; tier 0 names the figure outright, tier 1 only implies it ("bidrar med").
 CUES: dict[str, list[tuple[str, int]]] = {
     "own_financing_sek": [
-        (r"egen\s*finansiering|egenfinansiering|egen\s*insats|egeninsats|medfinansiering|eget bidrag|egna insats", 0),
-        (r"\bbidrar med\b|\bbidrog med\b|\bstår för\b|(?<!förbundet )\bfinansierar\b|i form av (?:personal|lokaler|arbetstid)", 1),
+        (r"egen\s*finansiering|egenfinansiering|egen\s*insats|egeninsats|medfinansiering|medfinansierar|eget bidrag|egna insats", 0),
+        (r"\bbidr(?:ar|og)(?:\s+(?:själv|själva|också|även))?\s+med\b|\bstår för\b|(?<!förbundet )\bfinansierar\b|i form av (?:personal|lokaler|arbetstid)", 1),
     ],
     "requested_sek": [
         (r"\bsöks\b|sökt belopp|ansökt belopp|\bsöker\b|ansöker om|att rekvirera|beviljat belopp|"
@@ -54,6 +54,7 @@ NEXT_ITEM_RE = re.compile(r"\b(?:och|samt)\s*$")
 MIN_WHOLE_BUDGET = 10_000
 NEAR_YEAR_CHARS = 400
 PROSE_CELL_WORDS = 6
+FIELD_LABEL_WORDS = 6
 
 
 def _line_groups(text: str):
@@ -72,6 +73,8 @@ def _line_groups(text: str):
                 label, rest = line.split("\t", 1)
                 line = f"{label} {nxt}\t{rest}"
                 j += 1
+        elif _is_field_label(line) and (k := _next_filled(lines, j)) is not None and _figure_line(lines[k][1]):
+            j = k + 1  # a form's label over its value, blank lines between: "Egen insats (kr)" / "240000"
         else:  # a wrapped prose line continues in lower case, or with the figure it led up to
             while j < len(lines) and "\t" not in lines[j][1] and (
                     lines[j][1][:1].islower()
@@ -80,6 +83,21 @@ def _line_groups(text: str):
         end = lines[j - 1][0] + len(lines[j - 1][1])
         yield start, end, line
         i = j
+
+
+def _is_field_label(line: str) -> bool:
+    """Whether a line is a short form label with no figure.  "Egen insats (kr)" -> True"""
+    words = line.split()
+    return 0 < len(words) <= FIELD_LABEL_WORDS and not re.search(r"\d|[.!?]\s*$", line)
+
+
+def _next_filled(lines: list[tuple[int, str]], j: int) -> int | None:
+    """Return the index of the first non-blank line from j, or None."""
+    return next((k for k in range(j, min(len(lines), j + 3)) if lines[k][1].strip()), None)
+
+
+def _figure_line(line: str) -> bool:
+    return bool(re.search(r"\d", line)) and FIGURES_ONLY_RE.match(line) is not None
 
 
 # "Summa 2 050 000 kr": a label and one figure with its unit also reads as a table row.
@@ -224,6 +242,13 @@ def find_budget(text: str, amounts: list[Found], sections: list[Section], doc_ty
         inside = [a for a in amounts if section.char_start <= a.start < section.char_end]
         if section.key == "budget" and len(inside) == 1 and len(section.text) <= SHORT_FIELD_CHARS:
             add("requested_sek", True, 0, section.char_start, inside[0])
+        elif inside and _figure_line(section.text.split("\n", 1)[0]):
+            # a field whose label is the heading and whose value opens it: "Egen insats (kr)" over "240000"
+            for field in CUES:
+                hit = next(_cue_hits(field, section.heading or ""), None)
+                if hit and hit[1] == 0:
+                    add(field, True, 0, section.char_start, inside[0])
+                    break
     chosen = _choose(candidates)
     if where is not None:
         where.update({f"budget.{field}": (c[4], c[5]) for field, c in chosen.items()})

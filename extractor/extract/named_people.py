@@ -29,8 +29,8 @@ NAME_WITH_PHONE_RE = re.compile(
     rf"(?P<name>{PERSON})[ \t,]*(?:[{LOWER}]+[ \t,]*){{0,3}}\n?[ \t]*(?i:mobil|tel\.?|telefon|tfn)[ \t:.]*0\d")
 # Minutes: "Sekreterare: ………… Anna Exempelsson", "Justerare …… Per Påhittad"
 SIGNATURE_RE = re.compile(
-    rf"\b(?i:ordförande|sekreterare|justerare|justerande|protokollsjusterare|justeras|vice ordförande)"
-    rf"[ \t]*:?[ \t]*[….·_\s]{{3,}}(?P<name>{PERSON})")
+    rf"\b(?i:ordförande|sekreterare|justerare|justerande|protokollsjusterare|justeras|vice ordförande|vid protokollet)"
+    rf"[ \t]*:?[ \t]*(?:[….·_\s]{{3,}}|\n[ \t]*)(?P<name>{PERSON})[ \t]*$", re.M)
 # Signatures a transcript prints between slashes: "/Anna Exempelsson, ordförande. Per Påhittad, vice ordf./"
 SLASHED_GROUP_RE = re.compile(r"/([^/\n]{5,200})/")
 SIGNER_WITH_OFFICE_RE = re.compile(
@@ -42,7 +42,10 @@ SIGNED_BY_RE = re.compile(rf"\b(?:Underskrift[.:]?|(?i:utses att justera|justera
 # "Anna Exempelsson Ordförande", "Per Påhittad\nFörbundschef"
 SIGNATURE_LINE_RE = re.compile(
     rf"(?m)^[ \t]*(?P<name>{PERSON})(?:[ \t]+|[ \t]*\n[ \t]*)"
-    rf"(?:Ordförande|Vice ordförande|Förbundschef|Kommunalråd|Sekreterare|Justerare)[ \t]*$")
+    rf"(?:Ordförande|Vice ordförande|Kommunalråd|Sekreterare|Justerare|[{UPPER}][{LOWER}]*(?:chef|direktör))[ \t]*$"
+    # or on its own line with the office after a comma: "Per Påhittad, ordförande"
+    rf"|^[ \t]*(?P<signer>{PERSON})[ \t]*,[ \t]*(?i:ordförande|vice ordförande|sekreterare|justerare|"
+    rf"[{LOWER}]*chef|[{LOWER}]*direktör)[ \t]*$")
 # A kommun's decision form signs "Namn Datum Titel": "Per Påhittad Datum Kommunalråd".
 SIGNATURE_FIELD_RE = re.compile(
     rf"(?P<name>{PERSON})[ \t]+Datum[ \t]+(?:Kommunalråd|Ordförande|[{UPPER}][{LOWER}]*(?:chef|direktör))\b")
@@ -98,7 +101,8 @@ def find_named_people(text: str, minutes: bool = False) -> list[tuple[str, str, 
 
     for pattern in (SIGNATURE_RE, SIGNATURE_LINE_RE, SIGNATURE_FIELD_RE, SIGNATURE_END_RE, SIGNED_BY_RE):
         for m in pattern.finditer(text):
-            add(m.group("name"), "signatory", m.start("name"))
+            group = "signer" if "signer" in pattern.groupindex and m.group("signer") else "name"
+            add(m.group(group), "signatory", m.start(group))
     for group in SLASHED_GROUP_RE.finditer(text):
         for m in SIGNER_WITH_OFFICE_RE.finditer(group.group(1)):
             add(m.group("name"), "signatory", group.start(1) + m.start("name"))

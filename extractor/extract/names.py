@@ -66,6 +66,10 @@ COMMON_CAPITALS = {
 }
 # an organisation's abbreviation: "Myndigheten för … (ABC)", "Föreningen ABC"
 ORGANISATION_WORD = r"(?i:föreningen|stiftelsen|myndigheten|förbundet|samordningsförbundet|bolaget|kooperativet)"
+# An e-mail's header lines and greeting name its sender and reader, not the insats.
+MAIL_LINE_RE = re.compile(r"^(?:(?:från|till|kopia|skickat|datum|ämne|from|to|cc|sent|date|subject)\s*:|"
+                          r"(?:hej|hejsan|hallå|god\s+morgon)\b)", re.I)
+SIGN_OFF_RE = re.compile(r"^(?:med\s+vänliga?\s+hälsning(?:ar)?|vänliga\s+hälsningar|hälsningar|mvh)\b", re.I)
 HEADLINE_MAX_WORDS = 10
 OPENING_CHARS = 300
 MIN_SCORE = 2
@@ -78,7 +82,9 @@ def _headlines(text: str, count: int = 2) -> list[tuple[int, str]]:
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         stripped = line.strip()
-        if (not stripped or stripped.startswith(("#", "•", "(")) or not stripped[0].isupper()
+        if SIGN_OFF_RE.match(stripped):
+            break  # the sender's name follows
+        if (not stripped or stripped.startswith(("#", "•", "(")) or not stripped[0].isupper() or MAIL_LINE_RE.match(stripped)
                 or stripped.endswith(("...", "…", ".")) or "samordningsförbund" in stripped.lower()
                 or len(stripped.split()) > HEADLINE_MAX_WORDS or len(stripped) < 4):
             continue

@@ -9,6 +9,7 @@ import re
 from ..record import Section
 from .gazetteer import email_domains, find_kommun_lists, find_org_spans
 from .roles import find_roles
+from .text import sentences
 
 JOINT_OWNER_RE = re.compile(r"(?:bedrivs|drivs)\s+gemensamt\s+av\s+(?P<list>[^.]+)", re.I)
 PARTNER_LIST_RE = re.compile(r"(?:samverkansparter|medverkande parter)\s+är\s+(?P<list>[^.]+)", re.I)
@@ -16,6 +17,10 @@ CONTACT_CUT_RE = re.compile(r"kontaktperson|projektledare|resurs/er|e-post|tfn|t
 # Spaces are taken out before this runs (print splits "regionupp sala.se"), so the next word may
 # follow at once: a domain is lower case, and a capital after ".se" starts that word ("….seResurs").
 EMAIL_DOMAIN_RE = re.compile(r"@([\w.-]+\.se)(?![a-zåäö0-9.-])")
+# A sentence of the partners field that says a body takes no part: "X deltar i styrgruppen men är inte part".
+NOT_A_PARTY_RE = re.compile(
+    r"\binte\s+(?:en\s+)?(?:samverkans)?part(?:er)?\b|\b(?:deltar|ingår|medverkar)\s+inte\b|\badjungerad\b|"
+    r"\b(?:har\s+)?avböjt\b", re.I)
 
 
 def find_org_mentions(text: str) -> list[tuple[int, int, str]]:
@@ -63,8 +68,10 @@ def find_organizations(sections: list[Section], text: str) -> list[dict]:
         elif section.key == "partners":
             # A sentence that names the parties ("Medverkande parter är …") says it best.
             stated = PARTNER_LIST_RE.search(section.text) or JOINT_OWNER_RE.search(section.text)
+            denied = [(o, o + len(t)) for o, t in sentences(section.text) if NOT_A_PARTY_RE.search(t)]
             for start, end, name in [] if stated else find_org_mentions(section.text):
-                add(name, "partner", base + start, base + end)
+                if not any(s <= start < e for s, e in denied):
+                    add(name, "partner", base + start, base + end)
             for start, end, domain in _email_domains(section.text):
                 # a partner's contact, unless the address is the owner's own
                 if domain in domains and not any(o["name"] == domains[domain] for o in out):

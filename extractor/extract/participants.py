@@ -47,7 +47,7 @@ def _breakdowns(text: str) -> list[tuple[int, int]]:
             if any(BREAKDOWN_ROW_RE.match(row[0].text) for row in t.rows)]
 
 
-def _read(sentence: str, need_cue: bool, bare: bool = False) -> tuple[dict, re.Match] | None:
+def _read(sentence: str, need_cue: bool, bare: bool = False, heading: str = "") -> tuple[dict, re.Match] | None:
     if OUTCOME_RE.search(sentence):
         return None
     if bare:
@@ -60,6 +60,10 @@ def _read(sentence: str, need_cue: bool, bare: bool = False) -> tuple[dict, re.M
             for i, (per, cue) in enumerate(PER_RES) for c in cue.finditer(sentence)]
     if cues:
         return {"count": int(m.group(1)), "per": min(cues)[2]}, m
+    # the field's label may say what the bare number counts: "Antal deltagare per år" over "35"
+    asked = next((per for per, cue in PER_RES if cue.search(heading)), None) if bare else None
+    if asked:
+        return {"count": int(m.group(1)), "per": asked}, m
     return None if need_cue else ({"count": int(m.group(1)), "per": "total"}, m)
 
 
@@ -69,7 +73,7 @@ def _passes(sections: list[Section]):
     yield from ((s, True, None) for s in own)
     yield from ((s, False, None) for s in own)
     skip = {"goals", "follow_up", "target_group", "participants"}
-    plan = re.compile(r"utöka|planerar|planerades|beräknas|räknar med|tar emot|platser|kommer att (?:vara|omfatta|ta emot)|"
+    plan = re.compile(r"utöka|planerar|planerades|beräknas|räknar med|tar emot|ska ta emot|platser|kommer att (?:vara|omfatta|ta emot)|"
                       r"\bmålet (?:är|var)\b", re.I)
     yield from ((s, True, plan) for s in sections if s.key not in skip)
 
@@ -87,7 +91,7 @@ def find_participants(sections: list[Section], text: str, where: dict | None = N
         for offset, sentence in sentences(section.text):
             if plan is not None and not plan.search(sentence) or any(s <= offset < e for s, e in breakdowns):
                 continue
-            read = _read(sentence, need_cue, bare=section.key == "participants")
+            read = _read(sentence, need_cue, bare=section.key == "participants", heading=section.heading or "")
             if read:
                 found, m = read
                 if where is not None:

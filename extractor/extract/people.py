@@ -25,7 +25,9 @@ CAPITALISED_RUN_RE = re.compile(rf"\b{NAME_PART}(?: {NAME_PART})+\b")
 NOT_NAMES = {"kontaktperson", "organisation", "insatsägare", "samverkanspart", "resurs", "projektledare",
              "e-post", "underskrift", "namnförtydligande", "datum", "ort", "signerade", "signed", "sent",
              "region", "arbetsförmedlingen", "försäkringskassan", "kommun", "samordningsförbundet",
-             "rapportansvarig", "initierat", "dokument", "transaktion", "the", "document"}
+             "rapportansvarig", "initierat", "dokument", "transaktion", "the", "document",
+             # an e-mail's greeting and sign-off: "Hej Elin, påminner …", "Hälsningar Anna Exempel"
+             "hej", "hejsan", "hälsningar", "hälsning", "mvh", "tack"}
 SIGNING_KEYS = {"signatures", "signing_log"}
 # An office's shared mailbox is nobody's address: "info@…", "registrator@…"
 SHARED_MAILBOXES = {"info", "kansli", "kansliet", "registrator", "registratur", "post", "kontakt", "admin",
@@ -37,6 +39,29 @@ NAME_WINDOW = 160
 SIGNER_LINE_RE = re.compile(
     rf"(?:^|\t|\d[ \t]+|\bav\s+|namnförtydligande:?\s*)({NAME_PART}(?:[ \t]+{NAME_PART}){{1,2}}),\s+[{LOWER}]",
     re.M | re.I)
+
+
+# A signature table's column of names: "Roll | Organisation | Namn | Datum"
+NAME_COLUMN_RE = re.compile(r"^(?:namn|namnförtydligande|underskrift och namnförtydligande|name)$", re.I)
+WHOLE_NAME_RE = re.compile(rf"^{NAME_PART}(?:[ \t]+{NAME_PART}){{1,2}}$")
+
+
+def _signers_in_table(text: str) -> list[tuple[int, str]]:
+    """Return (offset, name) for each name under a "Namn" column of a signature table."""
+    out, column, offset = [], None, 0
+    for line in text.split("\n"):
+        cells = line.split("\t")
+        heads = [i for i, cell in enumerate(cells) if NAME_COLUMN_RE.match(cell.strip())]
+        if len(cells) > 1 and heads:
+            column = heads[0]
+        elif column is not None and len(cells) > column:
+            cell = cells[column].strip()
+            if WHOLE_NAME_RE.match(cell):
+                out.append((offset + line.find(cell), cell))
+        elif len(cells) == 1:
+            column = None
+        offset += len(line) + 1
+    return out
 
 
 @dataclass
@@ -154,6 +179,11 @@ def find_contacts(text: str, sections: list[Section],
             if _plausible(name) and _fold(name) not in names:
                 names.add(_fold(name))
                 start = section.char_start + m.start(1)
+                people.append(Person(name, None, None, "signatory", start, start + len(name)))
+        for pos, name in _signers_in_table(section.text):
+            if _plausible(name) and _fold(name) not in names:
+                names.add(_fold(name))
+                start = section.char_start + pos
                 people.append(Person(name, None, None, "signatory", start, start + len(name)))
     # Prose fills in people named with a role and no address ("Per Påhittad var projektledare").
     for name, role, start, end in find_named_people(text, minutes=minutes):

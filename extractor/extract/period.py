@@ -13,7 +13,9 @@ INTAKE_CUE_RE = re.compile(
     # a plan says "intaget stängs", a report "intag av nya deltagare stängdes den …"
     r"(?:sista|slutdatum för|senaste)\s+(?:\w+\s+){0,2}intag|intag(?:et)?\s+(?:\w+\s+){0,3}(?:avslutas|avslutades|upphör|upphörde|stängs|stängdes)"
     # "Intag av nya deltagare t.o.m. 2026-06-30", "inskrivning sker fram till …"
-    r"|\b(?:intag|inskrivning)(?:et|en|ar)?\s+(?:\w+\s+){0,4}?(?:t\.?\s?o\.?\s?m\.?|till\s+och\s+med|fram\s+till)",
+    r"|\b(?:intag|inskrivning)(?:et|en|ar)?\s+(?:\w+\s+){0,4}?(?:t\.?\s?o\.?\s?m\.?|till\s+och\s+med|fram\s+till)"
+    # "Sista dag för inskrivning", "Nya deltagare tas emot till och med …"
+    r"|sista\s+dag(?:en)?\s+för\s+(?:intag|inskrivning)|deltagare\s+tas\s+emot\s+(?:t\.?\s?o\.?\s?m\.?|till\s+och\s+med|fram\s+till)",
     re.I)
 # Prose that states the intervention's own period ("Insatsen pågick under perioden A--B",
 # "Förstudien påbörjades 15 augusti 2021"), and form labels outside a period section ("Startdatum 2020-12-01").
@@ -29,7 +31,14 @@ LABEL_END_RE = re.compile(r"\b(?:slutdatum|projektslut|insatsslut|planerat\s+slu
 PROJECT_WORD_RE = re.compile(r"\b(?:projekt|insats|förstudie|verksamhet|satsning)\w*", re.I)
 ACCOUNTS_RE = re.compile(r"\b(?:årsredovisning|räkenskapsår|verksamhetsår|bokslut|delårsrapport|förbundet\s+bildades)\w*", re.I)
 LABEL_LINE_RE = re.compile(r"^[^\n]{1,40}:\s*$")
-RANGE_GAP_RE = re.compile(r"^\s*(?:–|--|-|—|till och med|t\.?o\.?m\.?|till)\s*(?:den\s+)?$", re.I)
+MAX_BARE_LABEL_WORDS = 3
+RANGE_GAP_RE = re.compile(r"^\s*(?:–|--|-|—|till och med|t\.?o\.?m\.?|till|to|until)\s*(?:den\s+)?$", re.I)
+def _bare_label(line: str) -> bool:
+    """Whether a line is a form label with no colon, as a web form's field names print: "Slutdatum"."""
+    return len(line.split()) <= MAX_BARE_LABEL_WORDS and any(
+        cue.search(line) for cue in (START_CUE_RE, END_CUE_RE, INTAKE_CUE_RE))
+
+
 def _first_range(text: str) -> tuple[Found, Found] | None:
     dates = find_dates(text)
     for a, b in zip(dates, dates[1:]):
@@ -60,7 +69,7 @@ def find_period(sections: list[Section], text: str, where: dict | None = None,
             dates = find_dates(sentence)
             if not dates:
                 # a form's label on a line of its own: "Slutdatum:" over "2025-12-31"
-                label = sentence if LABEL_LINE_RE.match(sentence) else ""
+                label = sentence if LABEL_LINE_RE.match(sentence) or _bare_label(sentence) else ""
                 continue
             # A form field's label is its cue: "Planerad start" over "2024-08-01".
             cued = f"{label}\n{sentence}" if label else sentence

@@ -29,6 +29,8 @@ ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("owner", "after", r"\b(?:projektägare|huvudman)\s*:", ("projektägare", "huvudman")),
     # a cover or form line that prints its label without a colon: "Projektägare Köpings kommun"
     ("owner", "after", r"(?m)^[ \t]*(?:projektägare|huvudman|insatsägare)[ \t]+(?=[A-ZÅÄÖ])", ("projektägare", "huvudman", "insatsägare")),
+    # a signature table's role column: "Samverkanspart\tRegion Exempel\tAnna Exempel"
+    ("partner", "after", r"(?m)^[ \t]*(?:samverkanspart(?:ner)?|samarbetspart(?:ner)?)\t(?=[A-ZÅÄÖ])", ("samverkanspart", "samarbetspart")),
     ("owner", "after", r"\b(?:genomförs|genomfördes|genomförts)\s+av", ("genomför",)),
     ("owner", "after", r"\b(?:be)?(?:drivs|drevs|drivits|bedrivits)\s+(?:gemensamt\s+|nu\s+)?av", ("drivs", "drevs", "drivits")),
     ("owner", "after", r"\b(?:driver|drev|bedriver|bedrev)\s+(?:\w+\s+){0,2}?tillsammans\s+med", ("tillsammans",)),
@@ -83,6 +85,8 @@ LIST_STOP_RE = re.compile(
     r"en\s+förstudie|ett\s+projekt|med\s+fokus|skapa|att|har|kring|avseende|om|finansieras|finansierar|inom|är|var|blir|"
     r"i\s+(?:nära\s+|tät\s+)?(?:samverkan|samarbete)|tillsammans\s+med|"
     r"med(?=\s[^.;]{0,100}?\ssom\s+(?:samverkans|samarbets)part))\b"
+    # ", och X är …": Swedish lists put no comma before "och", so a new clause begins
+    r"|,\s+och\s+(?=[^.;]{0,120}?\s(?:är|var|blir|har\s+varit)\s)"
     r"|[.;:!?]\s|\s[–-]\s|\n\n",
     re.I)
 # A sentence about a förbund's own members or its founding names no project roles.
@@ -148,8 +152,10 @@ def _unit_of_previous(before: str, spans: list[tuple[int, int, str]]) -> bool:
 
 
 def _list_after(text: str, start: int) -> str:
-    """Return the part of `text` after a cue that holds its list of bodies."""
+    """Return the part of `text` after a cue that holds its list of bodies (in a table row, its line)."""
     rest = text[start:start + AFTER_CHARS]
+    if text[start - 1:start] == "\t" or "\t" in rest.split("\n", 1)[0]:
+        rest = rest.split("\n", 1)[0]
     # the list's own first word may be a stop word's look-alike: skip a leading space only
     m = LIST_STOP_RE.search(rest, 1)
     return rest[: m.start()] if m else rest

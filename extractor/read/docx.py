@@ -13,6 +13,8 @@ from .limits import MAX_UNZIPPED_BYTES, check_members
 HEADING_STYLE_RE = re.compile(r"^(?:heading|rubrik|överskrift|berschrift|titre)\s*(\d)$", re.I)
 TITLE_STYLES = {"title", "rubrik", "titel"}
 BOLD_HEADING_MAX_CHARS = 150
+RUN_IN_HEADING_MAX_WORDS = 8
+RUN_IN_LEVEL = 9
 
 
 def _check_zip(data: bytes, path: Path) -> None:
@@ -51,6 +53,24 @@ def _style_level(paragraph, names: dict) -> int | None:
 def _is_bold(paragraph) -> bool:
     runs = [r for r in paragraph.runs if r.text.strip()]
     return bool(runs) and all(r.bold for r in runs)
+
+
+def _bold_lead(paragraph, line: str) -> str | None:
+    """Return a paragraph's bold opening when plain text follows it: a run-in heading
+    ("**Bakgrund.** Många unga …"), else None."""
+    lead = []
+    for run in paragraph.runs:
+        if not run.text.strip() and lead:
+            lead.append(run.text)
+            continue
+        if not run.bold:
+            break
+        lead.append(run.text)
+    head = "".join(lead).strip()
+    rest = line[len(head):].strip() if line.startswith(head) else ""
+    if not head or not rest or len(head.split()) > RUN_IN_HEADING_MAX_WORDS:
+        return None
+    return head
 
 
 def _local(tag) -> str:
@@ -155,6 +175,7 @@ def read_docx(path: Path, data: bytes, sha256: str) -> Document:
     lines: list[str] = []
     hints: list[Hint] = []
     bold: list[tuple[int, str]] = []
+    run_in: list[tuple[int, str]] = []
     offset = 0
     style_names: dict[str | None, str] = {}
     for kind, block in _blocks(document):
@@ -166,6 +187,8 @@ def read_docx(path: Path, data: bytes, sha256: str) -> Document:
                 hints.append(Hint(offset, offset + len(line), level))
             elif line and len(line) <= BOLD_HEADING_MAX_CHARS and _is_bold(block):
                 bold.append((offset, line))
+            elif line and (lead := _bold_lead(block, line)):
+                run_in.append((offset, lead))
         else:
             line = "\t".join(block).rstrip()
         lines.append(line)
@@ -173,5 +196,7 @@ def read_docx(path: Path, data: bytes, sha256: str) -> Document:
     # Bold paragraphs are headings when the document has no heading styles, else sub-headings.
     bold_level = 1 if not hints else 9
     hints += [Hint(start, start + len(line), bold_level) for start, line in bold]
+    # a bold opening run-in to its paragraph: split.py keeps it only where it names a known section
+    hints += [Hint(start, start + len(lead), RUN_IN_LEVEL) for start, lead in run_in]
     hints.sort(key=lambda h: h.start)
     return Document(path=str(path), format="docx", sha256=sha256, text="\n".join(lines) + "\n", hints=hints)

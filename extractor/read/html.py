@@ -9,7 +9,16 @@ from ..record import Document
 from .labels import unglue_labels
 
 # Tags that end a line of text where they stand; every other tag simply goes.
-BLOCK_TAG_RE = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table)\b[^>]*>", re.IGNORECASE)
+BLOCK_TAG_RE = re.compile(
+    r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|label|textarea|select|fieldset|legend|dl|dt|dd)\b[^>]*>", re.IGNORECASE)
+EMAIL_IN_BRACKETS_RE = re.compile(r"<([\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
+DOCTYPE_RE = re.compile(r"^\s*<!doctype\b[^<>]*>", re.IGNORECASE)
+# A saved web form keeps what was filled in as attributes and chosen options, not as text.
+INPUT_RE = re.compile(r"<input\b([^<>]*)>", re.IGNORECASE)
+INPUT_TYPE_RE = re.compile(r"""\btype\s*=\s*["']?([a-z]+)""", re.IGNORECASE)
+INPUT_VALUE_RE = re.compile(r"""\bvalue\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+VALUELESS_INPUTS = {"hidden", "submit", "button", "reset", "image", "password", "file", "checkbox", "radio"}
+UNCHOSEN_OPTION_RE = re.compile(r"<option\b(?![^<>]*\bselected)[^<>]*>[^<]*(?:</option\s*>)?", re.IGNORECASE)
 ANY_TAG_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*\b[^<>]*>")
 ENTITY_RE = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 LIST_ITEM_RE = re.compile(r"<li\b[^>]*>", re.IGNORECASE)
@@ -59,6 +68,16 @@ def drop_hidden(raw: str) -> str:
 CELL_END_RE = re.compile(r"</t[dh]\s*>", re.IGNORECASE)
 
 
+def _input_text(m: re.Match) -> str:
+    """Return the filled-in value of an <input> on a line of its own, or nothing for a button or hidden field."""
+    kind = INPUT_TYPE_RE.search(m.group(1))
+    if kind and kind.group(1).lower() in VALUELESS_INPUTS:
+        return ""
+    value = INPUT_VALUE_RE.search(m.group(1))
+    filled = (value.group(1) if value.group(1) is not None else value.group(2)) if value else ""
+    return f"\n{filled}\n" if filled.strip() else ""
+
+
 def clean_html(text: str) -> str:
     """Return text with HTML tags and entities replaced.  "<p>Hej&nbsp;då</p>" -> "Hej då"
 
@@ -67,6 +86,10 @@ def clean_html(text: str) -> str:
     """
     if "<" not in text and "&" not in text:
         return text
+    if "<input" in text.lower() or "<option" in text.lower():
+        text = INPUT_RE.sub(_input_text, text)
+        text = UNCHOSEN_OPTION_RE.sub("", text)
+    text = EMAIL_IN_BRACKETS_RE.sub(r"\1", text)  # "Anna Exempel <anna@exempel.se>" is an address, no tag
     text = _sub_tags(LIST_ITEM_RE, "\n- ", text)
     text = CELL_END_RE.sub("\t", text)
     text = _sub_tags(BLOCK_TAG_RE, "\n", text)
@@ -79,6 +102,6 @@ def clean_html(text: str) -> str:
 
 def read_html(path: Path, raw: str, sha256: str) -> Document:
     """Return a Document from an .html file's decoded text."""
-    body = drop_hidden(raw)
+    body = DOCTYPE_RE.sub("", drop_hidden(raw), count=1)
     text = unglue_labels(clean_html(body).strip()) + "\n"
     return Document(path=str(path), format="html", sha256=sha256, text=text)

@@ -1,0 +1,69 @@
+"""Whether one line reads as a heading: a known heading on its own, a line drawn between marks,
+a sentence (no heading), a table-of-contents line, a table row ending in figures.
+
+split.py walks the lines and decides where sections start; these tests look at one line at a time.
+"""
+from __future__ import annotations
+
+import re
+
+from .heading_keys import match_key, normalise
+
+# A table-of-contents line: "Bakgrund ........ 3". Matched on the reversed line, anchored at its
+# end, so that a long run of dots costs one pass, not one pass per dot.
+TOC_LINE_REVERSED_RE = re.compile(r"\s*\d{1,3}\s*(?:\.{4}|…{2}|\t)")
+QUESTION_START_RE = re.compile(r"^(beskriv|ange|hur|har|vilka|vad|på vilket)\b")
+MAX_HEADING_WORDS = 14
+MAX_QUESTION_WORDS = 30
+MAX_HEADING_CHARS = 220
+# A paragraph of minutes: "§ 23 Ansökan om finansiering av insatsen Påhittet", "§ 4a Val av justerare".
+MINUTES_PARAGRAPH_RE = re.compile(r"^§[ \t]*\d{1,4}[a-z]?(?![\d\w])[ \t]*")
+# A line that ends in figures ("Extern – 60 90 150"), matched on the reversed line (see TOC_LINE_REVERSED_RE).
+ROW_END_REVERSED_RE = re.compile(r"\s*(?:rk|rkt)?[\d \u00a0]*\d")
+
+
+def is_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", ",", ";")) and not text.rstrip().endswith("..")
+
+
+def framed(line: str) -> bool:
+    """Whether a line is drawn between marks, as plain-text exports draw headings.  "-- TIDSPLAN --" -> True"""
+    return len(line) > 4 and line[:2] in {"--", "**", "––"} and line[-2:] == line[:2][::-1]
+
+
+def whole_line_heading(line: str) -> str | None:
+    """Return the key if the whole line reads as a heading, else None."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > MAX_HEADING_CHARS or is_sentence(stripped):
+        return None
+    if stripped.startswith(("-", "•", "*", "–")) and not stripped.startswith("**") and not framed(stripped):
+        return None
+    norm = normalise(stripped)
+    words = len(norm.split())
+    limit = MAX_QUESTION_WORDS if QUESTION_START_RE.match(norm) or stripped.endswith("?") else MAX_HEADING_WORDS
+    if not norm or words > limit:
+        return None
+    found = match_key(stripped)
+    return found[0] if found else None
+
+
+def is_toc_line(line: str) -> bool:
+    """Whether a line ends in leader dots (or a tab) and a page number.  "Syfte ....... 4" -> True"""
+    return TOC_LINE_REVERSED_RE.match(line[::-1]) is not None
+
+
+def ends_in_figures(line: str) -> bool:
+    """Whether a line ends in a figure, "kr" or "tkr" allowed.  "Extern – 60 90 150" -> True"""
+    return ROW_END_REVERSED_RE.match(line[::-1]) is not None
+
+
+def minutes_paragraph(line: str) -> str | None:
+    """Return the key of a line that opens a paragraph of minutes, else None.
+
+    "§ 23 Ansökan om medel – Påhittet" -> "other";  "§ 5 Budget" -> "budget"
+    """
+    stripped = line.strip()
+    m = MINUTES_PARAGRAPH_RE.match(stripped)
+    if not m or is_sentence(stripped) or len(stripped.split()) > MAX_HEADING_WORDS:
+        return None
+    return whole_line_heading(stripped[m.end():] or "x") or "other"
