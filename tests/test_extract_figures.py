@@ -51,6 +51,11 @@ def test_dates_read_swedish_forms(text, expected):
     ("Kr. 45 000 per deltagare", [45000]),
     ("Version 1.2 kr", []),
     ("deltagaraktiviteter 110\n000 kr och kompetensutveckling 65 000 kr", [110000, 65000]),
+    ("ett utrymme med ca 2,2 milj för ny verksamhet", [2200000]),
+    ("förbund har kunnat söka max en halv miljon kronor", [500000]),
+    # a field whose label names money, its figure without a unit on the same or the next line
+    ("Total projektbudget:\n9 395 363\nBeviljat stöd:\n7 046 761\nPostnr:\n70226", [9395363, 7046761]),
+    ("Planerat antal deltagare:\n60\nProjektperiod:\n2031-03-01 - 2033-02-28", []),
 ])
 def test_amounts_with_units(text, expected):
     assert [f.value for f in find_amounts(text, [])] == expected
@@ -246,3 +251,15 @@ def test_budget_from_a_decision_and_a_final_report(text, doc_type, expected):
     sections = [Section(key="budget", heading=text[:head - 1], text=text[head:], page=None, char_start=head,
                         char_end=len(text))]
     assert find_budget(text, find_amounts(text, [(head, len(text))]), sections, doc_type) == expected
+
+
+def test_budget_total_from_a_label_with_its_figure_below_and_no_request_summed_over_many():
+    from extractor.extract.budget import find_budget
+
+    text = "Projektägare:\nStiftelsen Påhitt\nTotal projektbudget:\n9 395 363\nBeviljat ESF-stöd:\n7 046 761\n"
+    budget = find_budget(text, find_amounts(text, []), [], "other")
+    assert budget == {"requested_sek": None, "own_financing_sek": None, "total_sek": 9395363}
+    # a news item that counts the applications: its "sökt belopp" sums them all
+    text = ("Extra medel till förbunden\n\n  • 44 ansökningar har inkommit\n"
+            "  • Sökt belopp summerar sig till drygt 21 miljoner kronor\n")
+    assert find_budget(text, find_amounts(text, []), [], "other")["requested_sek"] is None
