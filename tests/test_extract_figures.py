@@ -33,6 +33,9 @@ def _sec(key: str, text: str, start: int = 0) -> Section:
     ("15/3 2024 och 7/6\n2024", ["2024-03-15", "2024-06-07"]),
     ("1–2 mars 2024", ["2024-03-01", "2024-03-02"]),
     ("2024-02-28 - 5 mars 2024", ["2024-02-28", "2024-03-05"]),
+    ("Slutrapport 30 april, 2031", ["2031-04-30"]),
+    ("avvakta tills ett extra möte 310621. Protokollet från mötet 310527 är justerat.", ["2031-06-21", "2031-05-27"]),
+    ("beslut 310621.5 i ordningen", []),
 ])
 def test_dates_read_swedish_forms(text, expected):
     assert [f.value for f in find_dates(text)] == expected
