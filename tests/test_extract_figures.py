@@ -103,6 +103,12 @@ def test_target_groups_skip_statistics_and_excluded_ages():
     assert [(f.age_min, f.age_max) for f in find_target_groups([_sec("target_group", text)])] == [(30, None)]
 
 
+def test_target_groups_from_prose_naming_the_people_with_their_ages():
+    text = ("Projektet genomförs 2031-2032. Till projektet kan deltagare 18-64 år med försörjningsstöd anvisas. "
+            "I kommunen bor 12 000 personer 20-64 år.")
+    assert [(f.age_min, f.age_max) for f in find_target_groups([], text)] == [(18, 64)]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Vi räknar med cirka 60 deltagare per år.", {"count": 60, "per": "year"}),
     ("cirka 50 personer årligen", {"count": 50, "per": "year"}),
