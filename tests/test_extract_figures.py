@@ -125,6 +125,12 @@ def test_participants_forms(text, expected):
     assert find_participants([_sec("participants", text)], text) == expected
 
 
+def test_participants_from_a_reports_account_of_the_plan_not_its_outcome():
+    text = ("Sammanfattning Projektet startade 2029. Projektet var tänkt att omfatta 150 personer under hela "
+            "projekttiden. Antal deltagare i projektet hamnade på 151 personer.")
+    assert find_participants([_sec("other", text)], text) == {"count": 150, "per": "total"}
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Planerat startdatum: 2025-01-01\nPlanerat slutdatum: 2028-12-31\n"
      "Eventuellt slutdatum för intag av personer i insatsen: 2028-12-01",
