@@ -145,6 +145,11 @@ def test_period_forms(text, expected):
     assert find_period([_sec("period", text)], text) == expected
 
 
+def test_period_from_a_field_that_prints_its_two_dates_side_by_side():
+    text = 'Download "Slutrapport Projekt Bron. Projektperiod: 2029-05-01 2032-04-30 Diarienummer: 2029-3050042"'
+    assert find_period([], text) == {"start": "2029-05-01", "end": "2032-04-30", "intake_end": None}
+
+
 @pytest.mark.parametrize("clause, expected", [
     ("en samordnare 80 %", [("Samordnare", 0.8)]),
     ("två arbetsmarknadscoacher om vardera 100 %", [("Arbetsmarknadscoach", 1.0)] * 2),

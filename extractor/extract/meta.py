@@ -8,7 +8,7 @@ from .names import find_title_in_prose
 
 DIARIENUMMER_RE = re.compile(
     r"\b(?:dnr|diarienummer|diarienr|diarie-?nr|ärendenummer|ärendenr)\b\.?:?\s*(?:är\s+)?"
-    r"((?-i:[A-ZÅÄÖ]{2,6}[\s-])?\d{2,4}[/:.-](?-i:[A-ZÅÄÖ]{1,4})?\d{1,5}(?:[/:.-](?-i:[A-ZÅÄÖ]{1,3})?\d{1,5})?)",
+    r"((?-i:[A-ZÅÄÖ]{2,6}[\s-])?\d{2,4}[/:.-](?-i:[A-ZÅÄÖ]{1,4})?\d{1,7}(?:[/:.-](?-i:[A-ZÅÄÖ]{1,3})?\d{1,5})?)",
     re.IGNORECASE,
 )
 # "Verksamhetsplan 2013 för Kompassen – samverkanscentrum" -> "Kompassen"
