@@ -14,7 +14,9 @@ import re
 DOC_TYPE_CUES: list[tuple[str, str]] = [
     (r"fortsättningsansökan|projektansökan|ansökan|ansöker om|projektplan|projektförslag", "application"),
     (r"verksamhetsplan", "operational_plan"),
-    (r"slutrapport|slutredovisning|utvärderingsrapport|slututvärdering", "final_report"),
+    # a numbered report series (FoU units publish their evaluations so) names a report anywhere
+    (r"slutrapport|slutredovisning|utvärderingsrapport|slututvärdering|skriftserie\s+(?:nr\s+)?\d+/\d+",
+     "final_report"),
     (r"lägesrapport|delrapport|delredovisning|halvårsrapport|arbetsrapport|avstämningsrapport", "progress_report"),
     (r"protokollsutdrag|beslut om|beslutsunderlag|protokoll|sammanträdesprotokoll", "decision"),
     (r"årsredovisning|verksamhetsberättelse|tjänsteutlåtande|beslutsförslag|delårsrapport|kallelse|"
@@ -34,6 +36,10 @@ TITLE_RE = [(re.compile(TITLE_PREFIX + WORD.format(p), re.I | re.M), label) for 
 # "beslutade om verksamhetsplan …", "förslaget till Verksamhetsplan 2013": a mention of another document
 MENTION_BEFORE_RE = re.compile(r"(?:\bom|\btill)\s+$", re.I)
 HEAD_CHARS = 600
+# A förbund's plan for a year lists that year's planned insatser even where the word "verksamhetsplan"
+# is missing; its table of contents may come after a long preamble, so the cue is read further on.
+YEAR_PLAN_RE = re.compile(r"\b(?:prioriterade|planerade)\s+insatser\s+(?:för\s+)?(?:år\s+)?\d{4}\b", re.I)
+YEAR_PLAN_CHARS = 1500
 TITLE_ZONE_CHARS = 700
 # Without a named type at the top, a form that asks for money is an application.
 ASKS_FOR_MONEY_RE = re.compile(
@@ -46,11 +52,26 @@ ASKS_FOR_MONEY_RE = re.compile(
 HOW_TO_APPLY_RE = re.compile(
     r"\b(?:hur\s+(?:man\s+|du\s+|ni\s+)?(?:an)?söker|så\s+(?:här\s+)?(?:an)?söker\s+(?:du|ni|man)|ansökningsmall|"
     r"mall\s+för\s+ansökan|ladda\s+ner|(?:kan|får)\s+(?:man\s+|du\s+|ni\s+)?(?:an)?söka\s+(?:om\s+)?medel|"
-    r"vem\s+kan\s+(?:an)?söka|redo\s+att\s+ansöka|ansökningsprocess|sista\s+ansökningsdag|ansökningar\s+kan\s+inkomma)",
+    r"vem\s+kan\s+(?:an)?söka|redo\s+att\s+ansöka|ansökningsprocess|sista\s+ansökningsdag|ansökningar\s+kan\s+inkomma|"
+    # a rule for how applications are handled: "Ansökan skall initieras av …", "medel kan ansökas om hos …"
+    r"ansökan\b[^.\n]{0,60}?\s(?:ska|skall)\s+(?:lämnas|skickas|göras|initieras|beredas)|medel\s+ansökas|mallar\s+för\s+ansökan)",
     re.I)
-FORM_FIELD_RE = re.compile(
-    r"(?im)^[ \t]*(?:\d+(?:\.\d+)*\.?[ \t]+)?(?:sökt\s+belopp|projektägare|insatsägare|sökande(?:\s+organisation)?|"
-    r"kontaktperson|projektledare|projektnamn|insatsens\s+namn|målgrupp|syfte|budget|tidsplan|projektperiod)\b")
+FILLED_FIELDS = (r"sökt\s+belopp|projektägare|insatsägare|sökande(?:\s+organisation)?|kontaktperson|projektledare|"
+                 r"projektnamn|insatsens\s+namn|tidsplan|projektperiod")
+FIELD_LINE = r"(?im)^[ \t]*(?:\d+(?:\.\d+)*\.?[ \t]+)?(?:{})\b"
+FORM_FIELD_RE = re.compile(FIELD_LINE.format(FILLED_FIELDS + r"|målgrupp|syfte|budget"))
+# A page on how to apply may itself have headings such as "Syfte med medlen" or "Budget": only the
+# fields a filled-in form has (who applies, for what, how much) show it is an application.
+FILLED_FIELD_RE = re.compile(FIELD_LINE.format(FILLED_FIELDS))
+# A news item reports what became of an application ("ESF beviljar ansökan", "ansökan lämnades in
+# den 3 oktober", "beslut väntas i december"); an application asks and has not been decided.
+DECIDED_RE = re.compile(
+    r"\b(?:beviljar|beviljade|beviljat|beviljats|beviljas|fattat\s+beslut|beslut\s+väntas|lämnades\s+in|har\s+lämnats\s+in)\b",
+    re.I)
+# Minutes carry numbered paragraphs or a justering; a page that says "Protokollet är justerat"
+# points to minutes kept elsewhere: it is news of the meeting.
+MINUTES_RE = re.compile(r"§\s*\d|\bjusterare\b|\bjusteringens\b|\bordförande\s*:", re.I)
+PROTOCOL_ELSEWHERE_RE = re.compile(r"\bprotokollet\b", re.I)
 
 
 def _first(patterns, text: str) -> str | None:
@@ -72,7 +93,12 @@ def classify_doc_type(text: str) -> str:
     "Samhällsekonomisk utvärdering\\nProjekt Bron" -> "final_report"
     """
     found = (_first(TITLE_RE, text[:TITLE_ZONE_CHARS]) or _first(DOC_TYPE_RE, text[:HEAD_CHARS])
+             or ("operational_plan" if YEAR_PLAN_RE.search(text[:YEAR_PLAN_CHARS]) else None)
              or ("application" if ASKS_FOR_MONEY_RE.search(text) else "other"))
-    if found == "application" and HOW_TO_APPLY_RE.search(text) and not FORM_FIELD_RE.search(text):
+    if found == "application" and HOW_TO_APPLY_RE.search(text) and not FILLED_FIELD_RE.search(text):
         return "other"  # "Ansök om medel: … ladda ner mallen"
+    if found == "application" and DECIDED_RE.search(text) and not FORM_FIELD_RE.search(text):
+        return "other"  # "ESF beviljar förbundens gemensamma ansökan"
+    if found == "decision" and PROTOCOL_ELSEWHERE_RE.search(text) and not MINUTES_RE.search(text):
+        return "other"  # "Styrelsen beslutade … Protokollet är justerat och finns på hemsidan"
     return found

@@ -26,7 +26,6 @@ AFTER_INLINE_HEADING_RE = re.compile(r"^[ \t]*(?:\(\s*\*\s*\))?[ \t]*:?[ \t]*(?=
 # The rest of a table row that is only figures: a budget line ("Övrigt\t35 000\t11 350").
 NUMERIC_CELLS_RE = re.compile(r"^[\s\d.,:%–\-kr]*$")
 SIGNING_KEYS = {"signatures", "signing_log"}
-DATE_LIKE_RE = re.compile(r"\d-\d|\d\.\d\d\.\d")
 # Lower-case words, then a capital with no space before it: a heading glued to its text.
 GLUED_HEADING_RE = re.compile(r"^([A-ZÅÄÖ][a-zåäö]+(?:[ \t]+[a-zåäö]+){0,4})(?=[A-ZÅÄÖ][a-zåäö])")
 MAX_QUESTION_HEADING_WORDS = 16

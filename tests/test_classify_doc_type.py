@@ -43,3 +43,40 @@ def test_a_page_on_how_to_apply_is_no_application():
 ])
 def test_an_untitled_text_that_asks_the_forbund_for_money_is_an_application(text):
     assert classify_doc_type(text) == "application"
+
+
+@pytest.mark.parametrize("text", [
+    # news on what became of an application
+    "Förbunden får stöd\n\nESF beviljar förbundens gemensamma ansökan om medel till arbetet i Exempellän.",
+    "Ansökan om medel till Stegprojektet 2031\n\nAnsökan lämnades in den 3 oktober. Beslut väntas i december.",
+    "Tio miljoner till förbunden\n\nFörbunden har kunnat söka extra medel.\n  • Sökt belopp summerar sig till 9 miljoner kronor\n"
+    "Myndigheten har nu beviljat 28 insatser medel.",
+    # a rule for how applications are handled
+    "Fria medel\n\nAnsökan om medel till lokala projekt skall initieras av beredningsgruppen. Styrelsen beslutar.",
+    "Samverkansstöd\n\nHär finns mallar för ansökan.\n\nSyfte med samverkansmedel\nInsatser som hjälper den enskilde.\n"
+    "Vem kan ansöka om medel\nMedlemmarna i förbundet.",
+])
+def test_news_and_rules_about_applications_are_other(text):
+    assert classify_doc_type(text) == "other"
+
+
+def test_a_prose_application_that_mentions_an_earlier_grant_stays_an_application():
+    text = ("Ansökan om fortsatt finansiering\n\nInsatsen beviljades medel 2029.\n\nSyfte\nAtt fler unga "
+            "får arbete.\n\nMålgrupp\nUnga 18-29 år.")
+    assert classify_doc_type(text) == "application"
+
+
+@pytest.mark.parametrize("text, doc_type", [
+    # board news that points to the minutes kept elsewhere
+    ("Nytt beslut om bidrag till Språnget\n\nVid ett extra möte 310620 beslutade styrelsen att ändra beslutet.\n\n"
+     "Protokollet är justerat och finns på anslagstavlan.\n\nPublicerad:", "other"),
+    ("Styrelsemötet 310527\n\nStyrelsen beslutade att avvakta med beslut om medel.\n\nProtokollet är nu justerat.", "other"),
+    # the minutes themselves
+    ("Beslut om medel till Språnget\n\n§ 12 Ansökan från Exempelby kommun\n\nProtokollet justeras 2031-06-01.", "decision"),
+    # a förbund's plan without the word, and a report of an FoU series
+    ("Gemensam kraft " + "Förbundet prövar nya vägar tillsammans med parterna. " * 14
+     + "Innehåll 1. FÖRUTSÄTTNINGAR 2. MÅL 3. PRIORITERADE INSATSER 2031 4. EKONOMI", "operational_plan"),
+    ("1 Stöd i samverkan En studie av två team 1 Alva Påhittsson FoU Exempelbygdens skriftserie nr 12/31", "final_report"),
+])
+def test_doc_type_of_board_news_plans_and_report_series(text, doc_type):
+    assert classify_doc_type(text) == doc_type

@@ -33,6 +33,9 @@ def _sec(key: str, text: str, start: int = 0) -> Section:
     ("15/3 2024 och 7/6\n2024", ["2024-03-15", "2024-06-07"]),
     ("1–2 mars 2024", ["2024-03-01", "2024-03-02"]),
     ("2024-02-28 - 5 mars 2024", ["2024-02-28", "2024-03-05"]),
+    ("Slutrapport 30 april, 2031", ["2031-04-30"]),
+    ("avvakta tills ett extra möte 310621. Protokollet från mötet 310527 är justerat.", ["2031-06-21", "2031-05-27"]),
+    ("beslut 310621.5 i ordningen", []),
 ])
 def test_dates_read_swedish_forms(text, expected):
     assert [f.value for f in find_dates(text)] == expected
@@ -51,6 +54,11 @@ def test_dates_read_swedish_forms(text, expected):
     ("Kr. 45 000 per deltagare", [45000]),
     ("Version 1.2 kr", []),
     ("deltagaraktiviteter 110\n000 kr och kompetensutveckling 65 000 kr", [110000, 65000]),
+    ("ett utrymme med ca 2,2 milj för ny verksamhet", [2200000]),
+    ("förbund har kunnat söka max en halv miljon kronor", [500000]),
+    # a field whose label names money, its figure without a unit on the same or the next line
+    ("Total projektbudget:\n9 395 363\nBeviljat stöd:\n7 046 761\nPostnr:\n70226", [9395363, 7046761]),
+    ("Planerat antal deltagare:\n60\nProjektperiod:\n2031-03-01 - 2033-02-28", []),
 ])
 def test_amounts_with_units(text, expected):
     assert [f.value for f in find_amounts(text, [])] == expected
@@ -101,6 +109,12 @@ def test_a_band_the_population_is_compared_by_is_no_target_group():
     assert [(f.age_min, f.age_max) for f in find_target_groups([_sec("target_group", text)])] == [(25, None)]
 
 
+def test_target_groups_from_prose_naming_the_people_with_their_ages():
+    text = ("Projektet genomförs 2031-2032. Till projektet kan deltagare 18-64 år med försörjningsstöd anvisas. "
+            "I kommunen bor 12 000 personer 20-64 år.")
+    assert [(f.age_min, f.age_max) for f in find_target_groups([], text)] == [(18, 64)]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Vi räknar med cirka 60 deltagare per år.", {"count": 60, "per": "year"}),
     ("cirka 50 personer årligen", {"count": 50, "per": "year"}),
@@ -128,6 +142,12 @@ def test_participants_planned_in_another_section():
     assert find_participants([_sec("other", text)], text) == {"count": 40, "per": "year"}
 
 
+def test_participants_from_a_reports_account_of_the_plan_not_its_outcome():
+    text = ("Sammanfattning Projektet startade 2029. Projektet var tänkt att omfatta 150 personer under hela "
+            "projekttiden. Antal deltagare i projektet hamnade på 151 personer.")
+    assert find_participants([_sec("other", text)], text) == {"count": 150, "per": "total"}
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Planerat startdatum: 2025-01-01\nPlanerat slutdatum: 2028-12-31\n"
      "Eventuellt slutdatum för intag av personer i insatsen: 2028-12-01",
@@ -151,6 +171,11 @@ def test_participants_planned_in_another_section():
 ])
 def test_period_forms(text, expected):
     assert find_period([_sec("period", text)], text) == expected
+
+
+def test_period_from_a_field_that_prints_its_two_dates_side_by_side():
+    text = 'Download "Slutrapport Projekt Bron. Projektperiod: 2029-05-01 2032-04-30 Diarienummer: 2029-3050042"'
+    assert find_period([], text) == {"start": "2029-05-01", "end": "2032-04-30", "intake_end": None}
 
 
 @pytest.mark.parametrize("clause, expected", [
@@ -321,3 +346,15 @@ def test_budget_from_a_decision_and_a_final_report(text, doc_type, expected):
     sections = [Section(key="budget", heading=text[:head - 1], text=text[head:], page=None, char_start=head,
                         char_end=len(text))]
     assert find_budget(text, find_amounts(text, [(head, len(text))]), sections, doc_type) == expected
+
+
+def test_budget_total_from_a_label_with_its_figure_below_and_no_request_summed_over_many():
+    from extractor.extract.budget import find_budget
+
+    text = "Projektägare:\nStiftelsen Påhitt\nTotal projektbudget:\n9 395 363\nBeviljat ESF-stöd:\n7 046 761\n"
+    budget = find_budget(text, find_amounts(text, []), [], "other")
+    assert budget == {"requested_sek": None, "own_financing_sek": None, "total_sek": 9395363}
+    # a news item that counts the applications: its "sökt belopp" sums them all
+    text = ("Extra medel till förbunden\n\n  • 44 ansökningar har inkommit\n"
+            "  • Sökt belopp summerar sig till drygt 21 miljoner kronor\n")
+    assert find_budget(text, find_amounts(text, []), [], "other")["requested_sek"] is None

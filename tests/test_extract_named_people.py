@@ -16,6 +16,13 @@ from extractor.extract.period import find_period
     ("Kontakt:\nFörbundschef Bo Bokstav Mobil 070-111 22 33", [("Bo Bokstav", "contact")]),
     ("Tina Testsson, samordnare\nTel. 070-123 45 67", [("Tina Testsson", "contact")]),
     ("Handläggare: Rut Rapport, tfn 0123-456 78", [("Rut Rapport", "contact")]),
+    # the role printed after the name, as a title on a cover
+    ("Rapporten sammanställd av: Lina Låtsas Projektledare På uppdrag av förbundet.", [("Lina Låtsas", "contact")]),
+    # a signature whose title runs on into the body it signs for; a letter's closing greeting
+    ("Nämnden godkänner rapporten. Maja Påhitt Förvaltningschef Exempelby stad, Box 1",
+     [("Maja Påhitt", "signatory")]),
+    ("Vår granskning är klar. Med vänlig hälsning Ada Admin Bo Bokstav Per Påhittad Kopia: Styrelsen",
+     [("Ada Admin", "signatory"), ("Bo Bokstav", "signatory"), ("Per Påhittad", "signatory")]),
     # an author, a chair opening a meeting, a quoted worker: no contact role
     ("Texten skrevs av Sara Skribent, förbundschef.", []),
     ("Ordföranden Klas Klok öppnade sammanträdet.", []),
@@ -36,6 +43,9 @@ def test_minutes_give_their_signatories_not_those_present():
 def test_shared_mailbox_is_no_contact():
     text = "Kommunförbundet Exempel E-post: info@exempel.se\nProjektledare Anna Exempelsson berättade."
     assert [p.name for p in find_contacts(text, [])] == ["Anna Exempelsson"]
+    # a unit's mailbox is nobody's either; a person's address stays
+    text = "Telefon: 08-123 45 00 individochomsorgsforvaltningen@exempelby.se\nKontakt: ada.admin@exempelby.se"
+    assert [p.email for p in find_contacts(text, [])] == ["ada.admin@exempelby.se"]
 
 
 @pytest.mark.parametrize("text, start, end", [

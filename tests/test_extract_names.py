@@ -78,3 +78,36 @@ def test_a_name_the_prose_keeps_writing_in_capitals():
     text = ("Myndigheten för exempelfrågor (MEF) har beslutat om bidrag. MEF beviljar medel. "
             "Enligt MEF är behovet stort.")
     assert find_title_in_prose(text) is None
+    # ... also where the abbreviation comes first and its name follows in parentheses
+    text = ("Nyheter\n\nMEF (Myndigheten för exempelfrågor) har utvärderat teamen. MEF visar goda resultat. "
+            "Foto: MEF")
+    assert find_title_in_prose(text) is None
+
+
+@pytest.mark.parametrize("text, name", [
+    # a coined name later in a headline that opens in sentence case
+    ("Nytt beslut om bidrag till IT-lotsen\n\nStyrelsen beslutade att ändra beslutet om medel till IT-lotsen.",
+     "IT-lotsen"),
+    # a form label without its colon, the document's kind after the name
+    ("Sid 1 (9) Projektnamn Steg Mot Jobb i Exempelby SMJ Slutrapport genomförande Sammanfattning Projektet har ...",
+     "Steg Mot Jobb i Exempelby SMJ"),
+])
+def test_title_from_a_later_coined_name_and_an_inline_label(text, name):
+    assert find_title_in_prose(text)[0] == name
+
+
+@pytest.mark.parametrize("text", [
+    # a kind of document or a form label is no name, wherever it stands in the headline
+    "EXEMPELBY KOMMUN Sammanträdesprotokoll Kommunstyrelsen\n\n1 EXEMPELBY KOMMUN Sammanträdesprotokoll Kommunstyrelsen",
+    "Lägesrapport. Diarienummer: 2031/00123\n\n1 Lägesrapport Diarienummer: 2031/00123",
+])
+def test_no_title_from_a_document_kind_or_a_label(text):
+    assert find_title_in_prose(text) is None
+
+
+def test_title_from_a_case_heading_and_not_from_half_a_pair():
+    text = "2031/00123 - Steg för steg - Exempel 2.0\n\nDiarienummer:\n2031/00123\nNamn:\nSteg för steg - Exempel 2.0\n"
+    assert find_title([], text) == "Steg för steg - Exempel 2.0"
+    # "utvärdering av Remiss- och kartläggningsteamet": "Remiss" is half of a pair of names
+    text = "Arbete i samverkan En utvärdering av Remiss - och kartläggningsteamet och Samverkansteamet\n"
+    assert find_title([], text) != "Remiss"

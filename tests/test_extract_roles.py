@@ -22,6 +22,26 @@ from extractor.record import Section
      "Region Dalarna pröva en ny modell.",
      [("Samordningsförbundet ABC", "owner"), ("Region Dalarna", "partner")]),
     ("Projektägare Sala kommun\nProjektperiod 2019-2021", [("Sala kommun", "owner")]),
+    # a body outside the gazetteer, where the role is stated outright
+    ("Den idéburna sektorn Exempelby Stadsmission fick rollen som projektägare.",
+     [("Exempelby Stadsmission", "owner")]),
+    ("Projektägare:\nStiftelsen Påhitt i Exempellän, Stifelsen Påhitt i Exempellän\nRegion:\nMellersta",
+     [("Stiftelsen Påhitt i Exempellän", "owner")]),
+    ("Övriga samverkande aktörer har varit Påhittema, Motala kommun Centrum: Individ och familj (IFO) samt "
+     "Samordningsförbundet Exempeldalen.",
+     [("Påhittema", "partner"), ("Motala kommun", "partner"), ("Samordningsförbundet Exempeldalen", "partner")]),
+    # a parenthesis inside the list holds the units of the body before it
+    ("Ett samverkansprojekt mellan Arbetsförmedlingen och Skellefteå Kommun (gm. Socialkontoret - IFO) "
+     "samt Försäkringskassan och Västerbottens läns landsting.",
+     [("Arbetsförmedlingen", "partner"), ("Skellefteå kommun", "partner"), ("Försäkringskassan", "partner"),
+      ("Västerbottens läns landsting", "partner")]),
+    # a unit's name that holds a list of its own, broken at a line end
+    ("Ingående parter är Arbetsförmedlingen, Förvalt-\nningen för arbetsmarknad, vuxenutbildning och integration "
+     "(Favi) och Socialtjänsten.",
+     [("Arbetsförmedlingen", "partner"), ("Förvaltningen för arbetsmarknad, vuxenutbildning och integration", "partner"),
+      ("Socialtjänsten", "partner")]),
+    # a looser cue keeps to known bodies: no verb or unknown word becomes a body
+    ("En genomgång som nyligen genomförts av SBU , visar att metoden fungerar.", []),
     ("Projektet genomförs av Region Örebro län i samverkan med Arbetsförmedlingen.",
      [("Region Örebro län", "owner"), ("Arbetsförmedlingen", "partner")]),
     ("Bollnäs kommun ansvarar för projektet och dess personal.", [("Bollnäs kommun", "owner")]),
@@ -128,6 +148,7 @@ CUE_EXAMPLES = [
     "Den bedrivits av Motala kommun.",
     "Motala kommun driver projektet tillsammans med Region Östergötland.",
     "Motala kommun är projektägare.",
+    "Stiftelsen Exempelhjälpen fick rollen som projektägare.",
     "Motala kommun bedrev arbetet tillsammans med Försäkringskassan.",
     "Motala kommun ANSVARAR FÖR Verksamheten.",
     "Teamet har Motala kommun (socialtjänsten) som huvudman.",

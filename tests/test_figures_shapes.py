@@ -21,6 +21,7 @@ def _sec(key: str, text: str, start: int = 0) -> Section:
     ("Dnr SFS-2022-0031", "SFS-2022-0031"),
     ("Diarienummer:\n22-003-S02\nProjekttyp:", "22-003-S02"),
     ("Diarienummer är 2021-15", "2021-15"),
+    ("Projektperiod: 2029-05-01 2032-04-30 Diarienummer: 2029-3050042", "2029-3050042"),
 ])
 def test_diarienummer_common_shapes(text, expected):
     assert find_diarienummer(text) == expected

@@ -45,6 +45,8 @@ PROSE_FOR_CUE_RE = re.compile(
     r"\bför\s+(?:unga|ungdomar|personer|kvinnor|män|vuxna|deltagare|\d)|"
     # the people meant, with their ages in brackets: "den enskilde (16–64 år)", "unga (18–29 år)"
     r"\b(?:unga|ungdomar|personer|individer|vuxna|kvinnor|män|deltagare|den enskilde|enskilda)\s*\(\s*\d|"
+    # ... or right after them: "kan deltagare 18-64 år anvisas", "unga 16–29 år som …"
+    r"\b(?:unga|ungdomar|individer|vuxna|deltagare)\s+\d{1,2}\s*[-–—]\s*\d{1,2}\s*år\b|"
     r"(?:hjälpt|hjälper|hjälpa|stödjer|stödja|stöttar|stötta|stöd till)\s+(?:unga|ungdomar|personer|vuxna|kvinnor|män)", re.I)
 # Where the words that exclude a band stand in a clause of their own, they are about something else:
 # "unga vuxna 18–29 år …, samt nyanlända som har mindre än 25 % aktivitetsnivå".

@@ -11,7 +11,7 @@ from .text import lines
 UNITS: dict[str, int] = {
     r"kr\b|kronor\b|sek\b|:-": 1,
     r"tkr\b|tusen kronor\b|tsek\b|ksek\b": 1_000,
-    r"mnkr\b|mkr\b|m\.kr\b|msek\b|miljoner kronor\b|miljoner\b|milj\.? kr\b|miljon kronor\b": 1_000_000,
+    r"mnkr\b|mkr\b|m\.kr\b|msek\b|miljoner kronor\b|miljoner\b|milj\.? kr\b|milj\b\.?|miljon kronor\b": 1_000_000,
 }
 UNIT_PATTERN = "|".join(f"(?P<u{i}>{p})" for i, p in enumerate(UNITS))
 FACTORS = list(UNITS.values())
@@ -72,6 +72,16 @@ UNIT_FIRST_RE = re.compile(rf"\b(?:SEK|kr\.?)\s+(?P<num>{NUMBER_PATTERN})(?![\d]
                            re.I)
 
 
+# Money written in words: "en halv miljon kronor", "en miljon kr"
+WORD_MONEY = {r"(?:en\s+)?halv\s+miljon": 500_000, r"en\s+miljon": 1_000_000}
+WORD_MONEY_RE = [(re.compile(rf"\b{p}\s+(?:kronor|kr)\b", re.I), v) for p, v in WORD_MONEY.items()]
+# A field whose label names money holds a figure without a unit: "Total projektbudget:\n9 395 363",
+# "Beviljat stöd: 450 000" (a project database's page, a form's summary).
+MONEY_LABEL_RE = re.compile(
+    r"(?im)^[ \t]*[^\n:\d]{0,40}?(?:budget|belopp|stöd|kostnad(?:er)?|bidrag)[ \t]*:[ \t]*\n?[ \t]*"
+    r"(?P<num>\d{1,3}(?:[ \u00a0]\d{3})+|\d{4,9})[ \t]*$")
+
+
 def find_money(text: str) -> list[Found]:
     """Return amounts written with a unit: "7 527 tkr" -> 7527000, "585000:-" -> 585000,
     "500.000 kr" -> 500000, "SEK 300 000" -> 300000, "2 m.kr" -> 2000000, "4, 6 Mkr" -> 4600000."""
@@ -89,6 +99,14 @@ def find_money(text: str) -> list[Found]:
             if isinstance(value, int) and 100 <= value < MAX_SEK and not YEAR_RE.match(raw):
                 out.append(Found(value, m.start("num"), m.end()))
                 taken.append((m.start("num"), m.end()))
+    for pattern, value in WORD_MONEY_RE:
+        out += [Found(value, m.start(), m.end()) for m in pattern.finditer(text)
+                if not any(s <= m.start() < e for s, e in taken)]
+    for m in MONEY_LABEL_RE.finditer(text):
+        value = parse_number(m.group("num").replace(" ", "").replace("\u00a0", ""))
+        if (isinstance(value, int) and MIN_BARE_SEK <= value < MAX_SEK and not YEAR_RE.match(m.group("num"))
+                and not any(s <= m.start("num") < e for s, e in taken)):
+            out.append(Found(value, m.start("num"), m.end("num")))
     return sorted(out, key=lambda f: f.start)
 
 
@@ -178,13 +196,13 @@ def find_table_amounts(text: str, thousands: bool) -> list[Found]:
 
 
 # A field whose label names its unit holds money even without one: "Egen insats (kr)" over "240000".
-MONEY_LABEL_RE = re.compile(r"\((?:kr|sek|kronor|tkr)\)|\bi (?:kr|kronor|sek)\b|\bbelopp\b", re.IGNORECASE)
+MONEY_HEADING_RE = re.compile(r"\((?:kr|sek|kronor|tkr)\)|\bi (?:kr|kronor|sek)\b|\bbelopp\b", re.IGNORECASE)
 
 
 def money_spans(sections) -> list[tuple[int, int]]:
     """Return the spans whose bare figures are money: budget sections and fields labelled in kronor."""
     return [(s.char_start, s.char_end) for s in sections
-            if s.key == "budget" or MONEY_LABEL_RE.search(s.heading or "")]
+            if s.key == "budget" or MONEY_HEADING_RE.search(s.heading or "")]
 
 
 def find_amounts(text: str, budget_spans: list[tuple[int, int]]) -> list[Found]:

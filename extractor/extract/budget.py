@@ -22,7 +22,7 @@ CUES: dict[str, list[tuple[str, int]]] = {
          r"\batt bevilja\b|förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+finansierade\s+(?:insatsen|projektet|verksamheten)\s+med", 0),
     ],
     "total_sek": [
-        (r"total(?:a)? kostnad(?:en)?|totala budgeten|total budget|totalkostnad|kostnad för insatsen|"
+        (r"total(?:a)? kostnad(?:en)?|totala budgeten|total (?:projekt)?budget|totalkostnad|kostnad för insatsen|"
          r"kostnaden för (?:år )?\d{4}|budgetomslutning|omsluter|omsätts|omsätter|sammanlagd(?:a)? (?:budget|kostnad)|"
          r"budget(?:en)? (?:omfattar|uppgår till)", 0),
         (r"^(?:totalt|summa|total)\s*(?:\([^)]*\))?\s*:?\s*$|^summa kostnader|^summa totalt", 3),
@@ -52,6 +52,9 @@ PER_UNIT_RE = re.compile(r"^\s*(?:per|/)\s*(?:deltagare|person|månad|timme|plat
 # "… söks från förbundet och 40 000 kr utgör egeninsats": a figure right after "och" starts the next item.
 NEXT_ITEM_RE = re.compile(r"\b(?:och|samt)\s*$")
 MIN_WHOLE_BUDGET = 10_000
+# A text that counts the applications it speaks of ("44 ansökningar har inkommit") sums many
+# requests: its "sökt belopp" is no one insats's request.
+MANY_APPLICATIONS_RE = re.compile(r"\b\d+\s+(?:ansökningar|ansökningarna)\b", re.I)
 NEAR_YEAR_CHARS = 400
 PROSE_CELL_WORDS = 6
 FIELD_LABEL_WORDS = 6
@@ -75,6 +78,9 @@ def _line_groups(text: str):
                 j += 1
         elif _is_field_label(line) and (k := _next_filled(lines, j)) is not None and _figure_line(lines[k][1]):
             j = k + 1  # a form's label over its value, blank lines between: "Egen insats (kr)" / "240000"
+        elif line.rstrip().endswith(":") and j < len(lines) and re.search(r"\d", lines[j][1]) \
+                and FIGURES_ONLY_RE.match(lines[j][1]):
+            j += 1  # a field's label on its own line, its figure below: "Total projektbudget:" + "9 395 363"
         else:  # a wrapped prose line continues in lower case, or with the figure it led up to
             while j < len(lines) and "\t" not in lines[j][1] and (
                     lines[j][1][:1].islower()
@@ -249,6 +255,8 @@ def find_budget(text: str, amounts: list[Found], sections: list[Section], doc_ty
                 if hit and hit[1] == 0:
                     add(field, True, 0, section.char_start, inside[0])
                     break
+    if MANY_APPLICATIONS_RE.search(text):
+        candidates["requested_sek"] = []
     chosen = _choose(candidates)
     if where is not None:
         where.update({f"budget.{field}": (c[4], c[5]) for field, c in chosen.items()})

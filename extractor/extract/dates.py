@@ -21,14 +21,14 @@ DATE_PATTERNS: dict[str, str] = {
     # 20171018 (a form's version stamp), and 220823 after a word that dates a meeting or decision
     "compact8": r"(?<![\d.,-])(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?![\d.,-]|\s*(?:kr|:-|sek|tkr)\b)",
     "compact6": r"(?i:möte|mötet|sammanträde|sammanträdet|beslut|beslutet|protokoll|protokollet|styrelse|styrelsen|"
-                r"datum|daterad|den)\s+(?P<yy>\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?![\d.,-])",
-    # 1 januari 2024, den 15 mars 2023, 1:a maj 2022
-    "long": rf"(?<![\d])(?P<d>\d{{1,2}})(?::[ae])?\.?\s*(?P<mon>{MONTH_ALT})\.?(?:\s+(?P<y>(?:19|20)\d\d))?(?![\wåäö])",
+                r"datum|daterad|den)\s+(?P<yy>\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?![\d,-]|\.\d)",  # "… möte 210621."
+    # 1 januari 2024, den 15 mars 2023, 1:a maj 2022, "30 april, 2011" (a cover's comma)
+    "long": rf"(?<![\d])(?P<d>\d{{1,2}})(?::[ae])?\.?\s*(?P<mon>{MONTH_ALT})\.?(?:,?\s+(?P<y>(?:19|20)\d\d))?(?![\wåäö])",
 }
 COMPILED = {name: re.compile(p, re.IGNORECASE) for name, p in DATE_PATTERNS.items()}
 COMPILED["compact6"] = re.compile(DATE_PATTERNS["compact6"])  # the cue's case only; digits have none
 # compact6 needs a blank and six digits standing alone; a text without any is not searched for it
-COMPACT6_GATE_RE = re.compile(r"\s\d{6}(?![\d.,-])")
+COMPACT6_GATE_RE = re.compile(r"\s\d{6}(?![\d,-]|\.\d)")
 DIGIT_LED = {"iso", "dmy_dots", "dm_slash_y", "yymmdd", "compact8", "long"}  # every match starts with a digit
 # A web address is no date written in the document, whatever digits its path holds.
 URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.I)

@@ -8,7 +8,7 @@ from .names import find_title_in_prose
 
 DIARIENUMMER_RE = re.compile(
     r"\b(?:dnr|diarienummer|diarienr|diarie-?nr|ärendenummer|ärendenr)\b\.?:?\s*(?:är\s+)?"
-    r"((?-i:[A-ZÅÄÖ]{2,6}[\s-])?\d{2,4}[/:.-](?-i:[A-ZÅÄÖ]{1,4})?\d{1,5}(?:[/:.-](?-i:[A-ZÅÄÖ]{1,3})?\d{1,5})?)",
+    r"((?-i:[A-ZÅÄÖ]{2,6}[\s-])?\d{2,4}[/:.-](?-i:[A-ZÅÄÖ]{1,4})?\d{1,7}(?:[/:.-](?-i:[A-ZÅÄÖ]{1,3})?\d{1,5})?)",
     re.IGNORECASE,
 )
 # "Verksamhetsplan 2013 för Kompassen – samverkanscentrum" -> "Kompassen"
@@ -17,6 +17,10 @@ TITLE_FROM_HEAD_RE = re.compile(
     r"(?:\s+\d{4})?\s+(?i:för|om|av)\s+(?i:insatsen\s+|projektet\s+|verksamheten\s+)?"
     r"([A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ-]+)*)"  # a name ends with its line
 )
+# A case heading: "<diarienummer> - <name>" ("2031/00123 - Steget vidare")
+CASE_HEADING_RE = re.compile(r"\A\s*(?:#[^\n]*\n)?\s*\d{2,4}/\d{2,6}[ \t]+[-–][ \t]+(?P<name>[^\n]{3,80}?)[ \t]*$", re.M)
+# A name cut by a suspended hyphen is half of a pair: "Remiss- och kartläggningsteamet"
+SUSPENDED_HYPHEN_RE = re.compile(r"\s*-\s*(?:och|eller|samt)\b")
 # A title field that only says no name has been chosen yet.
 NO_NAME_RE = re.compile(r"\b(fastställs|ej bestämt|inte bestämt|saknas|namn ej klart|arbetsnamn saknas)\b", re.I)
 HEAD_CHARS = 400
@@ -60,8 +64,12 @@ def find_title(sections: list[Section], text: str, where: dict | None = None) ->
                 start = section.char_start + section.text.find(title)
                 where["title"] = (start, start + len(title))
             return title
-    m = TITLE_FROM_HEAD_RE.search(text[:HEAD_CHARS])
+    m = CASE_HEADING_RE.match(text)
     if m:
+        where["title"] = m.span("name")
+        return m.group("name").strip()
+    m = TITLE_FROM_HEAD_RE.search(text[:HEAD_CHARS])
+    if m and not SUSPENDED_HYPHEN_RE.match(text, m.end(1)):
         where["title"] = m.span(1)
         return m.group(1).strip()
     found = find_title_in_prose(text)  # reports and web pages name it in prose or a headline

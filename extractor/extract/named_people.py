@@ -20,6 +20,9 @@ ROLE_THEN_NAME_RE = re.compile(
     rf"\b(?i:{CONTACT_ROLES})[ \t]*(?::|[ \t][–-])?[ \t]+(?:(?:är|var|har[ \t]+varit)[ \t]+)?(?P<name>{PERSON})")
 NAME_THEN_ROLE_RE = re.compile(
     rf"(?P<name>{PERSON})(?:[ \t]*,[ \t]*|[ \t]+(?:är|var|har[ \t]+varit|blir)[ \t]+)(?i:{CONTACT_ROLES})\b")
+# A cover or a page's foot prints the role after the name, as a title: "Anna Exempelsson Projektledare"
+NAME_THEN_TITLE_RE = re.compile(
+    rf"(?P<name>{PERSON})[ \t]+(?:Projektledare|Kontaktperson|Samordnare|Processledare|Projektsamordnare|Handläggare)\b")
 # "A och B som varit samordnare och projektledare"
 NAMES_WHO_WERE_RE = re.compile(
     rf"(?P<names>{PERSON}(?:[ \t]*(?:,|och)[ \t]*{PERSON})*)[ \t]+som[ \t]+(?:har[ \t]+)?(?:varit|är|var)[ \t]+"
@@ -50,7 +53,13 @@ SIGNATURE_LINE_RE = re.compile(
 SIGNATURE_FIELD_RE = re.compile(
     rf"(?P<name>{PERSON})[ \t]+Datum[ \t]+(?:Kommunalråd|Ordförande|[{UPPER}][{LOWER}]*(?:chef|direktör))\b")
 # A signature run into a line ends it with the signer's office: "… Per Påhittad Ekonomichef"
-SIGNATURE_END_RE = re.compile(rf"(?m)(?<![\w-])(?P<name>{PERSON})[ \t]+[{UPPER}][{LOWER}]*(?:chef|direktör)[ \t]*$")
+# ... or by the name of the body it signs for: "… Per Påhittad Förvaltningschef Exempelby stad, Box 1"
+SIGNATURE_END_RE = re.compile(
+    rf"(?m)(?<![\w-])(?P<name>{PERSON})[ \t]+[{UPPER}][{LOWER}]*(?:chef|direktör)(?:[ \t]*$|[ \t]+(?=[{UPPER}]))")
+# A letter's closing: "Med vänlig hälsning Anna Exempelsson Per Påhittad" (two words a name where the run is even)
+SIGN_OFF_RE = re.compile(
+    rf"\b(?:Med[ \t]+vänlig(?:a)?[ \t]+hälsning(?:ar)?|Vänliga[ \t]+hälsningar)[ \t,]*\n?[ \t]*"
+    rf"(?P<names>{PART}(?![:\w])(?:[ \t]*\n?[ \t]*{PART}(?![:\w])){{1,11}})")  # "Kopia:" is the next label
 # Those present at a meeting are listed, not contacts: "medverkande … och Anna Exempelsson, samordnare"
 ATTENDANCE_RE = re.compile(r"\b(?:medverkande|närvarande|deltagande|deltog|deltagare)\b", re.I)
 SENTENCE_START_RE = re.compile(r"[.!?:]\s")
@@ -103,12 +112,18 @@ def find_named_people(text: str, minutes: bool = False) -> list[tuple[str, str, 
         for m in pattern.finditer(text):
             group = "signer" if "signer" in pattern.groupindex and m.group("signer") else "name"
             add(m.group(group), "signatory", m.start(group))
+    for m in SIGN_OFF_RE.finditer(text):
+        words = list(re.finditer(PART, m.group("names")))
+        size = 2 if len(words) % 2 == 0 else len(words) if len(words) <= 3 else 0
+        for i in range(0, len(words) if size else 0, size or 1):
+            group = words[i:i + size]
+            add(" ".join(w.group() for w in group), "signatory", m.start("names") + group[0].start())
     for group in SLASHED_GROUP_RE.finditer(text):
         for m in SIGNER_WITH_OFFICE_RE.finditer(group.group(1)):
             add(m.group("name"), "signatory", group.start(1) + m.start("name"))
     if minutes:
         return out
-    for pattern in (ROLE_THEN_NAME_RE, NAME_THEN_ROLE_RE, NAME_WITH_PHONE_RE):
+    for pattern in (ROLE_THEN_NAME_RE, NAME_THEN_ROLE_RE, NAME_THEN_TITLE_RE, NAME_WITH_PHONE_RE):
         for m in pattern.finditer(text):
             if not attending(m.start("name")):
                 add(m.group("name"), "contact", m.start("name"))

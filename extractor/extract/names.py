@@ -18,7 +18,7 @@ CAP_WORD = r"[A-ZÅÄÖ][\wåäöéÅÄÖ`'-]*"
 # "Mötesplats Exempelby", "Kompassen i Exempelby", "Teamstöd i Norra Exempeldalen"
 NAME = rf"{CAP_WORD}(?:[ \t]+(?:(?:i|till|av|för|på)[ \t]+)?{CAP_WORD})*"
 NAME_CUE_RE = re.compile(
-    rf"(?:\b[Pp]rojekt(?:et)?|\b[Ii]nsats(?:en)?|\b[Ff]örstudie(?:n)?|\b[Ss]atsningen|\b[Vv]erksamheten\s+kallas|"
+    rf"(?:\b[Pp]rojekt(?:et|namn)?|\b[Ii]nsats(?:en)?|\b[Ff]örstudie(?:n)?|\b[Ss]atsningen|\b[Vv]erksamheten\s+kallas|"
     rf"\b[Dd]elprojekt(?:et)?)[ \t]*:?[ \t]+(?P<name>{NAME}|[a-zåäö]{{3,}}(?=[`'’]s\b|[ \t.,]))")
 # A name in quotes after the kind of work: 'Förprojekt "Utvecklad samverkan i Exempeldalen"'
 QUOTED_CUE_RE = re.compile(
@@ -40,8 +40,14 @@ NOT_NAMES = {
     "verksamhetsplanen", "årsredovisning", "årsredovisningen", "protokoll", "styrelsemöte", "styrelsen",
     "samhällsekonomisk", "förord", "ansökan", "projekt", "projektet", "insats", "insatsen", "förstudie",
     "esf", "eu", "finsam", "samordningsförbundet", "förbundet", "kommunen", "regionen", "läs", "se",
-    "följeforskning", "verksamhetsberättelse", "tjänsteutlåtande", "kallelse", "beslutsförslag", "mellan", "under", "efter", "från", "hur", "vad", "när", "där", "här", "detta", "denna",
+    "följeforskning", "verksamhetsberättelse", "tjänsteutlåtande", "kallelse", "beslutsförslag", "mellan",
+    "diarienummer", "dnr", "datum", "organisationsnummer", "transkript", "download", "storlek", "under", "efter", "från", "hur", "vad", "när", "där", "här", "detta", "denna",
 }
+# A kind of document or meeting is no name, wherever it stands in a run of capitalised words:
+# "LYSEKILS KOMMUN Sammanträdesprotokoll Kommunstyrelsen", "Avstämningsrapport".
+DOC_KIND_WORD_RE = re.compile(
+    r"(?i)^(?:[\wåäö]*(?:rapport|protokoll|redovisning|berättelse|utlåtande|skrivelse)|verksamhetsplan(?:en)?|"
+    r"kallelse|ansökan|utvärdering|slututvärdering|förslag)$")
 METHOD_NAMES_RE = re.compile(
     r"^(?:IPS|SE|MI|AWP|SMAIL|BIP|KBT|ACT|FIA|AWC|WEIS|WRI|Supported|Individual|Motivational|Case)\b", re.I)
 LOWER_PROJECT_NAME_RE = re.compile(r"\b[Pp]rojekt(?:et)?\s+([a-zåäö]{3,})\b")
@@ -96,10 +102,17 @@ def _headlines(text: str, count: int = 2) -> list[tuple[int, str]]:
 
 def _acceptable(name: str, bodies: set[str]) -> bool:
     words = name.split()
-    return (name.lower() not in NOT_NAMES and (words[0].lower() not in NOT_NAMES or ARTICLE_NAME_RE.match(name))
+    return (name.lower() not in NOT_NAMES and not any(DOC_KIND_WORD_RE.match(w) for w in words) and (words[0].lower() not in NOT_NAMES or ARTICLE_NAME_RE.match(name))
             and not METHOD_NAMES_RE.match(name) and name not in bodies
             and not any(name in b for b in bodies) and not re.fullmatch(r"[\d\W]+", name)
             and not (name.isupper() and len(name) > 6))  # a shouted cover word: "VERKSAMHETSBERÄTTELSE"
+
+
+def _before_doc_kind(name: str) -> str:
+    """Return the words of a run before the first that names a kind of document."""
+    words = name.split()
+    cut = next((i for i, w in enumerate(words) if DOC_KIND_WORD_RE.match(w)), len(words))
+    return " ".join(words[:cut])
 
 
 def find_title_in_prose(text: str) -> tuple[str, int, int] | None:
@@ -119,7 +132,9 @@ def find_title_in_prose(text: str) -> tuple[str, int, int] | None:
                    for words in [m.group(1).split(None, HEADLINE_MAX_WORDS)]
                    for n in range(1, min(len(words), HEADLINE_MAX_WORDS) + 1)}
     for m in NAME_CUE_RE.finditer(text):
-        name = m.group("name")
+        name = _before_doc_kind(m.group("name"))  # "Projektnamn Bron Slutrapport" -> "Bron"
+        if not name:
+            continue
         article = ARTICLE_NAME_RE.match(text[m.start("name"):m.start("name") + 40])
         if article:
             name = article.group()
@@ -177,7 +192,8 @@ def _recurring_capitals(text: str, bodies: set[str]) -> tuple[str, int, int] | N
     names = [w for w, n in counts.items() if n >= MIN_CAPITALS_MENTIONS and _acceptable(w, bodies)]
     if not 1 <= len(names) <= MAX_CAPITAL_NAMES:
         return None
-    names = [w for w in names if not re.search(rf"\({w}\)|{ORGANISATION_WORD}\s+{w}\b", text)]
+    # "Myndigheten för … (ABC)", "ABC (Myndigheten för …)", "Föreningen ABC": an organisation's abbreviation
+    names = [w for w in names if not re.search(rf"\({w}\)|\b{w}\s*\([A-ZÅÄÖ]|{ORGANISATION_WORD}\s+{w}\b", text)]
     if len(names) != 1:
         return None
     return names[0], first[names[0]], first[names[0]] + len(names[0])
@@ -207,12 +223,19 @@ def _recurring_run(text: str, start: int, headline: str, bodies: set[str]) -> tu
     body_lines = [line for line in text.split("\n")
                   if line.strip() != headline.strip() and f'"{headline.strip()}"' not in line]
     rest = "\n".join(body_lines)
+    opened = False  # the headline opens as a phrase in sentence case: only a coined name may follow
     for m in RUN_RE.finditer(headline):
         name = m.group().strip()
         after = headline[m.end():]
-        if PERSON_LIST_RE.match(after) or (" " not in name and PHRASE_GOES_ON_RE.match(after)
-                                           and not NAME_LIKE_WORD_RE.search(name)):
-            break  # "Anna Exempelsson, ersättare …"; the first word of "Fria medel", "Organisation och styrning"
+        if PERSON_LIST_RE.match(after):
+            break  # "Anna Exempelsson, ersättare …"
+        if " " not in name and PHRASE_GOES_ON_RE.match(after) and not NAME_LIKE_WORD_RE.search(name):
+            # the first word of "Fria medel", "Organisation och styrning": a later coined name
+            # may still stand in the headline ("Nytt beslut om bidrag till IT-spåret")
+            opened = True
+            continue
+        if opened and not NAME_LIKE_WORD_RE.search(name.split()[0]):
+            continue
         if _acceptable(name, bodies) and re.search(rf"(?<![\wåäö]){re.escape(name)}(?![\wåäö])", rest):
             return name, start + m.start(), start + m.start() + len(name)
     return None

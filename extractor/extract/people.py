@@ -32,6 +32,8 @@ SIGNING_KEYS = {"signatures", "signing_log"}
 # An office's shared mailbox is nobody's address: "info@…", "registrator@…"
 SHARED_MAILBOXES = {"info", "kansli", "kansliet", "registrator", "registratur", "post", "kontakt", "admin",
                     "noreply", "no-reply", "webmaster", "support", "diarium", "reception", "kundtjanst"}
+# ... and so is an office's or a unit's ("individochomsorgsforvaltningen@…", "socialkontoret@…")
+UNIT_MAILBOX_RE = re.compile(r"forvaltning|kontor|enhet|namnd|forbund|kansli|mottagning|radgivning|service|funktion")
 NAME_WINDOW = 160
 # A signatory without an e-mail: "Eva Törnqvist, områdeschef, Region Halland" or "… av Tobias Lönnqvist, sektionschef".
 # Also after the place and date a signature line opens with, or in a table's cell:
@@ -157,7 +159,8 @@ def find_contacts(text: str, sections: list[Section],
     seen: set[str] = set()
     last_end = 0
     for email, start, end in find_emails(text):
-        if email in seen or email.split("@")[0] in SHARED_MAILBOXES:
+        local = email.split("@")[0]
+        if email in seen or local in SHARED_MAILBOXES or (UNIT_MAILBOX_RE.search(local) and not re.search(r"[._-]", local)):
             continue
         seen.add(email)
         name = _name_before(text, start, email) or _name_from_email(email)

@@ -26,6 +26,8 @@ PROSE_END_RE = re.compile(
     r"\b(?:pågår|pågick|pågå|löper|löpte|varar)\s+(?:till\s+och\s+med|t\.?\s?o\.?\s?m\.?|fram\s+till|till)\s+(?:den\s+)?(?=\d)"
     r"|\b(?:avslutas|avslutades|upphör|upphörde|slutar)\s+(?:den\s+)?(?=\d)", re.I)
 LABEL_START_RE = re.compile(r"\b(?:startdatum|projektstart|insatsstart|planerad\s+start)\s*:?\s*(?=\d)", re.I)
+# A period field prints its two dates side by side, a dash or only a space between: "Projektperiod: 2009-05-01 2012-04-30"
+LABEL_RANGE_RE = re.compile(r"\b(?:projektperiod|insatsperiod|projekttid|insatstid)\s*:?\s*(?=\d)", re.I)
 LABEL_END_RE = re.compile(r"\b(?:slutdatum|projektslut|insatsslut|planerat\s+slut)\s*:?\s*(?=\d)", re.I)
 # whose subject is the intervention, not the förbund's accounts
 PROJECT_WORD_RE = re.compile(r"\b(?:projekt|insats|förstudie|verksamhet|satsning)\w*", re.I)
@@ -112,6 +114,14 @@ def find_period(sections: list[Section], text: str, where: dict | None = None,
 
 def _period_in_prose(text: str, take) -> None:
     """Read start and end from form labels or project sentences anywhere in `text`."""
+    m = LABEL_RANGE_RE.search(text)
+    dates = find_dates(text[m.end():m.end() + 40]) if m else []
+    if (len(dates) >= 2 and dates[0].start == 0 and dates[0].value < dates[1].value
+            and (RANGE_GAP_RE.match(text[m.end() + dates[0].end:m.end() + dates[1].start])
+                 or not text[m.end() + dates[0].end:m.end() + dates[1].start].strip())):
+        take("start", dates[0], m.end())
+        take("end", dates[1], m.end())
+        return
     for cue, field in ((LABEL_START_RE, "start"), (LABEL_END_RE, "end")):
         m = cue.search(text)
         dates = find_dates(text[m.end():m.end() + 20]) if m else []

@@ -35,6 +35,7 @@ ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("owner", "after", r"\b(?:be)?(?:drivs|drevs|drivits|bedrivits)\s+(?:gemensamt\s+|nu\s+)?av", ("drivs", "drevs", "drivits")),
     ("owner", "after", r"\b(?:driver|drev|bedriver|bedrev)\s+(?:\w+\s+){0,2}?tillsammans\s+med", ("tillsammans",)),
     ("owner", "before", r"\s+(?:är|var|blir|har\s+varit)\s+(?:projektägare|huvudman|ägare)\b", ("ägare", "huvudman")),
+    ("owner", "before", r"\s+(?:fick|får|har|hade)\s+rollen\s+som\s+(?:projektägare|huvudman)\b", ("rollen",)),
     ("owner", "before", r"\s+(?:driver|drev|bedriver|bedrev)\s+(?:\w+\s+){0,2}?tillsammans\s+med", ("tillsammans",)),
     ("owner", "before", r"\s+(?:driver|bedriver|äger|ansvarar\s+för)\s+(?:projektet|insatsen|förstudien|verksamheten)\b", ("projektet", "insatsen", "förstudien", "verksamheten")),
     # "… med Exempelby kommun som huvudman"
@@ -72,6 +73,13 @@ ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("partner", "after", r"\bför\s+att\s+tillsammans\s+med", ("tillsammans",)),
 ]
 ROLE_CUES_RE = [(role, where, re.compile(p, re.I)) for role, where, p, _ in ROLE_CUES]
+# Cues that name the parties outright ("Projektägare:", "ingående parter är …", "X är projektägare"):
+# every name in their list is a party, also one the gazetteer does not know ("Activema", a
+# foundation or an association). Looser cues ("i samverkan med …") keep to known bodies and units.
+STATED_CUES = frozenset(p for _, _, p, words in ROLE_CUES
+                        if {"parter", "projektägare", "projektägar", "rollen", "ägare", "samverkanspartners"} & set(words))
+# A form's label: its value is the rest of the line, or the next line where the label stands alone.
+LABEL_END_RE = re.compile(r":\s*$")
 CUES_BY_WORD: dict[str, list[int]] = {}
 for _i, (*_, _words) in enumerate(ROLE_CUES):
     for _word in _words:
@@ -102,6 +110,13 @@ UNIT_WORDS_RE = re.compile(
 NAME_ITEM_RE = re.compile(r"^[A-ZÅÄÖ][\wåäöéÅÄÖ-]*(?:\s+(?:för|i|och)?\s*[\wåäöéÅÄÖ-]+){0,5}$")
 ACRONYM_RE = re.compile(r"^[A-ZÅÄÖ]{2,6}s?$")
 BEFORE_CHARS = 120
+# a hyphen between two lower-case letters inside a word is where a printed line broke it
+WORD_BREAK_RE = re.compile(r"(?<=[a-zåäö])-\s*(?=[a-zåäö])")
+# A name standing right before a cue: up to four capitalised words ("Stiftelsen Activa i Exempelby")
+NAME_BEFORE_RE = re.compile(r"((?:[A-ZÅÄÖ][\wåäöé-]+)(?:\s+(?:i|för)?\s*[A-ZÅÄÖ][\wåäöé-]+){0,3})\W*$")
+# Inside a list, a parenthesis or a colon clause holds the units of the body before it:
+# "Exempelby kommun (gm. AME, Socialkontoret - IFO) samt …", "Exempelby stad Centrum: Individ och familj samt …"
+LIST_ASIDE_RE = re.compile(r"\([^()\n]{0,200}\)|:[ \t]+[^,\n.]*?(?=,\s|\s+samt\s)")
 KOMMUNER_TAIL_RE = re.compile(r"\s+kommuner\s*$")
 LIST_GAP_RE = re.compile(r"\s*(?:,|och|samt)\s*|\s*,\s*(?:och|samt)\s+")
 AFTER_CHARS = 400  # a list may run past a line break: "övriga deltagande organisationer är\nX, Y och Z"
@@ -117,8 +132,9 @@ class Role:
     end: int
 
 
-def _bodies(text: str, base: int) -> list[tuple[int, int, str]]:
-    """Return (start, end, body) for the bodies named in a cue's list, in order."""
+def _bodies(text: str, base: int, stated: bool = False) -> list[tuple[int, int, str]]:
+    """Return (start, end, body) for the bodies named in a cue's list, in order; with `stated`,
+    every name in the list is a body."""
     spans = find_org_spans(text)
     taken = [(s, e) for s, e, _ in spans]
     for extra in find_kommun_lists(text) + find_forbund_lists(text):
@@ -126,22 +142,36 @@ def _bodies(text: str, base: int) -> list[tuple[int, int, str]]:
             spans.append(extra)
             taken.append((extra[0], extra[1]))
     # Units and bodies outside the gazetteer, one list item at a time.
-    pos = 0
+    pos, previous = 0, None  # previous: the list item just taken as a unit's name
     for item in LIST_SPLIT_RE.split(text):
         idx = text.find(item, pos)
         pos = idx + len(item)
         clean = re.sub(r"\s*\([^)]*\)?", "", item).strip(" \t\n,.")
+        if clean and clean[0].islower() and previous is not None:
+            # a body's name holding a list: "Förvaltningen för arbetsmarknad, vuxenutbildning och integration"
+            start = spans[previous][0]
+            spans[previous] = (start, idx + len(clean), _unhyphenate(text[start:idx + len(clean)]))
+            continue
+        previous = None
         if not clean or any(s < idx + len(item) and idx < e for s, e in taken):
             continue
         if _unit_of_previous(text[:idx], spans):
             continue  # "Exempelby kommun, Socialtjänsten": the body's own unit
         if clean.split()[0].lower() in STOP_WORDS:
             continue  # "Med förbundet som projektägare": a clause, no body's name
-        if (NAME_ITEM_RE.match(clean) and UNIT_WORDS_RE.search(clean)) or ACRONYM_RE.match(clean):
-            spans.append((idx, idx + len(clean), clean))
+        clean = _unhyphenate(clean)
+        if (NAME_ITEM_RE.match(clean) and (stated or UNIT_WORDS_RE.search(clean))) or ACRONYM_RE.match(clean):
+            # only a unit's name goes on past a comma: "Nämnden för vård, omsorg och stöd"
+            previous = len(spans) if UNIT_WORDS_RE.search(clean) and " " in clean else None
+            spans.append((idx, idx + len(item.rstrip(" \t\n,.")), clean))
         elif LANDSTING_ITEM_RE.match(clean):
             spans.append((idx, idx + len(clean), "Landstinget"))
     return sorted((base + s, base + e, name) for s, e, name in spans)
+
+
+def _unhyphenate(name: str) -> str:
+    """Return a name without the hyphens and breaks a line end put in it ("Förvalt-\nningen" -> "Förvaltningen")."""
+    return re.sub(r"\s+", " ", WORD_BREAK_RE.sub("", name)).strip()
 
 
 def _unit_of_previous(before: str, spans: list[tuple[int, int, str]]) -> bool:
@@ -153,7 +183,7 @@ def _unit_of_previous(before: str, spans: list[tuple[int, int, str]]) -> bool:
 
 def _list_after(text: str, start: int) -> str:
     """Return the part of `text` after a cue that holds its list of bodies (in a table row, its line)."""
-    rest = text[start:start + AFTER_CHARS]
+    rest = LIST_ASIDE_RE.sub(lambda m: " " * len(m.group()), text[start:start + AFTER_CHARS])
     if text[start - 1:start] == "\t" or "\t" in rest.split("\n", 1)[0]:
         rest = rest.split("\n", 1)[0]
     # the list's own first word may be a stop word's look-alike: skip a leading space only
@@ -179,6 +209,38 @@ def _body_before(sentence: str, end: int, base: int) -> list[tuple[int, int, str
         if last:
             found = [(base + offset + last.start(1), base + offset + last.end(1), last.group(1))]
     return found[-1:]
+
+
+def _name_before(sentence: str, end: int, base: int) -> list[tuple[int, int, str]]:
+    """Return the capitalised name right before a stated role ("… sektorn Exempelmissionen fick
+    rollen som projektägare"), without a leading function word."""
+    m = NAME_BEFORE_RE.search(sentence[max(0, end - BEFORE_CHARS):end])
+    if not m:
+        return []
+    words = m.group(1).split()
+    while words and words[0].lower() in STOP_WORDS:
+        words.pop(0)
+    name = " ".join(words)
+    start = max(0, end - BEFORE_CHARS) + m.start(1) + m.group(1).find(words[0]) if words else 0
+    return [(base + start, base + start + len(name), name)] if name else []
+
+
+def _label_value(text: str, start: int) -> str:
+    """Return the value of a form label ending at `start`: the rest of its line, else the next line."""
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[start:line_end].strip():
+        return text[start:line_end]
+    nxt = re.match(r"\s*\n([^\n]*)", text[start:])
+    return text[start:start + nxt.end()] if nxt else ""
+
+
+def _near_duplicate(a: str, b: str) -> bool:
+    """Return whether two names differ only by a typo ("Stiftelsen X" / "Stifelsen X")."""
+    if a == b or abs(len(a) - len(b)) > 2 or len(a) < 8:
+        return a == b
+    from difflib import SequenceMatcher
+    return SequenceMatcher(None, a.lower(), b.lower()).ratio() >= 0.94
 
 
 def _resolve(name: str, known: list[str]) -> str | None:
@@ -220,13 +282,18 @@ def find_roles(text: str) -> list[Role]:
             for m in pattern.finditer(sentence):
                 if role == "partner" and GROUP_RE.search(sentence[m.end():m.end() + 200]):
                     continue
-                if where == "after":
-                    bodies = _bodies(_list_after(text, offset + m.end()), offset + m.end())
+                stated = pattern.pattern in STATED_CUES
+                if where == "after" and LABEL_END_RE.search(m.group()):
+                    value = _label_value(text, offset + m.end())
+                    bodies = _bodies(_list_after(value, 0), offset + m.end(), stated)
+                elif where == "after":
+                    bodies = _bodies(_list_after(text, offset + m.end()), offset + m.end(), stated)
                 else:
-                    bodies = _body_before(sentence, m.start(), offset)
+                    bodies = _body_before(sentence, m.start(), offset) or (
+                        _name_before(sentence, m.start(), offset) if stated else [])
                 for start, end, name in bodies:
                     body = _resolve(name, known)
-                    if body and not any(r.name == body and r.role == role for r in out):
+                    if body and not any(r.role == role and _near_duplicate(r.name, body) for r in out):
                         out.append(Role(body, role, start, end))
     # A body that a sentence makes owner is not also a partner by a looser cue.
     owners = {r.name for r in out if r.role == "owner"}
