@@ -53,7 +53,7 @@ HOW_TO_APPLY_RE = re.compile(
     r"\b(?:hur\s+(?:man\s+|du\s+|ni\s+)?(?:an)?söker|så\s+(?:här\s+)?(?:an)?söker\s+(?:du|ni|man)|ansökningsmall|"
     r"mall\s+för\s+ansökan|ladda\s+ner|(?:kan|får)\s+(?:man\s+|du\s+|ni\s+)?(?:an)?söka\s+(?:om\s+)?medel|"
     r"vem\s+kan\s+(?:an)?söka|redo\s+att\s+ansöka|ansökningsprocess|sista\s+ansökningsdag|ansökningar\s+kan\s+inkomma|"
-    # a rule for how applications are handled: "Ansökan skall initieras av …", "medel kan ansökas om hos …"
+    # a rule for how applications are handled: "Ansökan ska beredas av …", "medel kan ansökas om hos …"
     r"ansökan\b[^.\n]{0,60}?\s(?:ska|skall)\s+(?:lämnas|skickas|göras|initieras|beredas)|medel\s+ansökas|mallar\s+för\s+ansökan)",
     re.I)
 FILLED_FIELDS = (r"sökt\s+belopp|projektägare|insatsägare|sökande(?:\s+organisation)?|kontaktperson|projektledare|"
@@ -63,12 +63,12 @@ FORM_FIELD_RE = re.compile(FIELD_LINE.format(FILLED_FIELDS + r"|målgrupp|syfte|
 # A page on how to apply may itself have headings such as "Syfte med medlen" or "Budget": only the
 # fields a filled-in form has (who applies, for what, how much) show it is an application.
 FILLED_FIELD_RE = re.compile(FIELD_LINE.format(FILLED_FIELDS))
-# A news item reports what became of an application ("ESF beviljar ansökan", "ansökan lämnades in
-# den 3 oktober", "beslut väntas i december"); an application asks and has not been decided.
+# A news item reports what became of an application ("socialfonden beviljade ansökan", "ansökan
+# lämnades in i maj", "beslut väntas före jul"); an application asks and has not been decided.
 DECIDED_RE = re.compile(
     r"\b(?:beviljar|beviljade|beviljat|beviljats|beviljas|fattat\s+beslut|beslut\s+väntas|lämnades\s+in|har\s+lämnats\s+in)\b",
     re.I)
-# Minutes carry numbered paragraphs or a justering; a page that says "Protokollet är justerat"
+# Minutes carry numbered paragraphs or a justering; a page that says "protokollet finns att läsa"
 # points to minutes kept elsewhere: it is news of the meeting.
 MINUTES_RE = re.compile(r"§\s*\d|\bjusterare\b|\bjusteringens\b|\bordförande\s*:", re.I)
 PROTOCOL_ELSEWHERE_RE = re.compile(r"\bprotokollet\b", re.I)
@@ -100,5 +100,5 @@ def classify_doc_type(text: str) -> str:
     if found == "application" and DECIDED_RE.search(text) and not FORM_FIELD_RE.search(text):
         return "other"  # "ESF beviljar förbundens gemensamma ansökan"
     if found == "decision" and PROTOCOL_ELSEWHERE_RE.search(text) and not MINUTES_RE.search(text):
-        return "other"  # "Styrelsen beslutade … Protokollet är justerat och finns på hemsidan"
+        return "other"  # board news: "Styrelsen har sagt ja till … Protokollet kan läsas på kansliet"
     return found

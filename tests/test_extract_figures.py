@@ -54,8 +54,8 @@ def test_dates_read_swedish_forms(text, expected):
     ("Kr. 45 000 per deltagare", [45000]),
     ("Version 1.2 kr", []),
     ("deltagaraktiviteter 110\n000 kr och kompetensutveckling 65 000 kr", [110000, 65000]),
-    ("ett utrymme med ca 2,2 milj för ny verksamhet", [2200000]),
-    ("förbund har kunnat söka max en halv miljon kronor", [500000]),
+    ("det finns ca 3,4 milj kvar att fördela", [3400000]),
+    ("varje insats får högst en halv miljon kronor", [500000]),
     # a field whose label names money, its figure without a unit on the same or the next line
     ("Total projektbudget:\n9 395 363\nBeviljat stöd:\n7 046 761\nPostnr:\n70226", [9395363, 7046761]),
     ("Planerat antal deltagare:\n60\nProjektperiod:\n2031-03-01 - 2033-02-28", []),
@@ -110,9 +110,9 @@ def test_a_band_the_population_is_compared_by_is_no_target_group():
 
 
 def test_target_groups_from_prose_naming_the_people_with_their_ages():
-    text = ("Projektet genomförs 2031-2032. Till projektet kan deltagare 18-64 år med försörjningsstöd anvisas. "
+    text = ("Insatsen pågår 2031-2032. Hit kan handläggarna remittera deltagare 19-64 år med försörjningsstöd. "
             "I kommunen bor 12 000 personer 20-64 år.")
-    assert [(f.age_min, f.age_max) for f in find_target_groups([], text)] == [(18, 64)]
+    assert [(f.age_min, f.age_max) for f in find_target_groups([], text)] == [(19, 64)]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -143,9 +143,9 @@ def test_participants_planned_in_another_section():
 
 
 def test_participants_from_a_reports_account_of_the_plan_not_its_outcome():
-    text = ("Sammanfattning Projektet startade 2029. Projektet var tänkt att omfatta 150 personer under hela "
-            "projekttiden. Antal deltagare i projektet hamnade på 151 personer.")
-    assert find_participants([_sec("other", text)], text) == {"count": 150, "per": "total"}
+    text = ("Sammanfattning Insatsen startade 2029. Den var tänkt att omfatta 90 personer under hela insatstiden. "
+            "Till slut deltog 97 personer.")
+    assert find_participants([_sec("other", text)], text) == {"count": 90, "per": "total"}
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -351,10 +351,10 @@ def test_budget_from_a_decision_and_a_final_report(text, doc_type, expected):
 def test_budget_total_from_a_label_with_its_figure_below_and_no_request_summed_over_many():
     from extractor.extract.budget import find_budget
 
-    text = "Projektägare:\nStiftelsen Påhitt\nTotal projektbudget:\n9 395 363\nBeviljat ESF-stöd:\n7 046 761\n"
+    text = "Projektägare:\nStiftelsen Påhitt\nTotal projektbudget:\n4 120 500\nBeviljat ESF-stöd:\n3 090 375\n"
     budget = find_budget(text, find_amounts(text, []), [], "other")
-    assert budget == {"requested_sek": None, "own_financing_sek": None, "total_sek": 9395363}
+    assert budget == {"requested_sek": None, "own_financing_sek": None, "total_sek": 4120500}
     # a news item that counts the applications: its "sökt belopp" sums them all
-    text = ("Extra medel till förbunden\n\n  • 44 ansökningar har inkommit\n"
-            "  • Sökt belopp summerar sig till drygt 21 miljoner kronor\n")
+    text = ("Pengar till förbunden\n\n  • 37 ansökningar kom in före sista dagen\n"
+            "  • Sökt belopp är totalt 16 miljoner kronor\n")
     assert find_budget(text, find_amounts(text, []), [], "other")["requested_sek"] is None

@@ -86,7 +86,7 @@ def test_a_name_the_prose_keeps_writing_in_capitals():
 
 @pytest.mark.parametrize("text, name", [
     # a coined name later in a headline that opens in sentence case
-    ("Nytt beslut om bidrag till IT-lotsen\n\nStyrelsen beslutade att ändra beslutet om medel till IT-lotsen.",
+    ("Styrelsen säger ja till IT-lotsen\n\nIT-lotsen får pengar för ett år till av förbundets styrelse.",
      "IT-lotsen"),
     # a form label without its colon, the document's kind after the name
     ("Sid 1 (9) Projektnamn Steg Mot Jobb i Exempelby SMJ Slutrapport genomförande Sammanfattning Projektet har ...",
@@ -108,6 +108,6 @@ def test_no_title_from_a_document_kind_or_a_label(text):
 def test_title_from_a_case_heading_and_not_from_half_a_pair():
     text = "2031/00123 - Steg för steg - Exempel 2.0\n\nDiarienummer:\n2031/00123\nNamn:\nSteg för steg - Exempel 2.0\n"
     assert find_title([], text) == "Steg för steg - Exempel 2.0"
-    # "utvärdering av Remiss- och kartläggningsteamet": "Remiss" is half of a pair of names
-    text = "Arbete i samverkan En utvärdering av Remiss - och kartläggningsteamet och Samverkansteamet\n"
-    assert find_title([], text) != "Remiss"
+    # "studie av Start- och stegteamet": "Start" is half of a pair of names
+    text = "Stöd i vardagen En studie av Start - och stegteamet och Lotsteamet\n"
+    assert find_title([], text) != "Start"

@@ -27,21 +27,21 @@ from extractor.record import Section
      [("Exempelby Stadsmission", "owner")]),
     ("Projektägare:\nStiftelsen Påhitt i Exempellän, Stifelsen Påhitt i Exempellän\nRegion:\nMellersta",
      [("Stiftelsen Påhitt i Exempellän", "owner")]),
-    ("Övriga samverkande aktörer har varit Påhittema, Motala kommun Centrum: Individ och familj (IFO) samt "
+    ("Andra samverkande aktörer har varit Påhittema, Motala kommun Norr: Social resursförvaltning (SRF) samt "
      "Samordningsförbundet Exempeldalen.",
      [("Påhittema", "partner"), ("Motala kommun", "partner"), ("Samordningsförbundet Exempeldalen", "partner")]),
     # a parenthesis inside the list holds the units of the body before it
-    ("Ett samverkansprojekt mellan Arbetsförmedlingen och Skellefteå Kommun (gm. Socialkontoret - IFO) "
-     "samt Försäkringskassan och Västerbottens läns landsting.",
-     [("Arbetsförmedlingen", "partner"), ("Skellefteå kommun", "partner"), ("Försäkringskassan", "partner"),
-      ("Västerbottens läns landsting", "partner")]),
+    ("Ett samverkansprojekt mellan Arbetsförmedlingen och Ljusdals Kommun (gm. vuxenenheten - IFO) "
+     "samt Försäkringskassan och Gävleborgs läns landsting.",
+     [("Arbetsförmedlingen", "partner"), ("Ljusdals kommun", "partner"), ("Försäkringskassan", "partner"),
+      ("Gävleborgs läns landsting", "partner")]),
     # a unit's name that holds a list of its own, broken at a line end
-    ("Ingående parter är Arbetsförmedlingen, Förvalt-\nningen för arbetsmarknad, vuxenutbildning och integration "
-     "(Favi) och Socialtjänsten.",
-     [("Arbetsförmedlingen", "partner"), ("Förvaltningen för arbetsmarknad, vuxenutbildning och integration", "partner"),
+    ("Ingående parter är Arbetsförmedlingen, Förvalt-\nningen för fritid, kultur och lärande "
+     "(FKL) och Socialtjänsten.",
+     [("Arbetsförmedlingen", "partner"), ("Förvaltningen för fritid, kultur och lärande", "partner"),
       ("Socialtjänsten", "partner")]),
     # a looser cue keeps to known bodies: no verb or unknown word becomes a body
-    ("En genomgång som nyligen genomförts av SBU , visar att metoden fungerar.", []),
+    ("En översikt som gjorts av SBU , visar att arbetssättet ger resultat.", []),
     ("Projektet genomförs av Region Örebro län i samverkan med Arbetsförmedlingen.",
      [("Region Örebro län", "owner"), ("Arbetsförmedlingen", "partner")]),
     ("Bollnäs kommun ansvarar för projektet och dess personal.", [("Bollnäs kommun", "owner")]),

@@ -80,7 +80,7 @@ def _line_groups(text: str):
             j = k + 1  # a form's label over its value, blank lines between: "Egen insats (kr)" / "240000"
         elif line.rstrip().endswith(":") and j < len(lines) and re.search(r"\d", lines[j][1]) \
                 and FIGURES_ONLY_RE.match(lines[j][1]):
-            j += 1  # a field's label on its own line, its figure below: "Total projektbudget:" + "9 395 363"
+            j += 1  # a field's label on its own line, its figure below: "Total projektbudget:" + "4 120 500"
         else:  # a wrapped prose line continues in lower case, or with the figure it led up to
             while j < len(lines) and "\t" not in lines[j][1] and (
                     lines[j][1][:1].islower()

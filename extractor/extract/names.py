@@ -231,7 +231,7 @@ def _recurring_run(text: str, start: int, headline: str, bodies: set[str]) -> tu
             break  # "Anna Exempelsson, ersättare …"
         if " " not in name and PHRASE_GOES_ON_RE.match(after) and not NAME_LIKE_WORD_RE.search(name):
             # the first word of "Fria medel", "Organisation och styrning": a later coined name
-            # may still stand in the headline ("Nytt beslut om bidrag till IT-spåret")
+            # may still stand in the headline ("Styrelsen säger ja till Kodstegen")
             opened = True
             continue
         if opened and not NAME_LIKE_WORD_RE.search(name.split()[0]):

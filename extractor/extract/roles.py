@@ -112,10 +112,10 @@ ACRONYM_RE = re.compile(r"^[A-ZÅÄÖ]{2,6}s?$")
 BEFORE_CHARS = 120
 # a hyphen between two lower-case letters inside a word is where a printed line broke it
 WORD_BREAK_RE = re.compile(r"(?<=[a-zåäö])-\s*(?=[a-zåäö])")
-# A name standing right before a cue: up to four capitalised words ("Stiftelsen Activa i Exempelby")
+# A name standing right before a cue: up to four capitalised words ("Stiftelsen Lyftet i Exempelby")
 NAME_BEFORE_RE = re.compile(r"((?:[A-ZÅÄÖ][\wåäöé-]+)(?:\s+(?:i|för)?\s*[A-ZÅÄÖ][\wåäöé-]+){0,3})\W*$")
 # Inside a list, a parenthesis or a colon clause holds the units of the body before it:
-# "Exempelby kommun (gm. AME, Socialkontoret - IFO) samt …", "Exempelby stad Centrum: Individ och familj samt …"
+# "Exempelby kommun (gm. vuxenenheten, IFO) samt …", "Exempelby stad Norr: Social resursförvaltning samt …"
 LIST_ASIDE_RE = re.compile(r"\([^()\n]{0,200}\)|:[ \t]+[^,\n.]*?(?=,\s|\s+samt\s)")
 KOMMUNER_TAIL_RE = re.compile(r"\s+kommuner\s*$")
 LIST_GAP_RE = re.compile(r"\s*(?:,|och|samt)\s*|\s*,\s*(?:och|samt)\s+")
@@ -148,7 +148,7 @@ def _bodies(text: str, base: int, stated: bool = False) -> list[tuple[int, int, 
         pos = idx + len(item)
         clean = re.sub(r"\s*\([^)]*\)?", "", item).strip(" \t\n,.")
         if clean and clean[0].islower() and previous is not None:
-            # a body's name holding a list: "Förvaltningen för arbetsmarknad, vuxenutbildning och integration"
+            # a body's name holding a list: "Förvaltningen för fritid, kultur och lärande"
             start = spans[previous][0]
             spans[previous] = (start, idx + len(clean), _unhyphenate(text[start:idx + len(clean)]))
             continue
