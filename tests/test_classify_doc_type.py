@@ -70,7 +70,7 @@ def test_a_prose_application_that_mentions_an_earlier_grant_stays_an_application
     # board news that points to the minutes kept elsewhere
     ("Ändrat beslut för Språnget\n\nStyrelsen tog den 310620 ett nytt beslut om insatsens medel.\n\n"
      "Hela protokollet finns att läsa på kansliet.\n\nPublicerad:", "other"),
-    ("Styrelsemöte 310527\n\nStyrelsen vill vänta med beslut om medel till hösten.\n\nProtokollet går att läsa i arkivet.", "other"),
+    ("Möte i styrelsen 310911\n\nStyrelsen väntar med att besluta om pengarna till våren.\n\nProtokollet går att läsa i arkivet.", "other"),
     # the minutes themselves
     ("Beslut om medel till Språnget\n\n§ 12 Ansökan från Exempelby kommun\n\nProtokollet justeras 2031-06-01.", "decision"),
     # a förbund's plan without the word, and a report of an FoU series
