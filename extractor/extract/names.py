@@ -1,8 +1,8 @@
 """The intervention's name where no form field gives it: from prose and from a headline.
 
 Reports and web pages name their insats after a word that says what it is ("Projekt Nyckeln",
-"insatsen Bron", "Verksamheten kallas Slussen till arbete", "Förstudie Teamsamordning i X"),
-or in the headline of the page ("Navigatorcentrum i Exempelby" over a text that names it again).
+"insatsen Bron", "Verksamheten kallas Vägen till jobb", "Förstudie Lotssamverkan i X"),
+or in the headline of the page ("Jobbcentrum i Exempelby" over a text that names it again).
 A name must be stated twice (or once in the opening), so a project merely mentioned in passing
 does not become the title; a body, a method or a kind of document is never a title.
 """
@@ -30,7 +30,7 @@ NAMING_RE = re.compile(
     rf"|(?:(?:^|(?<=[.!?]\s)|(?<=\n))(?P<subject>{NAME})[ \t]+(?:är|var)[ \t]+(?:ett|en)[ \t]+(?:[\wåäö-]+[ \t]+){{0,2}}?"
     rf"(?:projekt|samverkansprojekt|insats|samverkansinsats|satsning|verksamhet|förstudie)\b)")
 RUN_RE = re.compile(NAME)
-# An article opens a name that goes on in lower case: "projektet En ingång."
+# An article opens a name that goes on in lower case: "projektet En väg in."
 ARTICLE_NAME_RE = re.compile(r"^(?:En|Ett)[ \t]+[a-zåäö]+(?=[ \t]*[.,:;)]|$)")
 # Words that open a sentence or name a kind of document, a meeting or a place in a form: no names.
 NOT_NAMES = {
@@ -51,13 +51,13 @@ DOC_KIND_WORD_RE = re.compile(
 METHOD_NAMES_RE = re.compile(
     r"^(?:IPS|SE|MI|AWP|SMAIL|BIP|KBT|ACT|FIA|AWC|WEIS|WRI|Supported|Individual|Motivational|Case)\b", re.I)
 LOWER_PROJECT_NAME_RE = re.compile(r"\b[Pp]rojekt(?:et)?\s+([a-zåäö]{3,})\b")
-# The capitalised words a line opens with: "Steget före – stöd till …" -> "Steget"
+# The capitalised words a line opens with: "Steget vidare – stöd till …" -> "Steget"
 LINE_START_RUN_RE = re.compile(rf"(?m)^[ \t]*({NAME})")
 # A headline's capitalised run followed by ", <role>" lists people; a lone capitalised word
 # followed by lower-case words opens a phrase in sentence case, it names nothing by itself.
 PERSON_LIST_RE = re.compile(r"\s*,\s*[a-zåäö]")
 PHRASE_GOES_ON_RE = re.compile(r"[ \t]+[a-zåäö]")
-# ... unless the word looks like a name: coined ("IT-spåret", "KomAn") or a definite noun ("Bron",
+# ... unless the word looks like a name: coined ("IT-lotsen", "JobbA") or a definite noun ("Bron",
 # "Steget", "Trappan"), not an adjective, a genitive or a bare noun ("Fria", "Stöd", "Organisation").
 NAME_LIKE_WORD_RE = re.compile(r"^.[^ ]*[A-ZÅÄÖ0-9-]|(?:et|en|an|rn|(?<!i)[aeouyåäö]n)$")
 # A name the prose writes in capitals (genitive -S too), three times or more; abbreviations of
@@ -169,7 +169,7 @@ def find_title_in_prose(text: str) -> tuple[str, int, int] | None:
 
 
 def _recurring_capitals(text: str, bodies: set[str]) -> tuple[str, int, int] | None:
-    """Return the one name the prose keeps writing in capitals ("HOPPET", "HOPPETS lokal"), if any."""
+    """Return the one name the prose keeps writing in capitals ("LYKTAN", "LYKTANS lokal"), if any."""
     counts: Counter = Counter()
     first: dict[str, int] = {}
     skipped: set[str] = set()
@@ -188,7 +188,7 @@ def _recurring_capitals(text: str, bodies: set[str]) -> tuple[str, int, int] | N
             counts[word] += 1
             first.setdefault(word, start + m.start(1))
     for word in [w for w in counts if w.endswith("S") and w[:-1] in counts]:
-        counts[word[:-1]] += counts.pop(word)  # "HOPPETS" is "HOPPET" in the genitive
+        counts[word[:-1]] += counts.pop(word)  # "LYKTANS" is "LYKTAN" in the genitive
     names = [w for w, n in counts.items() if n >= MIN_CAPITALS_MENTIONS and _acceptable(w, bodies)]
     if not 1 <= len(names) <= MAX_CAPITAL_NAMES:
         return None

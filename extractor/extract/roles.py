@@ -74,7 +74,7 @@ ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
 ]
 ROLE_CUES_RE = [(role, where, re.compile(p, re.I)) for role, where, p, _ in ROLE_CUES]
 # Cues that name the parties outright ("Projektägare:", "ingående parter är …", "X är projektägare"):
-# every name in their list is a party, also one the gazetteer does not know ("Activema", a
+# every name in their list is a party, also one the gazetteer does not know ("Påhittema", a
 # foundation or an association). Looser cues ("i samverkan med …") keep to known bodies and units.
 STATED_CUES = frozenset(p for _, _, p, words in ROLE_CUES
                         if {"parter", "projektägare", "projektägar", "rollen", "ägare", "samverkanspartners"} & set(words))
