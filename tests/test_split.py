@@ -109,6 +109,11 @@ def test_split_form_table_label_cells(tmp_path):
     assert [(s.key, s.text) for s in sections] == [("title", "Navigatorn"), ("owner", "Uddevalla kommun\nÖvrigt\t35 000")]
 
 
+def test_split_a_tables_row_of_column_names_is_no_form_label():
+    text = ("Målgrupp\nUnga.\nInsatserna i siffror\nInsats\tDeltagare\tKostnad (kr)\nSteget\t42\t1 240 000\n")
+    assert _keys(text) == ["target_group"]
+
+
 def test_split_word_heading_styles_and_bold(tmp_path):
     path = make_docx(tmp_path / "styles.docx", [
         ("bold", "Projektplan"), ("h1", "Sammanfattning"), ("p", "Kort om allt."),
