@@ -95,6 +95,11 @@ def test_target_groups_skip_statistics_and_excluded_ages():
     assert [(f.age_min, f.age_max) for f in find_target_groups([_sec("target_group", text)])] == [(30, None)]
 
 
+def test_target_groups_skip_a_count_of_participants_by_age():
+    text = "Unga vuxna 18–30 år i Exempelby. Åtta deltagare var under 20 år och tolv av deltagarna var över 25 år."
+    assert [(f.age_min, f.age_max) for f in find_target_groups([_sec("target_group", text)])] == [(18, 30)]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Vi räknar med cirka 60 deltagare per år.", {"count": 60, "per": "year"}),
     ("cirka 50 personer årligen", {"count": 50, "per": "year"}),
@@ -115,6 +120,12 @@ def test_participants_per_unit_from_the_field_label():
     section = Section(key="participants", heading="Antal deltagare per år", text="35", page=None, char_start=0,
                       char_end=2)
     assert find_participants([section], "35") == {"count": 35, "per": "year"}
+
+
+def test_participants_planned_in_the_target_group_field():
+    text = "Personer 25–64 år med ekonomiskt bistånd. I Exempelby finns 412 personer i gruppen. " \
+           "Insatsen ska ta emot 60 deltagare under hela insatsperioden."
+    assert find_participants([_sec("target_group", text)], text) == {"count": 60, "per": "total"}
 
 
 def test_participants_planned_in_another_section():

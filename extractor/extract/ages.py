@@ -25,7 +25,10 @@ COMPILED = {name: re.compile(p, re.I) for name, p in AGE_PATTERNS.items()}
 EXCLUDE_RE = re.compile(
     r"%|procent|ökning|ökat|minskat|andel|statistik|var\s+\d|ingår inte|inte ingår|faller inte|"
     r"hänvisas|omfattas inte|inte i målgruppen|erbjuds motsvarande|utanför målgruppen|"
-    r"arbetslösheten|sjukskrivningstalet|inskrivna under|skrevs in",
+    r"arbetslösheten|sjukskrivningstalet|inskrivna under|skrevs in|"
+    # a count of those who took part: "åtta deltagare var under 20 år", "tolv av deltagarna var över 50 år"
+    r"\b(?:\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|hälften|flera|många)\s+(?:av\s+)?"
+    r"(?:deltagarna|deltagare|personer|av\s+dem)\s+var\b",
     re.I)
 # ... of which these leave ages out for the whole sentence ("För unga under 30 år finns …, och de
 # ingår inte"); the others are statistics, about their own clause only.

@@ -25,6 +25,7 @@ BARE_COUNT_RE = re.compile(
     r"^\s*(?:ca\.?|cirka|omkring|ungefär|minst)?\s*(?!(?:19|20)\d\d\b)(\d{1,4})(?![\d.,\-–]|\s*(?:%|procent|år\b|kr\b|kronor|tkr))", re.I)
 
 
+INTAKE_PLAN_RE = re.compile(r"\b(?:ska|kommer\s+att|beräknas|planeras\s+att)\s+(?:ta\s+emot|omfatta)\b", re.I)
 # A form row whose label asks for the number: "Antal deltagare\t25 per år".
 COUNT_LABEL_RE = re.compile(r"^(?:förväntat |planerat |beräknat )?antal deltagare|^volym|^deltagare", re.I)
 # Outcomes broken down by gender or age are counts, not the planned number.
@@ -76,6 +77,8 @@ def _passes(sections: list[Section]):
     plan = re.compile(r"utöka|planerar|planerades|beräknas|räknar med|tar emot|ska ta emot|platser|kommer att (?:vara|omfatta|ta emot)|"
                       r"\bmålet (?:är|var)\b", re.I)
     yield from ((s, True, plan) for s in sections if s.key not in skip)
+    # the target group's field may state the intake too: "Insatsen ska ta emot 60 deltagare under perioden"
+    yield from ((s, True, INTAKE_PLAN_RE) for s in sections if s.key == "target_group")
 
 
 def find_participants(sections: list[Section], text: str, where: dict | None = None) -> dict | None:
