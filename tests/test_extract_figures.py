@@ -228,6 +228,13 @@ def test_budget_web_form_fields_labelled_in_kronor_over_bare_figures():
     assert budget == {"own_financing_sek": 240000, "requested_sek": 1980000, "total_sek": 2220000}
 
 
+def test_amounts_in_a_table_column_headed_in_kronor_outside_the_budget():
+    from extractor.extract.amounts import kronor_columns
+
+    text = "Insatserna i siffror\nInsats\tDeltagare\tKostnad (kr)\nSteget\t42\t1 240 000\nSumma\t69\t2 410 500\n"
+    assert [a.value for a in find_amounts(text, kronor_columns(text))] == [1240000, 2410500]
+
+
 def test_amounts_bare_figure_in_a_field_labelled_in_kronor():
     from extractor.extract.amounts import money_spans
 
