@@ -253,6 +253,14 @@ def test_budget_own_financing_as_a_verb():
     assert (budget["requested_sek"], budget["own_financing_sek"]) == (2830000, 410000)
 
 
+def test_budget_granted_sum_in_a_report():
+    from extractor.extract.budget import find_budget
+
+    text = "Ekonomi\nBeviljat 1 600 000 kr. Förbrukat 512 300 kr.\n"
+    budget = find_budget(text, find_amounts(text, []), [_sec("budget", text[8:], 8)], "progress_report")
+    assert budget["requested_sek"] == 1600000
+
+
 def test_budget_own_financing_the_owner_contributes_itself():
     from extractor.extract.budget import find_budget
 

@@ -19,7 +19,7 @@ CUES: dict[str, list[tuple[str, int]]] = {
          r"beviljade(?!\s+(?:samordnings)?förbund)|"
          r"från (?:samordnings)?förbundet|^samordningsförbundet|förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+finansierar|"
          # a decision's grant, a report's account of it: "att bevilja X 800 000 kr", "Förbundet finansierade insatsen med …"
-         r"\batt bevilja\b|förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+finansierade\s+(?:insatsen|projektet|verksamheten)\s+med", 0),
+         r"\batt bevilja\b|\bbeviljat(?=\s+\d)|förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+finansierade\s+(?:insatsen|projektet|verksamheten)\s+med", 0),
     ],
     "total_sek": [
         (r"total(?:a)? kostnad(?:en)?|totala budgeten|total budget|totalkostnad|kostnad för insatsen|"
