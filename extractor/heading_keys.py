@@ -19,6 +19,9 @@ COMPILED_RUNON = [(key, re.compile(p.replace("$", "") + WORD_END)) for key in KE
 ANY_HEADING_RE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in COMPILED))
 ANY_HEADING_RUNON_RE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in COMPILED_RUNON))
 COMPILED_QUESTIONS = [(key, re.compile(p)) for key in QUESTION_ORDER for p in QUESTION_HEADINGS[key]]
+DOCUMENT_KIND_RE = re.compile(
+    r"^(?:ansökan|projektansökan|fortsättningsansökan|slutrapport|slutredovisning|lägesrapport|delrapport|"
+    r"projektplan|verksamhetsplan|verksamhetsberättelse|protokoll|tjänsteskrivelse)(?![\wåäö])")
 LEADING_NUMBER_RE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){0,2}[.,]?\s+")
 STAR_RE = re.compile(r"\(\s*\*\s*\)")
 # A plain-text export's heading drawn with marks: "== Underskrift ==", "[HUVUDMAN]", "## Målgrupp ##".
@@ -86,6 +89,8 @@ def guess_key(heading: str) -> str:
         if asked:
             return asked
     norm = normalise(heading)
+    if DOCUMENT_KIND_RE.match(norm):
+        return "other"  # the document's own title: "Ansökan om samverkansmedel" is about no one section
     hits = {key: sum(stem in norm for stem in stems) for key, stems in KEYWORD_STEMS.items()}
     best = max(hits.values())
     winners = [k for k, v in hits.items() if v == best]

@@ -70,6 +70,9 @@ from extractor.record import Section
     # the agencies' short forms, in capitals only
     ("Projektet drivs i samverkan med FK och AF.", [("Försäkringskassan", "partner"), ("Arbetsförmedlingen", "partner")]),
     ("Projektet drivs i samverkan med af-kontoret och fk-handläggare.", []),
+    # a signature table that writes each party's role in brackets
+    ("Part\tNamnförtydligande\nBollnäs kommun (insatsägare)\tKent Exempel\nRegion Gävleborg (samverkanspart)\tMaja Exempel\n",
+     [("Bollnäs kommun", "owner"), ("Region Gävleborg", "partner")]),
     # a decision on an application names its applicant
     ("§ 7 Ansökan från Köpings kommun om insatsen Påhittet\nKöpings kommun ansöker om 980 000 kr. "
      "Styrelsen beslutar att bevilja Köpings kommun 980 000 kr.", [("Köpings kommun", "owner")]),
@@ -134,6 +137,8 @@ CUE_EXAMPLES = [
     "Motala kommun bedrev arbetet tillsammans med Försäkringskassan.",
     "Motala kommun ANSVARAR FÖR Verksamheten.",
     "Teamet har Motala kommun (socialtjänsten) som huvudman.",
+    "Motala kommun (insatsägare)",
+    "Region Östergötland (samverkanspart)",
     "Styrelsen beslutar att bevilja 800 000 kr till Motala kommun.",
     "Styrelsen beviljade Motala kommun 800 000 kr.",
     "Ansökan från Motala kommun om insatsen Exemplet.",

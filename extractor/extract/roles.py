@@ -39,6 +39,9 @@ ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("owner", "before", r"\s+(?:driver|bedriver|äger|ansvarar\s+för)\s+(?:projektet|insatsen|förstudien|verksamheten)\b", ("projektet", "insatsen", "förstudien", "verksamheten")),
     # "… med Exempelby kommun som huvudman"
     ("owner", "before", r"(?:\s*\([^()\n]{0,80}\))?\s+som\s+(?:huvudman|projektägare)\b", ("huvudman", "projektägare")),
+    # a signature table's party with its role in brackets: "Exempelby kommun (insatsägare)"
+    ("owner", "before", r"[ \t]*\((?:insatsägare|projektägare|huvudman|sökande)\)", ("insatsägare", "projektägare", "huvudman", "sökande")),
+    ("partner", "before", r"[ \t]*\((?:samverkanspart(?:ner)?|samarbetspart(?:ner)?|medverkande part)\)", ("samverkanspart", "samarbetspart", "medverkande")),
     # a decision grants money to the body that will run it: "beslutar att bevilja 800 000 kr till X"
     ("owner", "after", r"\bbevilja[rts]?\s+(?:medel|[\d][\d \u00a0.,]*\s*(?:kr|kronor|tkr|miljoner\s+kronor))\s+"
                        r"(?:\w+\s+){0,3}?till\s+(?=[A-ZÅÄÖ])", ("bevilja",)),
