@@ -122,6 +122,13 @@ def test_participants_per_unit_from_the_field_label():
     assert find_participants([section], "35") == {"count": 35, "per": "year"}
 
 
+def test_participants_goal_in_a_clause_after_the_outcome():
+    text = "Vi har 22 aktiva deltagare just nu, och målet är fortsatt 25 deltagare samtidigt."
+    assert find_participants([_sec("participants", text)], text) == {"count": 25, "per": "ongoing"}
+    text = "Hittills har 30 deltagare skrivits in, och fler väntar på plats."
+    assert find_participants([_sec("participants", text)], text) is None
+
+
 def test_participants_planned_in_the_target_group_field():
     text = "Personer 25–64 år med ekonomiskt bistånd. I Exempelby finns 412 personer i gruppen. " \
            "Insatsen ska ta emot 60 deltagare under hela insatsperioden."
