@@ -260,6 +260,15 @@ def test_budget_own_financing_as_a_verb():
     assert (budget["requested_sek"], budget["own_financing_sek"]) == (2830000, 410000)
 
 
+def test_budget_of_a_forbunds_annual_report_is_no_interventions():
+    from extractor.extract.budget import find_budget
+
+    text = ("Samordningsförbundet Påhittet\nVerksamhetsberättelse 2024\nEkonomi\nFörbundets intäkter var 3 600 000 kr, "
+            "varav staten bidrog med 1 800 000 kr. Insatsernas totala kostnad var 2 410 500 kr.\n")
+    budget = find_budget(text, find_amounts(text, []), [_sec("budget", text)], "other")
+    assert budget == {"own_financing_sek": None, "requested_sek": None, "total_sek": None}
+
+
 def test_budget_granted_sum_in_a_report():
     from extractor.extract.budget import find_budget
 
