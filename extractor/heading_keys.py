@@ -25,7 +25,7 @@ DOCUMENT_KIND_RE = re.compile(
 LEADING_NUMBER_RE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){0,2}[.,]?\s+")
 STAR_RE = re.compile(r"\(\s*\*\s*\)")
 # A plain-text export's heading drawn with marks: "== Underskrift ==", "[HUVUDMAN]", "## Målgrupp ##".
-DECORATION_RE = re.compile(r"^[ \t]*[#=\[<>~_]+[ \t]*|[ \t]*[#=\]<>~_]+[ \t]*$")
+DECORATION_MARKS = " \t#=[]<>~_"
 # The words a Swedish question opens with ("Hur har ni arbetat?", "Vilka har deltagit?").
 QUESTION_WORD_RE = re.compile(
     r"^(?:vad|vilka|vilken|vilket|hur|varför|när|vem|vems|har|finns|kommer|ska|kan|är|"
@@ -39,7 +39,7 @@ def normalise(heading: str) -> str:
     "2.3 Målgrupp (*):" -> "målgrupp";  "== Underskrift ==" -> "underskrift"
     """
     text = STAR_RE.sub(" ", heading).replace("**", "").replace("*", " ")
-    text = DECORATION_RE.sub("", text)
+    text = text.strip(DECORATION_MARKS)
     text = LEADING_NUMBER_RE.sub("", text).lower()
     text = re.sub(r"\s+", " ", text).strip(" \t:.?–-")
     return text
