@@ -19,10 +19,13 @@ COMPILED_RUNON = [(key, re.compile(p.replace("$", "") + WORD_END)) for key in KE
 ANY_HEADING_RE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in COMPILED))
 ANY_HEADING_RUNON_RE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in COMPILED_RUNON))
 COMPILED_QUESTIONS = [(key, re.compile(p)) for key in QUESTION_ORDER for p in QUESTION_HEADINGS[key]]
+DOCUMENT_KIND_RE = re.compile(
+    r"^(?:ansökan|projektansökan|fortsättningsansökan|slutrapport|slutredovisning|lägesrapport|delrapport|"
+    r"projektplan|verksamhetsplan|verksamhetsberättelse|protokoll|tjänsteskrivelse)(?![\wåäö])")
 LEADING_NUMBER_RE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){0,2}[.,]?\s+")
 STAR_RE = re.compile(r"\(\s*\*\s*\)")
 # A plain-text export's heading drawn with marks: "== Underskrift ==", "[HUVUDMAN]", "## Målgrupp ##".
-DECORATION_RE = re.compile(r"^[ \t]*[#=\[<>~_]+[ \t]*|[ \t]*[#=\]<>~_]+[ \t]*$")
+DECORATION_MARKS = " \t#=[]<>~_"
 # The words a Swedish question opens with ("Hur har ni arbetat?", "Vilka har deltagit?").
 QUESTION_WORD_RE = re.compile(
     r"^(?:vad|vilka|vilken|vilket|hur|varför|när|vem|vems|har|finns|kommer|ska|kan|är|"
@@ -36,7 +39,7 @@ def normalise(heading: str) -> str:
     "2.3 Målgrupp (*):" -> "målgrupp";  "== Underskrift ==" -> "underskrift"
     """
     text = STAR_RE.sub(" ", heading).replace("**", "").replace("*", " ")
-    text = DECORATION_RE.sub("", text)
+    text = text.strip(DECORATION_MARKS)
     text = LEADING_NUMBER_RE.sub("", text).lower()
     text = re.sub(r"\s+", " ", text).strip(" \t:.?–-")
     return text
@@ -86,6 +89,8 @@ def guess_key(heading: str) -> str:
         if asked:
             return asked
     norm = normalise(heading)
+    if DOCUMENT_KIND_RE.match(norm):
+        return "other"  # the document's own title: "Ansökan om samverkansmedel" is about no one section
     hits = {key: sum(stem in norm for stem in stems) for key, stems in KEYWORD_STEMS.items()}
     best = max(hits.values())
     winners = [k for k, v in hits.items() if v == best]

@@ -33,7 +33,9 @@ DROPPED_WORDS = (
     r"utgår(?!\s+(?:från|ifrån|ut))|utgick(?!\s+(?:från|ifrån))|ströks|stryks|struks|strukits|"
     r"valts bort|valt bort|valdes bort|väljer bort|välja bort|tas bort|togs bort|tagits bort|"
     r"ställdes in|ställts in|ställs in|avvecklades|avvecklats|lades ner|lagts ner|"
-    r"kom aldrig igång|avstår från|avstod från|avstått från")
+    r"kom aldrig igång|avstår från|avstod från|avstått från|"
+    # postponed past the period reported on: "utbildningen i METOD sköts upp till nästa år"
+    r"sköts upp|skjuts upp|skjutits upp|har skjutits upp|flyttades fram|har flyttats fram")
 DROPPED_RE = re.compile(rf"\b(?:{DROPPED_WORDS})\b", re.I)
 # "Projektet prövade METODNAMN, men det avvecklades": the name's own subject dropped later in the sentence.
 DROPPED_LATER_RE = re.compile(

@@ -9,7 +9,7 @@ from . import __version__
 from .classify import classify_doc_type
 from .extract import checkboxes
 from .extract.ages import find_target_groups
-from .extract.amounts import find_amounts, money_spans
+from .extract.amounts import find_amounts, kronor_columns, money_spans
 from .extract.budget import find_budget
 from .extract.dates import find_dates
 from .extract.orgs import find_org_names, find_organizations
@@ -55,7 +55,7 @@ def extract(doc: Document, timings: dict | None = None) -> Record:
     sections = checkboxes.mask_sections(sections)
     doc_type = classify_doc_type(text)
     dates = find_dates(text)
-    amounts = find_amounts(text, money_spans(sections))
+    amounts = find_amounts(text, money_spans(sections) + kronor_columns(text))
     staffing = find_staffing(sections)
     ages = find_target_groups(sections, text)
     organizations = find_organizations(sections, text)

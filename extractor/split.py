@@ -204,7 +204,11 @@ def _line_heading(line: str, start: int) -> Heading | None:
         key = whole_line_heading(cell) if cell.strip() else None
         rest = line.split("\t", 1)[1]
         figures_only = NUMERIC_CELLS_RE.match(rest) and not DATE_LIKE_RE.search(rest)
-        if key and len(cell) <= 80 and not figures_only:
+        # a table's row of column names ("Insats\tDeltagare\tKostnad (kr)") is no label and its value
+        header_row = "\t" in rest and whole_line_heading(rest.split("\t", 1)[0]) is not None
+        # ... but a form's money field is one: "Sökt belopp\t6 240 000 kr"
+        money_field = key == "budget" and "\t" not in rest
+        if key and len(cell) <= 80 and (not figures_only or money_field) and not header_row:
             return Heading(start, start + len(cell), key, cell.strip(), strong=True)
         return None
     star = STAR_RE.search(line)

@@ -115,6 +115,11 @@ def test_target_groups_from_prose_naming_the_people_with_their_ages():
     assert [(f.age_min, f.age_max) for f in find_target_groups([], text)] == [(19, 64)]
 
 
+def test_target_groups_skip_a_count_of_participants_by_age():
+    text = "Unga vuxna 18–30 år i Exempelby. Åtta deltagare var under 20 år och tolv av deltagarna var över 25 år."
+    assert [(f.age_min, f.age_max) for f in find_target_groups([_sec("target_group", text)])] == [(18, 30)]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Vi räknar med cirka 60 deltagare per år.", {"count": 60, "per": "year"}),
     ("cirka 50 personer årligen", {"count": 50, "per": "year"}),
@@ -135,6 +140,19 @@ def test_participants_per_unit_from_the_field_label():
     section = Section(key="participants", heading="Antal deltagare per år", text="35", page=None, char_start=0,
                       char_end=2)
     assert find_participants([section], "35") == {"count": 35, "per": "year"}
+
+
+def test_participants_goal_in_a_clause_after_the_outcome():
+    text = "Vi har 22 aktiva deltagare just nu, och målet är fortsatt 25 deltagare samtidigt."
+    assert find_participants([_sec("participants", text)], text) == {"count": 25, "per": "ongoing"}
+    text = "Hittills har 30 deltagare skrivits in, och fler väntar på plats."
+    assert find_participants([_sec("participants", text)], text) is None
+
+
+def test_participants_planned_in_the_target_group_field():
+    text = "Personer 25–64 år med ekonomiskt bistånd. I Exempelby finns 412 personer i gruppen. " \
+           "Insatsen ska ta emot 60 deltagare under hela insatsperioden."
+    assert find_participants([_sec("target_group", text)], text) == {"count": 60, "per": "total"}
 
 
 def test_participants_planned_in_another_section():
@@ -250,6 +268,13 @@ def test_budget_web_form_fields_labelled_in_kronor_over_bare_figures():
     assert budget == {"own_financing_sek": 240000, "requested_sek": 1980000, "total_sek": 2220000}
 
 
+def test_amounts_in_a_table_column_headed_in_kronor_outside_the_budget():
+    from extractor.extract.amounts import kronor_columns
+
+    text = "Insatserna i siffror\nInsats\tDeltagare\tKostnad (kr)\nSteget\t42\t1 240 000\nSumma\t69\t2 410 500\n"
+    assert [a.value for a in find_amounts(text, kronor_columns(text))] == [1240000, 2410500]
+
+
 def test_amounts_bare_figure_in_a_field_labelled_in_kronor():
     from extractor.extract.amounts import money_spans
 
@@ -266,6 +291,23 @@ def test_budget_own_financing_as_a_verb():
     text = "Exempelby kommun medfinansierar projektledartjänsten med 410 000 kr. Från förbundet söks 2 830 000 kr.\n"
     budget = find_budget(text, find_amounts(text, []), [_sec("budget", text)], "application")
     assert (budget["requested_sek"], budget["own_financing_sek"]) == (2830000, 410000)
+
+
+def test_budget_of_a_forbunds_annual_report_is_no_interventions():
+    from extractor.extract.budget import find_budget
+
+    text = ("Samordningsförbundet Påhittet\nVerksamhetsberättelse 2024\nEkonomi\nFörbundets intäkter var 3 600 000 kr, "
+            "varav staten bidrog med 1 800 000 kr. Insatsernas totala kostnad var 2 410 500 kr.\n")
+    budget = find_budget(text, find_amounts(text, []), [_sec("budget", text)], "other")
+    assert budget == {"own_financing_sek": None, "requested_sek": None, "total_sek": None}
+
+
+def test_budget_granted_sum_in_a_report():
+    from extractor.extract.budget import find_budget
+
+    text = "Ekonomi\nBeviljat 1 600 000 kr. Förbrukat 512 300 kr.\n"
+    budget = find_budget(text, find_amounts(text, []), [_sec("budget", text[8:], 8)], "progress_report")
+    assert budget["requested_sek"] == 1600000
 
 
 def test_budget_own_financing_the_owner_contributes_itself():

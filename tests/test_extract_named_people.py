@@ -63,6 +63,11 @@ def test_period_stated_in_prose(text, start, end):
     assert (period["start"], period["end"]) == (start, end)
 
 
+def test_period_after_under_in_a_decision():
+    text = "Köpings kommun ansöker om 980 000 kr för insatsen Påhittet under 2025-04-01 – 2026-03-31."
+    assert find_period([], text) == {"start": "2025-04-01", "end": "2026-03-31", "intake_end": None}
+
+
 def test_iso_range_with_a_double_hyphen_gives_both_dates():
     assert [d.value for d in find_dates("2013-01-01--2014-06-30")] == ["2013-01-01", "2014-06-30"]
 

@@ -90,6 +90,12 @@ from extractor.record import Section
     # the agencies' short forms, in capitals only
     ("Projektet drivs i samverkan med FK och AF.", [("Försäkringskassan", "partner"), ("Arbetsförmedlingen", "partner")]),
     ("Projektet drivs i samverkan med af-kontoret och fk-handläggare.", []),
+    # a signature table that writes each party's role in brackets
+    ("Part\tNamnförtydligande\nBollnäs kommun (insatsägare)\tKent Exempel\nRegion Gävleborg (samverkanspart)\tMaja Exempel\n",
+     [("Bollnäs kommun", "owner"), ("Region Gävleborg", "partner")]),
+    # a decision on an application names its applicant
+    ("§ 7 Ansökan från Köpings kommun om insatsen Påhittet\nKöpings kommun ansöker om 980 000 kr. "
+     "Styrelsen beslutar att bevilja Köpings kommun 980 000 kr.", [("Köpings kommun", "owner")]),
     # a signature table's role column: each row's own body only
     ("Roll\tOrganisation\tNamn\nInsatsägare\tGävle kommun, Arbetsmarknadsförvaltningen\tAnna Exempelsson\n"
      "Samverkanspart\tRegion Gävleborg\tPer Påhittad\nSamverkanspart\tFörsäkringskassan\tOla Exempel\n",
@@ -152,8 +158,12 @@ CUE_EXAMPLES = [
     "Motala kommun bedrev arbetet tillsammans med Försäkringskassan.",
     "Motala kommun ANSVARAR FÖR Verksamheten.",
     "Teamet har Motala kommun (socialtjänsten) som huvudman.",
+    "Motala kommun (insatsägare)",
+    "Region Östergötland (samverkanspart)",
     "Styrelsen beslutar att bevilja 800 000 kr till Motala kommun.",
     "Styrelsen beviljade Motala kommun 800 000 kr.",
+    "Ansökan från Motala kommun om insatsen Exemplet.",
+    "Motala kommun ansöker om 980 000 kr.",
     "Det sker i nära samarbete med Försäkringskassan.",
     "Ett samarbetsprojekt mellan Motala kommun och Region Östergötland.",
     "Övriga deltagande myndigheter är Försäkringskassan.",

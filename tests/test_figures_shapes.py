@@ -22,6 +22,9 @@ def _sec(key: str, text: str, start: int = 0) -> Section:
     ("Diarienummer:\n22-003-S02\nProjekttyp:", "22-003-S02"),
     ("Diarienummer är 2021-15", "2021-15"),
     ("Projektperiod: 2029-05-01 2032-04-30 Diarienummer: 2029-3050042", "2029-3050042"),
+    # a case system's export labels its number "Ärende:"; a tjänsteskrivelse's "Ärende:" is its subject
+    ("Export 2025-03-11\nÄrende: SFV-2025-0007\n", "SFV-2025-0007"),
+    ("Ärende: Medfinansiering av insatsen Påhittet 2025–2027\n", None),
 ])
 def test_diarienummer_common_shapes(text, expected):
     assert find_diarienummer(text) == expected

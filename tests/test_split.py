@@ -109,6 +109,19 @@ def test_split_form_table_label_cells(tmp_path):
     assert [(s.key, s.text) for s in sections] == [("title", "Navigatorn"), ("owner", "Uddevalla kommun\nÖvrigt\t35 000")]
 
 
+def test_split_a_form_tables_money_field_is_the_budget():
+    text = ("Projektnamn\tPåhittet\nAntal deltagare\t120 under projektperioden\nSökt belopp\t6 240 000 kr\n"
+            "Bakgrund\nText.\nBudget\nAktiviteter\t20 000 kr\nSumma\t20 000 kr\n")
+    sections = split(_doc(text))
+    assert [s.key for s in sections] == ["title", "participants", "budget", "background", "budget"]
+    assert sections[1].text == "120 under projektperioden"
+
+
+def test_split_a_tables_row_of_column_names_is_no_form_label():
+    text = ("Målgrupp\nUnga.\nInsatserna i siffror\nInsats\tDeltagare\tKostnad (kr)\nSteget\t42\t1 240 000\n")
+    assert _keys(text) == ["target_group"]
+
+
 def test_split_word_heading_styles_and_bold(tmp_path):
     path = make_docx(tmp_path / "styles.docx", [
         ("bold", "Projektplan"), ("h1", "Sammanfattning"), ("p", "Kort om allt."),
@@ -158,6 +171,9 @@ def test_normalise_heading(heading, expected):
     ("Hur ska insatsen följas upp?", "follow_up"),
     ("Vilka kostnader har insatsen?", "budget"),
     ("Övriga upplysningar", "other"),
+    # the document's own title names no section, whatever words it holds
+    ("Ansökan om samverkansmedel", "other"),
+    ("Slutrapport för budget- och uppföljningsarbetet", "other"),
 ])
 def test_guess_key_for_unseen_phrasings(heading, key):
     from extractor.split import guess_key

@@ -27,7 +27,10 @@ EXCLUDE_RE = re.compile(
     r"hänvisas|omfattas inte|inte i målgruppen|erbjuds motsvarande|utanför målgruppen|"
     r"arbetslösheten|sjukskrivningstalet|sjukskrivningen|ohälsotalet|inskrivna under|skrevs in|"
     # "… är högst i åldersgruppen 50–64 år": a comparison of the population, not whom it serves
-    r"\b(?:högst|lägst|vanligast|störst)\s+(?:i|bland)\b",
+    r"\b(?:högst|lägst|vanligast|störst)\s+(?:i|bland)\b|"
+    # a count of those who took part: "åtta deltagare var under 20 år", "tolv av deltagarna var över 50 år"
+    r"\b(?:\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|hälften|flera|många)\s+(?:av\s+)?"
+    r"(?:deltagarna|deltagare|personer|av\s+dem)\s+var\b",
     re.I)
 # ... of which these leave ages out for the whole sentence ("För unga under 30 år finns …, och de
 # ingår inte"); the others are statistics, about their own clause only.

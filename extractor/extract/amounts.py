@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from .numbers import MONTHS, NUMBER_PATTERN, parse_number
+from .tables import find_tables
 from .text import lines
 
 # Units after a number, and what they multiply by.
@@ -203,6 +204,19 @@ def money_spans(sections) -> list[tuple[int, int]]:
     """Return the spans whose bare figures are money: budget sections and fields labelled in kronor."""
     return [(s.char_start, s.char_end) for s in sections
             if s.key == "budget" or MONEY_HEADING_RE.search(s.heading or "")]
+
+
+# A table column headed in kronor holds money wherever the table stands: "Kostnad (kr)" over "2 410 500".
+KRONOR_COLUMN_RE = re.compile(r"\((?:kr|sek|kronor)\)|\bi (?:kr|kronor|sek)\b|\bkronor\b", re.IGNORECASE)
+
+
+def kronor_columns(text: str) -> list[tuple[int, int]]:
+    """Return the spans of the cells under table headers that name kronor as their unit."""
+    out = []
+    for table in find_tables(text):
+        columns = [i for i, cell in enumerate(table.header or []) if i and KRONOR_COLUMN_RE.search(cell.text)]
+        out += [(row[i].start, row[i].end) for row in table.rows for i in columns if i < len(row) and row[i].text]
+    return out
 
 
 def find_amounts(text: str, budget_spans: list[tuple[int, int]]) -> list[Found]:

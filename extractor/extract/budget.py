@@ -19,7 +19,7 @@ CUES: dict[str, list[tuple[str, int]]] = {
          r"beviljade(?!\s+(?:samordnings)?förbund)|"
          r"från (?:samordnings)?förbundet|^samordningsförbundet|förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+finansierar|"
          # a decision's grant, a report's account of it: "att bevilja X 800 000 kr", "Förbundet finansierade insatsen med …"
-         r"\batt bevilja\b|förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+finansierade\s+(?:insatsen|projektet|verksamheten)\s+med", 0),
+         r"\batt bevilja\b|\bbeviljat(?=\s+\d)|förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+finansierade\s+(?:insatsen|projektet|verksamheten)\s+med", 0),
     ],
     "total_sek": [
         (r"total(?:a)? kostnad(?:en)?|totala budgeten|total (?:projekt)?budget|totalkostnad|kostnad för insatsen|"
@@ -36,6 +36,10 @@ FORBUND_RE = re.compile(r"förbund", re.I)
 SUM_LABEL_RE = re.compile(r"^(?:summa|totalt|total)\b", re.I)
 # Reports set budget against outcome: their "Summa" rows are not the whole cost.
 REPORT_TYPES = {"final_report", "progress_report"}
+# A förbund's annual report names its own income and costs, not an intervention's three figures.
+ANNUAL_REPORT_RE = re.compile(r"(?im)^[ \t]*(?:\d{4}[ \t]+)?(?:årsredovisning|verksamhetsberättelse|förvaltningsberättelse)\b")
+ANNUAL_REPORT_ZONE = 700
+STATES_A_BUDGET = {"application", "operational_plan", "final_report", "progress_report", "decision"}
 FIGURES_ONLY_RE = re.compile(r"^[\s\d\u00a0,.:\-–kr]*$")
 NEAR_AFTER, NEAR_BEFORE, ADJACENT_CHARS = 90, 70, 3
 SHORT_FIELD_CHARS = 100
@@ -224,6 +228,8 @@ def find_budget(text: str, amounts: list[Found], sections: list[Section], doc_ty
 
     `where`, if given, gets "budget.requested_sek" etc. -> offsets of the figure chosen.
     """
+    if doc_type not in STATES_A_BUDGET and ANNUAL_REPORT_RE.search(text[:ANNUAL_REPORT_ZONE]):
+        return {field: None for field in CUES}  # a förbund's own accounts are no intervention's budget
     budget_spans = [(s.char_start, s.char_end) for s in sections if s.key == "budget"]
     in_budget = lambda pos: any(s <= pos < e for s, e in budget_spans)  # noqa: E731
     candidates: dict[str, list[tuple]] = {field: [] for field in CUES}

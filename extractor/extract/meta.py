@@ -7,7 +7,7 @@ from ..record import Section
 from .names import find_title_in_prose
 
 DIARIENUMMER_RE = re.compile(
-    r"\b(?:dnr|diarienummer|diarienr|diarie-?nr|ärendenummer|ärendenr)\b\.?:?\s*(?:är\s+)?"
+    r"\b(?:dnr|diarienummer|diarienr|diarie-?nr|ärendenummer|ärendenr|ärende(?=\s*:))\b\.?:?\s*(?:är\s+)?"
     r"((?-i:[A-ZÅÄÖ]{2,6}[\s-])?\d{2,4}[/:.-](?-i:[A-ZÅÄÖ]{1,4})?\d{1,7}(?:[/:.-](?-i:[A-ZÅÄÖ]{1,3})?\d{1,5})?)",
     re.IGNORECASE,
 )
@@ -39,7 +39,8 @@ def _line_before(text: str, start: int) -> str:
 def find_diarienummer(text: str, where: dict | None = None) -> str | None:
     """Return the registry number printed near the top.
 
-    "Dnr. 2021-15" -> "2021-15", "Diarienummer: SFSN 2025:12" -> "SFSN 2025:12", "Dnr 2019/KS0412" -> "2019/KS0412"
+    "Dnr. 2021-15" -> "2021-15", "Diarienummer: SFSN 2025:12" -> "SFSN 2025:12", "Dnr 2019/KS0412" -> "2019/KS0412",
+    a case system's export "Ärende: SFV-2025-0007" -> "SFV-2025-0007"
     """
     m = DIARIENUMMER_RE.search(text[:3000])
     if not m:

@@ -32,8 +32,12 @@ NAME_WITH_PHONE_RE = re.compile(
     rf"(?P<name>{PERSON})[ \t,]*(?:[{LOWER}]+[ \t,]*){{0,3}}\n?[ \t]*(?i:mobil|tel\.?|telefon|tfn)[ \t:.]*0\d")
 # Minutes: "Sekreterare: ………… Anna Exempelsson", "Justerare …… Per Påhittad"
 SIGNATURE_RE = re.compile(
-    rf"\b(?i:ordförande|sekreterare|justerare|justerande|protokollsjusterare|justeras|vice ordförande|vid protokollet)"
-    rf"[ \t]*:?[ \t]*(?:[….·_\s]{{3,}}|\n[ \t]*)(?P<name>{PERSON})[ \t]*$", re.M)
+    rf"\b(?i:ordförande|sekreterare|justerare|justerande|protokollsjusterare|justeras|vice ordförande)"
+    rf"[ \t]*:?[ \t]*[….·_\s]{{3,}}(?P<name>{PERSON})")
+# ... or the office on its own line and the name alone on the next: "Vid protokollet\nAnna Exempelsson"
+SIGNATURE_BELOW_RE = re.compile(
+    rf"(?m)^[ \t]*(?i:ordförande|sekreterare|justerare|justerande|protokollsjusterare|justeras|vice ordförande|"
+    rf"vid protokollet)[ \t]*:?[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<name>{PERSON})[ \t]*$")
 # Signatures a transcript prints between slashes: "/Anna Exempelsson, ordförande. Per Påhittad, vice ordf./"
 SLASHED_GROUP_RE = re.compile(r"/([^/\n]{5,200})/")
 SIGNER_WITH_OFFICE_RE = re.compile(
@@ -108,7 +112,8 @@ def find_named_people(text: str, minutes: bool = False) -> list[tuple[str, str, 
         begun = [m.end() for m in SENTENCE_START_RE.finditer(window)]
         return bool(ATTENDANCE_RE.search(window, begun[-1] if begun else 0))
 
-    for pattern in (SIGNATURE_RE, SIGNATURE_LINE_RE, SIGNATURE_FIELD_RE, SIGNATURE_END_RE, SIGNED_BY_RE):
+    for pattern in (SIGNATURE_RE, SIGNATURE_BELOW_RE, SIGNATURE_LINE_RE, SIGNATURE_FIELD_RE, SIGNATURE_END_RE,
+                    SIGNED_BY_RE):
         for m in pattern.finditer(text):
             group = "signer" if "signer" in pattern.groupindex and m.group("signer") else "name"
             add(m.group(group), "signatory", m.start(group))

@@ -25,6 +25,10 @@ BARE_COUNT_RE = re.compile(
     r"^\s*(?:ca\.?|cirka|omkring|ungefär|minst)?\s*(?!(?:19|20)\d\d\b)(\d{1,4})(?![\d.,\-–]|\s*(?:%|procent|år\b|kr\b|kronor|tkr))", re.I)
 
 
+# A sentence may report outcomes in one clause and state the goal in the next.
+CLAUSE_SPLIT_RE = re.compile(r",\s+(?:och|men|medan)\s+|;\s+")
+GOAL_CLAUSE_RE = re.compile(r"\bmålet\b|\bplanerar\b|\bberäknas\b|\bräknar med\b|\bförväntas\b", re.I)
+INTAKE_PLAN_RE = re.compile(r"\b(?:ska|kommer\s+att|beräknas|planeras\s+att)\s+(?:ta\s+emot|omfatta)\b", re.I)
 # A form row whose label asks for the number: "Antal deltagare\t25 per år".
 COUNT_LABEL_RE = re.compile(r"^(?:förväntat |planerat |beräknat )?antal deltagare|^volym|^deltagare", re.I)
 # Outcomes broken down by gender or age are counts, not the planned number.
@@ -47,9 +51,20 @@ def _breakdowns(text: str) -> list[tuple[int, int]]:
             if any(BREAKDOWN_ROW_RE.match(row[0].text) for row in t.rows)]
 
 
+def _goal_clauses(sentence: str) -> str | None:
+    """Return the sentence with its clauses of outcomes blanked (offsets kept) when another clause
+    states the goal, else None.  "Vi har 22 aktiva deltagare, och målet är 25 samtidigt." keeps its goal."""
+    cuts = [0] + [m.end() for m in CLAUSE_SPLIT_RE.finditer(sentence)] + [len(sentence)]
+    parts = [sentence[a:b] for a, b in zip(cuts, cuts[1:])]
+    kept = "".join(" " * len(p) if OUTCOME_RE.search(p) else p for p in parts)
+    return kept if len(parts) > 1 and GOAL_CLAUSE_RE.search(kept) else None
+
+
 def _read(sentence: str, need_cue: bool, bare: bool = False, heading: str = "") -> tuple[dict, re.Match] | None:
     if OUTCOME_RE.search(sentence):
-        return None
+        sentence = _goal_clauses(sentence)
+        if sentence is None:
+            return None
     if bare:
         sentence = _form_row(sentence)
     m = COUNT_RE.search(sentence) or (BARE_COUNT_RE.search(sentence) if bare else None)
@@ -78,6 +93,8 @@ def _passes(sections: list[Section]):
                       r"(?:var|är)\s+tänkt\s+att\s+(?:omfatta|ta emot|nå)|skulle\s+(?:omfatta|ta emot|nå)|"
                       r"\bmålet (?:är|var)\b", re.I)
     yield from ((s, True, plan) for s in sections if s.key not in skip)
+    # the target group's field may state the intake too: "Insatsen ska ta emot 60 deltagare under perioden"
+    yield from ((s, True, INTAKE_PLAN_RE) for s in sections if s.key == "target_group")
 
 
 def find_participants(sections: list[Section], text: str, where: dict | None = None) -> dict | None:

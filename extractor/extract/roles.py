@@ -40,10 +40,16 @@ ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("owner", "before", r"\s+(?:driver|bedriver|äger|ansvarar\s+för)\s+(?:projektet|insatsen|förstudien|verksamheten)\b", ("projektet", "insatsen", "förstudien", "verksamheten")),
     # "… med Exempelby kommun som huvudman"
     ("owner", "before", r"(?:\s*\([^()\n]{0,80}\))?\s+som\s+(?:huvudman|projektägare)\b", ("huvudman", "projektägare")),
+    # a signature table's party with its role in brackets: "Exempelby kommun (insatsägare)"
+    ("owner", "before", r"[ \t]*\((?:insatsägare|projektägare|huvudman|sökande)\)", ("insatsägare", "projektägare", "huvudman", "sökande")),
+    ("partner", "before", r"[ \t]*\((?:samverkanspart(?:ner)?|samarbetspart(?:ner)?|medverkande part)\)", ("samverkanspart", "samarbetspart", "medverkande")),
     # a decision grants money to the body that will run it: "beslutar att bevilja 800 000 kr till X"
     ("owner", "after", r"\bbevilja[rts]?\s+(?:medel|[\d][\d \u00a0.,]*\s*(?:kr|kronor|tkr|miljoner\s+kronor))\s+"
                        r"(?:\w+\s+){0,3}?till\s+(?=[A-ZÅÄÖ])", ("bevilja",)),
-    ("owner", "after", r"\bbeviljade?\s+(?=[A-ZÅÄÖ][^.]{0,80}?\d[\d .]*\s*(?:kr|kronor|tkr|mkr|miljoner))", ("bevilja",)),
+    ("owner", "after", r"\bbevilja(?:de?|r|s)?\s+(?=[A-ZÅÄÖ][^.]{0,80}?\d[\d .]*\s*(?:kr|kronor|tkr|mkr|miljoner))", ("bevilja",)),
+    # the applicant of a decision's case: "Ansökan från X om …", "X ansöker om 980 000 kr"
+    ("owner", "after", r"\bansökan\s+från(?=\s+[A-ZÅÄÖ])", ("ansökan",)),
+    ("owner", "before", r"\s+ansöker\s+(?:\w+\s+){0,2}?om\s+(?:medel|\d)", ("ansöker",)),
     ("partner", "after", r"\bi\s+(?:nära\s+|tät\s+|bred\s+)?(?:samverkan|samarbete)\s+med", ("samverkan", "samarbete")),
     ("partner", "after", r"\b(?:samarbete|samverkan|fyrpartssamverkan|trepartssamverkan|samverkansprojekt|samarbetsprojekt)\s+"
                          r"(?:\w+\s+){0,5}?(?:mellan|med)(?!\s+(?:syfte|fokus|målet|målgruppen))", ("samarbete", "samverkan", "samarbetsprojekt")),
