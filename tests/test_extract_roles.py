@@ -40,6 +40,11 @@ from extractor.record import Section
      "(Favi) och Socialtjänsten.",
      [("Arbetsförmedlingen", "partner"), ("Förvaltningen för arbetsmarknad, vuxenutbildning och integration", "partner"),
       ("Socialtjänsten", "partner")]),
+    # cooperation spoken of as an aim or a prerequisite is no intervention's
+    ("Sådana insatser förutsätter ett väl fungerande samarbete mellan Försäkringskassan och Arbetsförmedlingen.", []),
+    ("Förstärkt samarbete mellan Arbetsförmedlingen och Försäkringskassan Samordnad individuell plan", []),
+    ("Verksamheten är i första hand ett samarbete mellan Motala kommun och Arbetsförmedlingen.",
+     [("Motala kommun", "partner"), ("Arbetsförmedlingen", "partner")]),
     # a looser cue keeps to known bodies: no verb or unknown word becomes a body
     ("En genomgång som nyligen genomförts av SBU , visar att metoden fungerar.", []),
     ("Projektet genomförs av Region Örebro län i samverkan med Arbetsförmedlingen.",

@@ -76,6 +76,13 @@ ROLE_CUES_RE = [(role, where, re.compile(p, re.I)) for role, where, p, _ in ROLE
 # foundation or an association). Looser cues ("i samverkan med …") keep to known bodies and units.
 STATED_CUES = frozenset(p for _, _, p, words in ROLE_CUES
                         if {"parter", "projektägare", "projektägar", "rollen", "ägare", "samverkanspartners"} & set(words))
+# "Samarbete mellan A och B" names partners, except where cooperation is spoken of as an aim or a
+# prerequisite ("förutsätter ett väl fungerande samarbete mellan …", a heading "Förstärkt samarbete
+# mellan A och B"): then it is no intervention's.
+COOPERATION_NOUN_CUE = next(p for _, _, p, _ in ROLE_CUES if "fyrpartssamverkan" in p)
+GENERAL_COOPERATION_RE = re.compile(
+    r"\b(?:förutsätter|kräver|krävs|behov\s+av|behöver|förstärkt|förstärka|ökad|öka|förbättrad|förbättra|"
+    r"utveckla|utvecklad|stärka|stärkt|fungerande|välfungerande|god|goda|bättre)\b[^.]{0,25}$", re.I)
 # A form's label: its value is the rest of the line, or the next line where the label stands alone.
 LABEL_END_RE = re.compile(r":\s*$")
 CUES_BY_WORD: dict[str, list[int]] = {}
@@ -275,6 +282,9 @@ def find_roles(text: str) -> list[Role]:
         for role, where, pattern in _cues_for(sentence):
             for m in pattern.finditer(sentence):
                 if role == "partner" and GROUP_RE.search(sentence[m.end():m.end() + 200]):
+                    continue
+                if pattern.pattern == COOPERATION_NOUN_CUE and GENERAL_COOPERATION_RE.search(
+                        sentence[max(0, m.start() - 40):m.start()]):
                     continue
                 stated = pattern.pattern in STATED_CUES
                 if where == "after" and LABEL_END_RE.search(m.group()):
