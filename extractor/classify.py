@@ -70,6 +70,13 @@ DECIDED_RE = re.compile(
 # points to minutes kept elsewhere: it is news of the meeting.
 MINUTES_RE = re.compile(r"§\s*\d|\bjusterare\b|\bjusteringens\b|\bordförande\s*:", re.I)
 PROTOCOL_ELSEWHERE_RE = re.compile(r"\bprotokollet\b", re.I)
+# A decision or minutes decides: paragraphs, a justering, "beslutar att", "Beslut:". A page that only
+# tells of a decision taken ("Beslut om en modell togs 2015") or links to a debate's record decides nothing.
+DECIDES_RE = re.compile(
+    r"§\s*\d|\bjuster(?:are|as|at|ing|ingens)\b|\bbeslut(?:ar|ade)\b|\bbeslöt\b|\bbeslut\s*:|\batt\s+bevilja\b|"
+    r"\bbeviljar\b|\bförslag\s+till\s+beslut\b|\bprotokollsutdrag\b|\bordförande\b|\bsekreterare\b|\bnärvarande\b", re.I)
+# A title alone (a cover, a heading read apart) is judged by its name.
+DECIDES_MIN_CHARS = 400
 
 
 def _first(patterns, text: str) -> str | None:
@@ -99,4 +106,6 @@ def classify_doc_type(text: str) -> str:
         return "other"  # "ESF beviljar förbundens gemensamma ansökan"
     if found == "decision" and PROTOCOL_ELSEWHERE_RE.search(text) and not MINUTES_RE.search(text):
         return "other"  # "Styrelsen beslutade … Protokollet är justerat och finns på hemsidan"
+    if found == "decision" and len(text) >= DECIDES_MIN_CHARS and not DECIDES_RE.search(text):
+        return "other"  # "Beslut om en modell för medelstilldelningen togs i januari 2015"
     return found

@@ -72,3 +72,20 @@ def test_a_prose_application_that_mentions_an_earlier_grant_stays_an_application
 ])
 def test_doc_type_of_board_news_plans_and_report_series(text, doc_type):
     assert classify_doc_type(text) == doc_type
+
+
+@pytest.mark.parametrize("text", [
+    # a page that tells of a decision taken, or links to a debate's record, decides nothing
+    "Medelstilldelning\n\nBeslut om en modell för fördelningen togs i januari 2031. " + "Modellen tar hänsyn till "
+    "invånarantal i respektive kommun. " * 12,
+    "Finansiering av verksamheten\n\nDebatt 21 maj 2031\n\nProtokoll från debatten\n\nAnföranden: 9\n\n"
+    + "Herr talman! Frågan gäller förbundens finansiering. " * 10,
+])
+def test_a_page_about_a_decision_or_a_record_is_other(text):
+    assert classify_doc_type(text) == "other"
+
+
+def test_minutes_that_decide_stay_decisions():
+    text = ("Protokoll från styrelsens sammanträde 2031-02-14\n\n§ 4 Ansökan från Exempelby kommun\n"
+            + "Ärendet presenteras och diskuteras. " * 12 + "\nStyrelsen beslutar att bevilja ansökan.")
+    assert classify_doc_type(text) == "decision"
