@@ -102,6 +102,11 @@ def test_no_title_from_a_document_kind_or_a_label(text):
     assert find_title_in_prose(text) is None
 
 
+def test_no_title_from_a_word_made_on_an_abbreviation_of_the_field():
+    text = "Stöd till arbete\n\nArbetsförmedlare som är utbildade i metoden kallas SIUS-konsulenter."
+    assert find_title_in_prose(text) is None
+
+
 def test_title_from_a_case_heading_and_not_from_half_a_pair():
     text = "2031/00123 - Steg för steg - Exempel 2.0\n\nDiarienummer:\n2031/00123\nNamn:\nSteg för steg - Exempel 2.0\n"
     assert find_title([], text) == "Steg för steg - Exempel 2.0"
