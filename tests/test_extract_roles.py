@@ -40,6 +40,15 @@ from extractor.record import Section
      "(Favi) och Socialtjänsten.",
      [("Arbetsförmedlingen", "partner"), ("Förvaltningen för arbetsmarknad, vuxenutbildning och integration", "partner"),
       ("Socialtjänsten", "partner")]),
+    # förbund listed after the plural without "i"; foundations, associations and companies by their kind
+    ("Samordningsförbunden Exempeldalen, Påhittebygden och Låtsasby driver projektet tillsammans med Region Exempel.",
+     [("Samordningsförbundet Exempeldalen", "owner"), ("Samordningsförbundet Påhittebygden", "owner"),
+      ("Samordningsförbundet Låtsasby", "owner"), ("Region Exempel", "owner")]),
+    ("Insatsen drivs i samverkan med Föreningen Exempelhjälpen och Exempel Utbildning AB.",
+     [("Föreningen Exempelhjälpen", "partner"), ("Exempel Utbildning AB", "partner")]),
+    # an agency misspelt by a letter
+    ("Projektet ägs av Motala kommun i samverkan med Arbetsförmedlingn och Försäkringskasssan.",
+     [("Motala kommun", "owner"), ("Arbetsförmedlingen", "partner"), ("Försäkringskassan", "partner")]),
     # cooperation spoken of as an aim or a prerequisite is no intervention's
     ("Sådana insatser förutsätter ett väl fungerande samarbete mellan Försäkringskassan och Arbetsförmedlingen.", []),
     ("Förstärkt samarbete mellan Arbetsförmedlingen och Försäkringskassan Samordnad individuell plan", []),

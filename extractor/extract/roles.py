@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from .function_words import FUNCTION_WORDS as STOP_WORDS
-from .gazetteer import find_forbund_lists, find_kommun_lists, find_org_spans
+from .gazetteer import find_forbund_lists, find_kommun_lists, find_org_spans, misspelt_body
 from .text import sentences
 
 # (role, where, pattern, words): "after" = the bodies follow the cue, "before" = the body ends where
@@ -109,7 +109,9 @@ LIST_SPLIT_RE = re.compile(r"\s*,\s*|\s+(?:och|samt|liksom)\s+")
 # A unit written in a list is kept as written when it reads as a body: "Socialtjänsten".
 UNIT_WORDS_RE = re.compile(
     r"(?:tjänst|förvaltning|nämnd|psykiatri|vård|enhet|centrum|center|institut|universitet|högskola|"
-    r"myndighet|förbund|landsting|stiftelse|förening|kooperativ)\w*$|^(?:Förvaltningen|Landstinget|Regionen)\b", re.I)
+    r"myndighet|förbund|landsting|stiftelse|förening|kooperativ)\w*$|\sAB$|"
+    # a foundation, an association or a company named after its kind: "Stiftelsen Påhitt", "Exempel Utbildning AB"
+    r"^(?:Förvaltningen|Landstinget|Regionen|Stiftelsen|Föreningen|Studieförbundet|Kooperativet)\b", re.I)
 NAME_ITEM_RE = re.compile(r"^[A-ZÅÄÖ][\wåäöéÅÄÖ-]*(?:\s+(?:för|i|och)?\s*[\wåäöéÅÄÖ-]+){0,5}$")
 ACRONYM_RE = re.compile(r"^[A-ZÅÄÖ]{2,6}s?$")
 BEFORE_CHARS = 120
@@ -163,6 +165,10 @@ def _bodies(text: str, base: int, stated: bool = False) -> list[tuple[int, int, 
         if clean.split()[0].lower() in STOP_WORDS:
             continue  # "Med förbundet som projektägare": a clause, no body's name
         clean = _unhyphenate(clean)
+        misspelt = misspelt_body(clean)
+        if misspelt:
+            spans.append((idx, idx + len(clean), misspelt))
+            continue
         if (NAME_ITEM_RE.match(clean) and (stated or UNIT_WORDS_RE.search(clean))) or ACRONYM_RE.match(clean):
             # only a unit's name goes on past a comma: "Nämnden för vård, omsorg och stöd"
             previous = len(spans) if UNIT_WORDS_RE.search(clean) and " " in clean else None
