@@ -25,7 +25,8 @@ DOC_TYPE_CUES: list[tuple[str, str]] = [
 # Cues read only where a title stands (a line's first words): words too common in running text.
 TITLE_CUES: list[tuple[str, str]] = [
     (r"[\wåäö]*utvärdering|följeforskning|resultatrapport|[\wåäö-]+\s+skriftserie|rapport\s+\d{4}:\d+", "final_report"),
-    (r"plats\s+och\s+tid|justeringens", "decision"),
+    # a line that is the word alone: "Beslut" over the decision's text
+    (r"plats\s+och\s+tid|justeringens|beslut(?=[ \t]*:?[ \t]*$)", "decision"),
 ]
 WORD = r"(?<![\wåäö])(?:{})(?![\wåäö])"
 DOC_TYPE_RE = [(re.compile(WORD.format(p), re.I), label) for p, label in DOC_TYPE_CUES]
@@ -75,6 +76,12 @@ PROTOCOL_ELSEWHERE_RE = re.compile(r"\bprotokollet\b", re.I)
 DECIDES_RE = re.compile(
     r"§\s*\d|\bjuster(?:are|as|at|ing|ingens)\b|\bbeslut(?:ar|ade)\b|\bbeslöt\b|\bbeslut\s*:|\batt\s+bevilja\b|"
     r"\bbeviljar\b|\bförslag\s+till\s+beslut\b|\bprotokollsutdrag\b|\bordförande\b|\bsekreterare\b|\bnärvarande\b", re.I)
+# Minutes without the word "protokoll" ("Styrelsemöte 2031-03-04 … § 2 Val av justerare"): numbered
+# paragraphs with a justering or those who decide. Reports and statements that merely quote a paragraph do not.
+PARAGRAPH_RE = re.compile(r"§\s*\d+")
+MINUTES_PEOPLE_RE = re.compile(r"\bjuster(?:are|a|as|ing)\b|\bbeslutande\b|\bnärvarande\b|\bval\s+av\s+justerare\b", re.I)
+NOT_MINUTES_RE = re.compile(r"årsredovisning|verksamhetsberättelse|tjänsteutlåtande|beslutsförslag|delårsrapport|"
+                            r"nyhetsbrev|pressmeddelande|kallelse", re.I)
 # A title alone (a cover, a heading read apart) is judged by its name.
 DECIDES_MIN_CHARS = 400
 
@@ -106,6 +113,9 @@ def classify_doc_type(text: str) -> str:
         return "other"  # "ESF beviljar förbundens gemensamma ansökan"
     if found == "decision" and PROTOCOL_ELSEWHERE_RE.search(text) and not MINUTES_RE.search(text):
         return "other"  # "Styrelsen beslutade … Protokollet är justerat och finns på hemsidan"
+    if (found == "other" and len(PARAGRAPH_RE.findall(text)) >= 2 and MINUTES_PEOPLE_RE.search(text)
+            and not NOT_MINUTES_RE.search(text[:HEAD_CHARS])):
+        return "decision"  # "Styrelsemöte 2031-03-04 … § 1 … § 2 Val av justerare"
     if found == "decision" and len(text) >= DECIDES_MIN_CHARS and not DECIDES_RE.search(text):
         return "other"  # "Beslut om en modell för medelstilldelningen togs i januari 2015"
     return found

@@ -89,3 +89,21 @@ def test_minutes_that_decide_stay_decisions():
     text = ("Protokoll från styrelsens sammanträde 2031-02-14\n\n§ 4 Ansökan från Exempelby kommun\n"
             + "Ärendet presenteras och diskuteras. " * 12 + "\nStyrelsen beslutar att bevilja ansökan.")
     assert classify_doc_type(text) == "decision"
+
+
+@pytest.mark.parametrize("text", [
+    # minutes that never say "protokoll"
+    "Styrelsemöte 2031-03-04\nNärvarande: Ada Admin, Bo Bokstav\n§ 1 Mötets öppnande\n§ 2 Val av justerare\n"
+    "Bo Bokstav valdes att justera.\n§ 3 Ansökan från Exempelby kommun\nStyrelsen beslutar att bevilja 300 000 kr.",
+    "Samordningsförbundet Exempeldalen\nStyrelsens sammanträde 2031-03-04\nBeslutande: Ada Admin, Bo Bokstav\n"
+    "§ 12 Ekonomisk rapport\nBeslut: Rapporten läggs till handlingarna.\n§ 13 Övrigt",
+    # a decision headed by the word alone
+    "Beslut\n\nFörbundets styrelse har 2031-03-04 beslutat att bevilja Exempelby kommun 300 000 kr för Språnget.",
+])
+def test_minutes_and_decisions_without_the_word_protokoll(text):
+    assert classify_doc_type(text) == "decision"
+
+
+def test_news_of_a_grant_is_no_decision():
+    text = "Språnget får medel\n\nStyrelsen beviljade vid sitt möte 4 mars Exempelby kommun 300 000 kr för Språnget."
+    assert classify_doc_type(text) == "other"
