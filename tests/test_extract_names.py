@@ -113,3 +113,15 @@ def test_title_from_a_case_heading_and_not_from_half_a_pair():
     # "utvärdering av Remiss- och kartläggningsteamet": "Remiss" is half of a pair of names
     text = "Arbete i samverkan En utvärdering av Remiss - och kartläggningsteamet och Samverkansteamet\n"
     assert find_title([], text) != "Remiss"
+
+
+@pytest.mark.parametrize("text, title", [
+    # a name given once, in a headline about money for it
+    ("Ansökan om medel till Stegprojektet 2031\n\nFörbunden lämnade in ansökan i oktober.", "Stegprojektet"),
+    ("Nytt beslut om bidrag till IT-lotsen\n\nStyrelsen ändrade beslutet.", "IT-lotsen"),
+    ("SLUTUTVÄRDERING AV PROJEKT BRON (BÄTTRE REHABILITERING)\n\nFörfattare: Alva Påhittsson", "BRON"),
+    # ... but a body receiving it is no name
+    ("Beslut om medel till Motala kommun\n\nStyrelsen beslutar att bevilja medel.", None),
+])
+def test_title_from_a_headline_about_money_for_it(text, title):
+    assert find_title([], text) == title

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..record import Section
-from .names import find_title_in_prose
+from .names import find_title_in_prose, title_acceptable
 
 DIARIENUMMER_RE = re.compile(
     r"\b(?:dnr|diarienummer|diarienr|diarie-?nr|ärendenummer|ärendenr)\b\.?:?\s*(?:är\s+)?"
@@ -12,9 +12,11 @@ DIARIENUMMER_RE = re.compile(
     re.IGNORECASE,
 )
 # "Verksamhetsplan 2013 för Kompassen – samverkanscentrum" -> "Kompassen"
+# "Ansökan om medel till Stegprojektet 2031", "Nytt beslut om bidrag till IT-lotsen"
 TITLE_FROM_HEAD_RE = re.compile(
-    r"(?i:verksamhetsplan|projektplan|slutrapport|lägesrapport|delrapport|ansökan|utvärdering)"
-    r"(?:\s+\d{4})?\s+(?i:för|om|av)\s+(?i:insatsen\s+|projektet\s+|verksamheten\s+)?"
+    r"(?i:verksamhetsplan|projektplan|slutrapport|lägesrapport|delrapport|ansökan|utvärdering|beslut)"
+    r"(?:\s+\d{4})?\s+(?i:(?:om\s+(?:medel|bidrag|finansiering)\s+)?(?:till|för)|om|av)\s+"
+    r"(?i:insatsen\s+|projektet\s+|projekt\s+|verksamheten\s+)?"
     r"([A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ-]+)*)"  # a name ends with its line
 )
 # A case heading: "<diarienummer> - <name>" ("2031/00123 - Steget vidare")
@@ -69,7 +71,7 @@ def find_title(sections: list[Section], text: str, where: dict | None = None) ->
         where["title"] = m.span("name")
         return m.group("name").strip()
     m = TITLE_FROM_HEAD_RE.search(text[:HEAD_CHARS])
-    if m and not SUSPENDED_HYPHEN_RE.match(text, m.end(1)):
+    if m and not SUSPENDED_HYPHEN_RE.match(text, m.end(1)) and title_acceptable(m.group(1).strip(), text):
         where["title"] = m.span(1)
         return m.group(1).strip()
     found = find_title_in_prose(text)  # reports and web pages name it in prose or a headline

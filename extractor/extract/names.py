@@ -104,6 +104,11 @@ def _acceptable(name: str, bodies: set[str]) -> bool:
             and name.split("-")[0] not in COMMON_CAPITALS)
 
 
+def title_acceptable(name: str, text: str) -> bool:
+    """Return whether `name` may be the intervention's name: no body of `text`, method, kind of document."""
+    return _acceptable(name, {text[s:e] for s, e, _ in find_org_spans(text)})
+
+
 def _before_doc_kind(name: str) -> str:
     """Return the words of a run before the first that names a kind of document."""
     words = name.split()
