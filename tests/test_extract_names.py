@@ -125,3 +125,14 @@ def test_title_from_a_case_heading_and_not_from_half_a_pair():
 ])
 def test_title_from_a_headline_about_money_for_it(text, title):
     assert find_title([], text) == title
+
+
+@pytest.mark.parametrize("text, title", [
+    # a cover that shouts its kind and the name, the author after it
+    ("UTVÄRDERING VIDGAD GEMENSKAP ARBETE ÅT ALLA Alva Påhittsson Närplan\n\nSammanfattning Projektet ...",
+     "VIDGAD GEMENSKAP ARBETE ÅT ALLA"),
+    # ... but not a body
+    ("SLUTRAPPORT SAMORDNINGSFÖRBUNDET EXEMPELDALEN\n\nSammanfattning", None),
+])
+def test_title_from_a_shouted_cover(text, title):
+    assert find_title([], text) == title

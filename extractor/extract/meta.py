@@ -21,6 +21,12 @@ TITLE_FROM_HEAD_RE = re.compile(
 )
 # A case heading: "<diarienummer> - <name>" ("2031/00123 - Steget vidare")
 CASE_HEADING_RE = re.compile(r"\A\s*(?:#[^\n]*\n)?\s*\d{2,4}/\d{2,6}[ \t]+[-–][ \t]+(?P<name>[^\n]{3,80}?)[ \t]*$", re.M)
+# A cover that shouts its kind and the name: "UTVÄRDERING VIDGAD ARBETSMARKNAD Alva Påhittsson" (the
+# name is the run in capitals before the author's name or the line's end)
+SHOUTED_COVER_RE = re.compile(
+    r"(?m)^[ \t]*(?:\d+[ \t]+)?(?:SLUT|HALVTIDS)?(?:UTVÄRDERING|RAPPORT|SLUTRAPPORT|DELRAPPORT|LÄGESRAPPORT|ANSÖKAN)"
+    r"(?:[ \t]+(?:AV|FÖR|OM))?(?:[ \t]+PROJEKT(?:ET)?)?[ \t]+"
+    r"(?P<name>[A-ZÅÄÖ]{2,}(?:[ \t]+[A-ZÅÄÖ]{2,}){0,7})(?=[ \t]+[A-ZÅÄÖ][a-zåäö]|[ \t]*$)")
 # A name cut by a suspended hyphen is half of a pair: "Remiss- och kartläggningsteamet"
 SUSPENDED_HYPHEN_RE = re.compile(r"\s*-\s*(?:och|eller|samt)\b")
 # A title field that only says no name has been chosen yet.
@@ -70,6 +76,10 @@ def find_title(sections: list[Section], text: str, where: dict | None = None) ->
     if m:
         where["title"] = m.span("name")
         return m.group("name").strip()
+    m = SHOUTED_COVER_RE.search(text[:HEAD_CHARS])
+    if m and title_acceptable(m.group("name").capitalize(), text):
+        where["title"] = m.span("name")
+        return m.group("name")
     m = TITLE_FROM_HEAD_RE.search(text[:HEAD_CHARS])
     if m and not SUSPENDED_HYPHEN_RE.match(text, m.end(1)) and title_acceptable(m.group(1).strip(), text):
         where["title"] = m.span(1)
