@@ -15,7 +15,8 @@ DOC_TYPE_CUES: list[tuple[str, str]] = [
     (r"fortsättningsansökan|projektansökan|ansökan|ansöker om|projektplan|projektförslag", "application"),
     (r"verksamhetsplan", "operational_plan"),
     # a numbered report series (FoU units publish their evaluations so) names a report anywhere
-    (r"slutrapport|slutredovisning|utvärderingsrapport|slututvärdering|skriftserie\s+(?:nr\s+)?\d+/\d+",
+    (r"slutrapport|slutredovisning|utvärderingsrapport|slututvärdering|skriftserie\s+(?:nr\s+)?\d+/\d+|"
+     r"(?-i:RAPPORT|Rapport)\s+(?:nr\s+)?(?:19|20)\d\d:\d+",
      "final_report"),
     (r"lägesrapport|delrapport|delredovisning|halvårsrapport|arbetsrapport|avstämningsrapport", "progress_report"),
     (r"protokollsutdrag|beslut om|beslutsunderlag|protokoll|sammanträdesprotokoll", "decision"),

@@ -107,3 +107,9 @@ def test_minutes_and_decisions_without_the_word_protokoll(text):
 def test_news_of_a_grant_is_no_decision():
     text = "Språnget får medel\n\nStyrelsen beviljade vid sitt möte 4 mars Exempelby kommun 300 000 kr för Språnget."
     assert classify_doc_type(text) == "other"
+
+
+def test_a_numbered_report_anywhere_in_the_opening_is_a_report():
+    text = ("Vad ger stödet? En utvärdering av stödet vid Exempelmyndigheten\n\n1 Vad ger stödet? En utvärdering av "
+            "stödet vid Exempelmyndigheten Alva Påhittsson Bo Bokstav RAPPORT 2031:24\n\n2 Institutet är ett forskningsinstitut.")
+    assert classify_doc_type(text) == "final_report"

@@ -131,6 +131,8 @@ def test_title_from_a_headline_about_money_for_it(text, title):
     # a cover that shouts its kind and the name, the author after it
     ("UTVÄRDERING VIDGAD GEMENSKAP ARBETE ÅT ALLA Alva Påhittsson Närplan\n\nSammanfattning Projektet ...",
      "VIDGAD GEMENSKAP ARBETE ÅT ALLA"),
+    # ... or the name first, its kind closing the line
+    ("STEGET UT SLUTUTVÄRDERING\n\n1 Avsedd för Exempelmyndigheten Dokumenttyp Slutrapport", "STEGET UT"),
     # ... but not a body
     ("SLUTRAPPORT SAMORDNINGSFÖRBUNDET EXEMPELDALEN\n\nSammanfattning", None),
 ])

@@ -49,6 +49,11 @@ from extractor.record import Section
     # an agency misspelt by a letter
     ("Projektet ägs av Motala kommun i samverkan med Arbetsförmedlingn och Försäkringskasssan.",
      [("Motala kommun", "owner"), ("Arbetsförmedlingen", "partner"), ("Försäkringskassan", "partner")]),
+    # a cover that lists the parties behind a proposal
+    ("2031-11-20 Språnget Deltagande parter bakom projektförslag Försäkringskassan Arbetsförmedlingen Motala kommun: "
+     "Socialtjänsten", [("Försäkringskassan", "partner"), ("Arbetsförmedlingen", "partner"), ("Motala kommun", "partner")]),
+    # cooperation as a topic ("överenskommelser om samverkan mellan …") is no intervention's
+    ("Delegationen ska främja lokala överenskommelser om samverkan mellan kommuner och Arbetsförmedlingen.", []),
     # cooperation spoken of as an aim or a prerequisite is no intervention's
     ("Sådana insatser förutsätter ett väl fungerande samarbete mellan Försäkringskassan och Arbetsförmedlingen.", []),
     ("Förstärkt samarbete mellan Arbetsförmedlingen och Försäkringskassan Samordnad individuell plan", []),

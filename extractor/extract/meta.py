@@ -26,7 +26,10 @@ CASE_HEADING_RE = re.compile(r"\A\s*(?:#[^\n]*\n)?\s*\d{2,4}/\d{2,6}[ \t]+[-–]
 SHOUTED_COVER_RE = re.compile(
     r"(?m)^[ \t]*(?:\d+[ \t]+)?(?:SLUT|HALVTIDS)?(?:UTVÄRDERING|RAPPORT|SLUTRAPPORT|DELRAPPORT|LÄGESRAPPORT|ANSÖKAN)"
     r"(?:[ \t]+(?:AV|FÖR|OM))?(?:[ \t]+PROJEKT(?:ET)?)?[ \t]+"
-    r"(?P<name>[A-ZÅÄÖ]{2,}(?:[ \t]+[A-ZÅÄÖ]{2,}){0,7})(?=[ \t]+[A-ZÅÄÖ][a-zåäö]|[ \t]*$)")
+    r"(?P<name>[A-ZÅÄÖ]{2,}(?:[ \t]+[A-ZÅÄÖ]{2,}){0,7})(?=[ \t]+[A-ZÅÄÖ][a-zåäö]|[ \t]*$)"
+    # ... or the name first, its kind closing the line: "UNGA IN SLUTUTVÄRDERING"
+    r"|^[ \t]*(?P<before>[A-ZÅÄÖ]{2,}(?:[ \t]+[A-ZÅÄÖ]{2,}){0,7})[ \t]+"
+    r"(?:SLUT|HALVTIDS)?(?:UTVÄRDERING|RAPPORT|SLUTRAPPORT|DELRAPPORT|LÄGESRAPPORT)[ \t]*$")
 # A name cut by a suspended hyphen is half of a pair: "Remiss- och kartläggningsteamet"
 SUSPENDED_HYPHEN_RE = re.compile(r"\s*-\s*(?:och|eller|samt)\b")
 # A title field that only says no name has been chosen yet.
@@ -77,9 +80,10 @@ def find_title(sections: list[Section], text: str, where: dict | None = None) ->
         where["title"] = m.span("name")
         return m.group("name").strip()
     m = SHOUTED_COVER_RE.search(text[:HEAD_CHARS])
-    if m and title_acceptable(m.group("name").capitalize(), text):
-        where["title"] = m.span("name")
-        return m.group("name")
+    group = ("name" if m.group("name") else "before") if m else None
+    if m and title_acceptable(m.group(group).capitalize(), text):
+        where["title"] = m.span(group)
+        return m.group(group)
     m = TITLE_FROM_HEAD_RE.search(text[:HEAD_CHARS])
     if m and not SUSPENDED_HYPHEN_RE.match(text, m.end(1)) and title_acceptable(m.group(1).strip(), text):
         where["title"] = m.span(1)

@@ -46,7 +46,10 @@ ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("partner", "after", r"\b(?:samarbete|samverkan|fyrpartssamverkan|trepartssamverkan|samverkansprojekt|samarbetsprojekt)\s+"
                          r"(?:\w+\s+){0,5}?(?:mellan|med)(?!\s+(?:syfte|fokus|målet|målgruppen))", ("samarbete", "samverkan", "samarbetsprojekt")),
     ("partner", "after", r"\b(?:ingående|deltagande|medverkande|övriga\s+deltagande|samverkande)\s+"
-                         r"(?:parter|organisationer|aktörer|myndigheter)\s+(?:i\s+\w+\s+)?(?:är|var|har\s+varit)", ("parter", "organisationer", "aktörer", "myndigheter")),
+                         r"(?:parter|organisationer|aktörer|myndigheter)\s+(?:(?:i\s+\w+\s+)?(?:är|var|har\s+varit)|"
+                         # a cover: "Deltagande parter bakom projektförslag A B C"
+                         r"(?:bakom|i)\s+(?:\w+\s+)?(?:projektförslag\w*|ansökan|projektet|insatsen)\s*:?)",
+     ("parter", "organisationer", "aktörer", "myndigheter")),
     ("partner", "after", r"\b(?:samverkansparter|samverkanspartners|projektparter|parter\s+i\s+(?:projektet|insatsen|satsningen|förstudien|verksamheten))\s*(?::|är|var)?", ("parter", "samverkanspartners")),
     ("partner", "after", r"\b(?:samarbetar|samarbetade|samverkar|samverkade)\s+(?:även\s+|också\s+)?med", ("samarbeta", "samverka")),
     ("partner", "before", r"\s+(?:samarbetar|samarbetade|samverkar|samverkade)\s+(?:även\s+|också\s+)?med", ("samarbeta", "samverka")),
@@ -82,7 +85,8 @@ STATED_CUES = frozenset(p for _, _, p, words in ROLE_CUES
 COOPERATION_NOUN_CUE = next(p for _, _, p, _ in ROLE_CUES if "fyrpartssamverkan" in p)
 GENERAL_COOPERATION_RE = re.compile(
     r"\b(?:förutsätter|kräver|krävs|behov\s+av|behöver|förstärkt|förstärka|ökad|öka|förbättrad|förbättra|"
-    r"utveckla|utvecklad|stärka|stärkt|fungerande|välfungerande|god|goda|bättre)\b[^.]{0,25}$", re.I)
+    r"utveckla|utvecklad|stärka|stärkt|fungerande|välfungerande|god|goda|bättre|främja)\b[^.]{0,25}$"
+    r"|\bom\s+$", re.I)  # cooperation as a topic: "överenskommelser om samverkan mellan …"
 # A form's label: its value is the rest of the line, or the next line where the label stands alone.
 LABEL_END_RE = re.compile(r":\s*$")
 CUES_BY_WORD: dict[str, list[int]] = {}
