@@ -15,7 +15,8 @@ DOC_TYPE_CUES: list[tuple[str, str]] = [
     (r"fortsättningsansökan|projektansökan|ansökan|ansöker om|projektplan|projektförslag", "application"),
     (r"verksamhetsplan", "operational_plan"),
     # a numbered report series (FoU units publish their evaluations so) names a report anywhere
-    (r"slutrapport|slutredovisning|utvärderingsrapport|slututvärdering|skriftserie\s+(?:nr\s+)?\d+/\d+",
+    (r"slutrapport|slutredovisning|utvärderingsrapport|slututvärdering|skriftserie\s+(?:nr\s+)?\d+/\d+|"
+     r"(?-i:RAPPORT|Rapport)\s+(?:nr\s+)?(?:19|20)\d\d:\d+",
      "final_report"),
     (r"lägesrapport|delrapport|delredovisning|halvårsrapport|arbetsrapport|avstämningsrapport", "progress_report"),
     (r"protokollsutdrag|beslut om|beslutsunderlag|protokoll|sammanträdesprotokoll", "decision"),
@@ -25,7 +26,8 @@ DOC_TYPE_CUES: list[tuple[str, str]] = [
 # Cues read only where a title stands (a line's first words): words too common in running text.
 TITLE_CUES: list[tuple[str, str]] = [
     (r"[\wåäö]*utvärdering|följeforskning|resultatrapport|[\wåäö-]+\s+skriftserie|rapport\s+\d{4}:\d+", "final_report"),
-    (r"plats\s+och\s+tid|justeringens", "decision"),
+    # a line that is the word alone: "Beslut" over the decision's text
+    (r"plats\s+och\s+tid|justeringens|beslut(?=[ \t]*:?[ \t]*$)", "decision"),
 ]
 WORD = r"(?<![\wåäö])(?:{})(?![\wåäö])"
 DOC_TYPE_RE = [(re.compile(WORD.format(p), re.I), label) for p, label in DOC_TYPE_CUES]
@@ -72,6 +74,19 @@ DECIDED_RE = re.compile(
 # points to minutes kept elsewhere: it is news of the meeting.
 MINUTES_RE = re.compile(r"§\s*\d|\bjusterare\b|\bjusteringens\b|\bordförande\s*:", re.I)
 PROTOCOL_ELSEWHERE_RE = re.compile(r"\bprotokollet\b", re.I)
+# A decision or minutes decides: paragraphs, a justering, "beslutar att", "Beslut:". A page that only
+# tells of a decision taken ("Beslut om en modell togs 2015") or links to a debate's record decides nothing.
+DECIDES_RE = re.compile(
+    r"§\s*\d|\bjuster(?:are|as|at|ing|ingens)\b|\bbeslut(?:ar|ade)\b|\bbeslöt\b|\bbeslut\s*:|\batt\s+bevilja\b|"
+    r"\bbeviljar\b|\bförslag\s+till\s+beslut\b|\bprotokollsutdrag\b|\bordförande\b|\bsekreterare\b|\bnärvarande\b", re.I)
+# Minutes without the word "protokoll" ("Styrelsemöte 2031-03-04 … § 2 Val av justerare"): numbered
+# paragraphs with a justering or those who decide. Reports and statements that merely quote a paragraph do not.
+PARAGRAPH_RE = re.compile(r"§\s*\d+")
+MINUTES_PEOPLE_RE = re.compile(r"\bjuster(?:are|a|as|ing)\b|\bbeslutande\b|\bnärvarande\b|\bval\s+av\s+justerare\b", re.I)
+NOT_MINUTES_RE = re.compile(r"årsredovisning|verksamhetsberättelse|tjänsteutlåtande|beslutsförslag|delårsrapport|"
+                            r"nyhetsbrev|pressmeddelande|kallelse", re.I)
+# A title alone (a cover, a heading read apart) is judged by its name.
+DECIDES_MIN_CHARS = 400
 
 
 def _first(patterns, text: str) -> str | None:
@@ -101,4 +116,9 @@ def classify_doc_type(text: str) -> str:
         return "other"  # "ESF beviljar förbundens gemensamma ansökan"
     if found == "decision" and PROTOCOL_ELSEWHERE_RE.search(text) and not MINUTES_RE.search(text):
         return "other"  # board news: "Styrelsen har sagt ja till … Protokollet kan läsas på kansliet"
+    if (found == "other" and len(PARAGRAPH_RE.findall(text)) >= 2 and MINUTES_PEOPLE_RE.search(text)
+            and not NOT_MINUTES_RE.search(text[:HEAD_CHARS])):
+        return "decision"  # "Styrelsemöte 2031-03-04 … § 1 … § 2 Val av justerare"
+    if found == "decision" and len(text) >= DECIDES_MIN_CHARS and not DECIDES_RE.search(text):
+        return "other"  # "Beslut om en modell för medelstilldelningen togs i januari 2015"
     return found

@@ -84,6 +84,9 @@ DESCRIPTION_RE = re.compile(
     rf"(?:^|[–—\"”]\s*|\bmetoden\s+){MASK}(?:-metoden)?(?:\s*\([^)]*\))?\s+"
     rf"(?:har visat sig|visar sig|bygger på samma|följer principen|är en (?:evidensbaserad|manualbaserad)|"
     rf"är evidensbaserad|utvecklades|har utvecklats|kommer ursprungligen|går ut på)"
+    # "SE är en metod för …", "Grunden i SE är att …": what the method is, not who uses it
+    rf"|(?:^|[–—\"”]\s*){MASK}(?:\s*\([^)]*\))?\s+är\s+(?:en\s+metod|ett\s+arbetssätt|ett\s+samlingsnamn|en\s+modell)\s+(?:för|som|där)\b"
+    rf"|^(?:grunden|principen|tanken|idén|kärnan|grundtanken)\s+(?:i|med|bakom)\s+{MASK}\s+(?:är|går ut på)\b"
     r"|\b(?:forskning|studier|genomgång|metaanalys\w*|SBU)\b.*\bvisar\b"
     r"|\bi (?:relativt )?(?:få|många|flera) kommuner\b", re.I)
 # "§ 14 IPS – information", "Informationsärende: IPS-projektet": an agenda title names a subject only.
@@ -91,6 +94,9 @@ AGENDA_RE = re.compile(
     r"^\s*(?:§\s*\d+|punkt\s+\d+|ärende\s+\d+)\b|\b(?:informationsärende|beslutsärende|anmälningsärende|"
     r"dagordning|föredragningslista)\b", re.I)
 AGENDA_MAX_WORDS = 12  # a longer sentence after "§ 5" is the minute's text, not its title
+# A run of headings (a table of contents a transcript ran together): many words, hardly a stop.
+HEADING_RUN_WORDS = 40
+HEADING_RUN_STOPS_RE = re.compile(r"[.,;:!?]")
 BOX_RE = re.compile(r"☐|□|☒|☑|■|✓|✔|\[\s?\]|\[[xX✓]\]")
 TICKED = re.compile(r"☒|☑|■|✓|✔|\[[xX✓]\]")
 BOX_REACH = 60  # characters between a box and the name it ticks
@@ -144,6 +150,12 @@ def _negated(part: str) -> bool:
     return False
 
 
+def _heading_run(masked: str) -> bool:
+    """Return whether the "sentence" is a run of headings: 40 words or more with hardly a stop."""
+    words = len(masked.split())
+    return words >= HEADING_RUN_WORDS and len(HEADING_RUN_STOPS_RE.findall(masked)) * HEADING_RUN_WORDS <= words
+
+
 def _box(masked: str) -> bool | None:
     """Return True/False for a ticked/unticked box just before the name, None without one."""
     at = masked.find(MASK)
@@ -186,6 +198,9 @@ def verdict(masked: str, section: str | None) -> tuple[bool | None, str]:
         ("reported_plan", bool(REPORTED_PLAN_RE.search(before))),
         ("description", bool(DESCRIPTION_RE.search(masked))),
         ("agenda", bool(AGENDA_RE.search(masked)) and len(masked.split()) <= AGENDA_MAX_WORDS),
+        ("headings", _heading_run(masked)),
+        # a page's heading that is the method's name alone: the page's subject, not a use
+        ("title", section is None and masked.strip(" .:") == MASK),
     ]
     for rule, hit in checks:
         if hit:

@@ -80,3 +80,44 @@ def test_a_prose_application_that_mentions_an_earlier_grant_stays_an_application
 ])
 def test_doc_type_of_board_news_plans_and_report_series(text, doc_type):
     assert classify_doc_type(text) == doc_type
+
+
+@pytest.mark.parametrize("text", [
+    # a page that tells of a decision taken, or links to a debate's record, decides nothing
+    "Medelstilldelning\n\nBeslut om en modell för fördelningen togs i januari 2031. " + "Modellen tar hänsyn till "
+    "invånarantal i respektive kommun. " * 12,
+    "Finansiering av verksamheten\n\nDebatt 21 maj 2031\n\nProtokoll från debatten\n\nAnföranden: 9\n\n"
+    + "Herr talman! Frågan gäller förbundens finansiering. " * 10,
+])
+def test_a_page_about_a_decision_or_a_record_is_other(text):
+    assert classify_doc_type(text) == "other"
+
+
+def test_minutes_that_decide_stay_decisions():
+    text = ("Protokoll från styrelsens sammanträde 2031-02-14\n\n§ 4 Ansökan från Exempelby kommun\n"
+            + "Ärendet presenteras och diskuteras. " * 12 + "\nStyrelsen beslutar att bevilja ansökan.")
+    assert classify_doc_type(text) == "decision"
+
+
+@pytest.mark.parametrize("text", [
+    # minutes that never say "protokoll"
+    "Styrelsemöte 2031-03-04\nNärvarande: Ada Admin, Bo Bokstav\n§ 1 Mötets öppnande\n§ 2 Val av justerare\n"
+    "Bo Bokstav valdes att justera.\n§ 3 Ansökan från Exempelby kommun\nStyrelsen beslutar att bevilja 300 000 kr.",
+    "Samordningsförbundet Exempeldalen\nStyrelsens sammanträde 2031-03-04\nBeslutande: Ada Admin, Bo Bokstav\n"
+    "§ 12 Ekonomisk rapport\nBeslut: Rapporten läggs till handlingarna.\n§ 13 Övrigt",
+    # a decision headed by the word alone
+    "Beslut\n\nFörbundets styrelse har 2031-03-04 beslutat att bevilja Exempelby kommun 300 000 kr för Språnget.",
+])
+def test_minutes_and_decisions_without_the_word_protokoll(text):
+    assert classify_doc_type(text) == "decision"
+
+
+def test_news_of_a_grant_is_no_decision():
+    text = "Språnget får medel\n\nStyrelsen beviljade vid sitt möte 4 mars Exempelby kommun 300 000 kr för Språnget."
+    assert classify_doc_type(text) == "other"
+
+
+def test_a_numbered_report_anywhere_in_the_opening_is_a_report():
+    text = ("Vad ger stödet? En utvärdering av stödet vid Exempelmyndigheten\n\n1 Vad ger stödet? En utvärdering av "
+            "stödet vid Exempelmyndigheten Alva Påhittsson Bo Bokstav RAPPORT 2031:24\n\n2 Institutet är ett forskningsinstitut.")
+    assert classify_doc_type(text) == "final_report"

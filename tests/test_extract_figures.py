@@ -400,3 +400,21 @@ def test_budget_total_from_a_label_with_its_figure_below_and_no_request_summed_o
     text = ("Pengar till förbunden\n\n  • 37 ansökningar kom in före sista dagen\n"
             "  • Sökt belopp är totalt 16 miljoner kronor\n")
     assert find_budget(text, find_amounts(text, []), [], "other")["requested_sek"] is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an EU fund's grant is neither requested from the förbund nor the owners' own financing
+    ("Svenska ESF-rådet beviljade projektet 5 000 000 kr. Projektets totala budget är 9 000 000 kr.",
+     {"requested_sek": None, "own_financing_sek": None, "total_sek": 9000000}),
+    ("Projektet beviljades 4 200 000 kr från Europeiska socialfonden. Total projektbudget: 8 400 000 kr.",
+     {"requested_sek": None, "own_financing_sek": None, "total_sek": 8400000}),
+    ("Projektet omsluter totalt 12 miljoner kronor, varav ESF finansierar 6 miljoner kronor.",
+     {"requested_sek": None, "own_financing_sek": None, "total_sek": 12000000}),
+    # ... but a fund named in the next sentence leaves the request alone
+    ("Från förbundet söks 500 000 kr. ESF står för resten av kostnaderna.",
+     {"requested_sek": 500000, "own_financing_sek": None, "total_sek": None}),
+])
+def test_budget_leaves_an_eu_funds_grant_out(text, expected):
+    from extractor.extract.budget import find_budget
+
+    assert find_budget(text, find_amounts(text, []), [], "other") == expected

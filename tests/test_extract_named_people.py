@@ -186,3 +186,9 @@ def test_signatures_of_minutes_in_a_transcript():
 ])
 def test_contacts_with_a_phone_after_their_office_or_a_role_before_a_dash(text, name):
     assert [n for n, r, *_ in find_named_people(text)] == [name]
+
+
+def test_a_distribution_list_names_recipients_not_contacts():
+    text = ("2031-11-20 Språnget Sändlista: ada.admin@exempelby.se bo.bokstav@exempelby.se per.pahittad@exempelby.se\n"
+            "Kontaktperson: Lisa Låtsas, lisa.latsas@exempelby.se")
+    assert [p.email for p in find_contacts(text, [])] == ["lisa.latsas@exempelby.se"]

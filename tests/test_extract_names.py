@@ -105,9 +105,39 @@ def test_no_title_from_a_document_kind_or_a_label(text):
     assert find_title_in_prose(text) is None
 
 
+def test_no_title_from_a_word_made_on_an_abbreviation_of_the_field():
+    text = "Stöd till arbete\n\nArbetsförmedlare som är utbildade i metoden kallas SIUS-konsulenter."
+    assert find_title_in_prose(text) is None
+
+
 def test_title_from_a_case_heading_and_not_from_half_a_pair():
     text = "2031/00123 - Steg för steg - Exempel 2.0\n\nDiarienummer:\n2031/00123\nNamn:\nSteg för steg - Exempel 2.0\n"
     assert find_title([], text) == "Steg för steg - Exempel 2.0"
     # "studie av Start- och stegteamet": "Start" is half of a pair of names
     text = "Stöd i vardagen En studie av Start - och stegteamet och Lotsteamet\n"
     assert find_title([], text) != "Start"
+
+
+@pytest.mark.parametrize("text, title", [
+    # a name given once, in a headline about money for it
+    ("Ansökan om medel till Stegprojektet 2031\n\nFörbunden lämnade in ansökan i oktober.", "Stegprojektet"),
+    ("Beslut om bidrag till IT-lotsen\n\nStyrelsen gav insatsen ett år till.", "IT-lotsen"),
+    ("SLUTUTVÄRDERING AV PROJEKT BRON (BÄTTRE REHABILITERING)\n\nFörfattare: Alva Påhittsson", "BRON"),
+    # ... but a body receiving it is no name
+    ("Beslut om medel till Motala kommun\n\nStyrelsen beslutar att bevilja medel.", None),
+])
+def test_title_from_a_headline_about_money_for_it(text, title):
+    assert find_title([], text) == title
+
+
+@pytest.mark.parametrize("text, title", [
+    # a cover that shouts its kind and the name, the author after it
+    ("UTVÄRDERING VIDGAD GEMENSKAP ARBETE ÅT ALLA Alva Påhittsson Närplan\n\nSammanfattning Projektet ...",
+     "VIDGAD GEMENSKAP ARBETE ÅT ALLA"),
+    # ... or the name first, its kind closing the line
+    ("STEGET UT SLUTUTVÄRDERING\n\n1 Avsedd för Exempelmyndigheten Dokumenttyp Slutrapport", "STEGET UT"),
+    # ... but not a body
+    ("SLUTRAPPORT SAMORDNINGSFÖRBUNDET EXEMPELDALEN\n\nSammanfattning", None),
+])
+def test_title_from_a_shouted_cover(text, title):
+    assert find_title([], text) == title

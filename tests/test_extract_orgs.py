@@ -99,3 +99,12 @@ def test_a_forbund_named_before_its_kind_is_kept_as_written():
     text = "Projektägare\tExempeldalens samordningsförbund\nSedan 2008 finns Norra Exempellandets samordningsförbund."
     assert [name for _, _, name in find_org_spans(text)] == [
         "Exempeldalens samordningsförbund", "Norra Exempellandets samordningsförbund"]
+
+
+def test_a_one_word_body_misspelt_by_a_letter_and_no_other_word():
+    from extractor.extract.gazetteer import misspelt_body
+
+    assert misspelt_body("Försäkringskasssan") == "Försäkringskassan"
+    assert misspelt_body("Arbetsförmedlingn") == "Arbetsförmedlingen"
+    assert misspelt_body("Arbetsmarknaden") is None
+    assert misspelt_body("Skolverk") is None  # too short to tell a typo from another word

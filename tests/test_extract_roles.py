@@ -40,6 +40,25 @@ from extractor.record import Section
      "(FKL) och Socialtjänsten.",
      [("Arbetsförmedlingen", "partner"), ("Förvaltningen för fritid, kultur och lärande", "partner"),
       ("Socialtjänsten", "partner")]),
+    # förbund listed after the plural without "i"; foundations, associations and companies by their kind
+    ("Samordningsförbunden Exempeldalen, Påhittebygden och Låtsasby driver projektet tillsammans med Region Exempel.",
+     [("Samordningsförbundet Exempeldalen", "owner"), ("Samordningsförbundet Påhittebygden", "owner"),
+      ("Samordningsförbundet Låtsasby", "owner"), ("Region Exempel", "owner")]),
+    ("Insatsen drivs i samverkan med Föreningen Exempelhjälpen och Exempel Utbildning AB.",
+     [("Föreningen Exempelhjälpen", "partner"), ("Exempel Utbildning AB", "partner")]),
+    # an agency misspelt by a letter
+    ("Projektet ägs av Motala kommun i samverkan med Arbetsförmedlingn och Försäkringskasssan.",
+     [("Motala kommun", "owner"), ("Arbetsförmedlingen", "partner"), ("Försäkringskassan", "partner")]),
+    # a cover that lists the parties behind a proposal
+    ("2031-11-20 Språnget Deltagande parter bakom projektförslag Försäkringskassan Arbetsförmedlingen Motala kommun: "
+     "Socialtjänsten", [("Försäkringskassan", "partner"), ("Arbetsförmedlingen", "partner"), ("Motala kommun", "partner")]),
+    # cooperation as a topic ("överenskommelser om samverkan mellan …") is no intervention's
+    ("Delegationen ska främja lokala överenskommelser om samverkan mellan kommuner och Arbetsförmedlingen.", []),
+    # cooperation spoken of as an aim or a prerequisite is no intervention's
+    ("Sådana insatser förutsätter ett väl fungerande samarbete mellan Försäkringskassan och Arbetsförmedlingen.", []),
+    ("Förstärkt samarbete mellan Arbetsförmedlingen och Försäkringskassan Samordnad individuell plan", []),
+    ("Verksamheten är i första hand ett samarbete mellan Motala kommun och Arbetsförmedlingen.",
+     [("Motala kommun", "partner"), ("Arbetsförmedlingen", "partner")]),
     # a looser cue keeps to known bodies: no verb or unknown word becomes a body
     ("En översikt som gjorts av SBU , visar att arbetssättet ger resultat.", []),
     ("Projektet genomförs av Region Örebro län i samverkan med Arbetsförmedlingen.",

@@ -182,9 +182,20 @@ def test_a_negation_reaches_the_clause_around_the_name(masked, part):
     ("Kommunen har sedan länge ett METODNAMN-team.", "unit"),
     ("Under våren undersöker vi om METODNAMN passar målgruppen.", "investigate"),
     ("Förbundet har tidigare stött insatser som använt METODNAMN.", "earlier"),
+    ("METODNAMN (SE) är en metod för arbetslivsinriktad rehabilitering.", "description"),
+    ("Grunden i METODNAMN är att alla som vill arbeta kan göra det.", "description"),
+    ("Innehåll Bakgrund Målgruppen Metoder i projektet Teamarbete Case Management METODNAMN Uppföljning "
+     "Resultat Ekonomi Bilagor Deltagarnas röster Arbetsgivarnas syn Styrgruppens arbete Lärande "
+     "Spridning Implementering Bilaga 1 Bilaga 2 Bilaga 3 Bilaga 4 Bilaga 5 Bilaga 6 Bilaga 7 Bilaga 8 "
+     "Bilaga 9 Bilaga 10 Bilaga 11", "headings"),
 ])
 def test_each_rule_names_itself(masked, rule):
     assert verdict(masked, "methods")[1] == rule
+
+
+def test_a_page_headed_by_the_methods_name_alone_does_not_use_it():
+    assert verdict("METODNAMN", None) == (False, "title")
+    assert verdict("METODNAMN", "methods")[1] != "title"  # a form's methods field answering with the name
 
 
 def test_a_name_that_opens_a_sentence_gets_its_own_sentence():

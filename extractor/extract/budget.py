@@ -22,7 +22,7 @@ CUES: dict[str, list[tuple[str, int]]] = {
          r"\batt bevilja\b|\bbeviljat(?=\s+\d)|förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+finansierade\s+(?:insatsen|projektet|verksamheten)\s+med", 0),
     ],
     "total_sek": [
-        (r"total(?:a)? kostnad(?:en)?|totala budgeten|total (?:projekt)?budget|totalkostnad|kostnad för insatsen|"
+        (r"total(?:a)? kostnad(?:en)?|totala (?:projekt)?budget(?:en)?|total (?:projekt)?budget|totalkostnad|kostnad för insatsen|"
          r"kostnaden för (?:år )?\d{4}|budgetomslutning|omsluter|omsätts|omsätter|sammanlagd(?:a)? (?:budget|kostnad)|"
          r"budget(?:en)? (?:omfattar|uppgår till)", 0),
         (r"^(?:totalt|summa|total)\s*(?:\([^)]*\))?\s*:?\s*$|^summa kostnader|^summa totalt", 3),
@@ -56,6 +56,11 @@ PER_UNIT_RE = re.compile(r"^\s*(?:per|/)\s*(?:deltagare|person|månad|timme|plat
 # "… söks från förbundet och 40 000 kr utgör egeninsats": a figure right after "och" starts the next item.
 NEXT_ITEM_RE = re.compile(r"\b(?:och|samt)\s*$")
 MIN_WHOLE_BUDGET = 10_000
+# Money from an EU fund is neither asked of the förbund nor the owners' own: "ESF-rådet beviljade
+# projektet 5 000 000 kr", "beviljades 4 200 000 kr från Europeiska socialfonden", "varav ESF finansierar …"
+EU_FUND_RE = re.compile(r"\besf\b|esf-?rådet|esf-?stöd|socialfonden|europeiska\s+socialfonden|integrationsfonden|"
+                        r"regionalfonden|\beu-?medel|\beu-?projekt|\bamif\b", re.I)
+EU_FUND_FIELDS = {"requested_sek", "own_financing_sek"}
 # A text that counts the applications it speaks of ("44 ansökningar har inkommit") sums many
 # requests: its "sökt belopp" is no one insats's request.
 MANY_APPLICATIONS_RE = re.compile(r"\b\d+\s+(?:ansökningar|ansökningarna)\b", re.I)
@@ -214,12 +219,25 @@ def _prose_candidates(flat: str, start: int, end: int, inside: list[Found], in_b
             if field == "own_financing_sek" and FORBUND_SUBJECT_RE.search(lead):
                 continue  # "Samordningsförbundet Ådalen finansierar …" is the sum granted
             pick = _nearest(flat, inside, start + m.start(), start + m.end())
+            if pick and field in EU_FUND_FIELDS and EU_FUND_RE.search(
+                    _sentence_around(flat, min(pick.start, start + m.start()), max(pick.end, start + m.end()))):
+                continue  # the fund's grant, not the förbund's or the owners'
             if pick:
                 distance = min(abs(pick.start - (start + m.end())), abs(start + m.start() - pick.end))
                 claims.append((distance, field, tier, start + m.start(), pick))
     for distance, field, tier, pos, pick in claims:
         if not any(d < distance and f != field and p is pick for d, f, _, _, p in claims):
             add(field, in_budget, tier, pos, pick)
+
+
+def _sentence_around(flat: str, start: int, end: int, reach: int = 60) -> str:
+    """Return up to `reach` characters either side of flat[start:end], not past a sentence's end."""
+    before = flat[max(0, start - reach):start]
+    cut = list(SENTENCE_END_RE.finditer(before))
+    before = before[cut[-1].end():] if cut else before
+    after = flat[end:end + reach]
+    stop = SENTENCE_END_RE.search(after)
+    return before + flat[start:end] + (after[:stop.start() + 1] if stop else after)
 
 
 def find_budget(text: str, amounts: list[Found], sections: list[Section], doc_type: str,

@@ -85,6 +85,27 @@ def surfaces() -> dict[str, str]:
     return out
 
 
+# A one-word body misspelt by a letter ("Försäkringskasssan", "Arbetsförmedlingn"): long names only,
+# where one letter more or less cannot make another body's name.
+TYPO_MIN_CHARS = 10
+TYPO_CUTOFF = 0.93
+
+
+@lru_cache(maxsize=1)
+def _one_word_bodies() -> dict[str, str]:
+    return {surface: name for surface, name in surfaces().items() if " " not in surface and len(surface) >= TYPO_MIN_CHARS}
+
+
+def misspelt_body(word: str) -> str | None:
+    """Return the body a long one-word name misspells by a letter, if any: "Försäkringskasssan" -> "Försäkringskassan"."""
+    from difflib import get_close_matches
+
+    if len(word) < TYPO_MIN_CHARS or " " in word:
+        return None
+    found = get_close_matches(word.lower(), list(_one_word_bodies()), n=1, cutoff=TYPO_CUTOFF)
+    return _one_word_bodies()[found[0]] if found else None
+
+
 def _ascii(name: str) -> str:
     folded = name.lower().translate(str.maketrans("åäöéü", "aaoeu"))
     return re.sub(r"[^a-z0-9]", "", folded)
@@ -267,10 +288,13 @@ def find_kommun_lists(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-# "samordningsförbunden i Stockholm, Sollentuna och Delta Hisingen": one förbund per name
+# "samordningsförbunden i Stockholm, Sollentuna och Delta Hisingen": one förbund per name; without
+# "i"/"för" only a list of two or more: "samordningsförbunden Exempeldalen, Påhittebygden och Låtsasby"
+_FORBUND_NAME = r"[A-ZÅÄÖ][\wåäöé-]+(?:\s[A-ZÅÄÖ][\wåäöé-]+)?"
+_FORBUND_MORE = rf"(?:\s*,\s*{_FORBUND_NAME})*"
 FORBUND_LIST_RE = re.compile(
-    r"\b(?i:samordningsförbunden)\s+(?:i|för)\s+(?P<list>[A-ZÅÄÖ][\wåäöé-]+(?:\s[A-ZÅÄÖ][\wåäöé-]+)?"
-    r"(?:\s*,\s*[A-ZÅÄÖ][\wåäöé-]+(?:\s[A-ZÅÄÖ][\wåäöé-]+)?)*(?:\s+(?:och|samt)\s+[A-ZÅÄÖ][\wåäöé-]+(?:\s[A-ZÅÄÖ][\wåäöé-]+)?)?)")
+    rf"\b(?i:samordningsförbunden)\s+(?:(?:i|för)\s+(?P<list>{_FORBUND_NAME}{_FORBUND_MORE}(?:\s+(?:och|samt)\s+{_FORBUND_NAME})?)"
+    rf"|(?P<bare>{_FORBUND_NAME}{_FORBUND_MORE}\s+(?:och|samt)\s+{_FORBUND_NAME}))")
 FORBUND_NAME_RE = re.compile(r"[A-ZÅÄÖ][\wåäöé-]+(?:\s[A-ZÅÄÖ][\wåäöé-]+)?")
 
 
@@ -278,7 +302,8 @@ def find_forbund_lists(text: str) -> list[tuple[int, int, str]]:
     """Return each förbund of "samordningsförbunden i Stockholm, Sollentuna och Göteborg", with offsets."""
     out = []
     for m in FORBUND_LIST_RE.finditer(text):
-        for name in FORBUND_NAME_RE.finditer(m.group("list")):
-            start = m.start("list") + name.start()
+        group = "list" if m.group("list") else "bare"
+        for name in FORBUND_NAME_RE.finditer(m.group(group)):
+            start = m.start(group) + name.start()
             out.append((start, start + len(name.group()), "Samordningsförbundet " + name.group()))
     return out

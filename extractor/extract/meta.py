@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..record import Section
-from .names import find_title_in_prose
+from .names import find_title_in_prose, title_acceptable
 
 DIARIENUMMER_RE = re.compile(
     r"\b(?:dnr|diarienummer|diarienr|diarie-?nr|ärendenummer|ärendenr|ärende(?=\s*:))\b\.?:?\s*(?:är\s+)?"
@@ -12,13 +12,24 @@ DIARIENUMMER_RE = re.compile(
     re.IGNORECASE,
 )
 # "Verksamhetsplan 2013 för Kompassen – samverkanscentrum" -> "Kompassen"
+# "Ansökan om medel till Stegprojektet 2031", "Beslut om bidrag till IT-lotsen"
 TITLE_FROM_HEAD_RE = re.compile(
-    r"(?i:verksamhetsplan|projektplan|slutrapport|lägesrapport|delrapport|ansökan|utvärdering)"
-    r"(?:\s+\d{4})?\s+(?i:för|om|av)\s+(?i:insatsen\s+|projektet\s+|verksamheten\s+)?"
+    r"(?i:verksamhetsplan|projektplan|slutrapport|lägesrapport|delrapport|ansökan|utvärdering|beslut)"
+    r"(?:\s+\d{4})?\s+(?i:(?:om\s+(?:medel|bidrag|finansiering)\s+)?(?:till|för)|om|av)\s+"
+    r"(?i:insatsen\s+|projektet\s+|projekt\s+|verksamheten\s+)?"
     r"([A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ-]+)*)"  # a name ends with its line
 )
 # A case heading: "<diarienummer> - <name>" ("2031/00123 - Steget vidare")
 CASE_HEADING_RE = re.compile(r"\A\s*(?:#[^\n]*\n)?\s*\d{2,4}/\d{2,6}[ \t]+[-–][ \t]+(?P<name>[^\n]{3,80}?)[ \t]*$", re.M)
+# A cover that shouts its kind and the name: "UTVÄRDERING VIDGAD ARBETSMARKNAD Alva Påhittsson" (the
+# name is the run in capitals before the author's name or the line's end)
+SHOUTED_COVER_RE = re.compile(
+    r"(?m)^[ \t]*(?:\d+[ \t]+)?(?:SLUT|HALVTIDS)?(?:UTVÄRDERING|RAPPORT|SLUTRAPPORT|DELRAPPORT|LÄGESRAPPORT|ANSÖKAN)"
+    r"(?:[ \t]+(?:AV|FÖR|OM))?(?:[ \t]+PROJEKT(?:ET)?)?[ \t]+"
+    r"(?P<name>[A-ZÅÄÖ]{2,}(?:[ \t]+[A-ZÅÄÖ]{2,}){0,7})(?=[ \t]+[A-ZÅÄÖ][a-zåäö]|[ \t]*$)"
+    # ... or the name first, its kind closing the line: "UNGA IN SLUTUTVÄRDERING"
+    r"|^[ \t]*(?P<before>[A-ZÅÄÖ]{2,}(?:[ \t]+[A-ZÅÄÖ]{2,}){0,7})[ \t]+"
+    r"(?:SLUT|HALVTIDS)?(?:UTVÄRDERING|RAPPORT|SLUTRAPPORT|DELRAPPORT|LÄGESRAPPORT)[ \t]*$")
 # A name cut by a suspended hyphen is half of a pair: "Remiss- och kartläggningsteamet"
 SUSPENDED_HYPHEN_RE = re.compile(r"\s*-\s*(?:och|eller|samt)\b")
 # A title field that only says no name has been chosen yet.
@@ -69,8 +80,13 @@ def find_title(sections: list[Section], text: str, where: dict | None = None) ->
     if m:
         where["title"] = m.span("name")
         return m.group("name").strip()
+    m = SHOUTED_COVER_RE.search(text[:HEAD_CHARS])
+    group = ("name" if m.group("name") else "before") if m else None
+    if m and title_acceptable(m.group(group).capitalize(), text):
+        where["title"] = m.span(group)
+        return m.group(group)
     m = TITLE_FROM_HEAD_RE.search(text[:HEAD_CHARS])
-    if m and not SUSPENDED_HYPHEN_RE.match(text, m.end(1)):
+    if m and not SUSPENDED_HYPHEN_RE.match(text, m.end(1)) and title_acceptable(m.group(1).strip(), text):
         where["title"] = m.span(1)
         return m.group(1).strip()
     found = find_title_in_prose(text)  # reports and web pages name it in prose or a headline

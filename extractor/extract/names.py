@@ -105,7 +105,14 @@ def _acceptable(name: str, bodies: set[str]) -> bool:
     return (name.lower() not in NOT_NAMES and not any(DOC_KIND_WORD_RE.match(w) for w in words) and (words[0].lower() not in NOT_NAMES or ARTICLE_NAME_RE.match(name))
             and not METHOD_NAMES_RE.match(name) and name not in bodies
             and not any(name in b for b in bodies) and not re.fullmatch(r"[\d\W]+", name)
-            and not (name.isupper() and len(name) > 6))  # a shouted cover word: "VERKSAMHETSBERÄTTELSE"
+            and not (name.isupper() and len(name) > 6)  # a shouted cover word: "VERKSAMHETSBERÄTTELSE"
+            # a word made on an abbreviation of the field: "SIUS-konsulenter", "ESF-rådet"
+            and name.split("-")[0] not in COMMON_CAPITALS)
+
+
+def title_acceptable(name: str, text: str) -> bool:
+    """Return whether `name` may be the intervention's name: no body of `text`, method, kind of document."""
+    return _acceptable(name, {text[s:e] for s, e, _ in find_org_spans(text)})
 
 
 def _before_doc_kind(name: str) -> str:

@@ -34,6 +34,9 @@ SHARED_MAILBOXES = {"info", "kansli", "kansliet", "registrator", "registratur", 
                     "noreply", "no-reply", "webmaster", "support", "diarium", "reception", "kundtjanst"}
 # ... and so is an office's or a unit's ("individochomsorgsforvaltningen@…", "socialkontoret@…")
 UNIT_MAILBOX_RE = re.compile(r"forvaltning|kontor|enhet|namnd|forbund|kansli|mottagning|radgivning|service|funktion")
+# A distribution list names recipients, not contacts: "Sändlista: a@x.se b@y.se …"
+DISTRIBUTION_RE = re.compile(r"\b(?:sändlista|distributionslista|kopia\s+till|cc)\s*:", re.I)
+ONLY_ADDRESSES_RE = re.compile(r"^(?:\s*[\w.+-]+@[\w.-]+)*\s*$")
 NAME_WINDOW = 160
 # A signatory without an e-mail: "Eva Törnqvist, områdeschef, Region Halland" or "… av Tobias Lönnqvist, sektionschef".
 # Also after the place and date a signature line opens with, or in a table's cell:
@@ -132,6 +135,14 @@ def _name_before(text: str, pos: int, email: str) -> str | None:
     return best
 
 
+def _in_distribution_list(text: str, start: int) -> bool:
+    """Return whether the address at `start` stands in a run of addresses after "Sändlista:"."""
+    label = None
+    for label in DISTRIBUTION_RE.finditer(text, max(0, start - 600), start):
+        pass
+    return label is not None and bool(ONLY_ADDRESSES_RE.match(text[label.end():start]))
+
+
 def _plausible(name: str) -> bool:
     return not any(part.lower() in NOT_NAMES for part in name.split())
 
@@ -159,6 +170,8 @@ def find_contacts(text: str, sections: list[Section],
     seen: set[str] = set()
     last_end = 0
     for email, start, end in find_emails(text):
+        if _in_distribution_list(text, start):
+            continue
         local = email.split("@")[0]
         if email in seen or local in SHARED_MAILBOXES or (UNIT_MAILBOX_RE.search(local) and not re.search(r"[._-]", local)):
             continue

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from .function_words import FUNCTION_WORDS as STOP_WORDS
-from .gazetteer import find_forbund_lists, find_kommun_lists, find_org_spans
+from .gazetteer import find_forbund_lists, find_kommun_lists, find_org_spans, misspelt_body
 from .text import sentences
 
 # (role, where, pattern, words): "after" = the bodies follow the cue, "before" = the body ends where
@@ -54,7 +54,10 @@ ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("partner", "after", r"\b(?:samarbete|samverkan|fyrpartssamverkan|trepartssamverkan|samverkansprojekt|samarbetsprojekt)\s+"
                          r"(?:\w+\s+){0,5}?(?:mellan|med)(?!\s+(?:syfte|fokus|målet|målgruppen))", ("samarbete", "samverkan", "samarbetsprojekt")),
     ("partner", "after", r"\b(?:ingående|deltagande|medverkande|övriga\s+deltagande|samverkande)\s+"
-                         r"(?:parter|organisationer|aktörer|myndigheter)\s+(?:i\s+\w+\s+)?(?:är|var|har\s+varit)", ("parter", "organisationer", "aktörer", "myndigheter")),
+                         r"(?:parter|organisationer|aktörer|myndigheter)\s+(?:(?:i\s+\w+\s+)?(?:är|var|har\s+varit)|"
+                         # a cover: "Deltagande parter bakom projektförslag A B C"
+                         r"(?:bakom|i)\s+(?:\w+\s+)?(?:projektförslag\w*|ansökan|projektet|insatsen)\s*:?)",
+     ("parter", "organisationer", "aktörer", "myndigheter")),
     ("partner", "after", r"\b(?:samverkansparter|samverkanspartners|projektparter|parter\s+i\s+(?:projektet|insatsen|satsningen|förstudien|verksamheten))\s*(?::|är|var)?", ("parter", "samverkanspartners")),
     ("partner", "after", r"\b(?:samarbetar|samarbetade|samverkar|samverkade)\s+(?:även\s+|också\s+)?med", ("samarbeta", "samverka")),
     ("partner", "before", r"\s+(?:samarbetar|samarbetade|samverkar|samverkade)\s+(?:även\s+|också\s+)?med", ("samarbeta", "samverka")),
@@ -84,6 +87,14 @@ ROLE_CUES_RE = [(role, where, re.compile(p, re.I)) for role, where, p, _ in ROLE
 # foundation or an association). Looser cues ("i samverkan med …") keep to known bodies and units.
 STATED_CUES = frozenset(p for _, _, p, words in ROLE_CUES
                         if {"parter", "projektägare", "projektägar", "rollen", "ägare", "samverkanspartners"} & set(words))
+# "Samarbete mellan A och B" names partners, except where cooperation is spoken of as an aim or a
+# prerequisite ("förutsätter ett väl fungerande samarbete mellan …", a heading "Förstärkt samarbete
+# mellan A och B"): then it is no intervention's.
+COOPERATION_NOUN_CUE = next(p for _, _, p, _ in ROLE_CUES if "fyrpartssamverkan" in p)
+GENERAL_COOPERATION_RE = re.compile(
+    r"\b(?:förutsätter|kräver|krävs|behov\s+av|behöver|förstärkt|förstärka|ökad|öka|förbättrad|förbättra|"
+    r"utveckla|utvecklad|stärka|stärkt|fungerande|välfungerande|god|goda|bättre|främja)\b[^.]{0,25}$"
+    r"|\bom\s+$", re.I)  # cooperation as a topic: "överenskommelser om samverkan mellan …"
 # A form's label: its value is the rest of the line, or the next line where the label stands alone.
 LABEL_END_RE = re.compile(r":\s*$")
 CUES_BY_WORD: dict[str, list[int]] = {}
@@ -112,7 +123,9 @@ LIST_SPLIT_RE = re.compile(r"\s*,\s*|\s+(?:och|samt|liksom)\s+")
 # A unit written in a list is kept as written when it reads as a body: "Socialtjänsten".
 UNIT_WORDS_RE = re.compile(
     r"(?:tjänst|förvaltning|nämnd|psykiatri|vård|enhet|centrum|center|institut|universitet|högskola|"
-    r"myndighet|förbund|landsting|stiftelse|förening|kooperativ)\w*$|^(?:Förvaltningen|Landstinget|Regionen)\b", re.I)
+    r"myndighet|förbund|landsting|stiftelse|förening|kooperativ)\w*$|\sAB$|"
+    # a foundation, an association or a company named after its kind: "Stiftelsen Påhitt", "Exempel Utbildning AB"
+    r"^(?:Förvaltningen|Landstinget|Regionen|Stiftelsen|Föreningen|Studieförbundet|Kooperativet)\b", re.I)
 NAME_ITEM_RE = re.compile(r"^[A-ZÅÄÖ][\wåäöéÅÄÖ-]*(?:\s+(?:för|i|och)?\s*[\wåäöéÅÄÖ-]+){0,5}$")
 ACRONYM_RE = re.compile(r"^[A-ZÅÄÖ]{2,6}s?$")
 BEFORE_CHARS = 120
@@ -166,6 +179,10 @@ def _bodies(text: str, base: int, stated: bool = False) -> list[tuple[int, int, 
         if clean.split()[0].lower() in STOP_WORDS:
             continue  # "Med förbundet som projektägare": a clause, no body's name
         clean = _unhyphenate(clean)
+        misspelt = misspelt_body(clean)
+        if misspelt:
+            spans.append((idx, idx + len(clean), misspelt))
+            continue
         if (NAME_ITEM_RE.match(clean) and (stated or UNIT_WORDS_RE.search(clean))) or ACRONYM_RE.match(clean):
             # only a unit's name goes on past a comma: "Nämnden för vård, omsorg och stöd"
             previous = len(spans) if UNIT_WORDS_RE.search(clean) and " " in clean else None
@@ -287,6 +304,9 @@ def find_roles(text: str) -> list[Role]:
         for role, where, pattern in _cues_for(sentence):
             for m in pattern.finditer(sentence):
                 if role == "partner" and GROUP_RE.search(sentence[m.end():m.end() + 200]):
+                    continue
+                if pattern.pattern == COOPERATION_NOUN_CUE and GENERAL_COOPERATION_RE.search(
+                        sentence[max(0, m.start() - 40):m.start()]):
                     continue
                 stated = pattern.pattern in STATED_CUES
                 if where == "after" and LABEL_END_RE.search(m.group()):
