@@ -120,5 +120,5 @@ def classify_doc_type(text: str) -> str:
             and not NOT_MINUTES_RE.search(text[:HEAD_CHARS])):
         return "decision"  # "Styrelsemöte 2031-03-04 … § 1 … § 2 Val av justerare"
     if found == "decision" and len(text) >= DECIDES_MIN_CHARS and not DECIDES_RE.search(text):
-        return "other"  # "Beslut om en modell för medelstilldelningen togs i januari 2015"
+        return "other"  # "Beslutet om hur medlen fördelas fattades i mars 2029"
     return found

@@ -106,7 +106,7 @@ def test_no_title_from_a_document_kind_or_a_label(text):
 
 
 def test_no_title_from_a_word_made_on_an_abbreviation_of_the_field():
-    text = "Stöd till arbete\n\nArbetsförmedlare som är utbildade i metoden kallas SIUS-konsulenter."
+    text = "Vägen till jobb\n\nDe handläggare som har gått utbildningen kallas sedan SIUS-konsulenter."
     assert find_title_in_prose(text) is None
 
 

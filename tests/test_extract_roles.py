@@ -50,14 +50,14 @@ from extractor.record import Section
     ("Projektet ägs av Motala kommun i samverkan med Arbetsförmedlingn och Försäkringskasssan.",
      [("Motala kommun", "owner"), ("Arbetsförmedlingen", "partner"), ("Försäkringskassan", "partner")]),
     # a cover that lists the parties behind a proposal
-    ("2031-11-20 Språnget Deltagande parter bakom projektförslag Försäkringskassan Arbetsförmedlingen Motala kommun: "
+    ("2031-11-20 Språnget Deltagande parter i ansökan Försäkringskassan Arbetsförmedlingen Motala kommun: "
      "Socialtjänsten", [("Försäkringskassan", "partner"), ("Arbetsförmedlingen", "partner"), ("Motala kommun", "partner")]),
     # cooperation as a topic ("överenskommelser om samverkan mellan …") is no intervention's
-    ("Delegationen ska främja lokala överenskommelser om samverkan mellan kommuner och Arbetsförmedlingen.", []),
+    ("Utredningen föreslår nya överenskommelser om samverkan mellan kommuner och Arbetsförmedlingen.", []),
     # cooperation spoken of as an aim or a prerequisite is no intervention's
-    ("Sådana insatser förutsätter ett väl fungerande samarbete mellan Försäkringskassan och Arbetsförmedlingen.", []),
-    ("Förstärkt samarbete mellan Arbetsförmedlingen och Försäkringskassan Samordnad individuell plan", []),
-    ("Verksamheten är i första hand ett samarbete mellan Motala kommun och Arbetsförmedlingen.",
+    ("Det arbetet förutsätter ett gott samarbete mellan Försäkringskassan och Arbetsförmedlingen.", []),
+    ("Förstärkt samarbete mellan Arbetsförmedlingen och Försäkringskassan Gemensam planering för deltagaren", []),
+    ("Jobbtorget är främst ett samarbete mellan Motala kommun och Arbetsförmedlingen.",
      [("Motala kommun", "partner"), ("Arbetsförmedlingen", "partner")]),
     # a looser cue keeps to known bodies: no verb or unknown word becomes a body
     ("En översikt som gjorts av SBU , visar att arbetssättet ger resultat.", []),

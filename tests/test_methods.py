@@ -182,7 +182,7 @@ def test_a_negation_reaches_the_clause_around_the_name(masked, part):
     ("Kommunen har sedan länge ett METODNAMN-team.", "unit"),
     ("Under våren undersöker vi om METODNAMN passar målgruppen.", "investigate"),
     ("Förbundet har tidigare stött insatser som använt METODNAMN.", "earlier"),
-    ("METODNAMN (SE) är en metod för arbetslivsinriktad rehabilitering.", "description"),
+    ("METODNAMN (SE) är en metod för att hjälpa människor till arbete.", "description"),
     ("Grunden i METODNAMN är att alla som vill arbeta kan göra det.", "description"),
     ("Innehåll Bakgrund Målgruppen Metoder i projektet Teamarbete Case Management METODNAMN Uppföljning "
      "Resultat Ekonomi Bilagor Deltagarnas röster Arbetsgivarnas syn Styrgruppens arbete Lärande "

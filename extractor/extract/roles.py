@@ -55,7 +55,7 @@ ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
                          r"(?:\w+\s+){0,5}?(?:mellan|med)(?!\s+(?:syfte|fokus|målet|målgruppen))", ("samarbete", "samverkan", "samarbetsprojekt")),
     ("partner", "after", r"\b(?:ingående|deltagande|medverkande|övriga\s+deltagande|samverkande)\s+"
                          r"(?:parter|organisationer|aktörer|myndigheter)\s+(?:(?:i\s+\w+\s+)?(?:är|var|har\s+varit)|"
-                         # a cover: "Deltagande parter bakom projektförslag A B C"
+                         # a cover: "Deltagande parter i ansökan A B C"
                          r"(?:bakom|i)\s+(?:\w+\s+)?(?:projektförslag\w*|ansökan|projektet|insatsen)\s*:?)",
      ("parter", "organisationer", "aktörer", "myndigheter")),
     ("partner", "after", r"\b(?:samverkansparter|samverkanspartners|projektparter|parter\s+i\s+(?:projektet|insatsen|satsningen|förstudien|verksamheten))\s*(?::|är|var)?", ("parter", "samverkanspartners")),
@@ -88,7 +88,7 @@ ROLE_CUES_RE = [(role, where, re.compile(p, re.I)) for role, where, p, _ in ROLE
 STATED_CUES = frozenset(p for _, _, p, words in ROLE_CUES
                         if {"parter", "projektägare", "projektägar", "rollen", "ägare", "samverkanspartners"} & set(words))
 # "Samarbete mellan A och B" names partners, except where cooperation is spoken of as an aim or a
-# prerequisite ("förutsätter ett väl fungerande samarbete mellan …", a heading "Förstärkt samarbete
+# prerequisite ("kräver ett gott samarbete mellan …", a heading "Bättre samarbete
 # mellan A och B"): then it is no intervention's.
 COOPERATION_NOUN_CUE = next(p for _, _, p, _ in ROLE_CUES if "fyrpartssamverkan" in p)
 GENERAL_COOPERATION_RE = re.compile(
