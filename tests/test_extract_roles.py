@@ -53,10 +53,10 @@ from extractor.record import Section
     ("2031-11-20 Språnget Deltagande parter i ansökan Försäkringskassan Arbetsförmedlingen Motala kommun: "
      "Socialtjänsten", [("Försäkringskassan", "partner"), ("Arbetsförmedlingen", "partner"), ("Motala kommun", "partner")]),
     # cooperation as a topic ("överenskommelser om samverkan mellan …") is no intervention's
-    ("Utredningen föreslår nya överenskommelser om samverkan mellan kommuner och Arbetsförmedlingen.", []),
+    ("Utredningen föreslår fler avtal om samverkan mellan kommunerna och Arbetsförmedlingen.", []),
     # cooperation spoken of as an aim or a prerequisite is no intervention's
     ("Det arbetet förutsätter ett gott samarbete mellan Försäkringskassan och Arbetsförmedlingen.", []),
-    ("Förstärkt samarbete mellan Arbetsförmedlingen och Försäkringskassan Gemensam planering för deltagaren", []),
+    ("Förstärkt samarbete mellan Försäkringskassan och Arbetsförmedlingen Gemensam planering för deltagaren", []),
     ("Jobbtorget är främst ett samarbete mellan Motala kommun och Arbetsförmedlingen.",
      [("Motala kommun", "partner"), ("Arbetsförmedlingen", "partner")]),
     # a looser cue keeps to known bodies: no verb or unknown word becomes a body
