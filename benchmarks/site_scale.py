@@ -9,7 +9,8 @@ query, the dashboard and each of its chart queries, the pages a chart's bar link
 page, an insats page and searches. Prints the median milliseconds per page (after a warm-up),
 the facets each table page shows against those metadata.yml configures, and flags every page of
 200 ms or more, canned or chart query of 100 ms or more, missing facet or failed page.
---save FILE keeps the figures as JSON; --compare FILE prints them beside this run's.
+--save FILE keeps the figures as JSON; --compare FILE prints them beside this run's. --regroup
+also times store.regroup() on the database first: what every import pays after storing its files.
 """
 from __future__ import annotations
 
@@ -149,6 +150,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5, help="timed runs per page, after one warm-up")
     ap.add_argument("--save", type=Path, help="write the figures as JSON")
     ap.add_argument("--compare", type=Path, help="a --save file to print beside this run")
+    ap.add_argument("--regroup", action="store_true", help="time store.regroup() on the database first")
     args = ap.parse_args()
     if not (args.reuse and args.db.exists()):
         from site_db import build
@@ -156,6 +158,13 @@ def main() -> None:
         args.db.parent.mkdir(parents=True, exist_ok=True)
         build(args.db, args.docs, log=lambda m: print(m, file=sys.stderr))
     db = sqlite_utils.Database(args.db)
+    if args.regroup:
+        from extractor import store
+
+        wall, cpu = time.perf_counter(), time.process_time()
+        store.regroup(db)
+        print(f"regroup (every import ends with it): {time.perf_counter() - wall:.1f} s wall, "
+              f"{time.process_time() - cpu:.1f} s CPU")
     print(f"{args.db}: {db['documents'].count} documents, {args.db.stat().st_size / 1e6:.0f} MB; "
           f"settings {_settings() or 'Datasette defaults'}\n")
     results = asyncio.run(measure(args.db, args.runs))

@@ -229,3 +229,21 @@ def test_group_documents_pairs_only_candidates_not_every_pair():
 def test_belong_together_without_owners_needs_a_shared_body_that_is_no_agency_or_region(shared, expected):
     a = Doc(sha256="a", title="Solrosen", organizations=shared)
     assert belong_together(a, Doc(sha256="b", title="Solrosen", organizations=shared)) is expected
+
+
+def test_similarities_of_many_pairs_equal_the_pairwise_similarity():
+    import random
+
+    from extractor.group.similar import similarities, similarity
+    from extractor.group.similar import signature as sig
+
+    rng = random.Random(5)
+    words = ["deltagare", "stöd", "arbete", "insatsen", "kommun", "plan", "coach", "mål", "samverkan", "unga"]
+    texts = {f"d{i}": " ".join(rng.choice(words) for _ in range(80)) for i in range(12)}
+    texts["d12"] = texts["d0"]  # a copy: similarity 1.0
+    signatures = {k: sig(t) for k, t in texts.items()}
+    signatures["short"] = sig("för få ord")  # None: no fingerprint
+    keys = sorted(signatures)
+    pairs = [(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]]
+    assert similarities(pairs, signatures) == [similarity(signatures[a], signatures[b]) for a, b in pairs]
+    assert similarities([("d0", "d12")], signatures) == [1.0]

@@ -49,17 +49,46 @@ def similarity(a: bytes | None, b: bytes | None) -> float:
     return float(np.mean(np.frombuffer(a, dtype="<u4") == np.frombuffer(b, dtype="<u4")))
 
 
+PAIRS_AT_ONCE = 50_000  # pairs compared in one numpy step (50 000 x 128 x 2 bytes of comparisons)
+
+
+def similarities(pairs: list[tuple[str, str]], signatures: dict[str, bytes | None]) -> list[float]:
+    """Return similarity(signatures[a], signatures[b]) for each pair, compared a block of pairs at once.
+
+    Comparing pair by pair in Python took a minute and a quarter for the 1.4 million candidate pairs
+    of 20 000 documents; one matrix of the signatures, compared by rows, takes a second.
+    """
+    keys = sorted({k for pair in pairs for k in pair})
+    row = {k: i for i, k in enumerate(keys)}
+    width = PERMUTATIONS * 4
+    matrix = np.zeros((len(keys), PERMUTATIONS), dtype="<u4")
+    usable = np.zeros(len(keys), dtype=bool)
+    for k in keys:
+        sig = signatures.get(k)
+        if sig and len(sig) == width:
+            matrix[row[k]] = np.frombuffer(sig, dtype="<u4")
+            usable[row[k]] = True
+    out: list[float] = []
+    for start in range(0, len(pairs), PAIRS_AT_ONCE):
+        block = pairs[start:start + PAIRS_AT_ONCE]
+        a = np.fromiter((row[x] for x, _ in block), dtype=np.int64, count=len(block))
+        b = np.fromiter((row[y] for _, y in block), dtype=np.int64, count=len(block))
+        shared = (matrix[a] == matrix[b]).mean(axis=1)
+        out.extend(np.where(usable[a] & usable[b], shared, 0.0).tolist())
+    return out
+
+
 def candidate_pairs(signatures: dict[str, bytes | None]) -> set[tuple[str, str]]:
     """Return the pairs of keys whose signatures agree on at least one whole band, each pair sorted."""
-    buckets: dict[tuple[int, bytes], list[str]] = defaultdict(list)
+    keys = sorted(k for k, sig in signatures.items() if sig)
+    buckets: dict[tuple[int, bytes], list[int]] = defaultdict(list)
     width = BAND_ROWS * 4
-    for key, sig in signatures.items():
-        if not sig:
-            continue
+    for i, key in enumerate(keys):  # numbered in key order: a pair of numbers sorts as its keys do
+        sig = signatures[key]
         for band in range(len(sig) // width):
-            buckets[(band, sig[band * width:(band + 1) * width])].append(key)
-    pairs: set[tuple[str, str]] = set()
-    for keys in buckets.values():
-        if 1 < len(keys) <= MAX_BUCKET:
-            pairs.update((a, b) if a < b else (b, a) for a, b in combinations(keys, 2))
-    return pairs
+            buckets[(band, sig[band * width:(band + 1) * width])].append(i)
+    numbered: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        if 1 < len(members) <= MAX_BUCKET:
+            numbered.update(combinations(members, 2))  # members are in ascending order already
+    return {(keys[a], keys[b]) for a, b in numbered}
