@@ -145,6 +145,11 @@ def test_period_forms(text, expected):
     assert find_period([_sec("period", text)], text) == expected
 
 
+def test_intake_end_told_in_the_past_by_a_report():
+    text = "Utfallet blev 81 deltagare. Intag av nya deltagare stängdes den 30 november 2031, och alla avslutades."
+    assert find_period([], text)["intake_end"] == "2031-11-30"
+
+
 def test_period_from_a_field_that_prints_its_two_dates_side_by_side():
     text = 'Download "Slutrapport Projekt Bron. Projektperiod: 2029-05-01 2032-04-30 Diarienummer: 2029-3050042"'
     assert find_period([], text) == {"start": "2029-05-01", "end": "2032-04-30", "intake_end": None}

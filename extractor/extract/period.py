@@ -10,7 +10,7 @@ from .text import sentences as _sentences
 START_CUE_RE = re.compile(r"startdatum|\bstart\b|projektstart|insatsstart|\bfr\.?\s?o\.?\s?m\.?|från och med|\bstartar\b", re.I)
 END_CUE_RE = re.compile(r"slutdatum|\bslut\b|avslutas|\bt\.?\s?o\.?\s?m\.?|till och med|\bavslut\b|upphör", re.I)
 INTAKE_CUE_RE = re.compile(
-    r"(?:sista|slutdatum för|senaste)\s+(?:\w+\s+){0,2}intag|intag(?:et)?\s+(?:\w+\s+){0,3}(?:avslutas|upphör|stängs)"
+    r"(?:sista|slutdatum för|senaste)\s+(?:\w+\s+){0,2}intag|intag(?:et)?\s+(?:\w+\s+){0,3}(?:avslutas|avslutades|upphör|upphörde|stängs|stängdes)"
     # "Intag av nya deltagare t.o.m. 2026-06-30", "inskrivning sker fram till …"
     r"|\b(?:intag|inskrivning)(?:et|en|ar)?\s+(?:\w+\s+){0,4}?(?:t\.?\s?o\.?\s?m\.?|till\s+och\s+med|fram\s+till)",
     re.I)
