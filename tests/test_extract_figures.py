@@ -103,6 +103,12 @@ def test_target_groups_skip_statistics_and_excluded_ages():
     assert [(f.age_min, f.age_max) for f in find_target_groups([_sec("target_group", text)])] == [(30, None)]
 
 
+def test_target_groups_skip_a_statistic_of_sick_leave_by_age():
+    text = ("Målgruppen är personer 30 år och uppåt. I kommunen är sjukskrivningen högst i åldersgruppen 50–64 år, "
+            "och den gruppen väntas bli stor.")
+    assert [(f.age_min, f.age_max) for f in find_target_groups([_sec("target_group", text)])] == [(30, None)]
+
+
 def test_target_groups_from_prose_naming_the_people_with_their_ages():
     text = ("Projektet genomförs 2031-2032. Till projektet kan deltagare 18-64 år med försörjningsstöd anvisas. "
             "I kommunen bor 12 000 personer 20-64 år.")

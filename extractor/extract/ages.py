@@ -25,7 +25,7 @@ COMPILED = {name: re.compile(p, re.I) for name, p in AGE_PATTERNS.items()}
 EXCLUDE_RE = re.compile(
     r"%|procent|ökning|ökat|minskat|andel|statistik|var\s+\d|ingår inte|inte ingår|faller inte|"
     r"hänvisas|omfattas inte|inte i målgruppen|erbjuds motsvarande|utanför målgruppen|"
-    r"arbetslösheten|sjukskrivningstalet|inskrivna under|skrevs in",
+    r"arbetslösheten|sjukskrivningstalet|sjukskrivningen|(?:högst|lägst|vanligast)\s+i\s+åldersgrupp|inskrivna under|skrevs in",
     re.I)
 # ... of which these leave ages out for the whole sentence ("För unga under 30 år finns …, och de
 # ingår inte"); the others are statistics, about their own clause only.
