@@ -109,6 +109,12 @@ def test_a_band_the_population_is_compared_by_is_no_target_group():
     assert [(f.age_min, f.age_max) for f in find_target_groups([_sec("target_group", text)])] == [(25, None)]
 
 
+def test_target_groups_skip_a_statistic_of_sick_leave_by_age():
+    text = ("Målgruppen är personer 30 år och uppåt. I kommunen är sjukskrivningen högst i åldersgruppen 50–64 år, "
+            "och den gruppen väntas bli stor.")
+    assert [(f.age_min, f.age_max) for f in find_target_groups([_sec("target_group", text)])] == [(30, None)]
+
+
 def test_target_groups_from_prose_naming_the_people_with_their_ages():
     text = ("Insatsen pågår 2031-2032. Hit kan handläggarna remittera deltagare 19-64 år med försörjningsstöd. "
             "I kommunen bor 12 000 personer 20-64 år.")
@@ -189,6 +195,11 @@ def test_participants_from_a_reports_account_of_the_plan_not_its_outcome():
 ])
 def test_period_forms(text, expected):
     assert find_period([_sec("period", text)], text) == expected
+
+
+def test_intake_end_told_in_the_past_by_a_report():
+    text = "Utfallet blev 81 deltagare. Intag av nya deltagare stängdes den 30 november 2031, och alla avslutades."
+    assert find_period([], text)["intake_end"] == "2031-11-30"
 
 
 def test_period_from_a_field_that_prints_its_two_dates_side_by_side():

@@ -108,3 +108,10 @@ def test_a_one_word_body_misspelt_by_a_letter_and_no_other_word():
     assert misspelt_body("Arbetsförmedlingn") == "Arbetsförmedlingen"
     assert misspelt_body("Arbetsmarknaden") is None
     assert misspelt_body("Skolverk") is None  # too short to tell a typo from another word
+
+
+def test_partner_from_an_address_followed_by_the_next_label_and_from_one_split_by_a_space():
+    text = ("Organisation: Kontaktperson: Per Påhittad, per.pahittad@arbetsformedlingen.se Resurs/er: 25 %. "
+            "Organisation: Kontaktperson: Ada Admin, ada.admin@regionupp sala.se, 018-00 00 00")
+    found = find_organizations([_sec("partners", text)], text)
+    assert [(o["name"], o["role"]) for o in found] == [("Arbetsförmedlingen", "partner"), ("Region Uppsala", "partner")]

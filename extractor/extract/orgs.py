@@ -44,9 +44,15 @@ def _org_part(text: str) -> str:
 
 def _email_domains(text: str) -> list[tuple[int, int, str]]:
     """Return (start, end, domain) of e-mail domains, also where print split them with spaces."""
+    found = [(m.start(1), m.end(1), m.group(1).lower()) for m in EMAIL_DOMAIN_RE.finditer(text)]
     kept = [i for i, ch in enumerate(text) if ch != " "]
     joined = "".join(text[i] for i in kept)
-    return [(kept[m.start(1)], kept[m.end(1) - 1] + 1, m.group(1).lower()) for m in EMAIL_DOMAIN_RE.finditer(joined)]
+    for m in EMAIL_DOMAIN_RE.finditer(joined):
+        start = kept[m.start(1)]
+        # "…@regionupp sala.se": split by a space; an address read whole above is not read again
+        if not any(s <= start < e for s, e, _ in found):
+            found.append((start, kept[m.end(1) - 1] + 1, m.group(1).lower()))
+    return sorted(found)
 
 
 def find_organizations(sections: list[Section], text: str) -> list[dict]:
