@@ -241,8 +241,10 @@ def _section_level(doc: Document) -> int:
     sections at level 2; an unknown heading there ("Kontakt") is a section of its own, while one
     below it stays inside its parent.
     """
-    levels = Counter(h.level for h in doc.hints if match_key(doc.text[h.start:h.end].strip(), include_other=False))
-    lowest = min((h.level for h in doc.hints), default=1)
+    # a bold opening run in to its paragraph ("Mål: Minst 40 procent …") marks no level of sections
+    lines = [h for h in doc.hints if doc.text[h.end:h.end + 1] in ("\n", "")]
+    levels = Counter(h.level for h in lines if match_key(doc.text[h.start:h.end].strip(), include_other=False))
+    lowest = min((h.level for h in lines), default=1)
     if not levels:
         return lowest
     return max(lowest, min(levels, key=lambda level: (-levels[level], level)))

@@ -395,3 +395,23 @@ def test_split_word_bold_run_in_headings(tmp_path):
     assert [(s.key, s.heading) for s in sections] == [
         ("other", "Ansökan Påhittet"), ("background", "Bakgrund."), ("target_group", "Målgrupp:"), ("methods", "Metod.")]
     assert sections[2].text.endswith("fetstil i löptext.")
+
+
+def test_split_bold_run_in_leads_do_not_move_the_section_level(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Ansökan Påhittet", level=1)
+    document.add_heading("Mål", level=2)
+    for lead in ("Effektmål:", "Resultatmål:", "Projektmål:"):
+        paragraph = document.add_paragraph()
+        paragraph.add_run(lead).bold = True
+        paragraph.add_run(" Minst 40 procent går till arbete.")
+    document.add_heading("Kommentarer", level=3)
+    document.add_paragraph("Fler mål.")
+    document.add_heading("Målgrupp", level=2)
+    document.add_paragraph("Unga 18–29 år.")
+    document.save(tmp_path / "levels.docx")
+    sections = split(read(tmp_path / "levels.docx"))
+    assert [s.key for s in sections] == ["other", "goals", "target_group"]
+    assert "Kommentarer" in sections[1].text
