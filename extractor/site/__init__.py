@@ -17,7 +17,8 @@ from datasette.utils.asgi import Forbidden, NotFound, Response
 from .cells import decimal, money, render, site_path
 from .counts import bound_table_counts
 from .facets import ListFacet
-from .filters import filters_from_request  # noqa: F401  (a hook: pluggy finds it in this module)
+from .filters import install as install_list_filter
+from .filters import list_tables_wrapper
 
 SHA_COLUMNS = {"document_sha256", "copy_of", "replaces", "a_sha256", "b_sha256", "sha256"}
 INSATS_COLUMNS = {"insats_id", "insats"}
@@ -61,6 +62,14 @@ def prepare_connection(conn):
     # Pages read straight from the operating system's cache, not copied into each connection's:
     # a page scanning 20 000 documents spent as long in read() calls as in SQLite.
     conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+
+
+install_list_filter()
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    return lambda app: list_tables_wrapper(datasette, app)
 
 
 @hookimpl
