@@ -23,6 +23,12 @@ SUMMARIES: dict[str, tuple[str, list[list[str]]]] = {
         join documents d on d.sha256 = dor.{DOC}
         where d.current = 1
         order by o.name, d.year, d.sha256""", [["organization"], ["role"], [DOC]]),
+    # How many insatser use each method, per year (the year of a current document that names it).
+    "method_years": (f"""
+        select d.year, m.label, count(distinct d.insats_id) as insatser
+        from methods m join documents d on d.sha256 = m.{DOC}
+        where d.current = 1
+        group by d.year, m.label order by d.year, insatser desc""", []),
     # The target-group age bands of the insatser that use each method: a band counts an insats
     # when one current document of it names both the method and the band.
     "method_age_bands": (f"""

@@ -67,5 +67,6 @@ def test_method_summaries_count_current_documents_once(tmp_path):
         ("MI", 18, 29, 1), ("MI", 20, 25, 1)]
     money = list(db["method_money"].rows)
     assert [(r["method"], r["documents"], r["requested_sek"]) for r in money] == [("MI", 2, 800_000)]
+    assert [(r["label"], r["insatser"]) for r in db["method_years"].rows] == [("MI", 2)]
     ages = {r["age"]: r["insatser"] for r in db["target_ages"].rows}
     assert ages[19] == 1 and ages[22] == 2 and ages[29] == 1 and 30 not in ages
