@@ -24,7 +24,7 @@ CLAUSE_BREAK_RE = re.compile(
     rf"[,;:]|\s[–—]\s|\s(?:men|utan|eftersom|medan|fast|då)\s|\soch\s(?=(?:{USE_VERBS}|får|ges|erbjuds)\b)", re.I)
 # "inte minst", "inte bara", "inget hinder" do not negate; "inte heller", "inte längre" do.
 NEGATION_RE = re.compile(
-    r"\b(?:inte|ej|icke|aldrig|inga|ingen|inget)\b"
+    r"\b(?:inte|ej|icke|aldrig|inga|ingen|inget|not|never|cannot|won't|don't|doesn't)\b"
     r"(?!\s+(?:minst|bara|enbart|endast|sällan|ovanligt|hinder|tvekan|tvivel|problem)\b)", re.I)
 NEGATION_REACH = (7, 6)  # words a negation may stand before / after the name
 # "Deltagare som inte har arbetat får IPS": the negation belongs to the relative clause before the name.
@@ -108,6 +108,14 @@ OWN_USE_RE = re.compile(
     rf"|{MASK}\s+(?:ska |kommer att )?(?:används|användes|har använts|användas|tillämpas)\b(?!\s+(?:\w+\s+)?av\b)"
     rf"|\b(?:skattas|skattades|bedöms|bedömdes|kartläggs|kartlades|mäts|mättes)\s+(?:\w+\s+){{0,3}}?med\s+{MASK}",
     re.I)
+# English prose in a Swedish application (EU forms, bilingual templates): "The coaches use METODNAMN",
+# "All staff work with METODNAMN", "METODNAMN is used in every meeting".
+SUBJECTS_EN = r"we|the project|the team|the coaches|coaches|the staff|staff|all staff|the job coaches|the participants"
+USE_VERBS_EN = (r"use|uses|used|will use|work with|works with|worked with|will work with|apply|applies|applied|"
+                r"offer|offers|offered|will offer|work according to|works according to")
+OWN_USE_EN_RE = re.compile(
+    rf"\b(?:{SUBJECTS_EN})\s+(?:\w+\s+){{0,2}}?(?:{USE_VERBS_EN})\s+(?:[\w-]+\s+){{0,5}}?{MASK}"
+    rf"|{MASK}\s+(?:is|are|will be)\s+used\b(?!\s+(?:\w+\s+)?by\b)", re.I)
 TRAINED_RE = re.compile(
     rf"\b(?:{SUBJECTS}|personal|arbetsgruppen)\b.*\b(?:fått utbildning|har utbildats|utbildades|är utbildade|"
     rf"utbildats|har gått utbildning|gick utbildning|gått en \w*kurs)\s+(?:\w+\s+){{0,6}}?{MASK}"
@@ -205,6 +213,6 @@ def verdict(masked: str, section: str | None) -> tuple[bool | None, str]:
     for rule, hit in checks:
         if hit:
             return False, rule
-    if OWN_USE_RE.search(part) or TRAINED_RE.search(masked):
+    if OWN_USE_RE.search(part) or OWN_USE_EN_RE.search(part) or TRAINED_RE.search(masked):
         return True, "own_use"
     return None, ""

@@ -224,3 +224,22 @@ def test_prose_above_the_first_heading_is_read_for_methods():
     mentions = find_mentions(text, sections)
     assert [(m.label, m.section) for m in mentions] == [("SE", None)]
     assert [m["label"] for m in classify_methods(text, sections)] == ["SE"]
+
+
+@pytest.mark.parametrize("masked, used", [
+    ("The coaches use METODNAMN in all individual meetings.", True),
+    ("All staff work with METODNAMN and MI in meetings with participants.", True),
+    ("METODNAMN is used in every follow-up meeting.", True),
+    ("We will not use METODNAMN, since the test is not available in Somali.", False),
+    ("The project does not offer METODNAMN.", False),
+])
+def test_english_prose_in_a_swedish_application_states_use_and_negation(masked, used):
+    assert verdict(masked, "methods")[0] is used
+
+
+def test_english_methods_field_labels_mi_and_case_management():
+    text = ("Metoder / Methods\nThe coaches use Motivational Interviewing in all meetings. "
+            "All staff work with case management.\n")
+    sections = [Section("methods", "Metoder / Methods", text, None, 0, len(text))]
+    labels = {m["label"] for m in classify_methods(text, sections)}
+    assert {"MI", "CASE_MANAGEMENT"} <= labels
