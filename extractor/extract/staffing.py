@@ -15,26 +15,43 @@ ROLE_PATTERN = (
     r"sekreterare(?:n)?|psykolog(?:en|er)?|sjuksköterska(?:n)?|vägledare(?:n)?|handledare(?:n)?|"
     r"kurator(?:n|er)?|koordinator(?:n|er)?|utredare(?:n)?|medarbetare(?:n)?|pedagog(?:en|er)?|"
     r"strateg(?:en|er)?|lots(?:en|ar)?|behandlare(?:n)?|tjänste(?:man|mannen|män)|sjukgymnast(?:en|er)?|"
-    r"stödjare(?:n)?|assistent(?:en|er)?)"
+    r"stödjare(?:n)?|assistent(?:en|er)?|"
+    # English, in a Swedish application's English prose: "two job coaches at 100 % each"
+    r"coaches|coordinators?|managers?|counsell?ors?|officers?|workers?|mentors?|advis[eo]rs?|therapists?|"
+    r"psychologists?|nurses?|supervisors?|administrators?|specialists|leaders?)"
 )
+# An English role is named by its noun and the word before it: "a project manager", "two bilingual coaches".
+ENGLISH_ROLE_RE = re.compile(r"(?:coach(?:es)?|coordinators?|managers?|counsell?ors?|officers?|workers?|mentors?|"
+                             r"advis[eo]rs?|therapists?|psychologists?|nurses?|supervisors?|administrators?|"
+                             r"specialists?|leaders?)$", re.I)
+ENGLISH_CUE_RE = re.compile(r"\b(?:at|each|and|the|one|two|three|four|five|FTE|full-time|part-time|per ?cent)\b", re.I)
+ENGLISH_MODIFIER_RE = re.compile(
+    r"(?<![\w-])(?!(?:one|a|an|two|three|four|five|six|the|at|and|of|with|our|each|per|as|for|is|are|be|by|to|in|"
+    r"also|will|we|plus|en|ett|två|tre|fyra|och|på|som|med|varav)\s)(?P<word>[a-z][a-z-]+)\s+$")
 ROLE_RE = re.compile(rf"(?<![\wåäö]){ROLE_PATTERN}(?![\wåäö])", re.I)
 # Each FTE form, named; "share" is the fraction of a full-time position one unit stands for.
 FTE_PATTERNS: dict[str, str] = {
     "times_percent": r"(?P<times>\d+)\s*[x×]\s*(?P<pct>\d+(?:,\d+)?)\s*(?:%|procent)",
     # "62 procent av patienterna" is a share of people, not of a position
-    "percent": r"(?<![\d,])(?P<pct>\d{1,3}(?:,\d+)?)\s*(?:%|procent)(?!\s+av\b)",
+    "percent": r"(?<![\d,])(?P<pct>\d{1,3}(?:,\d+)?)\s*(?:%|procent|per ?cent)(?!\s+(?:av|of)\b)",
     "positions": r"(?<![\d,])(?P<num>\d+(?:,\d+)?)\s*(?:tjänst(?:er)?|årstjänst(?:er)?|åa|årsarbetare|heltidstjänst(?:er)?)\b",
-    "fulltime": r"\bheltid\b",
-    "halftime": r"\bhalvtid\b",
+    # "0.5 FTE", "1,5 full-time equivalents"
+    "fte": r"(?<![\d,.])(?P<num>\d+(?:[.,]\d+)?)\s*(?:FTE|full-time equivalents?)\b",
+    "fulltime": r"\bheltid\b|\bfull[- ]time\b",
+    "halftime": r"\bhalvtid\b|\bhalf[- ]time\b",
 }
 FTE_RES = {name: re.compile(p, re.I) for name, p in FTE_PATTERNS.items()}
 # Any of them, in one search: a line or sentence without a share states no position.
 FTE_ANY_RE = re.compile("|".join("(?:" + re.sub(r"\(\?P<\w+>", "(", p) + ")" for p in FTE_PATTERNS.values()), re.I)
-COUNT_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8}
-COUNT_RE = re.compile(r"\b(?<![\d,])(en|ett|två|tre|fyra|fem|sex|sju|åtta|[2-9])\s+(?:[\wåäö-]+\s+)?$", re.I)
+COUNT_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
+               "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+COUNT_RE = re.compile(r"\b(?<![\d,])(en|ett|två|tre|fyra|fem|sex|sju|åtta|one|an?|two|three|four|five|[2-9])\s+"
+                      r"(?:[\wåäö-]+\s+)?$", re.I)
 TOGETHER_RE = re.compile(r"tillsammans|sammanlagt|totalt|gemensamt", re.I)
 # ", " ends a clause unless what follows is the share itself: "Coach, 75 procent".
-CLAUSE_SPLIT_RE = re.compile(r",\s+(?!\d+(?:,\d+)?\s*(?:%|procent)|heltid|halvtid|som\s+arbetar)|;\s+|(?<!\bvar)\s+och\s+(?=en |ett |två |tre |fyra |[a-zåäö]+ på )|"
+CLAUSE_SPLIT_RE = re.compile(r",\s+(?!\d+(?:,\d+)?\s*(?:%|procent)|heltid|halvtid|som\s+arbetar|\d+(?:[.,]\d+)?\s*FTE)|;\s+|"
+                             r"(?<!\bvar)\s+och\s+(?=en |ett |två |tre |fyra |[a-zåäö]+ på )|"
+                             r"\s+and\s+(?=one |an? |two |three |four |five )|"
                              rf"\s+och\s+(?={ROLE_PATTERN}\s+\d)|\s+samt\s+|\.\s+")
 # "Resurs/er: 2,5 tjänster", "Sammanlagt omfattar verksamheten 5,0 årsarbetare"; not a role's own
 # total ("två behandlare på sammanlagt 1,5 tjänst").
@@ -68,7 +85,7 @@ SHARE_CELL_RE = re.compile(r"^(?P<num>\d{1,3}(?:,\d+)?)\s*(?P<pct>%|procent)?(?:
                            re.I)
 TOTAL_ROW_RE = re.compile(r"^(?:totalt|summa|total|sammanlagt)\b", re.I)
 ROLE_NUMBER_RE = re.compile(r"^\d+\.\s*|\s+\d+$")
-PLURAL_RE = re.compile(r"(?:er|erna|ar|arna|män)$", re.I)
+PLURAL_RE = re.compile(r"(?:er|erna|ar|arna|män|coaches|(?:or|er|ist|se)s)$", re.I)
 # A print that wraps "2 x" from its "100 %" splits one sentence in two.
 TIMES_AT_END_RE = re.compile(r"\d\s*[x×]\s*$")
 # "två arbetskonsulenter: en på 1,0 åa … och en på 0,5 tjänst": the list after the colon counts them.
@@ -90,7 +107,7 @@ class Staff:
 def _share(m: re.Match, name: str) -> float:
     if name in ("times_percent", "percent"):
         return float(m.group("pct").replace(",", ".")) / 100
-    if name == "positions":
+    if name in ("positions", "fte"):
         return float(m.group("num").replace(",", "."))
     return 1.0 if name == "fulltime" else 0.5
 
@@ -101,6 +118,8 @@ SINGULAR_ENDINGS = [
     (r"(lots)(?:arna|ar)$", r"\1"),
     (r"(coach|konsulent|terapeut|socionom|specialist|psykolog|pedagog|strateg|lots)en$", r"\1"),
     (r"(are|ska|kurator|koordinator)n$", r"\1"),
+    (r"(coach)es$", r"\1"),
+    (r"([a-z]{3,}(?:or|er|ist|se))s$", r"\1"),
 ]
 SINGULAR_RES = [(re.compile(p, re.I), repl) for p, repl in SINGULAR_ENDINGS]
 
@@ -144,12 +163,24 @@ def parse_clause(clause: str) -> list[tuple[str, float, int, int]]:
         elif PLURAL_RE.search(role.group()) and not TOGETHER_RE.search(clause):
             return []  # "koordinatorer har anställts på heltid": how many is not said
         start, end = min(role.start(), m.start()), max(role.end(), m.end())
-        if TOGETHER_RE.search(clause) or name == "positions" and count == 1:
-            return [(_singular(role.group()), share, start, end)]
+        title = _english_title(clause, role) or role.group()
+        if TOGETHER_RE.search(clause) or name in ("positions", "fte") and count == 1:
+            return [(_singular(title), share, start, end)]
         if share > 1 and name == "percent":
             return []
-        return [(_singular(role.group()), share, start, end)] * count
+        return [(_singular(title), share, start, end)] * count
     return []
+
+
+def _english_title(clause: str, role: re.Match) -> str | None:
+    """Return an English role with the word before it, in an English clause; else None.
+
+    "two bilingual coaches at 100 % each" -> "bilingual coaches"
+    """
+    if not ENGLISH_ROLE_RE.search(role.group()) or not ENGLISH_CUE_RE.search(clause):
+        return None
+    m = ENGLISH_MODIFIER_RE.search(clause, 0, role.start())
+    return f"{m.group('word')} {role.group()}" if m and m.end() == role.start() else None
 
 
 def _table_row(line: str) -> tuple[str, float] | None:
