@@ -1,6 +1,7 @@
 """English prose inside Swedish applications (EU forms, bilingual templates): staffing, ages, participants."""
 import pytest
 
+from extractor.extract.ages import find_target_groups
 from extractor.extract.staffing import find_fte_total, find_staffing
 from extractor.record import Section
 
@@ -30,3 +31,19 @@ def test_english_staffing_sums_to_the_total():
 def test_swedish_staffing_keeps_its_roles():
     staff = find_staffing(_section("staffing", "Två jobbcoacher på 100 % vardera och en projektledare på 50 %."))
     assert [(s.role, s.fte) for s in staff] == [("Jobbcoach", 1.0), ("Jobbcoach", 1.0), ("Projektledare", 0.5)]
+
+
+@pytest.mark.parametrize("text, bands", [
+    ("Newly arrived women and men aged 25–55 who receive social assistance.", [(25, 55)]),
+    ("Young people aged 16 to 29 who neither work nor study.", [(16, 29)]),
+    ("Adults between 18 and 64 years on long-term sick leave.", [(18, 64)]),
+    ("People over 50 years and young people under 25 years.", [(50, None), (None, 24)]),
+    ("In 2023, 340 persons aged 20–64 were registered with the job centre.", []),
+])
+def test_english_age_bands_in_the_target_group(text, bands):
+    assert [(f.age_min, f.age_max) for f in find_target_groups(_section("target_group", text))] == bands
+
+
+def test_english_prose_says_whom_it_is_for_outside_a_target_group_field():
+    text = "Torpet Steg is a project aimed at young people aged 16 to 29 in Påhittsby."
+    assert [(f.age_min, f.age_max) for f in find_target_groups([], text)] == [(16, 29)]

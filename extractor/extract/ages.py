@@ -19,6 +19,14 @@ AGE_PATTERNS: dict[str, str] = {
     "from": rf"(?:från|fr\.o\.m\.?|över|äldre än)\s+(?P<lo>\d{{1,2}})\s+år",
     "and_up": rf"(?P<lo>\d{{1,2}})\s+år\s+(?:och|eller)\s+(?:uppåt|äldre|över)",
     "up_to": rf"(?:upp till|till och med|t\.o\.m\.?|under|yngre än)\s+(?P<hi>\d{{1,2}})\s+år",
+    # English prose in a Swedish application: "aged 25–55", "young people aged 16 to 29",
+    # "between 18 and 64 years", "16–29 years old", "over 50 years", "under 30 years of age"
+    "aged_en": r"\baged\s+(?P<lo>\d{1,2})\s*(?:–|-|—|to)\s*(?P<hi>\d{1,2})(?![\d,.]|\s*(?:%|per ?cent))",
+    "between_en": r"\bbetween\s+(?P<lo>\d{1,2})\s+and\s+(?P<hi>\d{1,2})\s+years\b",
+    "range_en": r"(?<![\d,.])(?P<lo>\d{1,2})\s*(?:–|-|—|to)\s*(?P<hi>\d{1,2})\s*years?\b",
+    "and_up_en": r"(?P<lo>\d{1,2})\s+years\s+(?:and|or)\s+(?:older|over|above)\b",
+    "from_en": r"\b(?:over|above|older than|from)\s+(?P<lo>\d{1,2})\s+years\b",
+    "up_to_en": r"\b(?:up to|under|below|younger than)\s+(?P<hi>\d{1,2})\s+years\b",
 }
 COMPILED = {name: re.compile(p, re.I) for name, p in AGE_PATTERNS.items()}
 # Sentences about other people: statistics, or ages the text explicitly leaves out.
@@ -30,15 +38,19 @@ EXCLUDE_RE = re.compile(
     r"\b(?:högst|lägst|vanligast|störst)\s+(?:i|bland)\b|"
     # a count of those who took part: "åtta deltagare var under 20 år", "tolv av deltagarna var över 50 år"
     r"\b(?:\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|hälften|flera|många)\s+(?:av\s+)?"
-    r"(?:deltagarna|deltagare|personer|av\s+dem)\s+var\b",
+    r"(?:deltagarna|deltagare|personer|av\s+dem)\s+var\b|"
+    # the same in English prose: statistics and counts of people, not whom the insats serves
+    r"\bper ?cent\b|\bshare of\b|\bproportion of\b|\bstatistics\b|\bunemployment\b|\bwere registered\b|"
+    r"\bnot included\b|\bexcluded\b|\boutside the target group\b",
     re.I)
 # ... of which these leave ages out for the whole sentence ("För unga under 30 år finns …, och de
 # ingår inte"); the others are statistics, about their own clause only.
 LEFT_OUT_RE = re.compile(r"ingår inte|inte ingår|faller inte|hänvisas|omfattas inte|inte i målgruppen|"
-                         r"erbjuds motsvarande|utanför målgruppen", re.I)
+                         r"erbjuds motsvarande|utanför målgruppen|not included|excluded|outside the target group", re.I)
 # Outside the target-group section, an age band counts only where the sentence is about whom
 # the intervention serves.
-FOR_CUE_RE = re.compile(r"målgrupp|fokus på|riktar sig|riktas till|vänder sig|stödja|stötta|utöka stödet|arbeta med|arbetar med", re.I)
+FOR_CUE_RE = re.compile(r"målgrupp|fokus på|riktar sig|riktas till|vänder sig|stödja|stötta|utöka stödet|arbeta med|arbetar med|"
+                        r"target group|aimed at|intended for|directed (?:at|to)|is for|are for|support(?:s|ing)?\b", re.I)
 # "en arbetskonsulent på 50 %" is a staffing share, not a statistic.
 STAFFING_SHARE_RE = re.compile(r"\b(?:på|om|arbetar|vardera)\s+\d+(?:,\d+)?\s*(?:%|procent)", re.I)
 # Reports and web pages say whom an insats is for in any paragraph: "för unga i åldern 16–24 år",
@@ -50,7 +62,9 @@ PROSE_FOR_CUE_RE = re.compile(
     r"\b(?:unga|ungdomar|personer|individer|vuxna|kvinnor|män|deltagare|den enskilde|enskilda)\s*\(\s*\d|"
     # ... or right after them: "kan deltagare 18-64 år anvisas", "unga 16–29 år som …"
     r"\b(?:unga|ungdomar|individer|vuxna|deltagare)\s+\d{1,2}\s*[-–—]\s*\d{1,2}\s*år\b|"
-    r"(?:hjälpt|hjälper|hjälpa|stödjer|stödja|stöttar|stötta|stöd till)\s+(?:unga|ungdomar|personer|vuxna|kvinnor|män)", re.I)
+    r"(?:hjälpt|hjälper|hjälpa|stödjer|stödja|stöttar|stötta|stöd till)\s+(?:unga|ungdomar|personer|vuxna|kvinnor|män)|"
+    # English: "the target group is young people aged 16 to 29", "aimed at adults between 18 and 64 years"
+    r"target group|aimed at|intended for|directed (?:at|to)|\bfor (?:young people|people|women|men|adults|participants)\b", re.I)
 # Where the words that exclude a band stand in a clause of their own, they are about something else:
 # "unga vuxna 18–29 år …, samt nyanlända som har mindre än 25 % aktivitetsnivå".
 CLAUSE_BREAK_RE = re.compile(r"[,;:]\s|\s(?:samt|men|medan)\s")
@@ -70,14 +84,15 @@ def find_age_bands(text: str) -> list[Found]:
     """Return the age bands written in `text` (no judgement on whom they are about)."""
     out: list[Found] = []
     taken = bytearray(len(text))  # 1 where a band was read already: a check costs the match's length
-    for name in ("between", "range", "aged", "in_ages", "and_up", "from", "up_to"):
+    for name in ("between", "range", "aged", "in_ages", "and_up", "from", "up_to",
+                 "between_en", "aged_en", "range_en", "and_up_en", "from_en", "up_to_en"):
         for m in COMPILED[name].finditer(text):
             if 1 in taken[m.start():m.end()]:
                 continue
             groups = m.groupdict()
             lo = int(groups["lo"]) if groups.get("lo") else None
             hi = int(groups["hi"]) if groups.get("hi") else None
-            if name == "up_to" and m.group(0).lower().startswith(("under", "yngre")):
+            if name in ("up_to", "up_to_en") and m.group(0).lower().startswith(("under", "yngre", "below", "younger")):
                 hi = hi - 1 if hi else hi
             if (lo is None or 0 < lo < 100) and (hi is None or 0 < hi < 100) and (lo is None or hi is None or lo < hi):
                 out.append(Found(lo, hi, m.start(), m.end()))
