@@ -2,6 +2,7 @@
 import pytest
 
 from extractor.extract.ages import find_target_groups
+from extractor.extract.participants import find_participants
 from extractor.extract.staffing import find_fte_total, find_staffing
 from extractor.record import Section
 
@@ -47,3 +48,14 @@ def test_english_age_bands_in_the_target_group(text, bands):
 def test_english_prose_says_whom_it_is_for_outside_a_target_group_field():
     text = "Torpet Steg is a project aimed at young people aged 16 to 29 in Påhittsby."
     assert [(f.age_min, f.age_max) for f in find_target_groups([], text)] == [(16, 29)]
+
+
+@pytest.mark.parametrize("key, text, expected", [
+    ("participants", "We expect 40 participants per year.", {"count": 40, "per": "year"}),
+    ("purpose", "The project will take in 60 young people during the project period.", {"count": 60, "per": "total"}),
+    ("participants", "15 participants at a time.", {"count": 15, "per": "ongoing"}),
+    ("participants", "So far 22 participants have taken part, and the goal is 30 participants in total.",
+     {"count": 30, "per": "total"}),
+])
+def test_english_participant_counts(key, text, expected):
+    assert find_participants(_section(key, text), text) == expected

@@ -8,16 +8,20 @@ from .tables import find_tables
 from .text import sentences
 
 # "45 deltagare", "45 nya deltagare", "12 st. unga"
-COUNT_RE = re.compile(r"(?<![\d,.])(\d{1,4})\s+(?:st(?:ycken)?\.?\s+)?(?:nya\s+|unika\s+)?(deltagare|personer|platser|individer|stycken|unga|ungdomar)\b", re.I)
+COUNT_RE = re.compile(r"(?<![\d,.])(\d{1,4})\s+(?:st(?:ycken)?\.?\s+)?(?:nya\s+|unika\s+)?(deltagare|personer|platser|individer|stycken|unga|ungdomar|participants|persons|people|individuals|places|young people|young adults)\b", re.I)
 PER_CUES: list[tuple[str, str]] = [
-    ("year", r"per år|årligen|om året|varje år|/år|per kalenderår"),
-    ("ongoing", r"löpande|samtidigt|åt gången|i taget|platser"),
-    ("total", r"totalt|sammanlagt|under (?:hela )?(?:projekt|insats)?(?:perioden|tiden)|under insatsen|under projektet"),
+    ("year", r"per år|årligen|om året|varje år|/år|per kalenderår|per year|a year|each year|every year|annually"),
+    ("ongoing", r"löpande|samtidigt|åt gången|i taget|platser|at a time|at any one time|at the same time|simultaneously|places"),
+    ("total", r"totalt|sammanlagt|under (?:hela )?(?:projekt|insats)?(?:perioden|tiden)|under insatsen|under projektet|"
+              r"in total|during the (?:whole )?project|over the project period"),
 ]
 PER_RES = [(per, re.compile(p, re.I)) for per, p in PER_CUES]
 # Results and caseloads, not the planned number.
 OUTCOME_RE = re.compile(r"\bblev\b|utfallet|avslutades|\bdeltog\b|har deltagit|har skrivits in|skrivits in|var sammanlagt|inskrivna under|hittills|"
-                        r"avbröt|ärenden|(?<!målet )\bvar \d+ (?:deltagare|personer)|\baktiva\b|\bskrevs\b", re.I)
+                        r"avbröt|ärenden|(?<!målet )\bvar \d+ (?:deltagare|personer)|\baktiva\b|\bskrevs\b|"
+                        # English: "took part", "have been enrolled", "so far"
+                        r"\btook part\b|\bhave (?:taken part|participated|been enrolled)\b|\bwere enrolled\b|\bso far\b|"
+                        r"\bcompleted\b|\bdropped out\b", re.I)
 
 
 # In the participants field itself a number may stand alone: "Antal deltagare: 25 per år".
@@ -26,8 +30,9 @@ BARE_COUNT_RE = re.compile(
 
 
 # A sentence may report outcomes in one clause and state the goal in the next.
-CLAUSE_SPLIT_RE = re.compile(r",\s+(?:och|men|medan)\s+|;\s+")
-GOAL_CLAUSE_RE = re.compile(r"\bmålet\b|\bplanerar\b|\bberäknas\b|\bräknar med\b|\bförväntas\b", re.I)
+CLAUSE_SPLIT_RE = re.compile(r",\s+(?:och|men|medan|and|but|while)\s+|;\s+")
+GOAL_CLAUSE_RE = re.compile(r"\bmålet\b|\bplanerar\b|\bberäknas\b|\bräknar med\b|\bförväntas\b|"
+                            r"\bthe (?:goal|target|aim) is\b|\bexpect(?:s|ed)?\b|\bplan(?:s|ned)?\b", re.I)
 INTAKE_PLAN_RE = re.compile(r"\b(?:ska|kommer\s+att|beräknas|planeras\s+att)\s+(?:ta\s+emot|omfatta)\b", re.I)
 # A form row whose label asks for the number: "Antal deltagare\t25 per år".
 COUNT_LABEL_RE = re.compile(r"^(?:förväntat |planerat |beräknat )?antal deltagare|^volym|^deltagare", re.I)
@@ -91,7 +96,10 @@ def _passes(sections: list[Section]):
     plan = re.compile(r"utöka|planerar|planerades|beräknas|räknar med|tar emot|ska ta emot|platser|kommer att (?:vara|omfatta|ta emot)|"
                       # a report's account of the plan: "Insatsen var tänkt att omfatta 90 deltagare"
                       r"(?:var|är)\s+tänkt\s+att\s+(?:omfatta|ta emot|nå)|skulle\s+(?:omfatta|ta emot|nå)|"
-                      r"\bmålet (?:är|var)\b", re.I)
+                      r"\bmålet (?:är|var)\b|"
+                      # English: "we expect 40 participants per year", "the project will take in 60 participants"
+                      r"\bexpect(?:s|ed)?\b|\bplan(?:s|ned)?\s+to\b|\bwill (?:take in|enrol|include|reach|serve)\b|"
+                      r"\bthe (?:goal|target|aim) is\b", re.I)
     yield from ((s, True, plan) for s in sections if s.key not in skip)
     # the target group's field may state the intake too: "Insatsen ska ta emot 60 deltagare under perioden"
     yield from ((s, True, INTAKE_PLAN_RE) for s in sections if s.key == "target_group")
