@@ -141,3 +141,25 @@ def test_title_from_a_headline_about_money_for_it(text, title):
 ])
 def test_title_from_a_shouted_cover(text, title):
     assert find_title([], text) == title
+
+
+def _mail(subject_line: str) -> str:
+    return (f"Från: Alva Påhittsson <alva@exempel.se>\nSkickat: den 3 april 2025 10:12\nTill: Bo Låtsasson\n"
+            f"{subject_line}\n\nHej Bo!\n\nHär kommer rapporten. Allt går enligt plan.\n\nMed vänlig hälsning\nAlva\n")
+
+
+@pytest.mark.parametrize("subject_line, title", [
+    ("Ämne: Lägesrapport Torpsteget mars 2025", "Torpsteget"),
+    ("Ämne: Lägesrapport kvartal 3 – Torpsteget", "Torpsteget"),
+    ("Ämne: SV: Ansökan om medel till Torpsteget", "Torpsteget"),
+    ("Subject: RE: Status report – Torp Roads", "Torp Roads"),
+    ("Ämne: Lägesrapport Q3", None),  # no name, only the period
+    ("Ämne: Möte om Torpsteget", None),  # no kind of document: a meeting, not the insats's report
+    ("Ärende: Lägesrapport Torpsteget", None),  # a case system's field, not a mail's subject
+])
+def test_a_mail_export_names_the_insats_in_its_subject(subject_line, title):
+    text = _mail(subject_line)
+    where = {}
+    assert find_title([], text, where) == title
+    if title:
+        assert text[slice(*where["title"])] == title

@@ -35,6 +35,25 @@ SUSPENDED_HYPHEN_RE = re.compile(r"\s*-\s*(?:och|eller|samt)\b")
 # A title field that only says no name has been chosen yet.
 NO_NAME_RE = re.compile(r"\b(fastställs|ej bestämt|inte bestämt|saknas|namn ej klart|arbetsnamn saknas)\b", re.I)
 HEAD_CHARS = 400
+# An e-mail export's subject line, in a header block with the sender or the date ("Ärende:" is a case
+# number, not a subject): "Ämne: Lägesrapport Stegvis mars 2025", "Subject: RE: Status report – New Roads"
+MAIL_HEADER_RE = re.compile(r"(?im)^[ \t]*(?:från|from|till|to|skickat|sent|datum|date|kopia|cc)[ \t]*:")
+SUBJECT_RE = re.compile(r"(?im)^[ \t]*(?:ämne|subject)[ \t]*:[ \t]*(?:(?:sv|re|vb|fw|fwd)[ \t]*:[ \t]*)*(?P<subject>[^\n]+)$")
+MAIL_HEAD_CHARS = 1500
+# The subject names the insats with the kind of document: "Lägesrapport kvartal 3 – Stegvis"
+SUBJECT_KIND_RE = re.compile(
+    r"^(?:(?:kvartals|halvårs|års|del|läges|slut|status|progress|final)?[ \t]*rapport|(?:slut|del)?redovisning|"
+    r"uppföljning|ansökan|projektplan|verksamhetsplan|utvärdering|beslut|(?:status|progress|final) report|application)"
+    r"(?=[\s:–-])", re.I)
+# Dates and periods in a subject are no names: "mars 2025", "kvartal 3", "Q3", "T2"
+SUBJECT_TIME_RE = re.compile(
+    r"\b(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
+    r"january|february|march|may|june|july|august|october|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec|kvartal|tertial|halvår|vecka|period|perioden|"
+    r"quarter|week|[QT]\d)\b\.?|\b\d[\d/:.-]*\b", re.I)
+SUBJECT_NAME_RE = re.compile(r"[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:[ \t]+(?:(?:i|till|av|för|på)[ \t]+)?[A-ZÅÄÖ][\wåäöÅÄÖ-]*)*")
+SUBJECT_LEAD_RE = re.compile(r"^(?:[ \t:–-]|(?:om|för|till|från|av|om medel till|gällande|avseende|for|on|of|"
+                             r"insatsen|projektet|projekt|verksamheten|the project)\b)+", re.I)
 # The next field of a form, not a name: "Startdatum 2020-12-01" under "Namn på projektet"
 FIELD_LABEL_RE = re.compile(r"^(?:startdatum|slutdatum|kontaktperson|telefon|e-post|organisation|datum)\b|^\d{4}-\d\d-\d\d", re.I)
 
@@ -89,8 +108,34 @@ def find_title(sections: list[Section], text: str, where: dict | None = None) ->
     if m and not SUSPENDED_HYPHEN_RE.match(text, m.end(1)) and title_acceptable(m.group(1).strip(), text):
         where["title"] = m.span(1)
         return m.group(1).strip()
+    found = _title_from_subject(text)
+    if found:
+        where["title"] = found[1:]
+        return found[0]
     found = find_title_in_prose(text)  # reports and web pages name it in prose or a headline
     if not found:
         return None
     where["title"] = found[1:]
     return found[0]
+
+
+def _title_from_subject(text: str) -> tuple[str, int, int] | None:
+    """Return (name, start, end) from an e-mail export's subject line that names the insats with a kind word.
+
+    "Ämne: Lägesrapport Stegvis mars 2025" -> "Stegvis"; "Ämne: Lägesrapport kvartal 3 – Stegvis" -> "Stegvis"
+    """
+    head = text[:MAIL_HEAD_CHARS]
+    m = SUBJECT_RE.search(head)
+    if not m or not MAIL_HEADER_RE.search(head):
+        return None
+    subject, base = m.group("subject").rstrip(), m.start("subject")
+    kind = SUBJECT_KIND_RE.match(subject)
+    if not kind:
+        return None
+    rest = SUBJECT_TIME_RE.sub(lambda t: " " * len(t.group()), subject[kind.end():])  # offsets kept
+    lead = SUBJECT_LEAD_RE.match(rest)
+    name = SUBJECT_NAME_RE.search(rest, lead.end() if lead else 0)
+    if not name or not title_acceptable(name.group(), text):
+        return None
+    start = base + kind.end() + name.start()
+    return name.group(), start, start + len(name.group())
