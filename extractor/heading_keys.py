@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from .headings import HEADINGS, KEY_ORDER, KEYWORD_STEMS, QUESTION_HEADINGS, QUESTION_ORDER
+from .headings import ENGLISH_HEADINGS, HEADINGS, KEY_ORDER, KEYWORD_STEMS, QUESTION_HEADINGS, QUESTION_ORDER
 
 WORD_END = r"(?![\wåäö])"
-COMPILED = [(key, re.compile(p + WORD_END)) for key in KEY_ORDER for p in HEADINGS[key]]
+COMPILED = [(key, re.compile(p + WORD_END)) for key in KEY_ORDER for p in HEADINGS[key] + ENGLISH_HEADINGS.get(key, [])]
 # In run-on text a heading is followed by its body, so "$" can only mean the end of a word.
 COMPILED_RUNON = [(key, re.compile(p.replace("$", "") + WORD_END)) for key in KEY_ORDER for p in HEADINGS[key]]
 # Every pattern in one: most lines start with no heading word, and one C-level test tells so.

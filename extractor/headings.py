@@ -101,6 +101,24 @@ HEADINGS: dict[str, list[str]] = {
     ],
 }
 
+# English headings of a Swedish application's English form (EU-style templates): whole headings only,
+# never read in run-on text, where an English sentence may open with the same word.
+ENGLISH_HEADINGS: dict[str, list[str]] = {
+    "title": [r"project name$", r"name of the project$"],
+    "owner": [r"project owner$", r"applicant$", r"applicant organisation$"],
+    "partners": [r"(cooperation |collaboration )?partners$"],
+    "follow_up": [r"follow-up( and evaluation)?$", r"evaluation$"],
+    "background": [r"background$"],
+    "purpose": [r"aim$", r"purpose$", r"(aim|purpose) of the project$"],
+    "goals": [r"goals$", r"objectives$", r"expected results$"],
+    "period": [r"project period$", r"time ?plan$"],
+    "target_group": [r"target groups?$"],
+    "participants": [r"(expected |planned )?number of participants$", r"participants$"],
+    "methods": [r"methods?$", r"activities$", r"methods and activities$"],
+    "signatures": [r"signatures?$"],
+    "other": [r"staff(ing)?$", r"organisation and staffing$", r"contact( person)?$", r"summary$", r"risks$"],
+}
+
 KEY_ORDER = [
     "title", "owner", "partners", "collaboration", "follow_up", "dissemination", "anchoring",
     "agreement", "signing_log", "signatures", "background", "purpose", "goals", "period",

@@ -415,3 +415,14 @@ def test_split_bold_run_in_leads_do_not_move_the_section_level(tmp_path):
     sections = split(read(tmp_path / "levels.docx"))
     assert [s.key for s in sections] == ["other", "goals", "target_group"]
     assert "Kommentarer" in sections[1].text
+
+
+def test_english_headings_of_a_swedish_application_get_their_keys():
+    text = ("1. Project name / Projektnamn\nTorpsteget\n\n2. Background\nMany young adults in Påhittsby lack work.\n\n"
+            "3. Participants\nWe expect 40 participants per year.\n\n4. Staffing\nTwo job coaches at 100 % each.\n")
+    assert _keys(text) == ["title", "background", "participants", "other"]
+
+
+def test_an_english_sentence_opening_with_a_heading_word_is_no_heading():
+    text = "Målgrupp\nUnga vuxna i Påhittsby.\nParticipants meet their coach every week.\n"
+    assert _keys(text) == ["target_group"]
