@@ -18,6 +18,9 @@ def _section(key: str, text: str) -> list[Section]:
      [("Job coach", 1.0), ("Job coach", 1.0), ("Project manager", 0.5)]),
     ("A project coordinator, 0.5 FTE.", [("Project coordinator", 0.5)]),
     ("We will hire a case manager at 75 per cent.", [("Case manager", 0.75)]),
+    ("A 0.5 FTE project manager leads the work.", [("Project manager", 0.5)]),
+    ("Project manager (50 %).", [("Project manager", 0.5)]),
+    ("Two coaches, 1.5 FTE in total.", [("Coach", 1.5)]),
 ])
 def test_english_staffing_is_read(text, posts):
     staff = find_staffing(_section("staffing", text))

@@ -24,10 +24,11 @@ ROLE_PATTERN = (
 ENGLISH_ROLE_RE = re.compile(r"(?:coach(?:es)?|coordinators?|managers?|counsell?ors?|officers?|workers?|mentors?|"
                              r"advis[eo]rs?|therapists?|psychologists?|nurses?|supervisors?|administrators?|"
                              r"specialists?|leaders?)$", re.I)
+SHARED_ROLE_RE = re.compile(r"^(?:coach|specialist|mentor)$", re.I)
 ENGLISH_CUE_RE = re.compile(r"\b(?:at|each|and|the|one|two|three|four|five|FTE|full-time|part-time|per ?cent)\b", re.I)
 ENGLISH_MODIFIER_RE = re.compile(
     r"(?<![\w-])(?!(?:one|a|an|two|three|four|five|six|the|at|and|of|with|our|each|per|as|for|is|are|be|by|to|in|"
-    r"also|will|we|plus|en|ett|två|tre|fyra|och|på|som|med|varav)\s)(?P<word>[a-z][a-z-]+)\s+$")
+    r"also|will|we|plus|en|ett|två|tre|fyra|och|på|som|med|varav)\s)(?P<word>[a-z][a-z-]+)\s+$", re.I)
 ROLE_RE = re.compile(rf"(?<![\wåäö]){ROLE_PATTERN}(?![\wåäö])", re.I)
 # Each FTE form, named; "share" is the fraction of a full-time position one unit stands for.
 FTE_PATTERNS: dict[str, str] = {
@@ -47,7 +48,7 @@ COUNT_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex
                "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 COUNT_RE = re.compile(r"\b(?<![\d,])(en|ett|två|tre|fyra|fem|sex|sju|åtta|one|an?|two|three|four|five|[2-9])\s+"
                       r"(?:[\wåäö-]+\s+)?$", re.I)
-TOGETHER_RE = re.compile(r"tillsammans|sammanlagt|totalt|gemensamt", re.I)
+TOGETHER_RE = re.compile(r"tillsammans|sammanlagt|totalt|gemensamt|\btogether\b|\bin total\b|\bcombined\b", re.I)
 # ", " ends a clause unless what follows is the share itself: "Coach, 75 procent".
 CLAUSE_SPLIT_RE = re.compile(r",\s+(?!\d+(?:,\d+)?\s*(?:%|procent)|heltid|halvtid|som\s+arbetar|\d+(?:[.,]\d+)?\s*FTE)|;\s+|"
                              r"(?<!\bvar)\s+och\s+(?=en |ett |två |tre |fyra |[a-zåäö]+ på )|"
@@ -160,7 +161,9 @@ def parse_clause(clause: str) -> list[tuple[str, float, int, int]]:
         elif count_m:
             word = count_m.group(1).lower()
             count = COUNT_WORDS.get(word) or int(word)
-        elif PLURAL_RE.search(role.group()) and not TOGETHER_RE.search(clause):
+        elif (PLURAL_RE.search(role.group()) and not TOGETHER_RE.search(clause)
+              # an English singular in -er is no Swedish plural: "Project manager (50 %)"
+              and not (ENGLISH_ROLE_RE.search(role.group()) and not role.group().lower().endswith("s"))):
             return []  # "koordinatorer har anställts på heltid": how many is not said
         start, end = min(role.start(), m.start()), max(role.end(), m.end())
         title = _english_title(clause, role) or role.group()
@@ -177,8 +180,10 @@ def _english_title(clause: str, role: re.Match) -> str | None:
 
     "two bilingual coaches at 100 % each" -> "bilingual coaches"
     """
-    if not ENGLISH_ROLE_RE.search(role.group()) or not ENGLISH_CUE_RE.search(clause):
+    if not ENGLISH_ROLE_RE.search(role.group()):
         return None
+    if SHARED_ROLE_RE.match(role.group()) and not ENGLISH_CUE_RE.search(clause):
+        return None  # "coach" is Swedish too: the clause must read as English
     m = ENGLISH_MODIFIER_RE.search(clause, 0, role.start())
     return f"{m.group('word')} {role.group()}" if m and m.end() == role.start() else None
 
