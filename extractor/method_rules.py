@@ -115,7 +115,11 @@ USE_VERBS_EN = (r"use|uses|used|will use|work with|works with|worked with|will w
                 r"offer|offers|offered|will offer|work according to|works according to")
 OWN_USE_EN_RE = re.compile(
     rf"\b(?:{SUBJECTS_EN})\s+(?:\w+\s+){{0,2}}?(?:{USE_VERBS_EN})\s+(?:[\w-]+\s+){{0,5}}?{MASK}"
-    rf"|{MASK}\s+(?:is|are|will be)\s+used\b(?!\s+(?:\w+\s+)?by\b)", re.I)
+    rf"|{MASK}\s+(?:is|are|will be)\s+used\b(?!\s+(?:\w+\s+)?by\b)"
+    # "The project follows the METODNAMN model", "The work is based on METODNAMN", "Participants are offered METODNAMN"
+    rf"|\b(?:follows?|followed|(?:is|are|was|were)\s+based\s+on|builds?\s+on)\s+(?:the\s+)?{MASK}"
+    rf"|\b(?:are|is|will be)\s+offered\s+{MASK}(?!\s+(?:\w+\s+)?(?:by|via|through|at)\b)"
+    rf"|\b(?:staff|coaches|the team|all \w+)\s+(?:are|is|have been)\s+(?:trained|certified)\s+in\s+{MASK}", re.I)
 TRAINED_RE = re.compile(
     rf"\b(?:{SUBJECTS}|personal|arbetsgruppen)\b.*\b(?:fått utbildning|har utbildats|utbildades|är utbildade|"
     rf"utbildats|har gått utbildning|gick utbildning|gått en \w*kurs)\s+(?:\w+\s+){{0,6}}?{MASK}"

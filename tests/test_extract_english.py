@@ -43,6 +43,9 @@ def test_swedish_staffing_keeps_its_roles():
     ("Adults between 18 and 64 years on long-term sick leave.", [(18, 64)]),
     ("People over 50 years and young people under 25 years.", [(50, None), (None, 24)]),
     ("In 2023, 340 persons aged 20–64 were registered with the job centre.", []),
+    ("Adults aged 18 and over on sick leave.", [(18, None)]),
+    ("Young people from the age of 16 up to 24.", [(16, 24)]),
+    ("Adults between the ages of 18 and 29.", [(18, 29)]),
 ])
 def test_english_age_bands_in_the_target_group(text, bands):
     assert [(f.age_min, f.age_max) for f in find_target_groups(_section("target_group", text))] == bands

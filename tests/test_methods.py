@@ -232,6 +232,11 @@ def test_prose_above_the_first_heading_is_read_for_methods():
     ("METODNAMN is used in every follow-up meeting.", True),
     ("We will not use METODNAMN, since the test is not available in Somali.", False),
     ("The project does not offer METODNAMN.", False),
+    ("The project follows the METODNAMN model.", True),
+    ("The work is based on METODNAMN.", True),
+    ("Participants are offered METODNAMN.", True),
+    ("All coaches are trained in METODNAMN.", True),
+    ("Participants are not offered METODNAMN.", False),
 ])
 def test_english_prose_in_a_swedish_application_states_use_and_negation(masked, used):
     assert verdict(masked, "methods")[0] is used
@@ -243,3 +248,7 @@ def test_english_methods_field_labels_mi_and_case_management():
     sections = [Section("methods", "Metoder / Methods", text, None, 0, len(text))]
     labels = {m["label"] for m in classify_methods(text, sections)}
     assert {"MI", "CASE_MANAGEMENT"} <= labels
+
+
+def test_an_english_offer_by_another_unit_is_not_own_use():
+    assert verdict("Participants are offered METODNAMN by the job centre.", "methods")[0] is not True

@@ -24,7 +24,9 @@ AGE_PATTERNS: dict[str, str] = {
     "aged_en": r"\baged\s+(?P<lo>\d{1,2})\s*(?:–|-|—|to)\s*(?P<hi>\d{1,2})(?![\d,.]|\s*(?:%|per ?cent))",
     "between_en": r"\bbetween\s+(?P<lo>\d{1,2})\s+and\s+(?P<hi>\d{1,2})\s+years\b",
     "range_en": r"(?<![\d,.])(?P<lo>\d{1,2})\s*(?:–|-|—|to)\s*(?P<hi>\d{1,2})\s*years?\b",
-    "and_up_en": r"(?P<lo>\d{1,2})\s+years\s+(?:and|or)\s+(?:older|over|above)\b",
+    "and_up_en": r"(?P<lo>\d{1,2})\s+(?:years\s+)?(?:and|or)\s+(?:older|over|above)\b",
+    # "from the age of 16 up to 24", "between the ages of 18 and 29"
+    "age_of_en": r"\b(?:from|between)\s+the\s+ages?\s+of\s+(?P<lo>\d{1,2})\s+(?:(?:up\s+)?to|and)\s+(?P<hi>\d{1,2})\b",
     "from_en": r"\b(?:over|above|older than|from)\s+(?P<lo>\d{1,2})\s+years\b",
     "up_to_en": r"\b(?:up to|under|below|younger than)\s+(?P<hi>\d{1,2})\s+years\b",
 }
@@ -85,7 +87,7 @@ def find_age_bands(text: str) -> list[Found]:
     out: list[Found] = []
     taken = bytearray(len(text))  # 1 where a band was read already: a check costs the match's length
     for name in ("between", "range", "aged", "in_ages", "and_up", "from", "up_to",
-                 "between_en", "aged_en", "range_en", "and_up_en", "from_en", "up_to_en"):
+                 "between_en", "age_of_en", "aged_en", "range_en", "and_up_en", "from_en", "up_to_en"):
         for m in COMPILED[name].finditer(text):
             if 1 in taken[m.start():m.end()]:
                 continue
