@@ -153,6 +153,8 @@ def _mail(subject_line: str) -> str:
     ("Ämne: Lägesrapport kvartal 3 – Torpsteget", "Torpsteget"),
     ("Ämne: SV: Ansökan om medel till Torpsteget", "Torpsteget"),
     ("Subject: RE: Status report – Torp Roads", "Torp Roads"),
+    ("Ämne: Månadsrapport Torpsteget april", "Torpsteget"),
+    ("Subject: Monthly report Torpsteget, April 2025", "Torpsteget"),
     ("Ämne: Lägesrapport Q3", None),  # no name, only the period
     ("Ämne: Möte om Torpsteget", None),  # no kind of document: a meeting, not the insats's report
     ("Ärende: Lägesrapport Torpsteget", None),  # a case system's field, not a mail's subject

@@ -42,8 +42,8 @@ SUBJECT_RE = re.compile(r"(?im)^[ \t]*(?:ämne|subject)[ \t]*:[ \t]*(?:(?:sv|re|
 MAIL_HEAD_CHARS = 1500
 # The subject names the insats with the kind of document: "Lägesrapport kvartal 3 – Stegvis"
 SUBJECT_KIND_RE = re.compile(
-    r"^(?:(?:kvartals|halvårs|års|del|läges|slut|status|progress|final)?[ \t]*rapport|(?:slut|del)?redovisning|"
-    r"uppföljning|ansökan|projektplan|verksamhetsplan|utvärdering|beslut|(?:status|progress|final) report|application)"
+    r"^(?:[a-zåäö]*rapport|[a-zåäö]*redovisning|uppföljning|ansökan|projektplan|verksamhetsplan|utvärdering|beslut|"
+    r"(?:(?:status|progress|final|monthly|quarterly|annual|interim)[ \t]+)?report|application)"
     r"(?=[\s:–-])", re.I)
 # Dates and periods in a subject are no names: "mars 2025", "kvartal 3", "Q3", "T2"
 SUBJECT_TIME_RE = re.compile(
