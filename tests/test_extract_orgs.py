@@ -115,3 +115,9 @@ def test_partner_from_an_address_followed_by_the_next_label_and_from_one_split_b
             "Organisation: Kontaktperson: Ada Admin, ada.admin@regionupp sala.se, 018-00 00 00")
     found = find_organizations([_sec("partners", text)], text)
     assert [(o["name"], o["role"]) for o in found] == [("Arbetsförmedlingen", "partner"), ("Region Uppsala", "partner")]
+
+
+def test_an_address_at_the_end_of_a_sentence_names_its_body():
+    text = "Kontakt: alva.pahittsson@forsakringskassan.se."
+    [org] = find_organizations([_sec("partners", text)], text)
+    assert org["name"] == "Försäkringskassan" and text[org["start"]:org["end"]] == "forsakringskassan.se"

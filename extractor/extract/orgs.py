@@ -14,9 +14,7 @@ from .text import sentences
 JOINT_OWNER_RE = re.compile(r"(?:bedrivs|drivs)\s+gemensamt\s+av\s+(?P<list>[^.]+)", re.I)
 PARTNER_LIST_RE = re.compile(r"(?:samverkansparter|medverkande parter)\s+är\s+(?P<list>[^.]+)", re.I)
 CONTACT_CUT_RE = re.compile(r"kontaktperson|projektledare|resurs/er|e-post|tfn|telefon", re.I)
-# Spaces are taken out before this runs (print splits "regionupp sala.se"), so the next word may
-# follow at once: a domain is lower case, and a capital after ".se" starts that word ("….seResurs").
-EMAIL_DOMAIN_RE = re.compile(r"@([\w.-]+\.se)(?![a-zåäö0-9.-])")
+EMAIL_DOMAIN_RE = re.compile(r"@([\w.-]+\.se)\b")
 # A sentence of the partners field that says a body takes no part: "X deltar i styrgruppen men är inte part".
 NOT_A_PARTY_RE = re.compile(
     r"\binte\s+(?:en\s+)?(?:samverkans)?part(?:er)?\b|\b(?:deltar|ingår|medverkar)\s+inte\b|\badjungerad\b|"
