@@ -86,10 +86,9 @@ def _line_groups(text: str):
                 line = f"{label} {nxt}\t{rest}"
                 j += 1
         elif _is_field_label(line) and (k := _next_filled(lines, j)) is not None and _figure_line(lines[k][1]):
-            j = k + 1  # a form's label over its value, blank lines between: "Egen insats (kr)" / "240000"
-        elif line.rstrip().endswith(":") and j < len(lines) and re.search(r"\d", lines[j][1]) \
-                and FIGURES_ONLY_RE.match(lines[j][1]):
-            j += 1  # a field's label on its own line, its figure below: "Total projektbudget:" + "4 120 500"
+            # a form's label over its value, blank lines between: "Egen insats (kr)" / "240000",
+            # "Total projektbudget:" / "4 120 500"
+            j = k + 1
         else:  # a wrapped prose line continues in lower case, or with the figure it led up to
             while j < len(lines) and "\t" not in lines[j][1] and (
                     lines[j][1][:1].islower()
