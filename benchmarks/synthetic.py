@@ -29,6 +29,30 @@ MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "august
 FILLER = ("Deltagarna får stöd i vardagen, hjälp att hitta praktikplatser och samordnade kontakter med "
           "parterna. Arbetet sker i nära samarbete med arbetsgivare i kommunen och följs upp varje månad i "
           "teamet. ")
+# Running text for long documents, varied so that no line repeats from page to page: a reader
+# takes a line printed on every page for a running header and drops it, and a benchmark whose
+# pages lose their text that way measures less work than a real page holds.
+FILLER_SENTENCES = [
+    "Under vecka {n} träffade coacherna {m} deltagare i {place} och planerade nästa steg tillsammans.",
+    "Deltagarna får stöd i vardagen, hjälp att hitta praktikplatser och samordnade kontakter med {org}.",
+    "Arbetet sker i nära samarbete med arbetsgivare i {place} och följs upp i teamet var {n}:e dag.",
+    "I gruppverksamheten deltog {m} personer, och {n} av dem gick vidare till studier eller arbete.",
+    "Handläggare från {org} deltar i teamets möten och tar upp ärenden som behöver samordnas.",
+    "Kartläggningen visar att {m} procent av deltagarna saknar gymnasiebetyg och behöver stöd i språket.",
+    "Styrgruppen möttes för {n}:e gången och följde upp budget, bemanning och resultat för {place}.",
+]
+FILLER_ORGS = ["Arbetsförmedlingen", "Försäkringskassan", "socialtjänsten", "vuxenutbildningen", "vårdcentralen"]
+
+
+def make_filler(rng: random.Random, units: int) -> str:
+    """Return about `units` times len(FILLER) characters of running text that seldom repeats a line."""
+    out, size = [], 0
+    while size < units * len(FILLER):
+        sentence = rng.choice(FILLER_SENTENCES).format(
+            n=rng.randint(2, 52), m=rng.randint(3, 95), place=rng.choice(KOMMUNER), org=rng.choice(FILLER_ORGS))
+        out.append(sentence)
+        size += len(sentence) + 1
+    return " ".join(out) + " "
 
 
 def _person(rng: random.Random, domain: str) -> tuple[str, str]:
@@ -50,7 +74,7 @@ def make_document(rng: random.Random, pages: int = 1) -> tuple[str, list[tuple[s
     ftes = rng.sample(["100 %", "50 %", "75 %", "heltid", "halvtid"], 2)
     used = rng.sample(METHODS, 2)
     start_day = rng.randint(1, 28)
-    filler = FILLER * max(1, pages * 3)
+    filler = FILLER * 3 if pages <= 1 else FILLER + make_filler(rng, pages * 3 - 1)
     sections = [
         ("Insatsens namn", title),
         ("Insatsägare (*)", f"Organisation: {kommun} kommun, Arbetsmarknadsenheten. "

@@ -121,3 +121,33 @@ def test_an_address_at_the_end_of_a_sentence_names_its_body():
     text = "Kontakt: alva.pahittsson@forsakringskassan.se."
     [org] = find_organizations([_sec("partners", text)], text)
     assert org["name"] == "Försäkringskassan" and text[org["start"]:org["end"]] == "forsakringskassan.se"
+
+
+def test_long_paragraph_line_finds_the_bodies_the_whole_line_holds(monkeypatch):
+    """A reflowed PDF holds a paragraph on one line; the ruler reads only the words near its
+    anchor words, and finds there what it finds reading the whole line."""
+    from extractor.extract import gazetteer
+
+    filler = "Deltagarna träffar sin coach varje vecka och planerar nästa steg tillsammans med teamet. "
+    line = (filler * 6 + "Region Östergötland och Upplands-Bro kommun deltar, liksom Arbetsförmedlingen. "
+            + filler * 9 + "Handläggare från Försäkringskassan och Västerbottens läns landsting. " + filler * 4
+            + "Till sist Linköpings kommun")
+    text = "Inledning\n" + line + "\nSlut hos Arbetsförmedlingen"
+    windowed = gazetteer._find_org_spans(text)
+    monkeypatch.setattr(gazetteer, "_windows", lambda line, hits: [(0, line)] if hits else [])
+    whole = gazetteer._find_org_spans(text)
+    assert windowed == whole
+    assert {name for _, _, name in whole} >= {"Region Östergötland", "Arbetsförmedlingen", "Försäkringskassan",
+                                             "Linköpings kommun"}
+    assert all(text[s:e].split()[-1] in ("Östergötland", "kommun", "Arbetsförmedlingen", "Försäkringskassan",
+                                          "landsting") for s, e, _ in whole)
+
+
+def test_window_holds_the_longest_name_the_ruler_knows():
+    from extractor.extract import gazetteer
+
+    ruler = gazetteer.org_ruler().get_pipe("org_gazetteer")
+    longest = max(len(p["pattern"]) if isinstance(p["pattern"], list) else len(p["pattern"].split())
+                  for p in ruler.patterns)
+    assert longest <= gazetteer.WINDOW_WORDS
+    assert max(len(s.split()) for s in gazetteer.surfaces()) <= gazetteer.WINDOW_WORDS

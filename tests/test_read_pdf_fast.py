@@ -183,3 +183,29 @@ def test_both_pdf_paths_join_a_wrapped_paragraph_alike(tmp_path):
     data = path.read_bytes()
     fast, plumber = (read_pdf(path, data, "0" * 64, fast=f).text for f in (True, False))
     assert fast == plumber and len(fast.strip().split("\n")) == 1
+
+
+def test_text_objects_asked_by_stride_match_asking_each_character(tmp_path):
+    """pdfium lists a page's characters object by object, so asking every 8th character and
+    filling the stretches between gives each character's own object, also where short runs
+    of bold and plain words alternate on one line."""
+    import pypdfium2 as pdfium
+
+    from extractor.read import pdffast
+
+    pdf = one_page_pdf()
+    x = 12
+    for i, word in enumerate(["Mål", "och", "syfte", "med", "insatsen", "Ledstången", "i", "Exempelby"] * 3):
+        pdf.set_font("Helvetica", "B" if i % 3 == 0 else "", 10 + i % 2)
+        pdf.text(x % 180 + 10, 20 + 6 * (x // 180), word)
+        x += 4 * len(word) + 3
+    pdf.output(str(tmp_path / "mixed.pdf"))
+    page = pdfium.PdfDocument(str(tmp_path / "mixed.pdf"))[0]
+    textpage = page.get_textpage()
+    raw = textpage.raw
+    index = list(range(textpage.count_chars()))
+    each = [pdffast._TEXT_OBJECT(raw, i) or 0 for i in index]
+    assert len(set(each)) > 10  # many objects, several shorter than the stride
+    assert pdffast._text_objects(raw, index).tolist() == each
+    assert pdffast._text_objects(raw, index[:1]).tolist() == each[:1]
+    assert pdffast._text_objects(raw, []).tolist() == []

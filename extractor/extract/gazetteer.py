@@ -253,8 +253,10 @@ def _anchor_batches(text: str):
     parts: list[str] = []
     size = start = 0
     for line in text.split("\n"):
-        if anchor.search(line):
-            for offset, piece in pieces(line, RULER_PIECE_CHARS):
+        hits = [m.span() for m in anchor.finditer(line)]
+        for at, window in _windows(line, hits):
+            for offset, piece in pieces(window, RULER_PIECE_CHARS):
+                offset += at
                 if size + len(piece) >= RULER_PIECE_CHARS and parts:
                     yield starts, shifts, "\n".join(parts)
                     starts, shifts, parts, size = [], [], [], 0
@@ -265,6 +267,36 @@ def _anchor_batches(text: str):
         start += len(line) + 1
     if parts:
         yield starts, shifts, "\n".join(parts)
+
+
+# Every name the ruler knows holds an anchor word as its first or last word and has at most this
+# many words (whitespace apart): the words this far around an anchor hold every name that touches it.
+WINDOW_WORDS = 8
+WORD_RE = re.compile(r"\S+")
+
+
+def _windows(line: str, hits: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """Return (offset, text) of the parts of `line` within WINDOW_WORDS words of an anchor hit,
+    overlapping parts merged, each starting and ending at a word's edge: the ruler tokenises a
+    word alike wherever the window starts, and finds there the names it finds in the whole line.
+    A long paragraph held on one line (a reflowed PDF) then costs the words near its few
+    anchors, not all of its words."""
+    if not hits:
+        return []
+    if len(line) < 40 * WINDOW_WORDS:
+        return [(0, line)]
+    words = [m.span() for m in WORD_RE.finditer(line)]
+    word_starts = [w[0] for w in words]
+    spans: list[list[int]] = []
+    for start, end in hits:
+        first = max(0, bisect.bisect_right(word_starts, start) - 1 - WINDOW_WORDS)
+        last = min(len(words) - 1, bisect.bisect_left(word_starts, end) - 1 + WINDOW_WORDS)
+        left, right = words[first][0], words[max(last, first)][1]
+        if spans and left <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], right)
+        else:
+            spans.append([left, right])
+    return [(left, line[left:right]) for left, right in spans]
 
 
 # "Heby, Tierp och Östhammars kommuner"; also the singular a cover may print ("Eksjö och Nässjö kommun")

@@ -13,6 +13,7 @@ A body merely mentioned, a financier, a commissioner ("på uppdrag av") or a fö
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -277,12 +278,40 @@ def _resolve(name: str, known: list[str]) -> str | None:
     return None
 
 
-def _cues_for(sentence: str) -> list[tuple[str, str, re.Pattern]]:
-    """Return the cues (in ROLE_CUES order) whose words the sentence holds: the only ones that can match."""
+def _cue_words(text: str) -> list[tuple[int, int, list[int]]] | None:
+    """Return (start, end, cues) for every place in `text` a cue's word stands, in order; None
+    where lowering changes the text's length (its offsets would no longer be the text's)."""
+    lower = text.lower()
+    if len(lower) != len(text):
+        return None
+    found = []
+    for word, cues in CUES_BY_WORD.items():
+        at = lower.find(word)
+        while at >= 0:
+            found.append((at, at + len(word), cues))
+            at = lower.find(word, at + 1)
+    found.sort(key=lambda hit: hit[0])
+    return found
+
+
+def _cues_for(sentence: str, offset: int = 0, words: list | None = None,
+              starts: list[int] | None = None) -> list[tuple[str, str, re.Pattern]]:
+    """Return the cues (in ROLE_CUES order) whose words the sentence holds: the only ones that can match.
+
+    `words` (from _cue_words of the whole text, with their `starts`) saves lowering and searching
+    each sentence again; the sentence starts at `offset` of that text.
+    """
     if NOT_PLAIN_RE.search(sentence):
         return ROLE_CUES_RE
-    lower = sentence.lower()
-    hits = {i for word, cues in CUES_BY_WORD.items() if word in lower for i in cues}
+    if words is None:
+        lower = sentence.lower()
+        hits = {i for word, cues in CUES_BY_WORD.items() if word in lower for i in cues}
+    else:
+        end = offset + len(sentence)
+        hits = set()
+        for k in range(bisect.bisect_left(starts, offset), bisect.bisect_left(starts, end)):
+            if words[k][1] <= end:
+                hits.update(words[k][2])
     return [ROLE_CUES_RE[i] for i in sorted(hits)]
 
 
@@ -294,6 +323,9 @@ def find_roles(text: str) -> list[Role]:
     out: list[Role] = []
     known = list(dict.fromkeys(name for _, _, name in find_org_spans(text) if not ACRONYM_RE.match(name)))
     founded_before = False
+    listed: dict[tuple[int, bool], list] = {}  # cues ending alike ("i nära samarbete med", "samarbete med") share a list
+    words = _cue_words(text)
+    starts = [w[0] for w in words] if words is not None else None
     for offset, sentence in sentences(text):
         # "Förbundet bildades 2006 … Samverkande parter är …": members, named in the next sentence too
         members = MEMBERS_RE.search(sentence) is not None
@@ -301,7 +333,7 @@ def find_roles(text: str) -> list[Role]:
         founded_before = members and FOUNDED_RE.search(sentence) is not None  # its words are MEMBERS_RE's too
         if skip:
             continue
-        for role, where, pattern in _cues_for(sentence):
+        for role, where, pattern in _cues_for(sentence, offset, words, starts):
             for m in pattern.finditer(sentence):
                 if role == "partner" and GROUP_RE.search(sentence[m.end():m.end() + 200]):
                     continue
@@ -313,7 +345,10 @@ def find_roles(text: str) -> list[Role]:
                     value = _label_value(text, offset + m.end())
                     bodies = _bodies(_list_after(value, 0), offset + m.end(), stated)
                 elif where == "after":
-                    bodies = _bodies(_list_after(text, offset + m.end()), offset + m.end(), stated)
+                    at = offset + m.end()
+                    if (at, stated) not in listed:
+                        listed[at, stated] = _bodies(_list_after(text, at), at, stated)
+                    bodies = listed[at, stated]
                 else:
                     bodies = _body_before(sentence, m.start(), offset) or (
                         _name_before(sentence, m.start(), offset) if stated else [])

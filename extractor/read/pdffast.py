@@ -110,10 +110,35 @@ def _font_size(raw, i: int) -> float:
     return pdfium_c.FPDFText_GetFontSize(raw, i) * abs(matrix.d)
 
 
+def _text_objects(raw, index: list[int], step: int = 8) -> np.ndarray:
+    """Return the text object of each character, asking pdfium about every `step`-th one.
+
+    pdfium lists a page's characters object by object, so one object's characters stand
+    together: where the characters `step` apart belong to one object, so do those between.
+    """
+    objects = np.zeros(len(index), dtype=np.uint64)
+    last = len(index) - 1
+    lo, lo_obj = 0, (_TEXT_OBJECT(raw, index[0]) or 0) if index else 0
+    while lo < last:
+        hi = min(lo + step, last)
+        hi_obj = _TEXT_OBJECT(raw, index[hi]) or 0
+        if hi_obj == lo_obj:
+            objects[lo:hi + 1] = lo_obj
+        else:  # a change between: ask each character of the stretch
+            objects[lo] = lo_obj
+            for k in range(lo + 1, hi):
+                objects[k] = _TEXT_OBJECT(raw, index[k]) or 0
+            objects[hi] = hi_obj
+        lo, lo_obj = hi, hi_obj
+    if index:
+        objects[last] = lo_obj
+    return objects
+
+
 def _sizes(raw, index: np.ndarray) -> np.ndarray:
     """Return each character's drawn font size, asked once per text object (all of whose
     characters share font and size)."""
-    objects = np.array([_TEXT_OBJECT(raw, i) or 0 for i in index.tolist()], dtype=np.uint64)
+    objects = _text_objects(raw, index.tolist())
     if not len(objects):
         return np.zeros(0)
     distinct, first, inverse = np.unique(objects, return_index=True, return_inverse=True)
