@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from . import __version__, isolate, pipeline
+from . import __version__, group, isolate, pipeline
 from .errors import ExtractorError, UnreadableDocument
 from .read import limits
 
@@ -215,25 +215,34 @@ def warm_up() -> None:
 
 
 def extract_all(paths: list[str], ocr: bool, budget: isolate.Budget, workers: int = 1, ordered: bool = False,
-                reraise: bool = False):
+                reraise: bool = False, fingerprint: bool = False):
     """Yield (path, extract_one(path)) for each path, each in its own child under the time and memory
-    budget when this system can fork (Linux); in this process otherwise, or with `reraise` (--debug)."""
+    budget when this system can fork (Linux); in this process otherwise, or with `reraise` (--debug).
+
+    With `fingerprint` (an import), each record also carries its text's MinHash signature
+    (`record.minhash`), computed beside the extraction, where store.save_record would otherwise
+    compute it in the one process that stores every document.
+    """
+    def work(path: str, **kw) -> tuple[str, object, dict]:
+        result = extract_one(path, ocr, budget.timeout, memory_mb=budget.memory_mb, **kw)
+        if fingerprint and result[0] == "ok":
+            result[1].minhash = group.signature(result[1].text)
+        return result
+
     if reraise or not isolate.available():
         for path in paths:
-            yield path, extract_one(path, ocr, budget.timeout, reraise=reraise, memory_mb=budget.memory_mb)
+            yield path, work(path, reraise=reraise)
         return
     if len(paths) > 1:  # one file loads only what it needs, in its own child
         warm_up()
     # The child enforces the time limit itself (a clean message); the parent kills it a little later.
     inner = isolate.Budget(timeout=budget.timeout, memory_mb=budget.memory_mb, grace=2.0)
-    yield from isolate.run_isolated(
-        paths, lambda path: extract_one(path, ocr, budget.timeout, memory_mb=budget.memory_mb), inner,
-        workers=workers, ordered=ordered)
+    yield from isolate.run_isolated(paths, work, inner, workers=workers, ordered=ordered)
 
 
 def _results(todo: list[Path], settings: ImportSettings, workers: int):
     budget = isolate.Budget(timeout=settings.timeout, memory_mb=settings.memory_mb)
-    return extract_all([str(p) for p in todo], settings.ocr, budget, workers=workers)
+    return extract_all([str(p) for p in todo], settings.ocr, budget, workers=workers, fingerprint=True)
 
 
 def import_paths(db_path: str, files: list[Path], settings: ImportSettings,

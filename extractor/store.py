@@ -98,7 +98,9 @@ def save_record(db: sqlite_utils.Database, record: Record, imported_at: str | No
     imported_at = imported_at or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     sha = record.source["sha256"]
     row = {**_document_row(record, imported_at), "missing_since": None}
-    text = {"sha256": sha, "full_text": record.text, "minhash": group.signature(record.text)}
+    # an import's worker computed the signature already (bulk.extract_all's fingerprint)
+    minhash = record.minhash if "minhash" in vars(record) else group.signature(record.text)
+    text = {"sha256": sha, "full_text": record.text, "minhash": minhash}
     with db.atomic():
         for table in CHILD_TABLES:
             db.execute(f"delete from [{table}] where {DOC} = ?", [sha])

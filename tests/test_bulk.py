@@ -5,6 +5,7 @@ import subprocess
 import sys
 import time
 import zipfile
+from pathlib import Path
 
 import pytest
 import sqlite_utils
@@ -175,3 +176,31 @@ def test_a_document_that_timed_out_is_not_tried_again_unless_asked(tmp_path, mon
     bulk.import_paths(db_path, files, bulk.ImportSettings(workers=1, timeout=0.6), report=lambda m: None)
     bulk.import_paths(db_path, files, bulk.ImportSettings(workers=1, timeout=0.3, force=True), report=lambda m: None)
     assert calls() == ["seg.txt"] * 3
+
+
+def test_an_import_stores_the_signature_its_worker_computed(tmp_path):
+    """The MinHash signature is computed in the worker, beside the extraction, and stored as is."""
+    import sqlite_utils
+
+    from extractor import bulk, isolate
+    from extractor.group import signature
+
+    text = "Insatsens namn\nLedstången\nBakgrund\n" + "Deltagarna i Exempelby får stöd av en coach varje vecka. " * 8
+    paths = []
+    for i in range(2):
+        path = tmp_path / f"ansokan-{i}.txt"
+        path.write_text(text + f"Dokument {i}.\n", encoding="utf-8")
+        paths.append(str(path))
+    results = dict(bulk.extract_all(paths, False, isolate.Budget(timeout=60), workers=2, fingerprint=True))
+    for path in paths:
+        status, record, _ = results[path]
+        assert status == "ok"
+        assert record.minhash == signature(record.text) is not None
+    plain = dict(bulk.extract_all(paths[:1], False, isolate.Budget(timeout=60)))
+    assert "minhash" not in vars(plain[paths[0]][1])
+    db_path = tmp_path / "archive.db"
+    summary = bulk.import_paths(str(db_path), [Path(p) for p in paths], bulk.ImportSettings(workers=2),
+                                report=lambda _: None)
+    assert summary.imported == 2
+    stored = {r["sha256"]: r["minhash"] for r in sqlite_utils.Database(db_path)["document_texts"].rows}
+    assert sorted(stored.values()) == sorted(results[p][1].minhash for p in paths)

@@ -13,8 +13,24 @@ _NO_BREAK_AFTER = "(?<!,)" + "".join(rf"(?<![\s]{w})" for w in CONTINUING_WORDS)
 SENTENCE_BREAK_RE = re.compile(rf"(?<=[\wåäö)]{{2}}[.!?])\s+(?=[A-ZÅÄÖ•-])|(?=\n){_NO_BREAK_AFTER}\n+(?![a-zåäö])")
 
 
+# Several fields read the same text sentence by sentence (the whole document, a section): the
+# last few texts asked keep their sentences.
+_SENTENCES_CACHE: dict[str, list[tuple[int, str]]] = {}
+SENTENCES_CACHE_SIZE = 16
+
+
 def sentences(text: str) -> list[tuple[int, str]]:
     """Return (offset, sentence) pairs covering `text`."""
+    cached = _SENTENCES_CACHE.get(text)
+    if cached is None:
+        cached = _sentences(text)
+        if len(_SENTENCES_CACHE) >= SENTENCES_CACHE_SIZE:
+            del _SENTENCES_CACHE[next(iter(_SENTENCES_CACHE))]  # the oldest
+        _SENTENCES_CACHE[text] = cached
+    return list(cached)
+
+
+def _sentences(text: str) -> list[tuple[int, str]]:
     out, pos = [], 0
     for part in SENTENCE_BREAK_RE.split(text):
         idx = text.find(part, pos)
