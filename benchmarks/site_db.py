@@ -274,5 +274,7 @@ def build(path: Path, docs: int, seed: int = 1, text_kb: tuple[int, int] = (30, 
 
 
 if __name__ == "__main__":
+    if len(sys.argv) < 2 or sys.argv[1].startswith("-"):
+        raise SystemExit("usage: python benchmarks/site_db.py DB_PATH [DOCS (200)]")
     build(Path(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 200)
     print(dt.datetime.now().isoformat(timespec="seconds"))
