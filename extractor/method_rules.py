@@ -67,6 +67,23 @@ NEEDS_ELSEWHERE_RE = re.compile(
 # "ett nära samarbete med IPS-verksamheten inom psykiatrin": a partner that uses the method.
 PARTNER_RE = re.compile(rf"\b(?:samarbet\w*|samverk\w*)\s+med\s+(?:\w+\s+)?{MASK}", re.I)
 OWN_WORDS_RE = re.compile(r"\b(?:vi|oss|insatsen|projektet|verksamheten|teamet)\b", re.I)
+# Care and authorities outside the intervention: "KBT erbjuds via primärvården",
+# "Kommunens beroendeenhet arbetar med ACT", "Klubbhuset … är en samverkanspart och arbetar enligt SE".
+OTHER_UNITS = (r"primärvård\w*|vårdcentral\w*|psykiatri\w*|beroende\w*|habilitering\w*|företagshälsovård\w*|"
+               r"arbetsförmedling\w*|försäkringskass\w*|socialtjänst\w*|samverkanspart\w*|klubbhus\w*|"
+               r"(?:kommunens|regionens|landstingets)\s+\w+")
+# the method given by another unit: "erbjuds METODNAMN via primärvården", "METODNAMN hos vårdcentralen"
+PROVIDED_BY_OTHER_RE = re.compile(
+    rf"{MASK}[\w-]*\s+(?:\w+\s+){{0,2}}?(?:via|hos|genom)\s+(?:\w+\s+)?(?:{OTHER_UNITS})", re.I)
+# another unit as the sentence's subject, with a verb of use before the name
+OTHER_SUBJECT_RE = re.compile(
+    rf"^\W*(?:[\w-]+\s+){{0,2}}?(?:{OTHER_UNITS})\b[^;:]*?\b(?:{USE_VERBS}|erbjuder|ger)\s+(?:[\w-]+\s+){{0,4}}?{MASK}",
+    re.I)
+# "… men det stödet ligger utanför insatsen": the sentence puts the method outside this intervention
+OUTSIDE_RE = re.compile(r"\butanför\s+(?:själva\s+)?(?:insatsen|projektet|verksamheten|uppdraget)\b", re.I)
+# "… arbetar med METODNAMN, och insatsen hänvisar deltagare dit": the place referred to uses it
+REFERRED_THERE_RE = re.compile(
+    r"\b(?:hänvisa\w*|remitter\w*|slussa\w*|lotsa\w*|skickar|skickas)\b[^.;]*\bdit\b", re.I)
 # "I det tidigare projektet användes SMAIL", "Förbundet har tidigare finansierat insatser som …".
 EARLIER_RE = re.compile(
     r"\b(?:tidigare|föregående|förra|förut)\s+(?:\w+\s+){0,2}(?:projekt|insats|verksamhet|satsning)\w*"
@@ -186,6 +203,22 @@ def _referred(before: str) -> bool:
     return bool(m) and not OWN_WORDS_RE.search(before[m.end():])
 
 
+def _other_provider(masked: str, before: str, after: str) -> bool:
+    """Return whether the sentence gives the method to a unit outside the intervention.
+
+    "Deltagare som behöver det erbjuds METODNAMN via primärvården." -> True
+    "Kommunens beroendeenhet arbetar med METODNAMN." -> True
+    "Insatsen och psykiatrin arbetar tillsammans enligt METODNAMN." -> False (the intervention's own words)
+    """
+    if OUTSIDE_RE.search(masked) or REFERRED_THERE_RE.search(after):
+        return True
+    m = PROVIDED_BY_OTHER_RE.search(masked)
+    if m and not OWN_WORDS_RE.search(m.group()):
+        return True
+    m = OTHER_SUBJECT_RE.search(masked)
+    return bool(m) and not OWN_WORDS_RE.search(before)
+
+
 def verdict(masked: str, section: str | None) -> tuple[bool | None, str]:
     """Return (used, rule) where a rule decides, else (None, "").
 
@@ -205,6 +238,7 @@ def verdict(masked: str, section: str | None) -> tuple[bool | None, str]:
         ("unit", bool(UNIT_SUFFIX_RE.search(masked))),
         ("referral", _referred(before) or bool(NEEDS_ELSEWHERE_RE.search(masked))),
         ("partner", bool(PARTNER_RE.search(part))),
+        ("other_provider", _other_provider(masked, before, after)),
         ("investigate", bool(INVESTIGATE_RE.search(part[:part.find(MASK)]))),
         ("earlier", bool(EARLIER_RE.search(part)) and not CONTINUES_RE.search(masked)),
         ("reported_plan", bool(REPORTED_PLAN_RE.search(before))),

@@ -252,3 +252,27 @@ def test_english_methods_field_labels_mi_and_case_management():
 
 def test_an_english_offer_by_another_unit_is_not_own_use():
     assert verdict("Participants are offered METODNAMN by the job centre.", "methods")[0] is not True
+
+
+@pytest.mark.parametrize("masked, rule", [
+    # another unit gives the method; the intervention refers its participants there
+    ("Deltagare som behöver psykologisk behandling erbjuds METODNAMN via primärvården i Norrbacka.", "other_provider"),
+    ("Kommunens beroendeenhet arbetar med METODNAMN och ACT.", "other_provider"),
+    ("Vårdcentralen erbjuder METODNAMN i grupp.", "other_provider"),
+    ("Klubbhuset Solgläntan är en samverkanspart och arbetar enligt METODNAMN.", "other_provider"),
+    # the sentence puts the method outside this intervention
+    ("Kvarnbyns träffpunkt arbetar enligt METODNAMN, men det stödet ligger utanför insatsen.", "other_provider"),
+    ("Stödboendet har personal som arbetar med METODNAMN, och vi hänvisar deltagare dit vid behov.",
+     "other_provider"),
+])
+def test_a_method_another_unit_gives_is_not_the_interventions(masked, rule):
+    assert verdict(masked, "methods") == (False, rule)
+
+
+@pytest.mark.parametrize("masked", [
+    "Insatsen och psykiatrin arbetar tillsammans enligt METODNAMN.",
+    "Kommunens arbetsmarknadsenhet driver insatsen och arbetar med METODNAMN.",
+    "Deltagarna får METODNAMN av insatsens psykolog.",
+])
+def test_the_interventions_own_words_keep_a_units_method_its_own(masked):
+    assert verdict(masked, "methods")[1] != "other_provider"
