@@ -44,8 +44,23 @@ DROPPED_LATER_RE = re.compile(
 # "till skillnad från IPS", "samma principer som SE": a contrast or comparison just before the name.
 CONTRAST_RE = re.compile(
     rf"\b(?:till skillnad (?:från|mot)|skillnaden (?:mot|från)|i ?stället för|istället för|jämfört med|"
-    rf"snarare än|i motsats till|samma principer som|samma grund som|en variant av|en vidareutveckling av)"
+    rf"snarare än|i motsats till|samma principer som|samma grund som|en variant av|en vidareutveckling av|"
+    rf"unlike|instead of|rather than|in contrast to|as opposed to|compared (?:with|to))"
     rf"\s+(?:[\w-]+\s+){{0,3}}{MASK}", re.I)
+# "Forskare presenterade resultat om METODNAMN", "visade hur en METODNAMN-bedömning går till": a talk
+# or a demonstration about the method (a seminar, a board's information item), not its use.
+TALK_RE = re.compile(
+    rf"\b(?:presenterade|presenterades|presenterar|föreläste|föreläser|föreläsning\w*|föredrag\w*|"
+    rf"informerade|informerar|information|berättade|berättar|talade|pratade)\s+(?:\w+\s+){{0,3}}?om\s+"
+    rf"(?P<between>(?:[\w-]+\s+){{0,4}}?){MASK}"
+    rf"|\b(?:visade|visar|demonstrerade|demonstrerar)\s+hur\s+(?:en\s+|ett\s+)?{MASK}", re.I)
+# A course catalogue or a training day for the members' own staff: the förbund's offer to its members,
+# not a method this intervention uses ("kurser i METODNAMN för medlemmarnas personal").
+MEMBER_TRAINING_RE = re.compile(
+    r"\b(?:utbildningskatalog\w*|kurskatalog\w*|kursutbud\w*|utbildningsutbud\w*)\b"
+    r"|\b(?:medlemmarnas|medlemsorganisationernas)\s+(?:\w+\s+)?(?:personal|medarbetare|handläggare|anställda|chefer)\b"
+    r"|\b(?:personal|medarbetare|handläggare|anställda|chefer)\s+(?:hos|i|inom)\s+(?:medlemmarna|medlemsorganisationerna)\b",
+    re.I)
 # "undersöka om IPS kan vara …", "en förstudie om IPS": a method to be studied, not used.
 INVESTIGATE_RE = re.compile(
     r"\b(?:undersöka|undersöker|undersöks|undersökte|utreda|utreder|utreds|utredde|pröva om|prövar om|"
@@ -219,6 +234,16 @@ def _other_provider(masked: str, before: str, after: str) -> bool:
     return bool(m) and not OWN_WORDS_RE.search(before)
 
 
+def _talk(masked: str) -> bool:
+    """Return whether the name is the subject of a talk or a demonstration.
+
+    "Forskare presenterade resultat om METODNAMN och IPS." -> True
+    "Projektledaren berättade om hur insatsen använder METODNAMN." -> False (the intervention's own use)
+    """
+    m = TALK_RE.search(masked)
+    return bool(m) and not OWN_WORDS_RE.search(m.group("between") or "")
+
+
 def verdict(masked: str, section: str | None) -> tuple[bool | None, str]:
     """Return (used, rule) where a rule decides, else (None, "").
 
@@ -243,6 +268,8 @@ def verdict(masked: str, section: str | None) -> tuple[bool | None, str]:
         ("earlier", bool(EARLIER_RE.search(part)) and not CONTINUES_RE.search(masked)),
         ("reported_plan", bool(REPORTED_PLAN_RE.search(before))),
         ("description", bool(DESCRIPTION_RE.search(masked))),
+        ("talk", _talk(masked)),
+        ("member_training", bool(MEMBER_TRAINING_RE.search(masked)) and not OWN_WORDS_RE.search(masked)),
         ("agenda", bool(AGENDA_RE.search(masked)) and len(masked.split()) <= AGENDA_MAX_WORDS),
         ("headings", _heading_run(masked)),
         # a page's heading that is the method's name alone: the page's subject, not a use

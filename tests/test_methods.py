@@ -276,3 +276,21 @@ def test_a_method_another_unit_gives_is_not_the_interventions(masked, rule):
 ])
 def test_the_interventions_own_words_keep_a_units_method_its_own(masked):
     assert verdict(masked, "methods")[1] != "other_provider"
+
+
+@pytest.mark.parametrize("masked, rule", [
+    # a talk or a demonstration about the method (a seminar, an information item)
+    ("Forskare presenterade resultat om Supported Employment och METODNAMN under seminariet.", "talk"),
+    ("En arbetsterapeut visade hur en METODNAMN-bedömning går till.", "talk"),
+    # the förbund's course catalogue or training day for its members' own staff
+    ("Förbundets utbildningskatalog innehåller kurser i METODNAMN för den som är intresserad.", "member_training"),
+    ("Förbundet ordnar en utbildningsdag i METODNAMN för handläggare hos medlemmarna.", "member_training"),
+    # an English contrast
+    ("Unlike METODNAMN, the project starts with six months of work training.", "contrast"),
+])
+def test_talks_member_courses_and_english_contrasts_are_no_use(masked, rule):
+    assert verdict(masked, "methods") == (False, rule)
+
+
+def test_a_talk_about_the_interventions_own_use_is_use():
+    assert verdict("Projektledaren berättade om hur insatsen använder METODNAMN.", "methods") == (True, "own_use")
