@@ -43,10 +43,24 @@ def load_lexicon() -> dict[str, dict]:
     return json.loads(LEXICON_PATH.read_text(encoding="utf-8"))["labels"]
 
 
+# A hyphen in a pattern also matches the non-breaking hyphen and the en dash word processors put in
+# compounds ("IPS‑modellen", "AWP–bedömningar").
+HYPHENS = "[-\u2011\u2013]"
+# A name's last word may take a suffix after a colon, as acronyms do: "IPS:s principer", "AWP:n", "SMAIL:en".
+COLON_SUFFIX = r"(?::\w+)?"
+
+
+def _tokens(pattern: str) -> list[str]:
+    """Return the pattern's token regexes with hyphens widened and the colon suffix on the last."""
+    toks = [tok.replace("-", HYPHENS) for tok in pattern.lstrip("=").split()]
+    toks[-1] = f"(?:{toks[-1]}){COLON_SUFFIX}"
+    return toks
+
+
 def _token_pattern(pattern: str) -> list[dict]:
     sensitive = pattern.startswith("=")
     attr = "TEXT" if sensitive else "LOWER"
-    return [{attr: {"REGEX": f"^(?:{tok})$"}} for tok in pattern.lstrip("=").split()]
+    return [{attr: {"REGEX": f"^(?:{tok})$"}} for tok in _tokens(pattern)]
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +87,7 @@ def _prefilter() -> re.Pattern:
     for entry in load_lexicon().values():
         for pattern in entry["patterns"]:
             sensitive = pattern.startswith("=")
-            body = r"\s+".join(f"(?:{tok})" for tok in pattern.lstrip("=").split())
+            body = r"\s+".join(f"(?:{tok})" for tok in _tokens(pattern))
             alternatives.append(rf"\b{body}\b" if sensitive else rf"(?i:\b{body}\b)")
     return re.compile("|".join(alternatives))
 
@@ -127,13 +141,36 @@ def find_mentions(text: str, sections: list[Section] | None = None) -> list[Ment
                 rel_s, rel_e = name_start - start, name_end - start
                 name = sentence[rel_s:rel_e]
                 # keep what a compound adds: "IPS-teamet" -> "METODNAMN-teamet",
-                # "Supported Employment-gruppen" -> "METODNAMN-gruppen"
-                last = doc[e - 1].text
-                suffix = last[last.index("-"):] if "-" in last else ""
+                # "Supported Employment-gruppen" -> "METODNAMN-gruppen", "IPS‑teamet" -> "METODNAMN-teamet"
+                suffix = _suffix(label, doc[e - 1].text)
                 masked = sentence[:rel_s] + MASK + suffix + sentence[rel_e:]
                 mentions.append(Mention(label, " ".join(sentence.split()), " ".join(masked.split()), key,
                                         base + start, base + end))
     return mentions
+
+
+@lru_cache(maxsize=1)
+def _last_tokens() -> dict[str, list[re.Pattern]]:
+    """Return per label the regexes a name's last token matches, without the colon suffix."""
+    out: dict[str, list[re.Pattern]] = {}
+    for label, entry in load_lexicon().items():
+        for pattern in entry["patterns"]:
+            tok = pattern.lstrip("=").split()[-1].replace("-", HYPHENS)
+            out.setdefault(label, []).append(re.compile(tok if pattern.startswith("=") else f"(?i:{tok})"))
+    return out
+
+
+def _suffix(label: str, last: str) -> str:
+    """Return what a compound adds to the name in its last token, written with a plain hyphen.
+
+    "IPS-teamet" -> "-teamet", "Supported-Employment-gruppen" -> "-gruppen", "IPS:s" -> "",
+    "case-management" -> "" (the hyphen is the name's own)
+    """
+    last = last.split(":")[0]
+    for hyphen in re.finditer(HYPHENS, last):
+        if any(r.fullmatch(last[:hyphen.start()]) for r in _last_tokens()[label]):
+            return "-" + last[hyphen.end():]
+    return ""
 
 
 def _chunks(text: str, sections: list[Section] | None):

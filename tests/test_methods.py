@@ -294,3 +294,35 @@ def test_talks_member_courses_and_english_contrasts_are_no_use(masked, rule):
 
 def test_a_talk_about_the_interventions_own_use_is_use():
     assert verdict("Projektledaren berättade om hur insatsen använder METODNAMN.", "methods") == (True, "own_use")
+
+
+@pytest.mark.parametrize("text, labels", [
+    # an acronym's suffix after a colon
+    ("Vi följer IPS:s åtta principer i allt arbete.", ["IPS", "SE"]),
+    ("Alla deltagare skattas med SMAIL:en vid start och avslut.", ["SMAIL"]),
+    # a non-breaking hyphen or an en dash in a compound
+    ("Vi erbjuder arbetslivsinriktad rehabilitering enligt IPS\u2011modellen.", ["IPS", "SE"]),
+    ("Arbetsterapeuten gör AWP\u2013bedömningar med alla deltagare.", ["AWP"]),
+    # written forms of names
+    ("Arbetet sker enligt Supported-Employment-modellen.", ["SE"]),
+    ("Deltagarna erbjuds Individual Placement & Support.", ["IPS", "SE"]),
+    ("Gruppträffarna bygger på ACT-modellen.", ["ACT"]),
+    ("Insatsen arbetar enligt case-management.", ["CASE_MANAGEMENT"]),
+    ("Coacherna arbetar som case managers för deltagarna.", ["CASE_MANAGEMENT"]),
+    ("Vi erbjuder kognitiv beteendeterapi i grupp.", ["CBT"]),
+])
+def test_odd_written_forms_of_a_name_are_found(text, labels):
+    assert _labels(text) == labels
+
+
+def test_a_compound_keeps_its_suffix_whatever_the_hyphen():
+    text = "Deltagare remitteras av IPS\u2011teamet inom psykiatrin."
+    sections = [Section("methods", None, text, None, 0, len(text))]
+    assert [m.masked for m in find_mentions(text, sections)] == ["Deltagare remitteras av METODNAMN-teamet inom psykiatrin."]
+    assert _labels(text) == []
+
+
+def test_a_swedish_postcode_is_no_supported_employment():
+    text = "Insatsen Exempelspåret, Bygatan 4, SE-123 45 Exempelby. Vi arbetar enligt SE-metoden."
+    sections = [Section("methods", None, text, None, 0, len(text))]
+    assert [m.sentence for m in find_mentions(text, sections)] == ["Vi arbetar enligt SE-metoden."]
