@@ -13,10 +13,11 @@ MASK = "METODNAMN"
 
 # "Deltagaren skattas med SMAIL", "Vi arbetar enligt IPS": the intervention's own use.
 SUBJECTS = (r"vi|projektet|insatsen|verksamheten|teamet|coacherna|jobbcoacherna|personalen|medarbetarna|"
-            r"arbetsterapeuten|handledarna|handläggarna|arbetsgruppen|rehabcoachen|coachen|deltagarna|deltagaren")
+            r"arbetsterapeuten|handledarna|handläggarna|arbetsgruppen|rehabcoachen|coachen|deltagarna|deltagaren|"
+            r"arbetsspecialisterna|arbetsspecialisten|koordinatorerna|koordinatorn|handledaren")
 USE_VERBS = (r"arbetar|arbetade|arbetat|arbeta|använder|använde|använt|använda|erbjuder|erbjöd|erbjudit|"
              r"erbjuda|utgår från|utgick från|utgått från|tillämpar|tillämpade|tillämpat|tillämpa|"
-             r"jobbar|jobbade|jobbat")
+             r"jobbar|jobbade|jobbat|följer|följde|följt|följa")
 # A clause ends at punctuation or at a conjunction that starts a new statement:
 # "Vi använde MI, men inte AWP" -> "men inte AWP" is AWP's clause.
 # "… har inga väntetider och erbjuder METODNAMN": "och" before a verb of use starts a new clause.
@@ -24,7 +25,7 @@ CLAUSE_BREAK_RE = re.compile(
     rf"[,;:]|\s[–—]\s|\s(?:men|utan|eftersom|medan|fast|då)\s|\soch\s(?=(?:{USE_VERBS}|får|ges|erbjuds)\b)", re.I)
 # "inte minst", "inte bara", "inget hinder" do not negate; "inte heller", "inte längre" do.
 NEGATION_RE = re.compile(
-    r"\b(?:inte|ej|icke|aldrig|inga|ingen|inget|not|never|cannot|won't|don't|doesn't)\b"
+    r"\b(?:inte|ej|icke|aldrig|inga|ingen|inget|varken|not|never|neither|cannot|won't|don't|doesn't)\b"
     r"(?!\s+(?:minst|bara|enbart|endast|sällan|ovanligt|hinder|tvekan|tvivel|problem)\b)", re.I)
 NEGATION_REACH = (7, 6)  # words a negation may stand before / after the name
 # "Deltagare som inte har arbetat får IPS": the negation belongs to the relative clause before the name.
@@ -66,7 +67,9 @@ INVESTIGATE_RE = re.compile(
     r"\b(?:undersöka|undersöker|undersöks|undersökte|utreda|utreder|utreds|utredde|pröva om|prövar om|"
     r"se över|ser över|ta ställning|tar ställning|överväga|överväger|övervägt|övervägde|"
     r"förstudie\w*\s+(?:om|för|kring|av|inför|kring)|förstudie\w* (?:\w+ ){0,2}(?:om|för|kring)|"
-    r"frågan om att införa|möjligheten att införa|intresse av att införa|kartlägga förutsättningar\w*)\b",
+    r"frågan om att införa|möjligheten att införa|intresse av att införa|kartlägga förutsättningar\w*|"
+    # a wish for later: "Vi vill i framtiden pröva AWP", "hoppas kunna införa SMAIL"
+    r"(?:vill|skulle vilja|hoppas|önskar)\s+(?:\w+\s+){0,3}?(?:pröva|prova|testa|införa))\b",
     re.I)
 # A unit, a job title or an undertaking named after a method: "IPS-teamet", "SE-handläggare", "IPS-införande".
 UNIT_SUFFIX_RE = re.compile(
@@ -89,10 +92,10 @@ OTHER_UNITS = (r"primärvård\w*|vårdcentral\w*|psykiatri\w*|beroende\w*|habili
                r"(?:kommunens|regionens|landstingets)\s+\w+")
 # the method given by another unit: "erbjuds METODNAMN via primärvården", "METODNAMN hos vårdcentralen"
 PROVIDED_BY_OTHER_RE = re.compile(
-    rf"{MASK}[\w-]*\s+(?:\w+\s+){{0,2}}?(?:via|hos|genom)\s+(?:\w+\s+)?(?:{OTHER_UNITS})", re.I)
+    rf"{MASK}[\w-]*\s+(?:\w+\s+){{0,2}}?(?:via|hos|genom|inom)\s+(?:\w+\s+)?(?:{OTHER_UNITS})", re.I)
 # another unit as the sentence's subject, with a verb of use before the name
 OTHER_SUBJECT_RE = re.compile(
-    rf"^\W*(?:[\w-]+\s+){{0,2}}?(?:{OTHER_UNITS})\b[^;:]*?\b(?:{USE_VERBS}|erbjuder|ger)\s+(?:[\w-]+\s+){{0,4}}?{MASK}",
+    rf"^\W*(?:[\w-]+\s+){{0,2}}?(?:{OTHER_UNITS})\b[^;:]*?\b(?:{USE_VERBS}|erbjuder|ger|gör|genomför|utför)\s+(?:[\w-]+\s+){{0,4}}?{MASK}",
     re.I)
 # "… men det stödet ligger utanför insatsen": the sentence puts the method outside this intervention
 OUTSIDE_RE = re.compile(r"\butanför\s+(?:själva\s+)?(?:insatsen|projektet|verksamheten|uppdraget)\b", re.I)
@@ -120,6 +123,8 @@ DESCRIPTION_RE = re.compile(
     rf"|(?:^|[–—\"”]\s*){MASK}(?:\s*\([^)]*\))?\s+är\s+(?:en\s+metod|ett\s+arbetssätt|ett\s+samlingsnamn|en\s+modell)\s+(?:för|som|där)\b"
     rf"|^(?:grunden|principen|tanken|idén|kärnan|grundtanken)\s+(?:i|med|bakom)\s+{MASK}\s+(?:är|går ut på)\b"
     r"|\b(?:forskning|studier|genomgång|metaanalys\w*|SBU)\b.*\bvisar\b"
+    # a heading that asks what the method is: "Vad är METODNAMN?", "Kort om METODNAMN-modellen"
+    rf"|^\W*(?:vad (?:är|innebär|betyder)|kort om|mer om|fakta om)\s+(?:metoden\s+)?{MASK}(?:-\w+)?\s*[?:.!]?\s*$"
     r"|\bi (?:relativt )?(?:få|många|flera) kommuner\b", re.I)
 # "§ 14 IPS – information", "Informationsärende: IPS-projektet": an agenda title names a subject only.
 AGENDA_RE = re.compile(
@@ -228,7 +233,7 @@ def _other_provider(masked: str, before: str, after: str) -> bool:
     if OUTSIDE_RE.search(masked) or REFERRED_THERE_RE.search(after):
         return True
     m = PROVIDED_BY_OTHER_RE.search(masked)
-    if m and not OWN_WORDS_RE.search(m.group()):
+    if m and not OWN_WORDS_RE.search(before + m.group()):
         return True
     m = OTHER_SUBJECT_RE.search(masked)
     return bool(m) and not OWN_WORDS_RE.search(before)

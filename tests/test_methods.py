@@ -326,3 +326,23 @@ def test_a_swedish_postcode_is_no_supported_employment():
     text = "Insatsen Exempelspåret, Bygatan 4, SE-123 45 Exempelby. Vi arbetar enligt SE-metoden."
     sections = [Section("methods", None, text, None, 0, len(text))]
     assert [m.sentence for m in find_mentions(text, sections)] == ["Vi arbetar enligt SE-metoden."]
+
+
+@pytest.mark.parametrize("masked, rule", [
+    ("Insatsen använder varken METODNAMN eller AWP.", "negated"),
+    ("Vi vill i framtiden pröva METODNAMN.", "investigate"),
+    ("Vissa deltagare har tidigare fått stöd enligt METODNAMN inom psykiatrin.", "other_provider"),
+    ("Arbetsförmedlingen gör METODNAMN-bedömningar för de deltagare som behöver det.", "other_provider"),
+    ("Vad är METODNAMN?", "description"),
+])
+def test_neither_wishes_other_units_and_question_headings_are_no_use(masked, rule):
+    assert verdict(masked, "methods") == (False, rule)
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("Metoden som används i insatsen är Supported Employment.", ["SE"]),
+    ("Samtalsmetodiken är MI.", ["MI"]),
+    ("Grunden i vårt arbete är Supported Employment.", ["SE"]),
+])
+def test_a_method_named_as_what_the_intervention_uses_is_use(text, labels):
+    assert _labels(text) == labels
