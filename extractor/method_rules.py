@@ -41,7 +41,13 @@ DROPPED_RE = re.compile(rf"\b(?:{DROPPED_WORDS})\b", re.I)
 # "Projektet prövade METODNAMN, men det avvecklades": the name's own subject dropped later in the sentence.
 DROPPED_LATER_RE = re.compile(
     rf"\b(?:det|den|metoden|instrumentet|verktyget|skattningen|arbetssättet|{MASK})\s+(?:\w+\s+){{0,3}}?"
-    rf"(?:{DROPPED_WORDS})\b", re.I)
+    rf"(?:{DROPPED_WORDS})\b"
+    # "All personal är utbildad i METODNAMN, men metoden används inte …", "… men det är inget insatsen använder"
+    rf"|\b(?:det|den|metoden|instrumentet|verktyget|skattningen|arbetssättet)\s+(?:\w+\s+)?"
+    rf"(?:används|användes|har använts|tillämpas|tillämpades|ingår|ingick|erbjuds|erbjöds)\s+(?:\w+\s+)?"
+    rf"(?:inte|ej|aldrig)\b(?!\s+(?:bara|enbart|endast)\b)"
+    rf"|\b(?:det|den|metoden)\s+är\s+(?:inget|ingenting|inte\s+något)\s+(?:som\s+)?(?:vi|insatsen|projektet|teamet)\b",
+    re.I)
 # "till skillnad från IPS", "samma principer som SE": a contrast or comparison just before the name.
 CONTRAST_RE = re.compile(
     rf"\b(?:till skillnad (?:från|mot)|skillnaden (?:mot|från)|i ?stället för|istället för|jämfört med|"
@@ -143,7 +149,10 @@ OWN_USE_RE = re.compile(
     rf"|\b(?:erbjuds|erbjöds)\s+(?:\w+\s+){{0,3}}?{MASK}(?!\s+(?:\w+\s+)?(?:av|via|genom|hos)\b)"
     rf"|\b(?:ersattes|ersätts|har ersatts|byttes ut|byts ut)\s+(?:av|mot|med)\s+{MASK}"
     rf"|{MASK}\s+(?:ska |kommer att )?(?:används|användes|har använts|användas|tillämpas)\b(?!\s+(?:\w+\s+)?av\b)"
-    rf"|\b(?:skattas|skattades|bedöms|bedömdes|kartläggs|kartlades|mäts|mättes)\s+(?:\w+\s+){{0,3}}?med\s+{MASK}",
+    rf"|\b(?:skattas|skattades|bedöms|bedömdes|kartläggs|kartlades|mäts|mättes)\s+(?:\w+\s+){{0,3}}?med\s+{MASK}"
+    # "Vid behov kan en METODNAMN göras", "METODNAMN-bedömningar genomförs med alla" (not "görs av" someone)
+    rf"|{MASK}(?:-\w+)?\s+(?:kan\s+|ska\s+)?(?:görs|göras|gjordes|genomförs|genomföras|genomfördes)\b"
+    rf"(?!\s+(?:\w+\s+)?(?:av|via|hos|genom)\b)",
     re.I)
 # English prose in a Swedish application (EU forms, bilingual templates): "The coaches use METODNAMN",
 # "All staff work with METODNAMN", "METODNAMN is used in every meeting".
@@ -156,10 +165,13 @@ OWN_USE_EN_RE = re.compile(
     # "The project follows the METODNAMN model", "The work is based on METODNAMN", "Participants are offered METODNAMN"
     rf"|\b(?:follows?|followed|(?:is|are|was|were)\s+based\s+on|builds?\s+on)\s+(?:the\s+)?{MASK}"
     rf"|\b(?:are|is|will be)\s+offered\s+{MASK}(?!\s+(?:\w+\s+)?(?:by|via|through|at)\b)"
-    rf"|\b(?:staff|coaches|the team|all \w+)\s+(?:are|is|have been)\s+(?:trained|certified)\s+in\s+{MASK}", re.I)
+    rf"|\b(?:(?:the\s+)?(?:project\s+)?(?:staff|coaches|job coaches|team|personnel)|all \w+)\s+(?:are|is|have been)\s+"
+    rf"(?:trained|certified)\s+in\s+{MASK}", re.I)
 TRAINED_RE = re.compile(
     rf"\b(?:{SUBJECTS}|personal|arbetsgruppen)\b.*\b(?:fått utbildning|har utbildats|utbildades|är utbildade|"
-    rf"utbildats|har gått utbildning|gick utbildning|gått en \w*kurs)\s+(?:\w+\s+){{0,6}}?{MASK}"
+    rf"utbildats|har gått utbildning|gick utbildning|gått en \w*kurs|"
+    # "Arbetsspecialisterna får regelbunden handledning i METODNAMN"
+    rf"(?:får|fått|fick)\s+(?:\w+\s+)?(?:handledning|utbildning|fortbildning))\s+(?:\w+\s+){{0,6}}?{MASK}"
     rf"|\b(?:coach|arbetsspecialist|arbetsterapeut|handledare|personal|medarbetare)\w*\s+(?:som är\s+)?"
     rf"(?:utbildad|utbildade|certifierad|certifierade)\s+i\s+{MASK}", re.I)
 

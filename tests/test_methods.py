@@ -346,3 +346,47 @@ def test_neither_wishes_other_units_and_question_headings_are_no_use(masked, rul
 ])
 def test_a_method_named_as_what_the_intervention_uses_is_use(text, labels):
     assert _labels(text) == labels
+
+
+@pytest.mark.parametrize("text, labels", [
+    # a list's lead-in says the listed methods are not used
+    ("Metoder som inte ingår i insatsen:\n- AWP\n- SMAIL\n", []),
+    ("Vi har övervägt följande metoder men valt bort dem:\n- IPS\n- AWP\n", []),
+    ("Metoder som inte ingår: AWP och SMAIL.", []),
+    # … or that they are
+    ("Följande metoder används:\n- MI\n- Supported Employment\n", ["MI", "SE"]),
+    # a negation describing the participants is no denial
+    ("Deltagare som inte har arbetat på länge erbjuds:\n- Supported Employment\n", ["SE"]),
+])
+def test_a_list_item_is_read_with_its_lead_in(text, labels):
+    assert _labels(text) == labels
+
+
+def test_a_reference_list_names_no_method_in_use():
+    # titles that read like use ("Så arbetar vi med …") are still only titles
+    text = ("Samtalen förs enligt MI.\n\nReferenser\nExempelsson, A. (2019). Så arbetar vi med Supported Employment. "
+            "Exempelförlaget.\nForskningsrådet (2020). Vi använder IPS. Rapport 12.\n")
+    refs = text.index("Referenser")
+    sections = [Section("methods", None, text[:refs], None, 0, refs),
+                Section("other", "Referenser", text[refs + 11:], None, refs + 11, len(text))]
+    assert sorted(m["label"] for m in classify_methods(text, sections)) == ["MI"]
+
+
+def test_a_reference_entry_outside_a_reference_section_is_no_use():
+    text = "Läs mer: Forskningsrådet (2020). Så använder vi IPS med unga. Rapport 12.\n"
+    assert _labels(text, "other") == []
+
+
+@pytest.mark.parametrize("text, labels", [
+    # trained, but the method is said not to be used
+    ("All personal är utbildad i MI, men metoden används inte systematiskt i insatsen.", []),
+    ("Personalen har tidigare gått utbildning i AWP men det är inget insatsen använder.", []),
+    # offered on request, in the passive
+    ("Om deltagaren vill kan en AWP göras.", ["AWP"]),
+    # English: the project team trained in it
+    ("The project team is trained in MI and uses it in all meetings.", ["MI"]),
+    # staff supervised in the method
+    ("Arbetsspecialisterna får regelbunden handledning i IPS av en extern handledare.", ["IPS", "SE"]),
+])
+def test_training_supervision_and_passive_offers(text, labels):
+    assert _labels(text) == labels

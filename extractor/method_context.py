@@ -1,0 +1,89 @@
+"""Rules that read what stands around a method mention's sentence: the lead-in of the list it is an item
+of, the heading of its section, and the line before it (a reference entry).
+
+A list item is often the name alone ("- AWP"); whether the method is used is said by the line that
+introduces the list ("Metoder som inte ingår i insatsen:"). A reference list names methods in titles
+of books and reports, which says nothing about the intervention.
+"""
+from __future__ import annotations
+
+import re
+
+from .method_rules import DROPPED_WORDS, MASK
+
+# "- AWP", "• SMAIL", "2. MI", "a) IPS"
+LIST_ITEM_RE = re.compile(r"^[ \t]*(?:[-–—•*·▪◦‣]|\d{1,2}[.)]|[a-z][.)])[ \t]+", re.M)
+LEAD_IN_LINES = 12  # list items a lead-in may stand above
+LEAD_IN_MAX = 200  # characters of a lead-in line
+# A lead-in that says the listed methods are not used, were dropped or only considered.
+NOT_USED_VERBS = (r"ingår|ingå|ingick|används|användas|användes|använder|använda|erbjuds|erbjudas|erbjuder|erbjuda|"
+                  r"tillämpas|tillämpar|arbetar|arbetat|aktuell\w*")
+LEAD_IN_NOT_RE = re.compile(
+    rf"\b(?:inte|ej|aldrig|inga|ingen|inget)\s+(?:\w+\s+){{0,3}}?(?:{NOT_USED_VERBS})\b"
+    rf"|\b(?:{NOT_USED_VERBS})\s+(?:\w+\s+){{0,3}}?(?:inte|ej|aldrig)\b"
+    rf"|\b(?:{DROPPED_WORDS})\b"
+    r"|\b(?:övervägt|övervägde|överväger|övervägs|diskuterat|diskuterades|diskuteras)\b"
+    r"|\b(?:not|never)\s+(?:be\s+|been\s+)?(?:used|offered|included|part)\b", re.I)
+# "Deltagare som inte har arbetat …": a negation in a relative clause describes people, not the methods
+# ("Metoder som inte ingår:" is about the methods).
+RELATIVE_RE = re.compile(
+    r"\b(?!(?:metod|verktyg|arbetssätt|instrument|modell|bedömning|skattning)\w*\s)\w+\s+som\s+(?:\w+\s+)?$", re.I)
+REFERENCE_HEADING_RE = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\s+)?(?:referenser|referenslista|litteratur\w*|källor|källförteckning|källhänvisningar|"
+    r"references|bibliography|literature)\b", re.I)
+# a reference entry: "Efternamn, A. (2019). Titel …", "SBU (2020). Titel …"
+REFERENCE_ENTRY_RE = re.compile(r"\(\s*(?:19|20)\d\d[a-zäö]?\s*\)\s*\.", re.I)
+REFERENCE_REACH = 200  # characters before the name in which the entry's "(år)." stands
+
+
+def list_lead_in(body: str, start: int) -> str:
+    """Return the line ending with ':' that introduces the list whose item starts at body[start:].
+
+    "Metoder som inte ingår:\\n- AWP\\n- SMAIL" at "- SMAIL" -> "Metoder som inte ingår:"
+    An empty string when the sentence is no list item or the list has no lead-in.
+    """
+    line_start = body.rfind("\n", 0, start) + 1
+    if not LIST_ITEM_RE.match(body, line_start):
+        return ""
+    end = line_start - 1
+    for _ in range(LEAD_IN_LINES):
+        if end < 0:
+            return ""
+        begin = body.rfind("\n", 0, end) + 1
+        line = body[begin:end].strip()
+        if line and not LIST_ITEM_RE.match(line):
+            return line if line.endswith(":") and len(line) <= LEAD_IN_MAX else ""
+        end = begin - 1
+    return ""
+
+
+def line_before(body: str, start: int) -> str:
+    """Return up to REFERENCE_REACH characters of the sentence's line before it."""
+    line_start = body.rfind("\n", 0, start) + 1
+    return body[max(line_start, start - REFERENCE_REACH):start]
+
+
+def _lead_in_denies(lead_in: str) -> bool:
+    for m in LEAD_IN_NOT_RE.finditer(lead_in):
+        # "som inte har arbetat" describes people; "inte X utan Y:" puts the list on the other side
+        if not RELATIVE_RE.search(lead_in[:m.start()]) and not re.search(r"\butan\b", lead_in[m.end():], re.I):
+            return True
+    return False
+
+
+def context_verdict(masked: str, lead_in: str = "", heading: str | None = None,
+                    before: str = "") -> tuple[bool | None, str]:
+    """Return (False, rule) where the mention's surroundings say the method is not used, else (None, "").
+
+    "- METODNAMN" under "Metoder som inte ingår i insatsen:" -> (False, "list_lead_in")
+    "Metoder vi har övervägt: METODNAMN och AWP." -> (False, "list_lead_in")
+    """
+    at = masked.find(MASK)
+    inline = masked[:masked.rfind(":", 0, at)] if ":" in masked[:at] else ""
+    if _lead_in_denies(lead_in) or (inline and _lead_in_denies(inline)):
+        return False, "list_lead_in"
+    if heading and REFERENCE_HEADING_RE.match(heading):
+        return False, "reference"
+    if REFERENCE_ENTRY_RE.search(before + masked[:at]):
+        return False, "reference"
+    return None, ""
