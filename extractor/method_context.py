@@ -34,6 +34,15 @@ REFERENCE_HEADING_RE = re.compile(
 # a reference entry: "Efternamn, A. (2019). Titel …", "SBU (2020). Titel …"
 REFERENCE_ENTRY_RE = re.compile(r"\(\s*(?:19|20)\d\d[a-zäö]?\s*\)\s*\.", re.I)
 REFERENCE_REACH = 200  # characters before the name in which the entry's "(år)." stands
+# A förbund's list of the activities it finances: an activity named after a method is one that uses it
+# ("Verksamheter finansierade av förbundet:\n- Supported Employment", or such a heading in a contents run).
+FINANCED_RE = re.compile(
+    r"\b(?:verksamheter|insatser|projekt)\s+(?:som\s+)?(?:(?:har\s+)?finansiera(?:de|ts|s)|med\s+finansiering)\s+"
+    r"(?:av|från|genom)\b", re.I)
+FINANCED_REACH = 40  # words of other activities' names between the heading and the name in a contents run
+# in a run of headings the word after the name opens the next heading, capitalised: "… METODNAMN Psykisk …"
+RUN_NEIGHBOURS_RE = re.compile(rf"{MASK}(?:-\w+)?(?:\s+[A-ZÅÄÖ0-9]|\W*$)")
+BARE_ITEM_RE = re.compile(rf"^\W*{MASK}(?:-\w+)?\W*$")
 
 
 def list_lead_in(body: str, start: int) -> str:
@@ -71,9 +80,27 @@ def _lead_in_denies(lead_in: str) -> bool:
     return False
 
 
+def _financed_activity(masked: str, lead_in: str) -> bool:
+    """Return whether the name is an item of a list of the activities a förbund finances.
+
+    "- METODNAMN" under "Verksamheter finansierade av förbundet:" -> True
+    "VERKSAMHETER FINANSIERADE AV FÖRBUNDET Lotsen METODNAMN Ungdomstorget" (a contents run) -> True
+    "Insatser som finansieras av förbundet arbetar med METODNAMN." -> False (a statement, not the list)
+    """
+    if FINANCED_RE.search(lead_in) and BARE_ITEM_RE.match(masked):
+        return True
+    at = masked.find(MASK)
+    heads = list(FINANCED_RE.finditer(masked, 0, at))
+    if not heads:
+        return False
+    between = masked[heads[-1].end():at]
+    return (len(between.split()) <= FINANCED_REACH and not re.search(r"[.;:!?]", between)
+            and bool(RUN_NEIGHBOURS_RE.search(masked)))
+
+
 def context_verdict(masked: str, lead_in: str = "", heading: str | None = None,
                     before: str = "") -> tuple[bool | None, str]:
-    """Return (False, rule) where the mention's surroundings say the method is not used, else (None, "").
+    """Return (used, rule) where the mention's surroundings decide, else (None, "").
 
     "- METODNAMN" under "Metoder som inte ingår i insatsen:" -> (False, "list_lead_in")
     "Metoder vi har övervägt: METODNAMN och AWP." -> (False, "list_lead_in")
@@ -82,6 +109,8 @@ def context_verdict(masked: str, lead_in: str = "", heading: str | None = None,
     inline = masked[:masked.rfind(":", 0, at)] if ":" in masked[:at] else ""
     if _lead_in_denies(lead_in) or (inline and _lead_in_denies(inline)):
         return False, "list_lead_in"
+    if _financed_activity(masked, lead_in):
+        return True, "financed_activity"
     if heading and REFERENCE_HEADING_RE.match(heading):
         return False, "reference"
     if REFERENCE_ENTRY_RE.search(before + masked[:at]):

@@ -186,8 +186,13 @@ def _chunks(text: str, sections: list[Section] | None):
         return
     # text before the first heading is read as a text without headings is: a web page's prose
     # above its only label ("Kontakt:") is the page itself
-    first = min(s.char_start for s in sections)
+    opening = min(sections, key=lambda s: s.char_start)
+    first = opening.char_start
     heading_start = text.rfind("\n", 0, max(0, first - 1)) + 1
+    # a heading inside a run-on line (a transcript that lost its line breaks): the prose before it counts
+    at = text.rfind(opening.heading, heading_start, first) if opening.heading else -1
+    if at > heading_start:
+        heading_start = at
     if text[:heading_start].strip():
         yield None, None, 0, text[:heading_start]
     for s in sections:

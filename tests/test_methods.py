@@ -390,3 +390,22 @@ def test_a_reference_entry_outside_a_reference_section_is_no_use():
 ])
 def test_training_supervision_and_passive_offers(text, labels):
     assert _labels(text) == labels
+
+
+def test_an_activity_the_forbund_finances_named_after_a_method_uses_it():
+    # a contents run that lost its line breaks: the financed activities are headings in a row
+    run = ("INNEHÅLL FÖRVALTNINGSBERÄTTELSE Mål för kansliet VERKSAMHETER FINANSIERADE AV FÖRBUNDET Lotsen "
+           "Steget vidare Supported Employment Ungdomstorget RESULTATRÄKNING BALANSRÄKNING")
+    assert _labels(run, "other") == ["SE"]
+    listed = "Verksamheter som finansieras av förbundet:\n- Lotsen\n- Supported Employment\n"
+    assert _labels(listed, "other") == ["SE"]
+    # a statement about financed activities is read as any sentence is
+    assert verdict("Insatser som finansieras av förbundet arbetar med METODNAMN.", None)[1] != "financed_activity"
+
+
+def test_prose_before_a_heading_inside_a_run_on_line_is_read():
+    text = ("Exempelförbundets årsredovisning. Förbundet finansierar insatsen Bron, som arbetar med MI. "
+            "1. UPPFÖLJNING Deltagarna följs upp varje år.")
+    at = text.index("Deltagarna")
+    sections = [Section("follow_up", "1. UPPFÖLJNING", text[at:], None, at, len(text))]
+    assert [m.label for m in find_mentions(text, sections)] == ["MI"]
