@@ -46,8 +46,16 @@ DROPPED_LATER_RE = re.compile(
     rf"|\b(?:det|den|metoden|instrumentet|verktyget|skattningen|arbetssättet)\s+(?:\w+\s+)?"
     rf"(?:används|användes|har använts|tillämpas|tillämpades|ingår|ingick|erbjuds|erbjöds)\s+(?:\w+\s+)?"
     rf"(?:inte|ej|aldrig)\b(?!\s+(?:bara|enbart|endast)\b)"
-    rf"|\b(?:det|den|metoden)\s+är\s+(?:inget|ingenting|inte\s+något)\s+(?:som\s+)?(?:vi|insatsen|projektet|teamet)\b",
+    rf"|\b(?:det|den|metoden)\s+är\s+(?:inget|ingenting|inte\s+något)\s+(?:som\s+)?(?:vi|insatsen|projektet|teamet)\b"
+    # "… en kurs i METODNAMN, som dock inte används i insatsen"
+    rf"|^{MASK}[\w-]*\W+som\s+(?:\w+\s+)?(?:inte|ej|aldrig)\s+(?:används|användes|har använts|tillämpas|ingår|erbjuds)\b",
     re.I)
+# "Inte alla deltagare har gjort METODNAMN", "… har inte kunnat genomföras för alla": used, only not for everyone.
+PARTIAL_RE = re.compile(r"^\s+(?:alla|samtliga|varje)\b|\b(?:för|med|hos|av|bland)\s+(?:alla|samtliga)\b", re.I)
+# "Ingen deltagare har avböjt METODNAMN": two negations.
+DOUBLE_NEGATION_RE = re.compile(r"\s+(?:\w+\s+){0,3}?(?:avböj\w*|tackat nej|tackade nej|vägra\w*)\b", re.I)
+# "Insatsen skulle kunna använda METODNAMN om …": a possibility, not a plan.
+HYPOTHETICAL_RE = re.compile(r"\bskulle\s+(?:\w+\s+){0,2}?(?:kunna|vilja)\b|\bvore\b|\b(?:could|would)\b", re.I)
 # "till skillnad från IPS", "samma principer som SE": a contrast or comparison just before the name.
 CONTRAST_RE = re.compile(
     rf"\b(?:till skillnad (?:från|mot)|skillnaden (?:mot|från)|i ?stället för|istället för|jämfört med|"
@@ -167,6 +175,10 @@ OWN_USE_EN_RE = re.compile(
     rf"|\b(?:are|is|will be)\s+offered\s+{MASK}(?!\s+(?:\w+\s+)?(?:by|via|through|at)\b)"
     rf"|\b(?:(?:the\s+)?(?:project\s+)?(?:staff|coaches|job coaches|team|personnel)|all \w+)\s+(?:are|is|have been)\s+"
     rf"(?:trained|certified)\s+in\s+{MASK}", re.I)
+# "Vi använder inte SMAIL utan METODNAMN": the method used in the other's stead.
+INSTEAD_RE = re.compile(
+    rf"\b(?:{SUBJECTS})\s+(?:\w+\s+){{0,2}}?(?:{USE_VERBS})\s+(?:\w+\s+)?(?:inte|ej)\b[^.;]*?\butan\s+"
+    rf"(?:[\w-]+\s+){{0,3}}?{MASK}", re.I)
 TRAINED_RE = re.compile(
     rf"\b(?:{SUBJECTS}|personal|arbetsgruppen)\b.*\b(?:fått utbildning|har utbildats|utbildades|är utbildade|"
     rf"utbildats|har gått utbildning|gick utbildning|gått en \w*kurs|"
@@ -195,20 +207,35 @@ def _negated(part: str) -> bool:
     """Return whether the clause negates the use: "Vi använder inte METODNAMN" -> True.
 
     A negation counts near the name only, and not where a relative clause holds it
-    ("Deltagare som inte har arbetat får METODNAMN") or the intervention's own use follows it
-    ("Eftersom många inte har arbetat på länge använder vi METODNAMN").
+    ("Deltagare som inte har arbetat får METODNAMN"), the intervention's own use follows it
+    ("Eftersom många inte har arbetat på länge använder vi METODNAMN"), it says "not everyone"
+    ("Inte alla har gjort METODNAMN") or a second negation cancels it ("Ingen har avböjt METODNAMN").
     """
     at = part.find(MASK)
-    for m in list(NEGATION_RE.finditer(part)) + list(DROPPED_RE.finditer(part)):
-        if m.start() < at:
-            if len(part[m.end():at].split()) > NEGATION_REACH[0] or OWN_USE_RE.search(part[m.end():]):
-                continue
-            if RELATIVE_NEGATION_RE.search(part, max(0, m.start() - 20), m.end()):
-                continue
-        elif len(part[at:m.start()].split()) > NEGATION_REACH[1]:
+    for m in NEGATION_RE.finditer(part):
+        if PARTIAL_RE.search(part[m.end():]) or DOUBLE_NEGATION_RE.match(part, m.end()):
             continue
-        return True
-    return False
+        if _negation_counts(part, m, at):
+            return True
+    return any(_negation_counts(part, m, at) for m in DROPPED_RE.finditer(part))
+
+
+def _partial(part: str) -> bool:
+    """Return whether a negation near the name says "not for everyone": the method is used for some.
+
+    "Inte alla deltagare har gjort METODNAMN" -> True
+    """
+    at = part.find(MASK)
+    return any(PARTIAL_RE.search(part[m.end():]) and _negation_counts(part, m, at) for m in NEGATION_RE.finditer(part))
+
+
+def _negation_counts(part: str, m: re.Match, at: int) -> bool:
+    """Return whether the negation or drop word `m` reaches the name at `at`."""
+    if m.start() > at:
+        return len(part[at:m.start()].split()) <= NEGATION_REACH[1]
+    if len(part[m.end():at].split()) > NEGATION_REACH[0] or OWN_USE_RE.search(part[m.end():]):
+        return False
+    return not RELATIVE_NEGATION_RE.search(part, max(0, m.start() - 20), m.end())
 
 
 def _heading_run(masked: str) -> bool:
@@ -275,6 +302,7 @@ def verdict(masked: str, section: str | None) -> tuple[bool | None, str]:
     before, after = masked[:masked.find(MASK)], masked[masked.find(MASK):]
     checks = [
         ("negated", _negated(part)),
+        ("hypothetical", bool(HYPOTHETICAL_RE.search(part[:part.find(MASK)]))),
         ("dropped", bool(DROPPED_LATER_RE.search(after))),
         ("contrast", bool(CONTRAST_RE.search(masked))),
         ("unit", bool(UNIT_SUFFIX_RE.search(masked))),
@@ -295,6 +323,9 @@ def verdict(masked: str, section: str | None) -> tuple[bool | None, str]:
     for rule, hit in checks:
         if hit:
             return False, rule
-    if OWN_USE_RE.search(part) or OWN_USE_EN_RE.search(part) or TRAINED_RE.search(masked):
+    if _partial(part):
+        return True, "partial"
+    if (OWN_USE_RE.search(part) or OWN_USE_EN_RE.search(part) or TRAINED_RE.search(masked)
+            or INSTEAD_RE.search(masked)):
         return True, "own_use"
     return None, ""

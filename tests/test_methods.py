@@ -409,3 +409,21 @@ def test_prose_before_a_heading_inside_a_run_on_line_is_read():
     at = text.index("Deltagarna")
     sections = [Section("follow_up", "1. UPPFÖLJNING", text[at:], None, at, len(text))]
     assert [m.label for m in find_mentions(text, sections)] == ["MI"]
+
+
+@pytest.mark.parametrize("masked, expected", [
+    # "not for everyone" is use for some
+    ("Inte alla deltagare har gjort METODNAMN, men de flesta.", (True, "partial")),
+    ("METODNAMN har inte kunnat genomföras för alla deltagare.", (True, "partial")),
+    # a second negation cancels the first
+    ("Ingen deltagare har avböjt METODNAMN-skattningen.", (None, "")),
+    # a possibility, not a plan
+    ("Insatsen skulle kunna använda METODNAMN om licensen blir billigare.", (False, "hypothetical")),
+    # a relative clause after the name denies it
+    ("Två av coacherna har gått en introduktionskurs i METODNAMN, som dock inte används i insatsen.",
+     (False, "dropped")),
+    # the method used in another's stead
+    ("Vi använder inte SMAIL utan METODNAMN.", (True, "own_use")),
+])
+def test_negation_scope_quantifiers_and_possibilities(masked, expected):
+    assert verdict(masked, "methods") == expected
