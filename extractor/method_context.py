@@ -42,6 +42,11 @@ FINANCED_RE = re.compile(
 FINANCED_REACH = 40  # words of other activities' names between the heading and the name in a contents run
 # in a run of headings the word after the name opens the next heading, capitalised: "… METODNAMN Psykisk …"
 RUN_NEIGHBOURS_RE = re.compile(rf"{MASK}(?:-\w+)?(?:\s+[A-ZÅÄÖ0-9]|\W*$)")
+# A table row headed by the method with a yes or a no in another cell:
+# "MI<tab>Ja<tab>i alla samtal", "AWP<tab>Nej<tab>görs av Arbetsförmedlingen".
+YES_CELL_RE = re.compile(r"^(?:ja|yes|x)\W*$", re.I)
+NO_CELL_RE = re.compile(r"^(?:nej|no|ej|inte aktuell\w*|ej aktuell\w*)\W*$", re.I)
+ROW_MAX_CELLS = 6
 BARE_ITEM_RE = re.compile(rf"^\W*{MASK}(?:-\w+)?\W*$")
 
 
@@ -64,6 +69,20 @@ def list_lead_in(body: str, start: int) -> str:
             return line if line.endswith(":") and len(line) <= LEAD_IN_MAX else ""
         end = begin - 1
     return ""
+
+
+def table_row(body: str, start: int, end: int) -> tuple[str, ...]:
+    """Return the other cells of the tab-separated row whose first cell holds body[start:end], else ().
+
+    "AWP\tNej\tgörs av Arbetsförmedlingen" at "AWP" -> ("Nej", "görs av Arbetsförmedlingen")
+    """
+    line_start = body.rfind("\n", 0, start) + 1
+    line_end = body.find("\n", end)
+    line = body[line_start:line_end if line_end >= 0 else len(body)]
+    if "\t" not in line or "\t" in body[line_start:start]:
+        return ()
+    cells = [c.strip() for c in line.split("\t")]
+    return tuple(cells[1:]) if len(cells) <= ROW_MAX_CELLS else ()
 
 
 def line_before(body: str, start: int) -> str:
@@ -99,12 +118,15 @@ def _financed_activity(masked: str, lead_in: str) -> bool:
 
 
 def context_verdict(masked: str, lead_in: str = "", heading: str | None = None,
-                    before: str = "") -> tuple[bool | None, str]:
+                    before: str = "", row: tuple[str, ...] = ()) -> tuple[bool | None, str]:
     """Return (used, rule) where the mention's surroundings decide, else (None, "").
 
     "- METODNAMN" under "Metoder som inte ingår i insatsen:" -> (False, "list_lead_in")
     "Metoder vi har övervägt: METODNAMN och AWP." -> (False, "list_lead_in")
     """
+    yes, no = any(YES_CELL_RE.match(c) for c in row), any(NO_CELL_RE.match(c) for c in row)
+    if yes != no:
+        return yes, "table_yes" if yes else "table_no"
     at = masked.find(MASK)
     inline = masked[:masked.rfind(":", 0, at)] if ":" in masked[:at] else ""
     if _lead_in_denies(lead_in) or (inline and _lead_in_denies(inline)):

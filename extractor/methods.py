@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .extract.text import matches_at, sentence_bounds
-from .method_context import context_verdict, line_before, list_lead_in
+from .method_context import context_verdict, line_before, list_lead_in, table_row
 from .method_rules import MASK, verdict
 from .record import Section
 
@@ -43,6 +43,7 @@ class Mention:
     lead_in: str = ""  # the line introducing the list the mention is an item of
     heading: str | None = None  # the heading of the mention's section
     before: str = ""  # the sentence's line before it
+    row: tuple[str, ...] = ()  # a table row's other cells when the name heads the row
 
 
 def load_lexicon() -> dict[str, dict]:
@@ -152,7 +153,7 @@ def find_mentions(text: str, sections: list[Section] | None = None) -> list[Ment
                 masked = sentence[:rel_s] + MASK + suffix + sentence[rel_e:]
                 mentions.append(Mention(label, " ".join(sentence.split()), " ".join(masked.split()), key,
                                         base + start, base + end, list_lead_in(body, start), heading,
-                                        line_before(body, start)))
+                                        line_before(body, start), table_row(body, name_start, name_end)))
     return mentions
 
 
@@ -221,7 +222,7 @@ def load_model(path: str | None = None):
 
 def _decide(mention: Mention) -> tuple[bool | None, str]:
     """Return the rules' (used, rule) for a mention: its surroundings first, then its sentence."""
-    around = context_verdict(mention.masked, mention.lead_in, mention.heading, mention.before)
+    around = context_verdict(mention.masked, mention.lead_in, mention.heading, mention.before, mention.row)
     return around if around[0] is not None else verdict(mention.masked, mention.section)
 
 

@@ -427,3 +427,9 @@ def test_prose_before_a_heading_inside_a_run_on_line_is_read():
 ])
 def test_negation_scope_quantifiers_and_possibilities(masked, expected):
     assert verdict(masked, "methods") == expected
+
+
+def test_a_table_row_headed_by_a_method_answers_yes_or_no():
+    text = ("Metod\tAnvänds i insatsen\tKommentar\nMI\tJa\ti alla samtal\n"
+            "AWP\tNej\tgörs av Arbetsförmedlingen\nSMAIL\tNej\n")
+    assert _labels(text) == ["MI"]
