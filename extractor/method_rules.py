@@ -137,6 +137,8 @@ DESCRIPTION_RE = re.compile(
     rf"|(?:^|[–—\"”]\s*){MASK}(?:\s*\([^)]*\))?\s+är\s+(?:en\s+metod|ett\s+arbetssätt|ett\s+samlingsnamn|en\s+modell)\s+(?:för|som|där)\b"
     rf"|^(?:grunden|principen|tanken|idén|kärnan|grundtanken)\s+(?:i|med|bakom)\s+{MASK}\s+(?:är|går ut på)\b"
     r"|\b(?:forskning|studier|genomgång|metaanalys\w*|SBU)\b.*\bvisar\b"
+    # "Begreppet METODNAMN används på många sätt": the word, not a use
+    rf"|\b(?:begreppet|termen|uttrycket|ordet)\s+{MASK}"
     # a heading that asks what the method is: "Vad är METODNAMN?", "Kort om METODNAMN-modellen"
     rf"|^\W*(?:vad (?:är|innebär|betyder)|kort om|mer om|fakta om)\s+(?:metoden\s+)?{MASK}(?:-\w+)?\s*[?:.!]?\s*$"
     r"|\bi (?:relativt )?(?:få|många|flera) kommuner\b", re.I)
@@ -158,6 +160,8 @@ OWN_USE_RE = re.compile(
     rf"|\b(?:ersattes|ersätts|har ersatts|byttes ut|byts ut)\s+(?:av|mot|med)\s+{MASK}"
     rf"|{MASK}\s+(?:ska |kommer att )?(?:används|användes|har använts|användas|tillämpas)\b(?!\s+(?:\w+\s+)?av\b)"
     rf"|\b(?:skattas|skattades|bedöms|bedömdes|kartläggs|kartlades|mäts|mättes)\s+(?:\w+\s+){{0,3}}?med\s+{MASK}"
+    # "Vårt arbetssätt är inspirerat av METODNAMN"
+    rf"|\b(?:inspirerad|inspirerat|inspirerade|influerad|influerat|influerade)\s+av\s+(?:[\w-]+\s+){{0,2}}?{MASK}"
     # "Vid behov kan en METODNAMN göras", "METODNAMN-bedömningar genomförs med alla" (not "görs av" someone)
     rf"|{MASK}(?:-\w+)?\s+(?:kan\s+|ska\s+)?(?:görs|göras|gjordes|genomförs|genomföras|genomfördes)\b"
     rf"(?!\s+(?:\w+\s+)?(?:av|via|hos|genom)\b)",

@@ -433,3 +433,11 @@ def test_a_table_row_headed_by_a_method_answers_yes_or_no():
     text = ("Metod\tAnvänds i insatsen\tKommentar\nMI\tJa\ti alla samtal\n"
             "AWP\tNej\tgörs av Arbetsförmedlingen\nSMAIL\tNej\n")
     assert _labels(text) == ["MI"]
+
+
+@pytest.mark.parametrize("masked, expected", [
+    ("Begreppet METODNAMN används på många olika sätt.", (False, "description")),
+    ("Vårt arbetssätt är inspirerat av METODNAMN.", (True, "own_use")),
+])
+def test_a_term_is_no_use_and_an_inspiration_is(masked, expected):
+    assert verdict(masked, "methods") == expected
