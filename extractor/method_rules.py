@@ -137,6 +137,8 @@ DESCRIPTION_RE = re.compile(
     rf"|(?:^|[–—\"”]\s*){MASK}(?:\s*\([^)]*\))?\s+är\s+(?:en\s+metod|ett\s+arbetssätt|ett\s+samlingsnamn|en\s+modell)\s+(?:för|som|där)\b"
     rf"|^(?:grunden|principen|tanken|idén|kärnan|grundtanken)\s+(?:i|med|bakom)\s+{MASK}\s+(?:är|går ut på)\b"
     r"|\b(?:forskning|studier|genomgång|metaanalys\w*|SBU)\b.*\bvisar\b"
+    # "SE BILAGA 2" in capitals: the verb "se" pointing to another part, not Supported Employment
+    rf"|{MASK}\s+(?:bilaga|bilagan|bilagorna|nedan|ovan|sidan|sid|avsnitt|kapitel|tabell|figur)\b"
     # "Begreppet METODNAMN används på många sätt": the word, not a use
     rf"|\b(?:begreppet|termen|uttrycket|ordet)\s+{MASK}"
     # a heading that asks what the method is: "Vad är METODNAMN?", "Kort om METODNAMN-modellen"

@@ -441,3 +441,8 @@ def test_a_table_row_headed_by_a_method_answers_yes_or_no():
 ])
 def test_a_term_is_no_use_and_an_inspiration_is(masked, expected):
     assert verdict(masked, "methods") == expected
+
+
+def test_a_capitalised_see_pointing_to_an_appendix_is_no_supported_employment():
+    assert _labels("FÖR MER INFORMATION, SE BILAGA 2.") == []
+    assert verdict("FÖR MER INFORMATION, METODNAMN BILAGA 2.", "methods") == (False, "description")
