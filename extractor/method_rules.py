@@ -36,7 +36,11 @@ DROPPED_WORDS = (
     r"ställdes in|ställts in|ställs in|avvecklades|avvecklats|lades ner|lagts ner|"
     r"kom aldrig igång|avstår från|avstod från|avstått från|"
     # postponed past the period reported on: "utbildningen i METOD sköts upp till nästa år"
-    r"sköts upp|skjuts upp|skjutits upp|har skjutits upp|flyttades fram|har flyttats fram")
+    r"sköts upp|skjuts upp|skjutits upp|har skjutits upp|flyttades fram|har flyttats fram|"
+    r"framflyttad|framflyttat|framflyttats|senarelagd|senarelagt|senarelagts|senarelades|"
+    r"uppskjuten|uppskjutet|uppskjutits|försenad|försenat|försenats|försenades|"
+    # stopped: "SMAIL-skattningarna avbröts när licensen gick ut"
+    r"avbröts|avbrutits|avbruten|avbrutet")
 DROPPED_RE = re.compile(rf"\b(?:{DROPPED_WORDS})\b", re.I)
 # "Projektet prövade METODNAMN, men det avvecklades": the name's own subject dropped later in the sentence.
 DROPPED_LATER_RE = re.compile(

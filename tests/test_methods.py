@@ -446,3 +446,19 @@ def test_a_term_is_no_use_and_an_inspiration_is(masked, expected):
 def test_a_capitalised_see_pointing_to_an_appendix_is_no_supported_employment():
     assert _labels("FÖR MER INFORMATION, SE BILAGA 2.") == []
     assert verdict("FÖR MER INFORMATION, METODNAMN BILAGA 2.", "methods") == (False, "description")
+
+
+@pytest.mark.parametrize("text", [
+    "MI-utbildningen är framflyttad till våren.",
+    "Utbildningen i AWP har senarelagts.",
+    "Införandet av IPS är uppskjutet till nästa år.",
+    "Starten för KBT-gruppen har försenats.",
+    "SMAIL-skattningarna avbröts när licensen gick ut.",
+])
+def test_a_postponed_or_stopped_method_is_not_used(text):
+    assert _labels(text) == []
+
+
+def test_a_delayed_certification_does_not_hide_use_stated_beside_it():
+    text = "Certifieringen i IPS är försenad, men arbetsspecialisterna arbetar redan enligt IPS."
+    assert _labels(text) == ["IPS", "SE"]
