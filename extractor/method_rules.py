@@ -189,6 +189,17 @@ OWN_USE_EN_RE = re.compile(
 INSTEAD_RE = re.compile(
     rf"\b(?:{SUBJECTS})\s+(?:\w+\s+){{0,2}}?(?:{USE_VERBS})\s+(?:\w+\s+)?(?:inte|ej)\b[^.;]*?\butan\s+"
     rf"(?:[\w-]+\s+){{0,3}}?{MASK}", re.I)
+# English prose that names a method without using it: a plan to study it, a research finding, a cancelled
+# or postponed training, an earlier project, another unit ("The municipality's job centre works with …").
+OTHER_UNITS_EN = (r"(?:the\s+)?(?:municipality's|region's|county's)\s+(?:\w+\s+){0,2}?(?:centre|center|unit|service|team)s?|"
+                  r"primary care|health cent(?:re|er)s?|psychiatr\w+|(?:the\s+)?employment service|social services")
+NOT_USED_EN_RE = re.compile(
+    rf"\b(?:consider(?:ed|ing|s)?|investigat\w*|explor\w*|examin\w*|whether|feasibility|pre-study)\b[^.;]*{MASK}"
+    rf"|\b(?:research|studies|evidence|literature)\b[^.;]*\b(?:shows?|suggests?|indicates?)\b"
+    rf"|{MASK}[^.;]*\b(?:cancell?ed|postponed|discontinued|dropped|abandoned|stopped)\b"
+    rf"|\b(?:previous|earlier|former|other)\s+(?:\w+\s+)?(?:projects?|interventions?)\b"
+    rf"|^\W*(?:{OTHER_UNITS_EN})\b[^;:]*?\b(?:works?|uses?|offers?|provides?)\s+(?:with\s+)?(?:[\w-]+\s+){{0,3}}?{MASK}"
+    rf"|{MASK}[\w-]*\s+(?:\w+\s+){{0,2}}?(?:through|via|at|from)\s+(?:the\s+)?(?:{OTHER_UNITS_EN})", re.I)
 TRAINED_RE = re.compile(
     rf"\b(?:{SUBJECTS}|personal|arbetsgruppen)\b.*\b(?:fått utbildning|har utbildats|utbildades|är utbildade|"
     rf"utbildats|har gått utbildning|gick utbildning|gått en \w*kurs|"
@@ -313,6 +324,7 @@ def verdict(masked: str, section: str | None) -> tuple[bool | None, str]:
     checks = [
         ("negated", _negated(part)),
         ("hypothetical", bool(HYPOTHETICAL_RE.search(part[:part.find(MASK)]))),
+        ("english", bool(NOT_USED_EN_RE.search(masked))),
         ("dropped", bool(DROPPED_LATER_RE.search(after))),
         ("contrast", bool(CONTRAST_RE.search(masked))),
         ("unit", bool(UNIT_SUFFIX_RE.search(masked))),

@@ -462,3 +462,16 @@ def test_a_postponed_or_stopped_method_is_not_used(text):
 def test_a_delayed_certification_does_not_hide_use_stated_beside_it():
     text = "Certifieringen i IPS är försenad, men arbetsspecialisterna arbetar redan enligt IPS."
     assert _labels(text) == ["IPS", "SE"]
+
+
+@pytest.mark.parametrize("masked", [
+    "We considered METODNAMN but chose a stepwise model.",
+    "The project aims to investigate whether METODNAMN could be used.",
+    "Research shows that METODNAMN is effective.",
+    "METODNAMN training was cancelled.",
+    "In the previous project, METODNAMN was used.",
+    "The municipality's job centre works with METODNAMN.",
+    "Participants can get METODNAMN through the health centre.",
+])
+def test_english_prose_naming_a_method_without_using_it(masked):
+    assert verdict(masked, "methods") == (False, "english")
