@@ -58,6 +58,10 @@ DROPPED_LATER_RE = re.compile(
 PARTIAL_RE = re.compile(r"^\s+(?:alla|samtliga|varje)\b|\b(?:för|med|hos|av|bland)\s+(?:alla|samtliga)\b", re.I)
 # "Ingen deltagare har avböjt METODNAMN": two negations.
 DOUBLE_NEGATION_RE = re.compile(r"\s+(?:\w+\s+){0,3}?(?:avböj\w*|tackat nej|tackade nej|vägra\w*)\b", re.I)
+# "Önskade utbildningar för personalen: METODNAMN", "Personalen har efterfrågat utbildning i METODNAMN":
+# a training wished for, not given.
+WISHED_TRAINING_RE = re.compile(
+    r"\b(?:önskade?|önskad|önskemål\w*|efterfråga\w*)\s+(?:\w+\s+){0,2}?(?:utbildning\w*|kurs\w*|fortbildning\w*)\b", re.I)
 # "Insatsen skulle kunna använda METODNAMN om …": a possibility, not a plan.
 HYPOTHETICAL_RE = re.compile(r"\bskulle\s+(?:\w+\s+){0,2}?(?:kunna|vilja)\b|\bvore\b|\b(?:could|would)\b", re.I)
 # "till skillnad från IPS", "samma principer som SE": a contrast or comparison just before the name.
@@ -324,6 +328,7 @@ def verdict(masked: str, section: str | None) -> tuple[bool | None, str]:
     checks = [
         ("negated", _negated(part)),
         ("hypothetical", bool(HYPOTHETICAL_RE.search(part[:part.find(MASK)]))),
+        ("wished_training", bool(WISHED_TRAINING_RE.search(before))),
         ("english", bool(NOT_USED_EN_RE.search(masked))),
         ("dropped", bool(DROPPED_LATER_RE.search(after))),
         ("contrast", bool(CONTRAST_RE.search(masked))),

@@ -475,3 +475,11 @@ def test_a_delayed_certification_does_not_hide_use_stated_beside_it():
 ])
 def test_english_prose_naming_a_method_without_using_it(masked):
     assert verdict(masked, "methods") == (False, "english")
+
+
+@pytest.mark.parametrize("masked", [
+    "Önskade utbildningar för personalen: METODNAMN och ACT.",
+    "Personalen har efterfrågat utbildning i METODNAMN.",
+])
+def test_a_training_wished_for_is_no_use(masked):
+    assert verdict(masked, "methods") == (False, "wished_training")
