@@ -163,8 +163,13 @@ HEADING_RUN_STOPS_RE = re.compile(r"[.,;:!?]")
 BOX_RE = re.compile(r"☐|□|☒|☑|■|✓|✔|\[\s?\]|\[[xX✓]\]")
 TICKED = re.compile(r"☒|☑|■|✓|✔|\[[xX✓]\]")
 BOX_REACH = 60  # characters between a box and the name it ticks
+# staff named in any form, with a count or the intervention's name before: "Kajens två jobbcoacher använder …"
+STAFF = (r"(?:jobb|rehab)?coach(?:er|erna|en)?|arbetsspecialist(?:er|erna|en)?|handledar(?:e|na|en)|"
+         r"medarbetar(?:e|na)|koordinator(?:er|erna|n)|arbetsterapeut(?:er|erna|en)|behandlar(?:e|na|en)")
 OWN_USE_RE = re.compile(
     rf"\b(?:{SUBJECTS})\s+(?:\w+\s+){{0,2}}?(?:{USE_VERBS})\s+(?:[\w-]+\s+){{0,5}}?{MASK}"
+    rf"|\b(?:\w+s\s+)?(?:(?:två|tre|fyra|båda|alla|samtliga|egna|våra)\s+)?(?:{STAFF})\s+(?:\w+\s+){{0,2}}?"
+    rf"(?:{USE_VERBS})\s+(?:[\w-]+\s+){{0,5}}?{MASK}"
     rf"|\b(?:{USE_VERBS})\s+(?:{SUBJECTS})\s+(?:[\w-]+\s+){{0,3}}?{MASK}"
     rf"|\b(?:erbjuds|erbjöds)\s+(?:\w+\s+){{0,3}}?{MASK}(?!\s+(?:\w+\s+)?(?:av|via|genom|hos)\b)"
     rf"|\b(?:ersattes|ersätts|har ersatts|byttes ut|byts ut)\s+(?:av|mot|med)\s+{MASK}"

@@ -483,3 +483,13 @@ def test_english_prose_naming_a_method_without_using_it(masked):
 ])
 def test_a_training_wished_for_is_no_use(masked):
     assert verdict(masked, "methods") == (False, "wished_training")
+
+
+@pytest.mark.parametrize("masked, expected", [
+    ("Exempelhusets två jobbcoacher använder METODNAMN i de inledande träffarna.", (True, "own_use")),
+    ("Insatsens behandlare arbetar med METODNAMN.", (True, "own_use")),
+    # another unit's staff stay another unit's
+    ("Arbetsförmedlingens arbetsterapeuter använder METODNAMN.", (False, "other_provider")),
+])
+def test_staff_named_with_a_count_or_the_interventions_name_use_the_method(masked, expected):
+    assert verdict(masked, "methods") == expected
