@@ -13,10 +13,11 @@ MASK = "METODNAMN"
 
 # "Deltagaren skattas med SMAIL", "Vi arbetar enligt IPS": the intervention's own use.
 SUBJECTS = (r"vi|projektet|insatsen|verksamheten|teamet|coacherna|jobbcoacherna|personalen|medarbetarna|"
-            r"arbetsterapeuten|handledarna|handläggarna|arbetsgruppen|rehabcoachen|coachen|deltagarna|deltagaren")
+            r"arbetsterapeuten|handledarna|handläggarna|arbetsgruppen|rehabcoachen|coachen|deltagarna|deltagaren|"
+            r"arbetsspecialisterna|arbetsspecialisten|koordinatorerna|koordinatorn|handledaren")
 USE_VERBS = (r"arbetar|arbetade|arbetat|arbeta|använder|använde|använt|använda|erbjuder|erbjöd|erbjudit|"
              r"erbjuda|utgår från|utgick från|utgått från|tillämpar|tillämpade|tillämpat|tillämpa|"
-             r"jobbar|jobbade|jobbat")
+             r"jobbar|jobbade|jobbat|följer|följde|följt|följa")
 # A clause ends at punctuation or at a conjunction that starts a new statement:
 # "Vi använde MI, men inte AWP" -> "men inte AWP" is AWP's clause.
 # "… har inga väntetider och erbjuder METODNAMN": "och" before a verb of use starts a new clause.
@@ -24,7 +25,7 @@ CLAUSE_BREAK_RE = re.compile(
     rf"[,;:]|\s[–—]\s|\s(?:men|utan|eftersom|medan|fast|då)\s|\soch\s(?=(?:{USE_VERBS}|får|ges|erbjuds)\b)", re.I)
 # "inte minst", "inte bara", "inget hinder" do not negate; "inte heller", "inte längre" do.
 NEGATION_RE = re.compile(
-    r"\b(?:inte|ej|icke|aldrig|inga|ingen|inget|not|never|cannot|won't|don't|doesn't)\b"
+    r"\b(?:inte|ej|icke|aldrig|inga|ingen|inget|varken|not|never|neither|cannot|won't|don't|doesn't)\b"
     r"(?!\s+(?:minst|bara|enbart|endast|sällan|ovanligt|hinder|tvekan|tvivel|problem)\b)", re.I)
 NEGATION_REACH = (7, 6)  # words a negation may stand before / after the name
 # "Deltagare som inte har arbetat får IPS": the negation belongs to the relative clause before the name.
@@ -35,23 +36,62 @@ DROPPED_WORDS = (
     r"ställdes in|ställts in|ställs in|avvecklades|avvecklats|lades ner|lagts ner|"
     r"kom aldrig igång|avstår från|avstod från|avstått från|"
     # postponed past the period reported on: "utbildningen i METOD sköts upp till nästa år"
-    r"sköts upp|skjuts upp|skjutits upp|har skjutits upp|flyttades fram|har flyttats fram")
+    r"sköts upp|skjuts upp|skjutits upp|har skjutits upp|flyttades fram|har flyttats fram|"
+    r"framflyttad|framflyttat|framflyttats|senarelagd|senarelagt|senarelagts|senarelades|"
+    r"uppskjuten|uppskjutet|uppskjutits|försenad|försenat|försenats|försenades|"
+    # stopped: "SMAIL-skattningarna avbröts när licensen gick ut"
+    r"avbröts|avbrutits|avbruten|avbrutet")
 DROPPED_RE = re.compile(rf"\b(?:{DROPPED_WORDS})\b", re.I)
 # "Projektet prövade METODNAMN, men det avvecklades": the name's own subject dropped later in the sentence.
 DROPPED_LATER_RE = re.compile(
     rf"\b(?:det|den|metoden|instrumentet|verktyget|skattningen|arbetssättet|{MASK})\s+(?:\w+\s+){{0,3}}?"
-    rf"(?:{DROPPED_WORDS})\b", re.I)
+    rf"(?:{DROPPED_WORDS})\b"
+    # "All personal är utbildad i METODNAMN, men metoden används inte …", "… men det är inget insatsen använder"
+    rf"|\b(?:det|den|metoden|instrumentet|verktyget|skattningen|arbetssättet)\s+(?:\w+\s+)?"
+    rf"(?:används|användes|har använts|tillämpas|tillämpades|ingår|ingick|erbjuds|erbjöds)\s+(?:\w+\s+)?"
+    rf"(?:inte|ej|aldrig)\b(?!\s+(?:bara|enbart|endast)\b)"
+    rf"|\b(?:det|den|metoden)\s+är\s+(?:inget|ingenting|inte\s+något)\s+(?:som\s+)?(?:vi|insatsen|projektet|teamet)\b"
+    # "… en kurs i METODNAMN, som dock inte används i insatsen"
+    rf"|^{MASK}[\w-]*\W+som\s+(?:\w+\s+)?(?:inte|ej|aldrig)\s+(?:används|användes|har använts|tillämpas|ingår|erbjuds)\b",
+    re.I)
+# "Inte alla deltagare har gjort METODNAMN", "… har inte kunnat genomföras för alla": used, only not for everyone.
+PARTIAL_RE = re.compile(r"^\s+(?:alla|samtliga|varje)\b|\b(?:för|med|hos|av|bland)\s+(?:alla|samtliga)\b", re.I)
+# "Ingen deltagare har avböjt METODNAMN": two negations.
+DOUBLE_NEGATION_RE = re.compile(r"\s+(?:\w+\s+){0,3}?(?:avböj\w*|tackat nej|tackade nej|vägra\w*)\b", re.I)
+# "Önskade utbildningar för personalen: METODNAMN", "Personalen har efterfrågat utbildning i METODNAMN":
+# a training wished for, not given.
+WISHED_TRAINING_RE = re.compile(
+    r"\b(?:önskade?|önskad|önskemål\w*|efterfråga\w*)\s+(?:\w+\s+){0,2}?(?:utbildning\w*|kurs\w*|fortbildning\w*)\b", re.I)
+# "Insatsen skulle kunna använda METODNAMN om …": a possibility, not a plan.
+HYPOTHETICAL_RE = re.compile(r"\bskulle\s+(?:\w+\s+){0,2}?(?:kunna|vilja)\b|\bvore\b|\b(?:could|would)\b", re.I)
 # "till skillnad från IPS", "samma principer som SE": a contrast or comparison just before the name.
 CONTRAST_RE = re.compile(
     rf"\b(?:till skillnad (?:från|mot)|skillnaden (?:mot|från)|i ?stället för|istället för|jämfört med|"
-    rf"snarare än|i motsats till|samma principer som|samma grund som|en variant av|en vidareutveckling av)"
+    rf"snarare än|i motsats till|samma principer som|samma grund som|en variant av|en vidareutveckling av|"
+    rf"unlike|instead of|rather than|in contrast to|as opposed to|compared (?:with|to))"
     rf"\s+(?:[\w-]+\s+){{0,3}}{MASK}", re.I)
+# "Forskare presenterade resultat om METODNAMN", "visade hur en METODNAMN-bedömning går till": a talk
+# or a demonstration about the method (a seminar, a board's information item), not its use.
+TALK_RE = re.compile(
+    rf"\b(?:presenterade|presenterades|presenterar|föreläste|föreläser|föreläsning\w*|föredrag\w*|"
+    rf"informerade|informerar|information|berättade|berättar|talade|pratade)\s+(?:\w+\s+){{0,3}}?om\s+"
+    rf"(?P<between>(?:[\w-]+\s+){{0,4}}?){MASK}"
+    rf"|\b(?:visade|visar|demonstrerade|demonstrerar)\s+hur\s+(?:en\s+|ett\s+)?{MASK}", re.I)
+# A course catalogue or a training day for the members' own staff: the förbund's offer to its members,
+# not a method this intervention uses ("kurser i METODNAMN för medlemmarnas personal").
+MEMBER_TRAINING_RE = re.compile(
+    r"\b(?:utbildningskatalog\w*|kurskatalog\w*|kursutbud\w*|utbildningsutbud\w*)\b"
+    r"|\b(?:medlemmarnas|medlemsorganisationernas)\s+(?:\w+\s+)?(?:personal|medarbetare|handläggare|anställda|chefer)\b"
+    r"|\b(?:personal|medarbetare|handläggare|anställda|chefer)\s+(?:hos|i|inom)\s+(?:medlemmarna|medlemsorganisationerna)\b",
+    re.I)
 # "undersöka om IPS kan vara …", "en förstudie om IPS": a method to be studied, not used.
 INVESTIGATE_RE = re.compile(
     r"\b(?:undersöka|undersöker|undersöks|undersökte|utreda|utreder|utreds|utredde|pröva om|prövar om|"
     r"se över|ser över|ta ställning|tar ställning|överväga|överväger|övervägt|övervägde|"
     r"förstudie\w*\s+(?:om|för|kring|av|inför|kring)|förstudie\w* (?:\w+ ){0,2}(?:om|för|kring)|"
-    r"frågan om att införa|möjligheten att införa|intresse av att införa|kartlägga förutsättningar\w*)\b",
+    r"frågan om att införa|möjligheten att införa|intresse av att införa|kartlägga förutsättningar\w*|"
+    # a wish for later: "Vi vill i framtiden pröva AWP", "hoppas kunna införa SMAIL"
+    r"(?:vill|skulle vilja|hoppas|önskar)\s+(?:\w+\s+){0,3}?(?:pröva|prova|testa|införa))\b",
     re.I)
 # A unit, a job title or an undertaking named after a method: "IPS-teamet", "SE-handläggare", "IPS-införande".
 UNIT_SUFFIX_RE = re.compile(
@@ -67,6 +107,23 @@ NEEDS_ELSEWHERE_RE = re.compile(
 # "ett nära samarbete med IPS-verksamheten inom psykiatrin": a partner that uses the method.
 PARTNER_RE = re.compile(rf"\b(?:samarbet\w*|samverk\w*)\s+med\s+(?:\w+\s+)?{MASK}", re.I)
 OWN_WORDS_RE = re.compile(r"\b(?:vi|oss|insatsen|projektet|verksamheten|teamet)\b", re.I)
+# Care and authorities outside the intervention: "KBT erbjuds via primärvården",
+# "Kommunens beroendeenhet arbetar med ACT", "Klubbhuset … är en samverkanspart och arbetar enligt SE".
+OTHER_UNITS = (r"primärvård\w*|vårdcentral\w*|psykiatri\w*|beroende\w*|habilitering\w*|företagshälsovård\w*|"
+               r"arbetsförmedling\w*|försäkringskass\w*|socialtjänst\w*|samverkanspart\w*|klubbhus\w*|"
+               r"(?:kommunens|regionens|landstingets)\s+\w+")
+# the method given by another unit: "erbjuds METODNAMN via primärvården", "METODNAMN hos vårdcentralen"
+PROVIDED_BY_OTHER_RE = re.compile(
+    rf"{MASK}[\w-]*\s+(?:\w+\s+){{0,2}}?(?:via|hos|genom|inom)\s+(?:\w+\s+)?(?:{OTHER_UNITS})", re.I)
+# another unit as the sentence's subject, with a verb of use before the name
+OTHER_SUBJECT_RE = re.compile(
+    rf"^\W*(?:[\w-]+\s+){{0,2}}?(?:{OTHER_UNITS})\b[^;:]*?\b(?:{USE_VERBS}|erbjuder|ger|gör|genomför|utför)\s+(?:[\w-]+\s+){{0,4}}?{MASK}",
+    re.I)
+# "… men det stödet ligger utanför insatsen": the sentence puts the method outside this intervention
+OUTSIDE_RE = re.compile(r"\butanför\s+(?:själva\s+)?(?:insatsen|projektet|verksamheten|uppdraget)\b", re.I)
+# "… arbetar med METODNAMN, och insatsen hänvisar deltagare dit": the place referred to uses it
+REFERRED_THERE_RE = re.compile(
+    r"\b(?:hänvisa\w*|remitter\w*|slussa\w*|lotsa\w*|skickar|skickas)\b[^.;]*\bdit\b", re.I)
 # "I det tidigare projektet användes SMAIL", "Förbundet har tidigare finansierat insatser som …".
 EARLIER_RE = re.compile(
     r"\b(?:tidigare|föregående|förra|förut)\s+(?:\w+\s+){0,2}(?:projekt|insats|verksamhet|satsning)\w*"
@@ -88,6 +145,12 @@ DESCRIPTION_RE = re.compile(
     rf"|(?:^|[–—\"”]\s*){MASK}(?:\s*\([^)]*\))?\s+är\s+(?:en\s+metod|ett\s+arbetssätt|ett\s+samlingsnamn|en\s+modell)\s+(?:för|som|där)\b"
     rf"|^(?:grunden|principen|tanken|idén|kärnan|grundtanken)\s+(?:i|med|bakom)\s+{MASK}\s+(?:är|går ut på)\b"
     r"|\b(?:forskning|studier|genomgång|metaanalys\w*|SBU)\b.*\bvisar\b"
+    # "SE BILAGA 2" in capitals: the verb "se" pointing to another part, not Supported Employment
+    rf"|{MASK}\s+(?:bilaga|bilagan|bilagorna|nedan|ovan|sidan|sid|avsnitt|kapitel|tabell|figur)\b"
+    # "Begreppet METODNAMN används på många sätt": the word, not a use
+    rf"|\b(?:begreppet|termen|uttrycket|ordet)\s+{MASK}"
+    # a heading that asks what the method is: "Vad är METODNAMN?", "Kort om METODNAMN-modellen"
+    rf"|^\W*(?:vad (?:är|innebär|betyder)|kort om|mer om|fakta om)\s+(?:metoden\s+)?{MASK}(?:-\w+)?\s*[?:.!]?\s*$"
     r"|\bi (?:relativt )?(?:få|många|flera) kommuner\b", re.I)
 # "§ 14 IPS – information", "Informationsärende: IPS-projektet": an agenda title names a subject only.
 AGENDA_RE = re.compile(
@@ -100,13 +163,23 @@ HEADING_RUN_STOPS_RE = re.compile(r"[.,;:!?]")
 BOX_RE = re.compile(r"☐|□|☒|☑|■|✓|✔|\[\s?\]|\[[xX✓]\]")
 TICKED = re.compile(r"☒|☑|■|✓|✔|\[[xX✓]\]")
 BOX_REACH = 60  # characters between a box and the name it ticks
+# staff named in any form, with a count or the intervention's name before: "Kajens två jobbcoacher använder …"
+STAFF = (r"(?:jobb|rehab)?coach(?:er|erna|en)?|arbetsspecialist(?:er|erna|en)?|handledar(?:e|na|en)|"
+         r"medarbetar(?:e|na)|koordinator(?:er|erna|n)|arbetsterapeut(?:er|erna|en)|behandlar(?:e|na|en)")
 OWN_USE_RE = re.compile(
     rf"\b(?:{SUBJECTS})\s+(?:\w+\s+){{0,2}}?(?:{USE_VERBS})\s+(?:[\w-]+\s+){{0,5}}?{MASK}"
+    rf"|\b(?:\w+s\s+)?(?:(?:två|tre|fyra|båda|alla|samtliga|egna|våra)\s+)?(?:{STAFF})\s+(?:\w+\s+){{0,2}}?"
+    rf"(?:{USE_VERBS})\s+(?:[\w-]+\s+){{0,5}}?{MASK}"
     rf"|\b(?:{USE_VERBS})\s+(?:{SUBJECTS})\s+(?:[\w-]+\s+){{0,3}}?{MASK}"
     rf"|\b(?:erbjuds|erbjöds)\s+(?:\w+\s+){{0,3}}?{MASK}(?!\s+(?:\w+\s+)?(?:av|via|genom|hos)\b)"
     rf"|\b(?:ersattes|ersätts|har ersatts|byttes ut|byts ut)\s+(?:av|mot|med)\s+{MASK}"
     rf"|{MASK}\s+(?:ska |kommer att )?(?:används|användes|har använts|användas|tillämpas)\b(?!\s+(?:\w+\s+)?av\b)"
-    rf"|\b(?:skattas|skattades|bedöms|bedömdes|kartläggs|kartlades|mäts|mättes)\s+(?:\w+\s+){{0,3}}?med\s+{MASK}",
+    rf"|\b(?:skattas|skattades|bedöms|bedömdes|kartläggs|kartlades|mäts|mättes)\s+(?:\w+\s+){{0,3}}?med\s+{MASK}"
+    # "Vårt arbetssätt är inspirerat av METODNAMN"
+    rf"|\b(?:inspirerad|inspirerat|inspirerade|influerad|influerat|influerade)\s+av\s+(?:[\w-]+\s+){{0,2}}?{MASK}"
+    # "Vid behov kan en METODNAMN göras", "METODNAMN-bedömningar genomförs med alla" (not "görs av" someone)
+    rf"|{MASK}(?:-\w+)?\s+(?:kan\s+|ska\s+)?(?:görs|göras|gjordes|genomförs|genomföras|genomfördes)\b"
+    rf"(?!\s+(?:\w+\s+)?(?:av|via|hos|genom)\b)",
     re.I)
 # English prose in a Swedish application (EU forms, bilingual templates): "The coaches use METODNAMN",
 # "All staff work with METODNAMN", "METODNAMN is used in every meeting".
@@ -119,10 +192,28 @@ OWN_USE_EN_RE = re.compile(
     # "The project follows the METODNAMN model", "The work is based on METODNAMN", "Participants are offered METODNAMN"
     rf"|\b(?:follows?|followed|(?:is|are|was|were)\s+based\s+on|builds?\s+on)\s+(?:the\s+)?{MASK}"
     rf"|\b(?:are|is|will be)\s+offered\s+{MASK}(?!\s+(?:\w+\s+)?(?:by|via|through|at)\b)"
-    rf"|\b(?:staff|coaches|the team|all \w+)\s+(?:are|is|have been)\s+(?:trained|certified)\s+in\s+{MASK}", re.I)
+    rf"|\b(?:(?:the\s+)?(?:project\s+)?(?:staff|coaches|job coaches|team|personnel)|all \w+)\s+(?:are|is|have been)\s+"
+    rf"(?:trained|certified)\s+in\s+{MASK}", re.I)
+# "Vi använder inte SMAIL utan METODNAMN": the method used in the other's stead.
+INSTEAD_RE = re.compile(
+    rf"\b(?:{SUBJECTS})\s+(?:\w+\s+){{0,2}}?(?:{USE_VERBS})\s+(?:\w+\s+)?(?:inte|ej)\b[^.;]*?\butan\s+"
+    rf"(?:[\w-]+\s+){{0,3}}?{MASK}", re.I)
+# English prose that names a method without using it: a plan to study it, a research finding, a cancelled
+# or postponed training, an earlier project, another unit ("The municipality's job centre works with …").
+OTHER_UNITS_EN = (r"(?:the\s+)?(?:municipality's|region's|county's)\s+(?:\w+\s+){0,2}?(?:centre|center|unit|service|team)s?|"
+                  r"primary care|health cent(?:re|er)s?|psychiatr\w+|(?:the\s+)?employment service|social services")
+NOT_USED_EN_RE = re.compile(
+    rf"\b(?:consider(?:ed|ing|s)?|investigat\w*|explor\w*|examin\w*|whether|feasibility|pre-study)\b[^.;]*{MASK}"
+    rf"|\b(?:research|studies|evidence|literature)\b[^.;]*\b(?:shows?|suggests?|indicates?)\b"
+    rf"|{MASK}[^.;]*\b(?:cancell?ed|postponed|discontinued|dropped|abandoned|stopped)\b"
+    rf"|\b(?:previous|earlier|former|other)\s+(?:\w+\s+)?(?:projects?|interventions?)\b"
+    rf"|^\W*(?:{OTHER_UNITS_EN})\b[^;:]*?\b(?:works?|uses?|offers?|provides?)\s+(?:with\s+)?(?:[\w-]+\s+){{0,3}}?{MASK}"
+    rf"|{MASK}[\w-]*\s+(?:\w+\s+){{0,2}}?(?:through|via|at|from)\s+(?:the\s+)?(?:{OTHER_UNITS_EN})", re.I)
 TRAINED_RE = re.compile(
     rf"\b(?:{SUBJECTS}|personal|arbetsgruppen)\b.*\b(?:fått utbildning|har utbildats|utbildades|är utbildade|"
-    rf"utbildats|har gått utbildning|gick utbildning|gått en \w*kurs)\s+(?:\w+\s+){{0,6}}?{MASK}"
+    rf"utbildats|har gått utbildning|gick utbildning|gått en \w*kurs|"
+    # "Arbetsspecialisterna får regelbunden handledning i METODNAMN"
+    rf"(?:får|fått|fick)\s+(?:\w+\s+)?(?:handledning|utbildning|fortbildning))\s+(?:\w+\s+){{0,6}}?{MASK}"
     rf"|\b(?:coach|arbetsspecialist|arbetsterapeut|handledare|personal|medarbetare)\w*\s+(?:som är\s+)?"
     rf"(?:utbildad|utbildade|certifierad|certifierade)\s+i\s+{MASK}", re.I)
 
@@ -146,20 +237,35 @@ def _negated(part: str) -> bool:
     """Return whether the clause negates the use: "Vi använder inte METODNAMN" -> True.
 
     A negation counts near the name only, and not where a relative clause holds it
-    ("Deltagare som inte har arbetat får METODNAMN") or the intervention's own use follows it
-    ("Eftersom många inte har arbetat på länge använder vi METODNAMN").
+    ("Deltagare som inte har arbetat får METODNAMN"), the intervention's own use follows it
+    ("Eftersom många inte har arbetat på länge använder vi METODNAMN"), it says "not everyone"
+    ("Inte alla har gjort METODNAMN") or a second negation cancels it ("Ingen har avböjt METODNAMN").
     """
     at = part.find(MASK)
-    for m in list(NEGATION_RE.finditer(part)) + list(DROPPED_RE.finditer(part)):
-        if m.start() < at:
-            if len(part[m.end():at].split()) > NEGATION_REACH[0] or OWN_USE_RE.search(part[m.end():]):
-                continue
-            if RELATIVE_NEGATION_RE.search(part, max(0, m.start() - 20), m.end()):
-                continue
-        elif len(part[at:m.start()].split()) > NEGATION_REACH[1]:
+    for m in NEGATION_RE.finditer(part):
+        if PARTIAL_RE.search(part[m.end():]) or DOUBLE_NEGATION_RE.match(part, m.end()):
             continue
-        return True
-    return False
+        if _negation_counts(part, m, at):
+            return True
+    return any(_negation_counts(part, m, at) for m in DROPPED_RE.finditer(part))
+
+
+def _partial(part: str) -> bool:
+    """Return whether a negation near the name says "not for everyone": the method is used for some.
+
+    "Inte alla deltagare har gjort METODNAMN" -> True
+    """
+    at = part.find(MASK)
+    return any(PARTIAL_RE.search(part[m.end():]) and _negation_counts(part, m, at) for m in NEGATION_RE.finditer(part))
+
+
+def _negation_counts(part: str, m: re.Match, at: int) -> bool:
+    """Return whether the negation or drop word `m` reaches the name at `at`."""
+    if m.start() > at:
+        return len(part[at:m.start()].split()) <= NEGATION_REACH[1]
+    if len(part[m.end():at].split()) > NEGATION_REACH[0] or OWN_USE_RE.search(part[m.end():]):
+        return False
+    return not RELATIVE_NEGATION_RE.search(part, max(0, m.start() - 20), m.end())
 
 
 def _heading_run(masked: str) -> bool:
@@ -186,6 +292,32 @@ def _referred(before: str) -> bool:
     return bool(m) and not OWN_WORDS_RE.search(before[m.end():])
 
 
+def _other_provider(masked: str, before: str, after: str) -> bool:
+    """Return whether the sentence gives the method to a unit outside the intervention.
+
+    "Deltagare som behöver det erbjuds METODNAMN via primärvården." -> True
+    "Kommunens beroendeenhet arbetar med METODNAMN." -> True
+    "Insatsen och psykiatrin arbetar tillsammans enligt METODNAMN." -> False (the intervention's own words)
+    """
+    if OUTSIDE_RE.search(masked) or REFERRED_THERE_RE.search(after):
+        return True
+    m = PROVIDED_BY_OTHER_RE.search(masked)
+    if m and not OWN_WORDS_RE.search(before + m.group()):
+        return True
+    m = OTHER_SUBJECT_RE.search(masked)
+    return bool(m) and not OWN_WORDS_RE.search(before)
+
+
+def _talk(masked: str) -> bool:
+    """Return whether the name is the subject of a talk or a demonstration.
+
+    "Forskare presenterade resultat om METODNAMN och IPS." -> True
+    "Projektledaren berättade om hur insatsen använder METODNAMN." -> False (the intervention's own use)
+    """
+    m = TALK_RE.search(masked)
+    return bool(m) and not OWN_WORDS_RE.search(m.group("between") or "")
+
+
 def verdict(masked: str, section: str | None) -> tuple[bool | None, str]:
     """Return (used, rule) where a rule decides, else (None, "").
 
@@ -200,15 +332,21 @@ def verdict(masked: str, section: str | None) -> tuple[bool | None, str]:
     before, after = masked[:masked.find(MASK)], masked[masked.find(MASK):]
     checks = [
         ("negated", _negated(part)),
+        ("hypothetical", bool(HYPOTHETICAL_RE.search(part[:part.find(MASK)]))),
+        ("wished_training", bool(WISHED_TRAINING_RE.search(before))),
+        ("english", bool(NOT_USED_EN_RE.search(masked))),
         ("dropped", bool(DROPPED_LATER_RE.search(after))),
         ("contrast", bool(CONTRAST_RE.search(masked))),
         ("unit", bool(UNIT_SUFFIX_RE.search(masked))),
         ("referral", _referred(before) or bool(NEEDS_ELSEWHERE_RE.search(masked))),
         ("partner", bool(PARTNER_RE.search(part))),
+        ("other_provider", _other_provider(masked, before, after)),
         ("investigate", bool(INVESTIGATE_RE.search(part[:part.find(MASK)]))),
         ("earlier", bool(EARLIER_RE.search(part)) and not CONTINUES_RE.search(masked)),
         ("reported_plan", bool(REPORTED_PLAN_RE.search(before))),
         ("description", bool(DESCRIPTION_RE.search(masked))),
+        ("talk", _talk(masked)),
+        ("member_training", bool(MEMBER_TRAINING_RE.search(masked)) and not OWN_WORDS_RE.search(masked)),
         ("agenda", bool(AGENDA_RE.search(masked)) and len(masked.split()) <= AGENDA_MAX_WORDS),
         ("headings", _heading_run(masked)),
         # a page's heading that is the method's name alone: the page's subject, not a use
@@ -217,6 +355,9 @@ def verdict(masked: str, section: str | None) -> tuple[bool | None, str]:
     for rule, hit in checks:
         if hit:
             return False, rule
-    if OWN_USE_RE.search(part) or OWN_USE_EN_RE.search(part) or TRAINED_RE.search(masked):
+    if _partial(part):
+        return True, "partial"
+    if (OWN_USE_RE.search(part) or OWN_USE_EN_RE.search(part) or TRAINED_RE.search(masked)
+            or INSTEAD_RE.search(masked)):
         return True, "own_use"
     return None, ""

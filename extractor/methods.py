@@ -1,8 +1,10 @@
 """Methods: find candidate mentions with spaCy's Matcher, then decide "used or not" per mention.
 
 Stage 1 (rules, data in data/methods.json): every token sequence that names a method.
-Stage 2 (method_rules.py): where a rule states it better (negation and its scope, a dropped method,
-another unit, a plan to investigate, a tick box, a budget line) the rule decides.
+Stage 2 (method_context.py, method_rules.py): where a rule states it better the rule decides: first
+what stands around the sentence (a list's lead-in "Metoder som inte ingår:", a reference list), then
+the sentence itself (negation and its scope, a dropped method, another unit, a plan to investigate,
+a tick box, a budget line).
 Stage 3 (a scikit-learn model, models/methods/, run in numpy by method_classifier.py): otherwise the sentence around each mention, with the method's
 name masked, plus the section it stands in, tells whether *this* intervention uses the method.
 A document gets a label when any mention is judged used; SE also when IPS is.
@@ -16,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .extract.text import matches_at, sentence_bounds
+from .method_context import context_verdict, line_before, list_lead_in, table_row
 from .method_rules import MASK, verdict
 from .record import Section
 
@@ -37,16 +40,34 @@ class Mention:
     section: str | None
     start: int  # offsets of the sentence in the full text
     end: int
+    lead_in: str = ""  # the line introducing the list the mention is an item of
+    heading: str | None = None  # the heading of the mention's section
+    before: str = ""  # the sentence's line before it
+    row: tuple[str, ...] = ()  # a table row's other cells when the name heads the row
 
 
 def load_lexicon() -> dict[str, dict]:
     return json.loads(LEXICON_PATH.read_text(encoding="utf-8"))["labels"]
 
 
+# A hyphen in a pattern also matches the non-breaking hyphen and the en dash word processors put in
+# compounds ("IPS‑modellen", "AWP–bedömningar").
+HYPHENS = "[-\u2011\u2013]"
+# A name's last word may take a suffix after a colon, as acronyms do: "IPS:s principer", "AWP:n", "SMAIL:en".
+COLON_SUFFIX = r"(?::\w+)?"
+
+
+def _tokens(pattern: str) -> list[str]:
+    """Return the pattern's token regexes with hyphens widened and the colon suffix on the last."""
+    toks = [tok.replace("-", HYPHENS) for tok in pattern.lstrip("=").split()]
+    toks[-1] = f"(?:{toks[-1]}){COLON_SUFFIX}"
+    return toks
+
+
 def _token_pattern(pattern: str) -> list[dict]:
     sensitive = pattern.startswith("=")
     attr = "TEXT" if sensitive else "LOWER"
-    return [{attr: {"REGEX": f"^(?:{tok})$"}} for tok in pattern.lstrip("=").split()]
+    return [{attr: {"REGEX": f"^(?:{tok})$"}} for tok in _tokens(pattern)]
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +94,7 @@ def _prefilter() -> re.Pattern:
     for entry in load_lexicon().values():
         for pattern in entry["patterns"]:
             sensitive = pattern.startswith("=")
-            body = r"\s+".join(f"(?:{tok})" for tok in pattern.lstrip("=").split())
+            body = r"\s+".join(f"(?:{tok})" for tok in _tokens(pattern))
             alternatives.append(rf"\b{body}\b" if sensitive else rf"(?i:\b{body}\b)")
     return re.compile("|".join(alternatives))
 
@@ -115,7 +136,7 @@ def find_mentions(text: str, sections: list[Section] | None = None) -> list[Ment
     """Return every method mention with its sentence (method name masked) and section key."""
     nlp, matcher = _matcher()
     mentions = []
-    for key, base, body in _chunks(text, sections):
+    for key, heading, base, body in _chunks(text, sections):
         for w_start, w_end in _windows(body):
             doc = nlp.make_doc(body[w_start:w_end].replace("\n", " "))  # "case\nmanagement" wrapped by a PDF
             spans = sorted(((m, s, e) for m, s, e in matcher(doc)), key=lambda x: (x[1], -x[2]))
@@ -127,27 +148,56 @@ def find_mentions(text: str, sections: list[Section] | None = None) -> list[Ment
                 rel_s, rel_e = name_start - start, name_end - start
                 name = sentence[rel_s:rel_e]
                 # keep what a compound adds: "IPS-teamet" -> "METODNAMN-teamet",
-                # "Supported Employment-gruppen" -> "METODNAMN-gruppen"
-                last = doc[e - 1].text
-                suffix = last[last.index("-"):] if "-" in last else ""
+                # "Supported Employment-gruppen" -> "METODNAMN-gruppen", "IPS‑teamet" -> "METODNAMN-teamet"
+                suffix = _suffix(label, doc[e - 1].text)
                 masked = sentence[:rel_s] + MASK + suffix + sentence[rel_e:]
                 mentions.append(Mention(label, " ".join(sentence.split()), " ".join(masked.split()), key,
-                                        base + start, base + end))
+                                        base + start, base + end, list_lead_in(body, start), heading,
+                                        line_before(body, start), table_row(body, name_start, name_end)))
     return mentions
+
+
+@lru_cache(maxsize=1)
+def _last_tokens() -> dict[str, list[re.Pattern]]:
+    """Return per label the regexes a name's last token matches, without the colon suffix."""
+    out: dict[str, list[re.Pattern]] = {}
+    for label, entry in load_lexicon().items():
+        for pattern in entry["patterns"]:
+            tok = pattern.lstrip("=").split()[-1].replace("-", HYPHENS)
+            out.setdefault(label, []).append(re.compile(tok if pattern.startswith("=") else f"(?i:{tok})"))
+    return out
+
+
+def _suffix(label: str, last: str) -> str:
+    """Return what a compound adds to the name in its last token, written with a plain hyphen.
+
+    "IPS-teamet" -> "-teamet", "Supported-Employment-gruppen" -> "-gruppen", "IPS:s" -> "",
+    "case-management" -> "" (the hyphen is the name's own)
+    """
+    last = last.split(":")[0]
+    for hyphen in re.finditer(HYPHENS, last):
+        if any(r.fullmatch(last[:hyphen.start()]) for r in _last_tokens()[label]):
+            return "-" + last[hyphen.end():]
+    return ""
 
 
 def _chunks(text: str, sections: list[Section] | None):
     if not sections:
-        yield None, 0, text
+        yield None, None, 0, text
         return
     # text before the first heading is read as a text without headings is: a web page's prose
     # above its only label ("Kontakt:") is the page itself
-    first = min(s.char_start for s in sections)
+    opening = min(sections, key=lambda s: s.char_start)
+    first = opening.char_start
     heading_start = text.rfind("\n", 0, max(0, first - 1)) + 1
+    # a heading inside a run-on line (a transcript that lost its line breaks): the prose before it counts
+    at = text.rfind(opening.heading, heading_start, first) if opening.heading else -1
+    if at > heading_start:
+        heading_start = at
     if text[:heading_start].strip():
-        yield None, 0, text[:heading_start]
+        yield None, None, 0, text[:heading_start]
     for s in sections:
-        yield s.key, s.char_start, text[s.char_start:s.char_end]
+        yield s.key, s.heading, s.char_start, text[s.char_start:s.char_end]
 
 
 def features(masked: str, section: str | None) -> str:
@@ -170,6 +220,12 @@ def load_model(path: str | None = None):
     return load(Path(path) if path else MODEL_DIR)
 
 
+def _decide(mention: Mention) -> tuple[bool | None, str]:
+    """Return the rules' (used, rule) for a mention: its surroundings first, then its sentence."""
+    around = context_verdict(mention.masked, mention.lead_in, mention.heading, mention.before, mention.row)
+    return around if around[0] is not None else verdict(mention.masked, mention.section)
+
+
 def used_probabilities(mentions: list[Mention], model) -> list[float]:
     """Return P(used) per mention: the classifier's, overruled where a rule decides.
 
@@ -178,7 +234,7 @@ def used_probabilities(mentions: list[Mention], model) -> list[float]:
     "AWP ingår inte i insatsen. … AWP kan fås via Arbetsförmedlingen." -> [0.0, 0.0]
     """
     probs = model.predict_proba([features(m.masked, m.section) for m in mentions])[:, 1]
-    decided = [verdict(m.masked, m.section) for m in mentions]
+    decided = [_decide(m) for m in mentions]
     denied = {m.label for m, (used, rule) in zip(mentions, decided) if rule in DENYING_RULES}
     out = []
     for mention, p, (used, _rule) in zip(mentions, probs, decided):

@@ -252,3 +252,244 @@ def test_english_methods_field_labels_mi_and_case_management():
 
 def test_an_english_offer_by_another_unit_is_not_own_use():
     assert verdict("Participants are offered METODNAMN by the job centre.", "methods")[0] is not True
+
+
+@pytest.mark.parametrize("masked, rule", [
+    # another unit gives the method; the intervention refers its participants there
+    ("Deltagare som behöver psykologisk behandling erbjuds METODNAMN via primärvården i Norrbacka.", "other_provider"),
+    ("Kommunens beroendeenhet arbetar med METODNAMN och ACT.", "other_provider"),
+    ("Vårdcentralen erbjuder METODNAMN i grupp.", "other_provider"),
+    ("Klubbhuset Solgläntan är en samverkanspart och arbetar enligt METODNAMN.", "other_provider"),
+    # the sentence puts the method outside this intervention
+    ("Kvarnbyns träffpunkt arbetar enligt METODNAMN, men det stödet ligger utanför insatsen.", "other_provider"),
+    ("Stödboendet har personal som arbetar med METODNAMN, och vi hänvisar deltagare dit vid behov.",
+     "other_provider"),
+])
+def test_a_method_another_unit_gives_is_not_the_interventions(masked, rule):
+    assert verdict(masked, "methods") == (False, rule)
+
+
+@pytest.mark.parametrize("masked", [
+    "Insatsen och psykiatrin arbetar tillsammans enligt METODNAMN.",
+    "Kommunens arbetsmarknadsenhet driver insatsen och arbetar med METODNAMN.",
+    "Deltagarna får METODNAMN av insatsens psykolog.",
+])
+def test_the_interventions_own_words_keep_a_units_method_its_own(masked):
+    assert verdict(masked, "methods")[1] != "other_provider"
+
+
+@pytest.mark.parametrize("masked, rule", [
+    # a talk or a demonstration about the method (a seminar, an information item)
+    ("Forskare presenterade resultat om Supported Employment och METODNAMN under seminariet.", "talk"),
+    ("En arbetsterapeut visade hur en METODNAMN-bedömning går till.", "talk"),
+    # the förbund's course catalogue or training day for its members' own staff
+    ("Förbundets utbildningskatalog innehåller kurser i METODNAMN för den som är intresserad.", "member_training"),
+    ("Förbundet ordnar en utbildningsdag i METODNAMN för handläggare hos medlemmarna.", "member_training"),
+    # an English contrast
+    ("Unlike METODNAMN, the project starts with six months of work training.", "contrast"),
+])
+def test_talks_member_courses_and_english_contrasts_are_no_use(masked, rule):
+    assert verdict(masked, "methods") == (False, rule)
+
+
+def test_a_talk_about_the_interventions_own_use_is_use():
+    assert verdict("Projektledaren berättade om hur insatsen använder METODNAMN.", "methods") == (True, "own_use")
+
+
+@pytest.mark.parametrize("text, labels", [
+    # an acronym's suffix after a colon
+    ("Vi följer IPS:s åtta principer i allt arbete.", ["IPS", "SE"]),
+    ("Alla deltagare skattas med SMAIL:en vid start och avslut.", ["SMAIL"]),
+    # a non-breaking hyphen or an en dash in a compound
+    ("Vi erbjuder arbetslivsinriktad rehabilitering enligt IPS\u2011modellen.", ["IPS", "SE"]),
+    ("Arbetsterapeuten gör AWP\u2013bedömningar med alla deltagare.", ["AWP"]),
+    # written forms of names
+    ("Arbetet sker enligt Supported-Employment-modellen.", ["SE"]),
+    ("Deltagarna erbjuds Individual Placement & Support.", ["IPS", "SE"]),
+    ("Gruppträffarna bygger på ACT-modellen.", ["ACT"]),
+    ("Insatsen arbetar enligt case-management.", ["CASE_MANAGEMENT"]),
+    ("Coacherna arbetar som case managers för deltagarna.", ["CASE_MANAGEMENT"]),
+    ("Vi erbjuder kognitiv beteendeterapi i grupp.", ["CBT"]),
+])
+def test_odd_written_forms_of_a_name_are_found(text, labels):
+    assert _labels(text) == labels
+
+
+def test_a_compound_keeps_its_suffix_whatever_the_hyphen():
+    text = "Deltagare remitteras av IPS\u2011teamet inom psykiatrin."
+    sections = [Section("methods", None, text, None, 0, len(text))]
+    assert [m.masked for m in find_mentions(text, sections)] == ["Deltagare remitteras av METODNAMN-teamet inom psykiatrin."]
+    assert _labels(text) == []
+
+
+def test_a_swedish_postcode_is_no_supported_employment():
+    text = "Insatsen Exempelspåret, Bygatan 4, SE-123 45 Exempelby. Vi arbetar enligt SE-metoden."
+    sections = [Section("methods", None, text, None, 0, len(text))]
+    assert [m.sentence for m in find_mentions(text, sections)] == ["Vi arbetar enligt SE-metoden."]
+
+
+@pytest.mark.parametrize("masked, rule", [
+    ("Insatsen använder varken METODNAMN eller AWP.", "negated"),
+    ("Vi vill i framtiden pröva METODNAMN.", "investigate"),
+    ("Vissa deltagare har tidigare fått stöd enligt METODNAMN inom psykiatrin.", "other_provider"),
+    ("Arbetsförmedlingen gör METODNAMN-bedömningar för de deltagare som behöver det.", "other_provider"),
+    ("Vad är METODNAMN?", "description"),
+])
+def test_neither_wishes_other_units_and_question_headings_are_no_use(masked, rule):
+    assert verdict(masked, "methods") == (False, rule)
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("Metoden som används i insatsen är Supported Employment.", ["SE"]),
+    ("Samtalsmetodiken är MI.", ["MI"]),
+    ("Grunden i vårt arbete är Supported Employment.", ["SE"]),
+])
+def test_a_method_named_as_what_the_intervention_uses_is_use(text, labels):
+    assert _labels(text) == labels
+
+
+@pytest.mark.parametrize("text, labels", [
+    # a list's lead-in says the listed methods are not used
+    ("Metoder som inte ingår i insatsen:\n- AWP\n- SMAIL\n", []),
+    ("Vi har övervägt följande metoder men valt bort dem:\n- IPS\n- AWP\n", []),
+    ("Metoder som inte ingår: AWP och SMAIL.", []),
+    # … or that they are
+    ("Följande metoder används:\n- MI\n- Supported Employment\n", ["MI", "SE"]),
+    # a negation describing the participants is no denial
+    ("Deltagare som inte har arbetat på länge erbjuds:\n- Supported Employment\n", ["SE"]),
+])
+def test_a_list_item_is_read_with_its_lead_in(text, labels):
+    assert _labels(text) == labels
+
+
+def test_a_reference_list_names_no_method_in_use():
+    # titles that read like use ("Så arbetar vi med …") are still only titles
+    text = ("Samtalen förs enligt MI.\n\nReferenser\nExempelsson, A. (2019). Så arbetar vi med Supported Employment. "
+            "Exempelförlaget.\nForskningsrådet (2020). Vi använder IPS. Rapport 12.\n")
+    refs = text.index("Referenser")
+    sections = [Section("methods", None, text[:refs], None, 0, refs),
+                Section("other", "Referenser", text[refs + 11:], None, refs + 11, len(text))]
+    assert sorted(m["label"] for m in classify_methods(text, sections)) == ["MI"]
+
+
+def test_a_reference_entry_outside_a_reference_section_is_no_use():
+    text = "Läs mer: Forskningsrådet (2020). Så använder vi IPS med unga. Rapport 12.\n"
+    assert _labels(text, "other") == []
+
+
+@pytest.mark.parametrize("text, labels", [
+    # trained, but the method is said not to be used
+    ("All personal är utbildad i MI, men metoden används inte systematiskt i insatsen.", []),
+    ("Personalen har tidigare gått utbildning i AWP men det är inget insatsen använder.", []),
+    # offered on request, in the passive
+    ("Om deltagaren vill kan en AWP göras.", ["AWP"]),
+    # English: the project team trained in it
+    ("The project team is trained in MI and uses it in all meetings.", ["MI"]),
+    # staff supervised in the method
+    ("Arbetsspecialisterna får regelbunden handledning i IPS av en extern handledare.", ["IPS", "SE"]),
+])
+def test_training_supervision_and_passive_offers(text, labels):
+    assert _labels(text) == labels
+
+
+def test_an_activity_the_forbund_finances_named_after_a_method_uses_it():
+    # a contents run that lost its line breaks: the financed activities are headings in a row
+    run = ("INNEHÅLL FÖRVALTNINGSBERÄTTELSE Mål för kansliet VERKSAMHETER FINANSIERADE AV FÖRBUNDET Lotsen "
+           "Steget vidare Supported Employment Ungdomstorget RESULTATRÄKNING BALANSRÄKNING")
+    assert _labels(run, "other") == ["SE"]
+    listed = "Verksamheter som finansieras av förbundet:\n- Lotsen\n- Supported Employment\n"
+    assert _labels(listed, "other") == ["SE"]
+    # a statement about financed activities is read as any sentence is
+    assert verdict("Insatser som finansieras av förbundet arbetar med METODNAMN.", None)[1] != "financed_activity"
+
+
+def test_prose_before_a_heading_inside_a_run_on_line_is_read():
+    text = ("Exempelförbundets årsredovisning. Förbundet finansierar insatsen Bron, som arbetar med MI. "
+            "1. UPPFÖLJNING Deltagarna följs upp varje år.")
+    at = text.index("Deltagarna")
+    sections = [Section("follow_up", "1. UPPFÖLJNING", text[at:], None, at, len(text))]
+    assert [m.label for m in find_mentions(text, sections)] == ["MI"]
+
+
+@pytest.mark.parametrize("masked, expected", [
+    # "not for everyone" is use for some
+    ("Inte alla deltagare har gjort METODNAMN, men de flesta.", (True, "partial")),
+    ("METODNAMN har inte kunnat genomföras för alla deltagare.", (True, "partial")),
+    # a second negation cancels the first
+    ("Ingen deltagare har avböjt METODNAMN-skattningen.", (None, "")),
+    # a possibility, not a plan
+    ("Insatsen skulle kunna använda METODNAMN om licensen blir billigare.", (False, "hypothetical")),
+    # a relative clause after the name denies it
+    ("Två av coacherna har gått en introduktionskurs i METODNAMN, som dock inte används i insatsen.",
+     (False, "dropped")),
+    # the method used in another's stead
+    ("Vi använder inte SMAIL utan METODNAMN.", (True, "own_use")),
+])
+def test_negation_scope_quantifiers_and_possibilities(masked, expected):
+    assert verdict(masked, "methods") == expected
+
+
+def test_a_table_row_headed_by_a_method_answers_yes_or_no():
+    text = ("Metod\tAnvänds i insatsen\tKommentar\nMI\tJa\ti alla samtal\n"
+            "AWP\tNej\tgörs av Arbetsförmedlingen\nSMAIL\tNej\n")
+    assert _labels(text) == ["MI"]
+
+
+@pytest.mark.parametrize("masked, expected", [
+    ("Begreppet METODNAMN används på många olika sätt.", (False, "description")),
+    ("Vårt arbetssätt är inspirerat av METODNAMN.", (True, "own_use")),
+])
+def test_a_term_is_no_use_and_an_inspiration_is(masked, expected):
+    assert verdict(masked, "methods") == expected
+
+
+def test_a_capitalised_see_pointing_to_an_appendix_is_no_supported_employment():
+    assert _labels("FÖR MER INFORMATION, SE BILAGA 2.") == []
+    assert verdict("FÖR MER INFORMATION, METODNAMN BILAGA 2.", "methods") == (False, "description")
+
+
+@pytest.mark.parametrize("text", [
+    "MI-utbildningen är framflyttad till våren.",
+    "Utbildningen i AWP har senarelagts.",
+    "Införandet av IPS är uppskjutet till nästa år.",
+    "Starten för KBT-gruppen har försenats.",
+    "SMAIL-skattningarna avbröts när licensen gick ut.",
+])
+def test_a_postponed_or_stopped_method_is_not_used(text):
+    assert _labels(text) == []
+
+
+def test_a_delayed_certification_does_not_hide_use_stated_beside_it():
+    text = "Certifieringen i IPS är försenad, men arbetsspecialisterna arbetar redan enligt IPS."
+    assert _labels(text) == ["IPS", "SE"]
+
+
+@pytest.mark.parametrize("masked", [
+    "We considered METODNAMN but chose a stepwise model.",
+    "The project aims to investigate whether METODNAMN could be used.",
+    "Research shows that METODNAMN is effective.",
+    "METODNAMN training was cancelled.",
+    "In the previous project, METODNAMN was used.",
+    "The municipality's job centre works with METODNAMN.",
+    "Participants can get METODNAMN through the health centre.",
+])
+def test_english_prose_naming_a_method_without_using_it(masked):
+    assert verdict(masked, "methods") == (False, "english")
+
+
+@pytest.mark.parametrize("masked", [
+    "Önskade utbildningar för personalen: METODNAMN och ACT.",
+    "Personalen har efterfrågat utbildning i METODNAMN.",
+])
+def test_a_training_wished_for_is_no_use(masked):
+    assert verdict(masked, "methods") == (False, "wished_training")
+
+
+@pytest.mark.parametrize("masked, expected", [
+    ("Exempelhusets två jobbcoacher använder METODNAMN i de inledande träffarna.", (True, "own_use")),
+    ("Insatsens behandlare arbetar med METODNAMN.", (True, "own_use")),
+    # another unit's staff stay another unit's
+    ("Arbetsförmedlingens arbetsterapeuter använder METODNAMN.", (False, "other_provider")),
+])
+def test_staff_named_with_a_count_or_the_interventions_name_use_the_method(masked, expected):
+    assert verdict(masked, "methods") == expected
