@@ -27,6 +27,9 @@ STAR_RE = re.compile(r"\(\s*\*\s*\)")
 # A plain-text export's heading drawn with marks: "== Underskrift ==", "[HUVUDMAN]", "## Målgrupp ##".
 DECORATION_MARKS = " \t#=[]<>~_"
 # The words a Swedish question opens with ("Hur har ni arbetat?", "Vilka har deltagit?").
+# Prepositions of circumstance (when, where, with whom): what follows them only places the phrase's
+# head ("Samverkan under perioden"); "Resultat från perioden" (results of a period) is left unread.
+PHRASE_PREPOSITIONS = {"under", "i", "inom", "med", "på", "hos"}
 QUESTION_WORD_RE = re.compile(
     r"^(?:vad|vilka|vilken|vilket|hur|varför|när|vem|vems|har|finns|kommer|ska|kan|är|"
     r"på vilket|i vilken|med vilka|för vem|för vilka|till vem)(?![\wåäö])"
@@ -94,4 +97,25 @@ def guess_key(heading: str) -> str:
     hits = {key: sum(stem in norm for stem in stems) for key, stems in KEYWORD_STEMS.items()}
     best = max(hits.values())
     winners = [k for k, v in hits.items() if v == best]
-    return winners[0] if best and len(winners) == 1 else "other"
+    if best and len(winners) > 1:
+        return _compound_head(norm, winners) or "other"
+    return winners[0] if best else "other"
+
+
+def _compound_head(norm: str, keys: list[str]) -> str | None:
+    """Return the key whose stem ends a Swedish compound the tied keys share, else None.
+
+    A compound's last part says what it is: "resultatuppföljning" is a follow-up, not a result.
+    """
+    places = {key: max(norm.rfind(stem) for stem in KEYWORD_STEMS[key] if stem in norm) for key in keys}
+    first, last = min(places.values()), max(places.values())
+    if list(places.values()).count(last) > 1 or list(places.values()).count(first) > 1:
+        return None
+    if " " not in norm[first:last]:
+        return max(places, key=places.get)
+    # the stems stand in different words: a phrase's head comes before the preposition that ties
+    # its modifier to it ("Samverkan under perioden"); "Mål och metod" has no one head
+    between = norm[first:last].split()[1:]
+    if between and between[0] in PHRASE_PREPOSITIONS:
+        return min(places, key=places.get)
+    return None

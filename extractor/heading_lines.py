@@ -67,3 +67,26 @@ def minutes_paragraph(line: str) -> str | None:
     if not m or is_sentence(stripped) or len(stripped.split()) > MAX_HEADING_WORDS:
         return None
     return whole_line_heading(stripped[m.end():] or "x") or "other"
+
+
+# A heading set in capitals: letters only upper case, at least one word of three letters.
+CAPS_WORD_RE = re.compile(r"[A-ZÅÄÖÉÜ]{3,}")
+MAX_SHAPED_WORDS = 8
+
+
+def heading_shape(line: str, following: str) -> str | None:
+    """Return the typographic shape that marks a short line standing alone as a heading, else None.
+
+    "BAKGRUND OCH BEHOV" -> "caps";  "Deltagare hittills:" (its text on the next line) -> "colon".
+    A template sets all its headings alike, so split.py trusts a shape only where known headings
+    in the same document share it.
+    """
+    stripped = line.strip()
+    if (not stripped or len(stripped.split()) > MAX_SHAPED_WORDS or is_sentence(stripped)
+            or not stripped[:1].isalpha() or not following[:1].isupper() and not following[:1].isdigit()):
+        return None
+    if stripped == stripped.upper() and CAPS_WORD_RE.search(stripped) and not any(c.isdigit() for c in stripped):
+        return "caps"
+    if stripped.endswith(":") and stripped[:1].isupper() and ":" not in stripped[:-1]:
+        return "colon"
+    return None
