@@ -114,3 +114,16 @@ def test_one_unknown_label_cell_heads_nothing_without_known_labels_beside_it():
     text = "Bakgrund\nMånga saknar stöd.\nProjektets varaktighet\tett år\n"
     assert [s.key for s in split(_doc(text))] == ["background"]
 
+
+def test_html_heading_elements_become_hints_and_head_sections(tmp_path):
+    from extractor.read import read
+
+    page = tmp_path / "ansokan.html"
+    page.write_text("<!DOCTYPE html><html><body><h1>Ansökan – Påhittet</h1><p>Exempelby.</p>"
+                    "<h2 class='x'>Problembild</h2><p>Många saknar stöd.</p>"
+                    "<h2>Vad vill vi uppnå?</h2><p>Fler i arbete.</p></body></html>", encoding="utf-8")
+    doc = read(page)
+    assert [doc.text[h.start:h.end] for h in doc.hints] == [
+        "Ansökan – Påhittet", "Problembild", "Vad vill vi uppnå?"]
+    assert "\x02" not in doc.text and "\x03" not in doc.text
+    assert [(s.key, s.text) for s in split(doc) if s.key != "other"] == [("background", "Många saknar stöd."), ("goals", "Fler i arbete.")]
