@@ -31,6 +31,7 @@ GLUED_HEADING_RE = re.compile(r"^([A-ZÅÄÖ][a-zåäö]+(?:[ \t]+[a-zåäö]+){
 MAX_QUESTION_HEADING_WORDS = 16
 MIN_QUESTION_HEADINGS = 2  # a lone question in prose ("Vad händer sedan?") heads nothing
 SENTENCE_BREAK_RE = re.compile(r"[.!:;]\s")
+MAX_GUESSED_LABEL_WORDS = 4  # "Syftet är enkelt: …" is a sentence; a form's label is a few words
 
 
 DATE_LIKE_RE = re.compile(r"\d[-/.]\d")
@@ -214,13 +215,19 @@ def _line_heading(line: str, start: int) -> Heading | None:
     inline = _inline_heading(line, include_other=False)
     if inline:
         label = line[inline[0]:].lstrip()[:1] == ":"
-        return Heading(start, start + inline[0], inline[1], line[: inline[0]].strip(), label=label)
+        return Heading(start, start + inline[0], inline[1], line[: inline[0]].strip(), label=label,
+                       shape="label" if label else None, known=label)
     label, colon, value = line.partition(":")
     if colon and value.strip() and not is_sentence(label):
         # "Målgrupp: unga vuxna", "Medverkande parter: [X] …": the label heads, its value is the text
         key = whole_line_heading(label)
         if key:
-            return Heading(start, start + len(label), key, label.strip(), label=True)
+            return Heading(start, start + len(label), key, label.strip(), label=True, shape="label", known=True)
+        if label_cell(label, value) and len(label.split()) <= MAX_GUESSED_LABEL_WORDS and value.strip()[:1].isupper():
+            # "Arbetets upplägg: Vi träffas …" in a form whose other labels are known (heading_shapes.py)
+            guessed = guess_key(label)
+            if guessed != "other":
+                return Heading(start, start + len(label), guessed, label.strip(), label=True, shape="label")
     key = whole_line_heading(line)
     if key:
         return Heading(start, start + len(line.rstrip()), key, line.strip())

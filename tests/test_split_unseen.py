@@ -127,3 +127,20 @@ def test_html_heading_elements_become_hints_and_head_sections(tmp_path):
         "Ansökan – Påhittet", "Problembild", "Vad vill vi uppnå?"]
     assert "\x02" not in doc.text and "\x03" not in doc.text
     assert [(s.key, s.text) for s in split(doc) if s.key != "other"] == [("background", "Många saknar stöd."), ("goals", "Fler i arbete.")]
+
+
+def test_inline_labels_of_unknown_wording_in_a_form_of_known_labels():
+    text = ("Insatsens namn: Påhittet\nInsatsägare: Exempelby kommun\nArbetets upplägg: Vi träffas varje vecka.\n"
+            "Kontaktperson: Anna Påhittsdotter\nMålgrupp: Unga vuxna.\n")
+    sections = [(s.key, s.heading, s.text) for s in split(_doc(text))]
+    # the contact person is a field of the section above, not a section
+    assert sections == [
+        ("title", "Insatsens namn", "Påhittet"), ("owner", "Insatsägare", "Exempelby kommun"),
+        ("methods", "Arbetets upplägg", "Vi träffas varje vecka.\nKontaktperson: Anna Påhittsdotter"),
+        ("target_group", "Målgrupp", "Unga vuxna."),
+    ]
+
+
+def test_an_inline_label_of_unknown_wording_alone_in_prose_heads_nothing():
+    text = "Bakgrund\nMånga saknar stöd.\nArbetets upplägg: Vi träffas varje vecka.\n"
+    assert [s.key for s in split(_doc(text))] == ["background"]
