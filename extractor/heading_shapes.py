@@ -38,6 +38,9 @@ def label_cell(cell: str, rest: str) -> bool:
 
 
 MIN_SHAPED_HEADINGS = 2  # known headings of one shape before an unknown line of that shape heads too
+# ... or one known heading where at least this many lines of the shape point to sections by their words:
+# a form whose labels are mostly worded its own way ("Beskrivning av behovet | …", "Arbetsupplägg | …")
+MIN_POINTING_HEADINGS = 3
 
 
 def shaped_heading(line: str, following: str, start: int) -> Heading | None:
@@ -62,5 +65,8 @@ def accept_shaped(headings: list[Heading]) -> list[Heading]:
     as "Deltagarna erbjuds:" may open a list and "Namnförtydligande | Anna" is a field of a section.
     """
     known = Counter(h.shape for h in headings if h.shape and h.known and h.key != "other")
+    pointing = Counter(h.shape for h in headings if h.shape and h.key != "other")
+    trusted = {shape for shape in known
+               if known[shape] >= MIN_SHAPED_HEADINGS or pointing[shape] >= MIN_POINTING_HEADINGS}
     return [h for h in headings if not h.shape or h.known
-            or known[h.shape] >= MIN_SHAPED_HEADINGS and (h.shape == "caps" or h.key != "other")]
+            or h.shape in trusted and (h.shape == "caps" or h.key != "other")]

@@ -144,3 +144,11 @@ def test_inline_labels_of_unknown_wording_in_a_form_of_known_labels():
 def test_an_inline_label_of_unknown_wording_alone_in_prose_heads_nothing():
     text = "Bakgrund\nMånga saknar stöd.\nArbetets upplägg: Vi träffas varje vecka.\n"
     assert [s.key for s in split(_doc(text))] == ["background"]
+
+
+def test_a_form_table_of_mostly_unknown_labels_with_one_known():
+    text = ("Insatsägare\tExempelby kommun\nBeskrivning av behovet\tMånga saknar stöd.\n"
+            "Arbetsupplägg\tCoacher och praktik.\nProjektets varaktighet\t2026-01-01 – 2027-12-31\n")
+    assert [s.key for s in split(_doc(text))] == ["owner", "background", "methods", "period"]
+    # one pointing line beside the one known label is too few to call the shape the template's
+    assert [s.key for s in split(_doc("\n".join(text.split("\n")[:2]) + "\n"))] == ["owner"]
