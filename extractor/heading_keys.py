@@ -26,10 +26,10 @@ LEADING_NUMBER_RE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){0,2}[.,]?\s+")
 STAR_RE = re.compile(r"\(\s*\*\s*\)")
 # A plain-text export's heading drawn with marks: "== Underskrift ==", "[HUVUDMAN]", "## Målgrupp ##".
 DECORATION_MARKS = " \t#=[]<>~_"
+# Prepositions that tie a modifier to the head before them: what follows only places or narrows it
+# ("Samverkan under perioden", "Mätning av effekter"); "Resultat från perioden" (results of a period) is left unread.
+PHRASE_PREPOSITIONS = {"under", "i", "inom", "med", "på", "hos", "av"}
 # The words a Swedish question opens with ("Hur har ni arbetat?", "Vilka har deltagit?").
-# Prepositions of circumstance (when, where, with whom): what follows them only places the phrase's
-# head ("Samverkan under perioden"); "Resultat från perioden" (results of a period) is left unread.
-PHRASE_PREPOSITIONS = {"under", "i", "inom", "med", "på", "hos"}
 QUESTION_WORD_RE = re.compile(
     r"^(?:vad|vilka|vilken|vilket|hur|varför|när|vem|vems|har|finns|kommer|ska|kan|är|"
     r"på vilket|i vilken|med vilka|för vem|för vilka|till vem)(?![\wåäö])"
@@ -103,19 +103,23 @@ def guess_key(heading: str) -> str:
 
 
 def _compound_head(norm: str, keys: list[str]) -> str | None:
-    """Return the key whose stem ends a Swedish compound the tied keys share, else None.
+    """Return the key of the phrase's head word, where stems of several keys tie, else None.
 
-    A compound's last part says what it is: "resultatuppföljning" is a follow-up, not a result.
+    The head is the first word holding a stem, and of a compound its last part says what it is:
+    "resultatuppföljning" is a follow-up, not a result. A word after a preposition of circumstance
+    only places the head ("Samverkan under perioden"); "Mål och metod" has no one head.
     """
-    places = {key: max(norm.rfind(stem) for stem in KEYWORD_STEMS[key] if stem in norm) for key in keys}
-    first, last = min(places.values()), max(places.values())
-    if list(places.values()).count(last) > 1 or list(places.values()).count(first) > 1:
+    words = norm.split()
+    holding = [i for i, word in enumerate(words) if any(stem in word for key in keys for stem in KEYWORD_STEMS[key])]
+    if not holding:
         return None
-    if " " not in norm[first:last]:
-        return max(places, key=places.get)
-    # the stems stand in different words: a phrase's head comes before the preposition that ties
-    # its modifier to it ("Samverkan under perioden"); "Mål och metod" has no one head
-    between = norm[first:last].split()[1:]
-    if between and between[0] in PHRASE_PREPOSITIONS:
-        return min(places, key=places.get)
-    return None
+    head = holding[0]
+    later = [i for i in holding if i > head]
+    if later and (head + 1 >= len(words) or words[head + 1] not in PHRASE_PREPOSITIONS):
+        return None
+    word = words[head]
+    ends = {key: max((word.rfind(stem) + len(stem) for stem in KEYWORD_STEMS[key] if stem in word), default=-1)
+            for key in keys}
+    best = max(ends.values())
+    winners = [key for key, end in ends.items() if end == best]
+    return winners[0] if len(winners) == 1 else None

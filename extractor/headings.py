@@ -58,12 +58,13 @@ HEADINGS: dict[str, list[str]] = {
         r"ärendebeskrivning",  # a tjänsteskrivelse's or protocol's account of the application
         # the situation the intervention starts from: "Utgångsläge", "Nuläge och behov", "Problembild"
         r"utgångsläge(t)?( och|$)", r"nuläge(t)?( och|$)", r"problemformulering", r"problembild", r"behovsbild",
-        r"behov och (utgångsläge|nuläge|problem)",
+        r"behov och (utgångsläge|nuläge|problem)", r"motivering$", r"nulägesanalys", r"lägesbeskrivning",
+        r"omvärldsanalys", r"bakgrundsbeskrivning",
     ],
     "purpose": [
         r"(beskriv )?(insatsens |projektets |förstudiens |verksamhetens )?syfte(t)?( med| och|$)",
         r"[\wåäö]+s inriktning$", r"inriktning$",
-        r"(insatsens |projektets )?(övergripande )?syfte(t)?( med| och|$)", r"avsikt(en)? med (insatsen|projektet)",
+        r"(insatsens |projektets )?(övergripande )?syfte(t)?( med| och|$)", r"avsikt(en)? med (insatsen|projektet)", r"ändamål(et)?$",
     ],
     "goals": [
         r"(beskriv )?(insatsens |projektets )?mål(en)?( med| och| för|$)",
@@ -78,7 +79,8 @@ HEADINGS: dict[str, list[str]] = {
         r"tidsram(ar)?$", r"(projekt|insats)tidens längd", r"tidsplan och aktiviteter",
     ],
     "target_group": [r"(beskriv )?målgrupp(en|er)?", r"beskriv målgrupp", r"beskrivning av målgrupp(en)?",
-                     r"åldersgrupp(er)?$", r"målgruppsbeskrivning", r"deltagarprofil"],
+                     r"åldersgrupp(er)?$", r"målgruppsbeskrivning", r"deltagarprofil",
+                     r"deltagargrupp(en|er)?$", r"prioriterade (mål)?grupper$"],
     "participants": [
         r"(ange )?(förväntat |beräknat |planerat )?antal deltagare", r"volym$", r"deltagare$",
         r"deltagarantal",
@@ -89,6 +91,7 @@ HEADINGS: dict[str, list[str]] = {
         r"genomförande$",
         r"genomförande och (arbetssätt|metod|metoder|aktiviteter)", r"metodik", r"arbetsmodell", r"arbetsformer",
         r"(insatsens|projektets) (innehåll|upplägg)", r"upplägg( och innehåll)?$", r"så här arbetar (vi|vi med)",
+        r"tillvägagångssätt$", r"utformning$", r"genomförandeplan",
     ],
     "budget": [
         r"(ange )?budget", r"budgetsammanställning", r"ekonomi$", r"ekonomisk redovisning",
@@ -96,7 +99,7 @@ HEADINGS: dict[str, list[str]] = {
         r"ekonomiska konsekvenser",
         r"(projektets |insatsens )?ekonomi$", r"ekonomisk (kalkyl|plan|sammanställning)", r"ekonomiskt utfall",
         r"kostnadsberäkning", r"kostnadskalkyl", r"finansieringsplan", r"sökta medel", r"sökt bidrag",
-        r"kostnader och (intäkter|finansiering)", r"budget och finansiering",
+        r"kostnader och (intäkter|finansiering)", r"budget och finansiering", r"kalkyl$", r"ansökt summa",
     ],
     "anchoring": [r"har ansökan (diskuterats|förankrats)", r"hur och när har ansökan", r"förankring"],
     "agreement": [
@@ -155,22 +158,28 @@ ONCE_KEYS = {"title", "owner", "partners"}
 # word stems that point at a key. A marked heading (Word style, "(*)", numbered) whose stems point
 # at one key more than any other gets that key instead of "other".
 KEYWORD_STEMS: dict[str, list[str]] = {
-    "target_group": ["målgrupp", "vilka personer", "vem vänder"],
-    "purpose": ["syfte"],
-    "goals": ["mål", "resultat", "effekt"],
-    "background": ["bakgrund", "behov", "problem", "varför", "utgångsläge", "nuläge"],
+    "target_group": ["målgrupp", "vilka personer", "vem vänder", "deltagargrupp", "prioriterad", "vem kan delta",
+                     "vilka kan delta", "deltagarkriter", "inskrivningskriter", "urval av deltagare"],
+    "purpose": ["syfte", "avsikt", "ändamål"],
+    "goals": ["mål", "resultat", "effekt", "uppnå", "vision"],
+    "background": ["bakgrund", "behov", "problem", "varför", "utgångsläge", "nuläge", "motivering", "situation",
+                   "förutsättning", "omvärld", "utmaning"],
     "methods": ["metod", "arbetssätt", "aktivitet", "genomför", "arbetsform", "arbetsmodell", "upplägg", "innehåll",
-                "arbetar vi"],
-    "collaboration": ["samverk", "samarbet"],
-    "follow_up": ["uppfölj", "utvärder", "följas upp", "mäta"],
-    "dissemination": ["sprid", "tillvara", "implement", "lärdom", "hållbar", "långsikt", "överlämn", "ordinarie verksamhet"],
-    "budget": ["budget", "kostnad", "finansier", "ekonomi", "belopp", "sökta medel", "intäkt"],
+                "arbetar vi", "tillvägagång", "utformning", "arbetsplan", "stödinsats"],
+    "collaboration": ["samverk", "samarbet", "samordning med", "samordning mellan", "styrgrupp", "styrning"],
+    "follow_up": ["uppfölj", "utvärder", "följas upp", "mäta", "mätning", "kvalitetssäkr"],
+    "dissemination": ["sprid", "tillvara", "implement", "lärdom", "hållbar", "långsikt", "överlämn", "ordinarie verksamhet",
+                      "efter projekt", "efter insats", "fortsättning efter", "framtid", "vidmakthåll"],
+    "budget": ["budget", "kostnad", "finansier", "ekonomi", "belopp", "sökta medel", "intäkt", "pengar", "kalkyl",
+               "summa", "ansökt"],
     "period": ["tidsperiod", "tidplan", "tidsplan", "startdatum", "slutdatum", "period", "tidsram", "löptid",
                "varaktighet"],
-    "participants": ["deltagare", "volym"],
+    "participants": ["deltagare", "volym", "omfattning", "inskriv", "antal personer"],
     "anchoring": ["förankr"],
-    "signatures": ["underskrift", "signatur", "namnteckning", "signering"],
-    "owner": ["ägare", "huvudman", "ägande"],
+    "signatures": ["underskrift", "signatur", "namnteckning", "signering", "firmatecknare"],
+    "owner": ["ägare", "huvudman", "ägande", "huvudansvar", "sökande", "ansöker"],
+    "partners": ["medverkande", "parter som", "samarbetspartner"],
+    "title": ["namn på", "benämning"],
 }
 
 # Headings worded as questions ("Hur har ni arbetat?", "4. Varför behövs insatsen?"): phrases
@@ -200,7 +209,8 @@ QUESTION_HEADINGS: dict[str, list[str]] = {
     "budget": [r"vad (kostar|kostade)", r"budget", r"kostnad", r"finansier", r"hur mycket (medel|pengar)",
                r"vilket belopp", r"söker ni"],
     "target_group": [r"målgrupp", r"(vem|vilka) (riktar|riktade|vänder|vände) sig",
-                     r"vilka ska (insatsen|projektet|vi) nå", r"vilka är deltagarna", r"vem är deltagarna",
+                     r"vilka (ska|vill) (insatsen|projektet|vi|ni) nå", r"vilka är deltagarna", r"vem är deltagarna",
+                     r"(vem|vilka) kan (delta|söka|skrivas in)", r"vilka deltar\b",
                      r"riktar sig (insatsen|projektet)",
                      r"vem är (insatsen|projektet) (till )?för", r"för (vem|vilka) är"],
     "participants": [r"hur många (deltagare|personer|individer|ungdomar|kvinnor|män)",
@@ -208,10 +218,10 @@ QUESTION_HEADINGS: dict[str, list[str]] = {
                      r"vilka deltog"],
     "period": [r"^när\b", r"under vilken (tid|period)", r"hur länge", r"vilken (tids)?period",
                r"starta? och (avslut|slut)"],
-    "background": [r"^varför\b", r"vilk(et|a) behov", r"bakgrund", r"vilk(et|a) problem", r"vad är problemet"],
+    "background": [r"^varför\b", r"vilk(et|a) behov", r"vad ser (vi|ni)\b", r"hur ser (det|situationen|läget) ut", r"bakgrund", r"vilk(et|a) problem", r"vad är problemet"],
     "purpose": [r"syfte", r"vad är (avsikten|meningen) med"],
     "goals": [r"\bmål(en)?\b", r"vad vill (ni|vi) uppnå", r"vad ska (insatsen|projektet) (uppnå|leda till)",
-              r"vilka (resultat|effekter)", r"förväntade? (resultat|effekter)", r"resultat"],
+              r"vilka (resultat|effekter)", r"förväntade? (resultat|effekter)", r"resultat", r"\buppnå(s)?\b"],
     # staffing, risks and contacts: sections of no canonical key
     "other": [r"bemann", r"personal", r"vilka arbetade", r"vilka (ska )?arbeta", r"risk", r"kontakt"],
     "methods": [
@@ -219,6 +229,7 @@ QUESTION_HEADINGS: dict[str, list[str]] = {
         r"hur arbeta", r"hur ska arbetet", r"vilka (metoder|aktiviteter)", r"metod", r"arbetssätt", r"aktivitet",
         r"hur ska det gå till", r"vad (ska|kommer) deltagarna (att )?(göra|erbjudas)", r"vilket stöd",
         r"vad har (gjorts|genomförts)",  # a progress report's account of its work
+        r"vad (får|erbjuds) deltagarna", r"vad deltagarna (får|erbjuds|gör)", r"hur går (det|arbetet) till",
     ],
 }
 QUESTION_ORDER = list(QUESTION_HEADINGS)

@@ -152,3 +152,22 @@ def test_a_form_table_of_mostly_unknown_labels_with_one_known():
     assert [s.key for s in split(_doc(text))] == ["owner", "background", "methods", "period"]
     # one pointing line beside the one known label is too few to call the shape the template's
     assert [s.key for s in split(_doc("\n".join(text.split("\n")[:2]) + "\n"))] == ["owner"]
+
+
+@pytest.mark.parametrize("heading, key", [
+    ("Motivering", "background"), ("Ändamål", "purpose"), ("Tillvägagångssätt", "methods"),
+    ("Prioriterade grupper", "target_group"), ("Kalkyl", "budget"),
+])
+def test_lexicon_knows_plain_synonyms(heading, key):
+    assert match_key(heading)[0] == key
+
+
+@pytest.mark.parametrize("heading, key", [
+    ("Vem kan delta?", "target_group"), ("Hur ser situationen ut i dag?", "background"),
+    ("Vad erbjuds deltagarna?", "methods"), ("Vad ska uppnås?", "goals"),
+    ("Omfattning", "participants"), ("Namn på satsningen", "title"),
+    ("Fortsättning efter projektet", "dissemination"), ("Mätning av effekter", "follow_up"),
+    ("Förutsättningar i kommunen", "background"), ("Organisationen som ansöker", "owner"),
+])
+def test_guess_key_knows_meanings_by_stems_and_questions(heading, key):
+    assert guess_key(heading) == key
