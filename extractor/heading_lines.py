@@ -72,12 +72,15 @@ def minutes_paragraph(line: str) -> str | None:
 # A heading set in capitals: letters only upper case, at least one word of three letters.
 CAPS_WORD_RE = re.compile(r"[A-ZÅÄÖÉÜ]{3,}")
 MAX_SHAPED_WORDS = 8
+MAX_ALONE_WORDS = 6
+ALONE_NOT_RE = re.compile(r"\d|\.\w")
 
 
-def heading_shape(line: str, following: str) -> str | None:
+def heading_shape(line: str, following: str, after_blank: bool = False) -> str | None:
     """Return the typographic shape that marks a short line standing alone as a heading, else None.
 
-    "BAKGRUND OCH BEHOV" -> "caps";  "Deltagare hittills:" (its text on the next line) -> "colon".
+    "BAKGRUND OCH BEHOV" -> "caps";  "Deltagare hittills:" (its text on the next line) -> "colon";
+    "Läget i Exempelby" after a blank line, its text below -> "alone".
     A template sets all its headings alike, so split.py trusts a shape only where known headings
     in the same document share it.
     """
@@ -89,4 +92,9 @@ def heading_shape(line: str, following: str) -> str | None:
         return "caps"
     if stripped.endswith(":") and stripped[:1].isupper() and ":" not in stripped[:-1]:
         return "colon"
+    # no figures, file names or addresses: "Budget 2024", "Ansokan_v2.pdf", "www.exempel.se" are no headings here
+    if (after_blank and stripped[:1].isupper() and len(stripped.split()) <= MAX_ALONE_WORDS
+            and not any(mark in stripped for mark in ":\t_/@*") and not ALONE_NOT_RE.search(stripped)
+            and not stripped.endswith(("!", "?"))):
+        return "alone"
     return None

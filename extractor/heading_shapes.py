@@ -43,16 +43,18 @@ MIN_SHAPED_HEADINGS = 2  # known headings of one shape before an unknown line of
 MIN_POINTING_HEADINGS = 3
 
 
-def shaped_heading(line: str, following: str, start: int) -> Heading | None:
+def shaped_heading(line: str, following: str, start: int, after_blank: bool = False) -> Heading | None:
     """Return a heading for a line standing alone in the shape of the template's headings.
 
     "BAKGRUND OCH BEHOV" is one heading, not "Bakgrund" running into "OCH BEHOV".
     """
-    shape = heading_shape(line, following)
+    shape = heading_shape(line, following, after_blank)
     if shape is None:
         return None
     text = line.strip()
     found = match_key(text)
+    if shape == "alone" and found:
+        return None  # a known line: split.py reads it as ever ("Målgrupp Unga vuxna" is a heading and its text)
     key = found[0] if found else guess_key(text)
     return Heading(start, start + len(line.rstrip()), key, text, shape=shape, known=found is not None)
 
@@ -61,12 +63,16 @@ def accept_shaped(headings: list[Heading]) -> list[Heading]:
     """Keep a shaped line the lexicon does not know where the document sets known headings in its shape.
 
     A capitals line keys to what its words mean or to "other" (it still ends the section before);
-    a line ending in a colon, or a table row's label cell, only where its words point to a section,
+    a line ending in a colon, a short line alone after a blank line, or a table row's label cell,
+    only where its words point to a section,
     as "Deltagarna erbjuds:" may open a list and "Namnförtydligande | Anna" is a field of a section.
     """
     known = Counter(h.shape for h in headings if h.shape and h.known and h.key != "other")
+    # a line alone above every known heading is the letterhead's, the document's own title
+    first_known = next((h.start for h in headings if h.key != "other" and (h.known or not h.shape)), None)
     pointing = Counter(h.shape for h in headings if h.shape and h.key != "other")
     trusted = {shape for shape in known
                if known[shape] >= MIN_SHAPED_HEADINGS or pointing[shape] >= MIN_POINTING_HEADINGS}
     return [h for h in headings if not h.shape or h.known
-            or h.shape in trusted and (h.shape == "caps" or h.key != "other")]
+            or h.shape in trusted and (h.shape == "caps" or h.key != "other")
+            and not (h.shape == "alone" and (first_known is None or h.start < first_known))]

@@ -17,7 +17,7 @@ from .heading_lines import (
     MAX_HEADING_CHARS, MAX_QUESTION_WORDS, ends_in_figures, is_sentence, is_toc_line, minutes_paragraph,
     whole_line_heading,
 )
-from .heading_shapes import Heading, accept_shaped, label_cell, shaped_heading
+from .heading_shapes import MIN_POINTING_HEADINGS, Heading, accept_shaped, label_cell, shaped_heading
 from .headings import ONCE_KEYS
 from .record import Document, Section
 
@@ -283,7 +283,14 @@ def find_headings(doc: Document) -> list[Heading]:
             headings.extend(numbered)
             continue
         following = next((rest.strip() for rest in lines[i + 1: i + 4] if rest.strip()), "")
-        plain = shaped_heading(line[indent:], following, start) or _line_heading(line[indent:], start)
+        after_blank = i == 0 or not lines[i - 1].strip()
+        shaped = shaped_heading(line[indent:], following, start, after_blank)
+        if shaped and shaped.shape == "alone":
+            plain = _line_heading(line[indent:], start) or shaped  # a line's own marks ("(*)") go first
+        else:
+            plain = shaped or _line_heading(line[indent:], start)
+        if plain and plain.shape is None and after_blank and plain.end - plain.start == len(body):
+            plain.shape, plain.known = "alone", True  # a known heading alone on its line after a blank one
         if plain is None and not numbered and body.endswith("?") and not listed and _answer(lines[i + 1: i + 4]):
             plain = _question_heading(body, start)
         if plain:
@@ -327,7 +334,9 @@ def _accept_questions(headings: list[Heading]) -> list[Heading]:
 def _accept_numbered(headings: list[Heading]) -> list[Heading]:
     """Keep numbered headings that follow the document's numbering; drop list items and noise."""
     known = sum(1 for h in headings if h.number and h.key and h.key != "other")
-    structural = known >= 2
+    # ... or one known where more numbered lines point to sections by their words (heading_shapes.py)
+    pointing = sum(1 for h in headings if h.number and (h.key or guess_key(h.text)) != "other")
+    structural = known >= 2 or known >= 1 and pointing >= MIN_POINTING_HEADINGS
     out, last = [], None
     for h in headings:
         if h.number is None:

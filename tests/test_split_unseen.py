@@ -171,3 +171,32 @@ def test_lexicon_knows_plain_synonyms(heading, key):
 ])
 def test_guess_key_knows_meanings_by_stems_and_questions(heading, key):
     assert guess_key(heading) == key
+
+
+def test_numbered_headings_of_mostly_unknown_wording_with_one_known():
+    text = ("Ansökan\n1. Namn på satsningen\nPåhittet\n2. Huvudansvarig\nExempelby kommun\n"
+            "3. Förutsättningar i kommunen\nMånga saknar arbete.\n4. Tillvägagångssätt\nCoacher och praktik.\n")
+    assert [s.key for s in split(_doc(text))] == ["title", "owner", "background", "methods"]
+
+
+
+def test_short_lines_alone_after_a_blank_line_in_a_text_of_such_headings():
+    text = ("Ansökan\n\nBakgrund\nMånga i Exempelby saknar arbete.\n\nMålgrupp\nUnga vuxna.\n\n"
+            "Utformning av stödet\nCoacher.\n\nExempelby torg\nSkrivet i maj.\n")
+    sections = [(s.key, s.heading, s.text) for s in split(_doc(text))]
+    # "Exempelby torg" points at no section and stays text of the one above
+    assert sections == [("background", "Bakgrund", "Många i Exempelby saknar arbete."),
+                        ("target_group", "Målgrupp", "Unga vuxna."),
+                        ("methods", "Utformning av stödet", "Coacher.\n\nExempelby torg\nSkrivet i maj.")]
+
+
+def test_a_short_line_after_a_blank_line_heads_nothing_without_such_known_headings():
+    text = "Bakgrund: Många saknar arbete.\n\nUtformning av stödet\nCoacher.\n"
+    assert [s.key for s in split(_doc(text))] == ["background"]
+
+
+def test_lines_alone_that_are_a_letterhead_a_file_name_or_figures_head_nothing():
+    text = ("Samverkan i Exempelby län\n\nBakgrund\nMånga saknar arbete.\n\nMålgrupp\nUnga vuxna.\n\n"
+            "Utformning av stödet\nCoacher.\n\nAnsokan_samverkan-exempelby.pdf\nNio sidor.\n\nSamverkan 2026\nSe bilaga.\n")
+    sections = [(s.key, s.heading) for s in split(_doc(text))]
+    assert sections == [("background", "Bakgrund"), ("target_group", "Målgrupp"), ("methods", "Utformning av stödet")]
