@@ -182,6 +182,27 @@ KEYWORD_STEMS: dict[str, list[str]] = {
     "title": ["namn på", "benämning"],
 }
 
+# The same for an English form's headings ("Who will the project reach?", "Sustainability after the project").
+ENGLISH_STEMS: dict[str, list[str]] = {
+    "target_group": ["target group", "who will", "who is the project for", "eligib"],
+    "purpose": ["purpose", "aim"],
+    "goals": ["goal", "objective", "outcome", "expected result", "achieve"],
+    "background": ["background", "problem", "need", "current situation", "context"],
+    "methods": ["method", "activit", "approach", "implementation", "how we work", "working"],
+    "collaboration": ["cooperation", "collaboration", "governance", "steering"],
+    "follow_up": ["evaluat", "monitor", "follow-up", "follow up", "measur"],
+    "dissemination": ["sustainab", "dissemin", "after the project", "mainstream", "lessons"],
+    "budget": ["budget", "cost", "fund", "financ"],
+    "period": ["timeline", "time plan", "schedule", "duration", "project period"],
+    "participants": ["number of participants", "how many"],
+    "signatures": ["signature", "signed"],
+    "owner": ["lead organisation", "lead organization", "applicant", "project owner"],
+    "partners": ["partner"],
+    "title": ["project name", "project title", "name of the project"],
+}
+for _key, _stems in ENGLISH_STEMS.items():
+    KEYWORD_STEMS.setdefault(_key, []).extend(_stems)
+
 # Headings worded as questions ("Hur har ni arbetat?", "4. Varför behövs insatsen?"): phrases
 # searched anywhere in the normalised question, keys tried in QUESTION_ORDER, first hit wins. Narrow
 # asks come first: "Hur fungerade samverkan mellan parterna?" is collaboration, not partners;

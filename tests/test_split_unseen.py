@@ -200,3 +200,11 @@ def test_lines_alone_that_are_a_letterhead_a_file_name_or_figures_head_nothing()
             "Utformning av stödet\nCoacher.\n\nAnsokan_samverkan-exempelby.pdf\nNio sidor.\n\nSamverkan 2026\nSe bilaga.\n")
     sections = [(s.key, s.heading) for s in split(_doc(text))]
     assert sections == [("background", "Bakgrund"), ("target_group", "Målgrupp"), ("methods", "Utformning av stödet")]
+
+
+@pytest.mark.parametrize("heading, key", [
+    ("Sustainability after the project", "dissemination"), ("Who will the project reach?", "target_group"),
+    ("Evaluation plan", "follow_up"), ("Costs and funding", "budget"), ("Needs and context", "background"),
+])
+def test_guess_key_reads_english_headings(heading, key):
+    assert guess_key(heading) == key
