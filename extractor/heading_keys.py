@@ -118,8 +118,17 @@ def _compound_head(norm: str, keys: list[str]) -> str | None:
     if later and (head + 1 >= len(words) or words[head + 1] not in PHRASE_PREPOSITIONS):
         return None
     word = words[head]
-    ends = {key: max((word.rfind(stem) + len(stem) for stem in KEYWORD_STEMS[key] if stem in word), default=-1)
-            for key in keys}
+    spans = sorted((word.find(stem), word.find(stem) + len(stem), key)
+                   for key in keys for stem in KEYWORD_STEMS[key] if stem in word)
+    ends: dict[str, int] = {}
+    reach = -1
+    for begin, end, key in spans:
+        if begin < reach:
+            continue  # a stem inside another's letters ("arbetsform" in "samarbetsformer") is no part of its own
+        ends[key] = max(ends.get(key, -1), end)
+        reach = max(reach, end)
+    if not ends:
+        return None
     best = max(ends.values())
     winners = [key for key, end in ends.items() if end == best]
     return winners[0] if len(winners) == 1 else None

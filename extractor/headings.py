@@ -158,7 +158,7 @@ ONCE_KEYS = {"title", "owner", "partners"}
 # word stems that point at a key. A marked heading (Word style, "(*)", numbered) whose stems point
 # at one key more than any other gets that key instead of "other".
 KEYWORD_STEMS: dict[str, list[str]] = {
-    "target_group": ["målgrupp", "vilka personer", "vem vänder", "deltagargrupp", "prioriterad", "vem kan delta",
+    "target_group": ["målgrupp", "vilka personer", "vem vänder", "vänder sig", "deltagargrupp", "prioriterad", "vem kan delta",
                      "vilka kan delta", "deltagarkriter", "inskrivningskriter", "urval av deltagare"],
     "purpose": ["syfte", "avsikt", "ändamål"],
     "goals": ["mål", "resultat", "effekt", "uppnå", "vision"],
@@ -231,7 +231,7 @@ QUESTION_HEADINGS: dict[str, list[str]] = {
                r"vilket belopp", r"söker ni"],
     "target_group": [r"målgrupp", r"(vem|vilka) (riktar|riktade|vänder|vände) sig",
                      r"vilka (ska|vill) (insatsen|projektet|vi|ni) nå", r"vilka är deltagarna", r"vem är deltagarna",
-                     r"(vem|vilka) kan (delta|söka|skrivas in)", r"vilka deltar\b",
+                     r"(vem|vilka) kan (delta|söka|skrivas in)", r"vilka deltar\b", r"vilka deltagarna (är|blir)",
                      r"riktar sig (insatsen|projektet)",
                      r"vem är (insatsen|projektet) (till )?för", r"för (vem|vilka) är"],
     "participants": [r"hur många (deltagare|personer|individer|ungdomar|kvinnor|män)",

@@ -208,3 +208,13 @@ def test_lines_alone_that_are_a_letterhead_a_file_name_or_figures_head_nothing()
 ])
 def test_guess_key_reads_english_headings(heading, key):
     assert guess_key(heading) == key
+
+
+@pytest.mark.parametrize("heading, key", [
+    # "arbetsform" lies inside "samarbets|former": the word's own stem counts
+    ("Samarbetsformer", "collaboration"),
+    ("Personer som insatsen vänder sig till", "target_group"),
+    ("Vilka deltagarna är", "target_group"),
+])
+def test_guess_key_overlapping_stems_and_statements(heading, key):
+    assert guess_key(heading) == key
