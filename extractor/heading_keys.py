@@ -26,6 +26,9 @@ LEADING_NUMBER_RE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){0,2}[.,]?\s+")
 STAR_RE = re.compile(r"\(\s*\*\s*\)")
 # A plain-text export's heading drawn with marks: "== Underskrift ==", "[HUVUDMAN]", "## Målgrupp ##".
 DECORATION_MARKS = " \t#=[]<>~_"
+# Prepositions that tie a modifier to the head before them: what follows only places or narrows it
+# ("Samverkan under perioden", "Mätning av effekter"); "Resultat från perioden" (results of a period) is left unread.
+PHRASE_PREPOSITIONS = {"under", "i", "inom", "med", "på", "hos", "av"}
 # The words a Swedish question opens with ("Hur har ni arbetat?", "Vilka har deltagit?").
 QUESTION_WORD_RE = re.compile(
     r"^(?:vad|vilka|vilken|vilket|hur|varför|när|vem|vems|har|finns|kommer|ska|kan|är|"
@@ -94,4 +97,38 @@ def guess_key(heading: str) -> str:
     hits = {key: sum(stem in norm for stem in stems) for key, stems in KEYWORD_STEMS.items()}
     best = max(hits.values())
     winners = [k for k, v in hits.items() if v == best]
-    return winners[0] if best and len(winners) == 1 else "other"
+    if best and len(winners) > 1:
+        return _compound_head(norm, winners) or "other"
+    return winners[0] if best else "other"
+
+
+def _compound_head(norm: str, keys: list[str]) -> str | None:
+    """Return the key of the phrase's head word, where stems of several keys tie, else None.
+
+    The head is the first word holding a stem, and of a compound its last part says what it is:
+    "resultatuppföljning" is a follow-up, not a result. A word after a preposition of circumstance
+    only places the head ("Samverkan under perioden"); "Mål och metod" has no one head.
+    """
+    words = norm.split()
+    holding = [i for i, word in enumerate(words) if any(stem in word for key in keys for stem in KEYWORD_STEMS[key])]
+    if not holding:
+        return None
+    head = holding[0]
+    later = [i for i in holding if i > head]
+    if later and (head + 1 >= len(words) or words[head + 1] not in PHRASE_PREPOSITIONS):
+        return None
+    word = words[head]
+    spans = sorted((word.find(stem), word.find(stem) + len(stem), key)
+                   for key in keys for stem in KEYWORD_STEMS[key] if stem in word)
+    ends: dict[str, int] = {}
+    reach = -1
+    for begin, end, key in spans:
+        if begin < reach:
+            continue  # a stem inside another's letters ("arbetsform" in "samarbetsformer") is no part of its own
+        ends[key] = max(ends.get(key, -1), end)
+        reach = max(reach, end)
+    if not ends:
+        return None
+    best = max(ends.values())
+    winners = [key for key, end in ends.items() if end == best]
+    return winners[0] if len(winners) == 1 else None

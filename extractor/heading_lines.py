@@ -67,3 +67,34 @@ def minutes_paragraph(line: str) -> str | None:
     if not m or is_sentence(stripped) or len(stripped.split()) > MAX_HEADING_WORDS:
         return None
     return whole_line_heading(stripped[m.end():] or "x") or "other"
+
+
+# A heading set in capitals: letters only upper case, at least one word of three letters.
+CAPS_WORD_RE = re.compile(r"[A-ZÅÄÖÉÜ]{3,}")
+MAX_SHAPED_WORDS = 8
+MAX_ALONE_WORDS = 6
+ALONE_NOT_RE = re.compile(r"\d|\.\w")
+
+
+def heading_shape(line: str, following: str, after_blank: bool = False) -> str | None:
+    """Return the typographic shape that marks a short line standing alone as a heading, else None.
+
+    "BAKGRUND OCH BEHOV" -> "caps";  "Deltagare hittills:" (its text on the next line) -> "colon";
+    "Läget i Exempelby" after a blank line, its text below -> "alone".
+    A template sets all its headings alike, so split.py trusts a shape only where known headings
+    in the same document share it.
+    """
+    stripped = line.strip()
+    if (not stripped or len(stripped.split()) > MAX_SHAPED_WORDS or is_sentence(stripped)
+            or not stripped[:1].isalpha() or not following[:1].isupper() and not following[:1].isdigit()):
+        return None
+    if stripped == stripped.upper() and CAPS_WORD_RE.search(stripped) and not any(c.isdigit() for c in stripped):
+        return "caps"
+    if stripped.endswith(":") and stripped[:1].isupper() and ":" not in stripped[:-1]:
+        return "colon"
+    # no figures, file names or addresses: "Budget 2024", "Ansokan_v2.pdf", "www.exempel.se" are no headings here
+    if (after_blank and stripped[:1].isupper() and len(stripped.split()) <= MAX_ALONE_WORDS
+            and not any(mark in stripped for mark in ":\t_/@*") and not ALONE_NOT_RE.search(stripped)
+            and not stripped.endswith(("!", "?"))):
+        return "alone"
+    return None

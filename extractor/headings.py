@@ -13,11 +13,15 @@ HEADINGS: dict[str, list[str]] = {
         r"(insatsens|projektets|förstudiens|verksamhetens) namn",
         r"namn på (insatsen|projektet|förstudien)",
         r"(insats|projekt)namn", r"projekt$", r"insats$",
+        # "Projektets titel", "Insatsens benämning"
+        r"(insatsens|projektets|förstudiens) (titel|benämning)", r"benämning$",
     ],
     "owner": [
         r"insatsägare", r"projektägare", r"huvudman(nen)?", r"ansvarig organisation",
         r"sökande organisation", r"sökande$", r"ägare$",
         r"stödmottagare",  # an ESF-style form's word for the owner
+        # "Ansvarig part", "Huvudansvarig organisation", "Projektägande organisation"
+        r"(huvud)?ansvarig (part|organisation|förvaltning|myndighet)", r"(projekt|insats)ägande (organisation|part)",
     ],
     "partners": [
         r"samverkanspart(er|erna|ner|ners?)?", r"medverkande (parter|organisationer|myndigheter|aktörer)",
@@ -25,43 +29,58 @@ HEADINGS: dict[str, list[str]] = {
         r"samverkande (parter|organisationer|aktörer)", r"partners?$", r"parter i (insatsen|projektet|förstudien)", r"(organisation|organisering) och parter",
         # a plan of several insatser: "Huvudmän och parter i insatserna"; a report's "Medverkande:" label
         r"huvudmän och (samverkans)?parter", r"medverkande$", r"övriga (samverkans)?parter$",
+        r"övriga (aktörer|medverkande|organisationer)$", r"medfinansiärer( och (samverkans)?parter)?$",
     ],
     "collaboration": [
         r"(beskriv )?(metod|metoder) för samverkan", r"beskriv hur samverkan",
         r"samverkan( och (styrning|organisation))?$", r"samverkansformer", r"samverkan med (parterna|övriga)",
         r"organisering av samverkan",
+        r"samarbete(t)? (mellan|med) (parterna|aktörerna|organisationerna)", r"samverkansstruktur",
+        r"styrning och samverkan",
     ],
     "follow_up": [
         r"(beskriv )?(metod|metoder) för uppföljning", r"beskriv hur (målen|insatsen) ska följas upp",
         r"uppföljning( och (utvärdering|rapportering))?", r"utvärdering( och uppföljning)?$",
-        r"utvärderingens (genomförande|upplägg|metod|design)",
+        r"utvärderingens (genomförande|upplägg|metod|design|resultat)",
+        r"utvärderingsplan", r"resultatuppföljning", r"uppföljningsplan",
     ],
     "dissemination": [
         r"(beskriv )?hur (ni tänker )?ta tillvara", r"beskriv hur (insatsens )?(resultaten|framgångsfaktorer)",
         r"ta tillvara resultaten", r"spridning", r"implementering", r"lärdomar( och implementering)?",
         r"hur ska (resultaten|erfarenheterna|lärdomarna) (tas tillvara|spridas|implementeras)",
+        # what becomes of the work when the money ends
+        r"efter (projekt|insats)(tiden|perioden|ets slut|ens slut)", r"(hållbarhet|långsiktighet)( och [\wåäö]+)?( efter| på|$)",
+        r"överlämning( till| av|$)", r"överföring till ordinarie",
     ],
     "background": [
         r"(beskriv )?bakgrund(en)?", r"behovsanalys", r"inledning$", r"problembeskrivning",
         r"nulägesbeskrivning", r"behov$", r"(beskriv )?behovet( av| i|$)",
         r"ärendebeskrivning",  # a tjänsteskrivelse's or protocol's account of the application
+        # the situation the intervention starts from: "Utgångsläge", "Nuläge och behov", "Problembild"
+        r"utgångsläge(t)?( och|$)", r"nuläge(t)?( och|$)", r"problemformulering", r"problembild", r"behovsbild",
+        r"behov och (utgångsläge|nuläge|problem)", r"motivering$", r"nulägesanalys", r"lägesbeskrivning",
+        r"omvärldsanalys", r"bakgrundsbeskrivning",
     ],
     "purpose": [
         r"(beskriv )?(insatsens |projektets |förstudiens |verksamhetens )?syfte(t)?( med| och|$)",
         r"[\wåäö]+s inriktning$", r"inriktning$",
+        r"(insatsens |projektets )?(övergripande )?syfte(t)?( med| och|$)", r"avsikt(en)? med (insatsen|projektet)", r"ändamål(et)?$",
     ],
     "goals": [
         r"(beskriv )?(insatsens |projektets )?mål(en)?( med| och| för|$)",
         r"(effekt|resultat|projekt|insats|verksamhets)mål", r"styrkort", r"måluppfyllelse", r"måluppfyllnad", r"förväntat? resultat", r"förväntade resultat",
+        r"målsättning(ar)?", r"delmål", r"uppnådda mål", r"förväntade effekter", r"önskat läge", r"mål och (indikatorer|mått|delmål)",
     ],
     "period": [
         r"planerad ins[a-zåäö]*tid", r"planerad projekttid", r"insatstid", r"insatsperiod",
         r"projektperiod", r"projekttid", r"tidplan", r"tidsplan", r"tidsperiod", r"period$",
         r"genomförandeperiod", r"(insatsens |projektets )?genomförandetid", r"planerad start(datum)?$", r"planerat slut(datum)?$", r"start- och slutdatum",
         r"startdatum$", r"slutdatum$", r"sista intagsdatum$",
+        r"tidsram(ar)?$", r"(projekt|insats)tidens längd", r"tidsplan och aktiviteter",
     ],
     "target_group": [r"(beskriv )?målgrupp(en|er)?", r"beskriv målgrupp", r"beskrivning av målgrupp(en)?",
-                     r"åldersgrupp(er)?$"],
+                     r"åldersgrupp(er)?$", r"målgruppsbeskrivning", r"deltagarprofil",
+                     r"deltagargrupp(en|er)?$", r"prioriterade (mål)?grupper$"],
     "participants": [
         r"(ange )?(förväntat |beräknat |planerat )?antal deltagare", r"volym$", r"deltagare$",
         r"deltagarantal",
@@ -70,11 +89,17 @@ HEADINGS: dict[str, list[str]] = {
         r"(beskriv )?(metod|metoder)(/aktiviteter| och (arbetssätt|aktiviteter))?( ni| som|$)",
         r"beskriv metod", r"metoder", r"arbetssätt", r"aktiviteter( och (metoder|arbetssätt))?$",
         r"genomförande$",
+        r"genomförande och (arbetssätt|metod|metoder|aktiviteter)", r"metodik", r"arbetsmodell", r"arbetsformer",
+        r"(insatsens|projektets) (innehåll|upplägg)", r"upplägg( och innehåll)?$", r"så här arbetar (vi|vi med)",
+        r"tillvägagångssätt$", r"utformning$", r"genomförandeplan",
     ],
     "budget": [
         r"(ange )?budget", r"budgetsammanställning", r"ekonomi$", r"ekonomisk redovisning",
         r"finansiering$", r"sökt belopp", r"kostnader och finansiering", r"ansökt belopp",
         r"ekonomiska konsekvenser",
+        r"(projektets |insatsens )?ekonomi$", r"ekonomisk (kalkyl|plan|sammanställning)", r"ekonomiskt utfall",
+        r"kostnadsberäkning", r"kostnadskalkyl", r"finansieringsplan", r"sökta medel", r"sökt bidrag",
+        r"kostnader och (intäkter|finansiering)", r"budget och finansiering", r"kalkyl$", r"ansökt summa",
     ],
     "anchoring": [r"har ansökan (diskuterats|förankrats)", r"hur och när har ansökan", r"förankring"],
     "agreement": [
@@ -82,7 +107,7 @@ HEADINGS: dict[str, list[str]] = {
         r"avvikelse(r)? från (ansökan|planen|projektplanen)", r"information från insatsen", r"kommunikation$",
     ],
     "signatures": [
-        r"underskrift(er)?", r"godkännande$", r"signaturer", r"namnteckning(ar)?", r"behörig företrädare",
+        r"underskrift(er)?", r"godkännande$", r"signering$", r"signaturer", r"namnteckning(ar)?", r"behörig företrädare",
         # a letter's closing and a protocol's attestation open the block of names
         r"med vänlig(a)? hälsning(ar)?$", r"vänliga hälsningar$", r"justering$",
     ],
@@ -94,7 +119,7 @@ HEADINGS: dict[str, list[str]] = {
         r"frågeställningar", r"kontaktuppgifter", r"planering för kommande period", r"bilagor$",
         r"övrigt$", r"innehåll(sförteckning)?$", r"resultat$", r"uppnådda resultat",
         r"erfarenheter (hittills|och lärdomar)$", r"personal$", r"typ av ansökan", r"kontakt$",
-        r"rapportör$",
+        r"rapportör$", r"(avvikelser|risker) och (risker|avvikelser|hinder|möjligheter)$",
         # decision documents: what is proposed, decided and assessed is no canonical section
         r"förslag till beslut", r"beslut$", r"[\wåäö]+s beslut$", r"beslutet skickas till", r"beslutsunderlag",
         r"beredning$", r"[\wåäö]+s bedömning$", r"bedömning$",
@@ -104,17 +129,18 @@ HEADINGS: dict[str, list[str]] = {
 # English headings of a Swedish application's English form (EU-style templates): whole headings only,
 # never read in run-on text, where an English sentence may open with the same word.
 ENGLISH_HEADINGS: dict[str, list[str]] = {
-    "title": [r"project name$", r"name of the project$"],
-    "owner": [r"project owner$", r"applicant$", r"applicant organisation$"],
+    "title": [r"project name$", r"name of the project$", r"project title$"],
+    "owner": [r"project owner$", r"applicant$", r"applicant organisation$", r"lead (organisation|organization|partner)$"],
     "partners": [r"(cooperation |collaboration )?partners$"],
-    "follow_up": [r"follow-up( and evaluation)?$", r"evaluation$"],
-    "background": [r"background$"],
-    "purpose": [r"aim$", r"purpose$", r"(aim|purpose) of the project$"],
-    "goals": [r"goals$", r"objectives$", r"expected results$"],
-    "period": [r"project period$", r"time ?plan$"],
+    "follow_up": [r"follow-up( and evaluation)?$", r"evaluation$", r"monitoring( and evaluation)?$"],
+    "background": [r"background$", r"problem (description|statement)$", r"(current situation|needs analysis)$"],
+    "purpose": [r"aim$", r"purpose$", r"(aim|purpose) of the project$", r"project (aim|purpose)$"],
+    "goals": [r"goals$", r"objectives$", r"expected (results|outcomes|effects)$", r"goals and objectives$"],
+    "period": [r"project period$", r"time ?plan$", r"time ?frame$", r"duration$", r"timetable$"],
     "target_group": [r"target groups?$"],
     "participants": [r"(expected |planned )?number of participants$", r"participants$"],
-    "methods": [r"methods?$", r"activities$", r"methods and activities$"],
+    "methods": [r"methods?$", r"activities$", r"methods and activities$", r"working methods$", r"approach$"],
+    "budget": [r"budget( and financing| and funding)?$", r"financing$", r"funding$"],
     "signatures": [r"signatures?$"],
     "other": [r"staff(ing)?$", r"organisation and staffing$", r"contact( person)?$", r"summary$", r"risks$"],
 }
@@ -132,20 +158,50 @@ ONCE_KEYS = {"title", "owner", "partners"}
 # word stems that point at a key. A marked heading (Word style, "(*)", numbered) whose stems point
 # at one key more than any other gets that key instead of "other".
 KEYWORD_STEMS: dict[str, list[str]] = {
-    "target_group": ["målgrupp", "vilka personer", "vem vänder"],
-    "purpose": ["syfte"],
-    "goals": ["mål", "resultat", "effekt"],
-    "background": ["bakgrund", "behov", "problem", "varför"],
-    "methods": ["metod", "arbetssätt", "aktivitet", "genomför"],
-    "collaboration": ["samverk", "samarbet"],
-    "follow_up": ["uppfölj", "utvärder", "följas upp", "mäta"],
-    "dissemination": ["sprid", "tillvara", "implement", "lärdom"],
-    "budget": ["budget", "kostnad", "finansier", "ekonomi", "belopp"],
-    "period": ["tidsperiod", "tidplan", "startdatum", "slutdatum", "period"],
-    "participants": ["deltagare", "volym"],
+    "target_group": ["målgrupp", "vilka personer", "vem vänder", "vänder sig", "deltagargrupp", "prioriterad", "vem kan delta",
+                     "vilka kan delta", "deltagarkriter", "inskrivningskriter", "urval av deltagare"],
+    "purpose": ["syfte", "avsikt", "ändamål"],
+    "goals": ["mål", "resultat", "effekt", "uppnå", "vision"],
+    "background": ["bakgrund", "behov", "problem", "varför", "utgångsläge", "nuläge", "motivering", "situation",
+                   "förutsättning", "omvärld", "utmaning"],
+    "methods": ["metod", "arbetssätt", "aktivitet", "genomför", "arbetsform", "arbetsmodell", "upplägg", "innehåll",
+                "arbetar vi", "tillvägagång", "utformning", "arbetsplan", "stödinsats"],
+    "collaboration": ["samverk", "samarbet", "samordning med", "samordning mellan", "styrgrupp", "styrning"],
+    "follow_up": ["uppfölj", "utvärder", "följas upp", "mäta", "mätning", "kvalitetssäkr"],
+    "dissemination": ["sprid", "tillvara", "implement", "lärdom", "hållbar", "långsikt", "överlämn", "ordinarie verksamhet",
+                      "efter projekt", "efter insats", "fortsättning efter", "framtid", "vidmakthåll"],
+    "budget": ["budget", "kostnad", "finansier", "ekonomi", "belopp", "sökta medel", "intäkt", "pengar", "kalkyl",
+               "summa", "ansökt"],
+    "period": ["tidsperiod", "tidplan", "tidsplan", "startdatum", "slutdatum", "period", "tidsram", "löptid",
+               "varaktighet"],
+    "participants": ["deltagare", "volym", "omfattning", "inskriv", "antal personer"],
     "anchoring": ["förankr"],
-    "signatures": ["underskrift", "signatur", "namnteckning"],
+    "signatures": ["underskrift", "signatur", "namnteckning", "signering", "firmatecknare"],
+    "owner": ["ägare", "huvudman", "ägande", "huvudansvar", "sökande", "ansöker"],
+    "partners": ["medverkande", "parter som", "samarbetspartner"],
+    "title": ["namn på", "benämning"],
 }
+
+# The same for an English form's headings ("Who will the project reach?", "Sustainability after the project").
+ENGLISH_STEMS: dict[str, list[str]] = {
+    "target_group": ["target group", "who will", "who is the project for", "eligib"],
+    "purpose": ["purpose", "aim"],
+    "goals": ["goal", "objective", "outcome", "expected result", "achieve"],
+    "background": ["background", "problem", "need", "current situation", "context"],
+    "methods": ["method", "activit", "approach", "implementation", "how we work", "working"],
+    "collaboration": ["cooperation", "collaboration", "governance", "steering"],
+    "follow_up": ["evaluat", "monitor", "follow-up", "follow up", "measur"],
+    "dissemination": ["sustainab", "dissemin", "after the project", "mainstream", "lessons"],
+    "budget": ["budget", "cost", "fund", "financ"],
+    "period": ["timeline", "time plan", "schedule", "duration", "project period"],
+    "participants": ["number of participants", "how many"],
+    "signatures": ["signature", "signed"],
+    "owner": ["lead organisation", "lead organization", "applicant", "project owner"],
+    "partners": ["partner"],
+    "title": ["project name", "project title", "name of the project"],
+}
+for _key, _stems in ENGLISH_STEMS.items():
+    KEYWORD_STEMS.setdefault(_key, []).extend(_stems)
 
 # Headings worded as questions ("Hur har ni arbetat?", "4. Varför behövs insatsen?"): phrases
 # searched anywhere in the normalised question, keys tried in QUESTION_ORDER, first hit wins. Narrow
@@ -165,7 +221,7 @@ QUESTION_HEADINGS: dict[str, list[str]] = {
         r"vilka (medverkar|samverkar|deltar) (i|förutom)", r"vem samverkar ni med",
         r"med vilka (parter|organisationer)",
     ],
-    "follow_up": [r"följ[a-zåäö]*( [a-zåäö]+)? upp", r"uppfölj", r"utvärder", r"\bmät(a|s|as|tes|er)\b"],
+    "follow_up": [r"hur vet (vi|ni) (att|om)", r"följ[a-zåäö]*( [a-zåäö]+)? upp", r"uppfölj", r"utvärder", r"\bmät(a|s|as|tes|er)\b"],
     "dissemination": [
         r"tillvara", r"sprid", r"implementer", r"leva vidare", r"lärdom",
         r"när (insatsen|projektet) (är slut|har avslutats)", r"efter (insatsens|projektets) slut",
@@ -174,6 +230,8 @@ QUESTION_HEADINGS: dict[str, list[str]] = {
     "budget": [r"vad (kostar|kostade)", r"budget", r"kostnad", r"finansier", r"hur mycket (medel|pengar)",
                r"vilket belopp", r"söker ni"],
     "target_group": [r"målgrupp", r"(vem|vilka) (riktar|riktade|vänder|vände) sig",
+                     r"vilka (ska|vill) (insatsen|projektet|vi|ni) nå", r"vilka är deltagarna", r"vem är deltagarna",
+                     r"(vem|vilka) kan (delta|söka|skrivas in)", r"vilka deltar\b", r"vilka deltagarna (är|blir)",
                      r"riktar sig (insatsen|projektet)",
                      r"vem är (insatsen|projektet) (till )?för", r"för (vem|vilka) är"],
     "participants": [r"hur många (deltagare|personer|individer|ungdomar|kvinnor|män)",
@@ -181,16 +239,18 @@ QUESTION_HEADINGS: dict[str, list[str]] = {
                      r"vilka deltog"],
     "period": [r"^när\b", r"under vilken (tid|period)", r"hur länge", r"vilken (tids)?period",
                r"starta? och (avslut|slut)"],
-    "background": [r"^varför\b", r"vilk(et|a) behov", r"bakgrund", r"vilk(et|a) problem", r"vad är problemet"],
+    "background": [r"^varför\b", r"vilk(et|a) behov", r"vad ser (vi|ni)\b", r"hur ser (det|situationen|läget) ut", r"bakgrund", r"vilk(et|a) problem", r"vad är problemet"],
     "purpose": [r"syfte", r"vad är (avsikten|meningen) med"],
-    "goals": [r"\bmål(en)?\b", r"vad vill ni uppnå", r"vad ska (insatsen|projektet) (uppnå|leda till)",
-              r"vilka (resultat|effekter)", r"förväntade? (resultat|effekter)", r"resultat"],
+    "goals": [r"\bmål(en)?\b", r"vad vill (ni|vi) uppnå", r"vad ska (insatsen|projektet) (uppnå|leda till)",
+              r"vilka (resultat|effekter)", r"förväntade? (resultat|effekter)", r"resultat", r"\buppnå(s)?\b"],
     # staffing, risks and contacts: sections of no canonical key
     "other": [r"bemann", r"personal", r"vilka arbetade", r"vilka (ska )?arbeta", r"risk", r"kontakt"],
     "methods": [
         r"hur (har|ska|kommer) (ni|insatsen|projektet|arbetet) (att )?(arbeta|bedriv|genomför|läggas upp)",
         r"hur arbeta", r"hur ska arbetet", r"vilka (metoder|aktiviteter)", r"metod", r"arbetssätt", r"aktivitet",
         r"hur ska det gå till", r"vad (ska|kommer) deltagarna (att )?(göra|erbjudas)", r"vilket stöd",
+        r"vad har (gjorts|genomförts)",  # a progress report's account of its work
+        r"vad (får|erbjuds) deltagarna", r"vad deltagarna (får|erbjuds|gör)", r"hur går (det|arbetet) till",
     ],
 }
 QUESTION_ORDER = list(QUESTION_HEADINGS)

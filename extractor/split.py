@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from .heading_keys import (
     ANY_HEADING_RUNON_RE, COMPILED_RUNON, LEADING_NUMBER_RE, QUESTION_WORD_RE, STAR_RE, guess_key, match_key, normalise,
@@ -18,6 +17,7 @@ from .heading_lines import (
     MAX_HEADING_CHARS, MAX_QUESTION_WORDS, ends_in_figures, is_sentence, is_toc_line, minutes_paragraph,
     whole_line_heading,
 )
+from .heading_shapes import MIN_POINTING_HEADINGS, Heading, accept_shaped, label_cell, shaped_heading
 from .headings import ONCE_KEYS
 from .record import Document, Section
 
@@ -31,18 +31,7 @@ GLUED_HEADING_RE = re.compile(r"^([A-ZÅÄÖ][a-zåäö]+(?:[ \t]+[a-zåäö]+){
 MAX_QUESTION_HEADING_WORDS = 16
 MIN_QUESTION_HEADINGS = 2  # a lone question in prose ("Vad händer sedan?") heads nothing
 SENTENCE_BREAK_RE = re.compile(r"[.!:;]\s")
-
-
-@dataclass
-class Heading:
-    start: int  # offset of the heading's first character in the full text
-    end: int  # offset just after the heading
-    key: str
-    text: str
-    number: tuple[int, ...] | None = None
-    strong: bool = False  # marked by the source (style, "(*)", tab cell), not guessed
-    question: bool = False  # an unmarked line worded as a question ("Hur har ni arbetat?")
-    label: bool = False  # a form's "Label: value" line ("Startdatum: 2025-01-13")
+MAX_GUESSED_LABEL_WORDS = 4  # "Syftet är enkelt: …" is a sentence; a form's label is a few words
 
 
 DATE_LIKE_RE = re.compile(r"\d[-/.]\d")
@@ -209,7 +198,12 @@ def _line_heading(line: str, start: int) -> Heading | None:
         # ... but a form's money field is one: "Sökt belopp\t6 240 000 kr"
         money_field = key == "budget" and "\t" not in rest
         if key and len(cell) <= 80 and (not figures_only or money_field) and not header_row:
-            return Heading(start, start + len(cell), key, cell.strip(), strong=True)
+            return Heading(start, start + len(cell), key, cell.strip(), strong=True, shape="cell", known=True)
+        if key is None and label_cell(cell, rest) and not figures_only:
+            # a form's row "Projektets varaktighet | 2026–2027": kept where the form's other labels are known
+            guessed = guess_key(cell)
+            if guessed != "other":
+                return Heading(start, start + len(cell), guessed, cell.strip(), strong=True, shape="cell")
         return None
     star = STAR_RE.search(line)
     if (star and star.start() < MAX_HEADING_CHARS and not is_sentence(line[: star.start()])
@@ -221,13 +215,19 @@ def _line_heading(line: str, start: int) -> Heading | None:
     inline = _inline_heading(line, include_other=False)
     if inline:
         label = line[inline[0]:].lstrip()[:1] == ":"
-        return Heading(start, start + inline[0], inline[1], line[: inline[0]].strip(), label=label)
+        return Heading(start, start + inline[0], inline[1], line[: inline[0]].strip(), label=label,
+                       shape="label" if label else None, known=label)
     label, colon, value = line.partition(":")
     if colon and value.strip() and not is_sentence(label):
         # "Målgrupp: unga vuxna", "Medverkande parter: [X] …": the label heads, its value is the text
         key = whole_line_heading(label)
         if key:
-            return Heading(start, start + len(label), key, label.strip(), label=True)
+            return Heading(start, start + len(label), key, label.strip(), label=True, shape="label", known=True)
+        if label_cell(label, value) and len(label.split()) <= MAX_GUESSED_LABEL_WORDS and value.strip()[:1].isupper():
+            # "Arbetets upplägg: Vi träffas …" in a form whose other labels are known (heading_shapes.py)
+            guessed = guess_key(label)
+            if guessed != "other":
+                return Heading(start, start + len(label), guessed, label.strip(), label=True, shape="label")
     key = whole_line_heading(line)
     if key:
         return Heading(start, start + len(line.rstrip()), key, line.strip())
@@ -282,14 +282,22 @@ def find_headings(doc: Document) -> list[Heading]:
         if numbered and numbered[0].start == start:
             headings.extend(numbered)
             continue
-        plain = _line_heading(line[indent:], start)
+        following = next((rest.strip() for rest in lines[i + 1: i + 4] if rest.strip()), "")
+        after_blank = i == 0 or not lines[i - 1].strip()
+        shaped = shaped_heading(line[indent:], following, start, after_blank)
+        if shaped and shaped.shape == "alone":
+            plain = _line_heading(line[indent:], start) or shaped  # a line's own marks ("(*)") go first
+        else:
+            plain = shaped or _line_heading(line[indent:], start)
+        if plain and plain.shape is None and after_blank and plain.end - plain.start == len(body):
+            plain.shape, plain.known = "alone", True  # a known heading alone on its line after a blank one
         if plain is None and not numbered and body.endswith("?") and not listed and _answer(lines[i + 1: i + 4]):
             plain = _question_heading(body, start)
         if plain:
             headings.append(plain)
             numbered = [n for n in numbered if n.start >= plain.end]
         headings.extend(numbered)
-    return _accept_questions(headings)
+    return accept_shaped(_accept_questions(headings))
 
 
 def _answer(after: list[str]) -> bool:
@@ -326,7 +334,9 @@ def _accept_questions(headings: list[Heading]) -> list[Heading]:
 def _accept_numbered(headings: list[Heading]) -> list[Heading]:
     """Keep numbered headings that follow the document's numbering; drop list items and noise."""
     known = sum(1 for h in headings if h.number and h.key and h.key != "other")
-    structural = known >= 2
+    # ... or one known where more numbered lines point to sections by their words (heading_shapes.py)
+    pointing = sum(1 for h in headings if h.number and (h.key or guess_key(h.text)) != "other")
+    structural = known >= 2 or known >= 1 and pointing >= MIN_POINTING_HEADINGS
     out, last = [], None
     for h in headings:
         if h.number is None:

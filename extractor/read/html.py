@@ -5,7 +5,7 @@ import html
 import re
 from pathlib import Path
 
-from ..record import Document
+from ..record import Document, Hint
 from .labels import unglue_labels
 
 # Tags that end a line of text where they stand; every other tag simply goes.
@@ -100,8 +100,36 @@ def clean_html(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text)
 
 
+# A heading element's edges, marked before the tags go so that its span can be found in the text.
+HEADING_OPEN_RE = re.compile(r"<h([1-6])\b[^>]*>", re.IGNORECASE)
+HEADING_CLOSE_RE = re.compile(r"</h[1-6]\s*>", re.IGNORECASE)
+OPEN_MARK, CLOSE_MARK = "\x02", "\x03"
+MARKS_RE = re.compile(f"{OPEN_MARK}([1-6])|{CLOSE_MARK}")
+
+
+def _heading_hints(text: str) -> tuple[str, list[Hint]]:
+    """Return text without heading marks, and a Hint (its level) for each marked heading's text."""
+    out, hints, pos, length, opened = [], [], 0, 0, None
+    for m in MARKS_RE.finditer(text):
+        out.append(text[pos:m.start()])
+        length += m.start() - pos
+        pos = m.end()
+        if m.group(1):
+            opened = (length, int(m.group(1)))
+        elif opened is not None:
+            span = "".join(out)[opened[0]:length]
+            lead = len(span) - len(span.lstrip())
+            if span.strip():
+                hints.append(Hint(opened[0] + lead, opened[0] + lead + len(span.strip()), opened[1]))
+            opened = None
+    out.append(text[pos:])
+    return "".join(out), hints
+
+
 def read_html(path: Path, raw: str, sha256: str) -> Document:
-    """Return a Document from an .html file's decoded text."""
-    body = DOCTYPE_RE.sub("", drop_hidden(raw), count=1)
-    text = unglue_labels(clean_html(body).strip()) + "\n"
-    return Document(path=str(path), format="html", sha256=sha256, text=text)
+    """Return a Document from an .html file's decoded text; <h1>-<h6> become heading hints."""
+    body = DOCTYPE_RE.sub("", drop_hidden(raw), count=1).replace(OPEN_MARK, "").replace(CLOSE_MARK, "")
+    body = _sub_tags(HEADING_OPEN_RE, lambda m: f"\n{OPEN_MARK}{m.group(1)}", body)
+    body = _sub_tags(HEADING_CLOSE_RE, f"{CLOSE_MARK}\n", body)
+    text, hints = _heading_hints(unglue_labels(clean_html(body).strip()) + "\n")
+    return Document(path=str(path), format="html", sha256=sha256, text=text, hints=hints)

@@ -14,7 +14,7 @@ import numpy as np
 
 from ..errors import UnreadableDocument
 from ..record import Document, Page
-from . import pdffast, pdflayout
+from . import pdffast, pdfhints, pdflayout
 from .reflow import LineBox, join_across_dash, reflow
 
 # Page furniture that is never body text, wherever it stands.
@@ -227,8 +227,9 @@ def _page_lines(page, path: Path, ocr: bool) -> tuple[list[str], bool]:
     return [line.rstrip() for line in text.split("\n")], used_ocr
 
 
-def _read_pages_fast(data: bytes, path: Path, ocr: bool) -> tuple[list[list[str]], list[bool]]:
-    """Return each page's lines and whether OCR read it, with pdfium (pdffast.py).
+def _read_pages_fast(data: bytes, path: Path, ocr: bool, heads: list | None = None) -> tuple[list[list[str]], list[bool]]:
+    """Return each page's lines and whether OCR read it, with pdfium (pdffast.py); each page's
+    bold or larger lines go to `heads` (pdfhints.py).
 
     A page with (almost) no text goes to the pdfplumber path, which decides on OCR as before.
     Raises pdfium's errors as they come: read_pdf then reads the whole file with pdfplumber.
@@ -241,6 +242,8 @@ def _read_pages_fast(data: bytes, path: Path, ocr: bool) -> tuple[list[list[str]
             page = doc[index]
             try:
                 text = pdffast.page_text(page)
+                if heads is not None:
+                    heads.append(pdfhints.heading_lines(page))
             finally:
                 page.close()
             if ocr and len(text.strip()) < MIN_TEXT_CHARS:
@@ -299,23 +302,26 @@ def read_pdf(path: Path, data: bytes, sha256: str, ocr: bool = True, fast: bool 
     Raises:
         UnreadableDocument: damaged, encrypted, or without text even after OCR.
     """
-    raw = None
+    raw, heads = None, []
     if fast:
         try:
-            raw, ocr_flags = _read_pages_fast(data, path, ocr)
+            raw, ocr_flags = _read_pages_fast(data, path, ocr, heads)
         except UnreadableDocument:
             raise
         except Exception:  # pdfium's PdfiumError, or anything odd in a file: pdfplumber decides
             raw = None
     if raw is None:
         raw, ocr_flags = _read_pages_plumber(data, path, ocr)
-    pages, parts, offset = [], [], 0
+        heads = []
+    pages, parts, offset, hints = [], [], 0, []
     for number, (lines, used) in enumerate(zip(_strip_furniture(raw), ocr_flags), 1):
         text = "\n".join(join_hyphenated(lines)).strip("\n") + "\n"
+        if number <= len(heads) and not used:
+            hints += pdfhints.hint_spans(text, offset, heads[number - 1])
         pages.append(Page(number, offset, offset + len(text), ocr=used))
         parts.append(text)
         offset += len(text)
     full = "".join(parts)
     if not full.strip():
         raise UnreadableDocument(f"{path}: no text on any page, and OCR found none")
-    return Document(path=str(path), format="pdf", sha256=sha256, text=full, pages=pages)
+    return Document(path=str(path), format="pdf", sha256=sha256, text=full, pages=pages, hints=hints)

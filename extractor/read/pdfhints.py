@@ -1,0 +1,115 @@
+"""PDF heading cues: the lines a page sets wholly in bold or in a larger font than its body text.
+
+A PDF keeps no heading styles, but its fonts show them: "Vad ser vi idag?" in 13-point bold above
+10-point text is a heading whatever its words. heading_lines() reads a page's text objects (font
+weight or name, drawn size) and returns those lines; hint_spans() finds them in the page's text as
+pdf.py built it, where they become Hints as a Word heading style does (level 1 larger, 2 bold).
+"""
+from __future__ import annotations
+
+import ctypes
+import re
+from collections import Counter
+
+import pypdfium2.raw as pdfium_c
+
+from ..record import Hint
+
+BOLD_NAME_RE = re.compile(r"bold|black|heavy|semibold|demibold", re.IGNORECASE)
+BOLD_WEIGHT = 600
+LARGER = 1.15  # a line this many times the body size is set larger
+BASELINE_PT = 2.0  # text objects whose baselines differ this little stand on one line
+MAX_WORDS = 14
+
+
+def _text(obj, textpage) -> str:
+    n = pdfium_c.FPDFTextObj_GetText(obj, textpage, None, 0)
+    if n <= 2:
+        return ""
+    buf = (ctypes.c_ushort * (n // 2 + 1))()
+    pdfium_c.FPDFTextObj_GetText(obj, textpage, buf, n)
+    return bytes(buf)[:n].decode("utf-16-le", "replace").rstrip("\x00")
+
+
+def _bold(obj) -> bool:
+    font = pdfium_c.FPDFTextObj_GetFont(obj)
+    if not font:
+        return False
+    if pdfium_c.FPDFFont_GetWeight(font) >= BOLD_WEIGHT:
+        return True
+    buf = ctypes.create_string_buffer(128)
+    n = pdfium_c.FPDFFont_GetBaseFontName(font, buf, 128)
+    return bool(n) and BOLD_NAME_RE.search(buf.value.decode("latin-1")) is not None
+
+
+def _size(obj) -> float:
+    size, matrix = ctypes.c_float(), pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
+    pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
+    return size.value * (abs(matrix.d) or 1.0)
+
+
+def heading_lines(page) -> list[tuple[str, int]]:
+    """Return the page's lines set wholly in bold (level 2) or larger than its body text (level 1)."""
+    textpage = page.get_textpage()
+    try:
+        pieces = []
+        for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=1):
+            text = _text(obj.raw, textpage.raw)
+            if text.strip():
+                left, bottom, _, _ = obj.get_bounds()
+                pieces.append((bottom, left, text, round(_size(obj.raw) * 2) / 2, _bold(obj.raw)))
+    finally:
+        textpage.close()
+    if not pieces:
+        return []
+    sizes: Counter = Counter()
+    for _, _, text, size, _ in pieces:
+        sizes[size] += len(text)
+    body = sizes.most_common(1)[0][0]
+    lines: list[list[tuple]] = []
+    for piece in sorted(pieces, key=lambda p: (-p[0], p[1])):
+        if lines and abs(lines[-1][0][0] - piece[0]) <= BASELINE_PT:
+            lines[-1].append(piece)
+        else:
+            lines.append([piece])
+    out = []
+    for line in lines:
+        text = " ".join(p[2].strip() for p in sorted(line, key=lambda p: p[1]))
+        larger = min(p[3] for p in line) >= body * LARGER
+        if (larger or all(p[4] for p in line)) and len(text.split()) <= MAX_WORDS:
+            out.append((text, 1 if larger else 2))
+    return out
+
+
+def _squeeze(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def hint_spans(text: str, offset: int, lines: list[tuple[str, int]]) -> list[Hint]:
+    """Return Hints for the heading lines found, in order, among the lines of a page's text.
+
+    A line that reads as a sentence, a table row or a second line of the heading above it is left.
+    """
+    hints: list[Hint] = []
+    wanted = [(_squeeze(line), level) for line, level in lines if _squeeze(line)]
+    pos, previous = 0, None  # the level of a heading line straight above
+    for row in text.split("\n"):
+        start, pos = pos, pos + len(row) + 1
+        body = row.strip()
+        if not wanted or not body:
+            previous = None
+            continue
+        key = _squeeze(body)
+        found = next((i for i, (want, _) in enumerate(wanted) if want == key), None)
+        if found is None:
+            previous = None
+            continue
+        level = wanted[found][1]
+        del wanted[: found + 1]
+        plain = "\t" not in body and not body.endswith((".", ",", ";")) and any(ch.isalpha() for ch in body)
+        if plain and previous != level:
+            lead = len(row) - len(row.lstrip())
+            hints.append(Hint(offset + start + lead, offset + start + lead + len(body), level))
+        previous = level if plain else None
+    return hints
