@@ -130,7 +130,7 @@ def test_long_paragraph_line_finds_the_bodies_the_whole_line_holds(monkeypatch):
 
     filler = "Deltagarna träffar sin coach varje vecka och planerar nästa steg tillsammans med teamet. "
     line = (filler * 6 + "Region Östergötland och Upplands-Bro kommun deltar, liksom Arbetsförmedlingen. "
-            + filler * 9 + "Handläggare från Försäkringskassan och Västerbottens läns landsting. " + filler * 4
+            + filler * 9 + "Handläggare från Försäkringskassan deltar, liksom Västerbottens läns landsting. " + filler * 4
             + "Till sist Linköpings kommun")
     text = "Inledning\n" + line + "\nSlut hos Arbetsförmedlingen"
     windowed = gazetteer._find_org_spans(text)
