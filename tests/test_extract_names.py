@@ -90,6 +90,12 @@ def test_an_agency_written_out_before_its_abbreviation_is_no_name():
     assert find_title_in_prose(text) is None
 
 
+def test_capitals_among_capitals_are_shouted_headings_not_a_name():
+    text = ("Studie om stöd\n\n3 Innehåll Sammanfattning FLER INSATSER FÖR UNGA INOM FINSAM UNGA MED "
+            "PSYKISK OHÄLSA Att stärka stödet STÖD TILL UNGA I ETT GRÄNSLAND Bilaga 1")
+    assert find_title_in_prose(text) is None
+
+
 def test_a_logo_in_capitals_under_the_forbunds_name_is_no_headline():
     text = ("Exempelfors samordningsförbunds logga\nSAMORDNINGSFÖRBUNDET\nNORRA EXEMPELDALEN\n\n"
             "Sista dagen för Påhittet\n\nNär Påhittet avslutas har många fått arbete, säger projektchefen i Påhittet.")

@@ -222,7 +222,7 @@ def _recurring_capitals(text: str, bodies: set[str]) -> tuple[str, int, int] | N
             continue  # a heading in capitals
         for m in CAPITALS_RE.finditer(line):
             word = m.group(1)
-            if word in skipped:
+            if word in skipped or _in_shouted_run(line, m.start(1), m.end(1)):
                 continue
             if word in COMMON_CAPITALS or any(word in b for b in bodies):
                 skipped.add(word)  # an abbreviation of the field, a body's acronym
@@ -242,6 +242,16 @@ def _recurring_capitals(text: str, bodies: set[str]) -> tuple[str, int, int] | N
     if len(names) != 1:
         return None
     return names[0], first[names[0]], first[names[0]] + len(names[0])
+
+
+SHOUTED_WORD_RE = re.compile(r"^[A-ZÅÄÖ]{2,}[:.,]?$")
+
+
+def _in_shouted_run(line: str, start: int, end: int) -> bool:
+    """Return whether the word at line[start:end] stands among other words in capitals: a heading
+    shouted in a run of headings ("INSATSER FÖR UNGA INOM FINSAM"), not a name the prose writes so."""
+    before, after = line[:start].split(), line[end:].split()
+    return any(SHOUTED_WORD_RE.match(w) for w in before[-1:] + after[:1])
 
 
 def _best_name(scores: Counter) -> tuple[str, int, int]:

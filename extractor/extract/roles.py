@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from .function_words import FUNCTION_WORDS as STOP_WORDS
-from .gazetteer import find_forbund_lists, find_kommun_lists, find_org_spans, misspelt_body
+from .gazetteer import find_forbund_lists, find_kommun_lists, find_org_spans, kommun_by_bare_name, misspelt_body
 from .text import sentences
 
 # (role, where, pattern, words): "after" = the bodies follow the cue, "before" = the body ends where
@@ -259,8 +259,14 @@ def _name_before(sentence: str, end: int, base: int) -> list[tuple[int, int, str
     while words and words[0].lower() in STOP_WORDS:
         words.pop(0)
     name = " ".join(words)
-    start = max(0, end - BEFORE_CHARS) + m.start(1) + m.group(1).find(words[0]) if words else 0
-    return [(base + start, base + start + len(name), name)] if name else []
+    if name and any((s, e) != (0, len(name)) for s, e, _ in find_org_spans(name)):
+        return []  # bodies run together with other words: a run of headings, no one name
+    if not name:
+        return []
+    start = max(0, end - BEFORE_CHARS) + m.start(1) + m.group(1).find(words[0])
+    # a bare kommun's name in a stated role is the kommun: "Exempelby som projektägare"
+    body = kommun_by_bare_name().get(name.lower(), name)
+    return [(base + start, base + start + len(name), body)]
 
 
 def _label_value(text: str, start: int) -> str:
@@ -360,8 +366,6 @@ def _without_units_and_seats(text: str, bodies: list[tuple[int, int, str]], know
     "Kompetenscentrum X, Hälsocenter Y, Landstinget Z" (units, then their body, commas only) -> the body;
     "Påhitt Service AB, Skellefteå" -> the company (a bare place after it is its seat).
     """
-    from .gazetteer import kommun_by_bare_name
-
     def comma_chain(items):
         return all(COMMA_GAP_RE.fullmatch(text[a[1]:b[0]]) for a, b in zip(items, items[1:]))
 
