@@ -111,7 +111,7 @@ OWN_USE_RE = re.compile(
     rf"|{MASK}\s+(?:ska |kommer att )?(?:används|användes|har använts|användas|tillämpas)\b(?!\s+(?:\w+\s+)?av\b)"
     rf"|\b(?:skattas|skattades|bedöms|bedömdes|kartläggs|kartlades|mäts|mättes)\s+(?:\w+\s+){{0,3}}?med\s+{MASK}",
     re.I)
-# "Stödet har bestått av ett arbetsinriktat stöd genom METODNAMN, samt av … METODNAMN": what the
+# "Insatsen har bestått av coachning enligt METODNAMN och, för några, av … METODNAMN": what the
 # support consisted of, read over the whole sentence (the second name stands in a clause of its own).
 CONSISTS_OF_RE = re.compile(
     rf"\b(?:stödet|insatsen|projektet|verksamheten|arbetet|upplägget)\s+(?:har\s+|hade\s+)?"

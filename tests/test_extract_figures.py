@@ -170,10 +170,10 @@ def test_participants_planned_in_the_target_group_field():
 
 
 def test_participants_that_shall_take_part_in_the_project():
-    text = "Minst 120 personer ur målgruppen ska delta i projektets aktiviteter i Exempelby."
+    text = "Cirka 120 ungdomar kommer att delta i insatsen i Exempelby."
     assert find_participants([_sec("other", text)], text) == {"count": 120, "per": "total"}
     # ... also in the target group's field
-    text = "Personer 18–64 år som är arbetslösa. Minst 120 personer ur målgruppen ska delta i projektet."
+    text = "Vuxna 25–55 år med långvarigt bistånd. Cirka 120 personer i gruppen kommer att delta i projektet."
     assert find_participants([_sec("target_group", text)], text) == {"count": 120, "per": "total"}
 
 

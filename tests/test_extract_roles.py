@@ -129,7 +129,7 @@ from extractor.record import Section
     ("Projektägare: Exempel Service AB, Motala\nProjektperiod: 2031", [("Exempel Service AB", "owner")]),
     # a bare kommun's name in a stated role is the kommun; bodies run together in a contents run are no name
     ("Ljusdal var projektägare och anställde två coacher.", [("Ljusdals kommun", "owner")]),
-    ("Innehåll Samverkande myndigheter Arbetsförmedlingen Försäkringskassan Kommunen Kommunen som projektägare", []),
+    ("Innehåll Parterna Försäkringskassan Arbetsförmedlingen Regionen Regionen som projektägare Bilagor", []),
     # the project's parties, also through a group that stands for them
     ("Projektets parter bestod av den lokala samverkansgruppen, som representerades av Försäkringskassan, "
      "Arbetsförmedlingen och Ljusdals kommun.",

@@ -249,7 +249,7 @@ SHOUTED_WORD_RE = re.compile(r"^[A-ZÅÄÖ]{2,}[:.,]?$")
 
 def _in_shouted_run(line: str, start: int, end: int) -> bool:
     """Return whether the word at line[start:end] stands among other words in capitals: a heading
-    shouted in a run of headings ("INSATSER FÖR UNGA INOM FINSAM"), not a name the prose writes so."""
+    shouted in a run of headings ("OM TEAMEN OCH UPPDRAGET"), not a name the prose writes so."""
     before, after = line[:start].split(), line[end:].split()
     return any(SHOUTED_WORD_RE.match(w) for w in before[-1:] + after[:1])
 

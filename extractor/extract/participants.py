@@ -13,7 +13,7 @@ PER_CUES: list[tuple[str, str]] = [
     ("year", r"per år|årligen|om året|varje år|/år|per kalenderår|per year|a year|each year|every year|annually"),
     ("ongoing", r"löpande|samtidigt|åt gången|i taget|platser|at a time|at any one time|at the same time|simultaneously|places"),
     ("total", r"totalt|sammanlagt|under (?:hela )?(?:projekt|insats)?(?:perioden|tiden)|under insatsen|under projektet|"
-              # "Minst 140 personer ska delta i projektets verksamheter": the project's whole intake
+              # "Cirka 80 personer kommer att delta i insatsen": the intervention's whole intake
               r"(?:ska|kommer att) delta i (?:projektet|insatsen|projektets|insatsens)|"
               r"in total|during the (?:whole )?project|over the project period"),
 ]
