@@ -160,6 +160,9 @@ AGENDA_MAX_WORDS = 12  # a longer sentence after "§ 5" is the minute's text, no
 # A run of headings (a table of contents a transcript ran together): many words, hardly a stop.
 HEADING_RUN_WORDS = 40
 HEADING_RUN_STOPS_RE = re.compile(r"[.,;:!?]")
+HEADING_RUN_CAPS_WORDS = 25
+HEADING_RUN_CAPS_SHARE = 0.12
+HEADING_RUN_CAPS_STOPS = 12  # at most one stop per 12 words
 BOX_RE = re.compile(r"☐|□|☒|☑|■|✓|✔|\[\s?\]|\[[xX✓]\]")
 TICKED = re.compile(r"☒|☑|■|✓|✔|\[[xX✓]\]")
 BOX_REACH = 60  # characters between a box and the name it ticks
@@ -181,6 +184,18 @@ OWN_USE_RE = re.compile(
     rf"|{MASK}(?:-\w+)?\s+(?:kan\s+|ska\s+)?(?:görs|göras|gjordes|genomförs|genomföras|genomfördes)\b"
     rf"(?!\s+(?:\w+\s+)?(?:av|via|hos|genom)\b)",
     re.I)
+# "Insatsen har bestått av coachning enligt METODNAMN och, för några, av … METODNAMN": what the
+# support consisted of, read over the whole sentence (the second name stands in a clause of its own).
+CONSISTS_OF_RE = re.compile(
+    rf"\b(?:stödet|insatsen|projektet|verksamheten|arbetet|upplägget)\s+(?:har\s+|hade\s+)?"
+    rf"(?:består|bestått|bestod)\s+av\b[^.;:!?]*?{MASK}", re.I)
+# "projektledare för integrering av METODNAMN i psykosvården", "Projektet ska implementera METODNAMN":
+# bringing the method into the work is this intervention's use of it.
+INTRODUCES_RE = re.compile(
+    rf"\b(?:{SUBJECTS}|projektledare\s+för|syftet\s+(?:är|var)|syftar\s+till)\b[^.;:!?]{{0,40}}?"
+    rf"\b(?:integrering(?:en)?\s+av|implementering(?:en)?\s+av|införande(?:t)?\s+av|"
+    rf"integrera|implementera|implementerar|implementerade|införa|införde)\s+"
+    rf"(?:(?:metoden|modellen|arbetssättet)\s+)?{MASK}", re.I)
 # English prose in a Swedish application (EU forms, bilingual templates): "The coaches use METODNAMN",
 # "All staff work with METODNAMN", "METODNAMN is used in every meeting".
 SUBJECTS_EN = r"we|the project|the team|the coaches|coaches|the staff|staff|all staff|the job coaches|the participants"
@@ -269,9 +284,17 @@ def _negation_counts(part: str, m: re.Match, at: int) -> bool:
 
 
 def _heading_run(masked: str) -> bool:
-    """Return whether the "sentence" is a run of headings: 40 words or more with hardly a stop."""
-    words = len(masked.split())
-    return words >= HEADING_RUN_WORDS and len(HEADING_RUN_STOPS_RE.findall(masked)) * HEADING_RUN_WORDS <= words
+    """Return whether the "sentence" is a run of headings: 40 words or more with hardly a stop, or
+    a shorter run where every eighth word opens a new heading (a contents page's lines run together)."""
+    words = masked.split()
+    stops = len(HEADING_RUN_STOPS_RE.findall(masked))
+    if len(words) >= HEADING_RUN_WORDS and stops * HEADING_RUN_WORDS <= len(words):
+        return True
+    # a heading opens in capitals where the previous one ended in lower case ("… nytta Implementering …");
+    # a name of several capitalised words ("Worker Role Interview") opens one heading at most
+    openings = sum(1 for a, b in zip(words, words[1:]) if a[:1].islower() and b[:1].isupper() and b != MASK)
+    return (len(words) >= HEADING_RUN_CAPS_WORDS and openings >= HEADING_RUN_CAPS_SHARE * len(words)
+            and stops * HEADING_RUN_CAPS_STOPS <= len(words))
 
 
 def _box(masked: str) -> bool | None:
@@ -358,6 +381,6 @@ def verdict(masked: str, section: str | None) -> tuple[bool | None, str]:
     if _partial(part):
         return True, "partial"
     if (OWN_USE_RE.search(part) or OWN_USE_EN_RE.search(part) or TRAINED_RE.search(masked)
-            or INSTEAD_RE.search(masked)):
+            or INSTEAD_RE.search(masked) or CONSISTS_OF_RE.search(masked) or INTRODUCES_RE.search(masked)):
         return True, "own_use"
     return None, ""

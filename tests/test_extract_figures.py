@@ -59,6 +59,9 @@ def test_dates_read_swedish_forms(text, expected):
     # a field whose label names money, its figure without a unit on the same or the next line
     ("Total projektbudget:\n9 395 363\nBeviljat stöd:\n7 046 761\nPostnr:\n70226", [9395363, 7046761]),
     ("Planerat antal deltagare:\n60\nProjektperiod:\n2031-03-01 - 2033-02-28", []),
+    # thousands marked with commas; a decimal comma keeps its meaning
+    ("Tillgänglig budget uppgår till 4,000 000 kr.", [4000000]),
+    ("Totalt 2,500,000 kronor och 1,5 mkr", [2500000, 1500000]),
 ])
 def test_amounts_with_units(text, expected):
     assert [f.value for f in find_amounts(text, [])] == expected
@@ -121,6 +124,11 @@ def test_target_groups_from_prose_naming_the_people_with_their_ages():
     assert [(f.age_min, f.age_max) for f in find_target_groups([], text)] == [(19, 64)]
 
 
+def test_target_groups_from_prose_on_what_people_of_the_band_get():
+    text = "Unga mellan 19 och 24 år med funktionsnedsättning får stöd av en coach i Exempelby."
+    assert [(f.age_min, f.age_max) for f in find_target_groups([], text)] == [(19, 24)]
+
+
 def test_target_groups_skip_a_count_of_participants_by_age():
     text = "Unga vuxna 18–30 år i Exempelby. Åtta deltagare var under 20 år och tolv av deltagarna var över 25 år."
     assert [(f.age_min, f.age_max) for f in find_target_groups([_sec("target_group", text)])] == [(18, 30)]
@@ -159,6 +167,14 @@ def test_participants_planned_in_the_target_group_field():
     text = "Personer 25–64 år med ekonomiskt bistånd. I Exempelby finns 412 personer i gruppen. " \
            "Insatsen ska ta emot 60 deltagare under hela insatsperioden."
     assert find_participants([_sec("target_group", text)], text) == {"count": 60, "per": "total"}
+
+
+def test_participants_that_shall_take_part_in_the_project():
+    text = "Cirka 120 ungdomar kommer att delta i insatsen i Exempelby."
+    assert find_participants([_sec("other", text)], text) == {"count": 120, "per": "total"}
+    # ... also in the target group's field
+    text = "Vuxna 25–55 år med långvarigt bistånd. Cirka 120 personer i gruppen kommer att delta i projektet."
+    assert find_participants([_sec("target_group", text)], text) == {"count": 120, "per": "total"}
 
 
 def test_participants_planned_in_another_section():
@@ -319,6 +335,17 @@ def test_budget_granted_sum_in_a_report():
     text = "Ekonomi\nBeviljat 1 600 000 kr. Förbrukat 512 300 kr.\n"
     budget = find_budget(text, find_amounts(text, []), [_sec("budget", text[8:], 8)], "progress_report")
     assert budget["requested_sek"] == 1600000
+
+
+def test_budget_a_news_list_of_grants_to_forbund_projects_is_no_request():
+    from extractor.extract.budget import find_budget
+
+    text = ("Några av projekten som fått bidrag:\nSamordningsförbundet Exempeldalen, Påhittebygden och Låtsasby "
+            "för projektet Exempelvägen med 1 100 000 kronor\n")
+    budget = find_budget(text, find_amounts(text, []), [], "other")
+    assert budget["requested_sek"] is None
+    text = "Finansiering\nSamordningsförbundet 500 000 kr\nKommunen 100 000 kr\n"
+    assert find_budget(text, find_amounts(text, []), [], "application")["requested_sek"] == 500000
 
 
 def test_budget_own_financing_the_owner_contributes_itself():

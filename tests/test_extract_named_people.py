@@ -16,6 +16,8 @@ from extractor.extract.period import find_period
     ("Kontakt:\nFörbundschef Bo Bokstav Mobil 070-111 22 33", [("Bo Bokstav", "contact")]),
     ("Tina Testsson, samordnare\nTel. 070-123 45 67", [("Tina Testsson", "contact")]),
     ("Handläggare: Rut Rapport, tfn 0123-456 78", [("Rut Rapport", "contact")]),
+    # a project's head is its contact, also when quoted
+    ("”Hälften har fått arbete”, säger Vera Vägvisare, projektchef i Stegen.", [("Vera Vägvisare", "contact")]),
     # the role printed after the name, as a title on a cover
     ("Rapporten sammanställd av: Lina Låtsas Projektledare På uppdrag av förbundet.", [("Lina Låtsas", "contact")]),
     # a signature whose title runs on into the body it signs for; a letter's closing greeting

@@ -84,6 +84,41 @@ def test_a_name_the_prose_keeps_writing_in_capitals():
     assert find_title_in_prose(text) is None
 
 
+def test_an_agency_written_out_before_its_abbreviation_is_no_name():
+    text = ("Nyhet\n\nMyndigheten för påhittade frågor, MPF har fördelat medel. Enligt MPF:s siffror ökar "
+            "behovet, säger generaldirektör för MPF Kim Påhittsson.")
+    assert find_title_in_prose(text) is None
+
+
+def test_capitals_among_capitals_are_shouted_headings_not_a_name():
+    text = ("Studie om stöd\n\n3 Innehåll Sammanfattning OM TEAMEN OCH UPPDRAGET TEAMEN I NORR Att leda "
+            "arbetet TEAMEN I SÖDER Bilaga 1")
+    assert find_title_in_prose(text) is None
+
+
+def test_a_logo_in_capitals_under_the_forbunds_name_is_no_headline():
+    text = ("Exempelfors samordningsförbunds logga\nSAMORDNINGSFÖRBUNDET\nNORRA EXEMPELDALEN\n\n"
+            "Sista dagen för Påhittet\n\nNär Påhittet avslutas har många fått arbete, säger projektchefen i Påhittet.")
+    assert find_title_in_prose(text)[0] == "Påhittet"
+
+
+def test_a_name_under_its_own_heading_that_a_sentence_says_aims_at_something():
+    text = ("Topp\n\nPågående\n\nLogotyp, Europeiska Socialfonden\n\nVäg-Ett\n\nFakta\n"
+            "Projektperiod: 2031-01-01–2032-12-31\nOm Projektet\n\nVäg-Ett syftar till att utveckla arbetssätt.")
+    assert find_title_in_prose(text)[0] == "Väg-Ett"
+
+
+@pytest.mark.parametrize("text, name", [
+    # a page headed by its name, the first paragraph about the project; a parent project named later
+    ("VÄGEN\n\nProjektets parter var Arbetsförmedlingen och Försäkringskassan. Projektet kompletterar "
+     "projektet ”STIGEN”.", "VÄGEN"),
+    ("Stöd till unga\n\nProjektet har gett stöd till unga i Exempelby.", None),
+])
+def test_a_page_headed_by_the_name_of_its_project(text, name):
+    found = find_title_in_prose(text)
+    assert (found[0] if found else None) == name
+
+
 @pytest.mark.parametrize("text, name", [
     # a coined name later in a headline that opens in sentence case
     ("Styrelsen säger ja till IT-lotsen\n\nIT-lotsen får pengar för ett år till av förbundets styrelse.",

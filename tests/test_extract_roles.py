@@ -122,6 +122,20 @@ from extractor.record import Section
     # ", och" opens a clause of its own: the bodies after it have the role it states
     ("Insatsen ägs av Motala kommun, och Försäkringskassan och Region Östergötland är samverkansparter.",
      [("Motala kommun", "owner"), ("Försäkringskassan", "partner"), ("Region Östergötland", "partner")]),
+    # a person's role with the owner after it: the units before the body are its own
+    ("Författare: Kim Påhittsson, projektledare, och Lo Exempelsson, projektägare Enheten för hälsa, "
+     "Hälsoteamet Exempelby, Region Gävleborg. Rapporten avser våren.", [("Region Gävleborg", "owner")]),
+    # a company's seat after its name is no body
+    ("Projektägare: Exempel Service AB, Motala\nProjektperiod: 2031", [("Exempel Service AB", "owner")]),
+    # a bare kommun's name in a stated role is the kommun; bodies run together in a contents run are no name
+    ("Ljusdal var projektägare och anställde två coacher.", [("Ljusdals kommun", "owner")]),
+    ("Innehåll Parterna Försäkringskassan Arbetsförmedlingen Regionen Regionen som projektägare Bilagor", []),
+    # the project's parties, also through a group that stands for them
+    ("Projektets parter bestod av den lokala samverkansgruppen, som representerades av Försäkringskassan, "
+     "Arbetsförmedlingen och Ljusdals kommun.",
+     [("Försäkringskassan", "partner"), ("Arbetsförmedlingen", "partner"), ("Ljusdals kommun", "partner")]),
+    ("Projektets parter består av Ljusdals kommun och Försäkringskassan.",
+     [("Ljusdals kommun", "partner"), ("Försäkringskassan", "partner")]),
 ])
 def test_roles_read_from_sentences(text, expected):
     assert sorted((r.name, r.role) for r in find_roles(text)) == sorted(expected)
@@ -146,6 +160,17 @@ def test_prose_fills_what_the_form_leaves_out():
     assert {(o["name"], o["role"]) for o in found} == {("Försäkringskassan", "partner"), ("Motala kommun", "partner")}
 
 
+def test_a_partners_field_that_is_a_bare_list_names_every_party():
+    text = ("Projektägare: Påhitt Service AB\nSamverkande parter: Påhitt, Ljusdals kommun, Försäkringskassan, "
+            "Exempelkyrkan Norr, Region Gävleborg.\n")
+    start = text.index("Påhitt,")
+    partners = Section("partners", "Samverkande parter", text[start:], None, start, len(text))
+    found = find_organizations([partners], text)
+    assert [(o["name"], o["role"]) for o in found] == [
+        ("Ljusdals kommun", "partner"), ("Försäkringskassan", "partner"), ("Exempelkyrkan Norr", "partner"),
+        ("Region Gävleborg", "partner"), ("Påhitt Service AB", "owner")]
+
+
 def test_roles_from_a_label_line():
     text = "Parter i insatsen: Östersunds kommun, Region Jämtland Härjedalen och Försäkringskassan\nInsatsperiod: 2024"
     assert [(r.name, r.role) for r in find_roles(text)] == [
@@ -168,6 +193,7 @@ CUE_EXAMPLES = [
     "Projektägare för insatsen är Region Östergötland.",
     "Huvudman: Motala kommun",
     "INSATSÄGARE Motala kommun",
+    "Kim Påhittsson, projektägare Motala kommun",
     "SAMVERKANSPART\tFörsäkringskassan",
     "Insatsen genomfördes av Arbetsförmedlingen.",
     "Den bedrivits av Motala kommun.",
@@ -192,6 +218,8 @@ CUE_EXAMPLES = [
     "Motala och Vadstena kommuner har varit parter.",
     "Försäkringskassan har deltagit i projektet som samverkande aktörer.",
     "Det drivs med Försäkringskassan som samverkanspart.",
+    "Projektets parter bestod av Försäkringskassan.",
+    "Samverkande parter: Försäkringskassan",
     "Medverkande parter: Försäkringskassan",
     "Under året samverkade Motala kommun med Försäkringskassan.",
     "Samordningsförbundet Exempel Organisationsnamn",

@@ -156,6 +156,12 @@ def test_method_mentions_that_are_not_use(text, key):
     ("Förstudien undersökte behoven, och nu arbetar teamet enligt Supported Employment.", ["SE"]),
     # the method is replaced by another: the new one is used
     ("Den gamla kartläggningen ersattes av SMAIL under våren.", ["SMAIL"]),
+    # what the support consisted of: both names, the second in a clause of its own
+    ("Stödet har bestått av jobbcoachning enligt Supported Employment, samt av parallellt stöd i form av "
+     "case management och friskvård.", ["CASE_MANAGEMENT", "SE"]),
+    # bringing the method into the work
+    ("Kim Påhittsson leder arbetet och är projektledare för implementeringen av IPS i beroendevården.", ["IPS", "SE"]),
+    ("Projektet ska implementera metoden Supported Employment i tre kommuner.", ["SE"]),
 ])
 def test_method_use_survives_the_rules(text, labels):
     assert _labels(text) == labels
@@ -188,9 +194,22 @@ def test_a_negation_reaches_the_clause_around_the_name(masked, part):
      "Resultat Ekonomi Bilagor Deltagarnas röster Arbetsgivarnas syn Styrgruppens arbete Lärande "
      "Spridning Implementering Bilaga 1 Bilaga 2 Bilaga 3 Bilaga 4 Bilaga 5 Bilaga 6 Bilaga 7 Bilaga 8 "
      "Bilaga 9 Bilaga 10 Bilaga 11", "headings"),
+    # what the support consisted of, the name in a later clause; bringing the method into the work
+    ("Stödet har bestått av friskvård, samt av parallella insatser genom METODNAMN och hälsosamtal.", "own_use"),
+    ("Kim Påhittsson leder arbetet och är projektledare för implementeringen av METODNAMN i beroendevården.", "own_use"),
+    # a shorter contents run: a new heading every few words, hardly a stop
+    ("4 Satsningar i länet Stödteamet Exempelvägen METODNAMN Unga Vuxna Slutsatser och lärdomar Ekonomisk "
+     "nytta Nyttan för parterna Styrning och ledning Framtida Finansiering Vad ska förbundet göra nu?", "headings"),
 ])
 def test_each_rule_names_itself(masked, rule):
     assert verdict(masked, "methods")[1] == rule
+
+
+def test_a_sentence_naming_methods_in_capitals_is_no_contents_run():
+    masked = ("Vi har utbildat medarbetarna i Assessment of Work Characteristics AWC, Worker Role Interview WRI "
+              "och Work Environment Impact Scale METODNAMN för att kunna erbjuda deltagarna en bedömning av "
+              "deras arbetsförmåga under insatsen")
+    assert verdict(masked, "methods")[1] != "headings"
 
 
 def test_a_page_headed_by_the_methods_name_alone_does_not_use_it():

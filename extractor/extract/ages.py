@@ -65,6 +65,9 @@ PROSE_FOR_CUE_RE = re.compile(
     # ... or right after them: "kan deltagare 18-64 år anvisas", "unga 16–29 år som …"
     r"\b(?:unga|ungdomar|individer|vuxna|deltagare)\s+\d{1,2}\s*[-–—]\s*\d{1,2}\s*år\b|"
     r"(?:hjälpt|hjälper|hjälpa|stödjer|stödja|stöttar|stötta|stöd till)\s+(?:unga|ungdomar|personer|vuxna|kvinnor|män)|"
+    # the people of the band get what the insats gives: "Kvinnor mellan 30 och 45 år får vägledning hos …"
+    r"\b(?:unga|ungdomar|personer|vuxna|kvinnor|män|deltagare)\s+(?:mellan|i\s+åldern|i\s+åldrarna)\s+\d{1,2}\s*"
+    r"(?:och|till|[-–—])\s*\d{1,2}\s+år\b[^.]{0,60}?\bfår\b|"
     # English: "the target group is young people aged 16 to 29", "aimed at adults between 18 and 64 years"
     r"target group|aimed at|intended for|directed (?:at|to)|\bfor (?:young people|people|women|men|adults|participants)\b", re.I)
 # Where the words that exclude a band stand in a clause of their own, they are about something else:

@@ -69,6 +69,10 @@ def _split_run(text: str) -> list[tuple[int, int]]:
 
 # Older and foreign-style forms: "500.000 kr" (dots between groups), "SEK 300 000" (unit first).
 DOTTED_RE = re.compile(r"(?<![\d,.])(?P<num>\d{1,3}(?:\.\d{3})+)(?![\d,.]\d)\s*(?:kr\b|kronor\b|sek\b|:-)", re.I)
+# Thousands marked with commas: "9,000 000 kr" (a comma, then spaces), "1,250,000 kr" (English style);
+# a decimal comma is never followed by two groups of three digits.
+COMMA_GROUPS_RE = re.compile(r"(?<![\d,.])(?P<num>\d{1,3}(?:,\d{3}(?:[ \u00a0]\d{3})+|(?:,\d{3}){2,}))(?![\d,.]\d)"
+                             r"\s*(?:kr\b|kronor\b|sek\b|:-)", re.I)
 UNIT_FIRST_RE = re.compile(rf"\b(?:SEK|kr\.?)\s+(?P<num>{NUMBER_PATTERN})(?![\d]|[.,]\d|\s*(?:tkr|mkr|mnkr|kr|kronor|sek|%)\b)",
                            re.I)
 
@@ -91,11 +95,13 @@ def find_money(text: str) -> list[Found]:
     taken = [(f.start, f.end) for f in out]
     out += [f for f in _with_unit_after(text) if not any(s <= f.start < e for s, e in taken)]
     taken = [(f.start, f.end) for f in out]
-    for pattern in (DOTTED_RE, UNIT_FIRST_RE):
+    for pattern in (DOTTED_RE, COMMA_GROUPS_RE, UNIT_FIRST_RE):
         for m in pattern.finditer(text):
             if any(s <= m.start("num") < e for s, e in taken):
                 continue
             raw = m.group("num").replace(".", "")
+            if pattern is COMMA_GROUPS_RE:
+                raw = re.sub(r"[,\s\u00a0]", "", raw)
             value = parse_number(raw)
             if isinstance(value, int) and 100 <= value < MAX_SEK and not YEAR_RE.match(raw):
                 out.append(Found(value, m.start("num"), m.end()))

@@ -15,14 +15,15 @@ PART = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
 PERSON = rf"{PART}(?:[ \t]+{PART}){{1,2}}"
 # Roles that make a person the one to contact about the intervention.
 CONTACT_ROLES = (r"projektledare|projektledaren|kontaktperson|kontaktpersoner|handläggare|samordnare|samordnaren|"
-                 r"processledare|processledaren|projektsamordnare|projektsamordnaren|koordinator|insatsansvarig")
+                 r"processledare|processledaren|projektsamordnare|projektsamordnaren|koordinator|insatsansvarig|"
+                 r"projektchef|projektchefen")
 ROLE_THEN_NAME_RE = re.compile(
     rf"\b(?i:{CONTACT_ROLES})[ \t]*(?::|[ \t][–-])?[ \t]+(?:(?:är|var|har[ \t]+varit)[ \t]+)?(?P<name>{PERSON})")
 NAME_THEN_ROLE_RE = re.compile(
     rf"(?P<name>{PERSON})(?:[ \t]*,[ \t]*|[ \t]+(?:är|var|har[ \t]+varit|blir)[ \t]+)(?i:{CONTACT_ROLES})\b")
 # A cover or a page's foot prints the role after the name, as a title: "Anna Exempelsson Projektledare"
 NAME_THEN_TITLE_RE = re.compile(
-    rf"(?P<name>{PERSON})[ \t]+(?:Projektledare|Kontaktperson|Samordnare|Processledare|Projektsamordnare|Handläggare)\b")
+    rf"(?P<name>{PERSON})[ \t]+(?:Projektledare|Projektchef|Kontaktperson|Samordnare|Processledare|Projektsamordnare|Handläggare)\b")
 # "A och B som varit samordnare och projektledare"
 NAMES_WHO_WERE_RE = re.compile(
     rf"(?P<names>{PERSON}(?:[ \t]*(?:,|och)[ \t]*{PERSON})*)[ \t]+som[ \t]+(?:har[ \t]+)?(?:varit|är|var)[ \t]+"

@@ -29,6 +29,12 @@ NAMING_RE = re.compile(
     rf"(?:\b(?:kallas|heter|med\s+namnet)[ \t]+(?P<name>{NAME}))"
     rf"|(?:(?:^|(?<=[.!?]\s)|(?<=\n))(?P<subject>{NAME})[ \t]+(?:är|var)[ \t]+(?:ett|en)[ \t]+(?:[\wåäö-]+[ \t]+){{0,2}}?"
     rf"(?:projekt|samverkansprojekt|insats|samverkansinsats|satsning|verksamhet|förstudie)\b)")
+# "Exempelvägen syftar till att …": a sentence whose subject is the name, where the name also stands
+# alone on a line (a heading), names the intervention the page is about
+AIM_SUBJECT_RE = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<subject>{NAME})[ \t]+(?:syftar|syftade)[ \t]+till\b")
+# A page headed by the name, its first paragraph about "Projektet …": "VÄGEN\n\nProjektets parter var …"
+OWN_PARAGRAPH_RE = re.compile(r"[ \t]*\n(?:[ \t]*\n)*[ \t]*(?:Projektet|Projektets|Insatsen|Insatsens|Förstudien|Förstudiens|Verksamheten)\b")
+HEADED_PAGE_MAX_WORDS = 4
 RUN_RE = re.compile(NAME)
 # An article opens a name that goes on in lower case: "projektet En väg in."
 ARTICLE_NAME_RE = re.compile(r"^(?:En|Ett)[ \t]+[a-zåäö]+(?=[ \t]*[.,:;)]|$)")
@@ -85,11 +91,15 @@ def _headlines(text: str, count: int = 2) -> list[tuple[int, str]]:
     """Return the first lines that read as a headline (short, capitalised, not a sentence): a page
     may open with its site's name or a logo's text before the headline itself."""
     out, pos = [], 0
+    logo = False  # the line before named the förbund: a line in capitals right under it is its logo's too
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         stripped = line.strip()
         if SIGN_OFF_RE.match(stripped):
             break  # the sender's name follows
+        if logo and stripped and stripped.isupper():
+            continue
+        logo = "samordningsförbund" in stripped.lower()
         if (not stripped or stripped.startswith(("#", "•", "(")) or not stripped[0].isupper() or MAIL_LINE_RE.match(stripped)
                 or stripped.endswith(("...", "…", ".")) or "samordningsförbund" in stripped.lower()
                 or len(stripped.split()) > HEADLINE_MAX_WORDS or len(stripped) < 4):
@@ -130,6 +140,9 @@ def find_title_in_prose(text: str) -> tuple[str, int, int] | None:
     bodies = {text[s:e] for s, e, _ in find_org_spans(text)}
     heads = _headlines(text)
     headline = heads[0][1] if heads else ""
+    headed = _headed_page(text, heads, bodies)
+    if headed:
+        return headed
     scores: Counter = Counter()
     where: dict[str, tuple[int, int]] = {}
     # counted once for the whole text, so a long text costs its length, not length x mentions
@@ -157,6 +170,11 @@ def find_title_in_prose(text: str) -> tuple[str, int, int] | None:
         if _acceptable(name, bodies):
             scores[name] += 2  # quoted after its kind: stated outright
             where.setdefault(name, (m.start("name"), m.start("name") + len(name)))
+    for m in AIM_SUBJECT_RE.finditer(text):
+        name = m.group("subject")
+        if _acceptable(name, bodies) and re.search(rf"(?m)^[ \t]*{re.escape(name)}[ \t]*$", text):
+            scores[name] += 2
+            where.setdefault(name, (m.start("subject"), m.start("subject") + len(name)))
     for m in NAMING_RE.finditer(text):
         group = "name" if m.group("name") else "subject"
         name = m.group(group)
@@ -175,6 +193,23 @@ def find_title_in_prose(text: str) -> tuple[str, int, int] | None:
     return _recurring_capitals(text, bodies)
 
 
+def _headed_page(text: str, heads: list[tuple[int, str]], bodies: set[str]) -> tuple[str, int, int] | None:
+    """Return the headline of a page whose first paragraph speaks of "Projektet …", when it reads as a name.
+
+    "DRIVE\n\nProjektets parter var …" -> "DRIVE"; "Stöd till unga\n\nProjektet …" -> None (a phrase)
+    """
+    if not heads:
+        return None
+    start, line = heads[0]
+    name = line.strip()
+    words = name.split()
+    if (len(words) > HEADED_PAGE_MAX_WORDS or not OWN_PARAGRAPH_RE.match(text, start + len(line))
+            or not (name.isupper() or NAME_LIKE_WORD_RE.search(words[0])) or not _acceptable(name, bodies)):
+        return None
+    at = start + line.index(name)
+    return name, at, at + len(name)
+
+
 def _recurring_capitals(text: str, bodies: set[str]) -> tuple[str, int, int] | None:
     """Return the one name the prose keeps writing in capitals ("LYKTAN", "LYKTANS lokal"), if any."""
     counts: Counter = Counter()
@@ -187,7 +222,7 @@ def _recurring_capitals(text: str, bodies: set[str]) -> tuple[str, int, int] | N
             continue  # a heading in capitals
         for m in CAPITALS_RE.finditer(line):
             word = m.group(1)
-            if word in skipped:
+            if word in skipped or _in_shouted_run(line, m.start(1), m.end(1)):
                 continue
             if word in COMMON_CAPITALS or any(word in b for b in bodies):
                 skipped.add(word)  # an abbreviation of the field, a body's acronym
@@ -200,10 +235,23 @@ def _recurring_capitals(text: str, bodies: set[str]) -> tuple[str, int, int] | N
     if not 1 <= len(names) <= MAX_CAPITAL_NAMES:
         return None
     # "Myndigheten för … (ABC)", "ABC (Myndigheten för …)", "Föreningen ABC": an organisation's abbreviation
-    names = [w for w in names if not re.search(rf"\({w}\)|\b{w}\s*\([A-ZÅÄÖ]|{ORGANISATION_WORD}\s+{w}\b", text)]
+    # "Myndigheten för …, ABC har …", "generaldirektör för ABC": an agency's abbreviation too
+    names = [w for w in names if not re.search(rf"\({w}\)|\b{w}\s*\([A-ZÅÄÖ]|{ORGANISATION_WORD}\s+{w}\b|"
+                                               rf"{ORGANISATION_WORD}\s[^.\n]{{0,80}}?,\s*{w}\b|"
+                                               rf"(?i:generaldirektör\w*|myndighetschef\w*)\s+(?:för|på|vid)\s+{w}\b", text)]
     if len(names) != 1:
         return None
     return names[0], first[names[0]], first[names[0]] + len(names[0])
+
+
+SHOUTED_WORD_RE = re.compile(r"^[A-ZÅÄÖ]{2,}[:.,]?$")
+
+
+def _in_shouted_run(line: str, start: int, end: int) -> bool:
+    """Return whether the word at line[start:end] stands among other words in capitals: a heading
+    shouted in a run of headings ("OM TEAMEN OCH UPPDRAGET"), not a name the prose writes so."""
+    before, after = line[:start].split(), line[end:].split()
+    return any(SHOUTED_WORD_RE.match(w) for w in before[-1:] + after[:1])
 
 
 def _best_name(scores: Counter) -> tuple[str, int, int]:

@@ -8,7 +8,7 @@ import re
 
 from ..record import Section
 from .gazetteer import email_domains, find_kommun_lists, find_org_spans
-from .roles import find_roles
+from .roles import find_list_bodies, find_roles
 from .text import sentences
 
 JOINT_OWNER_RE = re.compile(r"(?:bedrivs|drivs)\s+gemensamt\s+av\s+(?P<list>[^.]+)", re.I)
@@ -16,6 +16,10 @@ PARTNER_LIST_RE = re.compile(r"(?:samverkansparter|medverkande parter)\s+är\s+(
 CONTACT_CUT_RE = re.compile(r"kontaktperson|projektledare|resurs/er|e-post|tfn|telefon", re.I)
 EMAIL_DOMAIN_RE = re.compile(r"@([\w.-]+\.se)\b")
 # A sentence of the partners field that says a body takes no part: "X deltar i styrgruppen men är inte part".
+# A partners field that is a bare list names every party, also one the gazetteer does not know:
+# "Påhitt, Exempelby kommun, Arbetsförmedlingen, Föreningen Exempel" (three items or more, no sentence).
+PLAIN_LIST_RE = re.compile(r"\A[ \t]*[A-ZÅÄÖ][^.\n:;]*(?:,[^.\n:;,]+){2,}\.?[ \t]*$", re.M)
+LIST_ITEM_MAX_WORDS = 6
 NOT_A_PARTY_RE = re.compile(
     r"\binte\s+(?:en\s+)?(?:samverkans)?part(?:er)?\b|\b(?:deltar|ingår|medverkar)\s+inte\b|\badjungerad\b|"
     r"\b(?:har\s+)?avböjt\b", re.I)
@@ -53,6 +57,15 @@ def _email_domains(text: str) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
+def _partner_mentions(text: str) -> list[tuple[int, int, str]]:
+    """Return the bodies a partners field names: every item of a bare list, else the known bodies."""
+    m = PLAIN_LIST_RE.match(text)
+    items = m.group().split(",") if m else []
+    if m and all(len(item.split()) <= LIST_ITEM_MAX_WORDS for item in items):
+        return find_list_bodies(m.group()) + [f for f in find_org_mentions(text) if f[0] >= m.end()]
+    return find_org_mentions(text)
+
+
 def find_organizations(sections: list[Section], text: str) -> list[dict]:
     """Return [{"name", "role", "start", "end"}] from the owner/partner sections and sentences
     such as "bedrivs gemensamt av …"; start/end are offsets in `text` of the first mention.
@@ -73,7 +86,7 @@ def find_organizations(sections: list[Section], text: str) -> list[dict]:
             # A sentence that names the parties ("Medverkande parter är …") says it best.
             stated = PARTNER_LIST_RE.search(section.text) or JOINT_OWNER_RE.search(section.text)
             denied = [(o, o + len(t)) for o, t in sentences(section.text) if NOT_A_PARTY_RE.search(t)]
-            for start, end, name in [] if stated else find_org_mentions(section.text):
+            for start, end, name in [] if stated else _partner_mentions(section.text):
                 if not any(s <= start < e for s, e in denied):
                     add(name, "partner", base + start, base + end)
             for start, end, domain in _email_domains(section.text):
@@ -90,4 +103,6 @@ def find_organizations(sections: list[Section], text: str) -> list[dict]:
     for r in find_roles(text):
         if r.role not in stated:
             add(r.name, r.role, r.start, r.end)
-    return out
+    # the owner listed among the partners by its short name ("Påhitt Service AB" / "Påhitt") is the owner
+    owners = [o["name"] for o in out if o["role"] == "owner"]
+    return [o for o in out if o["role"] == "owner" or not any(w.startswith(o["name"] + " ") for w in owners)]

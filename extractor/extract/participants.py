@@ -13,6 +13,8 @@ PER_CUES: list[tuple[str, str]] = [
     ("year", r"per år|årligen|om året|varje år|/år|per kalenderår|per year|a year|each year|every year|annually"),
     ("ongoing", r"löpande|samtidigt|åt gången|i taget|platser|at a time|at any one time|at the same time|simultaneously|places"),
     ("total", r"totalt|sammanlagt|under (?:hela )?(?:projekt|insats)?(?:perioden|tiden)|under insatsen|under projektet|"
+              # "Cirka 80 personer kommer att delta i insatsen": the intervention's whole intake
+              r"(?:ska|kommer att) delta i (?:projektet|insatsen|projektets|insatsens)|"
               r"in total|during the (?:whole )?project|over the project period"),
 ]
 PER_RES = [(per, re.compile(p, re.I)) for per, p in PER_CUES]
@@ -33,7 +35,7 @@ BARE_COUNT_RE = re.compile(
 CLAUSE_SPLIT_RE = re.compile(r",\s+(?:och|men|medan|and|but|while)\s+|;\s+")
 GOAL_CLAUSE_RE = re.compile(r"\bmålet\b|\bplanerar\b|\bberäknas\b|\bräknar med\b|\bförväntas\b|"
                             r"\bthe (?:goal|target|aim) is\b|\bexpect(?:s|ed)?\b|\bplan(?:s|ned)?\b", re.I)
-INTAKE_PLAN_RE = re.compile(r"\b(?:ska|kommer\s+att|beräknas|planeras\s+att)\s+(?:ta\s+emot|omfatta)\b", re.I)
+INTAKE_PLAN_RE = re.compile(r"\b(?:ska|kommer\s+att|beräknas|planeras\s+att)\s+(?:ta\s+emot|omfatta|delta\s+i)\b", re.I)
 # A form row whose label asks for the number: "Antal deltagare\t25 per år".
 COUNT_LABEL_RE = re.compile(r"^(?:förväntat |planerat |beräknat )?antal deltagare|^volym|^deltagare", re.I)
 # Outcomes broken down by gender or age are counts, not the planned number.
@@ -94,6 +96,7 @@ def _passes(sections: list[Section]):
     yield from ((s, False, None) for s in own)
     skip = {"goals", "follow_up", "target_group", "participants"}
     plan = re.compile(r"utöka|planerar|planerades|beräknas|räknar med|tar emot|ska ta emot|platser|kommer att (?:vara|omfatta|ta emot)|"
+                      r"(?:ska|kommer att) delta i|"
                       # a report's account of the plan: "Insatsen var tänkt att omfatta 90 deltagare"
                       r"(?:var|är)\s+tänkt\s+att\s+(?:omfatta|ta emot|nå)|skulle\s+(?:omfatta|ta emot|nå)|"
                       r"\bmålet (?:är|var)\b|"

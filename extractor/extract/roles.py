@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from .function_words import FUNCTION_WORDS as STOP_WORDS
-from .gazetteer import find_forbund_lists, find_kommun_lists, find_org_spans, misspelt_body
+from .gazetteer import find_forbund_lists, find_kommun_lists, find_org_spans, kommun_by_bare_name, misspelt_body
 from .text import sentences
 
 # (role, where, pattern, words): "after" = the bodies follow the cue, "before" = the body ends where
@@ -30,6 +30,8 @@ ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("owner", "after", r"\b(?:projektägare|huvudman)\s*:", ("projektägare", "huvudman")),
     # a cover or form line that prints its label without a colon: "Projektägare Köpings kommun"
     ("owner", "after", r"(?m)^[ \t]*(?:projektägare|huvudman|insatsägare)[ \t]+(?=[A-ZÅÄÖ])", ("projektägare", "huvudman", "insatsägare")),
+    # a person's role with the owner's name after it: "Anna Exempel, projektägare Enheten X, Region Y"
+    ("owner", "after", r",[ \t]*(?:projektägare|huvudman|insatsägare)[ \t]+(?=[A-ZÅÄÖ])", ("projektägare", "huvudman", "insatsägare")),
     # a signature table's role column: "Samverkanspart\tRegion Exempel\tAnna Exempel"
     ("partner", "after", r"(?m)^[ \t]*(?:samverkanspart(?:ner)?|samarbetspart(?:ner)?)\t(?=[A-ZÅÄÖ])", ("samverkanspart", "samarbetspart")),
     ("owner", "after", r"\b(?:genomförs|genomfördes|genomförts)\s+av", ("genomför",)),
@@ -70,6 +72,13 @@ ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
                           r"(?:aktörer|aktör|parter|part|samverkansparter|samverkanspart)\b", ("aktör", "part")),
     ("partner", "before", r"(?:\s*\([^()\n]{0,80}\))?\s+som\s+(?:samverkanspart(?:ner|s)?|samarbetspart(?:ner|s)?)\b",
      ("samverkanspart", "samarbetspart")),
+    # "Projektets parter bestod av A, B och C"; a group of the parties stands for them:
+    # "… bestod av lokala samverkansgruppen, som representerades av A, B och C"
+    ("partner", "after", r"\b(?:projektets|insatsens|förstudiens)\s+parter\s+(?:består|bestod|bestått|har\s+varit|var|är)"
+                         r"(?:\s+av)?(?:[^.]{0,80}?\bsom\s+(?:representerades|företräddes|representeras|företräds)\s+av)?",
+     ("projektets parter", "insatsens parter", "förstudiens parter")),
+    # a form's label that says "parter" names every party: "Samverkande parter: A, B, Påhittet"
+    ("partner", "after", r"(?m)^[ \t]*(?:medverkande|deltagande|samverkande)[ \t]+parter[ \t]*:", ("parter",)),
     # a form's label: "Medverkande parter: …", "Samverkande: …"
     ("partner", "after", r"(?m)^[ \t]*(?:medverkande|deltagande|samverkande)(?:[ \t]+(?:parter|organisationer|aktörer))?[ \t]*:",
      ("medverkande", "deltagande", "samverkande")),
@@ -115,8 +124,14 @@ LIST_STOP_RE = re.compile(
     r"|,\s+och\s+(?=[^.;]{0,120}?\s(?:är|var|blir|har\s+varit)\s)"
     r"|[.;:!?]\s|\s[–-]\s|\n\n",
     re.I)
-# A sentence about a förbund's own members or its founding names no project roles.
+# A sentence about a förbund's own members or its founding names no project roles ...
 MEMBERS_RE = re.compile(r"\b(?:bildades|bildat|bildade|medlemmar|medlemsparter|förbundsordning|består\s+av|ingår\s+i\s+förbundet)\b", re.I)
+# ... unless it is the project's own parties that "består av …"
+PROJECT_PARTIES_RE = re.compile(r"\b(?:projektets|insatsens|förstudiens)\s+parter\b", re.I)
+# A unit, a seat or an address before or after the body in a list: "Enheten X, Hälsocenter Y, Region Z",
+# "Exempel Service AB, Exempelby"
+COMMA_GAP_RE = re.compile(r"\s*,\s*")
+COMPANY_RE = re.compile(r"\s(?:AB|HB|KB|ek\.\s?för\.?)$")
 # Steering and reference groups sit beside a project; their members are no partners by that.
 FOUNDED_RE = re.compile(r"\b(?:bildades|bildat|bildade)\b", re.I)
 GROUP_RE = re.compile(r"\b(?:styrgrupp|referensgrupp|beredningsgrupp|ledningsgrupp)\w*", re.I)
@@ -245,8 +260,14 @@ def _name_before(sentence: str, end: int, base: int) -> list[tuple[int, int, str
     while words and words[0].lower() in STOP_WORDS:
         words.pop(0)
     name = " ".join(words)
-    start = max(0, end - BEFORE_CHARS) + m.start(1) + m.group(1).find(words[0]) if words else 0
-    return [(base + start, base + start + len(name), name)] if name else []
+    if name and any((s, e) != (0, len(name)) for s, e, _ in find_org_spans(name)):
+        return []  # bodies run together with other words: a run of headings, no one name
+    if not name:
+        return []
+    start = max(0, end - BEFORE_CHARS) + m.start(1) + m.group(1).find(words[0])
+    # a bare kommun's name in a stated role is the kommun: "Exempelby som projektägare"
+    body = kommun_by_bare_name().get(name.lower(), name)
+    return [(base + start, base + start + len(name), body)]
 
 
 def _label_value(text: str, start: int) -> str:
@@ -328,7 +349,7 @@ def find_roles(text: str) -> list[Role]:
     starts = [w[0] for w in words] if words is not None else None
     for offset, sentence in sentences(text):
         # "Förbundet bildades 2006 … Samverkande parter är …": members, named in the next sentence too
-        members = MEMBERS_RE.search(sentence) is not None
+        members = MEMBERS_RE.search(sentence) is not None and not PROJECT_PARTIES_RE.search(sentence)
         skip = members or founded_before
         founded_before = members and FOUNDED_RE.search(sentence) is not None  # its words are MEMBERS_RE's too
         if skip:
@@ -352,10 +373,41 @@ def find_roles(text: str) -> list[Role]:
                 else:
                     bodies = _body_before(sentence, m.start(), offset) or (
                         _name_before(sentence, m.start(), offset) if stated else [])
+                if stated:
+                    bodies = _without_units_and_seats(text, bodies, known)
                 for start, end, name in bodies:
                     body = _resolve(name, known)
                     if body and not any(r.role == role and _near_duplicate(r.name, body) for r in out):
                         out.append(Role(body, role, start, end))
-    # A body that a sentence makes owner is not also a partner by a looser cue.
+    # A body that a sentence makes owner is not also a partner by a looser cue, nor by its short name
+    # ("Påhitt Service AB" owner, "Påhitt" among the partners).
     owners = {r.name for r in out if r.role == "owner"}
-    return [r for r in out if r.role == "owner" or r.name not in owners]
+    return [r for r in out if r.role == "owner" or not any(r.name == o or o.startswith(r.name + " ") for o in owners)]
+
+
+def find_list_bodies(text: str, base: int = 0) -> list[tuple[int, int, str]]:
+    """Return the bodies of a list that names parties outright, every item a body, without units and seats.
+
+    "Påhitt, Exempelby kommun, Arbetsförmedlingen" -> Påhitt, Exempelby kommun, Arbetsförmedlingen
+    """
+    known = list(dict.fromkeys(name for _, _, name in find_org_spans(text) if not ACRONYM_RE.match(name)))
+    aside = LIST_ASIDE_RE.sub(lambda m: " " * len(m.group()), text)
+    return [(b + base, e + base, n) for b, e, n in _without_units_and_seats(aside, _bodies(aside, 0, stated=True), known)]
+
+
+def _without_units_and_seats(text: str, bodies: list[tuple[int, int, str]], known: list[str]) -> list[tuple[int, int, str]]:
+    """Return a stated list without the units before a known body and the seat after a company.
+
+    "Kompetenscentrum X, Hälsocenter Y, Landstinget Z" (units, then their body, commas only) -> the body;
+    "Påhitt Service AB, Skellefteå" -> the company (a bare place after it is its seat).
+    """
+    def comma_chain(items):
+        return all(COMMA_GAP_RE.fullmatch(text[a[1]:b[0]]) for a, b in zip(items, items[1:]))
+
+    if (len(bodies) >= 2 and bodies[-1][2] in known and not any(b[2] in known for b in bodies[:-1])
+            and comma_chain(bodies)):
+        return bodies[-1:]
+    places = kommun_by_bare_name()
+    return [b for i, b in enumerate(bodies)
+            if not (i and b[2].lower() in places and COMPANY_RE.search(bodies[i - 1][2])
+                    and comma_chain(bodies[i - 1:i + 1]))]
