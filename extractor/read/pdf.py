@@ -240,11 +240,13 @@ def _read_pages_fast(data: bytes, path: Path, ocr: bool, heads: list | None = No
         raw, ocr_flags = [], []
         for index in range(len(doc)):
             page = doc[index]
+            textpage = page.get_textpage()
             try:
-                text = pdffast.page_text(page)
+                text = pdffast.page_text(page, textpage)
                 if heads is not None:
-                    heads.append(pdfhints.heading_lines(page))
+                    heads.append(pdfhints.heading_lines(page, textpage))
             finally:
+                textpage.close()
                 page.close()
             if ocr and len(text.strip()) < MIN_TEXT_CHARS:
                 if plumber is None:

@@ -357,12 +357,14 @@ def _word_subset(words: dict, index: np.ndarray) -> dict:
     return {key: [value[i] for i in index.tolist()] if key == "text" else value[index] for key, value in words.items()}
 
 
-def page_text(page) -> str:
-    """Return a pdfium page's text in reading order, lines and tabs as pdf.py's pdfplumber path gives them.
+def page_text(page, textpage=None) -> str:
+    """Return a pdfium page's text in reading order, lines and tabs as pdf.py's pdfplumber path gives them;
+    `textpage` is the page's text page where the caller has one open already.
 
     A page whose words read "Kostnadsslag   2025" with a wide gap -> "Kostnadsslag\t2025".
     """
-    textpage = page.get_textpage()
+    own = textpage is None
+    textpage = page.get_textpage() if own else textpage
     try:
         if _page_upright(page):
             return _upright_page_text(page, textpage)
@@ -384,4 +386,5 @@ def page_text(page) -> str:
                   [c for c in chars if (c[1] + c[2]) / 2 >= split])
         return "\n".join(_words_text(_page_words(half)) for half in halves if half)
     finally:
-        textpage.close()
+        if own:
+            textpage.close()

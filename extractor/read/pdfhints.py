@@ -22,13 +22,19 @@ BASELINE_PT = 2.0  # text objects whose baselines differ this little stand on on
 MAX_WORDS = 14
 
 
-def _text(obj, textpage) -> str:
-    n = pdfium_c.FPDFTextObj_GetText(obj, textpage, None, 0)
+TEXT_BUFFER_BYTES = 4096  # most text objects' text fits: one call to pdfium, not one to measure and one to copy
+
+
+def _text(obj, textpage, buffer=None) -> str:
+    buffer = buffer if buffer is not None else ctypes.create_string_buffer(TEXT_BUFFER_BYTES)
+    n = pdfium_c.FPDFTextObj_GetText(obj, textpage, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)),
+                                     len(buffer))
     if n <= 2:
         return ""
-    buf = (ctypes.c_ushort * (n // 2 + 1))()
-    pdfium_c.FPDFTextObj_GetText(obj, textpage, buf, n)
-    return bytes(buf)[:n].decode("utf-16-le", "replace").rstrip("\x00")
+    if n > len(buffer):  # too long for the buffer: pdfium copied nothing and said how much it needs
+        buffer = ctypes.create_string_buffer(n)
+        pdfium_c.FPDFTextObj_GetText(obj, textpage, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)), n)
+    return buffer.raw[:n].decode("utf-16-le", "replace").rstrip("\x00")
 
 
 def _bold(obj) -> bool:
@@ -49,18 +55,22 @@ def _size(obj) -> float:
     return size.value * (abs(matrix.d) or 1.0)
 
 
-def heading_lines(page) -> list[tuple[str, int]]:
-    """Return the page's lines set wholly in bold (level 2) or larger than its body text (level 1)."""
-    textpage = page.get_textpage()
+def heading_lines(page, textpage=None) -> list[tuple[str, int]]:
+    """Return the page's lines set wholly in bold (level 2) or larger than its body text (level 1);
+    `textpage` is the page's text page where the caller has one open already."""
+    own = textpage is None
+    textpage = page.get_textpage() if own else textpage
+    buffer = ctypes.create_string_buffer(TEXT_BUFFER_BYTES)
     try:
         pieces = []
         for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=1):
-            text = _text(obj.raw, textpage.raw)
+            text = _text(obj.raw, textpage.raw, buffer)
             if text.strip():
                 left, bottom, _, _ = obj.get_bounds()
                 pieces.append((bottom, left, text, round(_size(obj.raw) * 2) / 2, _bold(obj.raw)))
     finally:
-        textpage.close()
+        if own:
+            textpage.close()
     if not pieces:
         return []
     sizes: Counter = Counter()
