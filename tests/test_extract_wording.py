@@ -1,0 +1,38 @@
+"""Plans written in other wordings than the usual forms: numbers in words, role sentences, plan cues."""
+import pytest
+
+from extractor.extract.numbers import parse_number_word, words_to_digits
+from extractor.pipeline import extract
+from extractor.record import Document, Section
+
+
+def _section(key: str, text: str) -> list[Section]:
+    return [Section(key, None, text, None, 0, len(text))]
+
+
+@pytest.mark.parametrize("word, value", [
+    ("tjugo", 20), ("arton", 18), ("tjugonio", 29), ("tvåhundratusen", 200000), ("etthundrafemtio", 150),
+    ("femtontusen", 15000), ("två", None), ("en", None), ("tusen", None), ("tretton", 13), ("trettio", 30),
+    ("entré", None), ("tiotal", None),
+])
+def test_number_words_from_ten_up_are_read(word, value):
+    assert parse_number_word(word) == value
+
+
+def test_words_to_digits_keeps_offsets():
+    text = "unga mellan arton och tjugonio år, tjugo deltagare"
+    out = words_to_digits(text)
+    assert len(out) == len(text)
+    assert out.split() == ["unga", "mellan", "18", "och", "29", "år,", "20", "deltagare"]
+
+
+def test_plan_with_figures_in_words():
+    text = ("Projektplan för Påhittet\n\nMålgrupp\nMålgruppen är unga vuxna mellan arton och tjugonio år.\n\n"
+            "Deltagare\nVi räknar med tjugo deltagare per år.\n\n"
+            "Budget\nVi söker en miljon kronor från förbundet. Exempelby kommun bidrar med tvåhundratusen kronor "
+            "i form av lokaler.\n")
+    record = extract(Document(path="plan.txt", format="txt", sha256="a" * 64, text=text))
+    assert [(t["age_min"], t["age_max"]) for t in record.target_groups] == [(18, 29)]
+    assert record.participants == {"count": 20, "per": "year"}
+    assert 200000 in record.amounts and 1000000 in record.amounts
+
