@@ -2,6 +2,7 @@
 import pytest
 
 from extractor.extract.numbers import parse_number_word, words_to_digits
+from extractor.extract.participants import find_participants
 from extractor.pipeline import extract
 from extractor.record import Document, Section
 
@@ -35,4 +36,15 @@ def test_plan_with_figures_in_words():
     assert [(t["age_min"], t["age_max"]) for t in record.target_groups] == [(18, 29)]
     assert record.participants == {"count": 20, "per": "year"}
     assert 200000 in record.amounts and 1000000 in record.amounts
+
+
+@pytest.mark.parametrize("key, text, expected", [
+    ("target_group", "Unga 18–29 år. Insatsen är dimensionerad för 30 deltagare samtidigt.", (30, "ongoing")),
+    ("target_group", "Unga 16–29 år utan sysselsättning. Målet är 40 deltagare per år.", (40, "year")),
+    ("target_group", "Personer 20–64 år. Vi räknar med 35 deltagare per år.", (35, "year")),
+    ("other", "Insatsen planeras pågå i två år och omfatta 25 deltagare per år.", (25, "year")),
+])
+def test_participants_from_plan_sentences_in_other_fields(key, text, expected):
+    found = find_participants(_section(key, text), text)
+    assert (found["count"], found["per"]) == expected
 
