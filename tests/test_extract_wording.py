@@ -2,6 +2,7 @@
 import pytest
 
 from extractor.extract.numbers import parse_number_word, words_to_digits
+from extractor.extract.orgs import find_organizations
 from extractor.extract.participants import find_participants
 from extractor.pipeline import extract
 from extractor.record import Document, Section
@@ -48,3 +49,13 @@ def test_participants_from_plan_sentences_in_other_fields(key, text, expected):
     found = find_participants(_section(key, text), text)
     assert (found["count"], found["per"]) == expected
 
+
+@pytest.mark.parametrize("text, expected", [
+    ("Exempelby kommun är insatsägare. Grannby kommun och Region Uppsala är medverkande parter.",
+     [("Exempelby kommun", "owner"), ("Grannby kommun", "partner"), ("Region Uppsala", "partner")]),
+    ("Uppsala kommun, socialförvaltningen, är insatsägare.", [("Uppsala kommun", "owner")]),
+    ("Påhittet bedrivs gemensamt av Tierps kommun och Region Uppsala i samverkan med Arbetsförmedlingen.",
+     [("Tierps kommun", "owner"), ("Region Uppsala", "owner"), ("Arbetsförmedlingen", "partner")]),
+])
+def test_role_sentences_name_owners_and_partners(text, expected):
+    assert [(o["name"], o["role"]) for o in find_organizations([], text)] == expected
