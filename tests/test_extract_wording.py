@@ -1,9 +1,15 @@
 """Plans written in other wordings than the usual forms: numbers in words, role sentences, plan cues."""
 import pytest
 
+from extractor.extract.ages import find_target_groups
+from extractor.extract.amounts import find_amounts, kronor_columns
+from extractor.extract.budget import find_budget
+from extractor.extract.named_people import find_named_people
 from extractor.extract.numbers import parse_number_word, words_to_digits
 from extractor.extract.orgs import find_organizations
 from extractor.extract.participants import find_participants
+from extractor.extract.period import find_period
+from extractor.extract.staffing import find_staffing
 from extractor.pipeline import extract
 from extractor.record import Document, Section
 
@@ -59,3 +65,14 @@ def test_participants_from_plan_sentences_in_other_fields(key, text, expected):
 ])
 def test_role_sentences_name_owners_and_partners(text, expected):
     assert [(o["name"], o["role"]) for o in find_organizations([], text)] == expected
+
+
+def test_question_form_numbered_in_words():
+    text = ("Ansökan om insatsmedel\n\nFråga 1: Vad heter insatsen?\n\nSvar: Påhittet\n\n"
+            "Fråga 2: Vem äger insatsen?\n\nSvar: Exempelby kommun, socialtjänsten, är insatsägare.\n\n"
+            "Fråga 3: Under vilken tid ska insatsen pågå?\n\nSvar: Från den 1 mars 2026 till den 28 februari 2028.\n\n"
+            "Fråga 4: Vem är insatsen till för?\n\nSvar: Vuxna 25–55 år med försörjningsstöd.\n")
+    record = extract(Document(path="fragor.txt", format="txt", sha256="b" * 64, text=text))
+    assert record.title == "Påhittet"
+    assert [s.key for s in record.sections] == ["title", "owner", "period", "target_group"]
+    assert (record.period["start"], record.period["end"]) == ("2026-03-01", "2028-02-28")

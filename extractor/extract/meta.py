@@ -33,6 +33,8 @@ SHOUTED_COVER_RE = re.compile(
 # A name cut by a suspended hyphen is half of a pair: "Remiss- och kartläggningsteamet"
 SUSPENDED_HYPHEN_RE = re.compile(r"\s*-\s*(?:och|eller|samt)\b")
 # A title field that only says no name has been chosen yet.
+# a question form prints each answer after a label: "Fråga 1: Vad heter insatsen?" / "Svar: Påhittet"
+ANSWER_LABEL_RE = re.compile(r"^(?:svar|answer)\s*:\s*", re.I)
 NO_NAME_RE = re.compile(r"\b(fastställs|ej bestämt|inte bestämt|saknas|namn ej klart|arbetsnamn saknas)\b", re.I)
 HEAD_CHARS = 400
 # An e-mail export's subject line, in a header block with the sender or the date ("Ärende:" is a case
@@ -86,6 +88,7 @@ def find_title(sections: list[Section], text: str, where: dict | None = None) ->
     for section in sections:
         if section.key == "title" and section.text:
             first = section.text.strip().split("\n", 1)[0].split("\t", 1)[0].strip()
+            first = ANSWER_LABEL_RE.sub("", first)  # a question form's "Svar: Påhittet"
             if NO_NAME_RE.search(first):
                 return None
             if FIELD_LABEL_RE.match(first):  # a form that prints each value above its label
