@@ -76,3 +76,25 @@ def test_question_form_numbered_in_words():
     assert record.title == "Påhittet"
     assert [s.key for s in record.sections] == ["title", "owner", "period", "target_group"]
     assert (record.period["start"], record.period["end"]) == ("2026-03-01", "2028-02-28")
+
+
+def test_period_from_a_planned_range():
+    text = "Insatsen planeras pågå 1 januari 2026 – 31 december 2027 och omfatta 25 deltagare per år."
+    assert find_period([], text) == {"start": "2026-01-01", "end": "2027-12-31", "intake_end": None}
+
+
+def test_age_bands_that_label_rows_of_counts_are_statistics():
+    text = ("Påhittet vänder sig till unga 16–29 år som varken arbetar eller studerar.\n\n"
+            "Inskrivna per åldersgrupp\nÅldersgrupp    Antal\n16–19 år       4\n20–24 år       11\n25–29 år\t7\n")
+    bands = find_target_groups(_section("target_group", text))
+    assert [(b.age_min, b.age_max) for b in bands] == [(16, 29)]
+
+
+def test_age_band_from_a_form_exports_two_fields():
+    text = "Slutdatum\t2028-01-31\nMålgrupp ålder från\t30\nMålgrupp ålder till\t64\nAntal deltagare\t60\n"
+    assert [(b.age_min, b.age_max) for b in find_target_groups([], text)] == [(30, 64)]
+
+
+def test_participants_from_a_form_exports_count_field():
+    text = "Startdatum\t2026-02-01\nAntal deltagare\t60\nAntal deltagare avser\thela perioden\nPersonal\tCoach 1,0\n"
+    assert find_participants([], text) == {"count": 60, "per": "total"}

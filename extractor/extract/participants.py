@@ -13,6 +13,7 @@ PER_CUES: list[tuple[str, str]] = [
     ("year", r"per år|årligen|om året|varje år|/år|per kalenderår|per year|a year|each year|every year|annually"),
     ("ongoing", r"löpande|samtidigt|åt gången|i taget|platser|at a time|at any one time|at the same time|simultaneously|places"),
     ("total", r"totalt|sammanlagt|under (?:hela )?(?:projekt|insats)?(?:perioden|tiden)|under insatsen|under projektet|"
+              r"hela (?:projekt|insats)?(?:perioden|tiden)|"
               r"in total|during the (?:whole )?project|over the project period"),
 ]
 PER_RES = [(per, re.compile(p, re.I)) for per, p in PER_CUES]
@@ -39,6 +40,9 @@ INTAKE_PLAN_RE = re.compile(r"\b(?:ska|kommer\s+att|beräknas|planeras\s+att)\s+
                             r"\bräknar med\b|\bmålet är\b|\bdimensionerad för\b", re.I)
 # A form row whose label asks for the number: "Antal deltagare\t25 per år".
 COUNT_LABEL_RE = re.compile(r"^(?:förväntat |planerat |beräknat )?antal deltagare|^volym|^deltagare", re.I)
+# A form export's field on a line of its own: "Antal deltagare\t60", "Förväntat antal deltagare: 60 per år"
+COUNT_FIELD_RE = re.compile(r"(?im)^[ \t]*(?:förväntat |planerat |beräknat )?antal deltagare[ \t]*[:\t][ \t]*"
+                            r"(?P<count>\d{1,4})(?![\d,.])[^\n]*$")
 # Outcomes broken down by gender or age are counts, not the planned number.
 BREAKDOWN_ROW_RE = re.compile(r"^(?:kvinnor|män|flickor|pojkar|icke-binära|\d{2}\s*[-–]\s*\d{2}(?:\s*år)?|"
                               r"under \d{2}|över \d{2}|\d{2} år och)", re.I)
@@ -128,4 +132,21 @@ def find_participants(sections: list[Section], text: str, where: dict | None = N
                     base = section.char_start + offset
                     where["participants"] = (base + m.start(), base + m.end())
                 return found
-    return None
+    return _count_field(text, where)
+
+
+def _count_field(text: str, where: dict | None) -> dict | None:
+    """Return the count of a form export's field, what it counts from the field after it.
+
+    "Antal deltagare\t60" over "Antal deltagare avser\thela perioden" -> {"count": 60, "per": "total"}
+    """
+    m = COUNT_FIELD_RE.search(text)
+    if not m or int(m.group("count")) < 2:
+        return None
+    after = text[m.end():m.end() + 120].split("\n")[:3]
+    per = next((p for line in [m.group(0)] + after for p, cue in PER_RES if cue.search(line)), None)
+    if per is None:
+        return None
+    if where is not None:
+        where["participants"] = m.span("count")
+    return {"count": int(m.group("count")), "per": per}
