@@ -95,6 +95,18 @@ def test_age_band_from_a_form_exports_two_fields():
     assert [(b.age_min, b.age_max) for b in find_target_groups([], text)] == [(30, 64)]
 
 
+@pytest.mark.parametrize("text, posts", [
+    ("Projektet bemannas med två heltidstjänster som arbetscoacher och en halvtidstjänst som projektledare.",
+     [("Arbetscoach", 1.0), ("Arbetscoach", 1.0), ("Projektledare", 0.5)]),
+    ("Projektledare 0,5; Coach 1,0; Coach 1,0; Sjukgymnast 0,2",
+     [("Projektledare", 0.5), ("Coach", 1.0), ("Coach", 1.0), ("Sjukgymnast", 0.2)]),
+    ("Arbetskonsulent 1,0 årstjänst och enhetschef 0,5 årstjänst.", [("Arbetskonsulent", 1.0), ("Enhetschef", 0.5)]),
+    ("Projektledaren ansvarar för en budget på 1,5 mnkr.", []),
+])
+def test_staffing_in_other_wordings(text, posts):
+    assert [(s.role, s.fte) for s in find_staffing(_section("other", text))] == posts
+
+
 def test_participants_from_a_form_exports_count_field():
     text = "Startdatum\t2026-02-01\nAntal deltagare\t60\nAntal deltagare avser\thela perioden\nPersonal\tCoach 1,0\n"
     assert find_participants([], text) == {"count": 60, "per": "total"}

@@ -15,7 +15,7 @@ ROLE_PATTERN = (
     r"sekreterare(?:n)?|psykolog(?:en|er)?|sjuksköterska(?:n)?|vägledare(?:n)?|handledare(?:n)?|"
     r"kurator(?:n|er)?|koordinator(?:n|er)?|utredare(?:n)?|medarbetare(?:n)?|pedagog(?:en|er)?|"
     r"strateg(?:en|er)?|lots(?:en|ar)?|behandlare(?:n)?|tjänste(?:man|mannen|män)|sjukgymnast(?:en|er)?|"
-    r"stödjare(?:n)?|assistent(?:en|er)?|"
+    r"stödjare(?:n)?|assistent(?:en|er)?|chef(?:en|er)?|"
     # English, in a Swedish application's English prose: "two job coaches at 100 % each"
     r"coaches|coordinators?|managers?|counsell?ors?|officers?|workers?|mentors?|advis[eo]rs?|therapists?|"
     r"psychologists?|nurses?|supervisors?|administrators?|specialists|leaders?)"
@@ -38,8 +38,11 @@ FTE_PATTERNS: dict[str, str] = {
     "positions": r"(?<![\d,])(?P<num>\d+(?:,\d+)?)\s*(?:tjänst(?:er)?|årstjänst(?:er)?|åa|årsarbetare|heltidstjänst(?:er)?)\b",
     # "0.5 FTE", "1,5 full-time equivalents"
     "fte": r"(?<![\d,.])(?P<num>\d+(?:[.,]\d+)?)\s*(?:FTE|full-time equivalents?)\b",
-    "fulltime": r"\bheltid\b|\bfull[- ]time\b",
-    "halftime": r"\bhalvtid\b|\bhalf[- ]time\b",
+    "fulltime": r"\bheltid(?:stjänst(?:er)?)?\b|\bfull[- ]time\b",
+    "halftime": r"\bhalvtid(?:stjänst(?:er)?)?\b|\bhalf[- ]time\b",
+    # a form field's list without a unit: "Projektledare 0,5; Coach 1,0"
+    "bare": r"(?<=[a-zåäö])(?<!\bpå)(?<!\bom)(?<!\bav)[ \t]+(?P<num>[0-2],\d{1,2})"
+            r"(?![\d,.]|\s*(?:%|procent|[mt]?kr|mnkr|miljon|tusen|tjänst|årstjänst|åa|årsarbetare|FTE))",
 }
 FTE_RES = {name: re.compile(p, re.I) for name, p in FTE_PATTERNS.items()}
 # Any of them, in one search: a line or sentence without a share states no position.
@@ -47,7 +50,8 @@ FTE_ANY_RE = re.compile("|".join("(?:" + re.sub(r"\(\?P<\w+>", "(", p) + ")" for
 COUNT_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
                "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 COUNT_RE = re.compile(r"\b(?<![\d,])(en|ett|två|tre|fyra|fem|sex|sju|åtta|one|an?|two|three|four|five|[2-9])\s+"
-                      r"(?:[\wåäö-]+\s+)?$", re.I)
+                      # "två heltidstjänster som arbetscoacher"
+                      r"(?:(?:heltids|halvtids)tjänst(?:er)?\s+som\s+|[\wåäö-]+\s+)?$", re.I)
 TOGETHER_RE = re.compile(r"tillsammans|sammanlagt|totalt|gemensamt|\btogether\b|\bin total\b|\bcombined\b", re.I)
 # ", " ends a clause unless what follows is the share itself: "Coach, 75 procent".
 CLAUSE_SPLIT_RE = re.compile(r",\s+(?!\d+(?:,\d+)?\s*(?:%|procent)|heltid|halvtid|som\s+arbetar|\d+(?:[.,]\d+)?\s*FTE)|;\s+|"
@@ -108,7 +112,7 @@ class Staff:
 def _share(m: re.Match, name: str) -> float:
     if name in ("times_percent", "percent"):
         return float(m.group("pct").replace(",", ".")) / 100
-    if name in ("positions", "fte"):
+    if name in ("positions", "fte", "bare"):
         return float(m.group("num").replace(",", "."))
     return 1.0 if name == "fulltime" else 0.5
 
@@ -167,7 +171,7 @@ def parse_clause(clause: str) -> list[tuple[str, float, int, int]]:
             return []  # "koordinatorer har anställts på heltid": how many is not said
         start, end = min(role.start(), m.start()), max(role.end(), m.end())
         title = _english_title(clause, role) or role.group()
-        if TOGETHER_RE.search(clause) or name in ("positions", "fte") and count == 1:
+        if TOGETHER_RE.search(clause) or name in ("positions", "fte", "bare") and count == 1:
             return [(_singular(title), share, start, end)]
         if share > 1 and name == "percent":
             return []
