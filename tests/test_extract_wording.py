@@ -110,3 +110,30 @@ def test_staffing_in_other_wordings(text, posts):
 def test_participants_from_a_form_exports_count_field():
     text = "Startdatum\t2026-02-01\nAntal deltagare\t60\nAntal deltagare avser\thela perioden\nPersonal\tCoach 1,0\n"
     assert find_participants([], text) == {"count": 60, "per": "total"}
+
+
+def test_a_kronor_header_over_label_and_figure_columns():
+    text = ("Budget (kr)\tBemanning\nPersonal\t2 640 000\tProjektledare\t0,5 åa\nLokaler\t180 000\tCoach\t1,0 åa\n"
+            "Sökt från förbundet\t2 400 000\n")
+    assert [a.value for a in find_amounts(text, kronor_columns(text))] == [2640000, 180000, 2400000]
+
+
+def _budget(text: str, doc_type: str = "application") -> dict:
+    return find_budget(text, find_amounts(text, kronor_columns(text)), [], doc_type)
+
+
+@pytest.mark.parametrize("text, doc_type, expected", [
+    # the sum applied for, not the grant, where a decision states both
+    ("Styrelsen beslutade att bevilja Exempelby kommun 1 150 000 kr för insatsen. Beslutet avser ansökan där "
+     "sökt belopp var 1 300 000 kr.", "decision", (1300000, None, None)),
+    ("Styrelsen beslutade att bevilja Exempelby kommun 1 150 000 kr för insatsen.", "decision", (1150000, None, None)),
+    ("Kommunstyrelsen beslutar att ansöka om 1 200 000 kr per år, totalt 2 400 000 kr, från förbundet. "
+     "Insatsens kostnad beräknas till 1 500 000 kr per år, totalt 3 000 000 kr.", "other", (2400000, None, 3000000)),
+    ("Samordningsförbundet 1 780 000 kr. Egen finansiering: 700 000 kr. Totalt 2 480 000 kr.", "operational_plan",
+     (1780000, 700000, 2480000)),
+    ("Källa\tBelopp (kr)\nSamordningsförbundet Exempeldalen\t1 400 000\nOwn contribution / Egen insats (Exempelby stad)\t500 000\nTotal\t1 900 000\n",
+     "application", (1400000, 500000, 1900000)),
+])
+def test_budget_in_other_wordings(text, doc_type, expected):
+    got = _budget(text, doc_type)
+    assert (got["requested_sek"], got["own_financing_sek"], got["total_sek"]) == expected

@@ -15,17 +15,21 @@ CUES: dict[str, list[tuple[str, int]]] = {
         (r"\bbidr(?:ar|og)(?:\s+(?:själv|själva|också|även))?\s+med\b|\bstår för\b|(?<!förbundet )\bfinansierar\b|i form av (?:personal|lokaler|arbetstid)", 1),
     ],
     "requested_sek": [
-        (r"\bsöks\b|sökt belopp|ansökt belopp|\bsöker\b|ansöker om|att rekvirera|beviljat belopp|"
-         r"beviljade(?!\s+(?:samordnings)?förbund)|"
-         r"från (?:samordnings)?förbundet|^samordningsförbundet|förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+finansierar|"
-         # a decision's grant, a report's account of it: "att bevilja X 800 000 kr", "Förbundet finansierade insatsen med …"
-         r"\batt bevilja\b|\bbeviljat(?=\s+\d)|förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+finansierade\s+(?:insatsen|projektet|verksamheten)\s+med", 0),
+        (r"\bsöks\b|sökt belopp|ansökt belopp|\bsöker\b|ansöker om|(?:att|vill) ansöka om|att rekvirera|"
+         r"från (?:samordnings)?förbundet|^samordningsförbundet|förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+finansierar", 0),
+        # a decision's grant, a report's account of it: "att bevilja X 800 000 kr", "Förbundet finansierade
+        # insatsen med …"; where the sum applied for is stated too ("sökt belopp var …"), that is the request
+        (r"beviljat belopp|beviljade(?!\s+(?:samordnings)?förbund)|"
+         r"\batt bevilja\b|\bbeviljat(?=\s+\d)|förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+finansierade\s+(?:insatsen|projektet|verksamheten)\s+med", 1),
     ],
     "total_sek": [
         (r"total(?:a)? kostnad(?:en)?|totala (?:projekt)?budget(?:en)?|total (?:projekt)?budget|totalkostnad|kostnad för insatsen|"
+         r"(?:insatsens|projektets) kostnad|"
          r"kostnaden för (?:år )?\d{4}|budgetomslutning|omsluter|omsätts|omsätter|sammanlagd(?:a)? (?:budget|kostnad)|"
          r"budget(?:en)? (?:omfattar|uppgår till)", 0),
         (r"^(?:totalt|summa|total)\s*(?:\([^)]*\))?\s*:?\s*$|^summa kostnader|^summa totalt", 3),
+        # a sentence of its own after the parts: "… 700 000 kr. Totalt 2 480 000 kr."
+        (r"(?:^|(?<=[.]\s))totalt(?=\s+\d)", 1),
     ],
 }
 CUE_RES = {field: [(re.compile(p, re.I), tier) for p, tier in cues] for field, cues in CUES.items()}
@@ -66,6 +70,7 @@ EU_FUND_FIELDS = {"requested_sek", "own_financing_sek"}
 MANY_APPLICATIONS_RE = re.compile(r"\b\d+\s+(?:ansökningar|ansökningarna)\b", re.I)
 NEAR_YEAR_CHARS = 400
 PROSE_CELL_WORDS = 6
+ASIDE_RE = re.compile(r"\([^()]*\)")
 FIELD_LABEL_WORDS = 6
 
 
@@ -152,7 +157,8 @@ def _table_candidates(table: Table, amounts: list[Found], report: bool, in_budge
                                              for f in ("requested_sek", "own_financing_sek"))
     for row in table.rows:
         label = row[0].text
-        if len(row) < 2 or not label or len(label.split()) > PROSE_CELL_WORDS:
+        # "Own contribution / Egen insats (Exempelby stad)": an aside does not make the label prose
+        if len(row) < 2 or not label or len(ASIDE_RE.sub("", label).split()) > PROSE_CELL_WORDS:
             continue
         cells = [row[column]] if column is not None and aligned(row) else row[:0:-1]
         pick = _years_sum(table, row, amounts) if column is None and aligned(row) else None
