@@ -137,3 +137,8 @@ def _budget(text: str, doc_type: str = "application") -> dict:
 def test_budget_in_other_wordings(text, doc_type, expected):
     got = _budget(text, doc_type)
     assert (got["requested_sek"], got["own_financing_sek"], got["total_sek"]) == expected
+
+
+def test_a_forms_signing_field_names_a_signatory():
+    text = "Methods text.\nAuthorised signatory / Firmatecknare: Påhitta Exempelsson, Exempelby stad\n"
+    assert find_named_people(text) == [("Påhitta Exempelsson", "signatory", 52, 71)]
