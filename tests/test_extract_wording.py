@@ -4,6 +4,7 @@ import pytest
 from extractor.extract.ages import find_target_groups
 from extractor.extract.amounts import find_amounts, kronor_columns
 from extractor.extract.budget import find_budget
+from extractor.extract.meta import find_diarienummer, find_title
 from extractor.extract.named_people import find_named_people
 from extractor.extract.numbers import parse_number_word, words_to_digits
 from extractor.extract.orgs import find_organizations
@@ -11,6 +12,8 @@ from extractor.extract.participants import find_participants
 from extractor.extract.period import find_period
 from extractor.extract.staffing import find_staffing
 from extractor.pipeline import extract
+from extractor.read.html import clean_html
+from extractor.read.pdf import _strip_furniture
 from extractor.record import Document, Section
 
 
@@ -142,3 +145,8 @@ def test_budget_in_other_wordings(text, doc_type, expected):
 def test_a_forms_signing_field_names_a_signatory():
     text = "Methods text.\nAuthorised signatory / Firmatecknare: Påhitta Exempelsson, Exempelby stad\n"
     assert find_named_people(text) == [("Påhitta Exempelsson", "signatory", 52, 71)]
+
+
+def test_html_table_rows_follow_each_other():
+    html = "<p>x</p><table><tr><th>Roll</th><th>Grad</th></tr>\n<tr><td>Projektledare</td><td>75 %</td></tr></table>"
+    assert clean_html(html).strip() == "x\n\nRoll\tGrad\nProjektledare\t75 %"
