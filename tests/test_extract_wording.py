@@ -150,3 +150,9 @@ def test_a_forms_signing_field_names_a_signatory():
 def test_html_table_rows_follow_each_other():
     html = "<p>x</p><table><tr><th>Roll</th><th>Grad</th></tr>\n<tr><td>Projektledare</td><td>75 %</td></tr></table>"
     assert clean_html(html).strip() == "x\n\nRoll\tGrad\nProjektledare\t75 %"
+
+
+def test_runs_it_together_with_makes_both_owners():
+    text = "Påhittet drivs av Eskilstuna kommun tillsammans med Strängnäs kommun."
+    assert [(o["name"], o["role"]) for o in find_organizations([], text)] == [
+        ("Eskilstuna kommun", "owner"), ("Strängnäs kommun", "owner")]
