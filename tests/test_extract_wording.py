@@ -156,3 +156,22 @@ def test_runs_it_together_with_makes_both_owners():
     text = "Påhittet drivs av Eskilstuna kommun tillsammans med Strängnäs kommun."
     assert [(o["name"], o["role"]) for o in find_organizations([], text)] == [
         ("Eskilstuna kommun", "owner"), ("Strängnäs kommun", "owner")]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Slutrapport – Påhittet\nProjektägare: Exempelby kommun.", "Påhittet"),
+    ("Lägesrapport 1 – Påhittet\nInsatsägare: Exempelby kommun", "Påhittet"),
+    ("# Ansökan om medel: Påhittet\n\n**Insatsägare:** Exempelby kommun", "Påhittet"),
+    ("Tertialrapport 2 – 2025\nInsats\tPåhittet", "Påhittet"),  # not "2025"
+])
+def test_title_after_the_kind_and_a_dash(text, title):
+    assert find_title([], text) == title
+
+
+def test_registry_number_after_a_bold_label():
+    assert find_diarienummer("**Diarienummer:** SFX 2026/3") == "SFX 2026/3"
+
+
+def test_a_running_header_keeps_its_registry_number_once():
+    pages = [["Rapport Påhittet Dnr SFX 2025/12", "Text ett"], ["Rapport Påhittet Dnr SFX 2025/12", "Text två"]]
+    assert _strip_furniture(pages) == [["Rapport Påhittet Dnr SFX 2025/12", "Text ett"], ["Text två"]]

@@ -7,7 +7,7 @@ from ..record import Section
 from .names import find_title_in_prose, title_acceptable
 
 DIARIENUMMER_RE = re.compile(
-    r"\b(?:dnr|diarienummer|diarienr|diarie-?nr|ärendenummer|ärendenr|ärende(?=\s*:))\b\.?:?\s*(?:är\s+)?"
+    r"\b(?:dnr|diarienummer|diarienr|diarie-?nr|ärendenummer|ärendenr|ärende(?=\s*:))\b\.?:?[*_]*\s*(?:är\s+)?"
     r"((?-i:[A-ZÅÄÖ]{2,6}[\s-])?\d{2,4}[/:.-](?-i:[A-ZÅÄÖ]{1,4})?\d{1,7}(?:[/:.-](?-i:[A-ZÅÄÖ]{1,3})?\d{1,5})?)",
     re.IGNORECASE,
 )
@@ -19,6 +19,12 @@ TITLE_FROM_HEAD_RE = re.compile(
     r"(?i:insatsen\s+|projektet\s+|projekt\s+|verksamheten\s+)?"
     r"([A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ-]+)*)"  # a name ends with its line
 )
+# ... or the kind, then a dash or a colon and the name alone: "Slutrapport – Bryggan", "Lägesrapport 1 – Steget",
+# "# Ansökan om medel: Påhittet"
+TITLE_AFTER_KIND_RE = re.compile(
+    r"(?m)^[ \t#*]*(?i:verksamhetsplan|projektplan|slutrapport|lägesrapport|delrapport|tertialrapport|"
+    r"uppföljningsrapport|ansökan(?:\s+om\s+(?:medel|bidrag|finansiering))?)(?:\s+\d{1,4})?[ \t]*[–:-][ \t]+"
+    r"(?i:insatsen\s+|projektet\s+)?([A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ-]+)*)[ \t*]*$")
 # A case heading: "<diarienummer> - <name>" ("2031/00123 - Steget vidare")
 CASE_HEADING_RE = re.compile(r"\A\s*(?:#[^\n]*\n)?\s*\d{2,4}/\d{2,6}[ \t]+[-–][ \t]+(?P<name>[^\n]{3,80}?)[ \t]*$", re.M)
 # A cover that shouts its kind and the name: "UTVÄRDERING VIDGAD ARBETSMARKNAD Alva Påhittsson" (the
@@ -109,6 +115,10 @@ def find_title(sections: list[Section], text: str, where: dict | None = None) ->
         return m.group(group)
     m = TITLE_FROM_HEAD_RE.search(text[:HEAD_CHARS])
     if m and not SUSPENDED_HYPHEN_RE.match(text, m.end(1)) and title_acceptable(m.group(1).strip(), text):
+        where["title"] = m.span(1)
+        return m.group(1).strip()
+    m = TITLE_AFTER_KIND_RE.search(text[:HEAD_CHARS])
+    if m and title_acceptable(m.group(1).strip(), text):
         where["title"] = m.span(1)
         return m.group(1).strip()
     found = _title_from_subject(text)
