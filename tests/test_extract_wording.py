@@ -175,3 +175,19 @@ def test_registry_number_after_a_bold_label():
 def test_a_running_header_keeps_its_registry_number_once():
     pages = [["Rapport Påhittet Dnr SFX 2025/12", "Text ett"], ["Rapport Påhittet Dnr SFX 2025/12", "Text två"]]
     assert _strip_furniture(pages) == [["Rapport Påhittet Dnr SFX 2025/12", "Text ett"], ["Text två"]]
+
+
+def test_a_web_pages_lead_states_staff_and_volume():
+    text = ("Påhittet – stöd till arbete\n\nPåhittet drivs av Exempelby kommun och vänder sig till unga som står "
+            "långt från arbete. Vi tar emot 40 deltagare per år.\n\nRoll\tTjänstgöringsgrad\nProjektledare\t75 %\n"
+            "Arbetsspecialist\t100 %\n\nFinansiering\tBelopp (kr)\nSamordningsförbundet Exempeldalen\t3 100 000\n\n"
+            "Kontakt\nAnna Exempelsson, anna.exempelsson@exempelby.se\n")
+    record = extract(Document(path="sida.txt", format="txt", sha256="c" * 64, text=text))
+    assert [s.key for s in record.sections] == ["other"]
+    assert [(s["role"], s["fte"]) for s in record.staffing] == [("Projektledare", 0.75), ("Arbetsspecialist", 1.0)]
+    assert record.participants == {"count": 40, "per": "year"}
+
+
+def test_an_address_is_no_staffing():
+    text = "# source: https://exempel.se/doc/1/om-koordinatorn-f%C3%B6r\nEn koordinator på 50 %."
+    assert [(s.role, s.fte) for s in find_staffing(_section("other", text))] == [("Koordinator", 0.5)]

@@ -8,6 +8,7 @@ from ..record import Section, Table
 from .tables import find_tables
 from .text import lines, sentences
 
+URL_RE = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
 # Singular, definite ("arbetsterapeuten", "processledaren") and plural forms.
 ROLE_PATTERN = (
     r"[\wåäöÅÄÖ/-]*(?:coach(?:en|er(?:na)?)?|konsulent(?:en|er(?:na)?)?|handläggare(?:n)?|samordnare(?:n)?|"
@@ -283,6 +284,7 @@ def _clauses(part: str):
 
 def _read_part(part: str) -> list[tuple[str, float, int, int]]:
     """Return (role, fte, start, end) for the positions of a line or sentence."""
+    part = URL_RE.sub(lambda m: " " * len(m.group()), part)  # "…/om-koordinatorn-f%C3%B6r" is an address
     if not FTE_ANY_RE.search(part):
         return []  # every position needs a share, and a clause's share is one in the whole part too
     out, last_role, counted = [], None, None
