@@ -191,3 +191,12 @@ def test_a_web_pages_lead_states_staff_and_volume():
 def test_an_address_is_no_staffing():
     text = "# source: https://exempel.se/doc/1/om-koordinatorn-f%C3%B6r\nEn koordinator på 50 %."
     assert [(s.role, s.fte) for s in find_staffing(_section("other", text))] == [("Koordinator", 0.5)]
+
+
+@pytest.mark.parametrize("key, text, expected", [
+    ("target_group", "Personer 25–64 år. Vi beräknar att 45 personer deltar under projekttiden.", (45, "total")),
+    ("other", "Förbundet har beviljat medel. Ungefär 30 unga per år väntas ta del av stödet.", (30, "year")),
+])
+def test_participants_from_estimates(key, text, expected):
+    found = find_participants(_section(key, text), text)
+    assert (found["count"], found["per"]) == expected

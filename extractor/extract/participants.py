@@ -37,7 +37,7 @@ GOAL_CLAUSE_RE = re.compile(r"\bmålet\b|\bplanerar\b|\bberäknas\b|\bräknar me
 INTAKE_PLAN_RE = re.compile(r"\b(?:ska|kommer\s+att|beräknas|planeras\s+att)\s+(?:ta\s+emot|omfatta)\b|"
                             # "Vi räknar med 35 deltagare per år", "Målet är 40 deltagare per år",
                             # "Insatsen är dimensionerad för 30 deltagare samtidigt"
-                            r"\bräknar med\b|\bmålet är\b|\bdimensionerad för\b", re.I)
+                            r"\bräknar med\b|\bberäknar att\b|\bmålet är\b|\bdimensionerad för\b", re.I)
 # A form row whose label asks for the number: "Antal deltagare\t25 per år".
 COUNT_LABEL_RE = re.compile(r"^(?:förväntat |planerat |beräknat )?antal deltagare|^volym|^deltagare", re.I)
 # A form export's field on a line of its own: "Antal deltagare\t60", "Förväntat antal deltagare: 60 per år"
@@ -100,7 +100,7 @@ def _passes(sections: list[Section]):
     yield from ((s, True, None) for s in own)
     yield from ((s, False, None) for s in own)
     skip = {"goals", "follow_up", "target_group", "participants"}
-    plan = re.compile(r"utöka|planerar|planerades|planeras|dimensionerad för|\bomfatta\b|beräknas|räknar med|tar emot|ska ta emot|platser|kommer att (?:vara|omfatta|ta emot)|"
+    plan = re.compile(r"utöka|planerar|planerades|planeras|väntas|dimensionerad för|\bomfatta\b|beräknas|räknar med|tar emot|ska ta emot|platser|kommer att (?:vara|omfatta|ta emot)|"
                       # a report's account of the plan: "Insatsen var tänkt att omfatta 90 deltagare"
                       r"(?:var|är)\s+tänkt\s+att\s+(?:omfatta|ta emot|nå)|skulle\s+(?:omfatta|ta emot|nå)|"
                       r"\bmålet (?:är|var)\b|"
