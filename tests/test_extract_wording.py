@@ -200,3 +200,9 @@ def test_an_address_is_no_staffing():
 def test_participants_from_estimates(key, text, expected):
     found = find_participants(_section(key, text), text)
     assert (found["count"], found["per"]) == expected
+
+
+def test_a_staffing_tables_count_column():
+    text = "Befattning\tAntal\tOmfattning\nArbetskonsulent\t2\t100 %\nProjektledare\t1\t50 %\nSumma\t3\t2,5 tjänster\n"
+    assert [(s.role, s.fte) for s in find_staffing(_section("other", text))] == [
+        ("Arbetskonsulent", 1.0), ("Arbetskonsulent", 1.0), ("Projektledare", 0.5)]

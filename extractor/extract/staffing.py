@@ -89,6 +89,7 @@ SHARE_HEAD_RE = re.compile(r"tjänstgöringsgrad|omfattning|sysselsättningsgrad
 ROLE_HEAD_RE = re.compile(r"roll|befattning|personal|funktion|yrke|tjänst|bemanning", re.I)
 SHARE_CELL_RE = re.compile(r"^(?P<num>\d{1,3}(?:,\d+)?)\s*(?P<pct>%|procent)?(?:\s*(?:åa|tjänst(?:er)?))?$|^(?P<word>heltid|halvtid)$",
                            re.I)
+COUNT_HEAD_RE = re.compile(r"^(?:antal|antal personer|st|number)$", re.I)
 TOTAL_ROW_RE = re.compile(r"^(?:totalt|summa|total|sammanlagt)\b", re.I)
 ROLE_NUMBER_RE = re.compile(r"^\d+\.\s*|\s+\d+$")
 PLURAL_RE = re.compile(r"(?:er|erna|ar|arna|män|coaches|(?:or|er|ist|se)s)$", re.I)
@@ -237,6 +238,7 @@ def _staffing_table_rows(table: Table, column: int) -> tuple[list[Staff], float 
     percent_head = "%" in table.header[column].text or "procent" in table.header[column].text.lower()
     posts, total = [], None
     roles_named = bool(ROLE_HEAD_RE.search(table.header[0].text))
+    counts = [i for i, c in enumerate(table.header) if i != column and COUNT_HEAD_RE.match(c.text.strip())]
     for row in table.rows:
         if len(row) <= column or not row[0].text:
             continue
@@ -248,7 +250,11 @@ def _staffing_table_rows(table: Table, column: int) -> tuple[list[Staff], float 
             continue
         if not roles_named and not ROLE_RE.search(row[0].text):
             continue
-        posts.append(Staff(_singular(ROLE_NUMBER_RE.sub("", row[0].text)), share, row[0].start, row[column].end))
+        # a count column: "Arbetskonsulent | 2 | 100 %" is two posts at 100 %
+        count = next((int(row[i].text) for i in counts if i < len(row) and row[i].text.strip().isdigit()), 1)
+        post = Staff(_singular(ROLE_NUMBER_RE.sub("", row[0].text)), share, row[0].start, row[column].end)
+        per_person = percent_head or row[column].text.strip().endswith("%")  # "2,0 tjänster" is the row's sum
+        posts += [post] * (count if 1 < count <= 9 and per_person else 1)
     return posts, total
 
 
