@@ -206,3 +206,12 @@ def test_a_staffing_tables_count_column():
     text = "Befattning\tAntal\tOmfattning\nArbetskonsulent\t2\t100 %\nProjektledare\t1\t50 %\nSumma\t3\t2,5 tjänster\n"
     assert [(s.role, s.fte) for s in find_staffing(_section("other", text))] == [
         ("Arbetskonsulent", 1.0), ("Arbetskonsulent", 1.0), ("Projektledare", 0.5)]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Projektansökan Påhittet\n\nProjektägare\tExempelby kommun", "Påhittet"),
+    ("Verksamhetsplan Samordningsförbundet Exempeldalen\nText", None),
+    ("FINAL REPORT\nProject Bridgeworks\n\nProject owner: Exempelby stad", "Bridgeworks"),
+])
+def test_title_from_the_first_lines(text, title):
+    assert find_title([], text) == title

@@ -25,6 +25,12 @@ TITLE_AFTER_KIND_RE = re.compile(
     r"(?m)^[ \t#*]*(?i:verksamhetsplan|projektplan|slutrapport|lägesrapport|delrapport|tertialrapport|"
     r"uppföljningsrapport|ansökan(?:\s+om\s+(?:medel|bidrag|finansiering))?)(?:\s+\d{1,4})?[ \t]*[–:-][ \t]+"
     r"(?i:insatsen\s+|projektet\s+)?([A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ-]+)*)[ \t*]*$")
+# A document's first line: its kind and a one-word name, "Projektansökan Stegvis", "Slutrapport Bron"
+FIRST_LINE_KIND_NAME_RE = re.compile(
+    r"\A\s*(?i:projektansökan|ansökan|projektplan|slutrapport|lägesrapport|delrapport|verksamhetsplan)[ \t]+"
+    r"(?!(?i:samordningsförbund|förbund|om\b|för\b|till\b))([A-ZÅÄÖ][\wåäöÅÄÖ-]+)[ \t]*(?:\n|\Z)")
+# A line naming the project alone near the top: "Project Bridgeway", "Projekt Bron"
+PROJECT_LINE_RE = re.compile(r"(?m)^[ \t]*(?:Project|Projekt)[ \t]+([A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ-]+){0,2})[ \t]*$")
 # A case heading: "<diarienummer> - <name>" ("2031/00123 - Steget vidare")
 CASE_HEADING_RE = re.compile(r"\A\s*(?:#[^\n]*\n)?\s*\d{2,4}/\d{2,6}[ \t]+[-–][ \t]+(?P<name>[^\n]{3,80}?)[ \t]*$", re.M)
 # A cover that shouts its kind and the name: "UTVÄRDERING VIDGAD ARBETSMARKNAD Alva Påhittsson" (the
@@ -117,7 +123,8 @@ def find_title(sections: list[Section], text: str, where: dict | None = None) ->
     if m and not SUSPENDED_HYPHEN_RE.match(text, m.end(1)) and title_acceptable(m.group(1).strip(), text):
         where["title"] = m.span(1)
         return m.group(1).strip()
-    m = TITLE_AFTER_KIND_RE.search(text[:HEAD_CHARS])
+    m = (TITLE_AFTER_KIND_RE.search(text[:HEAD_CHARS]) or FIRST_LINE_KIND_NAME_RE.match(text)
+         or PROJECT_LINE_RE.search(text[:HEAD_CHARS]))
     if m and title_acceptable(m.group(1).strip(), text):
         where["title"] = m.span(1)
         return m.group(1).strip()
