@@ -18,9 +18,11 @@ DOC_TYPE_CUES: list[tuple[str, str]] = [
     (r"slutrapport|slutredovisning|utvärderingsrapport|slututvärdering|skriftserie\s+(?:nr\s+)?\d+/\d+|"
      r"(?-i:RAPPORT|Rapport)\s+(?:nr\s+)?(?:19|20)\d\d:\d+",
      "final_report"),
+    (r"final report|evaluation report", "final_report"),
     (r"lägesrapport|delrapport|delredovisning|halvårsrapport|arbetsrapport|avstämningsrapport|"
      # an insats reports each tertial or quarter, or follows itself up midway
-     r"tertialrapport|tertialredovisning|kvartalsrapport|uppföljningsrapport", "progress_report"),
+     r"tertialrapport|tertialredovisning|kvartalsrapport|uppföljningsrapport|"
+     r"progress report|interim report", "progress_report"),
     (r"protokollsutdrag|beslut om|beslutsunderlag|protokoll|sammanträdesprotokoll", "decision"),
     (r"årsredovisning|verksamhetsberättelse|tjänsteutlåtande|tjänsteskrivelse|beslutsförslag|delårsrapport|kallelse|"
      r"styrelsemöte|styrelsesammanträde|styrelseprotokoll|nyhetsbrev|pressmeddelande", "other"),

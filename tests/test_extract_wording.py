@@ -202,6 +202,11 @@ def test_participants_from_estimates(key, text, expected):
     assert (found["count"], found["per"]) == expected
 
 
+def test_a_closing_summa_sentence_is_the_total():
+    got = _budget("Budget: Sökt belopp 1 640 000 kr. Egen insats 200 000 kr. Summa 1 840 000 kr.")
+    assert (got["requested_sek"], got["own_financing_sek"], got["total_sek"]) == (1640000, 200000, 1840000)
+
+
 def test_a_staffing_tables_count_column():
     text = "Befattning\tAntal\tOmfattning\nArbetskonsulent\t2\t100 %\nProjektledare\t1\t50 %\nSumma\t3\t2,5 tjänster\n"
     assert [(s.role, s.fte) for s in find_staffing(_section("other", text))] == [
@@ -215,3 +220,16 @@ def test_a_staffing_tables_count_column():
 ])
 def test_title_from_the_first_lines(text, title):
     assert find_title([], text) == title
+
+
+def test_an_english_report():
+    text = ("FINAL REPORT\nProject Bridgeworks\n\nProject owner: Helsingborgs stad\nThe project was carried out in "
+            "cooperation with Region Skåne and Arbetsförmedlingen.\nProject period: 1 March 2023 – 28 February 2025\n\n"
+            "Budget\nThe project was granted SEK 3.6 million by the coordination association. Own contribution from "
+            "Helsingborgs stad: SEK 400 000.\n")
+    record = extract(Document(path="report.txt", format="txt", sha256="d" * 64, text=text))
+    assert record.doc_type == "final_report"
+    assert ("Region Skåne", "partner") in [(o["name"], o["role"]) for o in record.organizations]
+    assert record.dates == ["2023-03-01", "2025-02-28"]
+    assert record.amounts == [400000, 3600000]
+    assert (record.budget["requested_sek"], record.budget["own_financing_sek"]) == (3600000, 400000)

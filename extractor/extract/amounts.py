@@ -83,6 +83,11 @@ MONEY_LABEL_RE = re.compile(
     r"(?P<num>\d{1,3}(?:[ \u00a0]\d{3})+|\d{4,9})[ \t]*$")
 
 
+# English: "SEK 3.6 million", "2,4 million kronor"
+MILLION_EN_RE = re.compile(r"\bSEK\s+(?P<num>\d{1,3}(?:[.,]\d{1,2})?)\s+million\b|"
+                           r"(?<![\d.,])(?P<num2>\d{1,3}(?:[.,]\d{1,2})?)\s+million\s+(?:SEK|kronor)\b", re.I)
+
+
 def find_money(text: str) -> list[Found]:
     """Return amounts written with a unit: "7 527 tkr" -> 7527000, "585000:-" -> 585000,
     "500.000 kr" -> 500000, "SEK 300 000" -> 300000, "2 m.kr" -> 2000000, "4, 6 Mkr" -> 4600000."""
@@ -103,6 +108,10 @@ def find_money(text: str) -> list[Found]:
     for pattern, value in WORD_MONEY_RE:
         out += [Found(value, m.start(), m.end()) for m in pattern.finditer(text)
                 if not any(s <= m.start() < e for s, e in taken)]
+    for m in MILLION_EN_RE.finditer(text):
+        if not any(s <= m.start() < e for s, e in taken):
+            value = round(float((m.group("num") or m.group("num2")).replace(",", ".")) * 1_000_000)
+            out.append(Found(value, m.start(), m.end()))
     for m in MONEY_LABEL_RE.finditer(text):
         value = parse_number(m.group("num").replace(" ", "").replace("\u00a0", ""))
         if (isinstance(value, int) and MIN_BARE_SEK <= value < MAX_SEK and not YEAR_RE.match(m.group("num"))

@@ -11,7 +11,8 @@ from .text import lines as split_lines
 # Each field's cues; tier 0 names the figure outright, tier 1 only implies it ("bidrar med").
 CUES: dict[str, list[tuple[str, int]]] = {
     "own_financing_sek": [
-        (r"egen\s*finansiering|egenfinansiering|egen\s*insats|egeninsats|medfinansiering|medfinansierar|eget bidrag|egna insats", 0),
+        (r"egen\s*finansiering|egenfinansiering|egen\s*insats|egeninsats|medfinansiering|medfinansierar|eget bidrag|egna insats|"
+         r"own (?:contribution|financing|funding)", 0),
         (r"\bbidr(?:ar|og)(?:\s+(?:själv|själva|också|även))?\s+med\b|\bstår för\b|(?<!förbundet )\bfinansierar\b|i form av (?:personal|lokaler|arbetstid)", 1),
     ],
     "requested_sek": [
@@ -19,7 +20,7 @@ CUES: dict[str, list[tuple[str, int]]] = {
          r"från (?:samordnings)?förbundet|^samordningsförbundet|förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+finansierar", 0),
         # a decision's grant, a report's account of it: "att bevilja X 800 000 kr", "Förbundet finansierade
         # insatsen med …"; where the sum applied for is stated too ("sökt belopp var …"), that is the request
-        (r"beviljat belopp|beviljade(?!\s+(?:samordnings)?förbund)|"
+        (r"beviljat belopp|beviljade(?!\s+(?:samordnings)?förbund)|\bwas granted\b|"
          r"\batt bevilja\b|\bbeviljat(?=\s+\d)|förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+finansierade\s+(?:insatsen|projektet|verksamheten)\s+med", 1),
     ],
     "total_sek": [
@@ -28,8 +29,8 @@ CUES: dict[str, list[tuple[str, int]]] = {
          r"kostnaden för (?:år )?\d{4}|budgetomslutning|omsluter|omsätts|omsätter|sammanlagd(?:a)? (?:budget|kostnad)|"
          r"budget(?:en)? (?:omfattar|uppgår till)", 0),
         (r"^(?:totalt|summa|total)\s*(?:\([^)]*\))?\s*:?\s*$|^summa kostnader|^summa totalt", 3),
-        # a sentence of its own after the parts: "… 700 000 kr. Totalt 2 480 000 kr."
-        (r"(?:^|(?<=[.]\s))totalt(?=\s+\d)", 1),
+        # a sentence of its own after the parts: "… 700 000 kr. Totalt 2 480 000 kr.", "Summa 1 840 000 kr."
+        (r"(?:^|(?<=[.]\s))(?:totalt|summa)(?=\s+\d)", 1),
     ],
 }
 CUE_RES = {field: [(re.compile(p, re.I), tier) for p, tier in cues] for field, cues in CUES.items()}
