@@ -13,6 +13,8 @@ from extractor.extract.period import find_period
 from extractor.extract.staffing import find_staffing
 from extractor.pipeline import extract
 from extractor.read.html import clean_html
+from extractor.read.labels import pair_label_rows
+from extractor.read.text import tab_aligned_columns
 from extractor.read.pdf import _strip_furniture
 from extractor.record import Document, Section
 
@@ -233,3 +235,13 @@ def test_an_english_report():
     assert record.dates == ["2023-03-01", "2025-02-28"]
     assert record.amounts == [400000, 3600000]
     assert (record.budget["requested_sek"], record.budget["own_financing_sek"]) == (3600000, 400000)
+
+
+@pytest.mark.parametrize("key, text, expected", [
+    ("participants", "Antal deltagare: 52 (mål 50 under insatsperioden)", (50, "total")),
+    ("other", "Resultat\nAntal deltagare: 52 (mål 50 under insatsperioden)\nAv deltagarna gick 18 till arbete.", (50, "total")),
+    ("target_group", "Unga 18–24 år.\nVi planerar för 15–20 deltagare samtidigt.", (15, "ongoing")),
+])
+def test_participants_goal_beside_the_outcome_and_ranges(key, text, expected):
+    found = find_participants(_section(key, text), text)
+    assert (found["count"], found["per"]) == expected
