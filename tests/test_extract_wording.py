@@ -245,3 +245,7 @@ def test_an_english_report():
 def test_participants_goal_beside_the_outcome_and_ranges(key, text, expected):
     found = find_participants(_section(key, text), text)
     assert (found["count"], found["per"]) == expected
+
+
+def test_a_shouted_plan_names_its_title():
+    assert find_title([], "PROJEKTPLAN SKEPPSBRON\n\nProjektägare: Exempelby kommun") == "SKEPPSBRON"

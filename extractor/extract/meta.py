@@ -36,7 +36,8 @@ CASE_HEADING_RE = re.compile(r"\A\s*(?:#[^\n]*\n)?\s*\d{2,4}/\d{2,6}[ \t]+[-–]
 # A cover that shouts its kind and the name: "UTVÄRDERING VIDGAD ARBETSMARKNAD Alva Påhittsson" (the
 # name is the run in capitals before the author's name or the line's end)
 SHOUTED_COVER_RE = re.compile(
-    r"(?m)^[ \t]*(?:\d+[ \t]+)?(?:SLUT|HALVTIDS)?(?:UTVÄRDERING|RAPPORT|SLUTRAPPORT|DELRAPPORT|LÄGESRAPPORT|ANSÖKAN)"
+    r"(?m)^[ \t]*(?:\d+[ \t]+)?(?:SLUT|HALVTIDS)?(?:UTVÄRDERING|RAPPORT|SLUTRAPPORT|DELRAPPORT|LÄGESRAPPORT|ANSÖKAN|"
+    r"PROJEKTPLAN|VERKSAMHETSPLAN)"
     r"(?:[ \t]+(?:AV|FÖR|OM))?(?:[ \t]+PROJEKT(?:ET)?)?[ \t]+"
     r"(?P<name>[A-ZÅÄÖ]{2,}(?:[ \t]+[A-ZÅÄÖ]{2,}){0,7})(?=[ \t]+[A-ZÅÄÖ][a-zåäö]|[ \t]*$)"
     # ... or the name first, its kind closing the line: "UNGA IN SLUTUTVÄRDERING"
