@@ -249,3 +249,10 @@ def test_participants_goal_beside_the_outcome_and_ranges(key, text, expected):
 
 def test_a_shouted_plan_names_its_title():
     assert find_title([], "PROJEKTPLAN SKEPPSBRON\n\nProjektägare: Exempelby kommun") == "SKEPPSBRON"
+
+
+def test_a_row_of_labels_over_a_row_of_values():
+    rows = [["Insatsens namn", ""], ["Lyktfästet", ""], ["Startdatum", "Slutdatum"], ["2026-01-01", "2027-12-31"],
+            ["Post", "Kostnad (kr)"], ["Personal", "100 000"]]
+    assert pair_label_rows(rows) == [["Insatsens namn", "Lyktfästet"], ["Startdatum", "2026-01-01"],
+                                     ["Slutdatum", "2027-12-31"], ["Post", "Kostnad (kr)"], ["Personal", "100 000"]]
