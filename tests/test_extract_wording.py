@@ -256,3 +256,10 @@ def test_a_row_of_labels_over_a_row_of_values():
             ["Post", "Kostnad (kr)"], ["Personal", "100 000"]]
     assert pair_label_rows(rows) == [["Insatsens namn", "Lyktfästet"], ["Startdatum", "2026-01-01"],
                                      ["Slutdatum", "2027-12-31"], ["Post", "Kostnad (kr)"], ["Personal", "100 000"]]
+
+
+def test_a_space_aligned_table_in_thousands():
+    text = tab_aligned_columns("Plan\n\nKostnadsslag (tkr)      2026     2027\nPersonal                 980    1 320\n"
+                               "Summa                  1 040    1 400\n\nBESLUT        2025-06-12\n")
+    assert "Personal\t980\t1 320" in text and "BESLUT        2025-06-12" in text
+    assert [a.value for a in find_amounts(text, kronor_columns(text))] == [980000, 1320000, 1040000, 1400000]

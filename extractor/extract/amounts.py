@@ -224,6 +224,9 @@ def kronor_columns(text: str) -> list[tuple[int, int]]:
     out = []
     for table in find_tables(text):
         columns = [i for i, cell in enumerate(table.header or []) if i and KRONOR_COLUMN_RE.search(cell.text)]
+        if table.header and THOUSANDS_RE.search(table.header[0].text):
+            out.append((table.start, table.end))  # "Kostnadsslag (tkr) | 2026 | 2027": the unit holds for the table
+            continue
         if table.header and KRONOR_COLUMN_RE.search(table.header[0].text):
             columns = columns or [1]  # "Budget (kr)" over "Personal | 2 640 000": the header spans label and figure
         out += [(row[i].start, row[i].end) for row in table.rows for i in columns if i < len(row) and row[i].text]
