@@ -263,3 +263,11 @@ def test_a_space_aligned_table_in_thousands():
                                "Summa                  1 040    1 400\n\nBESLUT        2025-06-12\n")
     assert "Personal\t980\t1 320" in text and "BESLUT        2025-06-12" in text
     assert [a.value for a in find_amounts(text, kronor_columns(text))] == [980000, 1320000, 1040000, 1400000]
+
+
+def test_a_years_budget_and_participants_during_the_year():
+    got = _budget("Budgeten för 2026 omfattar 2 640 000 kronor, varav 2 100 000 kronor söks från förbundet.",
+                  "operational_plan")
+    assert (got["requested_sek"], got["total_sek"]) == (2100000, 2640000)
+    text = "Målsättningen är att 50 personer ska påbörja insatsen under året."
+    assert find_participants(_section("participants", text), text) == {"count": 50, "per": "year"}

@@ -11,7 +11,7 @@ from .text import sentences
 # a range counts from its lower end: "15–20 deltagare samtidigt" -> 15
 COUNT_RE = re.compile(r"(?<![\d,.])(\d{1,4})(?:\s*[–-]\s*\d{1,4})?\s+(?:st(?:ycken)?\.?\s+)?(?:nya\s+|unika\s+)?(deltagare|personer|platser|individer|stycken|unga|ungdomar|participants|persons|people|individuals|places|young people|young adults)\b", re.I)
 PER_CUES: list[tuple[str, str]] = [
-    ("year", r"per år|årligen|om året|varje år|/år|per kalenderår|per year|a year|each year|every year|annually"),
+    ("year", r"per år|årligen|om året|varje år|/år|per kalenderår|under året|per year|a year|each year|every year|annually"),
     ("ongoing", r"löpande|samtidigt|åt gången|i taget|platser|at a time|at any one time|at the same time|simultaneously|places"),
     ("total", r"totalt|sammanlagt|under (?:hela )?(?:projekt|insats)?(?:perioden|tiden)|under insatsen|under projektet|"
               r"hela (?:projekt|insats)?(?:perioden|tiden)|"
