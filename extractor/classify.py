@@ -18,9 +18,13 @@ DOC_TYPE_CUES: list[tuple[str, str]] = [
     (r"slutrapport|slutredovisning|utvärderingsrapport|slututvärdering|skriftserie\s+(?:nr\s+)?\d+/\d+|"
      r"(?-i:RAPPORT|Rapport)\s+(?:nr\s+)?(?:19|20)\d\d:\d+",
      "final_report"),
-    (r"lägesrapport|delrapport|delredovisning|halvårsrapport|arbetsrapport|avstämningsrapport", "progress_report"),
+    (r"final report|evaluation report", "final_report"),
+    (r"lägesrapport|delrapport|delredovisning|halvårsrapport|arbetsrapport|avstämningsrapport|"
+     # an insats reports each tertial or quarter, or follows itself up midway
+     r"tertialrapport|tertialredovisning|kvartalsrapport|uppföljningsrapport|"
+     r"progress report|interim report", "progress_report"),
     (r"protokollsutdrag|beslut om|beslutsunderlag|protokoll|sammanträdesprotokoll", "decision"),
-    (r"årsredovisning|verksamhetsberättelse|tjänsteutlåtande|beslutsförslag|delårsrapport|kallelse|"
+    (r"årsredovisning|verksamhetsberättelse|tjänsteutlåtande|tjänsteskrivelse|beslutsförslag|delårsrapport|kallelse|"
      r"styrelsemöte|styrelsesammanträde|styrelseprotokoll|nyhetsbrev|pressmeddelande", "other"),
 ]
 # Cues read only where a title stands (a line's first words): words too common in running text.
@@ -83,7 +87,7 @@ DECIDES_RE = re.compile(
 # paragraphs with a justering or those who decide. Reports and statements that merely quote a paragraph do not.
 PARAGRAPH_RE = re.compile(r"§\s*\d+")
 MINUTES_PEOPLE_RE = re.compile(r"\bjuster(?:are|a|as|ing)\b|\bbeslutande\b|\bnärvarande\b|\bval\s+av\s+justerare\b", re.I)
-NOT_MINUTES_RE = re.compile(r"årsredovisning|verksamhetsberättelse|tjänsteutlåtande|beslutsförslag|delårsrapport|"
+NOT_MINUTES_RE = re.compile(r"årsredovisning|verksamhetsberättelse|tjänsteutlåtande|tjänsteskrivelse|beslutsförslag|delårsrapport|"
                             r"nyhetsbrev|pressmeddelande|kallelse", re.I)
 # A title alone (a cover, a heading read apart) is judged by its name.
 DECIDES_MIN_CHARS = 400

@@ -22,7 +22,8 @@ COMPILED_QUESTIONS = [(key, re.compile(p)) for key in QUESTION_ORDER for p in QU
 DOCUMENT_KIND_RE = re.compile(
     r"^(?:ansökan|projektansökan|fortsättningsansökan|slutrapport|slutredovisning|lägesrapport|delrapport|"
     r"projektplan|verksamhetsplan|verksamhetsberättelse|protokoll|tjänsteskrivelse)(?![\wåäö])")
-LEADING_NUMBER_RE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){0,2}[.,]?\s+")
+# "2.3 Målgrupp"; a question form numbers its questions in words: "Fråga 3: Vem är insatsen till för?"
+LEADING_NUMBER_RE = re.compile(r"^\s*(?:(?:fråga|question)\s+\d{1,2}[.:]?\s+|\d{1,2}(?:\.\d{1,2}){0,2}[.,]?\s+)", re.I)
 STAR_RE = re.compile(r"\(\s*\*\s*\)")
 # A plain-text export's heading drawn with marks: "== Underskrift ==", "[HUVUDMAN]", "## Målgrupp ##".
 DECORATION_MARKS = " \t#=[]<>~_"
@@ -32,7 +33,7 @@ PHRASE_PREPOSITIONS = {"under", "i", "inom", "med", "på", "hos", "av"}
 # The words a Swedish question opens with ("Hur har ni arbetat?", "Vilka har deltagit?").
 QUESTION_WORD_RE = re.compile(
     r"^(?:vad|vilka|vilken|vilket|hur|varför|när|vem|vems|har|finns|kommer|ska|kan|är|"
-    r"på vilket|i vilken|med vilka|för vem|för vilka|till vem)(?![\wåäö])"
+    r"på vilket|i vilken|under vilken|med vilka|för vem|för vilka|till vem)(?![\wåäö])"
 )
 
 

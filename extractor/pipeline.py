@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from . import __version__
@@ -15,6 +16,7 @@ from .extract.dates import find_dates
 from .extract.orgs import find_org_names, find_organizations
 from .extract.people import find_contacts, organization_of
 from .extract.nlp import find_persons
+from .extract.numbers import words_to_digits
 from .extract.meta import find_diarienummer, find_title
 from .extract.participants import find_participants
 from .extract.period import find_period
@@ -45,6 +47,17 @@ def _evidence(text: str, where, value, start: int, end: int) -> dict:
             "quote": text[start:end]}
 
 
+LEAD_MIN_CHARS = 200
+
+
+def _with_lead(sections: list[Section], text: str) -> list[Section]:
+    """Return the sections, with the text before the first heading as one more where it is long."""
+    first = sections[0].char_start if sections else len(text)
+    if len(text[:first].strip()) < LEAD_MIN_CHARS:
+        return sections
+    return [Section("other", None, text[:first], None, 0, first)] + sections
+
+
 def extract(doc: Document, timings: dict | None = None) -> Record:
     """Return the Record for an already read Document (pure: no disk, no database)."""
     clock = _Clock(timings)
@@ -55,9 +68,12 @@ def extract(doc: Document, timings: dict | None = None) -> Record:
     sections = checkboxes.mask_sections(sections)
     doc_type = classify_doc_type(text)
     dates = find_dates(text)
-    amounts = find_amounts(text, money_spans(sections) + kronor_columns(text))
-    staffing = find_staffing(sections)
-    ages = find_target_groups(sections, text)
+    # counts, ages and money may be written in words ("tjugo deltagare", "tvåhundratusen kronor")
+    figures, figure_sections = words_to_digits(text), [replace(s, text=words_to_digits(s.text)) for s in sections]
+    amounts = find_amounts(figures, money_spans(sections) + kronor_columns(figures))
+    # a web page's lead, before its first heading, states staff and volumes as a section would
+    staffing = find_staffing(_with_lead(sections, text))
+    ages = find_target_groups(figure_sections, figures)
     organizations = find_organizations(sections, text)
     people = find_contacts(text, sections, persons=find_persons, minutes=doc_type == "decision")
     where: dict[str, tuple[int, int]] = {}  # document-level field -> offsets it was read from
@@ -77,9 +93,9 @@ def extract(doc: Document, timings: dict | None = None) -> Record:
         staffing=[{"role": s.role, "fte": s.fte} for s in staffing],
         fte_total=find_fte_total(sections, staffing, where),
         amounts=sorted({a.value for a in amounts}),
-        budget=find_budget(text, amounts, sections, doc_type, where),
+        budget=find_budget(figures, amounts, figure_sections, doc_type, where),
         target_groups=[{"age_min": a.age_min, "age_max": a.age_max} for a in ages],
-        participants=find_participants(sections, text, where),
+        participants=find_participants(_with_lead(figure_sections, figures), figures, where),
         methods=classify_methods(text, sections),
         extractor_version=__version__,
         text=doc.text,

@@ -24,6 +24,9 @@ from .record import Document, Section
 NUMBER_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,2}(?:\.\d{1,2}){0,2})[.,]?[ \t]+(?=[A-ZÅÄÖ])")
 AFTER_INLINE_HEADING_RE = re.compile(r"^[ \t]*(?:\(\s*\*\s*\))?[ \t]*:?[ \t]*(?=[A-ZÅÄÖ0-9<•\-–])")
 # The rest of a table row that is only figures: a budget line ("Övrigt\t35 000\t11 350").
+# a figure column's name beside the first column's: the row names columns, it is no label and its value
+COLUMN_NAME_RE = re.compile(r"^(?:belopp|kostnad(?:er)?|summa|antal|andel|omfattning|tjänstgöringsgrad)\b[^\d\t]{0,20}$",
+                            re.I)
 NUMERIC_CELLS_RE = re.compile(r"^[\s\d.,:%–\-kr]*$")
 SIGNING_KEYS = {"signatures", "signing_log"}
 # Lower-case words, then a capital with no space before it: a heading glued to its text.
@@ -194,7 +197,8 @@ def _line_heading(line: str, start: int) -> Heading | None:
         rest = line.split("\t", 1)[1]
         figures_only = NUMERIC_CELLS_RE.match(rest) and not DATE_LIKE_RE.search(rest)
         # a table's row of column names ("Insats\tDeltagare\tKostnad (kr)") is no label and its value
-        header_row = "\t" in rest and whole_line_heading(rest.split("\t", 1)[0]) is not None
+        header_row = ("\t" in rest and whole_line_heading(rest.split("\t", 1)[0]) is not None
+                      or COLUMN_NAME_RE.match(rest.strip()) is not None)  # "Finansiering\tBelopp (kr)"
         # ... but a form's money field is one: "Sökt belopp\t6 240 000 kr"
         money_field = key == "budget" and "\t" not in rest
         if key and len(cell) <= 80 and (not figures_only or money_field) and not header_row:

@@ -17,6 +17,9 @@ from extractor.classify import classify_doc_type
     ("ÅRSREDOVISNING 2018\nSamordningsförbundet Exempeldalen", "other"),
     ("2016 ÅRSREDOVISNING\nFörvaltningsberättelse", "other"),
     ("TJÄNSTEUTLÅTANDE\nKommunledningskontoret\nFörslag till beslut", "other"),
+    ("Exempelby kommun\nTJÄNSTESKRIVELSE\nAnsökan om medel till insatsen Påhittet", "other"),
+    ("Samordningsförbundet Exempeldalen\nTertialrapport 2 – 2025\nInsats\tPåhittet", "progress_report"),
+    ("UPPFÖLJNINGSRAPPORT – HALVÅR 1\nInsats: Påhittet", "progress_report"),
     # news about a document is not that document
     ("Nyheter\n\nStyrelsemöte 3 maj\n\nStyrelsen har fattat tre beslut.", "other"),
     ("Verksamhetsplanen för 2025 antagen\n\nStyrelsen beslutade om verksamhetsplan och budget.", "other"),

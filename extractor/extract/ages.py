@@ -15,6 +15,8 @@ AGE_PATTERNS: dict[str, str] = {
     "range": rf"(?<![\d,.])(?P<lo>\d{{1,2}})\s*(?:–|-|—|till)\s*(?P<hi>\d{{1,2}})\s*år(?!ing)",
     "aged": r"(?<![\d,.])(?P<lo>\d{1,2})\s*(?:–|-|—)\s*(?P<hi>\d{1,2})\s*-?\s*åring(?:ar|arna)?\b",
     "in_ages": r"(?:åldern|åldrarna|åldersgruppen|åldersspannet)\s+(?P<lo>\d{1,2})\s*(?:–|-|—|till)\s*(?P<hi>\d{1,2})(?![\d,.]|\s*(?:%|procent))",
+    # a form export's two fields: "Målgrupp ålder från\t30" over "Målgrupp ålder till\t64"
+    "fields": r"ålder\s+från[ \t]*[:\t][ \t]*(?P<lo>\d{1,2})(?!\d)[^\n]{0,40}?\n?[^\n]{0,40}?ålder\s+till[ \t]*[:\t][ \t]*(?P<hi>\d{1,2})(?!\d)",
     "between": rf"mellan\s+(?P<lo>\d{{1,2}})\s+och\s+(?P<hi>\d{{1,2}})\s+år",
     "from": rf"(?:från|fr\.o\.m\.?|över|äldre än)\s+(?P<lo>\d{{1,2}})\s+år",
     "and_up": rf"(?P<lo>\d{{1,2}})\s+år\s+(?:och|eller)\s+(?:uppåt|äldre|över)",
@@ -73,6 +75,8 @@ PROSE_FOR_CUE_RE = re.compile(
 # Where the words that exclude a band stand in a clause of their own, they are about something else:
 # "unga vuxna 18–29 år …, samt nyanlända som har mindre än 25 % aktivitetsnivå".
 CLAUSE_BREAK_RE = re.compile(r"[,;:]\s|\s(?:samt|men|medan)\s")
+# the figures after a band that labels a table row: "16–19 år   4", "20–24 år\t11\t38 %"
+COUNT_ROW_RE = re.compile(r"(?:[ \t]+\d[\d ,.]*(?:[ \t]*(?:%|st|personer))?)+[ \t]*")
 AGE_KEYS = {"target_group"}
 CUED_KEYS = {"purpose", "methods", "participants", "background"}
 
@@ -89,7 +93,7 @@ def find_age_bands(text: str) -> list[Found]:
     """Return the age bands written in `text` (no judgement on whom they are about)."""
     out: list[Found] = []
     taken = bytearray(len(text))  # 1 where a band was read already: a check costs the match's length
-    for name in ("between", "range", "aged", "in_ages", "and_up", "from", "up_to",
+    for name in ("fields", "between", "range", "aged", "in_ages", "and_up", "from", "up_to",
                  "between_en", "age_of_en", "aged_en", "range_en", "and_up_en", "from_en", "up_to_en"):
         for m in COMPILED[name].finditer(text):
             if 1 in taken[m.start():m.end()]:
@@ -113,6 +117,9 @@ def find_target_groups(sections: list[Section], text: str | None = None) -> list
     found = _from_sections(sections)
     if found or not text:
         return found
+    # the two fields of a form export stand on lines of their own, which no sentence joins
+    found = [Found(int(m.group("lo")), int(m.group("hi")), m.start(), m.end())
+             for m in COMPILED["fields"].finditer(text) if int(m.group("lo")) < int(m.group("hi"))][:1]
     for offset, sentence in sentences(text):
         if DIGIT_RE.search(sentence) and PROSE_FOR_CUE_RE.search(sentence):
             for band in _kept_bands(sentence):
@@ -121,10 +128,18 @@ def find_target_groups(sections: list[Section], text: str | None = None) -> list
     return found
 
 
+def _count_row(sentence: str, band: Found) -> bool:
+    """Whether a band labels a table row of figures: "20–24 år\t11" counts people of that age."""
+    line_start = sentence.rfind("\n", 0, band.start) + 1
+    line_end = sentence.find("\n", band.end)
+    rest = sentence[band.end:len(sentence) if line_end < 0 else line_end]
+    return bool(COUNT_ROW_RE.fullmatch(rest)) and not sentence[line_start:band.start].strip()
+
+
 def _kept_bands(sentence: str) -> list[Found]:
     """Return the bands of a sentence whose own clause holds no statistic or exclusion."""
     if not EXCLUDE_RE.search(STAFFING_SHARE_RE.sub("", sentence)):
-        return find_age_bands(sentence)
+        return [band for band in find_age_bands(sentence) if not _count_row(sentence, band)]
     if LEFT_OUT_RE.search(sentence):
         return []
     breaks = [m.start() for m in CLAUSE_BREAK_RE.finditer(sentence)]
@@ -136,7 +151,7 @@ def _kept_bands(sentence: str) -> list[Found]:
         end = breaks[j] if j < len(breaks) else len(sentence)
         if (start, end) not in verdicts:
             verdicts[start, end] = not EXCLUDE_RE.search(STAFFING_SHARE_RE.sub("", sentence[start:end]))
-        if verdicts[start, end]:
+        if verdicts[start, end] and not _count_row(sentence, band):
             kept.append(band)
     return kept
 

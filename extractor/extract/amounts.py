@@ -87,6 +87,11 @@ MONEY_LABEL_RE = re.compile(
     r"(?P<num>\d{1,3}(?:[ \u00a0]\d{3})+|\d{4,9})[ \t]*$")
 
 
+# English: "SEK 3.6 million", "2,4 million kronor"
+MILLION_EN_RE = re.compile(r"\bSEK\s+(?P<num>\d{1,3}(?:[.,]\d{1,2})?)\s+million\b|"
+                           r"(?<![\d.,])(?P<num2>\d{1,3}(?:[.,]\d{1,2})?)\s+million\s+(?:SEK|kronor)\b", re.I)
+
+
 def find_money(text: str) -> list[Found]:
     """Return amounts written with a unit: "7 527 tkr" -> 7527000, "585000:-" -> 585000,
     "500.000 kr" -> 500000, "SEK 300 000" -> 300000, "2 m.kr" -> 2000000, "4, 6 Mkr" -> 4600000."""
@@ -109,6 +114,10 @@ def find_money(text: str) -> list[Found]:
     for pattern, value in WORD_MONEY_RE:
         out += [Found(value, m.start(), m.end()) for m in pattern.finditer(text)
                 if not any(s <= m.start() < e for s, e in taken)]
+    for m in MILLION_EN_RE.finditer(text):
+        if not any(s <= m.start() < e for s, e in taken):
+            value = round(float((m.group("num") or m.group("num2")).replace(",", ".")) * 1_000_000)
+            out.append(Found(value, m.start(), m.end()))
     for m in MONEY_LABEL_RE.finditer(text):
         value = parse_number(m.group("num").replace(" ", "").replace("\u00a0", ""))
         if (isinstance(value, int) and MIN_BARE_SEK <= value < MAX_SEK and not YEAR_RE.match(m.group("num"))
@@ -221,6 +230,11 @@ def kronor_columns(text: str) -> list[tuple[int, int]]:
     out = []
     for table in find_tables(text):
         columns = [i for i, cell in enumerate(table.header or []) if i and KRONOR_COLUMN_RE.search(cell.text)]
+        if table.header and THOUSANDS_RE.search(table.header[0].text):
+            out.append((table.start, table.end))  # "Kostnadsslag (tkr) | 2026 | 2027": the unit holds for the table
+            continue
+        if table.header and KRONOR_COLUMN_RE.search(table.header[0].text):
+            columns = columns or [1]  # "Budget (kr)" over "Personal | 2 640 000": the header spans label and figure
         out += [(row[i].start, row[i].end) for row in table.rows for i in columns if i < len(row) and row[i].text]
     return out
 

@@ -11,21 +11,27 @@ from .text import lines as split_lines
 # Each field's cues; tier 0 names the figure outright, tier 1 only implies it ("bidrar med").
 CUES: dict[str, list[tuple[str, int]]] = {
     "own_financing_sek": [
-        (r"egen\s*finansiering|egenfinansiering|egen\s*insats|egeninsats|medfinansiering|medfinansierar|eget bidrag|egna insats", 0),
+        (r"egen\s*finansiering|egenfinansiering|egen\s*insats|egeninsats|medfinansiering|medfinansierar|eget bidrag|egna insats|"
+         r"own (?:contribution|financing|funding)", 0),
         (r"\bbidr(?:ar|og)(?:\s+(?:själv|själva|också|även))?\s+med\b|\bstår för\b|(?<!förbundet )\bfinansierar\b|i form av (?:personal|lokaler|arbetstid)", 1),
     ],
     "requested_sek": [
-        (r"\bsöks\b|sökt belopp|ansökt belopp|\bsöker\b|ansöker om|att rekvirera|beviljat belopp|"
-         r"beviljade(?!\s+(?:samordnings)?förbund)|"
-         r"från (?:samordnings)?förbundet|^samordningsförbundet(?=[^\n.]{0,40}?(?:\d|$))|förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+finansierar|"
-         # a decision's grant, a report's account of it: "att bevilja X 800 000 kr", "Förbundet finansierade insatsen med …"
-         r"\batt bevilja\b|\bbeviljat(?=\s+\d)|förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+finansierade\s+(?:insatsen|projektet|verksamheten)\s+med", 0),
+        (r"\bsöks\b|sökt belopp|ansökt belopp|\bsöker\b|ansöker om|(?:att|vill) ansöka om|att rekvirera|"
+         r"från (?:samordnings)?förbundet|^samordningsförbundet(?=[^\n.]{0,40}?(?:\d|$))|"
+         r"förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+finansierar", 0),
+        # a decision's grant, a report's account of it: "att bevilja X 800 000 kr", "Förbundet finansierade
+        # insatsen med …"; where the sum applied for is stated too ("sökt belopp var …"), that is the request
+        (r"beviljat belopp|beviljade(?!\s+(?:samordnings)?förbund)|\bwas granted\b|"
+         r"\batt bevilja\b|\bbeviljat(?=\s+\d)|förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+finansierade\s+(?:insatsen|projektet|verksamheten)\s+med", 1),
     ],
     "total_sek": [
         (r"total(?:a)? kostnad(?:en)?|totala (?:projekt)?budget(?:en)?|total (?:projekt)?budget|totalkostnad|kostnad för insatsen|"
+         r"(?:insatsens|projektets) kostnad|"
          r"kostnaden för (?:år )?\d{4}|budgetomslutning|omsluter|omsätts|omsätter|sammanlagd(?:a)? (?:budget|kostnad)|"
-         r"budget(?:en)? (?:omfattar|uppgår till)", 0),
+         r"budget(?:en)?(?: för (?:år )?\d{4})? (?:omfattar|uppgår till)", 0),
         (r"^(?:totalt|summa|total)\s*(?:\([^)]*\))?\s*:?\s*$|^summa kostnader|^summa totalt", 3),
+        # a sentence of its own after the parts: "… 700 000 kr. Totalt 2 480 000 kr.", "Summa 1 840 000 kr."
+        (r"(?:^|(?<=[.]\s))(?:totalt|summa)(?=\s+\d)", 1),
     ],
 }
 CUE_RES = {field: [(re.compile(p, re.I), tier) for p, tier in cues] for field, cues in CUES.items()}
@@ -66,6 +72,7 @@ EU_FUND_FIELDS = {"requested_sek", "own_financing_sek"}
 MANY_APPLICATIONS_RE = re.compile(r"\b\d+\s+(?:ansökningar|ansökningarna)\b", re.I)
 NEAR_YEAR_CHARS = 400
 PROSE_CELL_WORDS = 6
+ASIDE_RE = re.compile(r"\([^()]*\)")
 FIELD_LABEL_WORDS = 6
 
 
@@ -152,7 +159,8 @@ def _table_candidates(table: Table, amounts: list[Found], report: bool, in_budge
                                              for f in ("requested_sek", "own_financing_sek"))
     for row in table.rows:
         label = row[0].text
-        if len(row) < 2 or not label or len(label.split()) > PROSE_CELL_WORDS:
+        # "Own contribution / Egen insats (Exempelby stad)": an aside does not make the label prose
+        if len(row) < 2 or not label or len(ASIDE_RE.sub("", label).split()) > PROSE_CELL_WORDS:
             continue
         cells = [row[column]] if column is not None and aligned(row) else row[:0:-1]
         pick = _years_sum(table, row, amounts) if column is None and aligned(row) else None

@@ -7,7 +7,7 @@ from ..record import Section
 from .names import find_title_in_prose, title_acceptable
 
 DIARIENUMMER_RE = re.compile(
-    r"\b(?:dnr|diarienummer|diarienr|diarie-?nr|ärendenummer|ärendenr|ärende(?=\s*:))\b\.?:?\s*(?:är\s+)?"
+    r"\b(?:dnr|diarienummer|diarienr|diarie-?nr|ärendenummer|ärendenr|ärende(?=\s*:))\b\.?:?[*_]*\s*(?:är\s+)?"
     r"((?-i:[A-ZÅÄÖ]{2,6}[\s-])?\d{2,4}[/:.-](?-i:[A-ZÅÄÖ]{1,4})?\d{1,7}(?:[/:.-](?-i:[A-ZÅÄÖ]{1,3})?\d{1,5})?)",
     re.IGNORECASE,
 )
@@ -19,12 +19,25 @@ TITLE_FROM_HEAD_RE = re.compile(
     r"(?i:insatsen\s+|projektet\s+|projekt\s+|verksamheten\s+)?"
     r"([A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ-]+)*)"  # a name ends with its line
 )
+# ... or the kind, then a dash or a colon and the name alone: "Slutrapport – Bryggan", "Lägesrapport 1 – Steget",
+# "# Ansökan om medel: Påhittet"
+TITLE_AFTER_KIND_RE = re.compile(
+    r"(?m)^[ \t#*]*(?i:verksamhetsplan|projektplan|slutrapport|lägesrapport|delrapport|tertialrapport|"
+    r"uppföljningsrapport|ansökan(?:\s+om\s+(?:medel|bidrag|finansiering))?)(?:\s+\d{1,4})?[ \t]*[–:-][ \t]+"
+    r"(?i:insatsen\s+|projektet\s+)?([A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ-]+)*)[ \t*]*$")
+# A document's first line: its kind and a one-word name, "Projektansökan Stegvis", "Slutrapport Bron"
+FIRST_LINE_KIND_NAME_RE = re.compile(
+    r"\A\s*(?i:projektansökan|ansökan|projektplan|slutrapport|lägesrapport|delrapport|verksamhetsplan)[ \t]+"
+    r"(?!(?i:samordningsförbund|förbund|om\b|för\b|till\b))([A-ZÅÄÖ][\wåäöÅÄÖ-]+)[ \t]*(?:\n|\Z)")
+# A line naming the project alone near the top: "Project Bridgeway", "Projekt Bron"
+PROJECT_LINE_RE = re.compile(r"(?m)^[ \t]*(?:Project|Projekt)[ \t]+([A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ-]+){0,2})[ \t]*$")
 # A case heading: "<diarienummer> - <name>" ("2031/00123 - Steget vidare")
 CASE_HEADING_RE = re.compile(r"\A\s*(?:#[^\n]*\n)?\s*\d{2,4}/\d{2,6}[ \t]+[-–][ \t]+(?P<name>[^\n]{3,80}?)[ \t]*$", re.M)
 # A cover that shouts its kind and the name: "UTVÄRDERING VIDGAD ARBETSMARKNAD Alva Påhittsson" (the
 # name is the run in capitals before the author's name or the line's end)
 SHOUTED_COVER_RE = re.compile(
-    r"(?m)^[ \t]*(?:\d+[ \t]+)?(?:SLUT|HALVTIDS)?(?:UTVÄRDERING|RAPPORT|SLUTRAPPORT|DELRAPPORT|LÄGESRAPPORT|ANSÖKAN)"
+    r"(?m)^[ \t]*(?:\d+[ \t]+)?(?:SLUT|HALVTIDS)?(?:UTVÄRDERING|RAPPORT|SLUTRAPPORT|DELRAPPORT|LÄGESRAPPORT|ANSÖKAN|"
+    r"PROJEKTPLAN|VERKSAMHETSPLAN)"
     r"(?:[ \t]+(?:AV|FÖR|OM))?(?:[ \t]+PROJEKT(?:ET)?)?[ \t]+"
     r"(?P<name>[A-ZÅÄÖ]{2,}(?:[ \t]+[A-ZÅÄÖ]{2,}){0,7})(?=[ \t]+[A-ZÅÄÖ][a-zåäö]|[ \t]*$)"
     # ... or the name first, its kind closing the line: "UNGA IN SLUTUTVÄRDERING"
@@ -33,6 +46,8 @@ SHOUTED_COVER_RE = re.compile(
 # A name cut by a suspended hyphen is half of a pair: "Remiss- och kartläggningsteamet"
 SUSPENDED_HYPHEN_RE = re.compile(r"\s*-\s*(?:och|eller|samt)\b")
 # A title field that only says no name has been chosen yet.
+# a question form prints each answer after a label: "Fråga 1: Vad heter insatsen?" / "Svar: Påhittet"
+ANSWER_LABEL_RE = re.compile(r"^(?:svar|answer)\s*:\s*", re.I)
 NO_NAME_RE = re.compile(r"\b(fastställs|ej bestämt|inte bestämt|saknas|namn ej klart|arbetsnamn saknas)\b", re.I)
 HEAD_CHARS = 400
 # An e-mail export's subject line, in a header block with the sender or the date ("Ärende:" is a case
@@ -86,6 +101,7 @@ def find_title(sections: list[Section], text: str, where: dict | None = None) ->
     for section in sections:
         if section.key == "title" and section.text:
             first = section.text.strip().split("\n", 1)[0].split("\t", 1)[0].strip()
+            first = ANSWER_LABEL_RE.sub("", first)  # a question form's "Svar: Påhittet"
             if NO_NAME_RE.search(first):
                 return None
             if FIELD_LABEL_RE.match(first):  # a form that prints each value above its label
@@ -106,6 +122,11 @@ def find_title(sections: list[Section], text: str, where: dict | None = None) ->
         return m.group(group)
     m = TITLE_FROM_HEAD_RE.search(text[:HEAD_CHARS])
     if m and not SUSPENDED_HYPHEN_RE.match(text, m.end(1)) and title_acceptable(m.group(1).strip(), text):
+        where["title"] = m.span(1)
+        return m.group(1).strip()
+    m = (TITLE_AFTER_KIND_RE.search(text[:HEAD_CHARS]) or FIRST_LINE_KIND_NAME_RE.match(text)
+         or PROJECT_LINE_RE.search(text[:HEAD_CHARS]))
+    if m and title_acceptable(m.group(1).strip(), text):
         where["title"] = m.span(1)
         return m.group(1).strip()
     found = _title_from_subject(text)

@@ -45,7 +45,9 @@ SIGNER_WITH_OFFICE_RE = re.compile(
     rf"(?P<name>{PERSON})[ \t]*,[ \t]*(?i:ordförande|vice ordf\.?|vice ordförande|sekreterare|"
     rf"justerare|protokollsjusterare|justerande)\b")
 # "Underskrift. Anna Exempelsson", "Utses att justera Per Påhittad"
-SIGNED_BY_RE = re.compile(rf"\b(?:Underskrift[.:]?|(?i:utses att justera|justerare)[ \t]*:?)[ \t]+(?P<name>{PERSON})")
+# ... and a form's signing field: "Firmatecknare: Anna Exempelsson", "Behörig företrädare: …"
+SIGNED_BY_RE = re.compile(rf"\b(?:Underskrift[.:]?|(?i:utses att justera|justerare)[ \t]*:?|"
+                          rf"(?i:firmatecknare|behörig företrädare|authori[sz]ed signatory)[ \t]*:)[ \t]+(?P<name>{PERSON})")
 # A closing signature: a name, then the signer's title alone at the line's end (or on the next line)
 # "Anna Exempelsson Ordförande", "Per Påhittad\nFörbundschef"
 SIGNATURE_LINE_RE = re.compile(

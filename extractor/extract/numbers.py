@@ -13,6 +13,8 @@ MONTHS = {
     "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
     "okt": 10, "nov": 11, "dec": 12,
+    # English prose in a Swedish archive: "1 March 2023"
+    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8, "october": 10,
 }
 MONTH_NAMES = list(MONTHS)[:12]
 
@@ -45,3 +47,48 @@ def format_date_long(iso: str) -> str:
     """Return an ISO date the way Swedish prose writes it.  "2024-01-01" -> "1 januari 2024\""""
     d = dt.date.fromisoformat(iso)
     return f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
+
+
+# Numbers written in words from ten up: "tjugo", "arton", "tjugonio", "tvåhundratusen", "etthundrafemtio".
+# Words under ten ("två", "en") stay words: they are ordinary in prose, and the staffing reader has its own.
+_UNITS = {"två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "en": 1, "ett": 1}
+_TEENS = {"tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16,
+          "sjutton": 17, "arton": 18, "nitton": 19}
+_TENS = {"tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "åttio": 80,
+         "nittio": 90}
+_WORD_VALUES = {**_UNITS, **_TEENS, **_TENS, "hundra": 100, "tusen": 1000}
+_TOKEN_RE = re.compile("|".join(sorted(_WORD_VALUES, key=len, reverse=True)))
+NUMBER_WORD_RE = re.compile(r"(?<![\wåäö])[a-zåäö]{3,}(?![\wåäö])", re.I)
+
+
+def parse_number_word(word: str) -> int | None:
+    """Return the value of a Swedish number word of ten or more, else None.
+
+    "tjugonio" -> 29, "tvåhundratusen" -> 200000, "två" -> None, "tusen" -> None
+    """
+    word = word.lower()
+    tokens = _TOKEN_RE.findall(word)
+    if "".join(tokens) != word or word in ("hundra", "tusen") or word in _UNITS:
+        return None
+    total, part = 0, 0
+    for tok in tokens:
+        if tok == "tusen":
+            total, part = total + max(part, 1) * 1000, 0
+        elif tok == "hundra":
+            part = max(part, 1) * 100 if part < 10 else None
+            if part is None:
+                return None
+        else:
+            part += _WORD_VALUES[tok]
+    return total + part
+
+
+def words_to_digits(text: str) -> str:
+    """Return the text with number words of ten or more written as digits, offsets kept.
+
+    "mellan arton och tjugonio år" -> "mellan 18    och 29       år"
+    """
+    def swap(m: re.Match) -> str:
+        value = parse_number_word(m.group())
+        return m.group() if value is None else str(value).ljust(len(m.group()))
+    return NUMBER_WORD_RE.sub(swap, text)

@@ -13,6 +13,8 @@ from .text import sentences
 
 JOINT_OWNER_RE = re.compile(r"(?:bedrivs|drivs)\s+gemensamt\s+av\s+(?P<list>[^.]+)", re.I)
 PARTNER_LIST_RE = re.compile(r"(?:samverkansparter|medverkande parter)\s+är\s+(?P<list>[^.]+)", re.I)
+# "bedrivs gemensamt av A och B i samverkan med C": C is a partner, not a joint owner
+LIST_CUT_RE = re.compile(r"\s(?:i\s+(?:nära\s+|tät\s+)?(?:samverkan|samarbete)|tillsammans)\s+med\b", re.I)
 CONTACT_CUT_RE = re.compile(r"kontaktperson|projektledare|resurs/er|e-post|tfn|telefon", re.I)
 EMAIL_DOMAIN_RE = re.compile(r"@([\w.-]+\.se)\b")
 # A sentence of the partners field that says a body takes no part: "X deltar i styrgruppen men är inte part".
@@ -96,7 +98,8 @@ def find_organizations(sections: list[Section], text: str) -> list[dict]:
     for pattern, role in ((JOINT_OWNER_RE, "owner"), (PARTNER_LIST_RE, "partner")):
         for m in pattern.finditer(text):
             # one sentence: a line break inside it is a wrapped line ("Landstinget\nBlekinge")
-            for start, end, name in find_org_mentions(m.group("list").replace("\n", " ")):
+            names = LIST_CUT_RE.split(m.group("list"), 1)[0].replace("\n", " ")
+            for start, end, name in find_org_mentions(names):
                 add(name, role, m.start("list") + start, m.start("list") + end)
     # Prose fills what the form did not state: a role no form field or sentence above gave.
     stated = {o["role"] for o in out}

@@ -8,13 +8,15 @@ from .tables import find_tables
 from .text import sentences
 
 # "45 deltagare", "45 nya deltagare", "12 st. unga"
-COUNT_RE = re.compile(r"(?<![\d,.])(\d{1,4})\s+(?:st(?:ycken)?\.?\s+)?(?:nya\s+|unika\s+)?(deltagare|personer|platser|individer|stycken|unga|ungdomar|participants|persons|people|individuals|places|young people|young adults)\b", re.I)
+# a range counts from its lower end: "15–20 deltagare samtidigt" -> 15
+COUNT_RE = re.compile(r"(?<![\d,.])(\d{1,4})(?:\s*[–-]\s*\d{1,4})?\s+(?:st(?:ycken)?\.?\s+)?(?:nya\s+|unika\s+)?(deltagare|personer|platser|individer|stycken|unga|ungdomar|participants|persons|people|individuals|places|young people|young adults)\b", re.I)
 PER_CUES: list[tuple[str, str]] = [
-    ("year", r"per år|årligen|om året|varje år|/år|per kalenderår|per year|a year|each year|every year|annually"),
+    ("year", r"per år|årligen|om året|varje år|/år|per kalenderår|under året|per year|a year|each year|every year|annually"),
     ("ongoing", r"löpande|samtidigt|åt gången|i taget|platser|at a time|at any one time|at the same time|simultaneously|places"),
     ("total", r"totalt|sammanlagt|under (?:hela )?(?:projekt|insats)?(?:perioden|tiden)|under insatsen|under projektet|"
               # "Cirka 80 personer kommer att delta i insatsen": the intervention's whole intake
               r"(?:ska|kommer att) delta i (?:projektet|insatsen|projektets|insatsens)|"
+              r"hela (?:projekt|insats)?(?:perioden|tiden)|"
               r"in total|during the (?:whole )?project|over the project period"),
 ]
 PER_RES = [(per, re.compile(p, re.I)) for per, p in PER_CUES]
@@ -35,9 +37,17 @@ BARE_COUNT_RE = re.compile(
 CLAUSE_SPLIT_RE = re.compile(r",\s+(?:och|men|medan|and|but|while)\s+|;\s+")
 GOAL_CLAUSE_RE = re.compile(r"\bmålet\b|\bplanerar\b|\bberäknas\b|\bräknar med\b|\bförväntas\b|"
                             r"\bthe (?:goal|target|aim) is\b|\bexpect(?:s|ed)?\b|\bplan(?:s|ned)?\b", re.I)
-INTAKE_PLAN_RE = re.compile(r"\b(?:ska|kommer\s+att|beräknas|planeras\s+att)\s+(?:ta\s+emot|omfatta|delta\s+i)\b", re.I)
+INTAKE_PLAN_RE = re.compile(r"\b(?:ska|kommer\s+att|beräknas|planeras\s+att)\s+(?:ta\s+emot|omfatta|delta\s+i)\b|"
+                            # "Vi räknar med 35 deltagare per år", "Målet är 40 deltagare per år",
+                            # "Insatsen är dimensionerad för 30 deltagare samtidigt"
+                            r"\bräknar med\b|\bberäknar att\b|\bplanerar för\b|\bmålet är\b|\bdimensionerad för\b", re.I)
 # A form row whose label asks for the number: "Antal deltagare\t25 per år".
 COUNT_LABEL_RE = re.compile(r"^(?:förväntat |planerat |beräknat )?antal deltagare|^volym|^deltagare", re.I)
+# A form export's field on a line of its own: "Antal deltagare\t60", "Förväntat antal deltagare: 60 per år"
+COUNT_FIELD_RE = re.compile(r"(?im)^[ \t]*(?:förväntat |planerat |beräknat )?antal deltagare[ \t]*[:\t][ \t]*"
+                            r"(?P<count>\d{1,4})(?![\d,.])[^\n]*$")
+# A report states the outcome with the goal beside it in brackets.
+GOAL_ASIDE_RE = re.compile(r"\(\s*(?:mål(?:et)?|planerat|planerade|målsättning)\s*:?\s*(?P<count>\d{1,4})(?P<rest>[^)]{0,60})\)", re.I)
 # Outcomes broken down by gender or age are counts, not the planned number.
 BREAKDOWN_ROW_RE = re.compile(r"^(?:kvinnor|män|flickor|pojkar|icke-binära|\d{2}\s*[-–]\s*\d{2}(?:\s*år)?|"
                               r"under \d{2}|över \d{2}|\d{2} år och)", re.I)
@@ -68,6 +78,10 @@ def _goal_clauses(sentence: str) -> str | None:
 
 
 def _read(sentence: str, need_cue: bool, bare: bool = False, heading: str = "") -> tuple[dict, re.Match] | None:
+    goal = GOAL_ASIDE_RE.search(sentence)
+    if goal:  # "Antal deltagare: 52 (mål 50 under insatsperioden)": the outcome beside the goal
+        per = next((p for p, cue in PER_RES if cue.search(goal.group("rest"))), "total")
+        return {"count": int(goal.group("count")), "per": per}, goal
     if OUTCOME_RE.search(sentence):
         sentence = _goal_clauses(sentence)
         if sentence is None:
@@ -95,7 +109,7 @@ def _passes(sections: list[Section]):
     yield from ((s, True, None) for s in own)
     yield from ((s, False, None) for s in own)
     skip = {"goals", "follow_up", "target_group", "participants"}
-    plan = re.compile(r"utöka|planerar|planerades|beräknas|räknar med|tar emot|ska ta emot|platser|kommer att (?:vara|omfatta|ta emot)|"
+    plan = re.compile(r"utöka|planerar|planerades|planeras|väntas|\(\s*mål\b|dimensionerad för|\bomfatta\b|beräknas|räknar med|tar emot|ska ta emot|platser|kommer att (?:vara|omfatta|ta emot)|"
                       r"(?:ska|kommer att) delta i|"
                       # a report's account of the plan: "Insatsen var tänkt att omfatta 90 deltagare"
                       r"(?:var|är)\s+tänkt\s+att\s+(?:omfatta|ta emot|nå)|skulle\s+(?:omfatta|ta emot|nå)|"
@@ -128,4 +142,24 @@ def find_participants(sections: list[Section], text: str, where: dict | None = N
                     base = section.char_start + offset
                     where["participants"] = (base + m.start(), base + m.end())
                 return found
-    return None
+    return _count_field(text, where)
+
+
+def _count_field(text: str, where: dict | None) -> dict | None:
+    """Return the count of a form export's field, what it counts from the field after it.
+
+    "Antal deltagare\t60" over "Antal deltagare avser\thela perioden" -> {"count": 60, "per": "total"}
+    """
+    m = COUNT_FIELD_RE.search(text)
+    if not m or int(m.group("count")) < 2:
+        return None
+    goal = GOAL_ASIDE_RE.search(m.group(0))
+    if goal:
+        return _read(m.group(0), need_cue=False)[0]
+    after = text[m.end():m.end() + 120].split("\n")[:3]
+    per = next((p for line in [m.group(0)] + after for p, cue in PER_RES if cue.search(line)), None)
+    if per is None:
+        return None
+    if where is not None:
+        where["participants"] = m.span("count")
+    return {"count": int(m.group("count")), "per": per}

@@ -19,7 +19,7 @@ INTAKE_CUE_RE = re.compile(
     re.I)
 # Prose that states the intervention's own period ("Insatsen pågick under perioden A--B",
 # "Förstudien påbörjades 15 augusti 2021"), and form labels outside a period section ("Startdatum 2020-12-01").
-PROSE_RANGE_CUE_RE = re.compile(r"\b(?:under\s+perioden|under(?=\s+(?:den\s+)?\d)|under\s+tiden|perioden|pågick|pågår|genomfördes|genomförs|löper|löpte|"
+PROSE_RANGE_CUE_RE = re.compile(r"\b(?:under\s+perioden|under(?=\s+(?:den\s+)?\d)|under\s+tiden|perioden|pågick|pågår|pågå|genomfördes|genomförs|löper|löpte|"
                                 r"bedrevs|bedrivs|finansierar\s+\w+\s+under)\b", re.I)
 PROSE_START_RE = re.compile(r"\b(?:startade|startades|startar|påbörjades|inleddes|drog\s+igång|började)\s+(?:den\s+|från\s+)?(?=\d)", re.I)
 PROSE_END_RE = re.compile(

@@ -37,7 +37,10 @@ ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("owner", "after", r"\b(?:genomförs|genomfördes|genomförts)\s+av", ("genomför",)),
     ("owner", "after", r"\b(?:be)?(?:drivs|drevs|drivits|bedrivits)\s+(?:gemensamt\s+|nu\s+)?av", ("drivs", "drevs", "drivits")),
     ("owner", "after", r"\b(?:driver|drev|bedriver|bedrev)\s+(?:\w+\s+){0,2}?tillsammans\s+med", ("tillsammans",)),
-    ("owner", "before", r"\s+(?:är|var|blir|har\s+varit)\s+(?:projektägare|huvudman|ägare)\b", ("ägare", "huvudman")),
+    # "Tornet drivs av A tillsammans med B": B runs it too
+    ("owner", "after", r"\b(?:be)?(?:drivs|drevs|drivits|bedrivits)\s+(?:gemensamt\s+)?av\s+[^.;]{3,80}?\btillsammans\s+med",
+     ("tillsammans",)),
+    ("owner", "before", r"\s+(?:är|var|blir|har\s+varit)\s+(?:projektägare|insatsägare|huvudman|ägare)\b", ("ägare", "huvudman")),
     ("owner", "before", r"\s+(?:fick|får|har|hade)\s+rollen\s+som\s+(?:projektägare|huvudman)\b", ("rollen",)),
     ("owner", "before", r"\s+(?:driver|drev|bedriver|bedrev)\s+(?:\w+\s+){0,2}?tillsammans\s+med", ("tillsammans",)),
     ("owner", "before", r"\s+(?:driver|bedriver|äger|ansvarar\s+för)\s+(?:projektet|insatsen|förstudien|verksamheten)\b", ("projektet", "insatsen", "förstudien", "verksamheten")),
@@ -54,6 +57,9 @@ ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("owner", "after", r"\bansökan\s+från(?=\s+[A-ZÅÄÖ])", ("ansökan",)),
     ("owner", "before", r"\s+ansöker\s+(?:\w+\s+){0,2}?om\s+(?:medel|\d)", ("ansöker",)),
     ("partner", "after", r"\bi\s+(?:nära\s+|tät\s+|bred\s+)?(?:samverkan|samarbete)\s+med", ("samverkan", "samarbete")),
+    # English prose: "carried out in cooperation with Region Skåne and Arbetsförmedlingen"
+    ("partner", "after", r"\bin\s+(?:close\s+)?(?:cooperation|collaboration|partnership)\s+with",
+     ("cooperation", "collaboration", "partnership")),
     ("partner", "after", r"\b(?:samarbete|samverkan|fyrpartssamverkan|trepartssamverkan|samverkansprojekt|samarbetsprojekt)\s+"
                          r"(?:\w+\s+){0,5}?(?:mellan|med)(?!\s+(?:syfte|fokus|målet|målgruppen))", ("samarbete", "samverkan", "samarbetsprojekt")),
     ("partner", "after", r"\b(?:ingående|deltagande|medverkande|övriga\s+deltagande|samverkande)\s+"
@@ -66,7 +72,8 @@ ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("partner", "before", r"\s+(?:samarbetar|samarbetade|samverkar|samverkade)\s+(?:även\s+|också\s+)?med", ("samarbeta", "samverka")),
     # "A och B kommuner har varit parter", "C och D har deltagit i projektet som samverkande aktörer",
     # "med Arbetsförmedlingen som samverkanspart"
-    ("partner", "before", r"\s+(?:har\s+varit|är|var|blev)\s+(?:samverkans)?parter\b", ("parter",)),
+    ("partner", "before", r"\s+(?:har\s+varit|är|var|blev)\s+(?:medverkande\s+|deltagande\s+|samverkande\s+)?(?:samverkans)?parter\b",
+     ("parter",)),
     ("partner", "before", r"\s+(?:har\s+)?(?:deltagit|deltog|deltar|medverkat|medverkade|medverkar)\s+"
                           r"(?:i\s+(?:projektet|insatsen|förstudien|satsningen)\s+)?som\s+(?:samverkande\s+)?"
                           r"(?:aktörer|aktör|parter|part|samverkansparter|samverkanspart)\b", ("aktör", "part")),
@@ -152,6 +159,8 @@ NAME_BEFORE_RE = re.compile(r"((?:[A-ZÅÄÖ][\wåäöé-]+)(?:\s+(?:i|för)?\s*
 # Inside a list, a parenthesis or a colon clause holds the units of the body before it:
 # "Exempelby kommun (gm. vuxenenheten, IFO) samt …", "Exempelby stad Norr: Social resursförvaltning samt …"
 LIST_ASIDE_RE = re.compile(r"\([^()\n]{0,200}\)|:[ \t]+[^,\n.]*?(?=,\s|\s+samt\s)")
+# a unit in commas between a body and its role: "Exempelby kommun, socialförvaltningen, är insatsägare"
+APPOSITIVE_RE = re.compile(r",[ \t]*[a-zåäö][\wåäö-]*(?:[ \t]+[a-zåäö][\wåäö-]*){0,2}[ \t]*,[ \t]*$")
 KOMMUNER_TAIL_RE = re.compile(r"\s+kommuner\s*$")
 LIST_GAP_RE = re.compile(r"\s*(?:,|och|samt)\s*|\s*,\s*(?:och|samt)\s+")
 AFTER_CHARS = 400  # a list may run past a line break: "övriga deltagande organisationer är\nX, Y och Z"
@@ -243,6 +252,9 @@ def _body_before(sentence: str, end: int, base: int) -> list[tuple[int, int, str
         while first > 0 and LIST_GAP_RE.fullmatch(head[bodies[first - 1][1] - base - offset:bodies[first][0] - base - offset]):
             first -= 1
         return bodies[first:bodies.index(found[-1]) + 1]
+    aside = APPOSITIVE_RE.search(sentence, 0, end)
+    if not found and aside:  # "Exempelby kommun, socialförvaltningen, är insatsägare"
+        return _body_before(sentence, aside.start(), base)
     if not found:  # an acronym standing alone before the cue: "där RAR är projektägare"
         last = re.search(r"([A-ZÅÄÖ]{2,6})\W*$", head)
         if last:

@@ -8,6 +8,7 @@ from ..record import Section, Table
 from .tables import find_tables
 from .text import lines, sentences
 
+URL_RE = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
 # Singular, definite ("arbetsterapeuten", "processledaren") and plural forms.
 ROLE_PATTERN = (
     r"[\wåäöÅÄÖ/-]*(?:coach(?:en|er(?:na)?)?|konsulent(?:en|er(?:na)?)?|handläggare(?:n)?|samordnare(?:n)?|"
@@ -15,7 +16,7 @@ ROLE_PATTERN = (
     r"sekreterare(?:n)?|psykolog(?:en|er)?|sjuksköterska(?:n)?|vägledare(?:n)?|handledare(?:n)?|"
     r"kurator(?:n|er)?|koordinator(?:n|er)?|utredare(?:n)?|medarbetare(?:n)?|pedagog(?:en|er)?|"
     r"strateg(?:en|er)?|lots(?:en|ar)?|behandlare(?:n)?|tjänste(?:man|mannen|män)|sjukgymnast(?:en|er)?|"
-    r"stödjare(?:n)?|assistent(?:en|er)?|"
+    r"stödjare(?:n)?|assistent(?:en|er)?|chef(?:en|er)?|"
     # English, in a Swedish application's English prose: "two job coaches at 100 % each"
     r"coaches|coordinators?|managers?|counsell?ors?|officers?|workers?|mentors?|advis[eo]rs?|therapists?|"
     r"psychologists?|nurses?|supervisors?|administrators?|specialists|leaders?)"
@@ -38,8 +39,11 @@ FTE_PATTERNS: dict[str, str] = {
     "positions": r"(?<![\d,])(?P<num>\d+(?:,\d+)?)\s*(?:tjänst(?:er)?|årstjänst(?:er)?|åa|årsarbetare|heltidstjänst(?:er)?)\b",
     # "0.5 FTE", "1,5 full-time equivalents"
     "fte": r"(?<![\d,.])(?P<num>\d+(?:[.,]\d+)?)\s*(?:FTE|full-time equivalents?)\b",
-    "fulltime": r"\bheltid\b|\bfull[- ]time\b",
-    "halftime": r"\bhalvtid\b|\bhalf[- ]time\b",
+    "fulltime": r"\bheltid(?:stjänst(?:er)?)?\b|\bfull[- ]time\b",
+    "halftime": r"\bhalvtid(?:stjänst(?:er)?)?\b|\bhalf[- ]time\b",
+    # a form field's list without a unit: "Projektledare 0,5; Coach 1,0"
+    "bare": r"(?<=[a-zåäö])(?<!\bpå)(?<!\bom)(?<!\bav)[ \t]+(?P<num>[0-2],\d{1,2})"
+            r"(?![\d,.]|\s*(?:%|procent|[mt]?kr|mnkr|miljon|tusen|tjänst|årstjänst|åa|årsarbetare|FTE))",
 }
 FTE_RES = {name: re.compile(p, re.I) for name, p in FTE_PATTERNS.items()}
 # Any of them, in one search: a line or sentence without a share states no position.
@@ -47,7 +51,8 @@ FTE_ANY_RE = re.compile("|".join("(?:" + re.sub(r"\(\?P<\w+>", "(", p) + ")" for
 COUNT_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
                "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 COUNT_RE = re.compile(r"\b(?<![\d,])(en|ett|två|tre|fyra|fem|sex|sju|åtta|one|an?|two|three|four|five|[2-9])\s+"
-                      r"(?:[\wåäö-]+\s+)?$", re.I)
+                      # "två heltidstjänster som arbetscoacher"
+                      r"(?:(?:heltids|halvtids)tjänst(?:er)?\s+som\s+|[\wåäö-]+\s+)?$", re.I)
 TOGETHER_RE = re.compile(r"tillsammans|sammanlagt|totalt|gemensamt|\btogether\b|\bin total\b|\bcombined\b", re.I)
 # ", " ends a clause unless what follows is the share itself: "Coach, 75 procent".
 CLAUSE_SPLIT_RE = re.compile(r",\s+(?!\d+(?:,\d+)?\s*(?:%|procent)|heltid|halvtid|som\s+arbetar|\d+(?:[.,]\d+)?\s*FTE)|;\s+|"
@@ -84,6 +89,7 @@ SHARE_HEAD_RE = re.compile(r"tjänstgöringsgrad|omfattning|sysselsättningsgrad
 ROLE_HEAD_RE = re.compile(r"roll|befattning|personal|funktion|yrke|tjänst|bemanning", re.I)
 SHARE_CELL_RE = re.compile(r"^(?P<num>\d{1,3}(?:,\d+)?)\s*(?P<pct>%|procent)?(?:\s*(?:åa|tjänst(?:er)?))?$|^(?P<word>heltid|halvtid)$",
                            re.I)
+COUNT_HEAD_RE = re.compile(r"^(?:antal|antal personer|st|number)$", re.I)
 TOTAL_ROW_RE = re.compile(r"^(?:totalt|summa|total|sammanlagt)\b", re.I)
 ROLE_NUMBER_RE = re.compile(r"^\d+\.\s*|\s+\d+$")
 PLURAL_RE = re.compile(r"(?:er|erna|ar|arna|män|coaches|(?:or|er|ist|se)s)$", re.I)
@@ -108,7 +114,7 @@ class Staff:
 def _share(m: re.Match, name: str) -> float:
     if name in ("times_percent", "percent"):
         return float(m.group("pct").replace(",", ".")) / 100
-    if name in ("positions", "fte"):
+    if name in ("positions", "fte", "bare"):
         return float(m.group("num").replace(",", "."))
     return 1.0 if name == "fulltime" else 0.5
 
@@ -167,7 +173,7 @@ def parse_clause(clause: str) -> list[tuple[str, float, int, int]]:
             return []  # "koordinatorer har anställts på heltid": how many is not said
         start, end = min(role.start(), m.start()), max(role.end(), m.end())
         title = _english_title(clause, role) or role.group()
-        if TOGETHER_RE.search(clause) or name in ("positions", "fte") and count == 1:
+        if TOGETHER_RE.search(clause) or name in ("positions", "fte", "bare") and count == 1:
             return [(_singular(title), share, start, end)]
         if share > 1 and name == "percent":
             return []
@@ -232,6 +238,7 @@ def _staffing_table_rows(table: Table, column: int) -> tuple[list[Staff], float 
     percent_head = "%" in table.header[column].text or "procent" in table.header[column].text.lower()
     posts, total = [], None
     roles_named = bool(ROLE_HEAD_RE.search(table.header[0].text))
+    counts = [i for i, c in enumerate(table.header) if i != column and COUNT_HEAD_RE.match(c.text.strip())]
     for row in table.rows:
         if len(row) <= column or not row[0].text:
             continue
@@ -243,7 +250,11 @@ def _staffing_table_rows(table: Table, column: int) -> tuple[list[Staff], float 
             continue
         if not roles_named and not ROLE_RE.search(row[0].text):
             continue
-        posts.append(Staff(_singular(ROLE_NUMBER_RE.sub("", row[0].text)), share, row[0].start, row[column].end))
+        # a count column: "Arbetskonsulent | 2 | 100 %" is two posts at 100 %
+        count = next((int(row[i].text) for i in counts if i < len(row) and row[i].text.strip().isdigit()), 1)
+        post = Staff(_singular(ROLE_NUMBER_RE.sub("", row[0].text)), share, row[0].start, row[column].end)
+        per_person = percent_head or row[column].text.strip().endswith("%")  # "2,0 tjänster" is the row's sum
+        posts += [post] * (count if 1 < count <= 9 and per_person else 1)
     return posts, total
 
 
@@ -279,6 +290,7 @@ def _clauses(part: str):
 
 def _read_part(part: str) -> list[tuple[str, float, int, int]]:
     """Return (role, fte, start, end) for the positions of a line or sentence."""
+    part = URL_RE.sub(lambda m: " " * len(m.group()), part)  # "…/om-koordinatorn-f%C3%B6r" is an address
     if not FTE_ANY_RE.search(part):
         return []  # every position needs a share, and a clause's share is one in the whole part too
     out, last_role, counted = [], None, None

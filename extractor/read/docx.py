@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..errors import UnreadableDocument
 from ..record import Document, Hint
+from .labels import pair_label_rows
 from .limits import MAX_UNZIPPED_BYTES, check_members
 # "Heading 2", localised "Rubrik 2", "Überschrift 2"; "Title"/"Rubrik" count as level 1.
 HEADING_STYLE_RE = re.compile(r"^(?:heading|rubrik|överskrift|berschrift|titre)\s*(\d)$", re.I)
@@ -159,6 +160,19 @@ def _blocks(document):
                 yield "row", cells
 
 
+def _paired(blocks):
+    """Yield the blocks, each table's row of labels over its row of values read as label-value rows."""
+    rows: list[list[str]] = []
+    for kind, block in blocks:
+        if kind == "row":
+            rows.append(block)
+            continue
+        yield from (("row", r) for r in pair_label_rows(rows))
+        rows = []
+        yield kind, block
+    yield from (("row", r) for r in pair_label_rows(rows))
+
+
 def read_docx(path: Path, data: bytes, sha256: str) -> Document:
     """Return a Document from a .docx; table rows become tab-separated lines.
 
@@ -178,7 +192,7 @@ def read_docx(path: Path, data: bytes, sha256: str) -> Document:
     run_in: list[tuple[int, str]] = []
     offset = 0
     style_names: dict[str | None, str] = {}
-    for kind, block in _blocks(document):
+    for kind, block in _paired(_blocks(document)):
         if kind == "p":
             # leading tabs are column positions (a table typed with tab stops): keep them
             line = paragraph_text(block._p).replace("\n", " ").strip(" \r\x0b\xa0").rstrip()

@@ -66,6 +66,8 @@ def drop_hidden(raw: str) -> str:
 
 # A table cell ends with a tab, so a row reads as the Word readers write one: "Lokaler\t70 000".
 CELL_END_RE = re.compile(r"</t[dh]\s*>", re.IGNORECASE)
+# ... and one row follows the next without a blank line between, as a table's rows do in the Word readers.
+ROW_BREAK_RE = re.compile(r"</tr\s*>\s*<tr\b[^>]*>", re.IGNORECASE)
 
 
 def _input_text(m: re.Match) -> str:
@@ -92,6 +94,7 @@ def clean_html(text: str) -> str:
     text = EMAIL_IN_BRACKETS_RE.sub(r"\1", text)  # "Anna Exempel <anna@exempel.se>" is an address, no tag
     text = _sub_tags(LIST_ITEM_RE, "\n- ", text)
     text = CELL_END_RE.sub("\t", text)
+    text = _sub_tags(ROW_BREAK_RE, "\n", text)
     text = _sub_tags(BLOCK_TAG_RE, "\n", text)
     text = ANY_TAG_RE.sub("", text)
     text = ENTITY_RE.sub(lambda m: html.unescape(m.group(0)), text)

@@ -23,3 +23,39 @@ GLUED_RE = re.compile(
 def unglue_labels(text: str) -> str:
     """Return `text` with a tab between each line-opening label and the value glued to it."""
     return GLUED_RE.sub(lambda m: (m.group("label") or m.group("email")) + "\t", text)
+
+
+# A Word form may print a row of labels over a row of their values ("Insatsägare | Kontaktperson" over
+# "Exempelby kommun | Anna Exempel"): each label is paired with the value below it.
+ROW_LABELS = (
+    "Insatsens namn", "Projektets namn", "Namn på insatsen", "Projektnamn", "Insatsägare", "Projektägare",
+    "Huvudman", "Sökande organisation", "Samverkansparter", "Medverkande parter", "Kontaktperson", "Projektledare",
+    "Startdatum", "Slutdatum", "Sista intag", "Projektperiod", "Insatsperiod", "Projekttid", "Målgrupp",
+    "Antal deltagare", "Sökt belopp", "Egen insats", "Egenfinansiering", "Total budget", "Totalkostnad",
+    "Diarienummer", "E-post", "Telefon",
+)
+ROW_LABEL_RE = re.compile(rf"^(?:{'|'.join(map(re.escape, sorted(ROW_LABELS, key=len, reverse=True)))})"
+                          r"(?:\s*\((?:kr|sek|tkr)\))?\s*:?$", re.I)
+
+
+def is_label_row(cells: list[str]) -> bool:
+    """Whether every filled cell of a table row is a form label.  ["Startdatum", "Slutdatum"] -> True"""
+    filled = [c.strip() for c in cells if c.strip()]
+    return bool(filled) and all(ROW_LABEL_RE.match(c) for c in filled)
+
+
+def pair_label_rows(rows: list[list[str]]) -> list[list[str]]:
+    """Return a table's rows with each row of labels and the row of values below it as label-value rows.
+
+    [["Startdatum", "Slutdatum"], ["2026-01-01", "2027-12-31"]] -> [["Startdatum", "2026-01-01"], ["Slutdatum", "2027-12-31"]]
+    """
+    out, i = [], 0
+    while i < len(rows):
+        below = rows[i + 1] if i + 1 < len(rows) else None
+        if below is not None and is_label_row(rows[i]) and not is_label_row(below) and len(below) == len(rows[i]):
+            out += [[label, value] for label, value in zip(rows[i], below) if label.strip()]
+            i += 2
+        else:
+            out.append(rows[i])
+            i += 1
+    return out

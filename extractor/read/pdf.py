@@ -19,6 +19,7 @@ from .reflow import LineBox, join_across_dash, reflow
 
 # Page furniture that is never body text, wherever it stands.
 PAGE_NUMBER_RE = re.compile(r"^\s*(?:sida\s+\d+(?:\s*(?:av|\(|/)\s*\d+\)?)?|page\s+\d+(?:\s+of\s+\d+)?|-?\s*\d{1,3}\s*-?|\d+\s*\(\d+\)|\d+\s*/\s*\d+)\s*$", re.I)
+REGISTRY_RE = re.compile(r"\b(?:dnr|diarienummer|diarienr)\b", re.I)
 # pdfplumber's rendering of glyphs without a Unicode mapping (bullets, mostly).
 CID_RE = re.compile(r"\(cid:\d+\)")
 MIN_TEXT_CHARS = 25
@@ -40,12 +41,16 @@ def _strip_furniture(pages: list[list[str]]) -> list[list[str]]:
         counts.update({_furniture_key(line) for line in edge if line.strip()})
     threshold = max(2, (len(pages) + 1) // 2)
     repeated = {key for key, n in counts.items() if n >= threshold} if len(pages) > 1 else set()
-    cleaned = []
+    cleaned, kept_once = [], set()
     for lines in pages:
         keep = []
         for i, line in enumerate(lines):
             at_edge = i < FURNITURE_LINES or i >= len(lines) - FURNITURE_LINES
-            if at_edge and (PAGE_NUMBER_RE.match(line) or _furniture_key(line) in repeated):
+            key = _furniture_key(line)
+            # a running header that prints the registry number keeps its first copy: the number is the document's
+            if at_edge and key in repeated and REGISTRY_RE.search(line) and key not in kept_once:
+                kept_once.add(key)
+            elif at_edge and (PAGE_NUMBER_RE.match(line) or key in repeated):
                 continue
             keep.append(line)
         cleaned.append(keep)

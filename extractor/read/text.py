@@ -110,5 +110,23 @@ def _repair_mojibake(text: str) -> str:
 def read_text(path: Path, data: bytes, sha256: str) -> Document:
     """Return a Document from a plain-text export."""
     text = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
-    text = unglue_labels(clean_html(text))
+    text = tab_aligned_columns(unglue_labels(clean_html(text)))
     return Document(path=str(path), format="txt", sha256=sha256, text=text)
+
+
+# A fixed-width export aligns a table's columns with runs of spaces: "Personal      980    1 320".
+COLUMN_GAP_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
+MIN_ALIGNED_GAPS = 2
+
+
+def tab_aligned_columns(text: str) -> str:
+    """Return `text` with the column gaps of space-aligned tables (two lines or more, each with two gaps
+    or more) as tabs, as the other readers write a table's cells.  "Lokaler   60   80" -> "Lokaler\\t60\\t80"
+    """
+    lines = text.split("\n")
+    aligned = [len(COLUMN_GAP_RE.findall(line.strip())) >= MIN_ALIGNED_GAPS and "\t" not in line for line in lines]
+    for i, line in enumerate(lines):
+        in_run = aligned[i] and (i > 0 and aligned[i - 1] or i + 1 < len(lines) and aligned[i + 1])
+        if in_run:
+            lines[i] = COLUMN_GAP_RE.sub("\t", line.strip())
+    return "\n".join(lines)
