@@ -33,10 +33,10 @@ def test_number_words_from_ten_up_are_read(word, value):
 
 
 def test_words_to_digits_keeps_offsets():
-    text = "unga mellan arton och tjugonio år, tjugo deltagare"
+    text = "vuxna från nitton till tjugosju år, tjugo deltagare"
     out = words_to_digits(text)
     assert len(out) == len(text)
-    assert out.split() == ["unga", "mellan", "18", "och", "29", "år,", "20", "deltagare"]
+    assert out.split() == ["vuxna", "från", "19", "till", "27", "år,", "20", "deltagare"]
 
 
 def test_plan_with_figures_in_words():
@@ -89,7 +89,7 @@ def test_period_from_a_planned_range():
 
 
 def test_age_bands_that_label_rows_of_counts_are_statistics():
-    text = ("Påhittet vänder sig till unga 16–29 år som varken arbetar eller studerar.\n\n"
+    text = ("Påhittet vänder sig till unga 16–29 år utan arbete och studier.\n\n"
             "Inskrivna per åldersgrupp\nÅldersgrupp    Antal\n16–19 år       4\n20–24 år       11\n25–29 år\t7\n")
     bands = find_target_groups(_section("target_group", text))
     assert [(b.age_min, b.age_max) for b in bands] == [(16, 29)]
@@ -134,6 +134,9 @@ def _budget(text: str, doc_type: str = "application") -> dict:
     ("Styrelsen beslutade att bevilja Exempelby kommun 1 150 000 kr för insatsen.", "decision", (1150000, None, None)),
     ("Kommunstyrelsen beslutar att ansöka om 1 200 000 kr per år, totalt 2 400 000 kr, från förbundet. "
      "Insatsens kostnad beräknas till 1 500 000 kr per år, totalt 3 000 000 kr.", "other", (2400000, None, 3000000)),
+    # a förbund's pool that others may apply for is no sum applied for: "att ansöka om" needs its figure after it
+    ("Under året avsätts 300 tkr som parterna får möjlighet att ansöka om för egna aktiviteter.", "other",
+     (None, None, None)),
     ("Samordningsförbundet 1 780 000 kr. Egen finansiering: 700 000 kr. Totalt 2 480 000 kr.", "operational_plan",
      (1780000, 700000, 2480000)),
     ("Källa\tBelopp (kr)\nSamordningsförbundet Exempeldalen\t1 400 000\nOwn contribution / Egen insats (Exempelby stad)\t500 000\nTotal\t1 900 000\n",

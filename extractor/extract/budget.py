@@ -16,7 +16,7 @@ CUES: dict[str, list[tuple[str, int]]] = {
         (r"\bbidr(?:ar|og)(?:\s+(?:själv|själva|också|även))?\s+med\b|\bstår för\b|(?<!förbundet )\bfinansierar\b|i form av (?:personal|lokaler|arbetstid)", 1),
     ],
     "requested_sek": [
-        (r"\bsöks\b|sökt belopp|ansökt belopp|\bsöker\b|ansöker om|(?:att|vill) ansöka om|att rekvirera|"
+        (r"\bsöks\b|sökt belopp|ansökt belopp|\bsöker\b|ansöker om|(?:att|vill) ansöka om(?=[^.\n]{0,40}?\d)|att rekvirera|"
          r"från (?:samordnings)?förbundet|^samordningsförbundet(?=[^\n.]{0,40}?(?:\d|$))|"
          r"förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+finansierar", 0),
         # a decision's grant, a report's account of it: "att bevilja X 800 000 kr", "Förbundet finansierade

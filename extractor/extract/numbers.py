@@ -86,7 +86,7 @@ def parse_number_word(word: str) -> int | None:
 def words_to_digits(text: str) -> str:
     """Return the text with number words of ten or more written as digits, offsets kept.
 
-    "mellan arton och tjugonio år" -> "mellan 18    och 29       år"
+    "från nitton till tjugosju år" -> "från 19     till 27       år"
     """
     def swap(m: re.Match) -> str:
         value = parse_number_word(m.group())
