@@ -27,9 +27,15 @@ def _section(key: str, text: str) -> list[Section]:
     ("tjugo", 20), ("arton", 18), ("tjugonio", 29), ("tvåhundratusen", 200000), ("etthundrafemtio", 150),
     ("femtontusen", 15000), ("två", None), ("en", None), ("tusen", None), ("tretton", 13), ("trettio", 30),
     ("entré", None), ("tiotal", None),
+    # words that only look like number words run together: a unit or a teen goes last or before hundra/tusen
+    ("entre", None), ("tioen", None), ("fyratio", None), ("tjugotvåtusen", 22000),
 ])
 def test_number_words_from_ten_up_are_read(word, value):
     assert parse_number_word(word) == value
+
+
+def test_words_to_digits_reads_only_number_words():
+    assert words_to_digits("Entre: tjugo platser, sex coacher") == "Entre: 20    platser, sex coacher"
 
 
 def test_words_to_digits_keeps_offsets():

@@ -58,7 +58,8 @@ _TENS = {"tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "
          "nittio": 90}
 _WORD_VALUES = {**_UNITS, **_TEENS, **_TENS, "hundra": 100, "tusen": 1000}
 _TOKEN_RE = re.compile("|".join(sorted(_WORD_VALUES, key=len, reverse=True)))
-NUMBER_WORD_RE = re.compile(r"(?<![\wåäö])[a-zåäö]{3,}(?![\wåäö])", re.I)
+# A word made of number words only: the candidates, not every word of the text.
+NUMBER_WORD_RE = re.compile(rf"(?<![\wåäö])(?:{_TOKEN_RE.pattern})+(?![\wåäö])", re.I)
 
 
 def parse_number_word(word: str) -> int | None:
@@ -69,6 +70,9 @@ def parse_number_word(word: str) -> int | None:
     word = word.lower()
     tokens = _TOKEN_RE.findall(word)
     if "".join(tokens) != word or word in ("hundra", "tusen") or word in _UNITS:
+        return None
+    # a unit or a teen stands last, or before "hundra"/"tusen": "tjugotvå", "tvåhundra"; not "entre", "tioen"
+    if any(a in _UNITS or a in _TEENS for a, b in zip(tokens, tokens[1:]) if b not in ("hundra", "tusen")):
         return None
     total, part = 0, 0
     for tok in tokens:
