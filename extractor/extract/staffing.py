@@ -290,9 +290,11 @@ def _clauses(part: str):
 
 def _read_part(part: str) -> list[tuple[str, float, int, int]]:
     """Return (role, fte, start, end) for the positions of a line or sentence."""
-    part = URL_RE.sub(lambda m: " " * len(m.group()), part)  # "…/om-koordinatorn-f%C3%B6r" is an address
     if not FTE_ANY_RE.search(part):
         return []  # every position needs a share, and a clause's share is one in the whole part too
+    part = URL_RE.sub(lambda m: " " * len(m.group()), part)  # "…/om-koordinatorn-f%C3%B6r" is an address
+    if not FTE_ANY_RE.search(part):
+        return []
     out, last_role, counted = [], None, None
     for idx, clause in _clauses(part):
         found = parse_clause(clause)
