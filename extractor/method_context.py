@@ -103,7 +103,7 @@ def _financed_activity(masked: str, lead_in: str) -> bool:
     """Return whether the name is an item of a list of the activities a förbund finances.
 
     "- METODNAMN" under "Verksamheter finansierade av förbundet:" -> True
-    "VERKSAMHETER FINANSIERADE AV FÖRBUNDET Lotsen METODNAMN Ungdomstorget" (a contents run) -> True
+    "VERKSAMHETER FINANSIERADE AV FÖRBUNDET Fotfästet METODNAMN Vändpunkten" (a contents run) -> True
     "Insatser som finansieras av förbundet arbetar med METODNAMN." -> False (a statement, not the list)
     """
     if FINANCED_RE.search(lead_in) and BARE_ITEM_RE.match(masked):

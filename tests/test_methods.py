@@ -413,10 +413,10 @@ def test_training_supervision_and_passive_offers(text, labels):
 
 def test_an_activity_the_forbund_finances_named_after_a_method_uses_it():
     # a contents run that lost its line breaks: the financed activities are headings in a row
-    run = ("INNEHÅLL FÖRVALTNINGSBERÄTTELSE Mål för kansliet VERKSAMHETER FINANSIERADE AV FÖRBUNDET Lotsen "
-           "Steget vidare Supported Employment Ungdomstorget RESULTATRÄKNING BALANSRÄKNING")
+    run = ("INNEHÅLL Ordföranden har ordet Ekonomiskt utfall VERKSAMHETER FINANSIERADE AV FÖRBUNDET Fotfästet "
+           "Bryggan Supported Employment Vändpunkten NOTER TILL BOKSLUTET")
     assert _labels(run, "other") == ["SE"]
-    listed = "Verksamheter som finansieras av förbundet:\n- Lotsen\n- Supported Employment\n"
+    listed = "Verksamheter som finansieras av förbundet:\n- Fotfästet\n- Supported Employment\n"
     assert _labels(listed, "other") == ["SE"]
     # a statement about financed activities is read as any sentence is
     assert verdict("Insatser som finansieras av förbundet arbetar med METODNAMN.", None)[1] != "financed_activity"
