@@ -119,8 +119,10 @@ def test_ctrl_c_leaves_stored_documents_whole_and_the_next_run_goes_on(tmp_path,
         (folder / f"d{i:03}.txt").write_text(body.replace("Bryggan", f"Bryggan {i}"), encoding="utf-8")
     db_path = tmp_path / "a.db"
     command = [sys.executable, "-m", "extractor", "import", str(db_path), str(folder), "--workers", str(workers)]
+    # A job a shell starts in the background inherits SIGINT ignored, and Python then keeps it ignored:
+    # the import gets Ctrl-C's default, as from a terminal, however the tests were started.
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 120
     while _stored(db_path) < 3 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
