@@ -30,6 +30,10 @@ DOC_TYPE_CUES: list[tuple[str, str]] = [
 # Cues read only where a title stands (a line's first words): words too common in running text.
 TITLE_CUES: list[tuple[str, str]] = [
     (r"[\wåäö]*utvärdering|följeforskning|resultatrapport|[\wåäö-]+\s+skriftserie|rapport\s+\d{4}:\d+", "final_report"),
+    # a report on a project names itself "Projektrapport", "Rapport" alone or "Rapport från …", or
+    # "En studie av …" ("Delrapport" and "Delårsrapport" are other words and read above)
+    (r"projektrapport|rapport(?=[ \t]*:?[ \t]*$|[ \t]+(?:från|om|över)[ \t]+(?:projektet|insatsen|förstudien)\b)|"
+     r"(?:en[ \t]+)?studie(?=[ \t]*$|[ \t]+(?:av|om)[ \t])", "final_report"),
     # a line that is the word alone: "Beslut" over the decision's text
     (r"plats\s+och\s+tid|justeringens|beslut(?=[ \t]*:?[ \t]*$)", "decision"),
 ]
@@ -89,6 +93,12 @@ PARAGRAPH_RE = re.compile(r"§\s*\d+")
 MINUTES_PEOPLE_RE = re.compile(r"\bjuster(?:are|a|as|ing)\b|\bbeslutande\b|\bnärvarande\b|\bval\s+av\s+justerare\b", re.I)
 NOT_MINUTES_RE = re.compile(r"årsredovisning|verksamhetsberättelse|tjänsteutlåtande|tjänsteskrivelse|beslutsförslag|delårsrapport|"
                             r"nyhetsbrev|pressmeddelande|kallelse", re.I)
+# A förbund reports its half year in a "Delårsrapport" (other); an insats's own one names the insats
+# after a dash or "för insatsen/projektet": "Delårsrapport 2030 – Ankaret", "Delårsrapport för projektet Ankaret".
+INSATS_INTERIM_RE = re.compile(
+    r"(?im)^[ \t#*]*delårsrapport(?:[ \t]+(?:\d{4}|[a-zåäö]+[ \t]*[–-][ \t]*[a-zåäö]+[ \t]+\d{4}))?[ \t]*"
+    r"(?:[–:-][ \t]*(?:insatsen[ \t]+|projektet[ \t]+)?|för[ \t]+(?:insatsen|projektet)[ \t]+)"
+    r"(?!(?i:samordningsförbund|förbund))(?-i:[A-ZÅÄÖ])")
 # A title alone (a cover, a heading read apart) is judged by its name.
 DECIDES_MIN_CHARS = 400
 
@@ -114,6 +124,8 @@ def classify_doc_type(text: str) -> str:
     found = (_first(TITLE_RE, text[:TITLE_ZONE_CHARS]) or _first(DOC_TYPE_RE, text[:HEAD_CHARS])
              or ("operational_plan" if YEAR_PLAN_RE.search(text[:YEAR_PLAN_CHARS]) else None)
              or ("application" if ASKS_FOR_MONEY_RE.search(text) else "other"))
+    if found == "other" and INSATS_INTERIM_RE.search(text[:TITLE_ZONE_CHARS]):
+        return "progress_report"  # "Delårsrapport 2030 – Ankaret": an insats's interim report, no förbund's
     if found == "application" and HOW_TO_APPLY_RE.search(text) and not FILLED_FIELD_RE.search(text):
         return "other"  # "Ansök om medel: … ladda ner mallen"
     if found == "application" and DECIDED_RE.search(text) and not FORM_FIELD_RE.search(text):

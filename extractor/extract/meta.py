@@ -31,6 +31,11 @@ FIRST_LINE_KIND_NAME_RE = re.compile(
     r"(?!(?i:samordningsförbund|förbund|om\b|för\b|till\b))([A-ZÅÄÖ][\wåäöÅÄÖ-]+)[ \t]*(?:\n|\Z)")
 # A line naming the project alone near the top: "Project Bridgeway", "Projekt Bron"
 PROJECT_LINE_RE = re.compile(r"(?m)^[ \t]*(?:Project|Projekt)[ \t]+([A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ-]+){0,2})[ \t]*$")
+# A cover prints its kind on a line of its own and the name on the next: "SLUTRAPPORT\n\nBryggan\n\nMars 2031"
+KIND_LINE_THEN_NAME_RE = re.compile(
+    r"(?im)^[ \t#*]*(?:slutrapport|projektrapport|rapport|lägesrapport|delrapport|delårsrapport|tertialrapport|"
+    r"projektplan|projektansökan|ansökan|slututvärdering|utvärdering)(?:[ \t]+\d{1,4})?[ \t*]*\n(?:[ \t]*\n)*"
+    r"[ \t#*]*(?P<name>(?-i:[A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ-]+){0,3}))[ \t*]*$")
 # A case heading: "<diarienummer> - <name>" ("2031/00123 - Steget vidare")
 CASE_HEADING_RE = re.compile(r"\A\s*(?:#[^\n]*\n)?\s*\d{2,4}/\d{2,6}[ \t]+[-–][ \t]+(?P<name>[^\n]{3,80}?)[ \t]*$", re.M)
 # A cover that shouts its kind and the name: "UTVÄRDERING VIDGAD ARBETSMARKNAD Alva Påhittsson" (the
@@ -60,6 +65,11 @@ SUBJECT_KIND_RE = re.compile(
     r"^(?:[a-zåäö]*rapport|[a-zåäö]*redovisning|uppföljning|ansökan|projektplan|verksamhetsplan|utvärdering|beslut|"
     r"(?:(?:status|progress|final|monthly|quarterly|annual|interim)[ \t]+)?report|application)"
     r"(?=[\s:–-])", re.I)
+# ... or names the insats first and what the mail is about after a dash: "SV: Bryggan – ändrad budget"
+SUBJECT_NAME_FIRST_RE = re.compile(
+    r"^(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ-]+){0,2})[ \t]+[–-][ \t]+[a-zåäö]")
+# a name is coined or a definite noun ("Bryggan", "IT-lotsen", "Steget"), not a bare word ("Möte", "Fråga")
+NAME_LIKE_RE = re.compile(r"^.[^ ]*[A-ZÅÄÖ0-9-]|(?:et|en|an|rn|(?<!i)[aeouyåäö]n)$")
 # Dates and periods in a subject are no names: "mars 2025", "kvartal 3", "Q3", "T2"
 SUBJECT_TIME_RE = re.compile(
     r"\b(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
@@ -125,7 +135,7 @@ def find_title(sections: list[Section], text: str, where: dict | None = None) ->
         where["title"] = m.span(1)
         return m.group(1).strip()
     m = (TITLE_AFTER_KIND_RE.search(text[:HEAD_CHARS]) or FIRST_LINE_KIND_NAME_RE.match(text)
-         or PROJECT_LINE_RE.search(text[:HEAD_CHARS]))
+         or PROJECT_LINE_RE.search(text[:HEAD_CHARS]) or KIND_LINE_THEN_NAME_RE.search(text[:HEAD_CHARS]))
     if m and title_acceptable(m.group(1).strip(), text):
         where["title"] = m.span(1)
         return m.group(1).strip()
@@ -143,7 +153,8 @@ def find_title(sections: list[Section], text: str, where: dict | None = None) ->
 def _title_from_subject(text: str) -> tuple[str, int, int] | None:
     """Return (name, start, end) from an e-mail export's subject line that names the insats with a kind word.
 
-    "Ämne: Lägesrapport Stegvis mars 2025" -> "Stegvis"; "Ämne: Lägesrapport kvartal 3 – Stegvis" -> "Stegvis"
+    "Ämne: Lägesrapport Stegvis mars 2025" -> "Stegvis"; "Ämne: Lägesrapport kvartal 3 – Stegvis" -> "Stegvis";
+    "Ämne: SV: Bryggan – ändrad budget" -> "Bryggan"
     """
     head = text[:MAIL_HEAD_CHARS]
     m = SUBJECT_RE.search(head)
@@ -152,7 +163,11 @@ def _title_from_subject(text: str) -> tuple[str, int, int] | None:
     subject, base = m.group("subject").rstrip(), m.start("subject")
     kind = SUBJECT_KIND_RE.match(subject)
     if not kind:
-        return None
+        first = SUBJECT_NAME_FIRST_RE.match(subject)
+        name = first.group("name") if first else ""
+        if not first or not NAME_LIKE_RE.search(name) or not title_acceptable(name, text):
+            return None
+        return name, base, base + len(name)
     rest = SUBJECT_TIME_RE.sub(lambda t: " " * len(t.group()), subject[kind.end():])  # offsets kept
     lead = SUBJECT_LEAD_RE.match(rest)
     name = SUBJECT_NAME_RE.search(rest, lead.end() if lead else 0)

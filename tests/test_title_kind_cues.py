@@ -1,0 +1,45 @@
+"""Titles and doc_type from covers, mail subjects and report words (invented text)."""
+import pytest
+
+from extractor.classify import classify_doc_type
+from extractor.extract.meta import find_title
+
+
+@pytest.mark.parametrize("text, doc_type", [
+    ("Projektrapport\nVindfånget\nJuni 2031\n\nProjektet pågick i två år.", "final_report"),
+    ("Rapport\n\nVindfånget 2029–2031\nProjektet pågick i två år.", "final_report"),
+    ("Rapport från projektet Vindfånget\nSammanfattning", "final_report"),
+    ("Vindfånget\nEn studie av samverkan kring unga i Påhittsby\n\nInnehåll", "final_report"),
+    # the words inside other words keep their own kinds
+    ("Delrapport 2\nVindfånget", "progress_report"),
+    ("Samordningsförbundet Påhittsdalen\nDelårsrapport januari–augusti 2031\n\nFörbundets verksamhet", "other"),
+    ("Delårsrapport 2031 – Samordningsförbundet Påhittsdalen\nFörbundet har fem insatser.", "other"),
+    # an insats's own interim report names the insats
+    ("Delårsrapport 2031 – Vindfånget\nInsatsen har haft 20 deltagare.", "progress_report"),
+    ("Delårsrapport för projektet Vindfånget\nPerioden 2031-01-01 – 2031-06-30", "progress_report"),
+    # "rapporten" in running text is no cover
+    ("Nyheter\n\nRapporten om unga vuxna i länet visar att fler fått jobb.", "other"),
+])
+def test_report_words_on_a_title_line(text, doc_type):
+    assert classify_doc_type(text) == doc_type
+
+
+def test_cover_prints_the_name_on_the_line_after_its_kind():
+    text = "Samordningsförbundet Påhittskusten\nDnr 2031/7\n\nSLUTRAPPORT\n\nVindfånget\n\nMars 2032\n\nSammanfattning\n"
+    assert find_title([], text) == "Vindfånget"
+
+
+def test_cover_kind_line_then_a_date_gives_no_name():
+    text = "SLUTRAPPORT\n\nMars 2032\n\nSammanfattning\nArbetet gick bra."
+    assert find_title([], text) is None
+
+
+@pytest.mark.parametrize("subject, title", [
+    ("SV: Vindfånget – ändrad budget", "Vindfånget"),
+    ("VB: IT-lotsen - nya deltagare", "IT-lotsen"),
+    ("Möte - inbjudan till workshop", None),          # a bare word opens many subjects
+    ("Samordningsförbundet Påhittsdalen – kallelse", None),
+])
+def test_mail_subject_with_the_name_before_a_dash(subject, title):
+    text = f"Från: Alva Påhittsson <alva@example.se>\nTill: Kansliet\nÄmne: {subject}\n\nHej!\nVi behöver flytta medel.\n"
+    assert find_title([], text) == title
