@@ -18,6 +18,7 @@ DOC_TYPE_CUES: list[tuple[str, str]] = [
     (r"slutrapport|slutredovisning|utvärderingsrapport|slututvärdering|skriftserie\s+(?:nr\s+)?\d+/\d+|"
      r"(?-i:RAPPORT|Rapport)\s+(?:nr\s+)?(?:19|20)\d\d:\d+",
      "final_report"),
+    (r"(?:funding|grant|project)\s+application|application\s+for\s+(?:funding|financing|funds|a\s+grant)", "application"),
     (r"final report|evaluation report", "final_report"),
     (r"lägesrapport|delrapport|delredovisning|halvårsrapport|arbetsrapport|avstämningsrapport|"
      # an insats reports each tertial or quarter, or follows itself up midway

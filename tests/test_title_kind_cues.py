@@ -43,3 +43,19 @@ def test_cover_kind_line_then_a_date_gives_no_name():
 def test_mail_subject_with_the_name_before_a_dash(subject, title):
     text = f"Från: Alva Påhittsson <alva@example.se>\nTill: Kansliet\nÄmne: {subject}\n\nHej!\nVi behöver flytta medel.\n"
     assert find_title([], text) == title
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Samordningsförbundet Påhittsdalen\nDnr 2031/3\n\nAnsökan om förlängning – Vindfånget\n\nInsatsägare: Påhittsby kommun\n",
+     "Vindfånget"),
+    ("Ansökan om fortsättning: Vindfånget\nSökt belopp: 100 000 kr\n", "Vindfånget"),
+    ("Påhittsby kommun\n\nAnsökan om förlängning av insatsen Vindfånget\ntill förbundet\n", "Vindfånget"),
+    ("Application for funding – Pathfinders\nApplicant: Påhittsby municipality\n", "Pathfinders"),
+    ("Påhittsby kommun      2031-08-20\nHalvårsrapport\nVindfånget\n\nDeltagare\n", "Vindfånget"),
+])
+def test_name_after_a_kind_of_document(text, title):
+    assert find_title([], text) == title
+
+
+def test_english_funding_application_is_an_application():
+    assert classify_doc_type("Application for funding – Pathfinders\nApplicant: Påhittsby municipality") == "application"

@@ -12,18 +12,22 @@ DIARIENUMMER_RE = re.compile(
     re.IGNORECASE,
 )
 # "Verksamhetsplan 2013 för Kompassen – samverkanscentrum" -> "Kompassen"
-# "Ansökan om medel till Stegprojektet 2031", "Beslut om bidrag till IT-lotsen"
+# "Ansökan om medel till Stegprojektet 2031", "Beslut om bidrag till IT-lotsen", "Ansökan om förlängning av insatsen Bron"
 TITLE_FROM_HEAD_RE = re.compile(
     r"(?i:verksamhetsplan|projektplan|slutrapport|lägesrapport|delrapport|ansökan|utvärdering|beslut)"
-    r"(?:\s+\d{4})?\s+(?i:(?:om\s+(?:medel|bidrag|finansiering)\s+)?(?:till|för)|om|av)\s+"
+    r"(?:\s+\d{4})?\s+(?i:(?:om\s+(?:medel|bidrag|finansiering)\s+)?(?:till|för)|om\s+(?:förlängning|fortsättning)\s+(?:av|för)|om|av)\s+"
     r"(?i:insatsen\s+|projektet\s+|projekt\s+|verksamheten\s+)?"
     r"([A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ-]+)*)"  # a name ends with its line
 )
 # ... or the kind, then a dash or a colon and the name alone: "Slutrapport – Bryggan", "Lägesrapport 1 – Steget",
 # "# Ansökan om medel: Påhittet"
 TITLE_AFTER_KIND_RE = re.compile(
-    r"(?m)^[ \t#*]*(?i:verksamhetsplan|projektplan|slutrapport|lägesrapport|delrapport|tertialrapport|"
-    r"uppföljningsrapport|ansökan(?:\s+om\s+(?:medel|bidrag|finansiering))?)(?:\s+\d{1,4})?[ \t]*[–:-][ \t]+"
+    r"(?m)^[ \t#*]*(?i:verksamhetsplan|projektplan|slutrapport|lägesrapport|delrapport|tertialrapport|halvårsrapport|"
+    r"kvartalsrapport|uppföljningsrapport|ansökan(?:\s+om\s+(?:medel|bidrag|finansiering|förlängning|fortsättning|"
+    r"fortsatt\s+finansiering|fortsatta\s+medel))?|"
+    # ... in English: "Application for funding – Pathfinders", "Final report: Open Doors"
+    r"(?:funding\s+|grant\s+)?application(?:\s+for\s+(?:funding|financing|a\s+grant))?|"
+    r"(?:final|progress|interim|status)\s+report)(?:\s+\d{1,4})?[ \t]*[–:-][ \t]+"
     r"(?i:insatsen\s+|projektet\s+)?([A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ-]+)*)[ \t*]*$")
 # A document's first line: its kind and a one-word name, "Projektansökan Stegvis", "Slutrapport Bron"
 FIRST_LINE_KIND_NAME_RE = re.compile(
@@ -34,6 +38,7 @@ PROJECT_LINE_RE = re.compile(r"(?m)^[ \t]*(?:Project|Projekt)[ \t]+([A-ZÅÄÖ][
 # A cover prints its kind on a line of its own and the name on the next: "SLUTRAPPORT\n\nBryggan\n\nMars 2031"
 KIND_LINE_THEN_NAME_RE = re.compile(
     r"(?im)^[ \t#*]*(?:slutrapport|projektrapport|rapport|lägesrapport|delrapport|delårsrapport|tertialrapport|"
+    r"halvårsrapport|kvartalsrapport|uppföljningsrapport|"
     r"projektplan|projektansökan|ansökan|slututvärdering|utvärdering)(?:[ \t]+\d{1,4})?[ \t*]*\n(?:[ \t]*\n)*"
     r"[ \t#*]*(?P<name>(?-i:[A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ-]+){0,3}))[ \t*]*$")
 # A case heading: "<diarienummer> - <name>" ("2031/00123 - Steget vidare")
