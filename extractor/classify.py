@@ -33,7 +33,8 @@ TITLE_CUES: list[tuple[str, str]] = [
     (r"[\wåäö]*utvärdering|följeforskning|resultatrapport|[\wåäö-]+\s+skriftserie|rapport\s+\d{4}:\d+", "final_report"),
     # a report on a project names itself "Projektrapport", "Rapport" alone or "Rapport från …", or
     # "En studie av …" ("Delrapport" and "Delårsrapport" are other words and read above)
-    (r"projektrapport|rapport(?=[ \t]*:?[ \t]*$|[ \t]+(?:från|om|över)[ \t]+(?:projektet|insatsen|förstudien)\b)|"
+    # ("Projektrapport Delrapport 2": the second word says which report)
+    (r"projektrapport(?![ \t]+[\wåäö]*(?:rapport|redovisning))|rapport(?=[ \t]*:?[ \t]*$|[ \t]+(?:från|om|över)[ \t]+(?:projektet|insatsen|förstudien)\b)|"
      r"(?:en[ \t]+)?studie(?=[ \t]*$|[ \t]+(?:av|om)[ \t])", "final_report"),
     # a line that is the word alone: "Beslut" over the decision's text
     (r"plats\s+och\s+tid|justeringens|beslut(?=[ \t]*:?[ \t]*$)", "decision"),

@@ -59,3 +59,7 @@ def test_name_after_a_kind_of_document(text, title):
 
 def test_english_funding_application_is_an_application():
     assert classify_doc_type("Application for funding – Pathfinders\nApplicant: Påhittsby municipality") == "application"
+
+
+def test_project_report_that_names_its_kind_after():
+    assert classify_doc_type("PROJEKTRAPPORT DELRAPPORT 2\nProjektbenämning: Vindfånget") == "progress_report"
