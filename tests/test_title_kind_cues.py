@@ -3,6 +3,7 @@ import pytest
 
 from extractor.classify import classify_doc_type
 from extractor.extract.meta import find_title
+from extractor.record import Section
 
 
 @pytest.mark.parametrize("text, doc_type", [
@@ -63,3 +64,19 @@ def test_english_funding_application_is_an_application():
 
 def test_project_report_that_names_its_kind_after():
     assert classify_doc_type("PROJEKTRAPPORT DELRAPPORT 2\nProjektbenämning: Vindfånget") == "progress_report"
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Projektplan\nSupported Employment – fortsättning\nSamordningsförbundet Påhittsdalen 2031\n", "Supported Employment – fortsättning"),
+    ("Slutrapport\n\nVindfånget – stöd till unga vuxna\n\nMars 2032\n", "Vindfånget – stöd till unga vuxna"),
+    ("Projektplan\nSupported Employment\nSamordningsförbundet Påhittsdalen 2031\n", None),   # a method alone names no project
+])
+def test_name_line_with_a_subtitle(text, title):
+    assert find_title([], text) == title
+
+
+def test_name_field_printed_with_the_project_years():
+    text = "Projekt: Vattenspegeln 2028–2030\nSamordningsförbundet Påhittsdalen\n"
+    start = text.index("Vattenspegeln")
+    section = Section("title", "Projekt", text[start:text.index("\n")], None, start, text.index("\n"))
+    assert find_title([section], text) == "Vattenspegeln"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..record import Section
-from .names import find_title_in_prose, title_acceptable
+from .names import METHOD_NAMES_RE, find_title_in_prose, title_acceptable
 
 DIARIENUMMER_RE = re.compile(
     r"\b(?:dnr|diarienummer|diarienr|diarie-?nr|ärendenummer|ärendenr|ärende(?=\s*:))\b\.?:?[*_]*\s*(?:är\s+)?"
@@ -40,7 +40,11 @@ KIND_LINE_THEN_NAME_RE = re.compile(
     r"(?im)^[ \t#*]*(?:slutrapport|projektrapport|rapport|lägesrapport|delrapport|delårsrapport|tertialrapport|"
     r"halvårsrapport|kvartalsrapport|uppföljningsrapport|"
     r"projektplan|projektansökan|ansökan|slututvärdering|utvärdering)(?:[ \t]+\d{1,4})?[ \t*]*\n(?:[ \t]*\n)*"
-    r"[ \t#*]*(?P<name>(?-i:[A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ-]+){0,3}))[ \t*]*$")
+    r"[ \t#*]*(?P<name>(?-i:[A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ-]+){0,3})"
+    # ... with its subtitle after a dash: "Supported Employment – fortsättning"
+    r"(?:[ \t]+[–-][ \t]+(?-i:[a-zåäö][a-zåäö]*)(?:[ \t]+[a-zåäö]+){0,4})?)[ \t*]*$")
+# A name field printed with the project's years: "Vattenspegeln 2028–2030"
+TRAILING_YEARS_RE = re.compile(r"[ \t,]+(?:19|20)\d\d[ \t]*[–-][ \t]*(?:19|20)?\d\d$")
 # A case heading: "<diarienummer> - <name>" ("2031/00123 - Steget vidare")
 CASE_HEADING_RE = re.compile(r"\A\s*(?:#[^\n]*\n)?\s*\d{2,4}/\d{2,6}[ \t]+[-–][ \t]+(?P<name>[^\n]{3,80}?)[ \t]*$", re.M)
 # A cover that shouts its kind and the name: "UTVÄRDERING VIDGAD ARBETSMARKNAD Alva Påhittsson" (the
@@ -96,6 +100,15 @@ def _line_before(text: str, start: int) -> str:
     return ""
 
 
+def _name_acceptable(name: str, text: str) -> bool:
+    """Return whether `name` may be the title; a name with a subtitle is judged by its head, and a method's
+    name with a subtitle is a project's ("Supported Employment – fortsättning")."""
+    head = re.split(r"[ \t]+[–-][ \t]+", name, maxsplit=1)[0]
+    if head == name:
+        return title_acceptable(name, text)
+    return title_acceptable(head, text) or bool(METHOD_NAMES_RE.match(head))
+
+
 def find_diarienummer(text: str, where: dict | None = None) -> str | None:
     """Return the registry number printed near the top.
 
@@ -121,7 +134,7 @@ def find_title(sections: list[Section], text: str, where: dict | None = None) ->
                 return None
             if FIELD_LABEL_RE.match(first):  # a form that prints each value above its label
                 first = _line_before(text, section.char_start)
-            title = first.strip(" .:*") or None
+            title = TRAILING_YEARS_RE.sub("", first.strip(" .:*")) or None
             if title:
                 start = section.char_start + section.text.find(title)
                 where["title"] = (start, start + len(title))
@@ -141,7 +154,7 @@ def find_title(sections: list[Section], text: str, where: dict | None = None) ->
         return m.group(1).strip()
     m = (TITLE_AFTER_KIND_RE.search(text[:HEAD_CHARS]) or FIRST_LINE_KIND_NAME_RE.match(text)
          or PROJECT_LINE_RE.search(text[:HEAD_CHARS]) or KIND_LINE_THEN_NAME_RE.search(text[:HEAD_CHARS]))
-    if m and title_acceptable(m.group(1).strip(), text):
+    if m and _name_acceptable(m.group(1).strip(), text):
         where["title"] = m.span(1)
         return m.group(1).strip()
     found = _title_from_subject(text)
