@@ -53,6 +53,9 @@ HEAD_CHARS = 600
 YEAR_PLAN_RE = re.compile(r"\b(?:prioriterade|planerade)\s+insatser\s+(?:för\s+)?(?:år\s+)?\d{4}\b", re.I)
 YEAR_PLAN_CHARS = 1500
 TITLE_ZONE_CHARS = 700
+# A report that names no kind on its cover still calls itself one in its foreword: "Den här rapporten
+# redovisar …", "I denna rapport presenteras …" (a news item speaks of "rapporten", not "denna rapport").
+SELF_REPORT_RE = re.compile(r"\b(?:denna|den\s+här|föreliggande|den\s+föreliggande)\s+rapport(?:en)?\b", re.I)
 # Without a named type at the top, a form that asks for money is an application.
 ASKS_FOR_MONEY_RE = re.compile(
     r"\b(?:sökt belopp|ansökt belopp|sökta medel|belopp som söks|söker medel|"
@@ -125,6 +128,7 @@ def classify_doc_type(text: str) -> str:
     """
     found = (_first(TITLE_RE, text[:TITLE_ZONE_CHARS]) or _first(DOC_TYPE_RE, text[:HEAD_CHARS])
              or ("operational_plan" if YEAR_PLAN_RE.search(text[:YEAR_PLAN_CHARS]) else None)
+             or ("final_report" if SELF_REPORT_RE.search(text[:YEAR_PLAN_CHARS]) else None)
              or ("application" if ASKS_FOR_MONEY_RE.search(text) else "other"))
     if found == "other" and INSATS_INTERIM_RE.search(text[:TITLE_ZONE_CHARS]):
         return "progress_report"  # "Delårsrapport 2030 – Ankaret": an insats's interim report, no förbund's

@@ -80,3 +80,13 @@ def test_name_field_printed_with_the_project_years():
     start = text.index("Vattenspegeln")
     section = Section("title", "Projekt", text[start:text.index("\n")], None, start, text.index("\n"))
     assert find_title([section], text) == "Vattenspegeln"
+
+
+@pytest.mark.parametrize("text, doc_type", [
+    ("Vindfånget\n\nOm projektet\nDen här rapporten redovisar hur Vindfånget arbetade 2029–2031.", "final_report"),
+    ("Förord\nI denna rapport beskrivs arbetet i Vindfånget.", "final_report"),
+    ("Nyheter\n\nRapporten om Vindfånget visar att fler fått jobb.", "other"),
+    ("Årsredovisning 2031\nI denna rapport redovisas förbundets år.", "other"),
+])
+def test_report_that_calls_itself_one(text, doc_type):
+    assert classify_doc_type(text) == doc_type
