@@ -90,3 +90,17 @@ def test_name_field_printed_with_the_project_years():
 ])
 def test_report_that_calls_itself_one(text, doc_type):
     assert classify_doc_type(text) == doc_type
+
+
+def test_cover_kind_then_a_table_of_contents_gives_no_name():
+    text = "Slutrapport\nInnehållsförteckning\nBakgrund ....... 3\nSyfte ....... 4\n\nBakgrund\nArbetet började 2028.\n"
+    assert find_title([], text) != "Innehållsförteckning"
+
+
+@pytest.mark.parametrize("body, title", [
+    ("Hej, bifogar budgeten för Vindfånget.", "Vindfånget"),
+    ("Hej, bifogar budgeten.", None),          # a subject alone may be any word
+])
+def test_mail_subject_that_is_a_name_alone(body, title):
+    text = f"Från: Alva Påhittsson <alva@example.se>\nDatum: 2031-04-02\nÄmne: Vindfånget\n\n{body}\n"
+    assert find_title([], text) == title

@@ -77,6 +77,7 @@ SUBJECT_KIND_RE = re.compile(
 # ... or names the insats first and what the mail is about after a dash: "SV: Bryggan – ändrad budget"
 SUBJECT_NAME_FIRST_RE = re.compile(
     r"^(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ-]+){0,2})[ \t]+[–-][ \t]+[a-zåäö]")
+SUBJECT_NAME_ALONE_RE = re.compile(r"^(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ-]+){0,2})[ \t]*$")
 # a name is coined or a definite noun ("Bryggan", "IT-lotsen", "Steget"), not a bare word ("Möte", "Fråga")
 NAME_LIKE_RE = re.compile(r"^.[^ ]*[A-ZÅÄÖ0-9-]|(?:et|en|an|rn|(?<!i)[aeouyåäö]n)$")
 # Dates and periods in a subject are no names: "mars 2025", "kvartal 3", "Q3", "T2"
@@ -168,11 +169,17 @@ def find_title(sections: list[Section], text: str, where: dict | None = None) ->
     return found[0]
 
 
+def _subject_name_alone(subject: str, body: str) -> re.Match | None:
+    """Return a subject that is a name alone and that the mail's text names again ("Ämne: Bryggan")."""
+    m = SUBJECT_NAME_ALONE_RE.match(subject)
+    return m if m and re.search(rf"(?<![\w-]){re.escape(m.group('name'))}(?![\w-])", body) else None
+
+
 def _title_from_subject(text: str) -> tuple[str, int, int] | None:
     """Return (name, start, end) from an e-mail export's subject line that names the insats with a kind word.
 
     "Ämne: Lägesrapport Stegvis mars 2025" -> "Stegvis"; "Ämne: Lägesrapport kvartal 3 – Stegvis" -> "Stegvis";
-    "Ämne: SV: Bryggan – ändrad budget" -> "Bryggan"
+    "Ämne: SV: Bryggan – ändrad budget" -> "Bryggan"; "Ämne: Bryggan" over a text that names it again -> "Bryggan"
     """
     head = text[:MAIL_HEAD_CHARS]
     m = SUBJECT_RE.search(head)
@@ -181,7 +188,7 @@ def _title_from_subject(text: str) -> tuple[str, int, int] | None:
     subject, base = m.group("subject").rstrip(), m.start("subject")
     kind = SUBJECT_KIND_RE.match(subject)
     if not kind:
-        first = SUBJECT_NAME_FIRST_RE.match(subject)
+        first = SUBJECT_NAME_FIRST_RE.match(subject) or _subject_name_alone(subject, text[m.end():])
         name = first.group("name") if first else ""
         if not first or not NAME_LIKE_RE.search(name) or not title_acceptable(name, text):
             return None
