@@ -18,6 +18,7 @@ DOC_TYPE_CUES: list[tuple[str, str]] = [
     (r"slutrapport|slutredovisning|utvärderingsrapport|slututvärdering|skriftserie\s+(?:nr\s+)?\d+/\d+|"
      r"(?-i:RAPPORT|Rapport)\s+(?:nr\s+)?(?:19|20)\d\d:\d+",
      "final_report"),
+    (r"(?:funding|grant|project)\s+application|application\s+for\s+(?:funding|financing|funds|a\s+grant)", "application"),
     (r"final report|evaluation report", "final_report"),
     (r"lägesrapport|delrapport|delredovisning|halvårsrapport|arbetsrapport|avstämningsrapport|"
      # an insats reports each tertial or quarter, or follows itself up midway
@@ -30,6 +31,11 @@ DOC_TYPE_CUES: list[tuple[str, str]] = [
 # Cues read only where a title stands (a line's first words): words too common in running text.
 TITLE_CUES: list[tuple[str, str]] = [
     (r"[\wåäö]*utvärdering|följeforskning|resultatrapport|[\wåäö-]+\s+skriftserie|rapport\s+\d{4}:\d+", "final_report"),
+    # a report on a project names itself "Projektrapport", "Rapport" alone or "Rapport från …", or
+    # "En studie av …" ("Delrapport" and "Delårsrapport" are other words and read above)
+    # ("Projektrapport Delrapport 2": the second word says which report)
+    (r"projektrapport(?![ \t]+[\wåäö]*(?:rapport|redovisning))|rapport(?=[ \t]*:?[ \t]*$|[ \t]+(?:från|om|över)[ \t]+(?:projektet|insatsen|förstudien)\b)|"
+     r"(?:en[ \t]+)?studie(?=[ \t]*$|[ \t]+(?:av|om)[ \t])", "final_report"),
     # a line that is the word alone: "Beslut" over the decision's text
     (r"plats\s+och\s+tid|justeringens|beslut(?=[ \t]*:?[ \t]*$)", "decision"),
 ]
@@ -47,6 +53,9 @@ HEAD_CHARS = 600
 YEAR_PLAN_RE = re.compile(r"\b(?:prioriterade|planerade)\s+insatser\s+(?:för\s+)?(?:år\s+)?\d{4}\b", re.I)
 YEAR_PLAN_CHARS = 1500
 TITLE_ZONE_CHARS = 700
+# A report that names no kind on its cover still calls itself one in its foreword: "Den här rapporten
+# redovisar …", "I denna rapport presenteras …" (a news item speaks of "rapporten", not "denna rapport").
+SELF_REPORT_RE = re.compile(r"\b(?:denna|den\s+här|föreliggande|den\s+föreliggande)\s+rapport(?:en)?\b", re.I)
 # Without a named type at the top, a form that asks for money is an application.
 ASKS_FOR_MONEY_RE = re.compile(
     r"\b(?:sökt belopp|ansökt belopp|sökta medel|belopp som söks|söker medel|"
@@ -89,6 +98,12 @@ PARAGRAPH_RE = re.compile(r"§\s*\d+")
 MINUTES_PEOPLE_RE = re.compile(r"\bjuster(?:are|a|as|ing)\b|\bbeslutande\b|\bnärvarande\b|\bval\s+av\s+justerare\b", re.I)
 NOT_MINUTES_RE = re.compile(r"årsredovisning|verksamhetsberättelse|tjänsteutlåtande|tjänsteskrivelse|beslutsförslag|delårsrapport|"
                             r"nyhetsbrev|pressmeddelande|kallelse", re.I)
+# A förbund reports its half year in a "Delårsrapport" (other); an insats's own one names the insats
+# after a dash or "för insatsen/projektet": "Delårsrapport 2030 – Ankaret", "Delårsrapport för projektet Ankaret".
+INSATS_INTERIM_RE = re.compile(
+    r"(?im)^[ \t#*]*delårsrapport(?:[ \t]+(?:\d{4}|[a-zåäö]+[ \t]*[–-][ \t]*[a-zåäö]+[ \t]+\d{4}))?[ \t]*"
+    r"(?:[–:-][ \t]*(?:insatsen[ \t]+|projektet[ \t]+)?|för[ \t]+(?:insatsen|projektet)[ \t]+)"
+    r"(?!(?i:samordningsförbund|förbund))(?-i:[A-ZÅÄÖ])")
 # A title alone (a cover, a heading read apart) is judged by its name.
 DECIDES_MIN_CHARS = 400
 
@@ -113,7 +128,10 @@ def classify_doc_type(text: str) -> str:
     """
     found = (_first(TITLE_RE, text[:TITLE_ZONE_CHARS]) or _first(DOC_TYPE_RE, text[:HEAD_CHARS])
              or ("operational_plan" if YEAR_PLAN_RE.search(text[:YEAR_PLAN_CHARS]) else None)
+             or ("final_report" if SELF_REPORT_RE.search(text[:YEAR_PLAN_CHARS]) else None)
              or ("application" if ASKS_FOR_MONEY_RE.search(text) else "other"))
+    if found == "other" and INSATS_INTERIM_RE.search(text[:TITLE_ZONE_CHARS]):
+        return "progress_report"  # "Delårsrapport 2030 – Ankaret": an insats's interim report, no förbund's
     if found == "application" and HOW_TO_APPLY_RE.search(text) and not FILLED_FIELD_RE.search(text):
         return "other"  # "Ansök om medel: … ladda ner mallen"
     if found == "application" and DECIDED_RE.search(text) and not FORM_FIELD_RE.search(text):

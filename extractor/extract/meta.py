@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..record import Section
-from .names import find_title_in_prose, title_acceptable
+from .names import METHOD_NAMES_RE, find_title_in_prose, title_acceptable
 
 DIARIENUMMER_RE = re.compile(
     r"\b(?:dnr|diarienummer|diarienr|diarie-?nr|ärendenummer|ärendenr|ärende(?=\s*:))\b\.?:?[*_]*\s*(?:är\s+)?"
@@ -12,18 +12,22 @@ DIARIENUMMER_RE = re.compile(
     re.IGNORECASE,
 )
 # "Verksamhetsplan 2013 för Kompassen – samverkanscentrum" -> "Kompassen"
-# "Ansökan om medel till Stegprojektet 2031", "Beslut om bidrag till IT-lotsen"
+# "Ansökan om medel till Stegprojektet 2031", "Beslut om bidrag till IT-lotsen", "Ansökan om förlängning av insatsen Bron"
 TITLE_FROM_HEAD_RE = re.compile(
     r"(?i:verksamhetsplan|projektplan|slutrapport|lägesrapport|delrapport|ansökan|utvärdering|beslut)"
-    r"(?:\s+\d{4})?\s+(?i:(?:om\s+(?:medel|bidrag|finansiering)\s+)?(?:till|för)|om|av)\s+"
+    r"(?:\s+\d{4})?\s+(?i:(?:om\s+(?:medel|bidrag|finansiering)\s+)?(?:till|för)|om\s+(?:förlängning|fortsättning)\s+(?:av|för)|om|av)\s+"
     r"(?i:insatsen\s+|projektet\s+|projekt\s+|verksamheten\s+)?"
     r"([A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ-]+)*)"  # a name ends with its line
 )
 # ... or the kind, then a dash or a colon and the name alone: "Slutrapport – Bryggan", "Lägesrapport 1 – Steget",
 # "# Ansökan om medel: Påhittet"
 TITLE_AFTER_KIND_RE = re.compile(
-    r"(?m)^[ \t#*]*(?i:verksamhetsplan|projektplan|slutrapport|lägesrapport|delrapport|tertialrapport|"
-    r"uppföljningsrapport|ansökan(?:\s+om\s+(?:medel|bidrag|finansiering))?)(?:\s+\d{1,4})?[ \t]*[–:-][ \t]+"
+    r"(?m)^[ \t#*]*(?i:verksamhetsplan|projektplan|slutrapport|lägesrapport|delrapport|tertialrapport|halvårsrapport|"
+    r"kvartalsrapport|uppföljningsrapport|ansökan(?:\s+om\s+(?:medel|bidrag|finansiering|förlängning|fortsättning|"
+    r"fortsatt\s+finansiering|fortsatta\s+medel))?|"
+    # ... in English: "Application for funding – Pathfinders", "Final report: Open Doors"
+    r"(?:funding\s+|grant\s+)?application(?:\s+for\s+(?:funding|financing|a\s+grant))?|"
+    r"(?:final|progress|interim|status)\s+report)(?:\s+\d{1,4})?[ \t]*[–:-][ \t]+"
     r"(?i:insatsen\s+|projektet\s+)?([A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ-]+)*)[ \t*]*$")
 # A document's first line: its kind and a one-word name, "Projektansökan Stegvis", "Slutrapport Bron"
 FIRST_LINE_KIND_NAME_RE = re.compile(
@@ -31,6 +35,16 @@ FIRST_LINE_KIND_NAME_RE = re.compile(
     r"(?!(?i:samordningsförbund|förbund|om\b|för\b|till\b))([A-ZÅÄÖ][\wåäöÅÄÖ-]+)[ \t]*(?:\n|\Z)")
 # A line naming the project alone near the top: "Project Bridgeway", "Projekt Bron"
 PROJECT_LINE_RE = re.compile(r"(?m)^[ \t]*(?:Project|Projekt)[ \t]+([A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ-]+){0,2})[ \t]*$")
+# A cover prints its kind on a line of its own and the name on the next: "SLUTRAPPORT\n\nBryggan\n\nMars 2031"
+KIND_LINE_THEN_NAME_RE = re.compile(
+    r"(?im)^[ \t#*]*(?:slutrapport|projektrapport|rapport|lägesrapport|delrapport|delårsrapport|tertialrapport|"
+    r"halvårsrapport|kvartalsrapport|uppföljningsrapport|"
+    r"projektplan|projektansökan|ansökan|slututvärdering|utvärdering)(?:[ \t]+\d{1,4})?[ \t*]*\n(?:[ \t]*\n)*"
+    r"[ \t#*]*(?P<name>(?-i:[A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ-]+){0,3})"
+    # ... with its subtitle after a dash: "Supported Employment – fortsättning"
+    r"(?:[ \t]+[–-][ \t]+(?-i:[a-zåäö][a-zåäö]*)(?:[ \t]+[a-zåäö]+){0,4})?)[ \t*]*$")
+# A name field printed with the project's years: "Vattenspegeln 2028–2030"
+TRAILING_YEARS_RE = re.compile(r"[ \t,]+(?:19|20)\d\d[ \t]*[–-][ \t]*(?:19|20)?\d\d$")
 # A case heading: "<diarienummer> - <name>" ("2031/00123 - Steget vidare")
 CASE_HEADING_RE = re.compile(r"\A\s*(?:#[^\n]*\n)?\s*\d{2,4}/\d{2,6}[ \t]+[-–][ \t]+(?P<name>[^\n]{3,80}?)[ \t]*$", re.M)
 # A cover that shouts its kind and the name: "UTVÄRDERING VIDGAD ARBETSMARKNAD Alva Påhittsson" (the
@@ -60,6 +74,12 @@ SUBJECT_KIND_RE = re.compile(
     r"^(?:[a-zåäö]*rapport|[a-zåäö]*redovisning|uppföljning|ansökan|projektplan|verksamhetsplan|utvärdering|beslut|"
     r"(?:(?:status|progress|final|monthly|quarterly|annual|interim)[ \t]+)?report|application)"
     r"(?=[\s:–-])", re.I)
+# ... or names the insats first and what the mail is about after a dash: "SV: Bryggan – ändrad budget"
+SUBJECT_NAME_FIRST_RE = re.compile(
+    r"^(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ-]+){0,2})[ \t]+[–-][ \t]+[a-zåäö]")
+SUBJECT_NAME_ALONE_RE = re.compile(r"^(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ-]+){0,2})[ \t]*$")
+# a name is coined or a definite noun ("Bryggan", "IT-lotsen", "Steget"), not a bare word ("Möte", "Fråga")
+NAME_LIKE_RE = re.compile(r"^.[^ ]*[A-ZÅÄÖ0-9-]|(?:et|en|an|rn|(?<!i)[aeouyåäö]n)$")
 # Dates and periods in a subject are no names: "mars 2025", "kvartal 3", "Q3", "T2"
 SUBJECT_TIME_RE = re.compile(
     r"\b(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
@@ -79,6 +99,15 @@ def _line_before(text: str, start: int) -> str:
         if line.strip():
             return line.strip() if len(line.split()) <= 8 and not re.search(r"\d", line) else ""
     return ""
+
+
+def _name_acceptable(name: str, text: str) -> bool:
+    """Return whether `name` may be the title; a name with a subtitle is judged by its head, and a method's
+    name with a subtitle is a project's ("Supported Employment – fortsättning")."""
+    head = re.split(r"[ \t]+[–-][ \t]+", name, maxsplit=1)[0]
+    if head == name:
+        return title_acceptable(name, text)
+    return title_acceptable(head, text) or bool(METHOD_NAMES_RE.match(head))
 
 
 def find_diarienummer(text: str, where: dict | None = None) -> str | None:
@@ -106,7 +135,7 @@ def find_title(sections: list[Section], text: str, where: dict | None = None) ->
                 return None
             if FIELD_LABEL_RE.match(first):  # a form that prints each value above its label
                 first = _line_before(text, section.char_start)
-            title = first.strip(" .:*") or None
+            title = TRAILING_YEARS_RE.sub("", first.strip(" .:*")) or None
             if title:
                 start = section.char_start + section.text.find(title)
                 where["title"] = (start, start + len(title))
@@ -125,8 +154,8 @@ def find_title(sections: list[Section], text: str, where: dict | None = None) ->
         where["title"] = m.span(1)
         return m.group(1).strip()
     m = (TITLE_AFTER_KIND_RE.search(text[:HEAD_CHARS]) or FIRST_LINE_KIND_NAME_RE.match(text)
-         or PROJECT_LINE_RE.search(text[:HEAD_CHARS]))
-    if m and title_acceptable(m.group(1).strip(), text):
+         or PROJECT_LINE_RE.search(text[:HEAD_CHARS]) or KIND_LINE_THEN_NAME_RE.search(text[:HEAD_CHARS]))
+    if m and _name_acceptable(m.group(1).strip(), text):
         where["title"] = m.span(1)
         return m.group(1).strip()
     found = _title_from_subject(text)
@@ -140,10 +169,17 @@ def find_title(sections: list[Section], text: str, where: dict | None = None) ->
     return found[0]
 
 
+def _subject_name_alone(subject: str, body: str) -> re.Match | None:
+    """Return a subject that is a name alone and that the mail's text names again ("Ämne: Bryggan")."""
+    m = SUBJECT_NAME_ALONE_RE.match(subject)
+    return m if m and re.search(rf"(?<![\w-]){re.escape(m.group('name'))}(?![\w-])", body) else None
+
+
 def _title_from_subject(text: str) -> tuple[str, int, int] | None:
     """Return (name, start, end) from an e-mail export's subject line that names the insats with a kind word.
 
-    "Ämne: Lägesrapport Stegvis mars 2025" -> "Stegvis"; "Ämne: Lägesrapport kvartal 3 – Stegvis" -> "Stegvis"
+    "Ämne: Lägesrapport Stegvis mars 2025" -> "Stegvis"; "Ämne: Lägesrapport kvartal 3 – Stegvis" -> "Stegvis";
+    "Ämne: SV: Bryggan – ändrad budget" -> "Bryggan"; "Ämne: Bryggan" over a text that names it again -> "Bryggan"
     """
     head = text[:MAIL_HEAD_CHARS]
     m = SUBJECT_RE.search(head)
@@ -152,7 +188,11 @@ def _title_from_subject(text: str) -> tuple[str, int, int] | None:
     subject, base = m.group("subject").rstrip(), m.start("subject")
     kind = SUBJECT_KIND_RE.match(subject)
     if not kind:
-        return None
+        first = SUBJECT_NAME_FIRST_RE.match(subject) or _subject_name_alone(subject, text[m.end():])
+        name = first.group("name") if first else ""
+        if not first or not NAME_LIKE_RE.search(name) or not title_acceptable(name, text):
+            return None
+        return name, base, base + len(name)
     rest = SUBJECT_TIME_RE.sub(lambda t: " " * len(t.group()), subject[kind.end():])  # offsets kept
     lead = SUBJECT_LEAD_RE.match(rest)
     name = SUBJECT_NAME_RE.search(rest, lead.end() if lead else 0)

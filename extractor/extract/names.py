@@ -47,6 +47,9 @@ NOT_NAMES = {
     "samhällsekonomisk", "förord", "ansökan", "projekt", "projektet", "insats", "insatsen", "förstudie",
     "esf", "eu", "finsam", "samordningsförbundet", "förbundet", "kommunen", "regionen", "läs", "se",
     "följeforskning", "verksamhetsberättelse", "tjänsteutlåtande", "kallelse", "beslutsförslag", "mellan",
+    # a report's headings: a line after its kind on a cover may be one ("Slutrapport\nInnehållsförteckning")
+    "innehållsförteckning", "förkortningar", "bilagor", "resultat", "slutsatser", "contents", "summary", "abstract",
+    "introduction", "background", "preface",
     "diarienummer", "dnr", "datum", "organisationsnummer", "transkript", "download", "storlek", "under", "efter", "från", "hur", "vad", "när", "där", "här", "detta", "denna",
 }
 # A kind of document or meeting is no name, wherever it stands in a run of capitalised words:

@@ -1,0 +1,106 @@
+"""Titles and doc_type from covers, mail subjects and report words (invented text)."""
+import pytest
+
+from extractor.classify import classify_doc_type
+from extractor.extract.meta import find_title
+from extractor.record import Section
+
+
+@pytest.mark.parametrize("text, doc_type", [
+    ("Projektrapport\nVindfånget\nJuni 2031\n\nProjektet pågick i två år.", "final_report"),
+    ("Rapport\n\nVindfånget 2029–2031\nProjektet pågick i två år.", "final_report"),
+    ("Rapport från projektet Vindfånget\nSammanfattning", "final_report"),
+    ("Vindfånget\nEn studie av samverkan kring unga i Påhittsby\n\nInnehåll", "final_report"),
+    # the words inside other words keep their own kinds
+    ("Delrapport 2\nVindfånget", "progress_report"),
+    ("Samordningsförbundet Påhittsdalen\nDelårsrapport januari–augusti 2031\n\nFörbundets verksamhet", "other"),
+    ("Delårsrapport 2031 – Samordningsförbundet Påhittsdalen\nFörbundet har fem insatser.", "other"),
+    # an insats's own interim report names the insats
+    ("Delårsrapport 2031 – Vindfånget\nInsatsen har haft 20 deltagare.", "progress_report"),
+    ("Delårsrapport för projektet Vindfånget\nPerioden 2031-01-01 – 2031-06-30", "progress_report"),
+    # "rapporten" in running text is no cover
+    ("Nyheter\n\nRapporten om unga vuxna i länet visar att fler fått jobb.", "other"),
+])
+def test_report_words_on_a_title_line(text, doc_type):
+    assert classify_doc_type(text) == doc_type
+
+
+def test_cover_prints_the_name_on_the_line_after_its_kind():
+    text = "Samordningsförbundet Påhittskusten\nDnr 2031/7\n\nSLUTRAPPORT\n\nVindfånget\n\nMars 2032\n\nSammanfattning\n"
+    assert find_title([], text) == "Vindfånget"
+
+
+def test_cover_kind_line_then_a_date_gives_no_name():
+    text = "SLUTRAPPORT\n\nMars 2032\n\nSammanfattning\nArbetet gick bra."
+    assert find_title([], text) is None
+
+
+@pytest.mark.parametrize("subject, title", [
+    ("SV: Vindfånget – ändrad budget", "Vindfånget"),
+    ("VB: IT-lotsen - nya deltagare", "IT-lotsen"),
+    ("Möte - inbjudan till workshop", None),          # a bare word opens many subjects
+    ("Samordningsförbundet Påhittsdalen – kallelse", None),
+])
+def test_mail_subject_with_the_name_before_a_dash(subject, title):
+    text = f"Från: Alva Påhittsson <alva@example.se>\nTill: Kansliet\nÄmne: {subject}\n\nHej!\nVi behöver flytta medel.\n"
+    assert find_title([], text) == title
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Samordningsförbundet Påhittsdalen\nDnr 2031/3\n\nAnsökan om förlängning – Vindfånget\n\nInsatsägare: Påhittsby kommun\n",
+     "Vindfånget"),
+    ("Ansökan om fortsättning: Vindfånget\nSökt belopp: 100 000 kr\n", "Vindfånget"),
+    ("Påhittsby kommun\n\nAnsökan om förlängning av insatsen Vindfånget\ntill förbundet\n", "Vindfånget"),
+    ("Application for funding – Pathfinders\nApplicant: Påhittsby municipality\n", "Pathfinders"),
+    ("Påhittsby kommun      2031-08-20\nHalvårsrapport\nVindfånget\n\nDeltagare\n", "Vindfånget"),
+])
+def test_name_after_a_kind_of_document(text, title):
+    assert find_title([], text) == title
+
+
+def test_english_funding_application_is_an_application():
+    assert classify_doc_type("Application for funding – Pathfinders\nApplicant: Påhittsby municipality") == "application"
+
+
+def test_project_report_that_names_its_kind_after():
+    assert classify_doc_type("PROJEKTRAPPORT DELRAPPORT 2\nProjektbenämning: Vindfånget") == "progress_report"
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Projektplan\nSupported Employment – fortsättning\nSamordningsförbundet Påhittsdalen 2031\n", "Supported Employment – fortsättning"),
+    ("Slutrapport\n\nVindfånget – stöd till unga vuxna\n\nMars 2032\n", "Vindfånget – stöd till unga vuxna"),
+    ("Projektplan\nSupported Employment\nSamordningsförbundet Påhittsdalen 2031\n", None),   # a method alone names no project
+])
+def test_name_line_with_a_subtitle(text, title):
+    assert find_title([], text) == title
+
+
+def test_name_field_printed_with_the_project_years():
+    text = "Projekt: Vattenspegeln 2028–2030\nSamordningsförbundet Påhittsdalen\n"
+    start = text.index("Vattenspegeln")
+    section = Section("title", "Projekt", text[start:text.index("\n")], None, start, text.index("\n"))
+    assert find_title([section], text) == "Vattenspegeln"
+
+
+@pytest.mark.parametrize("text, doc_type", [
+    ("Vindfånget\n\nOm projektet\nDen här rapporten redovisar hur Vindfånget arbetade 2029–2031.", "final_report"),
+    ("Förord\nI denna rapport beskrivs arbetet i Vindfånget.", "final_report"),
+    ("Nyheter\n\nRapporten om Vindfånget visar att fler fått jobb.", "other"),
+    ("Årsredovisning 2031\nI denna rapport redovisas förbundets år.", "other"),
+])
+def test_report_that_calls_itself_one(text, doc_type):
+    assert classify_doc_type(text) == doc_type
+
+
+def test_cover_kind_then_a_table_of_contents_gives_no_name():
+    text = "Slutrapport\nInnehållsförteckning\nBakgrund ....... 3\nSyfte ....... 4\n\nBakgrund\nArbetet började 2028.\n"
+    assert find_title([], text) != "Innehållsförteckning"
+
+
+@pytest.mark.parametrize("body, title", [
+    ("Hej, bifogar budgeten för Vindfånget.", "Vindfånget"),
+    ("Hej, bifogar budgeten.", None),          # a subject alone may be any word
+])
+def test_mail_subject_that_is_a_name_alone(body, title):
+    text = f"Från: Alva Påhittsson <alva@example.se>\nDatum: 2031-04-02\nÄmne: Vindfånget\n\n{body}\n"
+    assert find_title([], text) == title
