@@ -1,0 +1,67 @@
+"""Documents that change an intervention: extensions, change requests, mails (invented texts)."""
+import pytest
+
+from extractor.extract.period import find_period
+from extractor.record import Section
+
+
+def _sec(key: str, text: str, start: int = 0) -> Section:
+    return Section(key=key, heading="Planerad insatstid", text=text, page=None,
+                   char_start=start, char_end=start + len(text))
+
+
+@pytest.mark.parametrize("text, start, end", [
+    # the extension applied for replaces the period granted before
+    ("Hopp har bedrivits 2023-02-01 – 2024-12-31. Vi ansöker om förlängning t.o.m. 2026-12-31, "
+     "det vill säga för perioden 2025-01-01 – 2026-12-31.", "2025-01-01", "2026-12-31"),
+    ("Nuvarande period: 2022-01-01 – 2023-12-31. Fortsättning söks för 2024-01-01 – 2024-12-31.",
+     "2024-01-01", "2024-12-31"),
+    # only the end moves when only the end is given
+    ("Insatsen pågår 2024-01-01 – 2025-12-31. Styrelsen beslutade den 3 maj 2024 att förlänga insatsen "
+     "till och med 2026-06-30.", "2024-01-01", "2026-06-30"),
+])
+def test_period_of_an_extension(text, start, end):
+    period = find_period([], text)
+    assert (period["start"], period["end"]) == (start, end)
+
+
+def test_period_extension_inside_the_period_section():
+    text = "Gällande beslut 2021-05-01 – 2022-04-30. Ansökan avser förlängning från 2022-05-01 t.o.m. 2023-04-30."
+    period = find_period([_sec("period", text)], text)
+    assert (period["start"], period["end"]) == ("2022-05-01", "2023-04-30")
+
+
+def test_period_start_from_a_past_tense_verb_in_the_period_field():
+    text = "Insatsen startade 1 april 2023 och pågår till och med 31 mars 2025."
+    period = find_period([_sec("period", text)], text)
+    assert (period["start"], period["end"]) == ("2023-04-01", "2025-03-31")
+
+
+def _posts(text: str, key: str = "other"):
+    from extractor.extract.staffing import find_fte_total, find_staffing
+    section = Section(key=key, heading="Bemanning", text=text, page=None, char_start=0, char_end=len(text))
+    staff = find_staffing([section])
+    return sorted((s.role, s.fte) for s in staff), find_fte_total([section], staff)
+
+
+def test_staffing_after_a_change_of_positions_counts_the_posts_once():
+    posts, total = _posts("Bemanningen utökas från 1,0 till 2,0 tjänster: två jobbcoacher på heltid.")
+    assert posts == [("Jobbcoach", 1.0), ("Jobbcoach", 1.0)] and total == 2.0
+
+
+def test_staffing_a_count_of_posts_before_the_posts_own_shares():
+    posts, total = _posts("Vi bemannar med 2,0 tjänster genom två lotsar på heltid.")
+    assert posts == [("Lots", 1.0), ("Lots", 1.0)] and total == 2.0
+
+
+def test_staffing_a_reduced_post_keeps_only_its_new_share():
+    posts, total = _posts("Vi vill minska samordnartjänsten från 100 % till 75 % och samtidigt "
+                          "anställa en kurator på 25 %.")
+    assert posts == [("Kurator", 0.25), ("Samordnare", 0.75)] and total == 1.0
+
+
+def test_period_history_named_beside_the_word_for_extension_is_not_the_extension():
+    text = ("Ansökan avser fortsättning efter den första perioden 2022-01-01 – 2023-12-31.\n"
+            "Fortsättningen pågår fr.o.m. 1 januari 2024 t.o.m. 31 december 2025.")
+    period = find_period([_sec("period", text)], text)
+    assert (period["start"], period["end"]) == ("2024-01-01", "2025-12-31")
