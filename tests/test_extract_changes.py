@@ -65,3 +65,52 @@ def test_period_history_named_beside_the_word_for_extension_is_not_the_extension
             "Fortsättningen pågår fr.o.m. 1 januari 2024 t.o.m. 31 december 2025.")
     period = find_period([_sec("period", text)], text)
     assert (period["start"], period["end"]) == ("2024-01-01", "2025-12-31")
+
+
+def _budget(text: str, doc_type: str = "application"):
+    from extractor.extract.amounts import find_amounts, kronor_columns
+    from extractor.extract.budget import find_budget
+    amounts = find_amounts(text, kronor_columns(text))
+    return sorted({a.value for a in amounts}), find_budget(text, amounts, [], doc_type)
+
+
+def test_amounts_of_a_budget_change_table_without_a_unit():
+    text = ("Hej!\n\nKostnadsslag\tUrsprunglig budget 2024\tNy budget 2025\n"
+            "Personal\t520 000\t610 000\nResor\t30 000\t15 000\nSumma\t550 000\t625 000\n\nHälsningar\n")
+    values, budget = _budget(text, "other")
+    assert values == [15000, 30000, 520000, 550000, 610000, 625000]
+    # the sum under the new budget is what is asked for, not a whole cost beside it
+    assert budget == {"own_financing_sek": None, "requested_sek": 625000, "total_sek": None}
+
+
+def test_budget_table_in_thousands_without_unit_in_the_header_is_not_read_as_kronor():
+    text = "Post\tBudget 2025\nPersonal\t640\nSumma\t640\n"
+    values, _ = _budget(text)
+    assert values == []
+
+
+def test_budget_new_sum_set_against_the_old():
+    _, budget = _budget("Ny budget 2026: 720 000 kr (tidigare 800 000 kr).", "other")
+    assert budget["requested_sek"] == 720000
+
+
+def test_budget_three_figures_on_one_line():
+    _, budget = _budget("Budget\nSökt 410000:-  Egen insats 45000:-  Totalt 455000:-\n")
+    assert budget == {"own_financing_sek": 45000, "requested_sek": 410000, "total_sek": 455000}
+
+
+def _participants(text: str, key: str = "other"):
+    from extractor.extract.participants import find_participants
+    section = Section(key=key, heading="Mål", text=text, page=None, char_start=0, char_end=len(text))
+    return find_participants([section], text)
+
+
+@pytest.mark.parametrize("key", ["goals", "other"])
+def test_participants_planned_volume_beside_the_count_so_far(key):
+    text = "Planerad volym: 60 deltagare per år; hittills har 37 deltagare skrivits in."
+    assert _participants(text, key) == {"count": 60, "per": "year"}
+
+
+def test_participants_per_course_round_leads_to_the_count_per_year():
+    text = "Kursen har 8 platser per kursomgång (16 deltagare per år)."
+    assert _participants(text, "participants") == {"count": 16, "per": "year"}
