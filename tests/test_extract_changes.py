@@ -114,3 +114,27 @@ def test_participants_planned_volume_beside_the_count_so_far(key):
 def test_participants_per_course_round_leads_to_the_count_per_year():
     text = "Kursen har 8 platser per kursomgång (16 deltagare per år)."
     assert _participants(text, "participants") == {"count": 16, "per": "year"}
+
+
+def test_signature_title_after_the_sign_off_is_no_person():
+    from extractor.extract.named_people import find_named_people
+    text = "Vänliga hälsningar\nVera Påhittad\nEnhetschef Arbetsmarknad\nExempelby kommun\n"
+    assert [p[0] for p in find_named_people(text)] == ["Vera Påhittad"]
+
+
+@pytest.mark.parametrize("subject, title", [
+    ("SV: Bron – ändring av bemanning 2026", "Bron"),
+    ("Ledstegen – justerad budget", "Ledstegen"),
+    ("Möte på torsdag", None),
+])
+def test_title_from_a_mail_subject_naming_the_change(subject, title):
+    from extractor.extract.meta import find_title
+    text = (f"Från: Olle Påhitt <olle.pahitt@exempelby.se>\nSkickat: den 3 mars 2025 10:00\n"
+            f"Ämne: {subject}\n\nHej!\nHär kommer ändringen.\n")
+    assert find_title([], text) == title
+
+
+def test_title_after_a_change_application_heading():
+    from extractor.extract.meta import find_title
+    text = "Ändringsansökan – Vindbryggan\nInsatsägare: Exempelby kommun\nVi vill ändra bemanningen.\n"
+    assert find_title([], text) == "Vindbryggan"
