@@ -138,3 +138,9 @@ def test_title_after_a_change_application_heading():
     from extractor.extract.meta import find_title
     text = "Ändringsansökan – Vindbryggan\nInsatsägare: Exempelby kommun\nVi vill ändra bemanningen.\n"
     assert find_title([], text) == "Vindbryggan"
+
+
+@pytest.mark.parametrize("head", ["Ändringsansökan – Vindbryggan", "Förlängningsansökan Vindbryggan"])
+def test_a_change_or_extension_application_is_an_application(head):
+    from extractor.classify import classify_doc_type
+    assert classify_doc_type(f"{head}\nInsatsägare: Exempelby kommun\nVi vill ändra bemanningen.\n") == "application"
