@@ -12,7 +12,8 @@ import re
 # Cues read anywhere in the opening; the first one wins. Kinds of document that are none of the
 # scored types (annual reports, officials' statements, board-meeting news) are cues for "other".
 DOC_TYPE_CUES: list[tuple[str, str]] = [
-    (r"fortsättningsansökan|projektansökan|ansökan|ansöker om|projektplan|projektförslag", "application"),
+    (r"fortsättningsansökan|förlängningsansökan|ändringsansökan|projektansökan|ansökan|ansöker om|projektplan|projektförslag",
+     "application"),
     (r"verksamhetsplan", "operational_plan"),
     # a numbered report series (FoU units publish their evaluations so) names a report anywhere
     (r"slutrapport|slutredovisning|utvärderingsrapport|slututvärdering|skriftserie\s+(?:nr\s+)?\d+/\d+|"

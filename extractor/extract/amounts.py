@@ -222,6 +222,7 @@ def money_spans(sections) -> list[tuple[int, int]]:
 
 
 # A table column headed in kronor holds money wherever the table stands: "Kostnad (kr)" over "2 410 500".
+BUDGET_COLUMN_RE = re.compile(r"\bbudget(?:erat)?\b|\bbelopp\b", re.I)
 KRONOR_COLUMN_RE = re.compile(r"\((?:kr|sek|kronor)\)|\bi (?:kr|kronor|sek)\b|\bkronor\b", re.IGNORECASE)
 
 
@@ -235,7 +236,25 @@ def kronor_columns(text: str) -> list[tuple[int, int]]:
             continue
         if table.header and KRONOR_COLUMN_RE.search(table.header[0].text):
             columns = columns or [1]  # "Budget (kr)" over "Personal | 2 640 000": the header spans label and figure
+        columns += [i for i in _budget_columns(table) if i not in columns]
         out += [(row[i].start, row[i].end) for row in table.rows for i in columns if i < len(row) and row[i].text]
+    return out
+
+
+def _budget_columns(table) -> list[int]:
+    """Return the columns headed as a budget with no unit whose figures are plainly whole kronor.
+
+    "Kostnadsslag | Ursprunglig budget 2025 | Ny budget 2026" over "Personal | 640 000 | 700 000"
+    """
+    out = []
+    for i, cell in enumerate(table.header or []):
+        if not i or not BUDGET_COLUMN_RE.search(cell.text) or re.search(r"tkr|tsek|ksek|mnkr|mkr|miljon|tusen",
+                                                                          cell.text, re.I):
+            continue
+        figures = [parse_number(row[i].text.strip()) for row in table.rows
+                   if i < len(row) and re.fullmatch(r"\d{1,3}(?:[ \u00a0]\d{3})+|\d{4,}", row[i].text.strip())]
+        if any(isinstance(f, int) and f >= 100_000 for f in figures):
+            out.append(i)
     return out
 
 

@@ -16,12 +16,14 @@ CUES: dict[str, list[tuple[str, int]]] = {
         (r"\bbidr(?:ar|og)(?:\s+(?:själv|själva|också|även))?\s+med\b|\bstår för\b|(?<!förbundet )\bfinansierar\b|i form av (?:personal|lokaler|arbetstid)", 1),
     ],
     "requested_sek": [
-        (r"\bsöks\b|sökt belopp|ansökt belopp|\bsöker\b|ansöker om|(?:att|vill) ansöka om(?=[^.\n]{0,40}?\d)|att rekvirera|"
+        (r"\bsöks\b|sökt belopp|\bsökt(?=\s*:?\s*\d)|ansökt belopp|\bsöker\b|ansöker om|(?:att|vill) ansöka om(?=[^.\n]{0,40}?\d)|att rekvirera|"
          r"från (?:samordnings)?förbundet|^samordningsförbundet(?=[^\n.]{0,40}?(?:\d|$))|"
          r"förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+finansierar", 0),
         # a decision's grant, a report's account of it: "att bevilja X 800 000 kr", "Förbundet finansierade
         # insatsen med …"; where the sum applied for is stated too ("sökt belopp var …"), that is the request
-        (r"beviljat belopp|beviljade(?!\s+(?:samordnings)?förbund)|\bwas granted\b|"
+        # a change request's new budget, set against the old: "Ny budget 2026: 640 000 kr (tidigare 420 000 kr)"
+        (r"\bny(?:a)?\s+budget(?:en)?\b|"
+         r"beviljat belopp|beviljade(?!\s+(?:samordnings)?förbund)|\bwas granted\b|"
          r"\batt bevilja\b|\bbeviljat(?=\s+\d)|förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+finansierade\s+(?:insatsen|projektet|verksamheten)\s+med", 1),
     ],
     "total_sek": [
@@ -32,6 +34,8 @@ CUES: dict[str, list[tuple[str, int]]] = {
         (r"^(?:totalt|summa|total)\s*(?:\([^)]*\))?\s*:?\s*$|^summa kostnader|^summa totalt", 3),
         # a sentence of its own after the parts: "… 700 000 kr. Totalt 2 480 000 kr.", "Summa 1 840 000 kr."
         (r"(?:^|(?<=[.]\s))(?:totalt|summa)(?=\s+\d)", 1),
+        # one line of figures with their units: "Sökt 400000:-  Egen insats 50000:-  Totalt 450000:-"
+        (r"(?:(?<=:-\s)|(?<=:-\s\s)|(?<=\skr\s)|(?<=\skr\s\s)|(?<=\skr\.\s))(?:totalt|summa)(?=\s+\d)", 1),
     ],
 }
 CUE_RES = {field: [(re.compile(p, re.I), tier) for p, tier in cues] for field, cues in CUES.items()}
@@ -55,6 +59,8 @@ LINE_DONE_RE = re.compile(r"[.!?:;]\s*$|\d\s*$")
 SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[A-ZÅÄÖ])")
 # "… 1 762 tkr för 2027, totalt 4 426 000 kr": the figure after "totalt" is the sum of the parts.
 SUM_WORD_RE = re.compile(r"\b(?:totalt|sammanlagt|sammantaget|tillsammans|i allt)\s+(?:[a-zåäö]+\s+){0,3}$", re.I)
+# ... unless "Totalt" opens an item of its own after a figure and its unit: "Egen insats 50000:-  Totalt 450000:-"
+NEW_ITEM_SUM_RE = re.compile(r"(?::-|\b[kK]r\.?)\s+(?:Totalt|TOTALT|Summa|SUMMA)\s+$")
 # A cost per participant or per month is not a headline figure.
 # "450 000 kr/år", "962 tkr för 2025": one year's part ranks below a figure for the whole period.
 PER_YEAR_RE = re.compile(r"^\s*(?:per år|/\s*år|årligen|för (?:år )?(?:19|20)\d\d\b)", re.I)
@@ -167,7 +173,8 @@ def _table_candidates(table: Table, amounts: list[Found], report: bool, in_budge
         pick = pick or _figure_in(cells, amounts)
         for field in CUES:
             hits = [tier for _, tier in _cue_hits(field, label, label=True)]
-            if hits and hits[0] == SUM_TIER and (report and not budget_column or part_column):
+            if hits and hits[0] == SUM_TIER and (report and not budget_column or part_column
+                                                 or pick and _under_part_head(table, pick)):
                 continue
             if pick and hits:
                 add(field, in_budget(row[0].start), hits[0], row[0].start, pick)
@@ -177,6 +184,17 @@ def _table_candidates(table: Table, amounts: list[Found], report: bool, in_budge
                 for field in CUES:
                     if pick and next(_cue_hits(field, head.text), None):
                         add(field, in_budget(row[0].start), LABEL_TIER, row[0].start, pick)
+
+
+def _under_part_head(table: Table, pick: Found) -> bool:
+    """Whether a figure stands under a header naming the sum requested or the own financing."""
+    if not table.header:
+        return False
+    for row in table.rows:
+        for head, cell in zip(table.header, row):
+            if cell.start <= pick.start < cell.end:
+                return any(next(_cue_hits(f, head.text), None) for f in ("requested_sek", "own_financing_sek"))
+    return False
 
 
 def _partners_share(table: Table, amounts: list[Found]) -> Found | None:
@@ -370,7 +388,8 @@ def _nearest(flat: str, amounts: list[Found], cue_start: int, cue_end: int) -> F
         return adjacent[-1]
     after = [a for a in same if 0 <= a.start - cue_end <= NEAR_AFTER
              and not NEXT_ITEM_RE.search(flat[cue_end:a.start])]
-    summed = [a for a in after if SUM_WORD_RE.search(flat[max(cue_end, a.start - 40):a.start])]
+    summed = [a for a in after if SUM_WORD_RE.search(flat[max(cue_end, a.start - 40):a.start])
+              and not NEW_ITEM_SUM_RE.search(flat[max(0, a.start - 40):a.start])]
     if summed:
         return summed[0]
     if after:

@@ -23,8 +23,8 @@ TITLE_FROM_HEAD_RE = re.compile(
 # "# Ansökan om medel: Påhittet"
 TITLE_AFTER_KIND_RE = re.compile(
     r"(?m)^[ \t#*]*(?i:verksamhetsplan|projektplan|slutrapport|lägesrapport|delrapport|tertialrapport|halvårsrapport|"
-    r"kvartalsrapport|uppföljningsrapport|ansökan(?:\s+om\s+(?:medel|bidrag|finansiering|förlängning|fortsättning|"
-    r"fortsatt\s+finansiering|fortsatta\s+medel))?|"
+    r"kvartalsrapport|uppföljningsrapport|(?:ändrings|förlängnings|fortsättnings)?ansökan(?:\s+om\s+(?:medel|bidrag|"
+    r"finansiering|förlängning|fortsättning|ändring|fortsatt\s+finansiering|fortsatta\s+medel))?|"
     # ... in English: "Application for funding – Pathfinders", "Final report: Open Doors"
     r"(?:funding\s+|grant\s+)?application(?:\s+for\s+(?:funding|financing|a\s+grant))?|"
     r"(?:final|progress|interim|status)\s+report)(?:\s+\d{1,4})?[ \t]*[–:-][ \t]+"

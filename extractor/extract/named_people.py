@@ -122,6 +122,9 @@ def find_named_people(text: str, minutes: bool = False) -> list[tuple[str, str, 
             add(m.group(group), "signatory", m.start(group))
     for m in SIGN_OFF_RE.finditer(text):
         words = list(re.finditer(PART, m.group("names")))
+        # the signer's title ends the names: "Anna Exempel\nEnhetschef Arbetsmarknad"
+        titled = next((i for i, w in enumerate(words) if i and TITLE_WORD_RE.match(w.group())), None)
+        words = words[:titled] if titled is not None else words
         size = 2 if len(words) % 2 == 0 else len(words) if len(words) <= 3 else 0
         for i in range(0, len(words) if size else 0, size or 1):
             group = words[i:i + size]

@@ -35,12 +35,16 @@ BARE_COUNT_RE = re.compile(
 
 # A sentence may report outcomes in one clause and state the goal in the next.
 CLAUSE_SPLIT_RE = re.compile(r",\s+(?:och|men|medan|and|but|while)\s+|;\s+")
-GOAL_CLAUSE_RE = re.compile(r"\bmålet\b|\bplanerar\b|\bberäknas\b|\bräknar med\b|\bförväntas\b|"
+GOAL_CLAUSE_RE = re.compile(r"\bmålet\b|\bplanerad(?:e|t)?\s+(?:volym|antal)\b|\bplanerar\b|\bberäknas\b|\bräknar med\b|\bförväntas\b|"
                             r"\bthe (?:goal|target|aim) is\b|\bexpect(?:s|ed)?\b|\bplan(?:s|ned)?\b", re.I)
 INTAKE_PLAN_RE = re.compile(r"\b(?:ska|kommer\s+att|beräknas|planeras\s+att)\s+(?:ta\s+emot|omfatta|delta\s+i)\b|"
                             # "Vi räknar med 35 deltagare per år", "Målet är 40 deltagare per år",
                             # "Insatsen är dimensionerad för 30 deltagare samtidigt"
                             r"\bräknar med\b|\bberäknar att\b|\bplanerar för\b|\bmålet är\b|\bdimensionerad för\b", re.I)
+# A goal field may state the planned volume beside the outcomes: "Planerad volym: 40 deltagare per år"
+PLANNED_VOLUME_RE = re.compile(r"\bplanerad(?:e|t)?\s+(?:volym|antal\s+deltagare)\b", re.I)
+# A count per course round is not the intervention's: "12 platser per kursomgång (24 deltagare per år)"
+PER_ROUND_RE = re.compile(r"^\s*(?:per|i varje|varje)\s+(?:kurs)?(?:omgång|grupp|kurs|termin|cykel)\b", re.I)
 # A form row whose label asks for the number: "Antal deltagare\t25 per år".
 COUNT_LABEL_RE = re.compile(r"^(?:förväntat |planerat |beräknat )?antal deltagare|^volym|^deltagare", re.I)
 # A form export's field on a line of its own: "Antal deltagare\t60", "Förväntat antal deltagare: 60 per år"
@@ -89,6 +93,8 @@ def _read(sentence: str, need_cue: bool, bare: bool = False, heading: str = "") 
     if bare:
         sentence = _form_row(sentence)
     m = COUNT_RE.search(sentence) or (BARE_COUNT_RE.search(sentence) if bare else None)
+    while m and m.re is COUNT_RE and PER_ROUND_RE.match(sentence[m.end():]):
+        m = COUNT_RE.search(sentence, m.end())  # the round's count leads to the count a year or in total
     if not m or int(m.group(1)) < 2:
         return None
     # the cue nearest the count is its own: "Totalt 40 deltagare …, varav högst 12 samtidigt" is a total
@@ -113,13 +119,14 @@ def _passes(sections: list[Section]):
                       r"(?:ska|kommer att) delta i|"
                       # a report's account of the plan: "Insatsen var tänkt att omfatta 90 deltagare"
                       r"(?:var|är)\s+tänkt\s+att\s+(?:omfatta|ta emot|nå)|skulle\s+(?:omfatta|ta emot|nå)|"
-                      r"\bmålet (?:är|var)\b|"
+                      r"\bmålet (?:är|var)\b|\bplanerad(?:e|t)?\s+(?:volym|antal\s+deltagare)\b|"
                       # English: "we expect 40 participants per year", "the project will take in 60 participants"
                       r"\bexpect(?:s|ed)?\b|\bplan(?:s|ned)?\s+to\b|\bwill (?:take in|enrol|include|reach|serve)\b|"
                       r"\bthe (?:goal|target|aim) is\b", re.I)
     yield from ((s, True, plan) for s in sections if s.key not in skip)
     # the target group's field may state the intake too: "Insatsen ska ta emot 60 deltagare under perioden"
     yield from ((s, True, INTAKE_PLAN_RE) for s in sections if s.key == "target_group")
+    yield from ((s, True, PLANNED_VOLUME_RE) for s in sections if s.key == "goals")
 
 
 def find_participants(sections: list[Section], text: str, where: dict | None = None) -> dict | None:

@@ -7,7 +7,8 @@ from ..record import Section
 from .dates import Found, find_dates
 from .text import sentences as _sentences
 
-START_CUE_RE = re.compile(r"startdatum|\bstart\b|projektstart|insatsstart|\bfr\.?\s?o\.?\s?m\.?|från och med|\bstartar\b", re.I)
+START_CUE_RE = re.compile(r"startdatum|\bstart\b|projektstart|insatsstart|\bfr\.?\s?o\.?\s?m\.?|från och med|\bstartar\b"
+                          r"|\b(?:startade|startades|påbörjades|inleddes)\b", re.I)
 END_CUE_RE = re.compile(r"slutdatum|\bslut\b|avslutas|\bt\.?\s?o\.?\s?m\.?|till och med|\bavslut\b|upphör", re.I)
 INTAKE_CUE_RE = re.compile(
     # a plan says "intaget stängs", a report "intag av nya deltagare stängdes den …"
@@ -35,6 +36,11 @@ ACCOUNTS_RE = re.compile(r"\b(?:årsredovisning|räkenskapsår|verksamhetsår|bo
 LABEL_LINE_RE = re.compile(r"^[^\n]{1,40}:\s*$")
 MAX_BARE_LABEL_WORDS = 3
 RANGE_GAP_RE = re.compile(r"^\s*(?:–|--|-|—|till och med|t\.?o\.?m\.?|till|to|until)\s*(?:den\s+)?$", re.I)
+# An extension ("förlängning t.o.m. 2027-12-31", "Fortsättning söks för A – B") replaces the period it extends.
+EXTEND_RE = re.compile(r"\b(?:förläng|fortsättning\b|fortsättningen\b)\w*", re.I)
+EXTEND_END_RE = re.compile(r"(?:\bt\.?\s?o\.?\s?m\.?|\btill\s+och\s+med|\bfram\s+till|\btill)\s+(?:den\s+)?(?=\d)", re.I)
+
+
 def _bare_label(line: str) -> bool:
     """Whether a line is a form label with no colon, as a web form's field names print: "Slutdatum"."""
     return len(line.split()) <= MAX_BARE_LABEL_WORDS and any(
@@ -102,6 +108,8 @@ def find_period(sections: list[Section], text: str, where: dict | None = None,
     # An operational plan's history ("inleddes 2010 som ett projekt") is no planned period.
     if not period["start"] and not period["end"] and doc_type != "operational_plan":
         _period_in_prose(text, take)
+    if doc_type != "operational_plan":
+        _extension(text, period, where)
     if not period["intake_end"]:
         for offset, sentence in _sentences(text):
             if INTAKE_CUE_RE.search(sentence):
@@ -144,4 +152,32 @@ def _period_in_prose(text: str, take) -> None:
                 seen[field] = dates[0].value
                 take(field, dates[0], offset + m.end())
         if len(seen) == 2:
+            return
+
+
+def _extension(text: str, period: dict, where: dict) -> None:
+    """Let the first sentence that extends the intervention set the period it applies for.
+
+    "Vi söker förlängning för perioden 2026-01-01 – 2026-12-31" gives both ends; "beslutade att förlänga
+    insatsen till och med 2027-06-30" moves only the end. An extension ends later than the period read
+    so far: "Fortsättning efter den första perioden A – B" names the history.
+    """
+    for offset, sentence in _sentences(text):
+        m = EXTEND_RE.search(sentence)
+        if not m:
+            continue
+        base = offset + m.end()
+        rest = sentence[m.end():]
+        ranged = _first_range(rest)
+        if ranged and ranged[1].value > (period["end"] or ""):
+            for field, found in zip(("start", "end"), ranged):
+                period[field] = found.value
+                where[f"period.{field}"] = (base + found.start, base + found.end)
+            return
+        cue = EXTEND_END_RE.search(rest)
+        dates = find_dates(rest[cue.end():cue.end() + 25]) if cue else []
+        if dates and dates[0].start == 0 and dates[0].value > (period["end"] or ""):
+            found = dates[0]
+            period["end"] = found.value
+            where["period.end"] = (base + cue.end() + found.start, base + cue.end() + found.end)
             return

@@ -17,6 +17,8 @@ ROLE_PATTERN = (
     r"kurator(?:n|er)?|koordinator(?:n|er)?|utredare(?:n)?|medarbetare(?:n)?|pedagog(?:en|er)?|"
     r"strateg(?:en|er)?|lots(?:en|ar)?|behandlare(?:n)?|tjänste(?:man|mannen|män)|sjukgymnast(?:en|er)?|"
     r"stödjare(?:n)?|assistent(?:en|er)?|chef(?:en|er)?|"
+    # the post named by its role: "coachtjänsten", "handledartjänsten"
+    r"(?:coach|konsulent|terapeut|specialist|pedagog|lots|ledar|vägledar|samordnar|handläggar)tjänst(?:en|er(?:na)?)?|"
     # English, in a Swedish application's English prose: "two job coaches at 100 % each"
     r"coaches|coordinators?|managers?|counsell?ors?|officers?|workers?|mentors?|advis[eo]rs?|therapists?|"
     r"psychologists?|nurses?|supervisors?|administrators?|specialists|leaders?)"
@@ -93,6 +95,11 @@ COUNT_HEAD_RE = re.compile(r"^(?:antal|antal personer|st|number)$", re.I)
 TOTAL_ROW_RE = re.compile(r"^(?:totalt|summa|total|sammanlagt)\b", re.I)
 ROLE_NUMBER_RE = re.compile(r"^\d+\.\s*|\s+\d+$")
 PLURAL_RE = re.compile(r"(?:er|erna|ar|arna|män|coaches|(?:or|er|ist|se)s)$", re.I)
+# A change of a post states its old share before its new: "från 100 % till 75 %", "från 1,5 till 2,0 tjänster".
+SHARE_FORM = r"(?:\d+(?:,\d+)?\s*(?:%|procent|tjänst(?:er)?|årstjänst(?:er)?|åa)?|heltid|halvtid)"
+FROM_TO_RE = re.compile(rf"\bfrån\s+{SHARE_FORM}\s+till\s+(?={SHARE_FORM})", re.I)
+# A count of posts before the posts' own shares: "2,0 tjänster: två coacher på heltid".
+OWN_SHARE_RES = ("percent", "fulltime", "halftime")
 # A print that wraps "2 x" from its "100 %" splits one sentence in two.
 TIMES_AT_END_RE = re.compile(r"\d\s*[x×]\s*$")
 # "två arbetskonsulenter: en på 1,0 åa … och en på 0,5 tjänst": the list after the colon counts them.
@@ -121,6 +128,8 @@ def _share(m: re.Match, name: str) -> float:
 
 # Plural and definite endings back to the singular: "coacherna" -> "coach", "processledaren" -> "processledare".
 SINGULAR_ENDINGS = [
+    (r"(ar)tjänst(?:en|erna|er)?$", r"\1e"),
+    (r"tjänst(?:en|erna|er)?$", ""),
     (r"(coach|konsulent|terapeut|socionom|specialist|psykolog|kurator|koordinator|pedagog|strateg)(?:erna|er)$", r"\1"),
     (r"(lots)(?:arna|ar)$", r"\1"),
     (r"(coach|konsulent|terapeut|socionom|specialist|psykolog|pedagog|strateg|lots)en$", r"\1"),
@@ -152,6 +161,8 @@ def parse_clause(clause: str) -> list[tuple[str, float, int, int]]:
     for name, pattern in FTE_RES.items():
         m = pattern.search(clause)
         if not m:
+            continue
+        if name == "positions" and any(FTE_RES[n].search(clause, m.end()) for n in OWN_SHARE_RES):
             continue
         share = _share(m, name)
         if not 0 < share <= 10:
@@ -293,6 +304,7 @@ def _read_part(part: str) -> list[tuple[str, float, int, int]]:
     if not FTE_ANY_RE.search(part):
         return []  # every position needs a share, and a clause's share is one in the whole part too
     part = URL_RE.sub(lambda m: " " * len(m.group()), part)  # "…/om-koordinatorn-f%C3%B6r" is an address
+    part = FROM_TO_RE.sub(lambda m: " " * len(m.group()), part)  # the old share is no post
     if not FTE_ANY_RE.search(part):
         return []
     out, last_role, counted = [], None, None
