@@ -144,3 +144,13 @@ def test_title_after_a_change_application_heading():
 def test_a_change_or_extension_application_is_an_application(head):
     from extractor.classify import classify_doc_type
     assert classify_doc_type(f"{head}\nInsatsägare: Exempelby kommun\nVi vill ändra bemanningen.\n") == "application"
+
+
+def test_a_mail_subject_names_a_plain_word_insats_before_the_change():
+    """A subject "<name> – <change>" gives the name even where the name is a plain word, as the change
+    it is followed by shows it is the insats the mail is about."""
+    from extractor.extract.meta import find_title
+
+    text = ("Från: Påhitta Exempelsson <pahitta@exempelby.se>\nSkickat: den 3 mars 2031 09:12\n"
+            "Till: kansliet@exempelforbundet.se\nÄmne: Kliv – utökad bemanning\n\nHej!\nHär kommer underlaget.\n")
+    assert find_title([], text) == "Kliv"

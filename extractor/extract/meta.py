@@ -158,7 +158,7 @@ def find_title(sections: list[Section], text: str, where: dict | None = None) ->
     if m and _name_acceptable(m.group(1).strip(), text):
         where["title"] = m.span(1)
         return m.group(1).strip()
-    found = _title_from_subject(text)
+    found = _title_from_subject(text) or _title_before_change(text)
     if found:
         where["title"] = found[1:]
         return found[0]
@@ -173,6 +173,28 @@ def _subject_name_alone(subject: str, body: str) -> re.Match | None:
     """Return a subject that is a name alone and that the mail's text names again ("Ämne: Bryggan")."""
     m = SUBJECT_NAME_ALONE_RE.match(subject)
     return m if m and re.search(rf"(?<![\w-]){re.escape(m.group('name'))}(?![\w-])", body) else None
+
+
+# A subject naming the insats and then the change it asks for: "Ämne: SV: Bron – ändrad bemanning"
+SUBJECT_CHANGE_RE = re.compile(
+    r"^(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:[ \t]+[\wåäöÅÄÖ-]+){0,2})[ \t]+[–-][ \t]+"
+    r"(?i:ändr|juster|minsk|utök|förläng|fortsätt|ny\b|nya\b|budget|bemanning|tjänst)")
+
+
+def _title_before_change(text: str) -> tuple[str, int, int] | None:
+    """Return (name, start, end) from an e-mail subject that names the insats before the change it is about.
+
+    "Ämne: SV: Bron – ändring av bemanning 2026" -> "Bron"
+    """
+    head = text[:MAIL_HEAD_CHARS]
+    m = SUBJECT_RE.search(head)
+    if not m or not MAIL_HEADER_RE.search(head):
+        return None
+    name = SUBJECT_CHANGE_RE.match(m.group("subject"))
+    if not name or not title_acceptable(name.group("name"), text):
+        return None
+    start = m.start("subject") + name.start("name")
+    return name.group("name"), start, start + len(name.group("name"))
 
 
 def _title_from_subject(text: str) -> tuple[str, int, int] | None:
