@@ -32,7 +32,7 @@ def test_period_extension_inside_the_period_section():
 
 
 def test_period_start_from_a_past_tense_verb_in_the_period_field():
-    text = "Insatsen startade 1 april 2023 och pågår till och med 31 mars 2025."
+    text = "Insatsen startade 1 april 2023 och den pågår sedan till och med 31 mars 2025."
     period = find_period([_sec("period", text)], text)
     assert (period["start"], period["end"]) == ("2023-04-01", "2025-03-31")
 
