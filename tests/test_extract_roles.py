@@ -232,14 +232,14 @@ CUE_EXAMPLES = [
 
 @pytest.mark.parametrize("index, sentence", list(enumerate(CUE_EXAMPLES)))
 def test_roles_word_gate_lets_each_cue_through(index, sentence):
-    from extractor.extract.roles import ROLE_CUES_RE, _cues_for
+    from extractor.extract.role_cues import ROLE_CUES_RE, cues_for as _cues_for
 
     assert ROLE_CUES_RE[index][2].search(sentence), "the example does not show its cue"
     assert ROLE_CUES_RE[index] in _cues_for(sentence)
 
 
 def test_roles_word_gate_searches_every_cue_where_case_folding_is_wider():
-    from extractor.extract.roles import ROLE_CUES_RE, _cues_for
+    from extractor.extract.role_cues import ROLE_CUES_RE, cues_for as _cues_for
 
     # "ſ" (long s) matches "s" under re.I but lower() keeps it: no cue may be passed over
     assert _cues_for("Projektet äg\u017f av Motala kommun.") == ROLE_CUES_RE
@@ -247,6 +247,6 @@ def test_roles_word_gate_searches_every_cue_where_case_folding_is_wider():
 
 
 def test_roles_every_cue_has_a_gate_example():
-    from extractor.extract.roles import ROLE_CUES
+    from extractor.extract.role_cues import ROLE_CUES
 
     assert len(CUE_EXAMPLES) == len(ROLE_CUES)
