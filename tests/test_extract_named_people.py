@@ -131,6 +131,10 @@ def test_a_day_before_a_month_is_no_amount():
 @pytest.mark.parametrize("text, expected", [
     ("Målet var 90 deltagare under projekttiden.", {"count": 90, "per": "total"}),
     ("Totalt skrevs 87 deltagare in under projekttiden.", None),
+    # the expected reach of a project is its whole intake; employers reached are no participants
+    ("Den ena satsningen förväntas nå 120 ungdomar i länet. Den andra ska nå 80 arbetsgivare.",
+     {"count": 120, "per": "total"}),
+    ("Målet är att 30 personer ska nå arbete eller studier.", None),
 ])
 def test_participants_goal_not_outcome(text, expected):
     from extractor.extract.participants import find_participants
@@ -194,3 +198,16 @@ def test_a_distribution_list_names_recipients_not_contacts():
     text = ("2031-11-20 Språnget Sändlista: ada.admin@exempelby.se bo.bokstav@exempelby.se per.pahittad@exempelby.se\n"
             "Kontaktperson: Lisa Låtsas, lisa.latsas@exempelby.se")
     assert [p.email for p in find_contacts(text, [])] == ["lisa.latsas@exempelby.se"]
+
+
+def test_minutes_name_the_office_then_the_politician_and_party():
+    text = ("Underskrifter Sekreterare Paragrafer 4 -- 9 Rut Rapport Ordförande Ada Admin (S) Justerare Bo Bokstav (C) "
+            "Siv Siffersson (M) Anslag\nBeslutande Olle Påhitt (V) Vice ordförande Lisa Låtsas (KD)")
+    assert [n for n, r, *_ in find_named_people(text)] == ["Ada Admin", "Bo Bokstav", "Siv Siffersson"]
+
+
+def test_signers_one_a_line_under_the_closing_place_and_date():
+    text = ("Gruppen lämnar härmed sin rapport.\nPåhittstad i mars 2031\nAda Admin (S), ordförande\nBo Bokstav (M)\n"
+            "Siv Siffersson (V)\n3\nInnehåll\n\nSlut.\nPåhittstad i april 2031\nInnehåll Sammanfattning\nText.")
+    assert [(n, r) for n, r, *_ in find_named_people(text)] == [
+        ("Ada Admin", "signatory"), ("Bo Bokstav", "signatory"), ("Siv Siffersson", "signatory")]

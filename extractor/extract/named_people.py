@@ -48,6 +48,21 @@ SIGNER_WITH_OFFICE_RE = re.compile(
 # ... and a form's signing field: "Firmatecknare: Anna Exempelsson", "Behörig företrädare: …"
 SIGNED_BY_RE = re.compile(rf"\b(?:Underskrift[.:]?|(?i:utses att justera|justerare)[ \t]*:?|"
                           rf"(?i:firmatecknare|behörig företrädare|authori[sz]ed signatory)[ \t]*:)[ \t]+(?P<name>{PERSON})")
+# Minutes print the office, then the politician and the party: "Ordförande Per Påhittad (S) Justerare
+# Anna Exempelsson (C) Eva Exempel (M)"; a vice chair does not sign.
+PARTY = r"\((?:S|M|C|V|L|KD|MP|SD|FP)\)"
+OFFICES = "Ordförande|Sekreterare|Justerare|Justerande|Protokollsjusterare"
+OFFICE_PARTY_RE = re.compile(
+    rf"(?<![Vv]ice )(?<!vice\t)\b(?:{OFFICES})[ \t]*:?[ \t]+"
+    rf"(?P<names>{PERSON}[ \t]+{PARTY}(?:[ \t]+(?!(?:{OFFICES})\b){PERSON}[ \t]+{PARTY})?)")
+# A report's closing: the place and date on a line, then the signers one a line, each perhaps with party
+# and office: "Exempelstad i maj 2020\nAnna Exempelsson (S), ordförande\nPer Påhittad (M)"
+MONTHS = r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+PLACE_DATE_LINE_RE = re.compile(
+    rf"(?m)^[ \t]*{PART}(?:[ \t]+{PART})?(?:[ \t]+(?:i|den)[ \t]+(?:\d{{1,2}}[ \t]+)?(?:{MONTHS})[ \t]+\d{{4}}|"
+    rf",?[ \t]+\d{{4}}-\d{{2}}-\d{{2}})[ \t]*\n")
+SIGNER_ALONE_RE = re.compile(
+    rf"[ \t]*(?P<name>{PERSON})(?:[ \t]+{PARTY})?(?:[ \t]*,[ \t]*[{LOWER}]+(?:[ \t]+[{LOWER}]+)?)?[ \t]*(?:\n|$)")
 # A closing signature: a name, then the signer's title alone at the line's end (or on the next line)
 # "Anna Exempelsson Ordförande", "Per Påhittad\nFörbundschef"
 SIGNATURE_LINE_RE = re.compile(
@@ -120,6 +135,18 @@ def find_named_people(text: str, minutes: bool = False) -> list[tuple[str, str, 
         for m in pattern.finditer(text):
             group = "signer" if "signer" in pattern.groupindex and m.group("signer") else "name"
             add(m.group(group), "signatory", m.start(group))
+    for m in OFFICE_PARTY_RE.finditer(text):
+        for name in re.finditer(PERSON, m.group("names")):
+            add(name.group(), "signatory", m.start("names") + name.start())
+    for m in PLACE_DATE_LINE_RE.finditer(text):
+        pos, lines = m.end(), []
+        while (line := SIGNER_ALONE_RE.match(text, pos)) and line.end() > pos:
+            lines.append(line)
+            pos = line.end()
+        # one bare capitalised pair could be a heading; a party, an office or a second signer makes it a list
+        if len(lines) > 1 or lines and lines[0].group().strip() != lines[0].group("name"):
+            for line in lines:
+                add(line.group("name"), "signatory", line.start("name"))
     for m in SIGN_OFF_RE.finditer(text):
         words = list(re.finditer(PART, m.group("names")))
         size = 2 if len(words) % 2 == 0 else len(words) if len(words) <= 3 else 0

@@ -17,6 +17,8 @@ PER_CUES: list[tuple[str, str]] = [
               # "Cirka 80 personer kommer att delta i insatsen": the intervention's whole intake
               r"(?:ska|kommer att) delta i (?:projektet|insatsen|projektets|insatsens)|"
               r"hela (?:projekt|insats)?(?:perioden|tiden)|"
+              # "Projektet förväntas nå 200 unga": the whole reach of the project
+              r"(?:förväntas|beräknas|ska|kommer att) nå(?= (?:ut till )?(?:minst |cirka |ca\.? |omkring |ungefär )?\d)|"
               r"in total|during the (?:whole )?project|over the project period"),
 ]
 PER_RES = [(per, re.compile(p, re.I)) for per, p in PER_CUES]
