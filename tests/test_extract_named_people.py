@@ -142,6 +142,14 @@ def test_participants_goal_not_outcome(text, expected):
     assert find_participants([Section("other", "Sammanfattning", text, None, 0, len(text))], text) == expected
 
 
+def test_places_in_the_target_groups_field_are_the_capacity():
+    from extractor.extract.participants import find_participants
+    from extractor.record import Section
+    text = "Unga 18-29 år utan arbete. Verksamheten hade 15 platser per år, vilket gav omkring 25 personer."
+    assert find_participants([Section("target_group", "Målgrupp", text, None, 0, len(text))], text) == {
+        "count": 15, "per": "year"}
+
+
 def test_title_after_a_cover_word_ends_with_its_line():
     from extractor.extract.meta import find_title
     assert find_title([], "Utvärdering av projektet Delta\nSlutrapport från följeforskningen\n") == "Delta"
@@ -211,3 +219,12 @@ def test_signers_one_a_line_under_the_closing_place_and_date():
             "Siv Siffersson (V)\n3\nInnehåll\n\nSlut.\nPåhittstad i april 2031\nInnehåll Sammanfattning\nText.")
     assert [(n, r) for n, r, *_ in find_named_people(text)] == [
         ("Ada Admin", "signatory"), ("Bo Bokstav", "signatory"), ("Siv Siffersson", "signatory")]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Datum för beslut: 2030-01-02 Handläggare: Ada Admin och Bo Bokstav\nInnehåll", ["Ada Admin", "Bo Bokstav"]),
+    # in prose the second person may hold another role
+    ("Projektledare Ada Admin och Bo Bokstav från kommunen träffades.", ["Ada Admin"]),
+])
+def test_two_people_under_one_role_label(text, names):
+    assert [n for n, *_ in find_named_people(text)] == names

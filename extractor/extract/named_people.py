@@ -18,7 +18,9 @@ CONTACT_ROLES = (r"projektledare|projektledaren|kontaktperson|kontaktpersoner|ha
                  r"processledare|processledaren|projektsamordnare|projektsamordnaren|koordinator|insatsansvarig|"
                  r"projektchef|projektchefen")
 ROLE_THEN_NAME_RE = re.compile(
-    rf"\b(?i:{CONTACT_ROLES})[ \t]*(?::|[ \t][–-])?[ \t]+(?:(?:är|var|har[ \t]+varit)[ \t]+)?(?P<name>{PERSON})")
+    rf"\b(?i:{CONTACT_ROLES})[ \t]*(?::|[ \t][–-])?[ \t]+(?:(?:är|var|har[ \t]+varit)[ \t]+)?(?P<name>{PERSON})"
+    # a second person joined by "och": "Handläggare: Anna Exempelsson och Per Påhittad"
+    rf"(?:[ \t]+och[ \t]+(?P<second>{PERSON}))?")
 NAME_THEN_ROLE_RE = re.compile(
     rf"(?P<name>{PERSON})(?:[ \t]*,[ \t]*|[ \t]+(?:är|var|har[ \t]+varit|blir)[ \t]+)(?i:{CONTACT_ROLES})\b")
 # A cover or a page's foot prints the role after the name, as a title: "Anna Exempelsson Projektledare"
@@ -162,6 +164,10 @@ def find_named_people(text: str, minutes: bool = False) -> list[tuple[str, str, 
         for m in pattern.finditer(text):
             if not attending(m.start("name")):
                 add(m.group("name"), "contact", m.start("name"))
+                # only under a label ("Handläggare: A och B"); in prose the second may be anyone
+                label = text[m.start():m.start("name")]
+                if "second" in pattern.groupindex and m.group("second") and ":" in label:
+                    add(m.group("second"), "contact", m.start("second"))
     for m in NAMES_WHO_WERE_RE.finditer(text):
         for name in re.finditer(PERSON, m.group("names")):
             add(name.group(), "contact", m.start("names") + name.start())

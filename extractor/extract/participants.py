@@ -42,7 +42,9 @@ GOAL_CLAUSE_RE = re.compile(r"\bmålet\b|\bplanerar\b|\bberäknas\b|\bräknar me
 INTAKE_PLAN_RE = re.compile(r"\b(?:ska|kommer\s+att|beräknas|planeras\s+att)\s+(?:ta\s+emot|omfatta|delta\s+i)\b|"
                             # "Vi räknar med 35 deltagare per år", "Målet är 40 deltagare per år",
                             # "Insatsen är dimensionerad för 30 deltagare samtidigt"
-                            r"\bräknar med\b|\bberäknar att\b|\bplanerar för\b|\bmålet är\b|\bdimensionerad för\b", re.I)
+                            r"\bräknar med\b|\bberäknar att\b|\bplanerar för\b|\bmålet är\b|\bdimensionerad för\b|"
+                            # a number of places is the capacity, not an outcome: "Insatsen hade 15 platser per år"
+                            r"\b\d{1,4}\s+platser\b", re.I)
 # A form row whose label asks for the number: "Antal deltagare\t25 per år".
 COUNT_LABEL_RE = re.compile(r"^(?:förväntat |planerat |beräknat )?antal deltagare|^volym|^deltagare", re.I)
 # A form export's field on a line of its own: "Antal deltagare\t60", "Förväntat antal deltagare: 60 per år"
