@@ -228,3 +228,25 @@ def test_signers_one_a_line_under_the_closing_place_and_date():
 ])
 def test_two_people_under_one_role_label(text, names):
     assert [n for n, *_ in find_named_people(text)] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Kontaktpersoner: Ada Admin, Bo Bokstav och Siv Siffersson\nMer text.", ["Ada Admin", "Bo Bokstav", "Siv Siffersson"]),
+    ("Kontakt: Ada Admin, 070-123 45 67\nMer text.", ["Ada Admin"]),
+    ("Kontakt: Påhittsby kommun, växeln", []),
+])
+def test_people_under_a_contact_label(text, names):
+    assert [n for n, *_ in find_named_people(text)] == names
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a planned intake with no period is the whole intake
+    ("Projektet ska omfatta 120 deltagare.", {"count": 120, "per": "total"}),
+    ("Satsningen kommer att ta emot 60 deltagare.", {"count": 60, "per": "total"}),
+    ("Projektet ska nå 300 personer i länet.", {"count": 300, "per": "total"}),
+    ("Verksamheten har plats för 12 deltagare åt gången.", {"count": 12, "per": "ongoing"}),
+    ("Insatsen beräknas ta emot 40 personer per år.", {"count": 40, "per": "year"}),
+])
+def test_participants_from_a_planned_intake(text, expected):
+    from extractor.extract.participants import find_participants
+    assert find_participants([], text) == expected

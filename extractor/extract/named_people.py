@@ -19,8 +19,10 @@ CONTACT_ROLES = (r"projektledare|projektledaren|kontaktperson|kontaktpersoner|ha
                  r"projektchef|projektchefen")
 ROLE_THEN_NAME_RE = re.compile(
     rf"\b(?i:{CONTACT_ROLES})[ \t]*(?::|[ \t][–-])?[ \t]+(?:(?:är|var|har[ \t]+varit)[ \t]+)?(?P<name>{PERSON})"
-    # a second person joined by "och": "Handläggare: Anna Exempelsson och Per Påhittad"
-    rf"(?:[ \t]+och[ \t]+(?P<second>{PERSON}))?")
+    # more people listed under the label: "Handläggare: Anna Exempelsson och Per Påhittad", "A, B och C"
+    rf"(?P<second>(?:[ \t]*,[ \t]*{PERSON})*[ \t]+och[ \t]+{PERSON})?")
+# A contact label: "Kontakt: Anna Exempelsson, 070-…"
+CONTACT_LABEL_RE = re.compile(rf"\b(?i:kontakt|kontaktuppgifter|frågor besvaras av)[ \t]*:[ \t]*(?P<name>{PERSON})")
 NAME_THEN_ROLE_RE = re.compile(
     rf"(?P<name>{PERSON})(?:[ \t]*,[ \t]*|[ \t]+(?:är|var|har[ \t]+varit|blir)[ \t]+)(?i:{CONTACT_ROLES})\b")
 # A cover or a page's foot prints the role after the name, as a title: "Anna Exempelsson Projektledare"
@@ -160,14 +162,15 @@ def find_named_people(text: str, minutes: bool = False) -> list[tuple[str, str, 
             add(m.group("name"), "signatory", group.start(1) + m.start("name"))
     if minutes:
         return out
-    for pattern in (ROLE_THEN_NAME_RE, NAME_THEN_ROLE_RE, NAME_THEN_TITLE_RE, NAME_WITH_PHONE_RE):
+    for pattern in (ROLE_THEN_NAME_RE, NAME_THEN_ROLE_RE, NAME_THEN_TITLE_RE, NAME_WITH_PHONE_RE, CONTACT_LABEL_RE):
         for m in pattern.finditer(text):
             if not attending(m.start("name")):
                 add(m.group("name"), "contact", m.start("name"))
                 # only under a label ("Handläggare: A och B"); in prose the second may be anyone
                 label = text[m.start():m.start("name")]
                 if "second" in pattern.groupindex and m.group("second") and ":" in label:
-                    add(m.group("second"), "contact", m.start("second"))
+                    for more in re.finditer(PERSON, m.group("second")):
+                        add(more.group(), "contact", m.start("second") + more.start())
     for m in NAMES_WHO_WERE_RE.finditer(text):
         for name in re.finditer(PERSON, m.group("names")):
             add(name.group(), "contact", m.start("names") + name.start())

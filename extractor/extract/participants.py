@@ -18,7 +18,9 @@ PER_CUES: list[tuple[str, str]] = [
               r"(?:ska|kommer att) delta i (?:projektet|insatsen|projektets|insatsens)|"
               r"hela (?:projekt|insats)?(?:perioden|tiden)|"
               # "Projektet förväntas nå 200 unga": the whole reach of the project
-              r"(?:förväntas|beräknas|ska|kommer att) nå(?= (?:ut till )?(?:minst |cirka |ca\.? |omkring |ungefär )?\d)|"
+              # ... and a planned intake with no period: "Projektet ska ta emot 60 deltagare"
+              r"(?:förväntas|beräknas|planeras|ska|skall|kommer att) (?:nå|ta emot|omfatta)"
+              r"(?= (?:ut till )?(?:minst |cirka |ca\.? |omkring |ungefär )?\d)|"
               r"in total|during the (?:whole )?project|over the project period"),
 ]
 PER_RES = [(per, re.compile(p, re.I)) for per, p in PER_CUES]
@@ -113,7 +115,7 @@ def _passes(sections: list[Section]):
     yield from ((s, True, None) for s in own)
     yield from ((s, False, None) for s in own)
     skip = {"goals", "follow_up", "target_group", "participants"}
-    plan = re.compile(r"utöka|planerar|planerades|planeras|väntas|\(\s*mål\b|dimensionerad för|\bomfatta\b|beräknas|räknar med|tar emot|ska ta emot|platser|kommer att (?:vara|omfatta|ta emot)|"
+    plan = re.compile(r"utöka|planerar|planerades|planeras|väntas|\(\s*mål\b|dimensionerad för|\bomfatta\b|beräknas|räknar med|tar emot|ska ta emot|platser|plats för|kommer att (?:vara|omfatta|ta emot)|(?:ska|skall|kommer att) nå\b|"
                       r"(?:ska|kommer att) delta i|"
                       # a report's account of the plan: "Insatsen var tänkt att omfatta 90 deltagare"
                       r"(?:var|är)\s+tänkt\s+att\s+(?:omfatta|ta emot|nå)|skulle\s+(?:omfatta|ta emot|nå)|"
