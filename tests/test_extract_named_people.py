@@ -250,3 +250,29 @@ def test_people_under_a_contact_label(text, names):
 def test_participants_from_a_planned_intake(text, expected):
     from extractor.extract.participants import find_participants
     assert find_participants([], text) == expected
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Kontaktperson hos förbundet: Ada Admin\nMer.", ["Ada Admin"]),
+    ("Projektledare för insatsen är Ada Admin.", ["Ada Admin"]),
+    ("Ada Admin arbetar som projektledare i Bron.", ["Ada Admin"]),
+    ("Handläggare\nAda Admin\n", ["Ada Admin"]),
+    ("Ada Admin\nProjektledare\n070-123 45 67", ["Ada Admin"]),
+    # the evaluator's line ends where the project manager's label begins
+    ("Utvärderare: Ada Admin\nProjektledare: Bo Bokstav", ["Bo Bokstav"]),
+])
+def test_role_labels_with_whose_role_or_on_lines_of_their_own(text, names):
+    assert [n for n, *_ in find_named_people(text)] == names
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Volym: 60 deltagare per år", {"count": 60, "per": "year"}),
+    ("Insatsen vänder sig till 40 personer per år.", {"count": 40, "per": "year"}),
+    ("Insatsen ska ha 10 deltagare samtidigt.", {"count": 10, "per": "ongoing"}),
+    ("Vi beräknar att ca 45 personer per år tar del av insatsen.", {"count": 45, "per": "year"}),
+    ("Målsättningen är att 50 deltagare ska skrivas in per år.", {"count": 50, "per": "year"}),
+    ("Insatsen vänder sig till unga 16-24 år.", None),
+])
+def test_participants_in_other_plan_wordings(text, expected):
+    from extractor.extract.participants import find_participants
+    assert find_participants([], text) == expected

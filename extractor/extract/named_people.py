@@ -18,16 +18,23 @@ CONTACT_ROLES = (r"projektledare|projektledaren|kontaktperson|kontaktpersoner|ha
                  r"processledare|processledaren|projektsamordnare|projektsamordnaren|koordinator|insatsansvarig|"
                  r"projektchef|projektchefen")
 ROLE_THEN_NAME_RE = re.compile(
-    rf"\b(?i:{CONTACT_ROLES})[ \t]*(?::|[ \t][–-])?[ \t]+(?:(?:är|var|har[ \t]+varit)[ \t]+)?(?P<name>{PERSON})"
+    rf"\b(?i:{CONTACT_ROLES})"
+    # a label may say whose: "Kontaktperson hos förbundet: …", "Projektledare för insatsen är …"
+    rf"(?:[ \t]+(?:(?:hos|för|på|vid|inom)[ \t]+[\w-]+(?:[ \t]+[\w-]+)?|[{UPPER}][\w-]+)(?=[ \t]*:|[ \t]+(?:är|var)[ \t]))?"
+    # ... or stand alone on its line over the name: "Handläggare\nAnna Exempelsson"
+    rf"(?:[ \t]*(?::|[ \t][–-])?[ \t]+(?:(?:är|var|har[ \t]+varit)[ \t]+)?|[ \t]*:?[ \t]*\n[ \t]*(?=(?:{PERSON})[ \t]*(?:\n|$)))"
+    rf"(?P<name>{PERSON})"
     # more people listed under the label: "Handläggare: Anna Exempelsson och Per Påhittad", "A, B och C"
     rf"(?P<second>(?:[ \t]*,[ \t]*{PERSON})*[ \t]+och[ \t]+{PERSON})?")
 # A contact label: "Kontakt: Anna Exempelsson, 070-…"
 CONTACT_LABEL_RE = re.compile(rf"\b(?i:kontakt|kontaktuppgifter|frågor besvaras av)[ \t]*:[ \t]*(?P<name>{PERSON})")
 NAME_THEN_ROLE_RE = re.compile(
-    rf"(?P<name>{PERSON})(?:[ \t]*,[ \t]*|[ \t]+(?:är|var|har[ \t]+varit|blir)[ \t]+)(?i:{CONTACT_ROLES})\b")
+    rf"(?P<name>{PERSON})(?:[ \t]*,[ \t]*|[ \t]+(?:är|var|har[ \t]+varit|blir|arbetar[ \t]+som)[ \t]+)(?i:{CONTACT_ROLES})\b")
 # A cover or a page's foot prints the role after the name, as a title: "Anna Exempelsson Projektledare"
-NAME_THEN_TITLE_RE = re.compile(
-    rf"(?P<name>{PERSON})[ \t]+(?:Projektledare|Projektchef|Kontaktperson|Samordnare|Processledare|Projektsamordnare|Handläggare)\b")
+TITLES = "Projektledare|Projektchef|Kontaktperson|Samordnare|Processledare|Projektsamordnare|Handläggare"
+NAME_THEN_TITLE_RE = re.compile(rf"(?P<name>{PERSON})[ \t]+(?:{TITLES})\b")
+# ... or on a line of its own under the name: "Anna Exempelsson\nProjektledare\n070-…"
+NAME_OVER_TITLE_RE = re.compile(rf"(?m)^[ \t]*(?P<name>{PERSON})[ \t]*\n[ \t]*(?:{TITLES})[ \t]*$")
 # "A och B som varit samordnare och projektledare"
 NAMES_WHO_WERE_RE = re.compile(
     rf"(?P<names>{PERSON}(?:[ \t]*(?:,|och)[ \t]*{PERSON})*)[ \t]+som[ \t]+(?:har[ \t]+)?(?:varit|är|var)[ \t]+"
@@ -162,7 +169,8 @@ def find_named_people(text: str, minutes: bool = False) -> list[tuple[str, str, 
             add(m.group("name"), "signatory", group.start(1) + m.start("name"))
     if minutes:
         return out
-    for pattern in (ROLE_THEN_NAME_RE, NAME_THEN_ROLE_RE, NAME_THEN_TITLE_RE, NAME_WITH_PHONE_RE, CONTACT_LABEL_RE):
+    for pattern in (ROLE_THEN_NAME_RE, NAME_THEN_ROLE_RE, NAME_THEN_TITLE_RE, NAME_OVER_TITLE_RE, NAME_WITH_PHONE_RE,
+                    CONTACT_LABEL_RE):
         for m in pattern.finditer(text):
             if not attending(m.start("name")):
                 add(m.group("name"), "contact", m.start("name"))

@@ -116,6 +116,10 @@ def _passes(sections: list[Section]):
     yield from ((s, False, None) for s in own)
     skip = {"goals", "follow_up", "target_group", "participants"}
     plan = re.compile(r"utöka|planerar|planerades|planeras|väntas|\(\s*mål\b|dimensionerad för|\bomfatta\b|beräknas|räknar med|tar emot|ska ta emot|platser|plats för|kommer att (?:vara|omfatta|ta emot)|(?:ska|skall|kommer att) nå\b|"
+                      # "Volym: 60 deltagare per år", "Vi beräknar att 45 personer per år …",
+                      # "Insatsen vänder sig till 40 personer per år", "Insatsen ska ha 10 deltagare samtidigt"
+                      r"\bvolym\b|\bkapacitet\b|\bberäknar\b|målsättningen (?:är|var)|har som mål|"
+                      r"(?:riktar|vänder) sig till (?:ca\.? |cirka |omkring |ungefär )?\d|\bska ha (?:ca\.? |cirka )?\d|"
                       r"(?:ska|kommer att) delta i|"
                       # a report's account of the plan: "Insatsen var tänkt att omfatta 90 deltagare"
                       r"(?:var|är)\s+tänkt\s+att\s+(?:omfatta|ta emot|nå)|skulle\s+(?:omfatta|ta emot|nå)|"
