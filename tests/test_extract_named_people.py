@@ -276,3 +276,21 @@ def test_role_labels_with_whose_role_or_on_lines_of_their_own(text, names):
 def test_participants_in_other_plan_wordings(text, expected):
     from extractor.extract.participants import find_participants
     assert find_participants([], text) == expected
+
+
+@pytest.mark.parametrize("text, names", [
+    ("För styrelsen\n\nAda Admin\nordförande\n", ["Ada Admin"]),
+    ("Ada Admin (S)\nOrdförande\n", ["Ada Admin"]),
+])
+def test_a_signer_alone_on_a_line_over_the_office(text, names):
+    assert [(n, r) for n, r, *_ in find_named_people(text)] == [(n, "signatory") for n in names]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Antal deltagare per år: 30", {"count": 30, "per": "year"}),
+    ("Planerat antal deltagare:\n140\nProjektperiod:\n2030-01-01 - 2031-12-31", {"count": 140, "per": "total"}),
+    ("Antal deltagare: 45", None),  # a report's count is no plan
+])
+def test_participants_from_a_count_fields_label(text, expected):
+    from extractor.extract.participants import find_participants
+    assert find_participants([], text) == expected

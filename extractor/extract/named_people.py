@@ -82,6 +82,11 @@ SIGNATURE_LINE_RE = re.compile(
     # or on its own line with the office after a comma: "Per Påhittad, ordförande"
     rf"|^[ \t]*(?P<signer>{PERSON})[ \t]*,[ \t]*(?i:ordförande|vice ordförande|sekreterare|justerare|"
     rf"[{LOWER}]*chef|[{LOWER}]*direktör)[ \t]*$")
+# ... or the name (perhaps with party) alone on its line over the office in lower case:
+# "Anna Exempelsson (S)\nOrdförande", "Per Påhittad\nförbundschef"
+SIGNER_OVER_OFFICE_RE = re.compile(
+    rf"(?m)^[ \t]*(?P<name>{PERSON})(?:[ \t]+{PARTY})?[ \t]*\n[ \t]*"
+    rf"(?i:ordförande|vice ordförande|sekreterare|justerare|kommunalråd|[{LOWER}]*chef|[{LOWER}]*direktör)[ \t]*$")
 # A kommun's decision form signs "Namn Datum Titel": "Per Påhittad Datum Kommunalråd".
 SIGNATURE_FIELD_RE = re.compile(
     rf"(?P<name>{PERSON})[ \t]+Datum[ \t]+(?:Kommunalråd|Ordförande|[{UPPER}][{LOWER}]*(?:chef|direktör))\b")
@@ -141,8 +146,8 @@ def find_named_people(text: str, minutes: bool = False) -> list[tuple[str, str, 
         begun = [m.end() for m in SENTENCE_START_RE.finditer(window)]
         return bool(ATTENDANCE_RE.search(window, begun[-1] if begun else 0))
 
-    for pattern in (SIGNATURE_RE, SIGNATURE_BELOW_RE, SIGNATURE_LINE_RE, SIGNATURE_FIELD_RE, SIGNATURE_END_RE,
-                    SIGNED_BY_RE):
+    for pattern in (SIGNATURE_RE, SIGNATURE_BELOW_RE, SIGNATURE_LINE_RE, SIGNER_OVER_OFFICE_RE, SIGNATURE_FIELD_RE,
+                    SIGNATURE_END_RE, SIGNED_BY_RE):
         for m in pattern.finditer(text):
             group = "signer" if "signer" in pattern.groupindex and m.group("signer") else "name"
             add(m.group(group), "signatory", m.start(group))

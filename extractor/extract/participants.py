@@ -50,8 +50,12 @@ INTAKE_PLAN_RE = re.compile(r"\b(?:ska|kommer\s+att|beräknas|planeras\s+att)\s+
 # A form row whose label asks for the number: "Antal deltagare\t25 per år".
 COUNT_LABEL_RE = re.compile(r"^(?:förväntat |planerat |beräknat )?antal deltagare|^volym|^deltagare", re.I)
 # A form export's field on a line of its own: "Antal deltagare\t60", "Förväntat antal deltagare: 60 per år"
-COUNT_FIELD_RE = re.compile(r"(?im)^[ \t]*(?:förväntat |planerat |beräknat )?antal deltagare[ \t]*[:\t][ \t]*"
+# ... its label may say what it counts, and a web form prints the value on the next line:
+# "Antal deltagare per år: 30", "Planerat antal deltagare:\n140"
+COUNT_FIELD_RE = re.compile(r"(?im)^[ \t]*(?P<label>(?:förväntat |planerat |beräknat )?antal deltagare"
+                            r"(?:[ \t]+(?:per år|totalt|samtidigt))?)[ \t]*(?:[:\t][ \t]*|:?[ \t]*\n[ \t]*)"
                             r"(?P<count>\d{1,4})(?![\d,.])[^\n]*$")
+PLANNED_LABEL_RE = re.compile(r"^(?:förväntat|planerat|beräknat)\b", re.I)
 # A report states the outcome with the goal beside it in brackets.
 GOAL_ASIDE_RE = re.compile(r"\(\s*(?:mål(?:et)?|planerat|planerade|målsättning)\s*:?\s*(?P<count>\d{1,4})(?P<rest>[^)]{0,60})\)", re.I)
 # Outcomes broken down by gender or age are counts, not the planned number.
@@ -168,6 +172,8 @@ def _count_field(text: str, where: dict | None) -> dict | None:
         return _read(m.group(0), need_cue=False)[0]
     after = text[m.end():m.end() + 120].split("\n")[:3]
     per = next((p for line in [m.group(0)] + after for p, cue in PER_RES if cue.search(line)), None)
+    if per is None and PLANNED_LABEL_RE.match(m.group("label").strip()):
+        per = "total"  # a planned number with no period is the whole intake
     if per is None:
         return None
     if where is not None:
