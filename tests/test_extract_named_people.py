@@ -294,3 +294,10 @@ def test_a_signer_alone_on_a_line_over_the_office(text, names):
 def test_participants_from_a_count_fields_label(text, expected):
     from extractor.extract.participants import find_participants
     assert find_participants([], text) == expected
+
+
+def test_a_boards_roster_names_members_not_signatories():
+    roster = "Styrelse\nAda Admin\nordförande\nBo Bokstav\nvice ordförande\nSiv Siffersson\nledamot\n"
+    signatures = "Underskrifter\nSekreterare\nAda Admin\nOrdförande\nBo Bokstav\nJusterare\nSiv Siffersson\n"
+    assert find_named_people(roster) == []
+    assert [n for n, *_ in find_named_people(signatures)] == ["Ada Admin", "Bo Bokstav", "Siv Siffersson"]

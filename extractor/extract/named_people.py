@@ -121,6 +121,29 @@ def _strip_title(name: str) -> str:
     return " ".join(parts[1:]) if len(parts) > 2 and TITLE_WORD_RE.match(parts[0]) else " ".join(parts)
 
 
+# A roster lists a board's members one a line with their offices; none of them signs by being listed.
+ROSTER_LINE_RE = re.compile(
+    rf"^[ \t]*(?:{PERSON}(?:[ \t]+{PARTY})?|(?i:(?:vice |2:e vice |förste vice )?ordförande|ledamot|ledamöter|ersättare|"
+    rf"suppleant|adjungerad|sekreterare|justerare|revisor))[ \t]*$")
+NOT_SIGNING_RE = re.compile(r"(?i)^[ \t]*(?:vice |2:e vice |förste vice )ordförande|^[ \t]*(?:ledamot|ledamöter|ersättare|"
+                            r"suppleant|adjungerad)[ \t]*$")
+
+
+def _rosters(text: str) -> list[tuple[int, int]]:
+    """Return the spans of runs of lines that list at least three people with a member's office among them."""
+    spans, run, offset = [], [], 0
+    for line in text.split("\n") + [""]:
+        if line.strip() and ROSTER_LINE_RE.match(line):
+            run.append((offset, line))
+        else:
+            people = [ln for _, ln in run if not ROSTER_LINE_RE.match(ln.strip().lower())]
+            if len(people) >= 3 and any(NOT_SIGNING_RE.match(ln) for _, ln in run):
+                spans.append((run[0][0], run[-1][0] + len(run[-1][1])))
+            run = []
+        offset += len(line) + 1
+    return spans
+
+
 def _plausible(name: str) -> bool:
     return not any(part.lower() in NOT_PERSON_WORDS for part in name.split())
 
@@ -163,6 +186,8 @@ def find_named_people(text: str, minutes: bool = False) -> list[tuple[str, str, 
         if len(lines) > 1 or lines and lines[0].group().strip() != lines[0].group("name"):
             for line in lines:
                 add(line.group("name"), "signatory", line.start("name"))
+    rosters = _rosters(text)
+    out[:] = [p for p in out if not any(a <= p[2] < b for a, b in rosters)]
     for m in SIGN_OFF_RE.finditer(text):
         words = list(re.finditer(PART, m.group("names")))
         size = 2 if len(words) % 2 == 0 else len(words) if len(words) <= 3 else 0
