@@ -301,3 +301,12 @@ def test_a_boards_roster_names_members_not_signatories():
     signatures = "Underskrifter\nSekreterare\nAda Admin\nOrdförande\nBo Bokstav\nJusterare\nSiv Siffersson\n"
     assert find_named_people(roster) == []
     assert [n for n, *_ in find_named_people(signatures)] == ["Ada Admin", "Bo Bokstav", "Siv Siffersson"]
+
+
+@pytest.mark.parametrize("text", [
+    "Handläggare: Ada Admin Socialnämnden 2030-01-01",
+    "Handläggare: Ada Admin Datum: 2030-01-01",
+    "Handläggare Ada Admin Avdelning: Juridik",
+])
+def test_a_body_or_the_next_label_run_into_the_name_is_no_part_of_it(text):
+    assert [n for n, *_ in find_named_people(text)] == ["Ada Admin"]

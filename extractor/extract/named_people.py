@@ -114,8 +114,16 @@ TITLE_WORD_RE = re.compile(rf"^(?:[\wåäö]*chef|[\wåäö]*sekr[\wåäö]*\.?|
 NOUN_FORM_RE = re.compile(r"(?:ens|ets|ningen|ningens|tionen|heten|arna|erna|ande|ende)$")
 
 
+# ... nor does a body or a form's next label run into the line: "Anna Exempelsson Socialnämnden", "… Datum:"
+BODY_TAIL_RE = re.compile(r"(?:nämnden|styrelsen|förvaltningen|kontoret|enheten|avdelningen|förbundet|kommun|regionen|"
+                          r"staden|sektionen|verket|kassan|förmedlingen)$")
+LABEL_WORDS = {"avdelning", "enhet", "förvaltning", "ärende", "dnr", "diarienummer", "mottagare", "rubrik"}
+
+
 def _strip_title(name: str) -> str:
     parts = name.split()
+    if len(parts) > 2 and (BODY_TAIL_RE.search(parts[-1].lower()) or parts[-1].lower() in NOT_PERSON_WORDS | LABEL_WORDS):
+        parts = parts[:-1]
     if len(parts) > 2 and NOUN_FORM_RE.search(parts[-1]):
         parts = parts[:-1]  # the next heading's first word: "Per Påhittad Justeringens (tid och plats)"
     return " ".join(parts[1:]) if len(parts) > 2 and TITLE_WORD_RE.match(parts[0]) else " ".join(parts)
