@@ -310,3 +310,11 @@ def test_a_boards_roster_names_members_not_signatories():
 ])
 def test_a_body_or_the_next_label_run_into_the_name_is_no_part_of_it(text):
     assert [n for n, *_ in find_named_people(text)] == ["Ada Admin"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Projektledare: Anna-Karin von Exempel\n", "Anna-Karin von Exempel"),
+    ("Handläggare: Per af Påhitt, 070-123 45 67", "Per af Påhitt"),
+])
+def test_a_nobiliary_particle_before_the_surname(text, name):
+    assert [n for n, *_ in find_named_people(text)] == [name]

@@ -12,7 +12,8 @@ import re
 
 UPPER, LOWER = "A-ZÅÄÖÉ", "a-zåäöéü"
 PART = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
-PERSON = rf"{PART}(?:[ \t]+{PART}){{1,2}}"
+# a nobiliary particle may stand before a surname: "Anna von Exempel", "Per af Påhitt"
+PERSON = rf"{PART}(?:[ \t]+(?:(?:von|af|van|de|der|di|da|la)[ \t]+)?{PART}){{1,2}}"
 # Roles that make a person the one to contact about the intervention.
 CONTACT_ROLES = (r"projektledare|projektledaren|kontaktperson|kontaktpersoner|handläggare|samordnare|samordnaren|"
                  r"processledare|processledaren|projektsamordnare|projektsamordnaren|koordinator|insatsansvarig|"
