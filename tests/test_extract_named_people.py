@@ -318,3 +318,14 @@ def test_a_body_or_the_next_label_run_into_the_name_is_no_part_of_it(text):
 ])
 def test_a_nobiliary_particle_before_the_surname(text, name):
     assert [n for n, *_ in find_named_people(text)] == [name]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Projektet har som mål att 100 individer ska delta.", {"count": 100, "per": "total"}),
+    ("Projektet kommer att erbjuda 40 ungdomar stöd.", {"count": 40, "per": "total"}),
+    ("Antal deltagare (totalt): 120", {"count": 120, "per": "total"}),
+    ("Projektet skulle omfatta 90 deltagare men nådde 70.", None),
+])
+def test_participants_that_will_take_part_or_be_offered_support(text, expected):
+    from extractor.extract.participants import find_participants
+    assert find_participants([], text) == expected

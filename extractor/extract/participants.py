@@ -16,10 +16,12 @@ PER_CUES: list[tuple[str, str]] = [
     ("total", r"totalt|sammanlagt|under (?:hela )?(?:projekt|insats)?(?:perioden|tiden)|under insatsen|under projektet|"
               # "Cirka 80 personer kommer att delta i insatsen": the intervention's whole intake
               r"(?:ska|kommer att) delta i (?:projektet|insatsen|projektets|insatsens)|"
+              # "Projektet har som mål att 100 personer ska delta."
+              r"(?:ska|kommer att) delta(?=\s*(?:[.;]|$))|"
               r"hela (?:projekt|insats)?(?:perioden|tiden)|"
               # "Projektet förväntas nå 200 unga": the whole reach of the project
               # ... and a planned intake with no period: "Projektet ska ta emot 60 deltagare"
-              r"(?:förväntas|beräknas|planeras|ska|skall|kommer att) (?:nå|ta emot|omfatta)"
+              r"(?:förväntas|beräknas|planeras|ska|skall|kommer att) (?:nå|ta emot|omfatta|ge stöd till|erbjuda)"
               r"(?= (?:ut till )?(?:minst |cirka |ca\.? |omkring |ungefär )?\d)|"
               r"in total|during the (?:whole )?project|over the project period"),
 ]
@@ -53,7 +55,7 @@ COUNT_LABEL_RE = re.compile(r"^(?:förväntat |planerat |beräknat )?antal delta
 # ... its label may say what it counts, and a web form prints the value on the next line:
 # "Antal deltagare per år: 30", "Planerat antal deltagare:\n140"
 COUNT_FIELD_RE = re.compile(r"(?im)^[ \t]*(?P<label>(?:förväntat |planerat |beräknat )?antal deltagare"
-                            r"(?:[ \t]+(?:per år|totalt|samtidigt))?)[ \t]*(?:[:\t][ \t]*|:?[ \t]*\n[ \t]*)"
+                            r"(?:[ \t]+\(?(?:per år|totalt|samtidigt)\)?)?)[ \t]*(?:[:\t][ \t]*|:?[ \t]*\n[ \t]*)"
                             r"(?P<count>\d{1,4})(?![\d,.])[^\n]*$")
 PLANNED_LABEL_RE = re.compile(r"^(?:förväntat|planerat|beräknat)\b", re.I)
 # A report states the outcome with the goal beside it in brackets.
@@ -119,7 +121,7 @@ def _passes(sections: list[Section]):
     yield from ((s, True, None) for s in own)
     yield from ((s, False, None) for s in own)
     skip = {"goals", "follow_up", "target_group", "participants"}
-    plan = re.compile(r"utöka|planerar|planerades|planeras|väntas|\(\s*mål\b|dimensionerad för|\bomfatta\b|beräknas|räknar med|tar emot|ska ta emot|platser|plats för|kommer att (?:vara|omfatta|ta emot)|(?:ska|skall|kommer att) nå\b|"
+    plan = re.compile(r"utöka|planerar|planerades|planeras|väntas|\(\s*mål\b|dimensionerad för|\bomfatta\b|beräknas|räknar med|tar emot|ska ta emot|platser|plats för|kommer att (?:vara|omfatta|ta emot)|(?:ska|skall|kommer att) (?:nå|ge stöd till|erbjuda)\b|"
                       # "Volym: 60 deltagare per år", "Vi beräknar att 45 personer per år …",
                       # "Insatsen vänder sig till 40 personer per år", "Insatsen ska ha 10 deltagare samtidigt"
                       r"\bvolym\b|\bkapacitet\b|\bberäknar\b|målsättningen (?:är|var)|har som mål|"
