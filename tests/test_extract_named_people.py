@@ -329,3 +329,14 @@ def test_a_nobiliary_particle_before_the_surname(text, name):
 def test_participants_that_will_take_part_or_be_offered_support(text, expected):
     from extractor.extract.participants import find_participants
     assert find_participants([], text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ambitionen är att 40 personer per år ska få stöd.", {"count": 40, "per": "year"}),
+    ("Uppskattningsvis 60 deltagare per år.", {"count": 60, "per": "year"}),
+    ("Vår bedömning är att 45 personer per år kan ta del av insatsen.", {"count": 45, "per": "year"}),
+    ("Ambitionen är att 40 personer har fått arbete efter ett år.", None),
+])
+def test_participants_in_an_ambition_or_estimate(text, expected):
+    from extractor.extract.participants import find_participants
+    assert find_participants([], text) == expected

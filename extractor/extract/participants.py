@@ -125,6 +125,7 @@ def _passes(sections: list[Section]):
                       # "Volym: 60 deltagare per år", "Vi beräknar att 45 personer per år …",
                       # "Insatsen vänder sig till 40 personer per år", "Insatsen ska ha 10 deltagare samtidigt"
                       r"\bvolym\b|\bkapacitet\b|\bberäknar\b|målsättningen (?:är|var)|har som mål|"
+                      r"ambitionen (?:är|var)|uppskattningsvis|bedömning(?:en)? är|"
                       r"(?:riktar|vänder) sig till (?:ca\.? |cirka |omkring |ungefär )?\d|\bska ha (?:ca\.? |cirka )?\d|"
                       r"(?:ska|kommer att) delta i|"
                       # a report's account of the plan: "Insatsen var tänkt att omfatta 90 deltagare"
