@@ -131,11 +131,23 @@ def test_a_day_before_a_month_is_no_amount():
 @pytest.mark.parametrize("text, expected", [
     ("Målet var 90 deltagare under projekttiden.", {"count": 90, "per": "total"}),
     ("Totalt skrevs 87 deltagare in under projekttiden.", None),
+    # the expected reach of a project is its whole intake; employers reached are no participants
+    ("Den ena satsningen förväntas nå 120 ungdomar i länet. Den andra ska nå 80 arbetsgivare.",
+     {"count": 120, "per": "total"}),
+    ("Målet är att 30 personer ska nå arbete eller studier.", None),
 ])
 def test_participants_goal_not_outcome(text, expected):
     from extractor.extract.participants import find_participants
     from extractor.record import Section
     assert find_participants([Section("other", "Sammanfattning", text, None, 0, len(text))], text) == expected
+
+
+def test_places_in_the_target_groups_field_are_the_capacity():
+    from extractor.extract.participants import find_participants
+    from extractor.record import Section
+    text = "Unga 18-29 år utan arbete. Verksamheten hade 15 platser per år, vilket gav omkring 25 personer."
+    assert find_participants([Section("target_group", "Målgrupp", text, None, 0, len(text))], text) == {
+        "count": 15, "per": "year"}
 
 
 def test_title_after_a_cover_word_ends_with_its_line():
@@ -194,3 +206,137 @@ def test_a_distribution_list_names_recipients_not_contacts():
     text = ("2031-11-20 Språnget Sändlista: ada.admin@exempelby.se bo.bokstav@exempelby.se per.pahittad@exempelby.se\n"
             "Kontaktperson: Lisa Låtsas, lisa.latsas@exempelby.se")
     assert [p.email for p in find_contacts(text, [])] == ["lisa.latsas@exempelby.se"]
+
+
+def test_minutes_name_the_office_then_the_politician_and_party():
+    text = ("Underskrifter Sekreterare Paragrafer 4 -- 9 Rut Rapport Ordförande Ada Admin (S) Justerare Bo Bokstav (C) "
+            "Siv Siffersson (M) Anslag\nBeslutande Olle Påhitt (V) Vice ordförande Lisa Låtsas (KD)")
+    assert [n for n, r, *_ in find_named_people(text)] == ["Ada Admin", "Bo Bokstav", "Siv Siffersson"]
+
+
+def test_signers_one_a_line_under_the_closing_place_and_date():
+    text = ("Gruppen lämnar härmed sin rapport.\nPåhittstad i mars 2031\nAda Admin (S), ordförande\nBo Bokstav (M)\n"
+            "Siv Siffersson (V)\n3\nInnehåll\n\nSlut.\nPåhittstad i april 2031\nInnehåll Sammanfattning\nText.")
+    assert [(n, r) for n, r, *_ in find_named_people(text)] == [
+        ("Ada Admin", "signatory"), ("Bo Bokstav", "signatory"), ("Siv Siffersson", "signatory")]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Datum för beslut: 2030-01-02 Handläggare: Ada Admin och Bo Bokstav\nInnehåll", ["Ada Admin", "Bo Bokstav"]),
+    # in prose the second person may hold another role
+    ("Projektledare Ada Admin och Bo Bokstav från kommunen träffades.", ["Ada Admin"]),
+])
+def test_two_people_under_one_role_label(text, names):
+    assert [n for n, *_ in find_named_people(text)] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Kontaktpersoner: Ada Admin, Bo Bokstav och Siv Siffersson\nMer text.", ["Ada Admin", "Bo Bokstav", "Siv Siffersson"]),
+    ("Kontakt: Ada Admin, 070-123 45 67\nMer text.", ["Ada Admin"]),
+    ("Kontakt: Påhittsby kommun, växeln", []),
+])
+def test_people_under_a_contact_label(text, names):
+    assert [n for n, *_ in find_named_people(text)] == names
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a planned intake with no period is the whole intake
+    ("Projektet ska omfatta 120 deltagare.", {"count": 120, "per": "total"}),
+    ("Satsningen kommer att ta emot 60 deltagare.", {"count": 60, "per": "total"}),
+    ("Projektet ska nå 300 personer i länet.", {"count": 300, "per": "total"}),
+    ("Verksamheten har plats för 12 deltagare åt gången.", {"count": 12, "per": "ongoing"}),
+    ("Insatsen beräknas ta emot 40 personer per år.", {"count": 40, "per": "year"}),
+])
+def test_participants_from_a_planned_intake(text, expected):
+    from extractor.extract.participants import find_participants
+    assert find_participants([], text) == expected
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Kontaktperson hos förbundet: Ada Admin\nMer.", ["Ada Admin"]),
+    ("Projektledare för insatsen är Ada Admin.", ["Ada Admin"]),
+    ("Ada Admin arbetar som projektledare i Bron.", ["Ada Admin"]),
+    ("Handläggare\nAda Admin\n", ["Ada Admin"]),
+    ("Ada Admin\nProjektledare\n070-123 45 67", ["Ada Admin"]),
+    # the evaluator's line ends where the project manager's label begins
+    ("Utvärderare: Ada Admin\nProjektledare: Bo Bokstav", ["Bo Bokstav"]),
+])
+def test_role_labels_with_whose_role_or_on_lines_of_their_own(text, names):
+    assert [n for n, *_ in find_named_people(text)] == names
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Volym: 60 deltagare per år", {"count": 60, "per": "year"}),
+    ("Insatsen vänder sig till 40 personer per år.", {"count": 40, "per": "year"}),
+    ("Insatsen ska ha 10 deltagare samtidigt.", {"count": 10, "per": "ongoing"}),
+    ("Vi beräknar att ca 45 personer per år tar del av insatsen.", {"count": 45, "per": "year"}),
+    ("Målsättningen är att 50 deltagare ska skrivas in per år.", {"count": 50, "per": "year"}),
+    ("Insatsen vänder sig till unga 16-24 år.", None),
+])
+def test_participants_in_other_plan_wordings(text, expected):
+    from extractor.extract.participants import find_participants
+    assert find_participants([], text) == expected
+
+
+@pytest.mark.parametrize("text, names", [
+    ("För styrelsen\n\nAda Admin\nordförande\n", ["Ada Admin"]),
+    ("Ada Admin (S)\nOrdförande\n", ["Ada Admin"]),
+])
+def test_a_signer_alone_on_a_line_over_the_office(text, names):
+    assert [(n, r) for n, r, *_ in find_named_people(text)] == [(n, "signatory") for n in names]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Antal deltagare per år: 30", {"count": 30, "per": "year"}),
+    ("Planerat antal deltagare:\n140\nProjektperiod:\n2030-01-01 - 2031-12-31", {"count": 140, "per": "total"}),
+    ("Antal deltagare: 45", None),  # a report's count is no plan
+])
+def test_participants_from_a_count_fields_label(text, expected):
+    from extractor.extract.participants import find_participants
+    assert find_participants([], text) == expected
+
+
+def test_a_boards_roster_names_members_not_signatories():
+    roster = "Styrelse\nAda Admin\nordförande\nBo Bokstav\nvice ordförande\nSiv Siffersson\nledamot\n"
+    signatures = "Underskrifter\nSekreterare\nAda Admin\nOrdförande\nBo Bokstav\nJusterare\nSiv Siffersson\n"
+    assert find_named_people(roster) == []
+    assert [n for n, *_ in find_named_people(signatures)] == ["Ada Admin", "Bo Bokstav", "Siv Siffersson"]
+
+
+@pytest.mark.parametrize("text", [
+    "Handläggare: Ada Admin Socialnämnden 2030-01-01",
+    "Handläggare: Ada Admin Datum: 2030-01-01",
+    "Handläggare Ada Admin Avdelning: Juridik",
+])
+def test_a_body_or_the_next_label_run_into_the_name_is_no_part_of_it(text):
+    assert [n for n, *_ in find_named_people(text)] == ["Ada Admin"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Projektledare: Anna-Karin von Exempel\n", "Anna-Karin von Exempel"),
+    ("Handläggare: Per af Påhitt, 070-123 45 67", "Per af Påhitt"),
+])
+def test_a_nobiliary_particle_before_the_surname(text, name):
+    assert [n for n, *_ in find_named_people(text)] == [name]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Projektet har som mål att 100 individer ska delta.", {"count": 100, "per": "total"}),
+    ("Projektet kommer att erbjuda 40 ungdomar stöd.", {"count": 40, "per": "total"}),
+    ("Antal deltagare (totalt): 120", {"count": 120, "per": "total"}),
+    ("Projektet skulle omfatta 90 deltagare men nådde 70.", None),
+])
+def test_participants_that_will_take_part_or_be_offered_support(text, expected):
+    from extractor.extract.participants import find_participants
+    assert find_participants([], text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ambitionen är att 40 personer per år ska få stöd.", {"count": 40, "per": "year"}),
+    ("Uppskattningsvis 60 deltagare per år.", {"count": 60, "per": "year"}),
+    ("Vår bedömning är att 45 personer per år kan ta del av insatsen.", {"count": 45, "per": "year"}),
+    ("Ambitionen är att 40 personer har fått arbete efter ett år.", None),
+])
+def test_participants_in_an_ambition_or_estimate(text, expected):
+    from extractor.extract.participants import find_participants
+    assert find_participants([], text) == expected

@@ -15,6 +15,8 @@ def _sec(key, text, start=0):
     ("per.pahittad@arbetsformedling en.se", "per.pahittad@arbetsformedlingen.se"),
     # a PDF line broke after the dot
     ("E-post mikael.exempelsson@arbetsformedlingen.\nse\nUnderskrift", "mikael.exempelsson@arbetsformedlingen.se"),
+    # a web page hides the "@" from harvesters
+    ("Kontakt: ada.admin[at]pahittsby.se", "ada.admin@pahittsby.se"),
 ])
 def test_emails_are_lower_cased_and_repaired(text, email):
     assert [e for e, _, _ in find_emails(text)] == [email]

@@ -12,18 +12,30 @@ import re
 
 UPPER, LOWER = "A-ZÅÄÖÉ", "a-zåäöéü"
 PART = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
-PERSON = rf"{PART}(?:[ \t]+{PART}){{1,2}}"
+# a nobiliary particle may stand before a surname: "Anna von Exempel", "Per af Påhitt"
+PERSON = rf"{PART}(?:[ \t]+(?:(?:von|af|van|de|der|di|da|la)[ \t]+)?{PART}){{1,2}}"
 # Roles that make a person the one to contact about the intervention.
 CONTACT_ROLES = (r"projektledare|projektledaren|kontaktperson|kontaktpersoner|handläggare|samordnare|samordnaren|"
                  r"processledare|processledaren|projektsamordnare|projektsamordnaren|koordinator|insatsansvarig|"
                  r"projektchef|projektchefen")
 ROLE_THEN_NAME_RE = re.compile(
-    rf"\b(?i:{CONTACT_ROLES})[ \t]*(?::|[ \t][–-])?[ \t]+(?:(?:är|var|har[ \t]+varit)[ \t]+)?(?P<name>{PERSON})")
+    rf"\b(?i:{CONTACT_ROLES})"
+    # a label may say whose: "Kontaktperson hos förbundet: …", "Projektledare för insatsen är …"
+    rf"(?:[ \t]+(?:(?:hos|för|på|vid|inom)[ \t]+[\w-]+(?:[ \t]+[\w-]+)?|[{UPPER}][\w-]+)(?=[ \t]*:|[ \t]+(?:är|var)[ \t]))?"
+    # ... or stand alone on its line over the name: "Handläggare\nAnna Exempelsson"
+    rf"(?:[ \t]*(?::|[ \t][–-])?[ \t]+(?:(?:är|var|har[ \t]+varit)[ \t]+)?|[ \t]*:?[ \t]*\n[ \t]*(?=(?:{PERSON})[ \t]*(?:\n|$)))"
+    rf"(?P<name>{PERSON})"
+    # more people listed under the label: "Handläggare: Anna Exempelsson och Per Påhittad", "A, B och C"
+    rf"(?P<second>(?:[ \t]*,[ \t]*{PERSON})*[ \t]+och[ \t]+{PERSON})?")
+# A contact label: "Kontakt: Anna Exempelsson, 070-…"
+CONTACT_LABEL_RE = re.compile(rf"\b(?i:kontakt|kontaktuppgifter|frågor besvaras av)[ \t]*:[ \t]*(?P<name>{PERSON})")
 NAME_THEN_ROLE_RE = re.compile(
-    rf"(?P<name>{PERSON})(?:[ \t]*,[ \t]*|[ \t]+(?:är|var|har[ \t]+varit|blir)[ \t]+)(?i:{CONTACT_ROLES})\b")
+    rf"(?P<name>{PERSON})(?:[ \t]*,[ \t]*|[ \t]+(?:är|var|har[ \t]+varit|blir|arbetar[ \t]+som)[ \t]+)(?i:{CONTACT_ROLES})\b")
 # A cover or a page's foot prints the role after the name, as a title: "Anna Exempelsson Projektledare"
-NAME_THEN_TITLE_RE = re.compile(
-    rf"(?P<name>{PERSON})[ \t]+(?:Projektledare|Projektchef|Kontaktperson|Samordnare|Processledare|Projektsamordnare|Handläggare)\b")
+TITLES = "Projektledare|Projektchef|Kontaktperson|Samordnare|Processledare|Projektsamordnare|Handläggare"
+NAME_THEN_TITLE_RE = re.compile(rf"(?P<name>{PERSON})[ \t]+(?:{TITLES})\b")
+# ... or on a line of its own under the name: "Anna Exempelsson\nProjektledare\n070-…"
+NAME_OVER_TITLE_RE = re.compile(rf"(?m)^[ \t]*(?P<name>{PERSON})[ \t]*\n[ \t]*(?:{TITLES})[ \t]*$")
 # "A och B som varit samordnare och projektledare"
 NAMES_WHO_WERE_RE = re.compile(
     rf"(?P<names>{PERSON}(?:[ \t]*(?:,|och)[ \t]*{PERSON})*)[ \t]+som[ \t]+(?:har[ \t]+)?(?:varit|är|var)[ \t]+"
@@ -48,6 +60,21 @@ SIGNER_WITH_OFFICE_RE = re.compile(
 # ... and a form's signing field: "Firmatecknare: Anna Exempelsson", "Behörig företrädare: …"
 SIGNED_BY_RE = re.compile(rf"\b(?:Underskrift[.:]?|(?i:utses att justera|justerare)[ \t]*:?|"
                           rf"(?i:firmatecknare|behörig företrädare|authori[sz]ed signatory)[ \t]*:)[ \t]+(?P<name>{PERSON})")
+# Minutes print the office, then the politician and the party: "Ordförande Per Påhittad (S) Justerare
+# Anna Exempelsson (C) Eva Exempel (M)"; a vice chair does not sign.
+PARTY = r"\((?:S|M|C|V|L|KD|MP|SD|FP)\)"
+OFFICES = "Ordförande|Sekreterare|Justerare|Justerande|Protokollsjusterare"
+OFFICE_PARTY_RE = re.compile(
+    rf"(?<![Vv]ice )(?<!vice\t)\b(?:{OFFICES})[ \t]*:?[ \t]+"
+    rf"(?P<names>{PERSON}[ \t]+{PARTY}(?:[ \t]+(?!(?:{OFFICES})\b){PERSON}[ \t]+{PARTY})?)")
+# A report's closing: the place and date on a line, then the signers one a line, each perhaps with party
+# and office: "Exempelstad i maj 2020\nAnna Exempelsson (S), ordförande\nPer Påhittad (M)"
+MONTHS = r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+PLACE_DATE_LINE_RE = re.compile(
+    rf"(?m)^[ \t]*{PART}(?:[ \t]+{PART})?(?:[ \t]+(?:i|den)[ \t]+(?:\d{{1,2}}[ \t]+)?(?:{MONTHS})[ \t]+\d{{4}}|"
+    rf",?[ \t]+\d{{4}}-\d{{2}}-\d{{2}})[ \t]*\n")
+SIGNER_ALONE_RE = re.compile(
+    rf"[ \t]*(?P<name>{PERSON})(?:[ \t]+{PARTY})?(?:[ \t]*,[ \t]*[{LOWER}]+(?:[ \t]+[{LOWER}]+)?)?[ \t]*(?:\n|$)")
 # A closing signature: a name, then the signer's title alone at the line's end (or on the next line)
 # "Anna Exempelsson Ordförande", "Per Påhittad\nFörbundschef"
 SIGNATURE_LINE_RE = re.compile(
@@ -56,6 +83,11 @@ SIGNATURE_LINE_RE = re.compile(
     # or on its own line with the office after a comma: "Per Påhittad, ordförande"
     rf"|^[ \t]*(?P<signer>{PERSON})[ \t]*,[ \t]*(?i:ordförande|vice ordförande|sekreterare|justerare|"
     rf"[{LOWER}]*chef|[{LOWER}]*direktör)[ \t]*$")
+# ... or the name (perhaps with party) alone on its line over the office in lower case:
+# "Anna Exempelsson (S)\nOrdförande", "Per Påhittad\nförbundschef"
+SIGNER_OVER_OFFICE_RE = re.compile(
+    rf"(?m)^[ \t]*(?P<name>{PERSON})(?:[ \t]+{PARTY})?[ \t]*\n[ \t]*"
+    rf"(?i:ordförande|vice ordförande|sekreterare|justerare|kommunalråd|[{LOWER}]*chef|[{LOWER}]*direktör)[ \t]*$")
 # A kommun's decision form signs "Namn Datum Titel": "Per Påhittad Datum Kommunalråd".
 SIGNATURE_FIELD_RE = re.compile(
     rf"(?P<name>{PERSON})[ \t]+Datum[ \t]+(?:Kommunalråd|Ordförande|[{UPPER}][{LOWER}]*(?:chef|direktör))\b")
@@ -83,11 +115,42 @@ TITLE_WORD_RE = re.compile(rf"^(?:[\wåäö]*chef|[\wåäö]*sekr[\wåäö]*\.?|
 NOUN_FORM_RE = re.compile(r"(?:ens|ets|ningen|ningens|tionen|heten|arna|erna|ande|ende)$")
 
 
+# ... nor does a body or a form's next label run into the line: "Anna Exempelsson Socialnämnden", "… Datum:"
+BODY_TAIL_RE = re.compile(r"(?:nämnden|styrelsen|förvaltningen|kontoret|enheten|avdelningen|förbundet|kommun|regionen|"
+                          r"staden|sektionen|verket|kassan|förmedlingen)$")
+LABEL_WORDS = {"avdelning", "enhet", "förvaltning", "ärende", "dnr", "diarienummer", "mottagare", "rubrik"}
+
+
 def _strip_title(name: str) -> str:
     parts = name.split()
+    if len(parts) > 2 and (BODY_TAIL_RE.search(parts[-1].lower()) or parts[-1].lower() in NOT_PERSON_WORDS | LABEL_WORDS):
+        parts = parts[:-1]
     if len(parts) > 2 and NOUN_FORM_RE.search(parts[-1]):
         parts = parts[:-1]  # the next heading's first word: "Per Påhittad Justeringens (tid och plats)"
     return " ".join(parts[1:]) if len(parts) > 2 and TITLE_WORD_RE.match(parts[0]) else " ".join(parts)
+
+
+# A roster lists a board's members one a line with their offices; none of them signs by being listed.
+ROSTER_LINE_RE = re.compile(
+    rf"^[ \t]*(?:{PERSON}(?:[ \t]+{PARTY})?|(?i:(?:vice |2:e vice |förste vice )?ordförande|ledamot|ledamöter|ersättare|"
+    rf"suppleant|adjungerad|sekreterare|justerare|revisor))[ \t]*$")
+NOT_SIGNING_RE = re.compile(r"(?i)^[ \t]*(?:vice |2:e vice |förste vice )ordförande|^[ \t]*(?:ledamot|ledamöter|ersättare|"
+                            r"suppleant|adjungerad)[ \t]*$")
+
+
+def _rosters(text: str) -> list[tuple[int, int]]:
+    """Return the spans of runs of lines that list at least three people with a member's office among them."""
+    spans, run, offset = [], [], 0
+    for line in text.split("\n") + [""]:
+        if line.strip() and ROSTER_LINE_RE.match(line):
+            run.append((offset, line))
+        else:
+            people = [ln for _, ln in run if not ROSTER_LINE_RE.match(ln.strip().lower())]
+            if len(people) >= 3 and any(NOT_SIGNING_RE.match(ln) for _, ln in run):
+                spans.append((run[0][0], run[-1][0] + len(run[-1][1])))
+            run = []
+        offset += len(line) + 1
+    return spans
 
 
 def _plausible(name: str) -> bool:
@@ -115,11 +178,25 @@ def find_named_people(text: str, minutes: bool = False) -> list[tuple[str, str, 
         begun = [m.end() for m in SENTENCE_START_RE.finditer(window)]
         return bool(ATTENDANCE_RE.search(window, begun[-1] if begun else 0))
 
-    for pattern in (SIGNATURE_RE, SIGNATURE_BELOW_RE, SIGNATURE_LINE_RE, SIGNATURE_FIELD_RE, SIGNATURE_END_RE,
-                    SIGNED_BY_RE):
+    for pattern in (SIGNATURE_RE, SIGNATURE_BELOW_RE, SIGNATURE_LINE_RE, SIGNER_OVER_OFFICE_RE, SIGNATURE_FIELD_RE,
+                    SIGNATURE_END_RE, SIGNED_BY_RE):
         for m in pattern.finditer(text):
             group = "signer" if "signer" in pattern.groupindex and m.group("signer") else "name"
             add(m.group(group), "signatory", m.start(group))
+    for m in OFFICE_PARTY_RE.finditer(text):
+        for name in re.finditer(PERSON, m.group("names")):
+            add(name.group(), "signatory", m.start("names") + name.start())
+    for m in PLACE_DATE_LINE_RE.finditer(text):
+        pos, lines = m.end(), []
+        while (line := SIGNER_ALONE_RE.match(text, pos)) and line.end() > pos:
+            lines.append(line)
+            pos = line.end()
+        # one bare capitalised pair could be a heading; a party, an office or a second signer makes it a list
+        if len(lines) > 1 or lines and lines[0].group().strip() != lines[0].group("name"):
+            for line in lines:
+                add(line.group("name"), "signatory", line.start("name"))
+    rosters = _rosters(text)
+    out[:] = [p for p in out if not any(a <= p[2] < b for a, b in rosters)]
     for m in SIGN_OFF_RE.finditer(text):
         words = list(re.finditer(PART, m.group("names")))
         # the signer's title ends the names: "Anna Exempel\nEnhetschef Arbetsmarknad"
@@ -134,10 +211,16 @@ def find_named_people(text: str, minutes: bool = False) -> list[tuple[str, str, 
             add(m.group("name"), "signatory", group.start(1) + m.start("name"))
     if minutes:
         return out
-    for pattern in (ROLE_THEN_NAME_RE, NAME_THEN_ROLE_RE, NAME_THEN_TITLE_RE, NAME_WITH_PHONE_RE):
+    for pattern in (ROLE_THEN_NAME_RE, NAME_THEN_ROLE_RE, NAME_THEN_TITLE_RE, NAME_OVER_TITLE_RE, NAME_WITH_PHONE_RE,
+                    CONTACT_LABEL_RE):
         for m in pattern.finditer(text):
             if not attending(m.start("name")):
                 add(m.group("name"), "contact", m.start("name"))
+                # only under a label ("Handläggare: A och B"); in prose the second may be anyone
+                label = text[m.start():m.start("name")]
+                if "second" in pattern.groupindex and m.group("second") and ":" in label:
+                    for more in re.finditer(PERSON, m.group("second")):
+                        add(more.group(), "contact", m.start("second") + more.start())
     for m in NAMES_WHO_WERE_RE.finditer(text):
         for name in re.finditer(PERSON, m.group("names")):
             add(name.group(), "contact", m.start("names") + name.start())

@@ -16,7 +16,13 @@ PER_CUES: list[tuple[str, str]] = [
     ("total", r"totalt|sammanlagt|under (?:hela )?(?:projekt|insats)?(?:perioden|tiden)|under insatsen|under projektet|"
               # "Cirka 80 personer kommer att delta i insatsen": the intervention's whole intake
               r"(?:ska|kommer att) delta i (?:projektet|insatsen|projektets|insatsens)|"
+              # "Projektet har som mål att 100 personer ska delta."
+              r"(?:ska|kommer att) delta(?=\s*(?:[.;]|$))|"
               r"hela (?:projekt|insats)?(?:perioden|tiden)|"
+              # "Projektet förväntas nå 200 unga": the whole reach of the project
+              # ... and a planned intake with no period: "Projektet ska ta emot 60 deltagare"
+              r"(?:förväntas|beräknas|planeras|ska|skall|kommer att) (?:nå|ta emot|omfatta|ge stöd till|erbjuda)"
+              r"(?= (?:ut till )?(?:minst |cirka |ca\.? |omkring |ungefär )?\d)|"
               r"in total|during the (?:whole )?project|over the project period"),
 ]
 PER_RES = [(per, re.compile(p, re.I)) for per, p in PER_CUES]
@@ -40,7 +46,9 @@ GOAL_CLAUSE_RE = re.compile(r"\bmålet\b|\bplanerad(?:e|t)?\s+(?:volym|antal)\b|
 INTAKE_PLAN_RE = re.compile(r"\b(?:ska|kommer\s+att|beräknas|planeras\s+att)\s+(?:ta\s+emot|omfatta|delta\s+i)\b|"
                             # "Vi räknar med 35 deltagare per år", "Målet är 40 deltagare per år",
                             # "Insatsen är dimensionerad för 30 deltagare samtidigt"
-                            r"\bräknar med\b|\bberäknar att\b|\bplanerar för\b|\bmålet är\b|\bdimensionerad för\b", re.I)
+                            r"\bräknar med\b|\bberäknar att\b|\bplanerar för\b|\bmålet är\b|\bdimensionerad för\b|"
+                            # a number of places is the capacity, not an outcome: "Insatsen hade 15 platser per år"
+                            r"\b\d{1,4}\s+platser\b", re.I)
 # A goal field may state the planned volume beside the outcomes: "Planerad volym: 40 deltagare per år"
 PLANNED_VOLUME_RE = re.compile(r"\bplanerad(?:e|t)?\s+(?:volym|antal\s+deltagare)\b", re.I)
 # A count per course round is not the intervention's: "12 platser per kursomgång (24 deltagare per år)"
@@ -48,8 +56,12 @@ PER_ROUND_RE = re.compile(r"^\s*(?:per|i varje|varje)\s+(?:kurs)?(?:omgång|grup
 # A form row whose label asks for the number: "Antal deltagare\t25 per år".
 COUNT_LABEL_RE = re.compile(r"^(?:förväntat |planerat |beräknat )?antal deltagare|^volym|^deltagare", re.I)
 # A form export's field on a line of its own: "Antal deltagare\t60", "Förväntat antal deltagare: 60 per år"
-COUNT_FIELD_RE = re.compile(r"(?im)^[ \t]*(?:förväntat |planerat |beräknat )?antal deltagare[ \t]*[:\t][ \t]*"
+# ... its label may say what it counts, and a web form prints the value on the next line:
+# "Antal deltagare per år: 30", "Planerat antal deltagare:\n140"
+COUNT_FIELD_RE = re.compile(r"(?im)^[ \t]*(?P<label>(?:förväntat |planerat |beräknat )?antal deltagare"
+                            r"(?:[ \t]+\(?(?:per år|totalt|samtidigt)\)?)?)[ \t]*(?:[:\t][ \t]*|:?[ \t]*\n[ \t]*)"
                             r"(?P<count>\d{1,4})(?![\d,.])[^\n]*$")
+PLANNED_LABEL_RE = re.compile(r"^(?:förväntat|planerat|beräknat)\b", re.I)
 # A report states the outcome with the goal beside it in brackets.
 GOAL_ASIDE_RE = re.compile(r"\(\s*(?:mål(?:et)?|planerat|planerade|målsättning)\s*:?\s*(?P<count>\d{1,4})(?P<rest>[^)]{0,60})\)", re.I)
 # Outcomes broken down by gender or age are counts, not the planned number.
@@ -115,7 +127,12 @@ def _passes(sections: list[Section]):
     yield from ((s, True, None) for s in own)
     yield from ((s, False, None) for s in own)
     skip = {"goals", "follow_up", "target_group", "participants"}
-    plan = re.compile(r"utöka|planerar|planerades|planeras|väntas|\(\s*mål\b|dimensionerad för|\bomfatta\b|beräknas|räknar med|tar emot|ska ta emot|platser|kommer att (?:vara|omfatta|ta emot)|"
+    plan = re.compile(r"utöka|planerar|planerades|planeras|väntas|\(\s*mål\b|dimensionerad för|\bomfatta\b|beräknas|räknar med|tar emot|ska ta emot|platser|plats för|kommer att (?:vara|omfatta|ta emot)|(?:ska|skall|kommer att) (?:nå|ge stöd till|erbjuda)\b|"
+                      # "Volym: 60 deltagare per år", "Vi beräknar att 45 personer per år …",
+                      # "Insatsen vänder sig till 40 personer per år", "Insatsen ska ha 10 deltagare samtidigt"
+                      r"\bvolym\b|\bkapacitet\b|\bberäknar\b|målsättningen (?:är|var)|har som mål|"
+                      r"ambitionen (?:är|var)|uppskattningsvis|bedömning(?:en)? är|"
+                      r"(?:riktar|vänder) sig till (?:ca\.? |cirka |omkring |ungefär )?\d|\bska ha (?:ca\.? |cirka )?\d|"
                       r"(?:ska|kommer att) delta i|"
                       # a report's account of the plan: "Insatsen var tänkt att omfatta 90 deltagare"
                       r"(?:var|är)\s+tänkt\s+att\s+(?:omfatta|ta emot|nå)|skulle\s+(?:omfatta|ta emot|nå)|"
@@ -165,6 +182,8 @@ def _count_field(text: str, where: dict | None) -> dict | None:
         return _read(m.group(0), need_cue=False)[0]
     after = text[m.end():m.end() + 120].split("\n")[:3]
     per = next((p for line in [m.group(0)] + after for p, cue in PER_RES if cue.search(line)), None)
+    if per is None and PLANNED_LABEL_RE.match(m.group("label").strip()):
+        per = "total"  # a planned number with no period is the whole intake
     if per is None:
         return None
     if where is not None:

@@ -13,8 +13,8 @@ TLDS = ("se", "com", "nu", "org", "net", "eu")
 # "sofie.backstrom@forsakrings kassan.se", "lotta.nyqvist@var\nberg.se" and "…@arbetsformedlingen.\nse":
 # print split the domain.
 EMAIL_RE = re.compile(
-    r"(?P<local>[A-Za-z0-9][\w.+-]*)\s?(?:@|\(&|\(at\))\s?(?P<d1>[\w-]+(?:\.[\w-]+)*)(?:(?P<dot>\.?)[ \n](?P<d2>[\w-]+(?:\.[\w-]+)*))?")
-EMAIL_ANCHOR_RE = re.compile(r"@|\(&|\(at\)")
+    r"(?P<local>[A-Za-z0-9][\w.+-]*)\s?(?:@|\(&|\(at\)|\[at\])\s?(?P<d1>[\w-]+(?:\.[\w-]+)*)(?:(?P<dot>\.?)[ \n](?P<d2>[\w-]+(?:\.[\w-]+)*))?")
+EMAIL_ANCHOR_RE = re.compile(r"@|\(&|\(at\)|\[at\]")  # "anna.exempel[at]exempelby.se" too
 MAX_LOCAL_CHARS, MAX_DOMAIN_CHARS = 64, 128  # an address's local part is at most 64 characters
 PHONE_AFTER_CHARS, PHONE_BEFORE_CHARS = 40, 60
 PHONE_RE = re.compile(r"(?<![\d-])(0\d{1,3}\s?-\s?\d{2,3}(?:\s\d{2,3}){1,3})(?![\d])")
