@@ -58,7 +58,7 @@ ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("partner", "after", r"\b(?:samverkansparter|samverkanspartners|projektparter|parter\s+i\s+(?:projektet|insatsen|satsningen|förstudien|verksamheten))\s*(?::|är|var)?", ("parter", "samverkanspartners")),
     ("partner", "after", r"\b(?:samarbetar|samarbetade|samverkar|samverkade)\s+(?:även\s+|också\s+)?med", ("samarbeta", "samverka")),
     ("partner", "before", r"\s+(?:samarbetar|samarbetade|samverkar|samverkade)\s+(?:även\s+|också\s+)?med", ("samarbeta", "samverka")),
-    # "A och B kommuner har varit parter", "C och D har deltagit i projektet som samverkande aktörer",
+    # "A och B kommuner har varit parter", "C och D har som samverkande aktörer deltagit i projektet",
     # "med Arbetsförmedlingen som samverkanspart"
     ("partner", "before", r"\s+(?:har\s+varit|är|var|blev)\s+(?:medverkande\s+|deltagande\s+|samverkande\s+)?(?:samverkans)?parter\b",
      ("parter",)),
