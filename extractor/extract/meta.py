@@ -78,6 +78,10 @@ SUBJECT_KIND_RE = re.compile(
 SUBJECT_NAME_FIRST_RE = re.compile(
     r"^(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ-]+){0,2})[ \t]+[–-][ \t]+[a-zåäö]")
 SUBJECT_NAME_ALONE_RE = re.compile(r"^(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ-]+){0,2})[ \t]*$")
+# A subject naming the insats and then the change it asks for: "Ämne: SV: Bron – ändrad bemanning"
+SUBJECT_CHANGE_RE = re.compile(
+    r"^(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:[ \t]+[\wåäöÅÄÖ-]+){0,2})[ \t]+[–-][ \t]+"
+    r"(?i:ändr|juster|minsk|utök|förläng|fortsätt|ny\b|nya\b|budget|bemanning|tjänst)")
 # a name is coined or a definite noun ("Bryggan", "IT-lotsen", "Steget"), not a bare word ("Möte", "Fråga")
 NAME_LIKE_RE = re.compile(r"^.[^ ]*[A-ZÅÄÖ0-9-]|(?:et|en|an|rn|(?<!i)[aeouyåäö]n)$")
 # Dates and periods in a subject are no names: "mars 2025", "kvartal 3", "Q3", "T2"
@@ -158,7 +162,7 @@ def find_title(sections: list[Section], text: str, where: dict | None = None) ->
     if m and _name_acceptable(m.group(1).strip(), text):
         where["title"] = m.span(1)
         return m.group(1).strip()
-    found = _title_from_subject(text) or _title_before_change(text)
+    found = _title_from_subject(text)
     if found:
         where["title"] = found[1:]
         return found[0]
@@ -173,28 +177,6 @@ def _subject_name_alone(subject: str, body: str) -> re.Match | None:
     """Return a subject that is a name alone and that the mail's text names again ("Ämne: Bryggan")."""
     m = SUBJECT_NAME_ALONE_RE.match(subject)
     return m if m and re.search(rf"(?<![\w-]){re.escape(m.group('name'))}(?![\w-])", body) else None
-
-
-# A subject naming the insats and then the change it asks for: "Ämne: SV: Bron – ändrad bemanning"
-SUBJECT_CHANGE_RE = re.compile(
-    r"^(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:[ \t]+[\wåäöÅÄÖ-]+){0,2})[ \t]+[–-][ \t]+"
-    r"(?i:ändr|juster|minsk|utök|förläng|fortsätt|ny\b|nya\b|budget|bemanning|tjänst)")
-
-
-def _title_before_change(text: str) -> tuple[str, int, int] | None:
-    """Return (name, start, end) from an e-mail subject that names the insats before the change it is about.
-
-    "Ämne: SV: Bron – ändring av bemanning 2026" -> "Bron"
-    """
-    head = text[:MAIL_HEAD_CHARS]
-    m = SUBJECT_RE.search(head)
-    if not m or not MAIL_HEADER_RE.search(head):
-        return None
-    name = SUBJECT_CHANGE_RE.match(m.group("subject"))
-    if not name or not title_acceptable(name.group("name"), text):
-        return None
-    start = m.start("subject") + name.start("name")
-    return name.group("name"), start, start + len(name.group("name"))
 
 
 def _title_from_subject(text: str) -> tuple[str, int, int] | None:
@@ -212,9 +194,13 @@ def _title_from_subject(text: str) -> tuple[str, int, int] | None:
     if not kind:
         first = SUBJECT_NAME_FIRST_RE.match(subject) or _subject_name_alone(subject, text[m.end():])
         name = first.group("name") if first else ""
-        if not first or not NAME_LIKE_RE.search(name) or not title_acceptable(name, text):
-            return None
-        return name, base, base + len(name)
+        if first and NAME_LIKE_RE.search(name) and title_acceptable(name, text):
+            return name, base, base + len(name)
+        # a plain word names the insats where the change the mail asks for follows: "Kliv – utökad bemanning"
+        change = SUBJECT_CHANGE_RE.match(subject)
+        if change and title_acceptable(change.group("name"), text):
+            return change.group("name"), base, base + len(change.group("name"))
+        return None
     rest = SUBJECT_TIME_RE.sub(lambda t: " " * len(t.group()), subject[kind.end():])  # offsets kept
     lead = SUBJECT_LEAD_RE.match(rest)
     name = SUBJECT_NAME_RE.search(rest, lead.end() if lead else 0)
