@@ -11,7 +11,9 @@ from .text import sentences
 # a range counts from its lower end: "15–20 deltagare samtidigt" -> 15
 COUNT_RE = re.compile(r"(?<![\d,.])(\d{1,4})(?:\s*[–-]\s*\d{1,4})?\s+(?:st(?:ycken)?\.?\s+)?(?:nya\s+|unika\s+)?(deltagare|personer|platser|individer|stycken|unga|ungdomar|participants|persons|people|individuals|places|young people|young adults)\b", re.I)
 PER_CUES: list[tuple[str, str]] = [
-    ("year", r"per år|årligen|om året|varje år|/år|per kalenderår|under året|per year|a year|each year|every year|annually"),
+    ("year", r"per år|årligen|om året|varje år|/år|per kalenderår|under året|per year|a year|each year|every year|annually|"
+             # one named year: "Insatsen ska under 2031 ta emot 35 deltagare" (not "under 2030 och 2031")
+             r"under (?:år )?(?:19|20)\d\d\b(?!\s*(?:[-–/]|och\b|till\b|t\.o\.m))"),
     ("ongoing", r"löpande|samtidigt|åt gången|i taget|platser|at a time|at any one time|at the same time|simultaneously|places"),
     ("total", r"totalt|sammanlagt|under (?:hela )?(?:projekt|insats)?(?:perioden|tiden)|under insatsen|under projektet|"
               # "Cirka 80 personer kommer att delta i insatsen": the intervention's whole intake
@@ -43,12 +45,14 @@ BARE_COUNT_RE = re.compile(
 CLAUSE_SPLIT_RE = re.compile(r",\s+(?:och|men|medan|and|but|while)\s+|;\s+")
 GOAL_CLAUSE_RE = re.compile(r"\bmålet\b|\bplanerad(?:e|t)?\s+(?:volym|antal)\b|\bplanerar\b|\bberäknas\b|\bräknar med\b|\bförväntas\b|"
                             r"\bthe (?:goal|target|aim) is\b|\bexpect(?:s|ed)?\b|\bplan(?:s|ned)?\b", re.I)
-INTAKE_PLAN_RE = re.compile(r"\b(?:ska|kommer\s+att|beräknas|planeras\s+att)\s+(?:ta\s+emot|omfatta|delta\s+i)\b|"
+INTAKE_PLAN_RE = re.compile(r"\b(?:ska|kommer\s+att|beräknas|planeras\s+att)\s+(?:under\s+(?:år\s+)?(?:19|20)\d\d\s+)?(?:ta\s+emot|omfatta|delta\s+i)\b|"
                             # "Vi räknar med 35 deltagare per år", "Målet är 40 deltagare per år",
                             # "Insatsen är dimensionerad för 30 deltagare samtidigt"
                             r"\bräknar med\b|\bberäknar att\b|\bplanerar för\b|\bmålet är\b|\bdimensionerad för\b|"
                             # a number of places is the capacity, not an outcome: "Insatsen hade 15 platser per år"
-                            r"\b\d{1,4}\s+platser\b", re.I)
+                            r"\b\d{1,4}\s+platser\b|"
+                            # the field counts the group itself: "Målgruppen är 30 ungdomar per år"
+                            r"\bmålgruppen\s+(?:är|omfattar|utgörs\s+av|består\s+av)\s+(?:ca\.?\s+|cirka\s+|minst\s+|omkring\s+)?\d", re.I)
 # A goal field may state the planned volume beside the outcomes: "Planerad volym: 40 deltagare per år"
 PLANNED_VOLUME_RE = re.compile(r"\bplanerad(?:e|t)?\s+(?:volym|antal\s+deltagare)\b", re.I)
 # A count per course round is not the intervention's: "12 platser per kursomgång (24 deltagare per år)"
@@ -127,7 +131,7 @@ def _passes(sections: list[Section]):
     yield from ((s, True, None) for s in own)
     yield from ((s, False, None) for s in own)
     skip = {"goals", "follow_up", "target_group", "participants"}
-    plan = re.compile(r"utöka|planerar|planerades|planeras|väntas|\(\s*mål\b|dimensionerad för|\bomfatta\b|beräknas|räknar med|tar emot|ska ta emot|platser|plats för|kommer att (?:vara|omfatta|ta emot)|(?:ska|skall|kommer att) (?:nå|ge stöd till|erbjuda)\b|"
+    plan = re.compile(r"utöka|planerar|planerades|planeras|väntas|\(\s*mål\b|dimensionerad för|\bomfatta\b|beräknas|räknar med|tar emot|ska ta emot|platser|(?:ska|skall|kommer att) under (?:år )?(?:19|20)\d\d (?:ta emot|omfatta|nå)\b|plats för|kommer att (?:vara|omfatta|ta emot)|(?:ska|skall|kommer att) (?:nå|ge stöd till|erbjuda)\b|"
                       # "Volym: 60 deltagare per år", "Vi beräknar att 45 personer per år …",
                       # "Insatsen vänder sig till 40 personer per år", "Insatsen ska ha 10 deltagare samtidigt"
                       r"\bvolym\b|\bkapacitet\b|\bberäknar\b|målsättningen (?:är|var)|har som mål|"

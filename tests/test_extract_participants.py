@@ -1,0 +1,42 @@
+"""Expected participants on wordings beyond the form's own field (invented text)."""
+from extractor.extract.participants import find_participants
+from extractor.record import Section
+
+
+def _find(key: str, text: str) -> dict | None:
+    return find_participants([Section(key, None, text, None, 0, len(text))], text)
+
+
+def test_a_count_for_one_named_year_is_per_year():
+    text = "Insatsen ska under 2031 ta emot 35 deltagare som får stöd av en coach."
+    assert _find("purpose", text) == {"count": 35, "per": "year"}
+
+
+def test_a_statistic_for_a_named_year_is_no_participants():
+    text = "I kommunen var under 2030 hela 310 personer långtidsarbetslösa. Behovet av stöd är stort."
+    assert _find("background", text) is None
+
+
+def test_the_target_group_counted_per_year():
+    text = "Målgruppen är 30 ungdomar per år utan sysselsättning som behöver samordnat stöd."
+    assert _find("target_group", text) == {"count": 30, "per": "year"}
+
+
+def test_a_target_group_without_a_count_gives_nothing():
+    text = "Målgruppen är stor; i länet blir många unga varje år utan arbete."
+    assert _find("target_group", text) is None
+
+
+def test_a_reports_plan_beside_its_outcome_is_the_plan():
+    text = "Insatsen skulle omfatta 90 deltagare men nådde 70 under perioden."
+    assert _find("other", text) == {"count": 90, "per": "total"}
+
+
+def test_at_least_a_range_per_year_counts_from_its_lower_end():
+    text = "Insatsen ska ge stöd till minst 40-50 personer per år som står långt från arbetsmarknaden."
+    assert _find("purpose", text) == {"count": 40, "per": "year"}
+
+
+def test_an_outcome_count_is_no_participants():
+    text = "Under året deltog 45 personer i insatsen. Av dem gick 12 till arbete."
+    assert _find("other", text) is None
