@@ -40,3 +40,13 @@ def test_at_least_a_range_per_year_counts_from_its_lower_end():
 def test_an_outcome_count_is_no_participants():
     text = "Under året deltog 45 personer i insatsen. Av dem gick 12 till arbete."
     assert _find("other", text) is None
+
+
+def test_a_reports_plan_with_no_period_beside_its_outcome():
+    text = "Insatsen skulle ta emot 60 deltagare men tog emot 48."
+    assert _find("other", text) == {"count": 60, "per": "total"}
+
+
+def test_a_named_year_before_the_verb_and_its_subject():
+    text = "Under 2032 ska verksamheten ta emot 25 personer med behov av samordnat stöd."
+    assert _find("purpose", text) == {"count": 25, "per": "year"}

@@ -23,7 +23,8 @@ PER_CUES: list[tuple[str, str]] = [
               r"hela (?:projekt|insats)?(?:perioden|tiden)|"
               # "Projektet förväntas nå 200 unga": the whole reach of the project
               # ... and a planned intake with no period: "Projektet ska ta emot 60 deltagare"
-              r"(?:förväntas|beräknas|planeras|ska|skall|kommer att) (?:nå|ta emot|omfatta|ge stöd till|erbjuda)"
+              # ... and a report's account of that plan: "Insatsen skulle omfatta 90 deltagare men nådde 70"
+              r"(?:förväntas|beräknas|planeras|ska|skall|kommer att|skulle|var tänkt att) (?:nå|ta emot|omfatta|ge stöd till|erbjuda)"
               r"(?= (?:ut till )?(?:minst |cirka |ca\.? |omkring |ungefär )?\d)|"
               r"in total|during the (?:whole )?project|over the project period"),
 ]
@@ -131,7 +132,9 @@ def _passes(sections: list[Section]):
     yield from ((s, True, None) for s in own)
     yield from ((s, False, None) for s in own)
     skip = {"goals", "follow_up", "target_group", "participants"}
-    plan = re.compile(r"utöka|planerar|planerades|planeras|väntas|\(\s*mål\b|dimensionerad för|\bomfatta\b|beräknas|räknar med|tar emot|ska ta emot|platser|(?:ska|skall|kommer att) under (?:år )?(?:19|20)\d\d (?:ta emot|omfatta|nå)\b|plats för|kommer att (?:vara|omfatta|ta emot)|(?:ska|skall|kommer att) (?:nå|ge stöd till|erbjuda)\b|"
+    plan = re.compile(r"utöka|planerar|planerades|planeras|väntas|\(\s*mål\b|dimensionerad för|\bomfatta\b|beräknas|räknar med|tar emot|ska ta emot|platser|(?:ska|skall|kommer att) under (?:år )?(?:19|20)\d\d (?:ta emot|omfatta|nå)\b|"
+                      # the verb before its subject: "Under 2031 ska insatsen ta emot 35 deltagare"
+                      r"(?:ska|skall|kommer) (?:insatsen|projektet|verksamheten|vi) (?:att )?(?:ta emot|omfatta|nå)\b|plats för|kommer att (?:vara|omfatta|ta emot)|(?:ska|skall|kommer att) (?:nå|ge stöd till|erbjuda)\b|"
                       # "Volym: 60 deltagare per år", "Vi beräknar att 45 personer per år …",
                       # "Insatsen vänder sig till 40 personer per år", "Insatsen ska ha 10 deltagare samtidigt"
                       r"\bvolym\b|\bkapacitet\b|\bberäknar\b|målsättningen (?:är|var)|har som mål|"
