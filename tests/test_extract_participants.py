@@ -50,3 +50,24 @@ def test_a_reports_plan_with_no_period_beside_its_outcome():
 def test_a_named_year_before_the_verb_and_its_subject():
     text = "Under 2032 ska verksamheten ta emot 25 personer med behov av samordnat stöd."
     assert _find("purpose", text) == {"count": 25, "per": "year"}
+
+
+def test_a_range_written_with_till_counts_from_its_lower_end():
+    text = "Insatsen ska ta emot 40 till 50 personer per år."
+    assert _find("other", text) == {"count": 40, "per": "year"}
+
+
+def test_a_change_from_one_count_to_another_is_the_new_count():
+    text = "Vi vill utöka insatsen från 40 till 60 deltagare per år."
+    assert _find("other", text) == {"count": 60, "per": "year"}
+
+
+def test_a_range_alone_in_the_count_field():
+    text = "Minst 40-50 per år"
+    found = find_participants([Section("participants", "Antal deltagare", text, None, 0, len(text))], text)
+    assert found == {"count": 40, "per": "year"}
+
+
+def test_an_age_band_alone_in_the_count_field_is_no_count():
+    text = "16-24 år"
+    assert find_participants([Section("participants", "Antal deltagare", text, None, 0, len(text))], text) is None

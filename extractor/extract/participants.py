@@ -8,8 +8,9 @@ from .tables import find_tables
 from .text import sentences
 
 # "45 deltagare", "45 nya deltagare", "12 st. unga"
-# a range counts from its lower end: "15–20 deltagare samtidigt" -> 15
-COUNT_RE = re.compile(r"(?<![\d,.])(\d{1,4})(?:\s*[–-]\s*\d{1,4})?\s+(?:st(?:ycken)?\.?\s+)?(?:nya\s+|unika\s+)?(deltagare|personer|platser|individer|stycken|unga|ungdomar|participants|persons|people|individuals|places|young people|young adults)\b", re.I)
+# a range counts from its lower end: "15–20 deltagare samtidigt", "15 till 20 deltagare" -> 15
+# ... but a change counts to its new number: "utöka från 40 till 60 deltagare per år" -> 60
+COUNT_RE = re.compile(r"(?<![\d,.])(?!(?<=från )\d{1,4}\s+till\s)(\d{1,4})(?:\s*[–-]\s*\d{1,4}|\s+till\s+\d{1,4})?\s+(?:st(?:ycken)?\.?\s+)?(?:nya\s+|unika\s+)?(deltagare|personer|platser|individer|stycken|unga|ungdomar|participants|persons|people|individuals|places|young people|young adults)\b", re.I)
 PER_CUES: list[tuple[str, str]] = [
     ("year", r"per år|årligen|om året|varje år|/år|per kalenderår|under året|per year|a year|each year|every year|annually|"
              # one named year: "Insatsen ska under 2031 ta emot 35 deltagare" (not "under 2030 och 2031")
@@ -39,7 +40,8 @@ OUTCOME_RE = re.compile(r"\bblev\b|utfallet|avslutades|\bdeltog\b|har deltagit|h
 
 # In the participants field itself a number may stand alone: "Antal deltagare: 25 per år".
 BARE_COUNT_RE = re.compile(
-    r"^\s*(?:ca\.?|cirka|omkring|ungefär|minst)?\s*(?!(?:19|20)\d\d\b)(\d{1,4})(?![\d.,\-–]|\s*(?:%|procent|år\b|kr\b|kronor|tkr))", re.I)
+    # ... or as a range, read from its lower end: "Minst 40-50 per år" (not an age band "16-24 år")
+    r"^\s*(?:ca\.?|cirka|omkring|ungefär|minst)?\s*(?!(?:19|20)\d\d\b)(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?(?![\d.,\-–]|\s+\d|\s*(?:%|procent|år\b|kr\b|kronor|tkr))", re.I)
 
 
 # A sentence may report outcomes in one clause and state the goal in the next.
@@ -112,7 +114,7 @@ def _read(sentence: str, need_cue: bool, bare: bool = False, heading: str = "") 
     m = COUNT_RE.search(sentence) or (BARE_COUNT_RE.search(sentence) if bare else None)
     while m and m.re is COUNT_RE and PER_ROUND_RE.match(sentence[m.end():]):
         m = COUNT_RE.search(sentence, m.end())  # the round's count leads to the count a year or in total
-    if not m or int(m.group(1)) < 2:
+    if not m or int(m.group(1)) < 2 or m.re is BARE_COUNT_RE and m.group(2) and int(m.group(2)) <= int(m.group(1)):
         return None
     # the cue nearest the count is its own: "Totalt 40 deltagare …, varav högst 12 samtidigt" is a total
     cues = [(min(abs(c.start() - m.start()), abs(c.start() - m.end())), i, per)
