@@ -71,3 +71,13 @@ def test_a_range_alone_in_the_count_field():
 def test_an_age_band_alone_in_the_count_field_is_no_count():
     text = "16-24 år"
     assert find_participants([Section("participants", "Antal deltagare", text, None, 0, len(text))], text) is None
+
+
+def test_the_goal_beside_the_outcome_joined_by_men_without_a_comma():
+    text = "Målet var 60 deltagare per år men 45 deltog."
+    assert _find("other", text) == {"count": 60, "per": "year"}
+
+
+def test_an_outcome_beside_a_goal_without_a_count_gives_nothing():
+    text = "Målet var högt men 45 personer deltog under året."
+    assert _find("other", text) is None

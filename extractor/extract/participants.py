@@ -45,7 +45,8 @@ BARE_COUNT_RE = re.compile(
 
 
 # A sentence may report outcomes in one clause and state the goal in the next.
-CLAUSE_SPLIT_RE = re.compile(r",\s+(?:och|men|medan|and|but|while)\s+|;\s+")
+# ... "men" joins the two without a comma too: "Målet var 60 deltagare per år men 45 deltog"
+CLAUSE_SPLIT_RE = re.compile(r",\s+(?:och|men|medan|and|but|while)\s+|;\s+|\s+men\s+")
 GOAL_CLAUSE_RE = re.compile(r"\bmålet\b|\bplanerad(?:e|t)?\s+(?:volym|antal)\b|\bplanerar\b|\bberäknas\b|\bräknar med\b|\bförväntas\b|"
                             r"\bthe (?:goal|target|aim) is\b|\bexpect(?:s|ed)?\b|\bplan(?:s|ned)?\b", re.I)
 INTAKE_PLAN_RE = re.compile(r"\b(?:ska|kommer\s+att|beräknas|planeras\s+att)\s+(?:under\s+(?:år\s+)?(?:19|20)\d\d\s+)?(?:ta\s+emot|omfatta|delta\s+i)\b|"
