@@ -33,8 +33,8 @@ def test_a_reports_plan_beside_its_outcome_is_the_plan():
 
 
 def test_at_least_a_range_per_year_counts_from_its_lower_end():
-    text = "Insatsen ska ge stöd till minst 40-50 personer per år som står långt från arbetsmarknaden."
-    assert _find("purpose", text) == {"count": 40, "per": "year"}
+    text = "Verkstaden ska ge stöd till minst 30-45 deltagare per år."
+    assert _find("purpose", text) == {"count": 30, "per": "year"}
 
 
 def test_an_outcome_count_is_no_participants():
@@ -48,7 +48,7 @@ def test_a_reports_plan_with_no_period_beside_its_outcome():
 
 
 def test_a_named_year_before_the_verb_and_its_subject():
-    text = "Under 2032 ska verksamheten ta emot 25 personer med behov av samordnat stöd."
+    text = "Under 2032 ska verksamheten ta emot 25 personer som vill pröva på arbete."
     assert _find("purpose", text) == {"count": 25, "per": "year"}
 
 
