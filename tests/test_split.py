@@ -455,3 +455,16 @@ def test_split_plain_spoken_headings():
         ("title", "Namn"), ("other", "Vad har hänt hittills?"),
         ("methods", "Arbetet i praktiken"), ("budget", "Ekonomiskt behov")]
     assert sections[0].text == "Lotsen"
+
+
+@pytest.mark.parametrize("text, title", [
+    # a contact person's "Namn:" is no title, whether or not another heading names the project
+    ("Ansökan\n\nKontaktperson\nNamn: Eva Ström\nE-post: eva@testby.se\n\nProjektets namn: Bron\n\n"
+     "Bakgrund\nMånga saknar stöd.\n", "Bron"),
+    ("Ansökan\n\nKontaktperson\nNamn: Eva Ström\nTelefon: 070-000 00 00\n\nBakgrund\nMånga saknar stöd.\n", None),
+    # a bare "Namn" below another heading is a field of that section
+    ("Ansökan\n\nInsatsägare\nTestby kommun\nNamn: Eva Ström\n\nBakgrund\nMånga saknar stöd.\n", None),
+])
+def test_split_bare_name_label_titles_only_the_form(text, title):
+    found = [s.text for s in split(_doc(text)) if s.key == "title"]
+    assert found == ([title] if title else [])
