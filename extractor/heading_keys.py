@@ -30,10 +30,11 @@ DECORATION_MARKS = " \t#=[]<>~_"
 # Prepositions that tie a modifier to the head before them: what follows only places or narrows it
 # ("Samverkan under perioden", "Mätning av effekter"); "Resultat från perioden" (results of a period) is left unread.
 PHRASE_PREPOSITIONS = {"under", "i", "inom", "med", "på", "hos", "av"}
-# The words a Swedish question opens with ("Hur har ni arbetat?", "Vilka har deltagit?").
+# The words a question opens with ("Hur har ni arbetat?", "Vilka har deltagit?").
 QUESTION_WORD_RE = re.compile(
     r"^(?:vad|vilka|vilken|vilket|hur|varför|när|vem|vems|har|finns|kommer|ska|kan|är|"
-    r"på vilket|i vilken|under vilken|med vilka|för vem|för vilka|till vem)(?![\wåäö])"
+    r"på vilket|i vilken|under vilken|med vilka|för vem|för vilka|till vem|"
+    r"who|what|how|why|when|which)(?![\wåäö])"  # an English form's questions
 )
 
 

@@ -6,10 +6,11 @@ split.py finds the candidates; this module holds the Heading they become and the
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .heading_keys import guess_key, match_key
+from .heading_keys import guess_key, match_key, normalise
 from .heading_lines import heading_shape, is_sentence
 
 
@@ -76,3 +77,17 @@ def accept_shaped(headings: list[Heading]) -> list[Heading]:
     return [h for h in headings if not h.shape or h.known
             or h.shape in trusted and (h.shape == "caps" or h.key != "other")
             and not (h.shape == "alone" and (first_known is None or h.start < first_known))]
+
+
+CONTACT_FIELD_RE = re.compile(r"@|(?i:e-?post|mejl|telefon|tel\.|mobil)")  # a person's block, not a name of a project
+
+
+def bare_name_label(h: Heading, headings: list[Heading], text: str) -> bool:
+    """Whether a bare "Namn:" label is no title: the title's field only as the form's first heading,
+    where no other heading names the title and no e-mail or phone follows (a contact person's name)."""
+    if h.key != "title" or normalise(h.text) != "namn":
+        return False
+    later = [other.start for other in headings if other.start > h.start]
+    field = text[h.end: min(later, default=len(text))]
+    return (headings[0] is not h or any(o.key == "title" and o is not h for o in headings)
+            or CONTACT_FIELD_RE.search(field) is not None)

@@ -13,6 +13,7 @@ HEADINGS: dict[str, list[str]] = {
         r"(insatsens|projektets|förstudiens|verksamhetens) namn",
         r"namn på (insatsen|projektet|förstudien)",
         r"(insats|projekt)namn", r"projekt$", r"insats$",
+        r"namn$",  # a form's bare "Namn:" field at its head (a later signature block's copy is a label: ONCE_KEYS)
         # "Projektets titel", "Insatsens benämning"
         r"(insatsens|projektets|förstudiens) (titel|benämning)", r"benämning$",
     ],
@@ -92,6 +93,7 @@ HEADINGS: dict[str, list[str]] = {
         r"genomförande och (arbetssätt|metod|metoder|aktiviteter)", r"metodik", r"arbetsmodell", r"arbetsformer",
         r"(insatsens|projektets) (innehåll|upplägg)", r"upplägg( och innehåll)?$", r"så här arbetar (vi|vi med)",
         r"tillvägagångssätt$", r"utformning$", r"genomförandeplan",
+        r"arbetet i praktiken", r"(så )?(går|gick) arbetet till",  # how the work is done, told plainly
     ],
     "budget": [
         r"(ange )?budget", r"budgetsammanställning", r"ekonomi$", r"ekonomisk redovisning",
@@ -100,6 +102,7 @@ HEADINGS: dict[str, list[str]] = {
         r"(projektets |insatsens )?ekonomi$", r"ekonomisk (kalkyl|plan|sammanställning)", r"ekonomiskt utfall",
         r"kostnadsberäkning", r"kostnadskalkyl", r"finansieringsplan", r"sökta medel", r"sökt bidrag",
         r"kostnader och (intäkter|finansiering)", r"budget och finansiering", r"kalkyl$", r"ansökt summa",
+        r"ekonomiskt behov", r"ekonomiska behov", r"medelsbehov", r"finansieringsbehov",
     ],
     "anchoring": [r"har ansökan (diskuterats|förankrats)", r"hur och när har ansökan", r"förankring"],
     "agreement": [
@@ -115,7 +118,7 @@ HEADINGS: dict[str, list[str]] = {
     # Known headings of no canonical key: they end the section before them.
     "other": [
         r"sammanfattning", r"bemanning$", r"organisation och bemanning", r"risker$", r"riskanalys",
-        r"rapportperiod", r"rapporten avser", r"resultat hittills", r"ansökan avser",
+        r"rapportperiod", r"rapporten avser", r"resultat hittills", r"vad har hänt( hittills| sedan|$)", r"läget hittills", r"ansökan avser",
         r"frågeställningar", r"kontaktuppgifter", r"planering för kommande period", r"bilagor$",
         r"övrigt$", r"innehåll(sförteckning)?$", r"resultat$", r"uppnådda resultat",
         r"erfarenheter (hittills|och lärdomar)$", r"personal$", r"typ av ansökan", r"kontakt$",
@@ -221,36 +224,46 @@ QUESTION_HEADINGS: dict[str, list[str]] = {
         r"vilka (medverkar|samverkar|deltar) (i|förutom)", r"vem samverkar ni med",
         r"med vilka (parter|organisationer)",
     ],
-    "follow_up": [r"hur vet (vi|ni) (att|om)", r"följ[a-zåäö]*( [a-zåäö]+)? upp", r"uppfölj", r"utvärder", r"\bmät(a|s|as|tes|er)\b"],
+    "follow_up": [r"hur vet (vi|ni) (att|om)", r"följ[a-zåäö]*( [a-zåäö]+)? upp", r"uppfölj", r"utvärder", r"\bmät(a|s|as|tes|er)\b",
+                  r"\bfollow(ed)?[ -]up", r"\bevaluat", r"\bmeasur", r"\bmonitor"],
     "dissemination": [
         r"tillvara", r"sprid", r"implementer", r"leva vidare", r"lärdom",
         r"när (insatsen|projektet) (är slut|har avslutats)", r"efter (insatsens|projektets) slut",
+        r"after the (project|intervention)", r"\bsustain", r"\bdissemin", r"\bspread",
     ],
-    "collaboration": [r"samverk", r"samarbet"],
+    "collaboration": [r"samverk", r"samarbet", r"\b(cooperat|collaborat)"],
     "budget": [r"vad (kostar|kostade)", r"budget", r"kostnad", r"finansier", r"hur mycket (medel|pengar)",
-               r"vilket belopp", r"söker ni"],
+               r"vilket belopp", r"söker ni", r"\bcost", r"\bfund(ing|ed|s)?\b", r"\bfinanc", r"how much money"],
     "target_group": [r"målgrupp", r"(vem|vilka) (riktar|riktade|vänder|vände) sig",
                      r"vilka (ska|vill) (insatsen|projektet|vi|ni) nå", r"vilka är deltagarna", r"vem är deltagarna",
                      r"(vem|vilka) kan (delta|söka|skrivas in)", r"vilka deltar\b", r"vilka deltagarna (är|blir)",
                      r"riktar sig (insatsen|projektet)",
-                     r"vem är (insatsen|projektet) (till )?för", r"för (vem|vilka) är"],
+                     r"vem är (insatsen|projektet) (till )?för", r"för (vem|vilka) är",
+                     r"who is the (project|intervention|work) (for|aimed at|meant for)", r"\btarget groups?\b",
+                     r"who (will|does|should) the (project|intervention) (reach|target|serve)",
+                     r"who can (take part|participate|join)"],
     "participants": [r"hur många (deltagare|personer|individer|ungdomar|kvinnor|män)",
                      r"hur många (ska|beräknas|har|kommer|räknar)", r"antal deltagare", r"vilka (har )?deltagit",
-                     r"vilka deltog"],
+                     r"vilka deltog", r"how many (participants|people|persons)"],
     "period": [r"^när\b", r"under vilken (tid|period)", r"hur länge", r"vilken (tids)?period",
-               r"starta? och (avslut|slut)"],
-    "background": [r"^varför\b", r"vilk(et|a) behov", r"vad ser (vi|ni)\b", r"hur ser (det|situationen|läget) ut", r"bakgrund", r"vilk(et|a) problem", r"vad är problemet"],
-    "purpose": [r"syfte", r"vad är (avsikten|meningen) med"],
+               r"starta? och (avslut|slut)", r"^when\b", r"how long", r"\bduration"],
+    "background": [r"^varför\b", r"vilk(et|a) behov", r"vad ser (vi|ni)\b", r"hur ser (det|situationen|läget) ut", r"bakgrund", r"vilk(et|a) problem", r"vad är problemet",
+                   r"^why\b", r"what (need|problem)", r"\bbackground"],
+    "purpose": [r"syfte", r"\b(purpose|aim) of", r"vad är (avsikten|meningen) med"],
     "goals": [r"\bmål(en)?\b", r"vad vill (ni|vi) uppnå", r"vad ska (insatsen|projektet) (uppnå|leda till)",
-              r"vilka (resultat|effekter)", r"förväntade? (resultat|effekter)", r"resultat", r"\buppnå(s)?\b"],
-    # staffing, risks and contacts: sections of no canonical key
-    "other": [r"bemann", r"personal", r"vilka arbetade", r"vilka (ska )?arbeta", r"risk", r"kontakt"],
+              r"vilka (resultat|effekter)", r"förväntade? (resultat|effekter)", r"resultat", r"\buppnå(s)?\b",
+              # an English form's questions
+              r"\b(achieve|accomplish)", r"\b(goals?|objectives?|outcomes?|results?)\b"],
+    # staffing, risks, contacts and a report's account of its progress: sections of no canonical key
+    "other": [r"vad har hänt", r"bemann", r"personal", r"vilka arbetade", r"vilka (ska )?arbeta", r"risk", r"kontakt"],
     "methods": [
         r"hur (har|ska|kommer) (ni|insatsen|projektet|arbetet) (att )?(arbeta|bedriv|genomför|läggas upp)",
         r"hur arbeta", r"hur ska arbetet", r"vilka (metoder|aktiviteter)", r"metod", r"arbetssätt", r"aktivitet",
         r"hur ska det gå till", r"vad (ska|kommer) deltagarna (att )?(göra|erbjudas)", r"vilket stöd",
         r"vad har (gjorts|genomförts)",  # a progress report's account of its work
         r"vad (får|erbjuds) deltagarna", r"vad deltagarna (får|erbjuds|gör)", r"hur går (det|arbetet) till",
+        r"what will (the )?participants (be offered|do|get)", r"how will the (work|project) be (carried out|done|run|organi[sz]ed)",
+        r"\bmethods?\b", r"\bactivities\b", r"how will (we|you) work",
     ],
 }
 QUESTION_ORDER = list(QUESTION_HEADINGS)

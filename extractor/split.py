@@ -17,7 +17,7 @@ from .heading_lines import (
     MAX_HEADING_CHARS, MAX_QUESTION_WORDS, ends_in_figures, is_sentence, is_toc_line, minutes_paragraph,
     whole_line_heading,
 )
-from .heading_shapes import MIN_POINTING_HEADINGS, Heading, accept_shaped, label_cell, shaped_heading
+from .heading_shapes import MIN_POINTING_HEADINGS, Heading, accept_shaped, bare_name_label, label_cell, shaped_heading
 from .headings import ONCE_KEYS
 from .record import Document, Section
 
@@ -358,11 +358,13 @@ def _accept_numbered(headings: list[Heading]) -> list[Heading]:
     return out
 
 
-def _filter(headings: list[Heading]) -> list[Heading]:
+def _filter(headings: list[Heading], text: str = "") -> list[Heading]:
     """Drop repeated form labels and headings that continue the section they stand in."""
     seen: set[str] = set()
     kept: list[Heading] = []
-    for h in _accept_numbered(headings):
+    headings = _accept_numbered(headings)
+    headings = [h for h in headings if not bare_name_label(h, headings, text)]
+    for h in headings:
         if h.key in ONCE_KEYS and (h.key in seen or seen & SIGNING_KEYS):
             continue  # a form label repeated in a signature block
         if kept and h.key == kept[-1].key and h.key != "other" and not (h.label and kept[-1].label):
@@ -376,7 +378,7 @@ def _filter(headings: list[Heading]) -> list[Heading]:
 
 def split(doc: Document) -> list[Section]:
     """Return the document's sections in order; text before the first heading is in none."""
-    headings = _filter(find_headings(doc))
+    headings = _filter(find_headings(doc), doc.text)
     sections = []
     for i, h in enumerate(headings):
         end = headings[i + 1].start if i + 1 < len(headings) else len(doc.text)

@@ -40,3 +40,29 @@ def test_docx_style_is_looked_up_once_per_style(tmp_path, monkeypatch):
     read_docx(tmp_path / "a.docx", data, hashlib.sha256(data).hexdigest())
     # five styles (the default, Heading 1-3, Title) among 64 paragraphs: each looked up once
     assert len(calls) == len(set(calls)) == 5
+
+
+def test_bold_by_paragraph_style_marks_a_heading(tmp_path):
+    from extractor.read import read
+    # a template's own "Fet rubrik" style sets the weight; its runs say nothing of it (invented text)
+    from docx.enum.style import WD_STYLE_TYPE
+
+    from extractor.split import split
+
+    document = docx.Document()
+    style = document.styles.add_style("Fet rubrik", WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = document.styles["Normal"]
+    style.font.bold = True
+    document.add_paragraph("Ansökan om samverkansmedel")
+    for heading, text in [("Bakgrund", "Många i Testby saknar stöd."),
+                          ("Vardagen i verkstaden", "Deltagarna lagar cyklar med en handledare."),
+                          ("Budget", "400 000 kronor.")]:
+        document.add_paragraph(heading, style="Fet rubrik")
+        document.add_paragraph(text)
+    path = tmp_path / "fet.docx"
+    document.save(path)
+    sections = split(read(path))
+    assert [(s.heading, s.text) for s in sections] == [
+        ("Bakgrund", "Många i Testby saknar stöd."),
+        ("Vardagen i verkstaden", "Deltagarna lagar cyklar med en handledare."),
+        ("Budget", "400 000 kronor.")]

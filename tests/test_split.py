@@ -339,6 +339,10 @@ def test_split_questions_that_are_not_headings(text):
     ("Vilka arbetade i insatsen?", "other"),
     ("Hur fungerade samverkan mellan parterna?", "collaboration"),
     ("Vilka andra parter medverkar?", "partners"),
+    ("Who is the project for?", "target_group"),
+    ("How will the results be measured?", "follow_up"),
+    ("What do we want to achieve?", "goals"),
+    ("How will the work be carried out?", "methods"),
 ])
 def test_guess_key_for_question_headings(heading, key):
     from extractor.heading_keys import guess_key
@@ -426,3 +430,41 @@ def test_english_headings_of_a_swedish_application_get_their_keys():
 def test_an_english_sentence_opening_with_a_heading_word_is_no_heading():
     text = "Målgrupp\nUnga vuxna i Påhittsby.\nParticipants meet their coach every week.\n"
     assert _keys(text) == ["target_group"]
+
+
+# An English form's questions, read by what they ask like the Swedish ones (invented text).
+def test_split_english_question_headings_in_plain_text():
+    text = ("Application for coordination funding\n\nProject name\nSteppingstone\n\n"
+            "Who is the project for?\nAdults aged 20-40 in Testby who are outside work.\n\n"
+            "What will the participants be offered?\nCoaching and short placements.\n\n"
+            "How will the project be followed up?\nA survey every quarter.\n\n"
+            "What will the project cost?\n300 000 kronor a year.\n")
+    sections = split(_doc(text))
+    assert [s.key for s in sections] == ["title", "target_group", "methods", "follow_up", "budget"]
+    assert sections[2].heading == "What will the participants be offered?"
+    assert sections[2].text == "Coaching and short placements."
+
+
+# Headings a plain-spoken template words in its own way (invented text).
+def test_split_plain_spoken_headings():
+    text = ("Lägesrapport\n\nNamn\nLotsen\n\nVad har hänt hittills?\nÅtta deltagare har börjat.\n\n"
+            "Arbetet i praktiken\nVi träffas varje tisdag i Testby.\n\n"
+            "Ekonomiskt behov\n200 000 kronor.\n")
+    sections = split(_doc(text))
+    assert [(s.key, s.heading) for s in sections] == [
+        ("title", "Namn"), ("other", "Vad har hänt hittills?"),
+        ("methods", "Arbetet i praktiken"), ("budget", "Ekonomiskt behov")]
+    assert sections[0].text == "Lotsen"
+
+
+@pytest.mark.parametrize("text, title", [
+    # a contact person's "Namn:" is no title, whether or not another heading names the project
+    ("Ansökan\n\nKontaktperson\nNamn: Eva Ström\nE-post: eva@testby.se\n\nProjektets namn: Bron\n\n"
+     "Bakgrund\nMånga saknar stöd.\n", "Bron"),
+    ("Ansökan\n\nKontaktperson\nNamn: Eva Ström\nTelefon: 070-000 00 00\n\nBakgrund\nMånga saknar stöd.\n", None),
+    # a bare "Namn" below another heading is a field of that section
+    ("Ansökan\n\nInsatsägare\nTestby kommun\nNamn: Eva Ström\n\nBakgrund\nMånga saknar stöd.\n", None),
+])
+def test_split_bare_name_label_titles_only_the_form(text, title):
+    found = [s.text for s in split(_doc(text)) if s.key == "title"]
+    assert found == ([title] if title else [])

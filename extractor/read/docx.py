@@ -38,11 +38,7 @@ def _style_level(paragraph, names: dict) -> int | None:
     python-docx looks a paragraph's style up among all of the document's styles on every call
     (97 % of reading a long document): each style id is looked up once.
     """
-    style_id = paragraph._p.style
-    if style_id not in names:
-        style = paragraph.style
-        names[style_id] = (style.name if style is not None else "") or ""
-    name = names[style_id]
+    name = _style(paragraph, names)[0]
     match = HEADING_STYLE_RE.match(name.strip())
     if match:
         return int(match.group(1))
@@ -51,9 +47,30 @@ def _style_level(paragraph, names: dict) -> int | None:
     return None
 
 
-def _is_bold(paragraph) -> bool:
+def _style(paragraph, styles: dict) -> tuple[str, bool]:
+    """Return a paragraph's style name and whether the style (or one it is based on) sets bold type;
+    `styles` keeps each style id's answer, so each style is looked up once."""
+    style_id = paragraph._p.style
+    if style_id not in styles:
+        style = paragraph.style
+        name = (style.name if style is not None else "") or ""
+        weight = None
+        while style is not None and weight is None:
+            weight = style.font.bold
+            style = style.base_style
+        styles[style_id] = (name, bool(weight))
+    return styles[style_id]
+
+
+def _is_bold(paragraph, styles: dict | None = None) -> bool:
+    """Whether every run with text is bold, by its own weight or else by its paragraph's style
+    (a template's own "Fet rubrik" style whose runs say nothing of their weight)."""
     runs = [r for r in paragraph.runs if r.text.strip()]
-    return bool(runs) and all(r.bold for r in runs)
+    if not runs:
+        return False
+    if all(r.bold for r in runs):
+        return True
+    return styles is not None and all(r.bold is not False for r in runs) and _style(paragraph, styles)[1]
 
 
 def _bold_lead(paragraph, line: str) -> str | None:
@@ -191,7 +208,7 @@ def read_docx(path: Path, data: bytes, sha256: str) -> Document:
     bold: list[tuple[int, str]] = []
     run_in: list[tuple[int, str]] = []
     offset = 0
-    style_names: dict[str | None, str] = {}
+    style_names: dict[str | None, tuple[str, bool]] = {}
     for kind, block in _paired(_blocks(document)):
         if kind == "p":
             # leading tabs are column positions (a table typed with tab stops): keep them
@@ -199,7 +216,7 @@ def read_docx(path: Path, data: bytes, sha256: str) -> Document:
             level = _style_level(block, style_names)
             if line and level is not None:
                 hints.append(Hint(offset, offset + len(line), level))
-            elif line and len(line) <= BOLD_HEADING_MAX_CHARS and _is_bold(block):
+            elif line and len(line) <= BOLD_HEADING_MAX_CHARS and _is_bold(block, style_names):
                 bold.append((offset, line))
             elif line and (lead := _bold_lead(block, line)):
                 run_in.append((offset, lead))
