@@ -6,6 +6,9 @@ import re
 from ..record import Section
 from .names import METHOD_NAMES_RE, find_title_in_prose, title_acceptable
 
+# A capitalised word, the stuff names are made of: "Bryggan", "IT-lotsen", "Steget"
+CAP = r"[A-ZÅÄÖ][\wåäöÅÄÖ-]+"
+
 DIARIENUMMER_RE = re.compile(
     r"\b(?:dnr|diarienummer|diarienr|diarie-?nr|ärendenummer|ärendenr|ärende(?=\s*:))\b\.?:?[*_]*\s*(?:är\s+)?"
     r"((?-i:[A-ZÅÄÖ]{2,6}[\s-])?\d{2,4}[/:.-](?-i:[A-ZÅÄÖ]{1,4})?\d{1,7}(?:[/:.-](?-i:[A-ZÅÄÖ]{1,3})?\d{1,5})?)",
@@ -17,7 +20,7 @@ TITLE_FROM_HEAD_RE = re.compile(
     r"(?i:verksamhetsplan|projektplan|slutrapport|lägesrapport|delrapport|ansökan|utvärdering|beslut)"
     r"(?:\s+\d{4})?\s+(?i:(?:om\s+(?:medel|bidrag|finansiering)\s+)?(?:till|för)|om\s+(?:förlängning|fortsättning)\s+(?:av|för)|om|av)\s+"
     r"(?i:insatsen\s+|projektet\s+|projekt\s+|verksamheten\s+)?"
-    r"([A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ-]+)*)"  # a name ends with its line
+    rf"({CAP}(?:[ \t]+{CAP})*)"  # a name ends with its line
 )
 # ... or the kind, then a dash or a colon and the name alone: "Slutrapport – Bryggan", "Lägesrapport 1 – Steget",
 # "# Ansökan om medel: Påhittet"
@@ -28,19 +31,19 @@ TITLE_AFTER_KIND_RE = re.compile(
     # ... in English: "Application for funding – Pathfinders", "Final report: Open Doors"
     r"(?:funding\s+|grant\s+)?application(?:\s+for\s+(?:funding|financing|a\s+grant))?|"
     r"(?:final|progress|interim|status)\s+report)(?:\s+\d{1,4})?[ \t]*[–:-][ \t]+"
-    r"(?i:insatsen\s+|projektet\s+)?([A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ-]+)*)[ \t*]*$")
+    rf"(?i:insatsen\s+|projektet\s+)?({CAP}(?:[ \t]+{CAP})*)[ \t*]*$")
 # A document's first line: its kind and a one-word name, "Projektansökan Stegvis", "Slutrapport Bron"
 FIRST_LINE_KIND_NAME_RE = re.compile(
     r"\A\s*(?i:projektansökan|ansökan|projektplan|slutrapport|lägesrapport|delrapport|verksamhetsplan)[ \t]+"
-    r"(?!(?i:samordningsförbund|förbund|om\b|för\b|till\b))([A-ZÅÄÖ][\wåäöÅÄÖ-]+)[ \t]*(?:\n|\Z)")
+    rf"(?!(?i:samordningsförbund|förbund|om\b|för\b|till\b))({CAP})[ \t]*(?:\n|\Z)")
 # A line naming the project alone near the top: "Project Bridgeway", "Projekt Bron"
-PROJECT_LINE_RE = re.compile(r"(?m)^[ \t]*(?:Project|Projekt)[ \t]+([A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ-]+){0,2})[ \t]*$")
+PROJECT_LINE_RE = re.compile(rf"(?m)^[ \t]*(?:Project|Projekt)[ \t]+({CAP}(?:[ \t]+{CAP}){{0,2}})[ \t]*$")
 # A cover prints its kind on a line of its own and the name on the next: "SLUTRAPPORT\n\nBryggan\n\nMars 2031"
 KIND_LINE_THEN_NAME_RE = re.compile(
     r"(?im)^[ \t#*]*(?:slutrapport|projektrapport|rapport|lägesrapport|delrapport|delårsrapport|tertialrapport|"
     r"halvårsrapport|kvartalsrapport|uppföljningsrapport|"
     r"projektplan|projektansökan|ansökan|slututvärdering|utvärdering)(?:[ \t]+\d{1,4})?[ \t*]*\n(?:[ \t]*\n)*"
-    r"[ \t#*]*(?P<name>(?-i:[A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ-]+){0,3})"
+    rf"[ \t#*]*(?P<name>(?-i:{CAP}(?:[ \t]+{CAP}){{0,3}})"
     # ... with its subtitle after a dash: "Supported Employment – fortsättning"
     r"(?:[ \t]+[–-][ \t]+(?-i:[a-zåäö][a-zåäö]*)(?:[ \t]+[a-zåäö]+){0,4})?)[ \t*]*$")
 # A name field printed with the project's years: "Vattenspegeln 2028–2030"
@@ -76,8 +79,8 @@ SUBJECT_KIND_RE = re.compile(
     r"(?=[\s:–-])", re.I)
 # ... or names the insats first and what the mail is about after a dash: "SV: Bryggan – ändrad budget"
 SUBJECT_NAME_FIRST_RE = re.compile(
-    r"^(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ-]+){0,2})[ \t]+[–-][ \t]+[a-zåäö]")
-SUBJECT_NAME_ALONE_RE = re.compile(r"^(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ-]+(?:[ \t]+[A-ZÅÄÖ][\wåäöÅÄÖ-]+){0,2})[ \t]*$")
+    rf"^(?P<name>{CAP}(?:[ \t]+{CAP}){{0,2}})[ \t]+[–-][ \t]+[a-zåäö]")
+SUBJECT_NAME_ALONE_RE = re.compile(rf"^(?P<name>{CAP}(?:[ \t]+{CAP}){{0,2}})[ \t]*$")
 # A subject naming the insats and then the change it asks for: "Ämne: SV: Bron – ändrad bemanning"
 SUBJECT_CHANGE_RE = re.compile(
     r"^(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:[ \t]+[\wåäöÅÄÖ-]+){0,2})[ \t]+[–-][ \t]+"
