@@ -1,4 +1,6 @@
 """Pattern searches that skip ahead give what the full scans give."""
+import re
+
 import pytest
 
 from extractor.extract import dates
@@ -26,3 +28,30 @@ def test_digit_led_matches_equal_finditer(name, text):
 ])
 def test_dates_compact6_only_where_six_digits_stand_alone(text, expected):
     assert [f.value for f in dates.find_dates(text)] == expected
+
+
+SHARE_TEXTS = [
+    "", "Start 2025 med tre träffar.", "Coach 50 %", "2 x 100 % coacher", "Handläggaren arbetar halvtid.",
+    "HELTID under hela året", "0,5 FTE analyst", "a half-time mentor and a full time coach",
+    "Projektledare 0,5; Coach 1,0", "på 0,5 av tiden", "62 procent av deltagarna", "2,5 tjänster",
+    "3 årsarbetare", "Budget 1 200 000 kr, 45 deltagare", "fulltext och halvår", "x" * 300 + " 75 procent",
+]
+
+
+@pytest.mark.parametrize("text", SHARE_TEXTS)
+def test_states_share_agrees_with_one_search_of_every_form(text):
+    from extractor.extract.fte_forms import FTE_PATTERNS, states_share
+
+    every = re.compile("|".join("(?:" + re.sub(r"\(\?P<\w+>", "(", p) + ")" for p in FTE_PATTERNS.values()), re.I)
+    assert states_share(text) == (every.search(text) is not None)
+
+
+@pytest.mark.parametrize("text", [
+    "", "från nitton till tjugosju år", "TJUGO deltagare och tvåhundratusen kronor", "situationen kräver tio",
+    "tretton_tjugo och elva-tolv", "etthundrafemtio platser, femton", "İstanbul och tjugo", "tvåtre entre tioen",
+    "Sextio procent, åttio, nittionio och tusen", "fyrtiotalet tonåringar tjugoåtta",
+])
+def test_words_to_digits_reads_the_words_a_whole_text_search_reads(text):
+    from extractor.extract.numbers import NUMBER_WORD_RE, _digits, words_to_digits
+
+    assert words_to_digits(text) == NUMBER_WORD_RE.sub(lambda m: _digits(m.group()), text)

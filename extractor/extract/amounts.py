@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .numbers import MONTHS, NUMBER_PATTERN, parse_number
 from .tables import find_tables
-from .text import lines
+from .text import digit_led_matches, lines
 
 # Units after a number, and what they multiply by.
 UNITS: dict[str, int] = {
@@ -85,6 +85,7 @@ WORD_MONEY_RE = [(re.compile(rf"\b{p}\s+(?:kronor|kr)\b", re.I), v) for p, v in 
 MONEY_LABEL_RE = re.compile(
     r"(?im)^[ \t]*[^\n:\d]{0,40}?(?:budget|belopp|stöd|kostnad(?:er)?|bidrag)[ \t]*:[ \t]*\n?[ \t]*"
     r"(?P<num>\d{1,3}(?:[ \u00a0]\d{3})+|\d{4,9})[ \t]*$")
+MONEY_LABEL_WORDS = ("budget", "belopp", "stöd", "kostnad", "bidrag")
 
 
 # English: "SEK 3.6 million", "2,4 million kronor"
@@ -95,13 +96,16 @@ MILLION_EN_RE = re.compile(r"\bSEK\s+(?P<num>\d{1,3}(?:[.,]\d{1,2})?)\s+million\
 def find_money(text: str) -> list[Found]:
     """Return amounts written with a unit: "7 527 tkr" -> 7527000, "585000:-" -> 585000,
     "500.000 kr" -> 500000, "SEK 300 000" -> 300000, "2 m.kr" -> 2000000, "4, 6 Mkr" -> 4600000."""
+    lower = text.lower()  # a pattern whose word is not in the text is not tried
     out = [Found(round(parse_number(m.group("num").replace(" ", "")) * 1_000_000), m.start(), m.end())
-           for m in SPACED_DECIMAL_RE.finditer(text)]
+           for m in digit_led_matches(SPACED_DECIMAL_RE, text)]
     taken = [(f.start, f.end) for f in out]
     out += [f for f in _with_unit_after(text) if not any(s <= f.start < e for s, e in taken)]
     taken = [(f.start, f.end) for f in out]
     for pattern in (DOTTED_RE, COMMA_GROUPS_RE, UNIT_FIRST_RE):
-        for m in pattern.finditer(text):
+        found = (digit_led_matches(pattern, text) if pattern is not UNIT_FIRST_RE
+                 else pattern.finditer(text) if "sek" in lower or "kr" in lower else ())
+        for m in found:
             if any(s <= m.start("num") < e for s, e in taken):
                 continue
             raw = m.group("num").replace(".", "")
@@ -111,14 +115,14 @@ def find_money(text: str) -> list[Found]:
             if isinstance(value, int) and 100 <= value < MAX_SEK and not YEAR_RE.match(raw):
                 out.append(Found(value, m.start("num"), m.end()))
                 taken.append((m.start("num"), m.end()))
-    for pattern, value in WORD_MONEY_RE:
+    for pattern, value in WORD_MONEY_RE if "miljon" in lower else ():
         out += [Found(value, m.start(), m.end()) for m in pattern.finditer(text)
                 if not any(s <= m.start() < e for s, e in taken)]
-    for m in MILLION_EN_RE.finditer(text):
+    for m in MILLION_EN_RE.finditer(text) if "million" in lower else ():
         if not any(s <= m.start() < e for s, e in taken):
             value = round(float((m.group("num") or m.group("num2")).replace(",", ".")) * 1_000_000)
             out.append(Found(value, m.start(), m.end()))
-    for m in MONEY_LABEL_RE.finditer(text):
+    for m in MONEY_LABEL_RE.finditer(text) if any(w in lower for w in MONEY_LABEL_WORDS) else ():
         value = parse_number(m.group("num").replace(" ", "").replace("\u00a0", ""))
         if (isinstance(value, int) and MIN_BARE_SEK <= value < MAX_SEK and not YEAR_RE.match(m.group("num"))
                 and not any(s <= m.start("num") < e for s, e in taken)):
@@ -128,7 +132,7 @@ def find_money(text: str) -> list[Found]:
 
 def _with_unit_after(text: str) -> list[Found]:
     out = []
-    for m in MONEY_RE.finditer(text):
+    for m in digit_led_matches(MONEY_RE, text):
         unit = next(i for i in range(len(FACTORS)) if m.group(f"u{i}"))
         for off, length in _split_run(m.group("num")):
             value = round(parse_number(m.group("num")[off:off + length]) * FACTORS[unit])

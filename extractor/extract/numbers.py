@@ -60,6 +60,9 @@ _WORD_VALUES = {**_UNITS, **_TEENS, **_TENS, "hundra": 100, "tusen": 1000}
 _TOKEN_RE = re.compile("|".join(sorted(_WORD_VALUES, key=len, reverse=True)))
 # A word made of number words only: the candidates, not every word of the text.
 NUMBER_WORD_RE = re.compile(rf"(?<![\wåäö])(?:{_TOKEN_RE.pattern})+(?![\wåäö])", re.I)
+# Every number word of ten or more holds one of these (tjugo, trettio, tretton, tvåhundra, …): only the
+# words that do are read, not every word of the text.
+TEN_OR_MORE_PARTS = ("tio", "ton", "tjugo", "elva", "tolv", "hundra", "tusen")
 
 
 def parse_number_word(word: str) -> int | None:
@@ -92,7 +95,31 @@ def words_to_digits(text: str) -> str:
 
     "från nitton till tjugosju år" -> "från 19     till 27       år"
     """
-    def swap(m: re.Match) -> str:
-        value = parse_number_word(m.group())
-        return m.group() if value is None else str(value).ljust(len(m.group()))
-    return NUMBER_WORD_RE.sub(swap, text)
+    lower, parts, last = text.lower(), [], 0
+    if len(lower) != len(text):  # a letter whose lower case is longer ("İ"): offsets would shift
+        return NUMBER_WORD_RE.sub(lambda m: _digits(m.group()), text)
+    for start in sorted({word_start(text, at) for part in TEN_OR_MORE_PARTS for at in _find_all(lower, part)}):
+        m = NUMBER_WORD_RE.match(text, start) if start >= last else None
+        if m and parse_number_word(m.group()) is not None:
+            parts += [text[last:m.start()], _digits(m.group())]
+            last = m.end()
+    return "".join(parts + [text[last:]]) if parts else text
+
+
+def _digits(word: str) -> str:
+    value = parse_number_word(word)
+    return word if value is None else str(value).ljust(len(word))
+
+
+def _find_all(text: str, part: str):
+    at = text.find(part)
+    while at >= 0:
+        yield at
+        at = text.find(part, at + 1)
+
+
+def word_start(text: str, at: int) -> int:
+    """Return where the word holding text[at] begins."""
+    while at and (text[at - 1].isalnum() or text[at - 1] == "_"):
+        at -= 1
+    return at

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from ..record import Section, Table
+from .fte_forms import FTE_RES, states_share
 from .tables import find_tables
 from .text import lines, sentences
 
@@ -33,23 +34,6 @@ ENGLISH_MODIFIER_RE = re.compile(
     r"(?<![\w-])(?!(?:one|a|an|two|three|four|five|six|the|at|and|of|with|our|each|per|as|for|is|are|be|by|to|in|"
     r"also|will|we|plus|en|ett|två|tre|fyra|och|på|som|med|varav)\s)(?P<word>[a-z][a-z-]+)\s+$", re.I)
 ROLE_RE = re.compile(rf"(?<![\wåäö]){ROLE_PATTERN}(?![\wåäö])", re.I)
-# Each FTE form, named; "share" is the fraction of a full-time position one unit stands for.
-FTE_PATTERNS: dict[str, str] = {
-    "times_percent": r"(?P<times>\d+)\s*[x×]\s*(?P<pct>\d+(?:,\d+)?)\s*(?:%|procent)",
-    # "62 procent av patienterna" is a share of people, not of a position
-    "percent": r"(?<![\d,])(?P<pct>\d{1,3}(?:,\d+)?)\s*(?:%|procent|per ?cent)(?!\s+(?:av|of)\b)",
-    "positions": r"(?<![\d,])(?P<num>\d+(?:,\d+)?)\s*(?:tjänst(?:er)?|årstjänst(?:er)?|åa|årsarbetare|heltidstjänst(?:er)?)\b",
-    # "0.5 FTE", "1,5 full-time equivalents"
-    "fte": r"(?<![\d,.])(?P<num>\d+(?:[.,]\d+)?)\s*(?:FTE|full-time equivalents?)\b",
-    "fulltime": r"\bheltid(?:stjänst(?:er)?)?\b|\bfull[- ]time\b",
-    "halftime": r"\bhalvtid(?:stjänst(?:er)?)?\b|\bhalf[- ]time\b",
-    # a form field's list without a unit: "Projektledare 0,5; Coach 1,0"
-    "bare": r"(?<=[a-zåäö])(?<!\bpå)(?<!\bom)(?<!\bav)[ \t]+(?P<num>[0-2],\d{1,2})"
-            r"(?![\d,.]|\s*(?:%|procent|[mt]?kr|mnkr|miljon|tusen|tjänst|årstjänst|åa|årsarbetare|FTE))",
-}
-FTE_RES = {name: re.compile(p, re.I) for name, p in FTE_PATTERNS.items()}
-# Any of them, in one search: a line or sentence without a share states no position.
-FTE_ANY_RE = re.compile("|".join("(?:" + re.sub(r"\(\?P<\w+>", "(", p) + ")" for p in FTE_PATTERNS.values()), re.I)
 COUNT_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
                "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 COUNT_RE = re.compile(r"\b(?<![\d,])(en|ett|två|tre|fyra|fem|sex|sju|åtta|one|an?|two|three|four|five|[2-9])\s+"
@@ -301,11 +285,11 @@ def _clauses(part: str):
 
 def _read_part(part: str) -> list[tuple[str, float, int, int]]:
     """Return (role, fte, start, end) for the positions of a line or sentence."""
-    if not FTE_ANY_RE.search(part):
+    if not states_share(part):
         return []  # every position needs a share, and a clause's share is one in the whole part too
     part = URL_RE.sub(lambda m: " " * len(m.group()), part)  # "…/om-koordinatorn-f%C3%B6r" is an address
     part = FROM_TO_RE.sub(lambda m: " " * len(m.group()), part)  # the old share is no post
-    if not FTE_ANY_RE.search(part):
+    if not states_share(part):
         return []
     out, last_role, counted = [], None, None
     for idx, clause in _clauses(part):
