@@ -151,3 +151,16 @@ def test_window_holds_the_longest_name_the_ruler_knows():
                   for p in ruler.patterns)
     assert longest <= gazetteer.WINDOW_WORDS
     assert max(len(s.split()) for s in gazetteer.surfaces()) <= gazetteer.WINDOW_WORDS
+
+
+def test_lines_are_read_by_their_anchor_words_as_by_the_anchor_regex(monkeypatch):
+    from extractor.extract import gazetteer
+
+    text = ("Insatsen drivs av EXEMPELBY KOMMUN och Region Påhittland.\nKommunens stöd fortsätter i regionerna.\n"
+            "Samordningsförbundet Exempeldalen, Arbetsförmedlingen-Försäkringskassan och Landstinget i Påhitts län.\n"
+            "Ingen myndighet på den här raden, men Arbetsförmedlingen på nästa.\n" + "Lång rad utan namn " * 40 + "men Påhittby kommun på slutet.")
+    found = gazetteer._find_org_spans(text)
+    monkeypatch.setattr(gazetteer, "_anchor_words", lambda: None)  # every line to the regex
+    assert found == gazetteer._find_org_spans(text)
+    assert {"Påhittby kommun", "Region Påhittland", "Samordningsförbundet Exempeldalen", "Arbetsförmedlingen"} <= {
+        name for _, _, name in found}

@@ -11,6 +11,7 @@ HOSTILE = [
     "den 1, 2 och 3 mars 2024; 15/3 2023, 06.08.2024 6/8/2024 19-07-10 20171018 123456789",
     "2028 – 12-01 samt 1:a maj 2022 och 31 april 2023", "9" * 500 + " 2024-01-01",
     "Tel 070-123 45 67, org.nr 802400-1234, 20240101kr",
+    "Möte 2024-03-01 kl 10, 15 mars 2025; " * 60,  # long enough for its digits to be kept between patterns
 ]
 
 
@@ -55,3 +56,14 @@ def test_words_to_digits_reads_the_words_a_whole_text_search_reads(text):
     from extractor.extract.numbers import NUMBER_WORD_RE, _digits, words_to_digits
 
     assert words_to_digits(text) == NUMBER_WORD_RE.sub(lambda m: _digits(m.group()), text)
+
+
+@pytest.mark.parametrize("text", [
+    "", "En mening. En till! Och en tredje? Ja.", "t.o.m. 31 maj. Nästa", "Rad ett\nRad två\n\nrad tre fortsätter",
+    "Slut.\nNy rad. \n Efter blank", "… i AWC,\nAssessment of Work", "Ett. . . Två.\n\n\n• Punkt", "A.B. Nej.Ja. (Så.) Nu",
+    "x" * 50 + ".\n" + "Y" * 50, "Sista raden utan punkt\n",
+])
+def test_break_matches_equal_finditer(text):
+    from extractor.extract.text import SENTENCE_BREAK_RE, break_matches
+
+    assert [m.span() for m in break_matches(text)] == [m.span() for m in SENTENCE_BREAK_RE.finditer(text)]

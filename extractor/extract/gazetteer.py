@@ -185,17 +185,33 @@ def legal_name(span_text: str, kind: str) -> str:
 WRAPPED_LINE_RE = re.compile(r"\n(?=[a-zåäöé])")
 
 
+WORDS_RE = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _anchor_words() -> frozenset[str] | None:
+    """The anchor words, when each is one lower-case word (a run of word characters) as _anchor_re()
+    finds it; else None, and every line goes to the regex."""
+    words = frozenset(_anchors())
+    return words if all(WORDS_RE.fullmatch(w) and w == w.lower() for w in words) else None
+
+
+@lru_cache(maxsize=1)
+def _anchors() -> set[str]:
+    anchors = {"kommun", "stad", "region", "landsting", "landstinget", "samordningsförbundet", "samordningsförbund"}
+    for surface in surfaces():
+        words = surface.split()
+        anchors.add(words[0] if words[0] in ("region", "landstinget") else words[-1])
+    return anchors
+
+
 @lru_cache(maxsize=1)
 def _anchor_re() -> re.Pattern:
     """A word every pattern contains ("kommun", "region", "arbetsförmedlingen" …).
 
     Only lines with one of these words go through spaCy; a pattern never spans a line break.
     """
-    anchors = {"kommun", "stad", "region", "landsting", "landstinget", "samordningsförbundet", "samordningsförbund"}
-    for surface in surfaces():
-        words = surface.split()
-        anchors.add(words[0] if words[0] in ("region", "landstinget") else words[-1])
-    return re.compile(r"(?i:\b(?:" + "|".join(sorted(map(re.escape, anchors))) + r")\b)")
+    return re.compile(r"(?i:\b(?:" + "|".join(sorted(map(re.escape, _anchors()))) + r")\b)")
 
 
 @lru_cache(maxsize=1)
@@ -252,8 +268,11 @@ def _anchor_batches(text: str):
     shifts: list[int] = []
     parts: list[str] = []
     size = start = 0
+    words = _anchor_words()
     for line in text.split("\n"):
-        hits = [m.span() for m in anchor.finditer(line)]
+        # a line none of whose words is an anchor has no hit: a set lookup per word, not the regex
+        named = words is None or not words.isdisjoint(WORDS_RE.findall(line.lower()))
+        hits = [m.span() for m in anchor.finditer(line)] if named else []
         for at, window in _windows(line, hits):
             for offset, piece in pieces(window, RULER_PIECE_CHARS):
                 offset += at

@@ -11,6 +11,23 @@ CONTINUING_WORDS = ["och", "samt", "i", "av", "med", "för", "till", "som", "ell
                     "den", "det", "de", "om", "på", "från", "hos", "vid", "inom"]
 _NO_BREAK_AFTER = "(?<!,)" + "".join(rf"(?<![\s]{w})" for w in CONTINUING_WORDS)
 SENTENCE_BREAK_RE = re.compile(rf"(?<=[\wåäö)]{{2}}[.!?])\s+(?=[A-ZÅÄÖ•-])|(?=\n){_NO_BREAK_AFTER}\n+(?![a-zåäö])")
+# Where a break can begin: the blank after a full stop, "!" or "?", or a line break.
+BREAK_CUE_RE = re.compile(r"[.!?\n]")
+
+
+def break_matches(text: str):
+    """Yield what SENTENCE_BREAK_RE.finditer(text) yields, trying the pattern only where a break can begin
+    (a few characters in a hundred), not at every character."""
+    match, last, tried = SENTENCE_BREAK_RE.match, 0, -1
+    for cue in BREAK_CUE_RE.finditer(text):
+        at = cue.start() if cue.group() == "\n" else cue.end()
+        if at < last or at <= tried:
+            continue
+        tried = at
+        m = match(text, at)
+        if m:
+            last = m.end()
+            yield m
 
 
 # Several fields read the same text sentence by sentence (the whole document, a section): the
@@ -31,8 +48,12 @@ def sentences(text: str) -> list[tuple[int, str]]:
 
 
 def _sentences(text: str) -> list[tuple[int, str]]:
-    out, pos = [], 0
-    for part in SENTENCE_BREAK_RE.split(text):
+    out, pos, parts, prev = [], 0, [], 0
+    for m in break_matches(text):  # SENTENCE_BREAK_RE.split(text), the pattern holding no group
+        parts.append(text[prev:m.start()])
+        prev = m.end()
+    parts.append(text[prev:])
+    for part in parts:
         idx = text.find(part, pos)
         if part.strip():
             out.append((idx, part))
@@ -80,7 +101,7 @@ _BREAKS_CACHE: list = [None, None]
 def _breaks(text: str) -> tuple[list[int], list[int]]:
     """Return the starts and ends of every sentence break in `text` (kept for the last text asked)."""
     if _BREAKS_CACHE[0] is not text:
-        found = [(m.start(), m.end()) for m in SENTENCE_BREAK_RE.finditer(text)]
+        found = [(m.start(), m.end()) for m in break_matches(text)]
         _BREAKS_CACHE[:] = [text, ([s for s, _ in found], [e for _, e in found])]
     return _BREAKS_CACHE[1]
 
@@ -128,7 +149,31 @@ def matches_at(pattern: re.Pattern, text: str, starts: re.Pattern):
 def digit_led_matches(pattern: re.Pattern, text: str):
     """Yield what pattern.finditer(text) yields, for a pattern whose every match starts with a digit
     (a few characters in a hundred are digits)."""
-    return matches_at(pattern, text, DIGIT_RE)
+    match, last = pattern.match, 0
+    for at in _digit_offsets(text):
+        if at < last:
+            continue  # inside the previous match: finditer goes on from its end
+        m = match(text, at)
+        if m:
+            last = m.end()
+            yield m
+
+
+# Many digit-led patterns read one document: its digits are found once (kept for the last long texts).
+_DIGITS_CACHE: dict[int, tuple[str, list[int]]] = {}
+DIGITS_CACHE_SIZE, DIGITS_CACHE_MIN_CHARS = 8, 1000
+
+
+def _digit_offsets(text: str) -> list[int]:
+    kept = _DIGITS_CACHE.get(id(text))
+    if kept is not None and kept[0] is text:
+        return kept[1]
+    offsets = [m.start() for m in DIGIT_RE.finditer(text)]
+    if len(text) >= DIGITS_CACHE_MIN_CHARS:
+        if len(_DIGITS_CACHE) >= DIGITS_CACHE_SIZE:
+            del _DIGITS_CACHE[next(iter(_DIGITS_CACHE))]  # the oldest
+        _DIGITS_CACHE[id(text)] = (text, offsets)  # the text kept with its id: the id stays its own
+    return offsets
 
 
 def lines(text: str) -> list[tuple[int, str]]:
