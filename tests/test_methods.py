@@ -227,11 +227,24 @@ def test_a_name_that_opens_a_sentence_gets_its_own_sentence():
     "Vi använder MI, motiverande samtal och IPS-metoden. SE och ACT; act och se.",
     "KBT-baserad\nkognitiv beteendeterapi, 7 frågor om våld och sju frågorna om våld.",
     "mimi MI-MI ips_ips IPS2 ÅIPS ÅMI", "", "   ", "Case management och casemanagement,case manager.",
+    "ASSESMENT OF WORK PERFORMANCE, SMAIL:en och Lösningsfokuserat sedan mitten av året; senare WEIS.",
+    "İnsatsen använder MI och SE", "Förutsättningar inför arbete (FIA) och BIP-indikatorer, progressionsmått.",
 ])
 def test_method_prefilter_at_word_starts_equals_a_full_scan(body):
     from extractor.methods import _prefilter, _prefilter_matches
 
     assert [m.span() for m in _prefilter_matches(body)] == [m.span() for m in _prefilter().finditer(body)]
+
+
+@pytest.mark.parametrize("token, literals", [
+    ("motiverande", ["motiverande"]), ("(7|sju)", ["7", "sju"]), ("assess?ment", ["asses"]),
+    ("(?:mi([-‑–]\\w+)?)(?::\\w+)?", ["mi"]),
+    ("(?:a|b)", None), ("(?:ab)?cd", None), ("x|y", None), ("(a|b)?c", None), ("[a-z]+", None),
+])
+def test_a_pattern_opens_with_its_own_letters_only_where_it_plainly_does(token, literals):
+    from extractor.methods import _leading_literal
+
+    assert _leading_literal(token) == literals
 
 
 def test_prose_above_the_first_heading_is_read_for_methods():

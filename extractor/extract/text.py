@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 # A sentence ends at ". X" (not "t.o.m. 31"); a line break ends one unless the next line
 # continues in lower case, or the line stops at a comma or a word no sentence ends with
@@ -157,6 +158,37 @@ def digit_led_matches(pattern: re.Pattern, text: str):
         if m:
             last = m.end()
             yield m
+
+
+@lru_cache(maxsize=64)
+def _literals_re(literals: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(set(literals), key=len, reverse=True))))
+
+
+def word_led_matches(pattern: re.Pattern, text: str, literals: tuple[str, ...]):
+    """Yield what pattern.finditer(text) yields, for a pattern whose every match starts a word with one
+    of `literals` (lower-case words; the text's letter case does not matter): the pattern is tried
+    where such a word starts, found by a plain search, not at every character.
+
+    A literal must be word characters only; else (or where lower case changes the text's length) the
+    pattern runs over the whole text.
+    """
+    lower = text.lower()
+    if len(lower) != len(text) or not all(WORD_RE.fullmatch(w) for w in literals):
+        yield from pattern.finditer(text)
+        return
+    match, last = pattern.match, 0
+    for cue in _literals_re(literals).finditer(lower):
+        at = cue.start()
+        if at < last or (at and (lower[at - 1].isalnum() or lower[at - 1] == "_")):
+            continue  # inside the previous match, or not where a word starts
+        m = match(text, at)
+        if m:
+            last = m.end()
+            yield m
+
+
+WORD_RE = re.compile(r"\w+")
 
 
 # Many digit-led patterns read one document: its digits are found once (kept for the last long texts).
