@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .extract.text import Needing
+
 # Cues read anywhere in the opening; the first one wins. Kinds of document that are none of the
 # scored types (annual reports, officials' statements, board-meeting news) are cues for "other".
 DOC_TYPE_CUES: list[tuple[str, str]] = [
@@ -65,13 +67,13 @@ ASKS_FOR_MONEY_RE = re.compile(
 
 # A page on how to apply for money (a förbund's web page, a call for applications) is no
 # application itself: it tells how to apply and fills in none of a form's fields.
-HOW_TO_APPLY_RE = re.compile(
+HOW_TO_APPLY_RE = Needing(re.compile(
     r"\b(?:hur\s+(?:man\s+|du\s+|ni\s+)?(?:an)?söker|så\s+(?:här\s+)?(?:an)?söker\s+(?:du|ni|man)|ansökningsmall|"
     r"mall\s+för\s+ansökan|ladda\s+ner|(?:kan|får)\s+(?:man\s+|du\s+|ni\s+)?(?:an)?söka\s+(?:om\s+)?medel|"
     r"vem\s+kan\s+(?:an)?söka|redo\s+att\s+ansöka|ansökningsprocess|sista\s+ansökningsdag|ansökningar\s+kan\s+inkomma|"
     # a rule for how applications are handled: "Ansökan ska beredas av …", "medel kan ansökas om hos …"
     r"ansökan\b[^.\n]{0,60}?\s(?:ska|skall)\s+(?:lämnas|skickas|göras|initieras|beredas)|medel\s+ansökas|mallar\s+för\s+ansökan)",
-    re.I)
+    re.I), ("sök", "mall", "ladda"))
 FILLED_FIELDS = (r"sökt\s+belopp|projektägare|insatsägare|sökande(?:\s+organisation)?|kontaktperson|projektledare|"
                  r"projektnamn|insatsens\s+namn|tidsplan|projektperiod")
 FIELD_LINE = r"(?im)^[ \t]*(?:\d+(?:\.\d+)*\.?[ \t]+)?(?:{})\b"
@@ -81,9 +83,9 @@ FORM_FIELD_RE = re.compile(FIELD_LINE.format(FILLED_FIELDS + r"|målgrupp|syfte|
 FILLED_FIELD_RE = re.compile(FIELD_LINE.format(FILLED_FIELDS))
 # A news item reports what became of an application ("socialfonden beviljade ansökan", "ansökan
 # lämnades in i maj", "beslut väntas före jul"); an application asks and has not been decided.
-DECIDED_RE = re.compile(
+DECIDED_RE = Needing(re.compile(
     r"\b(?:beviljar|beviljade|beviljat|beviljats|beviljas|fattat\s+beslut|beslut\s+väntas|lämnades\s+in|har\s+lämnats\s+in)\b",
-    re.I)
+    re.I), ("bevilja", "beslut", "lämna"))
 # Minutes carry numbered paragraphs or a justering; a page that says "protokollet finns att läsa"
 # points to minutes kept elsewhere: it is news of the meeting.
 MINUTES_RE = re.compile(r"§\s*\d|\bjusterare\b|\bjusteringens\b|\bordförande\s*:", re.I)

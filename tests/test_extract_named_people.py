@@ -342,3 +342,24 @@ def test_participants_that_will_take_part_or_be_offered_support(text, expected):
 def test_participants_in_an_ambition_or_estimate(text, expected):
     from extractor.extract.participants import find_participants
     assert find_participants([], text) == expected
+
+
+SEARCH_TEXTS = [
+    "", "Projektledare Anna Exempelsson berättade. PROJEKTLEDARE: Per Påhittad och Eva Exempel.",
+    "Kontakt: Anna Exempelsson, 070-123 45 67\nKontaktuppgifter: Per Påhittad\nFrågor besvaras av Eva Exempel",
+    "Ordförande ………… Anna Exempelsson\nJusterare …… Per Påhittad\nVice ordförande .... Eva Exempel",
+    "Underskrift. Anna Exempelsson\nUtses att justera Per Påhittad\nFirmatecknare: Eva Exempel\nAuthorised signatory: Bo Ek",
+    "Ordförande Per Påhittad (S) Justerare Anna Exempelsson (C) Eva Exempel (M)\nvice Ordförande Bo Ek (L)",
+    "Förbundschef Per Påhittad Mobil 070-111 22 33\nAnna Exempelsson, samordnare\nTel. 070-222",
+    "Per Påhittad Datum Kommunalråd\n… Anna Exempelsson Ekonomichef\nBo Ek Förvaltningsdirektör Exempelby",
+    "Samordnaren,Processledaren och koordinatorn Anna Exempelsson var projektchef. " * 30,
+]
+
+
+@pytest.mark.parametrize("text", SEARCH_TEXTS)
+def test_patterns_tried_at_their_words_find_what_a_full_search_finds(text):
+    from extractor.extract import named_people
+
+    for pattern in list(named_people.OPENING_WORDS) + list(named_people.NEEDED_WORDS):
+        assert ([m.span() for m in named_people._matches(pattern, text, text.lower())]
+                == [m.span() for m in pattern.finditer(text)]), pattern.pattern[:60]

@@ -67,3 +67,42 @@ def test_break_matches_equal_finditer(text):
     from extractor.extract.text import SENTENCE_BREAK_RE, break_matches
 
     assert [m.span() for m in break_matches(text)] == [m.span() for m in SENTENCE_BREAK_RE.finditer(text)]
+
+
+NEEDING_EXAMPLES = {
+    "extractor.extract.ages:FOR_CUE_RE": [
+        "Målgrupp är unga", "med fokus på unga", "Insatsen riktar sig till", "riktas till unga", "VÄNDER SIG till",
+        "stödja unga", "stötta", "utöka stödet", "arbeta med unga", "arbetar med", "The target group", "aimed at",
+        "intended for", "directed to young", "directed at", "it is for", "they are for", "supporting youth"],
+    "extractor.extract.roles:MEMBERS_RE": [
+        "Förbundet bildades 2006", "har bildat", "bildade", "medlemmar är", "Medlemsparter", "förbundsordning",
+        "består  av", "ingår i förbundet"],
+    "extractor.extract.staffing:STATED_TOTAL_RE": [
+        "Resurser: 2,5 tjänster", "resurs/er: 1 tjänst", "Totalt 3 årsarbetare", "sammanlagt 2 tjänster",
+        "tillsammans 4 åa", "Bemanning: 2 heltidstjänster"],
+    "extractor.extract.staffing:POSTS_COUNT_RE": ["Antal årsarbetare: 3", "totalt antal tjänster 2,5"],
+    "extractor.extract.period:EXTEND_RE": ["Förlängning söks", "förlänga", "fortsättning söks", "Fortsättningen"],
+    "extractor.extract.period:INTAKE_CUE_RE": [
+        "sista intag", "Senaste datum för intag", "intaget stängs", "Intag av nya deltagare t.o.m. 2026-06-30",
+        "inskrivning sker fram till", "Sista dagen för inskrivning", "Nya deltagare tas\nemot till och med"],
+    "extractor.classify:HOW_TO_APPLY_RE": [
+        "Hur man ansöker", "så här söker du", "ansökningsmall", "mall för ansökan", "Ladda ner", "kan ni söka medel",
+        "vem kan ansöka", "redo att ansöka", "ansökningsprocess", "sista ansökningsdag", "ansökningar kan inkomma",
+        "Ansökan ska lämnas", "medel ansökas", "mallar för ansökan"],
+    "extractor.classify:DECIDED_RE": [
+        "ESF beviljar", "beviljade", "beviljat", "beviljats", "beviljas", "fattat beslut", "beslut väntas",
+        "lämnades in", "har lämnats in"],
+}
+
+
+@pytest.mark.parametrize("where", sorted(NEEDING_EXAMPLES))
+def test_a_pattern_needing_words_finds_every_form_it_has(where):
+    import importlib
+
+    module, name = where.split(":")
+    needing = getattr(importlib.import_module(module), name)
+    for text in NEEDING_EXAMPLES[where]:
+        assert needing.pattern.search(text), text  # the example is one of the pattern's forms
+        assert needing.search(text) is not None, text
+        assert [m.span() for m in needing.finditer(text)] == [m.span() for m in needing.pattern.finditer(text)]
+    assert needing.search("Inget av orden här.") is None

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..record import Section
-from .text import DIGIT_RE, sentences
+from .text import DIGIT_RE, Needing, sentences
 
 AGE = r"(\d{1,2})"
 # Named patterns; each gives age_min / age_max groups ("lo", "hi").
@@ -53,8 +53,11 @@ LEFT_OUT_RE = re.compile(r"ingår inte|inte ingår|faller inte|hänvisas|omfatta
                          r"erbjuds motsvarande|utanför målgruppen|not included|excluded|outside the target group", re.I)
 # Outside the target-group section, an age band counts only where the sentence is about whom
 # the intervention serves.
-FOR_CUE_RE = re.compile(r"målgrupp|fokus på|riktar sig|riktas till|vänder sig|stödja|stötta|utöka stödet|arbeta med|arbetar med|"
-                        r"target group|aimed at|intended for|directed (?:at|to)|is for|are for|support(?:s|ing)?\b", re.I)
+FOR_CUE_RE = Needing(re.compile(
+    r"målgrupp|fokus på|riktar sig|riktas till|vänder sig|stödja|stötta|utöka stödet|arbeta med|arbetar med|"
+    r"target group|aimed at|intended for|directed (?:at|to)|is for|are for|support(?:s|ing)?\b", re.I),
+    ("målgrupp", "fokus på", "riktar sig", "riktas till", "vänder sig", "stödja", "stötta", "utöka stödet", "arbeta med",
+     "arbetar med", "target group", "aimed at", "intended for", "directed ", "is for", "are for", "support"))
 # "en arbetskonsulent på 50 %" is a staffing share, not a statistic.
 STAFFING_SHARE_RE = re.compile(r"\b(?:på|om|arbetar|vardera)\s+\d+(?:,\d+)?\s*(?:%|procent)", re.I)
 # Reports and web pages say whom an insats is for in any paragraph: "för unga i åldern 16–24 år",

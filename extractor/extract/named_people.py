@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .text import word_led_matches
+
 UPPER, LOWER = "A-ZÅÄÖÉ", "a-zåäöéü"
 PART = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
 # a nobiliary particle may stand before a surname: "Anna von Exempel", "Per af Påhitt"
@@ -153,6 +155,29 @@ def _rosters(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# The patterns that open with an office or a role word, and the words they open with: they are tried
+# where such a word starts (text.word_led_matches), not at every character.
+OPENING_WORDS = {
+    ROLE_THEN_NAME_RE: tuple(CONTACT_ROLES.split("|")),
+    CONTACT_LABEL_RE: ("kontakt", "frågor"),
+    SIGNATURE_RE: ("ordförande", "sekreterare", "justerare", "justerande", "protokollsjusterare", "justeras", "vice"),
+    SIGNED_BY_RE: ("underskrift", "utses", "justerare", "firmatecknare", "behörig", "authori"),
+    OFFICE_PARTY_RE: tuple(OFFICES.lower().split("|")),
+}
+# ... and those that hold a word somewhere: a text without it is not searched ("Tel." for a phone).
+NEEDED_WORDS = {NAME_WITH_PHONE_RE: ("mobil", "tel", "tfn"), SIGNATURE_END_RE: ("chef", "direktör"),
+                SIGNATURE_FIELD_RE: ("datum",)}
+
+
+def _matches(pattern: re.Pattern, text: str, lower: str):
+    """Yield what pattern.finditer(text) yields (`lower`: the text in lower case)."""
+    if pattern in OPENING_WORDS:
+        return word_led_matches(pattern, text, OPENING_WORDS[pattern])
+    if pattern in NEEDED_WORDS and not any(word in lower for word in NEEDED_WORDS[pattern]):
+        return iter(())
+    return pattern.finditer(text)
+
+
 def _plausible(name: str) -> bool:
     return not any(part.lower() in NOT_PERSON_WORDS for part in name.split())
 
@@ -164,6 +189,7 @@ def find_named_people(text: str, minutes: bool = False) -> list[tuple[str, str, 
     "Per Påhittad var projektledare för Bron." -> [("Per Påhittad", "contact", 0, 12)]
     """
     out: list[tuple[str, str, int, int]] = []
+    lower = text.lower()
 
     def add(name: str, role: str, start: int) -> None:
         whole = " ".join(name.split())
@@ -180,10 +206,10 @@ def find_named_people(text: str, minutes: bool = False) -> list[tuple[str, str, 
 
     for pattern in (SIGNATURE_RE, SIGNATURE_BELOW_RE, SIGNATURE_LINE_RE, SIGNER_OVER_OFFICE_RE, SIGNATURE_FIELD_RE,
                     SIGNATURE_END_RE, SIGNED_BY_RE):
-        for m in pattern.finditer(text):
+        for m in _matches(pattern, text, lower):
             group = "signer" if "signer" in pattern.groupindex and m.group("signer") else "name"
             add(m.group(group), "signatory", m.start(group))
-    for m in OFFICE_PARTY_RE.finditer(text):
+    for m in _matches(OFFICE_PARTY_RE, text, lower):
         for name in re.finditer(PERSON, m.group("names")):
             add(name.group(), "signatory", m.start("names") + name.start())
     for m in PLACE_DATE_LINE_RE.finditer(text):
@@ -213,7 +239,7 @@ def find_named_people(text: str, minutes: bool = False) -> list[tuple[str, str, 
         return out
     for pattern in (ROLE_THEN_NAME_RE, NAME_THEN_ROLE_RE, NAME_THEN_TITLE_RE, NAME_OVER_TITLE_RE, NAME_WITH_PHONE_RE,
                     CONTACT_LABEL_RE):
-        for m in pattern.finditer(text):
+        for m in _matches(pattern, text, lower):
             if not attending(m.start("name")):
                 add(m.group("name"), "contact", m.start("name"))
                 # only under a label ("Handläggare: A och B"); in prose the second may be anyone

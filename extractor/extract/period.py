@@ -5,19 +5,20 @@ import re
 
 from ..record import Section
 from .dates import Found, find_dates
+from .text import Needing
 from .text import sentences as _sentences
 
 START_CUE_RE = re.compile(r"startdatum|\bstart\b|projektstart|insatsstart|\bfr\.?\s?o\.?\s?m\.?|från och med|\bstartar\b"
                           r"|\b(?:startade|startades|påbörjades|inleddes)\b", re.I)
 END_CUE_RE = re.compile(r"slutdatum|\bslut\b|avslutas|\bt\.?\s?o\.?\s?m\.?|till och med|\bavslut\b|upphör", re.I)
-INTAKE_CUE_RE = re.compile(
+INTAKE_CUE_RE = Needing(re.compile(
     # a plan says "intaget stängs", a report "intag av nya deltagare stängdes den …"
     r"(?:sista|slutdatum för|senaste)\s+(?:\w+\s+){0,2}intag|intag(?:et)?\s+(?:\w+\s+){0,3}(?:avslutas|avslutades|upphör|upphörde|stängs|stängdes)"
     # "Intag av nya deltagare t.o.m. 2026-06-30", "inskrivning sker fram till …"
     r"|\b(?:intag|inskrivning)(?:et|en|ar)?\s+(?:\w+\s+){0,4}?(?:t\.?\s?o\.?\s?m\.?|till\s+och\s+med|fram\s+till)"
     # "Sista dag för inskrivning", "Nya deltagare tas emot till och med …"
     r"|sista\s+dag(?:en)?\s+för\s+(?:intag|inskrivning)|deltagare\s+tas\s+emot\s+(?:t\.?\s?o\.?\s?m\.?|till\s+och\s+med|fram\s+till)",
-    re.I)
+    re.I), ("intag", "inskrivning", "emot"))
 # Prose that states the intervention's own period ("Insatsen pågick under perioden A--B",
 # "Förstudien påbörjades 15 augusti 2021"), and form labels outside a period section ("Startdatum 2020-12-01").
 PROSE_RANGE_CUE_RE = re.compile(r"\b(?:under\s+perioden|under(?=\s+(?:den\s+)?\d)|under\s+tiden|perioden|pågick|pågår|pågå|genomfördes|genomförs|löper|löpte|"
@@ -37,7 +38,7 @@ LABEL_LINE_RE = re.compile(r"^[^\n]{1,40}:\s*$")
 MAX_BARE_LABEL_WORDS = 3
 RANGE_GAP_RE = re.compile(r"^\s*(?:–|--|-|—|till och med|t\.?o\.?m\.?|till|to|until)\s*(?:den\s+)?$", re.I)
 # An extension ("förlängning t.o.m. 2027-12-31", "Fortsättning söks för A – B") replaces the period it extends.
-EXTEND_RE = re.compile(r"\b(?:förläng|fortsättning\b|fortsättningen\b)\w*", re.I)
+EXTEND_RE = Needing(re.compile(r"\b(?:förläng|fortsättning\b|fortsättningen\b)\w*", re.I), ("förläng", "fortsättning"))
 EXTEND_END_RE = re.compile(r"(?:\bt\.?\s?o\.?\s?m\.?|\btill\s+och\s+med|\bfram\s+till|\btill)\s+(?:den\s+)?(?=\d)", re.I)
 
 

@@ -20,7 +20,7 @@ from .function_words import FUNCTION_WORDS as STOP_WORDS
 from .gazetteer import find_forbund_lists, find_kommun_lists, find_org_spans, kommun_by_bare_name, misspelt_body
 from .role_cues import (COOPERATION_NOUN_CUE, GENERAL_COOPERATION_RE, ROLE_CUES_RE, STATED_CUES,
                         cue_words, cues_for)
-from .text import sentences
+from .text import Needing, sentences
 
 # A form's label: its value is the rest of the line, or the next line where the label stands alone.
 LABEL_END_RE = re.compile(r":\s*$")
@@ -35,7 +35,8 @@ LIST_STOP_RE = re.compile(
     r"|[.;:!?]\s|\s[–-]\s|\n\n",
     re.I)
 # A sentence about a förbund's own members or its founding names no project roles ...
-MEMBERS_RE = re.compile(r"\b(?:bildades|bildat|bildade|medlemmar|medlemsparter|förbundsordning|består\s+av|ingår\s+i\s+förbundet)\b", re.I)
+MEMBERS_RE = Needing(re.compile(r"\b(?:bildades|bildat|bildade|medlemmar|medlemsparter|förbundsordning|består\s+av|"
+                                r"ingår\s+i\s+förbundet)\b", re.I), ("bilda", "medlem", "förbundsordning", "består", "ingår"))
 # ... unless it is the project's own parties that "består av …"
 PROJECT_PARTIES_RE = re.compile(r"\b(?:projektets|insatsens|förstudiens)\s+parter\b", re.I)
 # A unit, a seat or an address before or after the body in a list: "Enheten X, Hälsocenter Y, Region Z",

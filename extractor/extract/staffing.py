@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..record import Section, Table
 from .fte_forms import FTE_RES, states_share
 from .tables import find_tables
-from .text import lines, sentences
+from .text import Needing, lines, sentences
 
 URL_RE = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
 # Singular, definite ("arbetsterapeuten", "processledaren") and plural forms.
@@ -47,14 +47,15 @@ CLAUSE_SPLIT_RE = re.compile(r",\s+(?!\d+(?:,\d+)?\s*(?:%|procent)|heltid|halvti
                              rf"\s+och\s+(?={ROLE_PATTERN}\s+\d)|\s+samt\s+|\.\s+")
 # "Resurs/er: 2,5 tjänster", "Sammanlagt omfattar verksamheten 5,0 årsarbetare"; not a role's own
 # total ("två behandlare på sammanlagt 1,5 tjänst").
-STATED_TOTAL_RE = re.compile(
+STATED_TOTAL_RE = Needing(re.compile(
     r"(?<!\bpå )(?:resurs/?er|totalt|sammanlagt|tillsammans|bemanning)\s*:?\s*"
     r"(?:(?:omfattar|motsvarar|uppgår till|blir|är)\s+(?:[a-zåäö]+\s+){0,2}?)?"
     r"(?P<num>\d+(?:,\d+)?)\s*(?:tjänster|tjänst|årstjänster|årsarbetare|heltidstjänster|åa)\b",
-    re.I)
+    re.I), ("resurs", "totalt", "sammanlagt", "tillsammans", "bemanning"))
 # "Totalt antal årsarbetare: 2,4": the unit as the label
-POSTS_COUNT_RE = re.compile(
-    r"\b(?:totalt\s+)?antal\s+(?:årsarbetare|årstjänster|heltidstjänster|tjänster)\s*:?\s*(?P<num>\d+(?:,\d+)?)(?![\d,])", re.I)
+POSTS_COUNT_RE = Needing(re.compile(
+    r"\b(?:totalt\s+)?antal\s+(?:årsarbetare|årstjänster|heltidstjänster|tjänster)\s*:?\s*(?P<num>\d+(?:,\d+)?)(?![\d,])",
+    re.I), ("antal",))
 # Goals and follow-up quote percentages of people; dissemination describes the staff after the project.
 SKIP_KEYS = {"goals", "follow_up", "target_group", "participants", "signatures", "signing_log", "dissemination"}
 # ... but a post stated with its share right after the role is a post in a section on whom the

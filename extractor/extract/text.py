@@ -191,6 +191,31 @@ def word_led_matches(pattern: re.Pattern, text: str, literals: tuple[str, ...]):
 WORD_RE = re.compile(r"\w+")
 
 
+class Needing:
+    """A compiled pattern every match of which holds one of `words` (lower case, any letter case in the
+    text): a text without any of them is not searched. Python's regex engine tries a pattern that
+    opens with a word boundary or ignores case at every character; a plain search for a word does not.
+
+    NEEDING_RE = Needing(re.compile(r"intag(?:et)?\\s+stängs", re.I), ("intag",))
+    """
+
+    def __init__(self, pattern: re.Pattern, words: tuple[str, ...]):
+        self.pattern, self.words = pattern, words
+
+    def holds_word(self, text: str) -> bool:
+        lower = text.lower()
+        return any(word in lower for word in self.words)
+
+    def search(self, text: str, *args):
+        return self.pattern.search(text, *args) if self.holds_word(text) else None
+
+    def finditer(self, text: str, *args):
+        return self.pattern.finditer(text, *args) if self.holds_word(text) else iter(())
+
+    def __getattr__(self, name: str):  # match, sub, groupindex … as the pattern's own
+        return getattr(self.pattern, name)
+
+
 # Many digit-led patterns read one document: its digits are found once (kept for the last long texts).
 _DIGITS_CACHE: dict[int, tuple[str, list[int]]] = {}
 DIGITS_CACHE_SIZE, DIGITS_CACHE_MIN_CHARS = 8, 1000
