@@ -1,4 +1,5 @@
 """PDF heading cues from fonts: bold or larger lines become heading hints (invented text)."""
+import pytest
 from conftest import one_page_pdf
 
 from extractor.read import read
@@ -59,3 +60,29 @@ def test_a_wrapped_heading_gives_one_hint(tmp_path):
         ("Varje kvartal.", "", 11),
     ])
     assert [doc.text[h.start:h.end] for h in doc.hints] == ["Beskriv hur insatsen ska följas upp"]
+
+
+@pytest.mark.parametrize("text", ["3.2 Syfte och mål", "  Å_Ä-Ö: ²½ Ⅻ ١٢ ß İ", "", "snake_case\tTab", "ﬁnal Straße"])
+def test_squeeze_keeps_what_isalnum_keeps(text):
+    from extractor.read.pdfhints import _squeeze
+
+    assert _squeeze(text) == "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def test_object_texts_read_off_the_page_give_the_heading_lines_pdfium_gives(tmp_path):
+    from extractor.read import pdffast, pdfhints
+
+    _write(tmp_path, [
+        ("Ansökan om medel", "B", 16), (("Insatsägare", "Exempelby kommun"), "", 11),
+        ("Bakgrund och problembild i Exempelby", "B", 13), ("Många i Exempelby saknar arbete. " * 6, "", 11),
+        ("En mycket lång fetstilt rad som är en mening och inte en rubrik alls i dokumentet", "B", 11),
+    ])
+    doc = pdffast.open_pdf((tmp_path / "ansokan.pdf").read_bytes())
+    page = doc[0]
+    textpage = page.get_textpage()
+    texts: dict = {}
+    pdffast.page_text(page, textpage, texts)
+    assert texts  # the page's objects were read
+    lines = pdfhints.heading_lines(page, textpage, texts)
+    assert lines == pdfhints.heading_lines(page, textpage)  # pdfium asked object by object
+    assert ("Bakgrund och problembild i Exempelby", 1) in lines

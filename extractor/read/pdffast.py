@@ -135,19 +135,40 @@ def _text_objects(raw, index: list[int], step: int = 8) -> np.ndarray:
     return objects
 
 
-def _sizes(raw, index: np.ndarray) -> np.ndarray:
+def _sizes(raw, index: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Return each character's drawn font size, asked once per text object (all of whose
-    characters share font and size)."""
+    characters share font and size), and its text object."""
     objects = _text_objects(raw, index.tolist())
     if not len(objects):
-        return np.zeros(0)
+        return np.zeros(0), objects
     distinct, first, inverse = np.unique(objects, return_index=True, return_inverse=True)
-    return np.array([_font_size(raw, int(index[i])) for i in first.tolist()])[inverse.reshape(-1)]
+    return np.array([_font_size(raw, int(index[i])) for i in first.tolist()])[inverse.reshape(-1)], objects
 
 
-def _page_arrays(page, textpage) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _object_texts(codes: np.ndarray, index: np.ndarray, objects: np.ndarray) -> dict[int, str]:
+    """Return {text object: its characters}, a space where pdfium marked a break between two of them
+    (the characters left out of `index`): what pdfium's FPDFTextObj_GetText gives, read off the page."""
+    out: dict[int, list[str]] = {}
+    if not len(codes):
+        return {}
+    text = codes.tobytes().decode("utf-32-le")
+    gap = np.ones(len(index), dtype=bool)
+    gap[1:] = np.diff(index) > 1
+    for char, obj, broken in zip(text, objects.tolist(), gap.tolist()):
+        parts = out.get(obj)
+        if parts is None:
+            out[obj] = [char]
+        else:
+            if broken:
+                parts.append(" ")
+            parts.append(char)
+    return {obj: "".join(parts) for obj, parts in out.items()}
+
+
+def _page_arrays(page, textpage, texts: dict | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Return the characters' code points, boxes (x0, x1, top, bottom per row), pdfium indexes
     and drawn font sizes; top and bottom count down from the page's top edge, as pdfplumber's do.
+    `texts`, where given, gets each text object's text (pdfhints.heading_lines reads it).
 
     pdfium's own marks are left out: its line breaks and the spaces it generated. The top is
     the bottom less the font size, as in pdfminer: pdfium's top reaches a tall glyph's top in
@@ -163,17 +184,19 @@ def _page_arrays(page, textpage) -> tuple[np.ndarray, np.ndarray, np.ndarray, np
     kept = np.flatnonzero(~drop)
     box = _boxes(textpage, count).reshape(-1, 4)[kept]  # left, top, right, bottom
     page_top = page.get_bbox()[3]
-    size = _sizes(raw, kept)
+    size, objects = _sizes(raw, kept)
+    if texts is not None:
+        texts.update(_object_texts(codes[kept], kept, objects))
     box = np.column_stack((box[:, 0], box[:, 2], page_top - box[:, 1], page_top - box[:, 3]))
     return codes[kept], box, kept, size
 
 
-def page_chars(page, textpage) -> list[tuple]:
+def page_chars(page, textpage, texts: dict | None = None) -> list[tuple]:
     """Return a pdfium page's characters in content order as (text, x0, x1, top, bottom, upright, size).
 
     For a page with turned text: each character's own matrix says whether it is upright.
     """
-    codes, box, index, size = _page_arrays(page, textpage)
+    codes, box, index, size = _page_arrays(page, textpage, texts)
     raw, matrix = textpage.raw, pdfium_c.FS_MATRIX()
     texts = codes.tobytes().decode("utf-32-le").translate(TRANSLATE) if len(codes) else ""
     if len(texts) != len(codes):  # a ligature grew: expand character by character
@@ -308,30 +331,38 @@ def _array_text(words: dict, box: np.ndarray, size: np.ndarray) -> str:
     word_line = _cluster_array(words["top"], Y_TOLERANCE)
     cells = set(np.flatnonzero(pdflayout.tab_gaps(box[first, 0], box[last, 1], size[first], size[last],
                                                   word_line, words["top"])).tolist())
-    lines, parts, start = [], [texts[0]], 0
-    for w, same in enumerate((word_line[1:] == word_line[:-1]).tolist()):
-        if same:
-            parts.append("\t" if w in cells else " ")
-        else:
-            lines.append(("".join(parts), _line_box(words, box, size, start, w + 1)))
-            parts, start = [], w + 1
-        parts.append(texts[w + 1])
-    lines.append(("".join(parts), _line_box(words, box, size, start, len(texts))))
+    starts = np.flatnonzero(np.concatenate(([True], word_line[1:] != word_line[:-1])))
+    boxes = _line_boxes(words, size, starts)
+    ends = starts[1:].tolist() + [len(texts)]
+    lines = []
+    for (a, b), line_box in zip(zip(starts.tolist(), ends), boxes):
+        parts = [texts[a]]
+        for w in range(a + 1, b):
+            parts.append("\t" if w - 1 in cells else " ")
+            parts.append(texts[w])
+        lines.append(("".join(parts), line_box))
     return reflow(lines)
 
 
-def _line_box(words: dict, box: np.ndarray, size: np.ndarray, a: int, b: int) -> LineBox:
-    """Return the box of words a..b-1 (one line): its edges and its largest font size."""
-    first, last = words["first"][a:b], words["last"][a:b]
-    line_size = float(max(size[first].max(), size[last].max())) or 10.0
-    top = float(words["top"][a:b].min())
-    # the font's box, as pdfminer draws it: a descender ("g", "p") reaches below it, not the line
-    return LineBox(float(words["x0"][a:b].min()), float(words["x1"][a:b].max()), top, top + line_size, line_size)
+def _line_boxes(words: dict, size: np.ndarray, starts: np.ndarray) -> list[LineBox]:
+    """Return the box of each line (its words from one start to the next): its edges and its largest
+    font size."""
+    word_size = np.maximum(size[words["first"]], size[words["last"]])
+    line_size = np.maximum.reduceat(word_size, starts).tolist()
+    top = np.minimum.reduceat(words["top"], starts).tolist()
+    x0 = np.minimum.reduceat(words["x0"], starts).tolist()
+    x1 = np.maximum.reduceat(words["x1"], starts).tolist()
+    out = []
+    for left, right, high, line in zip(x0, x1, top, line_size):
+        line = float(line) or 10.0
+        # the font's box, as pdfminer draws it: a descender ("g", "p") reaches below it, not the line
+        out.append(LineBox(float(left), float(right), float(high), float(high) + line, line))
+    return out
 
 
-def _upright_page_text(page, textpage) -> str:
+def _upright_page_text(page, textpage, texts: dict | None = None) -> str:
     """Return the text of a page whose text is all upright (most pages), vectorised with numpy."""
-    codes, box, _, size = _page_arrays(page, textpage)
+    codes, box, _, size = _page_arrays(page, textpage, texts)
     box[:, 2] = box[:, 3] - size
     space = np.isin(codes, SPACE_CODES)
     rows = np.arange(len(codes))
@@ -357,9 +388,10 @@ def _word_subset(words: dict, index: np.ndarray) -> dict:
     return {key: [value[i] for i in index.tolist()] if key == "text" else value[index] for key, value in words.items()}
 
 
-def page_text(page, textpage=None) -> str:
+def page_text(page, textpage=None, texts: dict | None = None) -> str:
     """Return a pdfium page's text in reading order, lines and tabs as pdf.py's pdfplumber path gives them;
-    `textpage` is the page's text page where the caller has one open already.
+    `textpage` is the page's text page where the caller has one open already; `texts`, where given,
+    gets each text object's text, for pdfhints.heading_lines.
 
     A page whose words read "Kostnadsslag   2025" with a wide gap -> "Kostnadsslag\t2025".
     """
@@ -367,8 +399,8 @@ def page_text(page, textpage=None) -> str:
     textpage = page.get_textpage() if own else textpage
     try:
         if _page_upright(page):
-            return _upright_page_text(page, textpage)
-        chars = page_chars(page, textpage)
+            return _upright_page_text(page, textpage, texts)
+        chars = page_chars(page, textpage, texts)
         words = _page_words(chars)
         left, _, right, _ = page.get_bbox()
         split = _column_split(words, left, right)

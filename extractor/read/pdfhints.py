@@ -55,16 +55,18 @@ def _size(obj) -> float:
     return size.value * (abs(matrix.d) or 1.0)
 
 
-def heading_lines(page, textpage=None) -> list[tuple[str, int]]:
+def heading_lines(page, textpage=None, texts: dict | None = None) -> list[tuple[str, int]]:
     """Return the page's lines set wholly in bold (level 2) or larger than its body text (level 1);
-    `textpage` is the page's text page where the caller has one open already."""
+    `textpage` is the page's text page where the caller has one open already; `texts` the text of
+    each text object, where pdffast.page_text has read them (else pdfium is asked, object by object)."""
     own = textpage is None
     textpage = page.get_textpage() if own else textpage
     buffer = ctypes.create_string_buffer(TEXT_BUFFER_BYTES)
     try:
         pieces = []
         for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=1):
-            text = _text(obj.raw, textpage.raw, buffer)
+            text = (texts.get(ctypes.cast(obj.raw, ctypes.c_void_p).value, "") if texts is not None
+                    else _text(obj.raw, textpage.raw, buffer))
             if text.strip():
                 left, bottom, _, _ = obj.get_bounds()
                 pieces.append((bottom, left, text, round(_size(obj.raw) * 2) / 2, _bold(obj.raw)))
@@ -92,8 +94,12 @@ def heading_lines(page, textpage=None) -> list[tuple[str, int]]:
     return out
 
 
+NOT_ALNUM_RE = re.compile(r"[\W_]+")  # what str.isalnum() rejects: not a word character, or "_"
+
+
 def _squeeze(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    """Return the text's letters and digits in one case: "3.2 Syfte och mål" -> "32syfteochmål"."""
+    return NOT_ALNUM_RE.sub("", text.casefold())
 
 
 def hint_spans(text: str, offset: int, lines: list[tuple[str, int]]) -> list[Hint]:
