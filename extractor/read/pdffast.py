@@ -17,6 +17,7 @@ text turned a quarter run top to bottom as in pdfplumber.
 """
 from __future__ import annotations
 
+import bisect
 import ctypes
 import itertools
 
@@ -147,22 +148,28 @@ def _sizes(raw, index: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def _object_texts(codes: np.ndarray, index: np.ndarray, objects: np.ndarray) -> dict[int, str]:
     """Return {text object: its characters}, a space where pdfium marked a break between two of them
-    (the characters left out of `index`): what pdfium's FPDFTextObj_GetText gives, read off the page."""
-    out: dict[int, list[str]] = {}
+    (the characters left out of `index`): what pdfium's FPDFTextObj_GetText gives, read off the page.
+
+    pdfium lists a page's characters object by object, so the work is per run of one object's
+    characters, not per character.
+    """
     if not len(codes):
         return {}
     text = codes.tobytes().decode("utf-32-le")
-    gap = np.ones(len(index), dtype=bool)
-    gap[1:] = np.diff(index) > 1
-    for char, obj, broken in zip(text, objects.tolist(), gap.tolist()):
-        parts = out.get(obj)
-        if parts is None:
-            out[obj] = [char]
+    broken = np.concatenate(([False], np.diff(index) > 1))  # a character left out just before
+    same = np.concatenate(([False], objects[1:] == objects[:-1]))
+    runs = np.flatnonzero(~same).tolist() + [len(text)]
+    spaced = np.flatnonzero(broken & same).tolist()  # breaks inside a run, in order
+    out: dict[int, str] = {}
+    for a, b in zip(runs, runs[1:]):
+        edges = [a] + spaced[bisect.bisect_right(spaced, a):bisect.bisect_left(spaced, b)] + [b]
+        piece = " ".join(text[x:y] for x, y in zip(edges, edges[1:]))
+        obj = int(objects[a])
+        if obj in out:
+            out[obj] += (" " if broken[a] else "") + piece
         else:
-            if broken:
-                parts.append(" ")
-            parts.append(char)
-    return {obj: "".join(parts) for obj, parts in out.items()}
+            out[obj] = piece
+    return out
 
 
 def _page_arrays(page, textpage, texts: dict | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:

@@ -37,10 +37,20 @@ def _text(obj, textpage, buffer=None) -> str:
     return buffer.raw[:n].decode("utf-16-le", "replace").rstrip("\x00")
 
 
-def _bold(obj) -> bool:
+def _bold(obj, known: dict | None = None) -> bool:
+    """Return whether the text object's font is bold (`known`: the page's fonts judged so far)."""
     font = pdfium_c.FPDFTextObj_GetFont(obj)
     if not font:
         return False
+    if known is None:
+        return _bold_font(font)
+    key = ctypes.cast(font, ctypes.c_void_p).value
+    if key not in known:
+        known[key] = _bold_font(font)
+    return known[key]
+
+
+def _bold_font(font) -> bool:
     if pdfium_c.FPDFFont_GetWeight(font) >= BOLD_WEIGHT:
         return True
     buf = ctypes.create_string_buffer(128)
@@ -61,15 +71,20 @@ def heading_lines(page, textpage=None, texts: dict | None = None) -> list[tuple[
     each text object, where pdffast.page_text has read them (else pdfium is asked, object by object)."""
     own = textpage is None
     textpage = page.get_textpage() if own else textpage
-    buffer = ctypes.create_string_buffer(TEXT_BUFFER_BYTES)
+    buffer = ctypes.create_string_buffer(TEXT_BUFFER_BYTES) if texts is None else None
     try:
-        pieces = []
-        for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=1):
-            text = (texts.get(ctypes.cast(obj.raw, ctypes.c_void_p).value, "") if texts is not None
-                    else _text(obj.raw, textpage.raw, buffer))
+        pieces, fonts = [], {}
+        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+        for k in range(pdfium_c.FPDFPage_CountObjects(page.raw)):  # the page's own objects, not a form's
+            obj = pdfium_c.FPDFPage_GetObject(page.raw, k)
+            if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_TEXT:
+                continue
+            text = (texts.get(ctypes.cast(obj, ctypes.c_void_p).value, "") if texts is not None
+                    else _text(obj, textpage.raw, buffer))
             if text.strip():
-                left, bottom, _, _ = obj.get_bounds()
-                pieces.append((bottom, left, text, round(_size(obj.raw) * 2) / 2, _bold(obj.raw)))
+                pdfium_c.FPDFPageObj_GetBounds(obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right),
+                                               ctypes.byref(top))
+                pieces.append((bottom.value, left.value, text, round(_size(obj) * 2) / 2, _bold(obj, fonts)))
     finally:
         if own:
             textpage.close()
