@@ -18,6 +18,18 @@ COMPILED_RUNON = [(key, re.compile(p.replace("$", "") + WORD_END)) for key in KE
 # Every pattern in one: most lines start with no heading word, and one C-level test tells so.
 ANY_HEADING_RE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in COMPILED))
 ANY_HEADING_RUNON_RE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in COMPILED_RUNON))
+
+
+def _first_pattern_re(pairs: list[tuple[str, re.Pattern]], other: bool) -> tuple[re.Pattern, dict[str, str]]:
+    """One regex of the patterns in order, each its own group: its match is the first pattern's that
+    matches (an alternation tries its branches in order), its group names the key."""
+    kept = [(f"k{i}", key, pattern) for i, (key, pattern) in enumerate(pairs) if other or key != "other"]
+    return re.compile("|".join(f"(?P<{name}>{pattern.pattern})" for name, _, pattern in kept)), {
+        name: key for name, key, _ in kept}
+
+
+FIRST_PATTERN = {(runon, other): _first_pattern_re(COMPILED_RUNON if runon else COMPILED, other)
+                 for runon in (False, True) for other in (False, True)}
 COMPILED_QUESTIONS = [(key, re.compile(p)) for key in QUESTION_ORDER for p in QUESTION_HEADINGS[key]]
 DOCUMENT_KIND_RE = re.compile(
     r"^(?:ansökan|projektansökan|fortsättningsansökan|slutrapport|slutredovisning|lägesrapport|delrapport|"
@@ -58,13 +70,9 @@ def match_key(heading: str, include_other: bool = True, runon: bool = False) -> 
         other, slash, swedish = norm.partition(" / ")
         found = match_key(swedish, include_other) if slash and not runon and other else None
         return (found[0], len(norm)) if found else None
-    for key, pattern in COMPILED_RUNON if runon else COMPILED:
-        if key == "other" and not include_other:
-            continue
-        m = pattern.match(norm)
-        if m:
-            return key, m.end()
-    return None
+    first, keys = FIRST_PATTERN[runon, include_other]
+    m = first.match(norm)
+    return (keys[m.lastgroup], m.end()) if m else None
 
 
 def is_question(heading: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .extract.text import digit_led_matches
 from .heading_keys import (
     ANY_HEADING_RUNON_RE, COMPILED_RUNON, LEADING_NUMBER_RE, QUESTION_WORD_RE, STAR_RE, guess_key, match_key, normalise,
     question_key,
@@ -84,7 +85,7 @@ def _successor(prev: tuple[int, ...] | None, num: tuple[int, ...]) -> bool:
 def _numbered_candidates(line: str, offset: int) -> list[Heading]:
     """Return numbered headings in a line: at its start or inside run-on text."""
     out = []
-    matches = list(NUMBER_RE.finditer(line))
+    matches = list(digit_led_matches(NUMBER_RE, line))  # NUMBER_RE.finditer(line), tried at digits only
     indent = len(line) - len(line.lstrip())
     for i, m in enumerate(matches):
         number = tuple(int(p) for p in m.group(1).split("."))

@@ -468,3 +468,29 @@ def test_split_plain_spoken_headings():
 def test_split_bare_name_label_titles_only_the_form(text, title):
     found = [s.text for s in split(_doc(text)) if s.key == "title"]
     assert found == ([title] if title else [])
+
+
+HEADING_WORDINGS = [
+    "Målgrupp", "2.3 Målgrupp (*):", "Bakgrund och problembild", "Syfte", "Mål och förväntade resultat", "Budget",
+    "Insatsens namn", "Projektägare", "Samverkansparter", "Tidsplan", "Metod och arbetssätt", "Uppföljning",
+    "Övrigt", "Underskrift", "Target group / Målgrupp", "Background", "Övriga upplysningar", "Kontaktperson",
+    "Resultatuppföljning", "Ekonomi", "Deltagare", "Organisation", "Inget av dessa ord", "", "Efter projekttiden",
+    "Kostnader och finansiering", "Purpose of the project", "Methods", "Implementering", "Spridning av resultat",
+]
+
+
+@pytest.mark.parametrize("runon", [False, True])
+@pytest.mark.parametrize("include_other", [False, True])
+def test_the_first_heading_pattern_is_found_by_one_search(runon, include_other):
+    from extractor.heading_keys import COMPILED, COMPILED_RUNON, match_key, normalise
+
+    def first(heading):  # each pattern in turn
+        for key, pattern in COMPILED_RUNON if runon else COMPILED:
+            m = None if key == "other" and not include_other else pattern.match(normalise(heading))
+            if m:
+                return key, m.end()
+        return None
+
+    for heading in HEADING_WORDINGS:
+        if " / " not in heading:
+            assert match_key(heading, include_other, runon) == first(heading), heading

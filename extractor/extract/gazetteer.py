@@ -271,8 +271,12 @@ def _anchor_batches(text: str):
     words = _anchor_words()
     for line in text.split("\n"):
         # a line none of whose words is an anchor has no hit: a set lookup per word, not the regex
-        named = words is None or not words.isdisjoint(WORDS_RE.findall(line.lower()))
-        hits = [m.span() for m in anchor.finditer(line)] if named else []
+        if words is None:
+            hits = [m.span() for m in anchor.finditer(line)]
+        elif words.isdisjoint(WORDS_RE.findall(line.lower())):
+            hits = []
+        else:  # the words that are anchors: what the anchor regex finds, a whole word in any case
+            hits = [m.span() for m in WORDS_RE.finditer(line) if m.group().lower() in words]
         for at, window in _windows(line, hits):
             for offset, piece in pieces(window, RULER_PIECE_CHARS):
                 offset += at
