@@ -73,7 +73,8 @@ HOW_TO_APPLY_RE = Needing(re.compile(
     r"vem\s+kan\s+(?:an)?söka|redo\s+att\s+ansöka|ansökningsprocess|sista\s+ansökningsdag|ansökningar\s+kan\s+inkomma|"
     # a rule for how applications are handled: "Ansökan ska beredas av …", "medel kan ansökas om hos …"
     r"ansökan\b[^.\n]{0,60}?\s(?:ska|skall)\s+(?:lämnas|skickas|göras|initieras|beredas)|medel\s+ansökas|mallar\s+för\s+ansökan)",
-    re.I), ("sök", "mall", "ladda"))
+    re.I), ("sök", "mall", "ladda"), opens=("hur", "så", "ansökningsmall", "mall", "ladda", "kan", "får", "vem", "redo",
+                                         "ansökningsprocess", "sista", "ansökningar", "ansökan", "medel", "mallar"))
 FILLED_FIELDS = (r"sökt\s+belopp|projektägare|insatsägare|sökande(?:\s+organisation)?|kontaktperson|projektledare|"
                  r"projektnamn|insatsens\s+namn|tidsplan|projektperiod")
 FIELD_LINE = r"(?im)^[ \t]*(?:\d+(?:\.\d+)*\.?[ \t]+)?(?:{})\b"

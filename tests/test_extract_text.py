@@ -79,7 +79,7 @@ NEEDING_EXAMPLES = {
         "består  av", "ingår i förbundet"],
     "extractor.extract.staffing:STATED_TOTAL_RE": [
         "Resurser: 2,5 tjänster", "resurs/er: 1 tjänst", "Totalt 3 årsarbetare", "sammanlagt 2 tjänster",
-        "tillsammans 4 åa", "Bemanning: 2 heltidstjänster"],
+        "tillsammans 4 åa", "Bemanning: 2 heltidstjänster", "Projektresurser: 3 tjänster", "totaltillsammans 2 tjänster"],
     "extractor.extract.staffing:POSTS_COUNT_RE": ["Antal årsarbetare: 3", "totalt antal tjänster 2,5"],
     "extractor.extract.period:EXTEND_RE": ["Förlängning söks", "förlänga", "fortsättning söks", "Fortsättningen"],
     "extractor.extract.period:INTAKE_CUE_RE": [

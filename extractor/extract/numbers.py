@@ -4,6 +4,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .text import find_all
+
 SPACES = " \u00a0\u202f\u2009"
 # "1 200 000", "585000", "2,5"; a group separator is one space (also no-break and thin spaces).
 NUMBER_PATTERN = r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -98,7 +100,7 @@ def words_to_digits(text: str) -> str:
     lower, parts, last = text.lower(), [], 0
     if len(lower) != len(text):  # a letter whose lower case is longer ("İ"): offsets would shift
         return NUMBER_WORD_RE.sub(lambda m: _digits(m.group()), text)
-    for start in sorted({word_start(text, at) for part in TEN_OR_MORE_PARTS for at in _find_all(lower, part)}):
+    for start in sorted({word_start(text, at) for part in TEN_OR_MORE_PARTS for at in find_all(lower, part)}):
         m = NUMBER_WORD_RE.match(text, start) if start >= last else None
         if m and parse_number_word(m.group()) is not None:
             parts += [text[last:m.start()], _digits(m.group())]
@@ -109,13 +111,6 @@ def words_to_digits(text: str) -> str:
 def _digits(word: str) -> str:
     value = parse_number_word(word)
     return word if value is None else str(value).ljust(len(word))
-
-
-def _find_all(text: str, part: str):
-    at = text.find(part)
-    while at >= 0:
-        yield at
-        at = text.find(part, at + 1)
 
 
 def word_start(text: str, at: int) -> int:

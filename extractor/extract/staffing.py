@@ -51,7 +51,7 @@ STATED_TOTAL_RE = Needing(re.compile(
     r"(?<!\bpå )(?:resurs/?er|totalt|sammanlagt|tillsammans|bemanning)\s*:?\s*"
     r"(?:(?:omfattar|motsvarar|uppgår till|blir|är)\s+(?:[a-zåäö]+\s+){0,2}?)?"
     r"(?P<num>\d+(?:,\d+)?)\s*(?:tjänster|tjänst|årstjänster|årsarbetare|heltidstjänster|åa)\b",
-    re.I), ("resurs", "totalt", "sammanlagt", "tillsammans", "bemanning"))
+    re.I), ("tjänst", "årsarbetare", "åa"), opens=("resurs", "totalt", "sammanlagt", "tillsammans", "bemanning"))
 # "Totalt antal årsarbetare: 2,4": the unit as the label
 POSTS_COUNT_RE = Needing(re.compile(
     r"\b(?:totalt\s+)?antal\s+(?:årsarbetare|årstjänster|heltidstjänster|tjänster)\s*:?\s*(?P<num>\d+(?:,\d+)?)(?![\d,])",

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 
 # A sentence ends at ". X" (not "t.o.m. 31"); a line break ends one unless the next line
 # continues in lower case, or the line stops at a comma or a word no sentence ends with
@@ -160,27 +159,32 @@ def digit_led_matches(pattern: re.Pattern, text: str):
             yield m
 
 
-@lru_cache(maxsize=64)
-def _literals_re(literals: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(map(re.escape, sorted(set(literals), key=len, reverse=True))))
+def find_all(text: str, part: str):
+    """Yield every offset where `part` stands in `text`, overlapping ones too."""
+    at = text.find(part)
+    while at >= 0:
+        yield at
+        at = text.find(part, at + 1)
 
 
-def word_led_matches(pattern: re.Pattern, text: str, literals: tuple[str, ...]):
+def word_led_matches(pattern: re.Pattern, text: str, literals: tuple[str, ...], word_start: bool = True,
+                     lower: str | None = None):
     """Yield what pattern.finditer(text) yields, for a pattern whose every match starts a word with one
     of `literals` (lower-case words; the text's letter case does not matter): the pattern is tried
-    where such a word starts, found by a plain search, not at every character.
+    where such a word starts, found by a plain search, not at every character. With `word_start`
+    False, a match may start with a literal inside a word too ("Projektresurser"). `lower`: the text
+    in lower case, where the caller has it.
 
     A literal must be word characters only; else (or where lower case changes the text's length) the
     pattern runs over the whole text.
     """
-    lower = text.lower()
+    lower = text.lower() if lower is None else lower
     if len(lower) != len(text) or not all(WORD_RE.fullmatch(w) for w in literals):
         yield from pattern.finditer(text)
         return
     match, last = pattern.match, 0
-    for cue in _literals_re(literals).finditer(lower):
-        at = cue.start()
-        if at < last or (at and (lower[at - 1].isalnum() or lower[at - 1] == "_")):
+    for at in sorted({at for word in literals for at in find_all(lower, word)}):
+        if at < last or (word_start and at and (lower[at - 1].isalnum() or lower[at - 1] == "_")):
             continue  # inside the previous match, or not where a word starts
         m = match(text, at)
         if m:
@@ -195,22 +199,32 @@ class Needing:
     """A compiled pattern every match of which holds one of `words` (lower case, any letter case in the
     text): a text without any of them is not searched. Python's regex engine tries a pattern that
     opens with a word boundary or ignores case at every character; a plain search for a word does not.
+    Where every match also opens with one of `opens` (word characters), the pattern is tried only
+    where one of them stands (inside a word too).
 
-    NEEDING_RE = Needing(re.compile(r"intag(?:et)?\\s+stängs", re.I), ("intag",))
+    NEEDING_RE = Needing(re.compile(r"intag(?:et)?\\s+stängs", re.I), ("intag",), opens=("intag",))
     """
 
-    def __init__(self, pattern: re.Pattern, words: tuple[str, ...]):
-        self.pattern, self.words = pattern, words
+    def __init__(self, pattern: re.Pattern, words: tuple[str, ...], opens: tuple[str, ...] | None = None):
+        self.pattern, self.words, self.opens = pattern, words, opens
 
     def holds_word(self, text: str) -> bool:
         lower = text.lower()
         return any(word in lower for word in self.words)
 
     def search(self, text: str, *args):
-        return self.pattern.search(text, *args) if self.holds_word(text) else None
+        if not self.holds_word(text):
+            return None
+        if self.opens and not args:
+            return next(word_led_matches(self.pattern, text, self.opens, word_start=False), None)
+        return self.pattern.search(text, *args)
 
     def finditer(self, text: str, *args):
-        return self.pattern.finditer(text, *args) if self.holds_word(text) else iter(())
+        if not self.holds_word(text):
+            return iter(())
+        if self.opens and not args:
+            return word_led_matches(self.pattern, text, self.opens, word_start=False)
+        return self.pattern.finditer(text, *args)
 
     def __getattr__(self, name: str):  # match, sub, groupindex … as the pattern's own
         return getattr(self.pattern, name)
