@@ -292,9 +292,10 @@ def _heading_run(masked: str) -> bool:
         return True
     # a heading opens in capitals where the previous one ended in lower case ("… nytta Implementering …");
     # a name of several capitalised words ("Worker Role Interview") opens one heading at most
+    if len(words) < HEADING_RUN_CAPS_WORDS or stops * HEADING_RUN_CAPS_STOPS > len(words):
+        return False
     openings = sum(1 for a, b in zip(words, words[1:]) if a[:1].islower() and b[:1].isupper() and b != MASK)
-    return (len(words) >= HEADING_RUN_CAPS_WORDS and openings >= HEADING_RUN_CAPS_SHARE * len(words)
-            and stops * HEADING_RUN_CAPS_STOPS <= len(words))
+    return openings >= HEADING_RUN_CAPS_SHARE * len(words)
 
 
 def _box(masked: str) -> bool | None:

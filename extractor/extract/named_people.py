@@ -172,7 +172,7 @@ NEEDED_WORDS = {NAME_WITH_PHONE_RE: ("mobil", "tel", "tfn"), SIGNATURE_END_RE: (
 def _matches(pattern: re.Pattern, text: str, lower: str):
     """Yield what pattern.finditer(text) yields (`lower`: the text in lower case)."""
     if pattern in OPENING_WORDS:
-        return word_led_matches(pattern, text, OPENING_WORDS[pattern])
+        return word_led_matches(pattern, text, OPENING_WORDS[pattern], lower=lower)
     if pattern in NEEDED_WORDS and not any(word in lower for word in NEEDED_WORDS[pattern]):
         return iter(())
     return pattern.finditer(text)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 # A sentence ends at ". X" (not "t.o.m. 31"); a line break ends one unless the next line
 # continues in lower case, or the line stops at a comma or a word no sentence ends with
@@ -179,7 +180,7 @@ def word_led_matches(pattern: re.Pattern, text: str, literals: tuple[str, ...], 
     pattern runs over the whole text.
     """
     lower = text.lower() if lower is None else lower
-    if len(lower) != len(text) or not all(WORD_RE.fullmatch(w) for w in literals):
+    if len(lower) != len(text) or not _plain_words(literals):
         yield from pattern.finditer(text)
         return
     match, last = pattern.match, 0
@@ -193,6 +194,11 @@ def word_led_matches(pattern: re.Pattern, text: str, literals: tuple[str, ...], 
 
 
 WORD_RE = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=256)
+def _plain_words(literals: tuple[str, ...]) -> bool:
+    return all(WORD_RE.fullmatch(w) for w in literals)
 
 
 class Needing:
