@@ -9,7 +9,17 @@ from __future__ import annotations
 
 import re
 
-from .method_rules import DROPPED_WORDS, MASK
+from .method_rules import DROPPED_WORDS, MASK, USE_VERBS
+
+# What a sentence denies may be the model's full fidelity or a certificate, with its use said after
+# "men": "Vi är inte METODNAMN-certifierade men arbetar i METODNAMN anda", "Vi följer inte METODNAMN
+# fullt ut, men metoden präglar arbetet". A plan ("men hoppas kunna använda den") is no use.
+FIDELITY_DENIED_RE = re.compile(
+    rf"\b(?:inte|ej)\s+(?:[\w-]+\s+){{0,4}}?(?:[\w-]*certifier\w*|fullt\s+ut|till\s+fullo|strikt|renodla\w*|"
+    rf"fullständig\w*|modelltrogen\w*)[^.;]{{0,60}}?\s+men\s+(?:(?!hoppas|planerar|vill|skulle|ska\b|kommer)[\w-]+\s+){{0,3}}?"
+    rf"(?:(?:{USE_VERBS})\s+(?:[\w-]+\s+){{0,4}}?(?:{MASK}|metoden\w*|modellen\w*|principer\w*|arbetssättet|anda)\b"
+    rf"|(?:metoden|modellen|principerna|arbetssättet)\s+(?:[\w-]+\s+){{0,2}}?(?:inspirer\w*|styr\w*|präglar|vägleder)"
+    rf"|inspirer\w*\s+av)", re.I)
 
 # "- AWP", "• SMAIL", "2. MI", "a) IPS"
 LIST_ITEM_RE = re.compile(r"^[ \t]*(?:[-–—•*·▪◦‣]|\d{1,2}[.)]|[a-z][.)])[ \t]+", re.M)
@@ -135,6 +145,9 @@ def context_verdict(masked: str, lead_in: str = "", heading: str | None = None,
         return True, "financed_activity"
     if heading and REFERENCE_HEADING_RE.match(heading):
         return False, "reference"
+    fidelity = FIDELITY_DENIED_RE.search(masked)
+    if fidelity and MASK in fidelity.group():
+        return True, "fidelity_denied"
     if REFERENCE_ENTRY_RE.search(before + masked[:at]):
         return False, "reference"
     return None, ""

@@ -116,6 +116,8 @@ def test_train_methods_command_writes_model_and_meta(tmp_path):
     ("Kontakt med Supported Employment-enheten i grannkommunen", "collaboration"),
     ("Insatsen kommer att ha ett nära samarbete med IPS-verksamheten inom psykiatrin.", "collaboration"),
     ("Styrelsen ger förvaltningen i uppdrag att utreda om SMAIL kan införas i länet.", "decision"),
+    # only a certificate is denied, and what follows "men" is no use: a hope, another method
+    ("Teamet är inte certifierat i IPS men hoppas kunna använda metoden längre fram.", "methods"),
 ])
 def test_method_mentions_that_are_not_use(text, key):
     assert _labels(text, key) == []
@@ -203,6 +205,16 @@ def test_a_negation_reaches_the_clause_around_the_name(masked, part):
 ])
 def test_each_rule_names_itself(masked, rule):
     assert verdict(masked, "methods")[1] == rule
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("Påhittgården är inte IPS-certifierad men arbetar i IPS anda med snabb jobbsökning.", ["IPS", "SE"]),
+    ("Vi följer inte Supported Employment fullt ut, men metoden präglar hela arbetet.", ["SE"]),
+    ("Coacherna är inte certifierade i IPS men arbetar med MI i varje samtal.", ["MI"]),
+    ("Vi använder inte SMAIL fullt ut eftersom licensen saknas.", []),
+])
+def test_a_denied_fidelity_with_use_after_men_is_use(text, labels):
+    assert sorted(_labels(text, "methods")) == labels
 
 
 def test_a_sentence_naming_methods_in_capitals_is_no_contents_run():
