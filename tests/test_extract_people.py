@@ -74,3 +74,24 @@ def test_an_emails_greeting_is_no_signatory():
     people = find_contacts(text, [section])
     assert "Hej Alva" not in [p.name for p in people]
     assert not any(p.name.startswith("Hälsningar") for p in people)
+
+
+def test_the_ner_is_asked_only_about_signers_no_address_has_named():
+    from extractor.extract.people import find_contacts
+    from extractor.record import Section
+
+    head = "Kontakt: Sara Påhittsson, sara.pahittsson@exempelby.se\nUnderskrift\n"
+    signing = "Exempelby den 5 juni 2030\nSara Påhittsson, enhetschef"
+    asked = []
+
+    def persons(section_text):
+        asked.append(section_text)
+        return []
+
+    def contacts(head):
+        section = Section("signatures", "Underskrift", signing, None, len(head), len(head) + len(signing))
+        return [p.name for p in find_contacts(head + signing, [section], persons=persons)]
+
+    assert contacts(head) == ["Sara Påhittsson"] and asked == []  # known by her address
+    contacts("Underskrift\n")
+    assert asked == [signing]  # an unknown signer: the NER decides

@@ -187,7 +187,9 @@ def find_contacts(text: str, sections: list[Section],
     names = {_fold(p.name or "") for p in people}
     for section in (s for s in sections if s.key == "signatures"):
         signer_lines = list(SIGNER_LINE_RE.finditer(section.text))
-        found = persons(section.text) if persons and signer_lines else None  # the NER only where it decides
+        # the NER only where it decides: a signer not yet known by an address
+        decides = any(_plausible(m.group(1)) and _fold(m.group(1)) not in names for m in signer_lines)
+        found = persons(section.text) if persons and decides else None
         for m in signer_lines:
             name = m.group(1)
             if found is not None and not any(s < m.end(1) and m.start(1) < e for s, e, _ in found):
