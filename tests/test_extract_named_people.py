@@ -353,6 +353,8 @@ SEARCH_TEXTS = [
     "Förbundschef Per Påhittad Mobil 070-111 22 33\nAnna Exempelsson, samordnare\nTel. 070-222",
     "Per Påhittad Datum Kommunalråd\n… Anna Exempelsson Ekonomichef\nBo Ek Förvaltningsdirektör Exempelby",
     "Samordnaren,Processledaren och koordinatorn Anna Exempelsson var projektchef. " * 30,
+    "Med vänlig hälsning\nAnna Exempelsson Per Påhittad\nEva Exempel Projektledare\nBo Ek\nHandläggare\n"
+    "Per Påhittad är samordnare. Vänliga hälsningar Anna Exempelsson",
 ]
 
 

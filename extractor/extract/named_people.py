@@ -166,7 +166,9 @@ OPENING_WORDS = {
 }
 # ... and those that hold a word somewhere: a text without it is not searched ("Tel." for a phone).
 NEEDED_WORDS = {NAME_WITH_PHONE_RE: ("mobil", "tel", "tfn"), SIGNATURE_END_RE: ("chef", "direktör"),
-                SIGNATURE_FIELD_RE: ("datum",)}
+                SIGNATURE_FIELD_RE: ("datum",), SIGN_OFF_RE: ("hälsning",),
+                NAME_THEN_TITLE_RE: tuple(TITLES.lower().split("|")), NAME_OVER_TITLE_RE: tuple(TITLES.lower().split("|")),
+                NAME_THEN_ROLE_RE: tuple(CONTACT_ROLES.split("|"))}
 
 
 def _matches(pattern: re.Pattern, text: str, lower: str):
@@ -223,7 +225,7 @@ def find_named_people(text: str, minutes: bool = False) -> list[tuple[str, str, 
                 add(line.group("name"), "signatory", line.start("name"))
     rosters = _rosters(text)
     out[:] = [p for p in out if not any(a <= p[2] < b for a, b in rosters)]
-    for m in SIGN_OFF_RE.finditer(text):
+    for m in _matches(SIGN_OFF_RE, text, lower):
         words = list(re.finditer(PART, m.group("names")))
         # the signer's title ends the names: "Anna Exempel\nEnhetschef Arbetsmarknad"
         titled = next((i for i, w in enumerate(words) if i and TITLE_WORD_RE.match(w.group())), None)
