@@ -186,9 +186,9 @@ def test_both_pdf_paths_join_a_wrapped_paragraph_alike(tmp_path):
 
 
 def test_text_objects_asked_by_stride_match_asking_each_character(tmp_path):
-    """pdfium lists a page's characters object by object, so asking every 8th character and
-    filling the stretches between gives each character's own object, also where short runs
-    of bold and plain words alternate on one line."""
+    """pdfium lists a page's characters object by object, so asking every n-th character, halving
+    the stretches whose ends differ, gives each character's own object, also where short runs of
+    bold and plain words alternate on one line and pdfium's own spaces (no object) stand between."""
     import pypdfium2 as pdfium
 
     from extractor.read import pdffast
@@ -206,6 +206,7 @@ def test_text_objects_asked_by_stride_match_asking_each_character(tmp_path):
     index = list(range(textpage.count_chars()))
     each = [pdffast._TEXT_OBJECT(raw, i) or 0 for i in index]
     assert len(set(each)) > 10  # many objects, several shorter than the stride
-    assert pdffast._text_objects(raw, index).tolist() == each
+    for step in (2, 8, 32, 100):
+        assert pdffast._text_objects(raw, index, step).tolist() == each
     assert pdffast._text_objects(raw, index[:1]).tolist() == each[:1]
     assert pdffast._text_objects(raw, []).tolist() == []

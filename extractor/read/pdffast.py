@@ -111,28 +111,41 @@ def _font_size(raw, i: int) -> float:
     return pdfium_c.FPDFText_GetFontSize(raw, i) * abs(matrix.d)
 
 
-def _text_objects(raw, index: list[int], step: int = 8) -> np.ndarray:
+def _text_objects(raw, index: list[int], step: int = 32) -> np.ndarray:
     """Return the text object of each character, asking pdfium about every `step`-th one.
 
     pdfium lists a page's characters object by object, so one object's characters stand
-    together: where the characters `step` apart belong to one object, so do those between.
+    together: where the characters at both ends of a stretch belong to one object, so do those
+    between; where they differ, the stretch is halved until each change is found.
     """
     objects = np.zeros(len(index), dtype=np.uint64)
+    if not index:
+        return objects
+
+    def ask(k: int) -> int:
+        return _TEXT_OBJECT(raw, index[k]) or 0
+
+    def fill(lo: int, lo_obj: int, hi: int, hi_obj: int) -> None:
+        while True:
+            if lo_obj == hi_obj and lo_obj:  # (characters of no object, such as pdfium's own spaces, stand anywhere)
+                objects[lo:hi + 1] = lo_obj
+                return
+            objects[lo], objects[hi] = lo_obj, hi_obj
+            if hi - lo <= 1:
+                return
+            mid = (lo + hi) // 2
+            mid_obj = ask(mid)
+            fill(lo, lo_obj, mid, mid_obj)
+            lo, lo_obj = mid, mid_obj
+
     last = len(index) - 1
-    lo, lo_obj = 0, (_TEXT_OBJECT(raw, index[0]) or 0) if index else 0
+    lo, lo_obj = 0, ask(0)
+    objects[0] = lo_obj
     while lo < last:
         hi = min(lo + step, last)
-        hi_obj = _TEXT_OBJECT(raw, index[hi]) or 0
-        if hi_obj == lo_obj:
-            objects[lo:hi + 1] = lo_obj
-        else:  # a change between: ask each character of the stretch
-            objects[lo] = lo_obj
-            for k in range(lo + 1, hi):
-                objects[k] = _TEXT_OBJECT(raw, index[k]) or 0
-            objects[hi] = hi_obj
+        hi_obj = ask(hi)
+        fill(lo, lo_obj, hi, hi_obj)
         lo, lo_obj = hi, hi_obj
-    if index:
-        objects[last] = lo_obj
     return objects
 
 
