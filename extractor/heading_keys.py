@@ -8,6 +8,7 @@ headings are; this module only says what a heading's words mean.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .headings import ENGLISH_HEADINGS, HEADINGS, KEY_ORDER, KEYWORD_STEMS, QUESTION_HEADINGS, QUESTION_ORDER
 
@@ -20,16 +21,15 @@ ANY_HEADING_RE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in 
 ANY_HEADING_RUNON_RE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in COMPILED_RUNON))
 
 
-def _first_pattern_re(pairs: list[tuple[str, re.Pattern]], other: bool) -> tuple[re.Pattern, dict[str, str]]:
+@lru_cache(maxsize=4)
+def _first_pattern(runon: bool, other: bool) -> tuple[re.Pattern, dict[str, str]]:
     """One regex of the patterns in order, each its own group: its match is the first pattern's that
-    matches (an alternation tries its branches in order), its group names the key."""
+    matches (an alternation tries its branches in order), its group names the key. Built when first
+    asked (a one-file job pays for the kinds it reads)."""
+    pairs = COMPILED_RUNON if runon else COMPILED
     kept = [(f"k{i}", key, pattern) for i, (key, pattern) in enumerate(pairs) if other or key != "other"]
     return re.compile("|".join(f"(?P<{name}>{pattern.pattern})" for name, _, pattern in kept)), {
         name: key for name, key, _ in kept}
-
-
-FIRST_PATTERN = {(runon, other): _first_pattern_re(COMPILED_RUNON if runon else COMPILED, other)
-                 for runon in (False, True) for other in (False, True)}
 COMPILED_QUESTIONS = [(key, re.compile(p)) for key in QUESTION_ORDER for p in QUESTION_HEADINGS[key]]
 DOCUMENT_KIND_RE = re.compile(
     r"^(?:ansökan|projektansökan|fortsättningsansökan|slutrapport|slutredovisning|lägesrapport|delrapport|"
@@ -70,7 +70,7 @@ def match_key(heading: str, include_other: bool = True, runon: bool = False) -> 
         other, slash, swedish = norm.partition(" / ")
         found = match_key(swedish, include_other) if slash and not runon and other else None
         return (found[0], len(norm)) if found else None
-    first, keys = FIRST_PATTERN[runon, include_other]
+    first, keys = _first_pattern(runon, include_other)
     m = first.match(norm)
     return (keys[m.lastgroup], m.end()) if m else None
 
