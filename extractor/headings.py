@@ -164,8 +164,8 @@ KEYWORD_STEMS: dict[str, list[str]] = {
     "target_group": ["målgrupp", "vilka personer", "vem vänder", "vänder sig", "deltagargrupp", "prioriterad", "vem kan delta",
                      "vilka kan delta", "deltagarkriter", "inskrivningskriter", "urval av deltagare"],
     "purpose": ["syfte", "avsikt", "ändamål"],
-    "goals": ["mål", "resultat", "effekt", "uppnå", "vision"],
-    "background": ["bakgrund", "behov", "problem", "varför", "utgångsläge", "nuläge", "motivering", "situation",
+    "goals": ["mål", "resultat", "effekt", "uppnå", "vision", "åstadkomm"],
+    "background": ["bakgrund", "behov", "problem", "varför", "utgångsläge", "utgångspunkt", "nuläge", "motivering", "situation",
                    "förutsättning", "omvärld", "utmaning"],
     "methods": ["metod", "arbetssätt", "aktivitet", "genomför", "arbetsform", "arbetsmodell", "upplägg", "innehåll",
                 "arbetar vi", "tillvägagång", "utformning", "arbetsplan", "stödinsats"],
@@ -174,7 +174,7 @@ KEYWORD_STEMS: dict[str, list[str]] = {
     "dissemination": ["sprid", "tillvara", "implement", "lärdom", "hållbar", "långsikt", "överlämn", "ordinarie verksamhet",
                       "efter projekt", "efter insats", "fortsättning efter", "framtid", "vidmakthåll"],
     "budget": ["budget", "kostnad", "finansier", "ekonomi", "belopp", "sökta medel", "intäkt", "pengar", "kalkyl",
-               "summa", "ansökt"],
+               "summa", "ansökt", "kostar"],
     "period": ["tidsperiod", "tidplan", "tidsplan", "startdatum", "slutdatum", "period", "tidsram", "löptid",
                "varaktighet"],
     "participants": ["deltagare", "volym", "omfattning", "inskriv", "antal personer"],
@@ -187,15 +187,15 @@ KEYWORD_STEMS: dict[str, list[str]] = {
 
 # The same for an English form's headings ("Who will the project reach?", "Sustainability after the project").
 ENGLISH_STEMS: dict[str, list[str]] = {
-    "target_group": ["target group", "who will", "who is the project for", "eligib"],
+    "target_group": ["target group", "who will", "who is the project for", "eligib", "who benefits"],
     "purpose": ["purpose", "aim"],
     "goals": ["goal", "objective", "outcome", "expected result", "achieve"],
-    "background": ["background", "problem", "need", "current situation", "context"],
-    "methods": ["method", "activit", "approach", "implementation", "how we work", "working"],
+    "background": ["background", "problem", "need", "current situation", "context", "where we start", "starting point"],
+    "methods": ["method", "activit", "approach", "implementation", "how we work", "working", "we will work"],
     "collaboration": ["cooperation", "collaboration", "governance", "steering"],
     "follow_up": ["evaluat", "monitor", "follow-up", "follow up", "measur"],
     "dissemination": ["sustainab", "dissemin", "after the project", "mainstream", "lessons"],
-    "budget": ["budget", "cost", "fund", "financ"],
+    "budget": ["budget", "cost", "fund", "financ", "money"],
     "period": ["timeline", "time plan", "schedule", "duration", "project period"],
     "participants": ["number of participants", "how many"],
     "signatures": ["signature", "signed"],
@@ -213,27 +213,30 @@ for _key, _stems in ENGLISH_STEMS.items():
 QUESTION_HEADINGS: dict[str, list[str]] = {
     "signatures": [r"godkänts av (behörig|firmatecknare)", r"behörig företrädare"],
     "anchoring": [r"förankra", r"diskuterats (i|med)", r"har ansökan (behandlats|diskuterats)"],
-    "title": [r"vad heter (insatsen|projektet|förstudien)", r"vad ska (insatsen|projektet) heta", r"namn på"],
+    "title": [r"vad heter (insatsen|projektet|förstudien)", r"vad ska (insatsen|projektet) heta", r"namn på",
+              r"what is the (project|intervention) called"],
     "owner": [
         r"vilken (organisation|myndighet|förvaltning) (äger|ansvarar|driver|söker|är (huvudman|ägare|sökande))",
         r"vem (äger|driver|ansvarar för) (insatsen|projektet)",
         r"vem är (insatsägare|huvudman|projektägare|sökande)",
+        r"who (runs|owns|leads|manages) the (project|intervention|work)",
     ],
     "partners": [
         r"vilka (andra )?(parter|organisationer|aktörer|myndigheter|samverkansparter)",
         r"vilka (medverkar|samverkar|deltar) (i|förutom)", r"vem samverkar ni med",
         r"med vilka (parter|organisationer)",
     ],
-    "follow_up": [r"hur vet (vi|ni) (att|om)", r"följ[a-zåäö]*( [a-zåäö]+)? upp", r"uppfölj", r"utvärder", r"\bmät(a|s|as|tes|er)\b",
+    "follow_up": [r"hur vet (vi|ni) (att|om)", r"how (will|do|can) (we|you) know", r"följ[a-zåäö]*( [a-zåäö]+)? upp", r"uppfölj", r"utvärder", r"\bmät(a|s|as|tes|er)\b",
                   r"\bfollow(ed)?[ -]up", r"\bevaluat", r"\bmeasur", r"\bmonitor"],
     "dissemination": [
         r"tillvara", r"sprid", r"implementer", r"leva vidare", r"lärdom",
         r"när (insatsen|projektet) (är slut|har avslutats)", r"efter (insatsens|projektets) slut",
+        r"vad tar (vi|ni) med (oss|er)",  # what a report's lessons carry forward
         r"after the (project|intervention)", r"\bsustain", r"\bdissemin", r"\bspread",
     ],
     "collaboration": [r"samverk", r"samarbet", r"\b(cooperat|collaborat)"],
     "budget": [r"vad (kostar|kostade)", r"budget", r"kostnad", r"finansier", r"hur mycket (medel|pengar)",
-               r"vilket belopp", r"söker ni", r"\bcost", r"\bfund(ing|ed|s)?\b", r"\bfinanc", r"how much money"],
+               r"vilket belopp", r"söker ni", r"\bekonomin\b", r"\bcost", r"\bfund(ing|ed|s)?\b", r"\bfinanc", r"how much money"],
     "target_group": [r"målgrupp", r"(vem|vilka) (riktar|riktade|vänder|vände) sig",
                      r"vilka (ska|vill) (insatsen|projektet|vi|ni) nå", r"vilka är deltagarna", r"vem är deltagarna",
                      r"(vem|vilka) kan (delta|söka|skrivas in)", r"vilka deltar\b", r"vilka deltagarna (är|blir)",
@@ -241,7 +244,10 @@ QUESTION_HEADINGS: dict[str, list[str]] = {
                      r"vem är (insatsen|projektet) (till )?för", r"för (vem|vilka) är",
                      r"who is the (project|intervention|work) (for|aimed at|meant for)", r"\btarget groups?\b",
                      r"who (will|does|should) the (project|intervention) (reach|target|serve)",
-                     r"who can (take part|participate|join)"],
+                     r"who can (take part|participate|join)",
+                     # who gains from it, who it is there for: "Vem gynnas?", "Vilka vi finns till för"
+                     r"(vem|vilka) gynnas", r"(finns|är) till för\b", r"vilka (som )?ska nås",
+                     r"who benefits", r"who is (it|this) for"],
     "participants": [r"hur många (deltagare|personer|individer|ungdomar|kvinnor|män)",
                      r"hur många (ska|beräknas|har|kommer|räknar)", r"antal deltagare", r"vilka (har )?deltagit",
                      r"vilka deltog", r"how many (participants|people|persons)"],
@@ -250,7 +256,8 @@ QUESTION_HEADINGS: dict[str, list[str]] = {
     "background": [r"^varför\b", r"vilk(et|a) behov", r"vad ser (vi|ni)\b", r"hur ser (det|situationen|läget) ut", r"bakgrund", r"vilk(et|a) problem", r"vad är problemet",
                    r"^why\b", r"what (need|problem)", r"\bbackground"],
     "purpose": [r"syfte", r"\b(purpose|aim) of", r"vad är (avsikten|meningen) med"],
-    "goals": [r"\bmål(en)?\b", r"vad vill (ni|vi) uppnå", r"vad ska (insatsen|projektet) (uppnå|leda till)",
+    # "Vad vill vi åstadkomma?" asks what is to be achieved, as "uppnå" does: goals, not the purpose (why)
+    "goals": [r"\bmål(en)?\b", r"vad vill (ni|vi) uppnå", r"åstadkomm", r"what will change", r"what (difference|change) will", r"vad ska (insatsen|projektet) (uppnå|leda till)",
               r"vilka (resultat|effekter)", r"förväntade? (resultat|effekter)", r"resultat", r"\buppnå(s)?\b",
               # an English form's questions
               r"\b(achieve|accomplish)", r"\b(goals?|objectives?|outcomes?|results?)\b"],
@@ -264,6 +271,7 @@ QUESTION_HEADINGS: dict[str, list[str]] = {
         r"vad (får|erbjuds) deltagarna", r"vad deltagarna (får|erbjuds|gör)", r"hur går (det|arbetet) till",
         r"what will (the )?participants (be offered|do|get)", r"how will the (work|project) be (carried out|done|run|organi[sz]ed)",
         r"\bmethods?\b", r"\bactivities\b", r"how will (we|you) work",
+        r"vad (gör|gjorde) (vi|ni)\b", r"what will (we|you|the project) do\b", r"how will (it|this) work",
     ],
 }
 QUESTION_ORDER = list(QUESTION_HEADINGS)
