@@ -17,6 +17,7 @@ from .heading_lines import (
     MAX_HEADING_CHARS, MAX_QUESTION_WORDS, ends_in_figures, is_sentence, is_toc_line, minutes_paragraph,
     whole_line_heading,
 )
+from .heading_hints import hint_heading
 from .heading_shapes import MIN_POINTING_HEADINGS, Heading, accept_shaped, bare_name_label, label_cell, shaped_heading
 from .headings import ONCE_KEYS
 from .record import Document, Section
@@ -166,24 +167,6 @@ def _guess_title(rest: str) -> str:
     return " ".join(taken)
 
 
-def _hint_heading(hints: dict, start: int, line: str, top_level: int) -> Heading | None:
-    """Return the heading a source hint (a Word heading style) marks at `start`, if any."""
-    hint = hints.get(start)
-    if hint is None:
-        return None
-    if hint.end - start < len(line.rstrip()):
-        # a bold opening run in to its text ("Bakgrund. Många unga …"): a heading only where it is known
-        lead = line[: hint.end - start]
-        found = match_key(lead)
-        return Heading(start, hint.end, found[0], lead.strip(), strong=True) if found else None
-    found = match_key(line)
-    if found:
-        return Heading(start, start + len(line.rstrip()), found[0], line.strip(), strong=True)
-    if hint.level <= top_level:
-        return Heading(start, start + len(line.rstrip()), guess_key(line), line.strip(), strong=True)
-    return None
-
-
 def _line_heading(line: str, start: int) -> Heading | None:
     """Return an unnumbered heading at the start of a line, if there is one."""
     if line[:1].islower() or is_toc_line(line):
@@ -203,10 +186,11 @@ def _line_heading(line: str, start: int) -> Heading | None:
         money_field = key == "budget" and "\t" not in rest
         if key and len(cell) <= 80 and (not figures_only or money_field) and not header_row:
             return Heading(start, start + len(cell), key, cell.strip(), strong=True, shape="cell", known=True)
-        if key is None and label_cell(cell, rest) and not figures_only:
-            # a form's row "Projektets varaktighet | 2026–2027": kept where the form's other labels are known
+        if key is None and label_cell(cell, rest):
+            # a form's row "Projektets varaktighet | 2026–2027": kept where the form's other labels are known;
+            # a money field in its words too ("Kostnad totalt | 840 000 kr")
             guessed = guess_key(cell)
-            if guessed != "other":
+            if guessed != "other" and (not figures_only or guessed == "budget"):
                 return Heading(start, start + len(cell), guessed, cell.strip(), strong=True, shape="cell")
         return None
     star = STAR_RE.search(line)
@@ -275,11 +259,12 @@ def find_headings(doc: Document) -> list[Heading]:
         previous = body
         if wrapped_cell:
             continue  # "Extern – 60 90 150" then "utvärdering": a PDF table's wrapped label cell
-        hinted = _hint_heading(hints, start, line[indent:], top_level) if hints else None
-        if hinted or start in hints:
-            if hinted:
-                headings.append(hinted)
+        hinted = hint_heading(hints, start, line[indent:], top_level) if hints else None
+        if hinted:
+            headings.append(hinted)
             continue
+        if start in hints and hints[start].end - start >= len(body):
+            continue  # a marked line that heads nothing; a bold opening that heads nothing leaves its line to be read
         numbered = [] if is_toc_line(body) else _numbered_candidates(line, offset - len(line) - 1)
         if numbered and body.endswith("?") and (listed or not _answer(lines[i + 1: i + 4])):
             numbered = []  # "1. Hur har samverkan fungerat?" in a list of a study's questions
