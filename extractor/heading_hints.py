@@ -17,6 +17,8 @@ RUN_IN_ENDS = (".", ":")
 RUN_IN_SHAPE = "runin"
 # ... and is followed by text, not by a table row's figures ("Budget 2026  120 000 kr" in bold and plain)
 FIGURES_RE = re.compile(r"^[\s\d.,:;%–\-]*(?:(?:kr|tkr|sek|:-)\s*)?$", re.I)
+# a form's mark of a required field, set in plain type after a bold label: "Insatsägare (*) Organisation: …"
+STAR_AFTER_RE = re.compile(r"^[ \t]*\(\s*\*\s*\)[ \t]*:?")
 
 
 def hint_heading(hints: dict, start: int, line: str, top_level: int) -> Heading | None:
@@ -44,6 +46,9 @@ def hint_heading(hints: dict, start: int, line: str, top_level: int) -> Heading 
 
 
 def _run_in(lead: str, rest: str, start: int) -> Heading | None:
+    star = STAR_AFTER_RE.match(rest)
+    if star:
+        lead, rest = lead + rest[: star.end()], rest[star.end():]
     if FIGURES_RE.match(rest):
         return None
     found = match_key(lead)

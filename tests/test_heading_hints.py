@@ -136,3 +136,10 @@ def test_a_guessed_money_field_in_a_form_of_label_cells_heads_the_budget():
             "Hur ska arbetet bedrivas?\tMed coacher.\nKostnad totalt\t840 000 kr\n")
     doc = Document(path="t.docx", format="docx", sha256="0" * 64, text=text, hints=[])
     assert [(s.key, s.text) for s in split(doc)][-2:] == [("methods", "Med coacher."), ("budget", "840 000 kr")]
+
+
+def test_a_required_field_mark_after_a_bold_label_belongs_to_its_heading():
+    line = "Insatsägare (*) Organisation: Exempelby kommun"
+    heading = hint_heading({0: Hint(0, 11, 9)}, 0, line, 1)
+    assert (heading.key, heading.text, line[heading.end:].strip()) == (
+        "owner", "Insatsägare (*)", "Organisation: Exempelby kommun")
