@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 
 from .heading_keys import guess_key, is_question, match_key, question_key
-from .heading_shapes import Heading
+from .heading_shapes import SUBLEVEL_SHAPE, Heading
 
 # A run-in heading closes with a stop or a colon before its text: "Vad vi vill uppnå. Minst …"
 RUN_IN_ENDS = (".", ":")
 RUN_IN_SHAPE = "runin"
+# A heading below the document's section level (a bold paragraph among Heading 1 sections) has the
+# shape of its level: sections start there too where two of its headings are known (heading_shapes.py).
 # ... and is followed by text, not by a table row's figures ("Budget 2026  120 000 kr" in bold and plain)
 FIGURES_RE = re.compile(r"^[\s\d.,:;%–\-]*(?:(?:kr|tkr|sek|:-)\s*)?$", re.I)
 # a form's mark of a required field, set in plain type after a bold label: "Insatsägare (*) Organisation: …"
@@ -33,16 +35,18 @@ def hint_heading(hints: dict, start: int, line: str, top_level: int) -> Heading 
         return None
     if hint.end - start < len(line.rstrip()):
         return _run_in(line[: hint.end - start], line[hint.end - start:], start)
+    end, text = start + len(line.rstrip()), line.strip()
     found = match_key(line)
-    if found:
-        return Heading(start, start + len(line.rstrip()), found[0], line.strip(), strong=True)
     if hint.level <= top_level:
-        return Heading(start, start + len(line.rstrip()), guess_key(line), line.strip(), strong=True)
+        return Heading(start, end, found[0] if found else guess_key(line), text, strong=True)
+    shape = f"{SUBLEVEL_SHAPE}{hint.level}"
+    if found:
+        return Heading(start, end, found[0], text, strong=True, shape=shape, known=True)
     asked = question_key(line) if is_question(line) and line.rstrip().endswith("?") else None
     if asked and asked != "other":
         # a form's bold question among styled headings: "Vad vill vi åstadkomma?"
-        return Heading(start, start + len(line.rstrip()), asked, line.strip(), strong=True)
-    return None
+        return Heading(start, end, asked, text, strong=True, shape=shape, known=True)
+    return Heading(start, end, guess_key(line), text, strong=True, shape=shape)
 
 
 def _run_in(lead: str, rest: str, start: int) -> Heading | None:

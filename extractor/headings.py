@@ -168,7 +168,7 @@ KEYWORD_STEMS: dict[str, list[str]] = {
     "background": ["bakgrund", "behov", "problem", "varför", "utgångsläge", "utgångspunkt", "nuläge", "motivering", "situation",
                    "förutsättning", "omvärld", "utmaning"],
     "methods": ["metod", "arbetssätt", "aktivitet", "genomför", "arbetsform", "arbetsmodell", "upplägg", "innehåll",
-                "arbetar vi", "tillvägagång", "utformning", "arbetsplan", "stödinsats"],
+                "arbetar vi", "tillvägagång", "utformning", "arbetsplan", "stödinsats", "går det till", "gick det till"],
     "collaboration": ["samverk", "samarbet", "samordning med", "samordning mellan", "styrgrupp", "styrning"],
     "follow_up": ["uppfölj", "utvärder", "följas upp", "mäta", "mätning", "kvalitetssäkr"],
     "dissemination": ["sprid", "tillvara", "implement", "lärdom", "hållbar", "långsikt", "överlämn", "ordinarie verksamhet",

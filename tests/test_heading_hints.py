@@ -46,7 +46,9 @@ def test_a_bold_opening_before_figures_is_a_table_row_not_a_run_in_heading():
 def test_a_bold_question_below_the_section_level_heads_where_it_asks_a_known_question():
     hints = {0: Hint(0, 23, 9)}
     assert hint_heading(hints, 0, "Vad vill vi åstadkomma?", 2).key == "goals"
-    assert hint_heading({0: Hint(0, 13, 9)}, 0, "Första veckan", 2) is None
+    # an unknown one is kept only where its level's known headings vouch for it (heading_shapes.accept_shaped)
+    unknown = hint_heading({0: Hint(0, 13, 9)}, 0, "Första veckan", 2)
+    assert (unknown.key, unknown.shape, unknown.known) == ("other", "level9", False)
 
 
 def _odt(path, body: str) -> None:
@@ -143,3 +145,37 @@ def test_a_required_field_mark_after_a_bold_label_belongs_to_its_heading():
     heading = hint_heading({0: Hint(0, 11, 9)}, 0, line, 1)
     assert (heading.key, heading.text, line[heading.end:].strip()) == (
         "owner", "Insatsägare (*)", "Organisation: Exempelby kommun")
+
+
+def test_bold_paragraphs_among_styled_headings_head_where_two_of_them_are_known(tmp_path):
+    document = docx.Document()
+    rows = [("Bakgrund", "Många saknar arbete.", False), ("Vad vill vi åstadkomma?", "Fler i arbete.", True),
+            ("Vem gynnas av insatsen?", "Unga vuxna.", True), ("Så går det till i vardagen", "Med coacher.", True),
+            ("Första veckan", "En plan görs.", True), ("Budget", "100 000 kr.", False)]
+    for heading, text, bold in rows:
+        if bold:
+            document.add_paragraph().add_run(heading).bold = True
+        else:
+            document.add_heading(heading, level=2)
+        document.add_paragraph(text)
+    document.save(tmp_path / "a.docx")
+    sections = [(s.key, s.text) for s in split(read(tmp_path / "a.docx"))]
+    # "Första veckan" points to no section: a sub-heading of the methods
+    assert sections == [("background", "Många saknar arbete."), ("goals", "Fler i arbete."),
+                        ("target_group", "Unga vuxna."), ("methods", "Med coacher.\nFörsta veckan\nEn plan görs."),
+                        ("budget", "100 000 kr.")]
+
+
+def test_bold_sub_headings_pointing_to_sections_stay_inside_without_known_siblings(tmp_path):
+    document = docx.Document()
+    rows = [("Metod", "Coacher.", False), ("Samverkan med skolan", "Vi träffar skolan.", True),
+            ("Mätning varje månad", "En enkät.", True), ("Kostnad för resor", "Busskort.", True),
+            ("Budget", "100 000 kr.", False)]
+    for heading, text, bold in rows:
+        if bold:
+            document.add_paragraph().add_run(heading).bold = True
+        else:
+            document.add_heading(heading, level=2)
+        document.add_paragraph(text)
+    document.save(tmp_path / "a.docx")
+    assert [s.key for s in split(read(tmp_path / "a.docx"))] == ["methods", "budget"]
