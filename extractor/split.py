@@ -311,7 +311,8 @@ def _question_heading(body: str, start: int) -> Heading | None:
     """
     if not _is_question_line(body):
         return None  # not a question, or a paragraph's last sentences
-    return Heading(start, start + len(body), question_key(body) or "other", body, question=True)
+    # what it asks, else its words' stems as for any heading: "What is the problem?" -> background
+    return Heading(start, start + len(body), guess_key(body), body, question=True)
 
 
 def _accept_questions(headings: list[Heading]) -> list[Heading]:

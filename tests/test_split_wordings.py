@@ -51,3 +51,9 @@ def test_english_question_headings_split_a_form():
             "What will we do?\nWeekly coaching.\n")
     assert [(s.key, s.text) for s in split(_doc(text))] == [
         ("target_group", "Adults in Sampleton."), ("goals", "More adults at work."), ("methods", "Weekly coaching.")]
+
+
+def test_an_unmarked_question_asking_nothing_known_is_read_by_its_stems():
+    text = ("Application\n\nWho is the target group?\nAdults in Sampleton.\n\nWhat is the problem?\nFew employers.\n\n"
+            "What are the goals?\nMore adults at work.\n")
+    assert [s.key for s in split(_doc(text))] == ["target_group", "background", "goals"]
