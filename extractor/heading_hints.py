@@ -12,8 +12,8 @@ import re
 from .heading_keys import guess_key, is_question, match_key, question_key
 from .heading_shapes import SUBLEVEL_SHAPE, Heading
 
-# A run-in heading closes with a stop or a colon before its text: "Vad vi vill uppnå. Minst …"
-RUN_IN_ENDS = (".", ":")
+# A run-in heading closes with a stop, a colon or a question mark before its text: "Vad vi vill uppnå. Minst …"
+RUN_IN_ENDS = (".", ":", "?")
 RUN_IN_SHAPE = "runin"
 # A heading below the document's section level (a bold paragraph among Heading 1 sections) has the
 # shape of its level: sections start there too where two of its headings are known (heading_shapes.py).
@@ -58,6 +58,9 @@ def _run_in(lead: str, rest: str, start: int) -> Heading | None:
     found = match_key(lead)
     if found:
         return Heading(start, start + len(lead), found[0], lead.strip(), strong=True, shape=RUN_IN_SHAPE, known=True)
+    asked = question_key(lead) if lead.rstrip().endswith("?") else None
+    if asked and asked != "other" and rest.strip()[:1].isupper():
+        return Heading(start, start + len(lead), asked, lead.strip(), strong=True, shape=RUN_IN_SHAPE, known=True)
     if lead.rstrip().endswith(RUN_IN_ENDS) and rest.strip()[:1].isupper():
         return Heading(start, start + len(lead), guess_key(lead), lead.strip(), strong=True, shape=RUN_IN_SHAPE)
     return None

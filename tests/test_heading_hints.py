@@ -179,3 +179,19 @@ def test_bold_sub_headings_pointing_to_sections_stay_inside_without_known_siblin
         document.add_paragraph(text)
     document.save(tmp_path / "a.docx")
     assert [s.key for s in split(read(tmp_path / "a.docx"))] == ["methods", "budget"]
+
+
+def test_docx_form_cells_holding_a_bold_question_over_its_answer_head_sections(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("Ansökan om medel")
+    table = document.add_table(rows=0, cols=1)
+    for question, answer in [("Insatsens namn", "Påhittet"), ("Vem gynnas av insatsen?", "Unga vuxna i Exempelby."),
+                             ("Vad vill ni åstadkomma?", "Fler i arbete."), ("Hur går det till i praktiken?", "Med coacher.")]:
+        cell = table.add_row().cells[0]
+        cell.paragraphs[0].add_run(question).bold = True
+        cell.add_paragraph(answer)
+    document.save(tmp_path / "form.docx")
+    doc = read(tmp_path / "form.docx")
+    assert [(s.key, s.heading, s.text) for s in split(doc)] == [
+        ("title", "Insatsens namn", "Påhittet"), ("target_group", "Vem gynnas av insatsen?", "Unga vuxna i Exempelby."),
+        ("goals", "Vad vill ni åstadkomma?", "Fler i arbete."), ("methods", "Hur går det till i praktiken?", "Med coacher.")]
