@@ -23,6 +23,8 @@ from .headings import ONCE_KEYS
 from .record import Document, Section
 
 NUMBER_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,2}(?:\.\d{1,2}){0,2})[.,]?[ \t]+(?=[A-ZÅÄÖ])")
+# A line lettered as a form's parts are: "C. Vårt sätt att arbeta" (A is 1, B is 2 …), at a line's start only
+LETTER_RE = re.compile(r"^[ \t]*([A-H])[.)][ \t]+(?=[A-ZÅÄÖ])")
 AFTER_INLINE_HEADING_RE = re.compile(r"^[ \t]*(?:\(\s*\*\s*\))?[ \t]*:?[ \t]*(?=[A-ZÅÄÖ0-9<•\-–])")
 # The rest of a table row that is only figures: a budget line ("Övrigt\t35 000\t11 350").
 # a figure column's name beside the first column's: the row names columns, it is no label and its value
@@ -86,6 +88,12 @@ def _numbered_candidates(line: str, offset: int) -> list[Heading]:
     """Return numbered headings in a line: at its start or inside run-on text."""
     out = []
     matches = list(NUMBER_RE.finditer(line))
+    lettered = LETTER_RE.match(line) if not matches else None
+    if lettered:
+        key, title = _numbered_line_start(line[lettered.end():])
+        number = (ord(lettered.group(1)) - ord("A") + 1,)
+        return [Heading(offset + lettered.start(1), offset + lettered.end() + len(title), key or "",
+                        lettered.group(0).lstrip() + title, number)]
     indent = len(line) - len(line.lstrip())
     for i, m in enumerate(matches):
         number = tuple(int(p) for p in m.group(1).split("."))

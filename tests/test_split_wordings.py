@@ -57,3 +57,14 @@ def test_an_unmarked_question_asking_nothing_known_is_read_by_its_stems():
     text = ("Application\n\nWho is the target group?\nAdults in Sampleton.\n\nWhat is the problem?\nFew employers.\n\n"
             "What are the goals?\nMore adults at work.\n")
     assert [s.key for s in split(_doc(text))] == ["target_group", "background", "goals"]
+
+
+def test_lettered_lines_of_unknown_wording_head_where_the_lettering_runs_on():
+    text = ("Rapport\nA. Bakgrund\nMånga saknar arbete.\nB. Vårt sätt att arbeta\nCoacher och praktik.\n"
+            "C. Målgrupp\nUnga vuxna.\nD. Ekonomi\nInom budget.\n")
+    assert [(s.key, s.heading) for s in split(_doc(text))] == [
+        ("background", "A. Bakgrund"), ("other", "B. Vårt sätt att arbeta"), ("target_group", "C. Målgrupp"),
+        ("budget", "D. Ekonomi")]
+    # a lettered line out of turn, or a name's initial, heads nothing
+    stray = "Bakgrund\nMånga saknar arbete.\nA. Berg tar emot ansökan.\nMålgrupp\nUnga vuxna.\n"
+    assert [s.key for s in split(_doc(stray))] == ["background", "target_group"]
