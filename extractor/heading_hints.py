@@ -19,8 +19,9 @@ RUN_IN_SHAPE = "runin"
 # shape of its level: sections start there too where two of its headings are known (heading_shapes.py).
 # ... and is followed by text, not by a table row's figures ("Budget 2026  120 000 kr" in bold and plain)
 FIGURES_RE = re.compile(r"^[\s\d.,:;%–\-]*(?:(?:kr|tkr|sek|:-)\s*)?$", re.I)
-# a form's mark of a required field, set in plain type after a bold label: "Insatsägare (*) Organisation: …"
-STAR_AFTER_RE = re.compile(r"^[ \t]*\(\s*\*\s*\)[ \t]*:?")
+# a form's mark of a required field, set in plain type after a bold label: "Insatsägare (*) Organisation: …",
+# "Insatsens namn * Påhittet"
+STAR_AFTER_RE = re.compile(r"^[ \t]*(?:\(\s*\*\s*\)|\*(?!\*))[ \t]*:?")
 
 
 def hint_heading(hints: dict, start: int, line: str, top_level: int) -> Heading | None:

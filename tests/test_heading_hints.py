@@ -145,6 +145,9 @@ def test_a_required_field_mark_after_a_bold_label_belongs_to_its_heading():
     heading = hint_heading({0: Hint(0, 11, 9)}, 0, line, 1)
     assert (heading.key, heading.text, line[heading.end:].strip()) == (
         "owner", "Insatsägare (*)", "Organisation: Exempelby kommun")
+    line = "Insatsens namn * Påhittet"
+    heading = hint_heading({0: Hint(0, 14, 9)}, 0, line, 1)
+    assert (heading.key, heading.text, line[heading.end:].strip()) == ("title", "Insatsens namn *", "Påhittet")
 
 
 def test_bold_paragraphs_among_styled_headings_head_where_two_of_them_are_known(tmp_path):
