@@ -290,6 +290,8 @@ def find_headings(doc: Document) -> list[Heading]:
             plain.shape, plain.known = "alone", True  # a known heading alone on its line after a blank one
         if plain is None and not numbered and body.endswith("?") and not listed and _answer(lines[i + 1: i + 4]):
             plain = _question_heading(body, start)
+            if plain and after_blank:
+                plain.shape = "alone"  # may head as the document's known headings alone on their lines do
         if plain:
             headings.append(plain)
             numbered = [n for n in numbered if n.start >= plain.end]
@@ -324,9 +326,16 @@ def _question_heading(body: str, start: int) -> Heading | None:
 
 
 def _accept_questions(headings: list[Heading]) -> list[Heading]:
-    """Keep unmarked question headings only where the document asks at least two known questions."""
+    """Keep unmarked question headings where the document asks at least two known questions; a lone
+    known question standing alone after a blank line goes on to be judged by its shape (accept_shaped:
+    kept where the document's known headings stand alone on their lines too)."""
     known = sum(1 for h in headings if h.question and h.key != "other")
-    return headings if known >= MIN_QUESTION_HEADINGS else [h for h in headings if not h.question]
+    if known >= MIN_QUESTION_HEADINGS:
+        for h in headings:
+            if h.question:
+                h.shape = None
+        return headings
+    return [h for h in headings if not h.question or h.shape == "alone" and h.key != "other"]
 
 
 def _accept_numbered(headings: list[Heading]) -> list[Heading]:

@@ -68,3 +68,14 @@ def test_lettered_lines_of_unknown_wording_head_where_the_lettering_runs_on():
     # a lettered line out of turn, or a name's initial, heads nothing
     stray = "Bakgrund\nMånga saknar arbete.\nA. Berg tar emot ansökan.\nMålgrupp\nUnga vuxna.\n"
     assert [s.key for s in split(_doc(stray))] == ["background", "target_group"]
+
+
+def test_a_lone_question_heads_where_the_known_headings_stand_alone_as_it_does():
+    text = ("Lägesrapport\n\nNamn: Påhittet\n\nVad vill vi åstadkomma?\nFler i arbete.\n\nArbetet i praktiken\n"
+            "Coacher varje vecka.\n\nEkonomiskt behov\nHundratusen kronor.\n")
+    assert [(s.key, s.text) for s in split(_doc(text))] == [
+        ("title", "Påhittet"), ("goals", "Fler i arbete."), ("methods", "Coacher varje vecka."),
+        ("budget", "Hundratusen kronor.")]
+    # ... but not in prose, where no known heading stands alone
+    prose = "Bakgrund: Många saknar arbete.\n\nVad vill vi åstadkomma?\nFler i arbete, förstås.\n"
+    assert [s.key for s in split(_doc(prose))] == ["background"]
