@@ -198,3 +198,16 @@ def test_docx_form_cells_holding_a_bold_question_over_its_answer_head_sections(t
     assert [(s.key, s.heading, s.text) for s in split(doc)] == [
         ("title", "Insatsens namn", "Påhittet"), ("target_group", "Vem gynnas av insatsen?", "Unga vuxna i Exempelby."),
         ("goals", "Vad vill ni åstadkomma?", "Fler i arbete."), ("methods", "Hur går det till i praktiken?", "Med coacher.")]
+
+
+def test_html_bold_of_word_exports_with_spans_inside_and_bold_by_style(tmp_path):
+    page = ("<html><body><p class=MsoNormal><b><span lang=SV>Bakgrund<o:p></o:p></span></b></p>"
+            "<p class=MsoNormal><span lang=SV>Många saknar arbete.</span></p>"
+            "<p><span style='font-weight:bold'>Vilka som ska nås</span></p><p>Unga vuxna.</p>"
+            "<p><span style='font-weight: 700'>Budget:</span> Vi söker 100 000 kr.</p></body></html>")
+    (tmp_path / "a.html").write_text(page, encoding="utf-8")
+    doc = read(tmp_path / "a.html")
+    assert [(doc.text[h.start:h.end], h.level) for h in doc.hints] == [
+        ("Bakgrund", 1), ("Vilka som ska nås", 1), ("Budget:", 9)]
+    assert [(s.key, s.text) for s in split(doc)] == [
+        ("background", "Många saknar arbete."), ("target_group", "Unga vuxna."), ("budget", "Vi söker 100 000 kr.")]

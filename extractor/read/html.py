@@ -110,9 +110,15 @@ OPEN_MARK, CLOSE_MARK = "\x02", "\x03"
 MARKS_RE = re.compile(f"{OPEN_MARK}([1-9])|{CLOSE_MARK}")
 # A word processor's export sets its headings as bold paragraphs, not <h1>-<h6>: "<p><b>Målgrupp</b></p>",
 # or runs a bold opening in to its text: "<p><strong>Målgrupp.</strong> Projektet vänder sig …</p>".
+# Word's own HTML wraps the text in spans inside the bold ("<b><span lang=SV>Målgrupp<o:p></o:p></span></b>"),
+# and some exports set bold by a span's style ("<span style='font-weight:bold'>").
 BOLD_OPENING_RE = re.compile(
-    r"(<(?:p|div)\b[^<>]*>)\s*((?:<(?:span|font)\b[^<>]*>\s*)*)<(b|strong)\b[^<>]*>([^<>]{1,150})</\3\s*>"
-    r"((?:\s*</(?:span|font)\s*>)*\s*</(?:p|div)\s*>)?", re.IGNORECASE)
+    r"(?P<p><(?:p|div)\b[^<>]*>)\s*(?P<wrap>(?:<(?:span|font)\b(?![^<>]*font-weight)[^<>]*>\s*)*)"
+    r"<(?P<tag>b|strong|span(?=[^<>]*font-weight\s*:\s*(?:bold|[6-9]00)))\b[^<>]*>"
+    r"(?P<inner>(?:[^<>]|</?(?:span|font|o:p)\b[^<>]*>){1,400}?)</(?P=tag)\s*>"
+    r"(?P<close>(?:\s*</(?:span|font)\s*>)*\s*</(?:p|div)\s*>)?", re.IGNORECASE)
+INNER_TAG_RE = re.compile(r"<[^<>]*>")
+BOLD_HEADING_MAX_CHARS = 150
 RUN_IN_LEVEL = 9  # as read/docx.py marks a bold opening: split.py keeps it where its words or shape head
 RUN_IN_MAX_WORDS = 8
 
@@ -123,11 +129,13 @@ def _mark_bold_openings(body: str) -> str:
     whole_level = RUN_IN_LEVEL if HEADING_OPEN_RE.search(body) else 1
 
     def mark(m: re.Match) -> str:
-        text = m.group(4)
-        if not text.strip() or (m.group(5) is None and len(text.split()) > RUN_IN_MAX_WORDS):
+        text = INNER_TAG_RE.sub("", m["inner"])
+        whole = m["close"] is not None
+        if (not text.strip() or len(text) > BOLD_HEADING_MAX_CHARS
+                or not whole and len(text.split()) > RUN_IN_MAX_WORDS):
             return m.group(0)
-        level = whole_level if m.group(5) is not None else RUN_IN_LEVEL
-        return f"{m.group(1)}{m.group(2)}{OPEN_MARK}{level}{text}{CLOSE_MARK}{m.group(5) or ''}"
+        level = whole_level if whole else RUN_IN_LEVEL
+        return f"{m['p']}{m['wrap']}{OPEN_MARK}{level}{m['inner']}{CLOSE_MARK}{m['close'] or ''}"
 
     return _sub_tags(BOLD_OPENING_RE, mark, body)
 
