@@ -34,8 +34,11 @@ COMPILED_QUESTIONS = [(key, re.compile(p)) for key in QUESTION_ORDER for p in QU
 DOCUMENT_KIND_RE = re.compile(
     r"^(?:ansökan|projektansökan|fortsättningsansökan|slutrapport|slutredovisning|lägesrapport|delrapport|"
     r"projektplan|verksamhetsplan|verksamhetsberättelse|protokoll|tjänsteskrivelse)(?![\wåäö])")
-# "2.3 Målgrupp"; a question form numbers its questions in words: "Fråga 3: Vem är insatsen till för?"
-LEADING_NUMBER_RE = re.compile(r"^\s*(?:(?:fråga|question)\s+\d{1,2}[.:]?\s+|\d{1,2}(?:\.\d{1,2}){0,2}[.,]?\s+)", re.I)
+# "2.3 Målgrupp"; a question form numbers its questions in words: "Fråga 3: Vem är insatsen till för?";
+# a form in parts, or lettered: "Del 2: Syfte", "Avsnitt 4 – Budget", "B. Bakgrund" (one capital, then a point or bracket)
+LEADING_NUMBER_RE = re.compile(
+    r"^\s*(?:(?:fråga|question|del|avsnitt|part|section)\s+\d{1,2}[.:]?\s+(?:[–-]\s+)?"
+    r"|\d{1,2}(?:\.\d{1,2}){0,2}[.,]?\s+|(?-i:[A-H])[.)]\s+)", re.I)
 STAR_RE = re.compile(r"\(\s*\*\s*\)")
 # A plain-text export's heading drawn with marks: "== Underskrift ==", "[HUVUDMAN]", "## Målgrupp ##".
 DECORATION_MARKS = " \t#=[]<>~_"

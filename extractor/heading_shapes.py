@@ -38,6 +38,7 @@ def label_cell(cell: str, rest: str) -> bool:
             and not is_sentence(label) and bool(rest.strip()) and "\t" not in rest.strip())
 
 
+SUBLEVEL_SHAPE = "level"  # heading_hints.py: a heading below the document's section level
 MIN_SHAPED_HEADINGS = 2  # known headings of one shape before an unknown line of that shape heads too
 # ... or one known heading where at least this many lines of the shape point to sections by their words:
 # a form whose labels are mostly worded its own way ("Beskrivning av behovet | …", "Arbetsupplägg | …")
@@ -72,8 +73,11 @@ def accept_shaped(headings: list[Heading]) -> list[Heading]:
     # a line alone above every known heading is the letterhead's, the document's own title
     first_known = next((h.start for h in headings if h.key != "other" and (h.known or not h.shape)), None)
     pointing = Counter(h.shape for h in headings if h.shape and h.key != "other")
+    # a level below the sections' (a bold paragraph among styled headings) is trusted by known headings
+    # only: sub-headings whose words merely point to sections are common ("Samverkan med skolan" in a method)
     trusted = {shape for shape in known
-               if known[shape] >= MIN_SHAPED_HEADINGS or pointing[shape] >= MIN_POINTING_HEADINGS}
+               if known[shape] >= MIN_SHAPED_HEADINGS
+               or pointing[shape] >= MIN_POINTING_HEADINGS and not shape.startswith(SUBLEVEL_SHAPE)}
     return [h for h in headings if not h.shape or h.known
             or h.shape in trusted and (h.shape == "caps" or h.key != "other")
             and not (h.shape == "alone" and (first_known is None or h.start < first_known))]

@@ -18,11 +18,14 @@ from .heading_lines import (
     MAX_HEADING_CHARS, MAX_QUESTION_WORDS, ends_in_figures, is_sentence, is_toc_line, minutes_paragraph,
     whole_line_heading,
 )
+from .heading_hints import hint_heading
 from .heading_shapes import MIN_POINTING_HEADINGS, Heading, accept_shaped, bare_name_label, label_cell, shaped_heading
 from .headings import ONCE_KEYS
 from .record import Document, Section
 
 NUMBER_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,2}(?:\.\d{1,2}){0,2})[.,]?[ \t]+(?=[A-ZÅÄÖ])")
+# A line lettered as a form's parts are: "C. Vårt sätt att arbeta" (A is 1, B is 2 …), at a line's start only
+LETTER_RE = re.compile(r"^[ \t]*([A-H])[.)][ \t]+(?=[A-ZÅÄÖ])")
 AFTER_INLINE_HEADING_RE = re.compile(r"^[ \t]*(?:\(\s*\*\s*\))?[ \t]*:?[ \t]*(?=[A-ZÅÄÖ0-9<•\-–])")
 # The rest of a table row that is only figures: a budget line ("Övrigt\t35 000\t11 350").
 # a figure column's name beside the first column's: the row names columns, it is no label and its value
@@ -86,6 +89,12 @@ def _numbered_candidates(line: str, offset: int) -> list[Heading]:
     """Return numbered headings in a line: at its start or inside run-on text."""
     out = []
     matches = list(digit_led_matches(NUMBER_RE, line))  # NUMBER_RE.finditer(line), tried at digits only
+    lettered = LETTER_RE.match(line) if not matches else None
+    if lettered:
+        key, title = _numbered_line_start(line[lettered.end():])
+        number = (ord(lettered.group(1)) - ord("A") + 1,)
+        return [Heading(offset + lettered.start(1), offset + lettered.end() + len(title), key or "",
+                        lettered.group(0).lstrip() + title, number)]
     indent = len(line) - len(line.lstrip())
     for i, m in enumerate(matches):
         number = tuple(int(p) for p in m.group(1).split("."))
@@ -167,24 +176,6 @@ def _guess_title(rest: str) -> str:
     return " ".join(taken)
 
 
-def _hint_heading(hints: dict, start: int, line: str, top_level: int) -> Heading | None:
-    """Return the heading a source hint (a Word heading style) marks at `start`, if any."""
-    hint = hints.get(start)
-    if hint is None:
-        return None
-    if hint.end - start < len(line.rstrip()):
-        # a bold opening run in to its text ("Bakgrund. Många unga …"): a heading only where it is known
-        lead = line[: hint.end - start]
-        found = match_key(lead)
-        return Heading(start, hint.end, found[0], lead.strip(), strong=True) if found else None
-    found = match_key(line)
-    if found:
-        return Heading(start, start + len(line.rstrip()), found[0], line.strip(), strong=True)
-    if hint.level <= top_level:
-        return Heading(start, start + len(line.rstrip()), guess_key(line), line.strip(), strong=True)
-    return None
-
-
 def _line_heading(line: str, start: int) -> Heading | None:
     """Return an unnumbered heading at the start of a line, if there is one."""
     if line[:1].islower() or is_toc_line(line):
@@ -204,10 +195,11 @@ def _line_heading(line: str, start: int) -> Heading | None:
         money_field = key == "budget" and "\t" not in rest
         if key and len(cell) <= 80 and (not figures_only or money_field) and not header_row:
             return Heading(start, start + len(cell), key, cell.strip(), strong=True, shape="cell", known=True)
-        if key is None and label_cell(cell, rest) and not figures_only:
-            # a form's row "Projektets varaktighet | 2026–2027": kept where the form's other labels are known
+        if key is None and label_cell(cell, rest):
+            # a form's row "Projektets varaktighet | 2026–2027": kept where the form's other labels are known;
+            # a money field in its words too ("Kostnad totalt | 840 000 kr")
             guessed = guess_key(cell)
-            if guessed != "other":
+            if guessed != "other" and (not figures_only or guessed == "budget"):
                 return Heading(start, start + len(cell), guessed, cell.strip(), strong=True, shape="cell")
         return None
     star = STAR_RE.search(line)
@@ -276,11 +268,12 @@ def find_headings(doc: Document) -> list[Heading]:
         previous = body
         if wrapped_cell:
             continue  # "Extern – 60 90 150" then "utvärdering": a PDF table's wrapped label cell
-        hinted = _hint_heading(hints, start, line[indent:], top_level) if hints else None
-        if hinted or start in hints:
-            if hinted:
-                headings.append(hinted)
+        hinted = hint_heading(hints, start, line[indent:], top_level) if hints else None
+        if hinted:
+            headings.append(hinted)
             continue
+        if start in hints and hints[start].end - start >= len(body):
+            continue  # a marked line that heads nothing; a bold opening that heads nothing leaves its line to be read
         numbered = [] if is_toc_line(body) else _numbered_candidates(line, offset - len(line) - 1)
         if numbered and body.endswith("?") and (listed or not _answer(lines[i + 1: i + 4])):
             numbered = []  # "1. Hur har samverkan fungerat?" in a list of a study's questions
@@ -298,6 +291,8 @@ def find_headings(doc: Document) -> list[Heading]:
             plain.shape, plain.known = "alone", True  # a known heading alone on its line after a blank one
         if plain is None and not numbered and body.endswith("?") and not listed and _answer(lines[i + 1: i + 4]):
             plain = _question_heading(body, start)
+            if plain and after_blank:
+                plain.shape = "alone"  # may head as the document's known headings alone on their lines do
         if plain:
             headings.append(plain)
             numbered = [n for n in numbered if n.start >= plain.end]
@@ -327,13 +322,21 @@ def _question_heading(body: str, start: int) -> Heading | None:
     """
     if not _is_question_line(body):
         return None  # not a question, or a paragraph's last sentences
-    return Heading(start, start + len(body), question_key(body) or "other", body, question=True)
+    # what it asks, else its words' stems as for any heading: "What is the problem?" -> background
+    return Heading(start, start + len(body), guess_key(body), body, question=True)
 
 
 def _accept_questions(headings: list[Heading]) -> list[Heading]:
-    """Keep unmarked question headings only where the document asks at least two known questions."""
+    """Keep unmarked question headings where the document asks at least two known questions; a lone
+    known question standing alone after a blank line goes on to be judged by its shape (accept_shaped:
+    kept where the document's known headings stand alone on their lines too)."""
     known = sum(1 for h in headings if h.question and h.key != "other")
-    return headings if known >= MIN_QUESTION_HEADINGS else [h for h in headings if not h.question]
+    if known >= MIN_QUESTION_HEADINGS:
+        for h in headings:
+            if h.question:
+                h.shape = None
+        return headings
+    return [h for h in headings if not h.question or h.shape == "alone" and h.key != "other"]
 
 
 def _accept_numbered(headings: list[Heading]) -> list[Heading]:

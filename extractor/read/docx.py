@@ -146,6 +146,25 @@ def _cell_text(tc) -> str:
     return " ".join(" ".join(lines).split("\n")).strip()
 
 
+class _Row(list):
+    """A table row's cell texts; `lead` is its first cell's bold opening paragraph where the cell's
+    answer follows below it: a form that sets each question and its answer in one cell."""
+
+    lead: str | None = None
+
+
+def _cell_lead(tc) -> str | None:
+    """Return a cell's first paragraph where it is wholly bold and more text follows it in the cell."""
+    from docx.text.paragraph import Paragraph
+
+    paragraphs = [b for b in _block_elements(tc) if _local(b.tag) == "p" and paragraph_text(b).strip()]
+    if len(paragraphs) < 2:
+        return None
+    runs = [r for r in Paragraph(paragraphs[0], None).runs if r.text.strip()]
+    head = paragraph_text(paragraphs[0]).strip()
+    return head if runs and all(r.bold for r in runs) and len(head) <= BOLD_HEADING_MAX_CHARS else None
+
+
 def _table_rows(tbl):
     """Yield each row's cell texts, once per cell even where cells are merged."""
     from docx.table import Table
@@ -162,7 +181,9 @@ def _table_rows(tbl):
                 continue
             seen.add(id(tc))
             cells.append(_cell_text(tc))
-        yield cells
+        row = _Row(cells)
+        row.lead = _cell_lead(tcs[0]) if tcs else None
+        yield row
 
 
 def _blocks(document):
@@ -222,6 +243,9 @@ def read_docx(path: Path, data: bytes, sha256: str) -> Document:
                 run_in.append((offset, lead))
         else:
             line = "\t".join(block).rstrip()
+            lead = getattr(block, "lead", None)
+            if lead and line.startswith(lead) and line[len(lead):].strip():
+                run_in.append((offset, lead))  # "Vem gynnas av insatsen?" over its answer in one cell
         lines.append(line)
         offset += len(line) + 1
     # Bold paragraphs are headings when the document has no heading styles, else sub-headings.

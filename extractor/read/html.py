@@ -107,7 +107,37 @@ def clean_html(text: str) -> str:
 HEADING_OPEN_RE = re.compile(r"<h([1-6])\b[^>]*>", re.IGNORECASE)
 HEADING_CLOSE_RE = re.compile(r"</h[1-6]\s*>", re.IGNORECASE)
 OPEN_MARK, CLOSE_MARK = "\x02", "\x03"
-MARKS_RE = re.compile(f"{OPEN_MARK}([1-6])|{CLOSE_MARK}")
+MARKS_RE = re.compile(f"{OPEN_MARK}([1-9])|{CLOSE_MARK}")
+# A word processor's export sets its headings as bold paragraphs, not <h1>-<h6>: "<p><b>Målgrupp</b></p>",
+# or runs a bold opening in to its text: "<p><strong>Målgrupp.</strong> Projektet vänder sig …</p>".
+# Word's own HTML wraps the text in spans inside the bold ("<b><span lang=SV>Målgrupp<o:p></o:p></span></b>"),
+# and some exports set bold by a span's style ("<span style='font-weight:bold'>").
+BOLD_OPENING_RE = re.compile(
+    r"(?P<p><(?:p|div)\b[^<>]*>)\s*(?P<wrap>(?:<(?:span|font)\b(?![^<>]*font-weight)[^<>]*>\s*)*)"
+    r"<(?P<tag>b|strong|span(?=[^<>]*font-weight\s*:\s*(?:bold|[6-9]00)))\b[^<>]*>"
+    r"(?P<inner>(?:[^<>]|</?(?:span|font|o:p)\b[^<>]*>){1,400}?)</(?P=tag)\s*>"
+    r"(?P<close>(?:\s*</(?:span|font)\s*>)*\s*</(?:p|div)\s*>)?", re.IGNORECASE)
+INNER_TAG_RE = re.compile(r"<[^<>]*>")
+BOLD_HEADING_MAX_CHARS = 150
+RUN_IN_LEVEL = 9  # as read/docx.py marks a bold opening: split.py keeps it where its words or shape head
+RUN_IN_MAX_WORDS = 8
+
+
+def _mark_bold_openings(body: str) -> str:
+    """Return body with its bold paragraphs and bold openings marked as headings (level 1 where the
+    page has no <h1>-<h6>, else below them), for _heading_hints to find."""
+    whole_level = RUN_IN_LEVEL if HEADING_OPEN_RE.search(body) else 1
+
+    def mark(m: re.Match) -> str:
+        text = INNER_TAG_RE.sub("", m["inner"])
+        whole = m["close"] is not None
+        if (not text.strip() or len(text) > BOLD_HEADING_MAX_CHARS
+                or not whole and len(text.split()) > RUN_IN_MAX_WORDS):
+            return m.group(0)
+        level = whole_level if whole else RUN_IN_LEVEL
+        return f"{m['p']}{m['wrap']}{OPEN_MARK}{level}{m['inner']}{CLOSE_MARK}{m['close'] or ''}"
+
+    return _sub_tags(BOLD_OPENING_RE, mark, body)
 
 
 def _heading_hints(text: str) -> tuple[str, list[Hint]]:
@@ -132,6 +162,7 @@ def _heading_hints(text: str) -> tuple[str, list[Hint]]:
 def read_html(path: Path, raw: str, sha256: str) -> Document:
     """Return a Document from an .html file's decoded text; <h1>-<h6> become heading hints."""
     body = DOCTYPE_RE.sub("", drop_hidden(raw), count=1).replace(OPEN_MARK, "").replace(CLOSE_MARK, "")
+    body = _mark_bold_openings(body)
     body = _sub_tags(HEADING_OPEN_RE, lambda m: f"\n{OPEN_MARK}{m.group(1)}", body)
     body = _sub_tags(HEADING_CLOSE_RE, f"{CLOSE_MARK}\n", body)
     text, hints = _heading_hints(unglue_labels(clean_html(body).strip()) + "\n")

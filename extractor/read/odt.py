@@ -9,14 +9,16 @@ from pathlib import Path
 from ..errors import UnreadableDocument
 from ..record import Document, Hint
 from . import limits
-from .docx import HEADING_STYLE_RE
+from .docx import BOLD_HEADING_MAX_CHARS, HEADING_STYLE_RE, RUN_IN_HEADING_MAX_WORDS, RUN_IN_LEVEL
 
 NS = {
     "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
     "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
     "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+    "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
 }
+STYLE = "{%s}" % NS["style"]
 T, TABLE = "{%s}" % NS["text"], "{%s}" % NS["table"]
 # Not the document's running text: comments, footnotes, deleted text kept for change tracking.
 SKIP = {T + "tracked-changes", T + "note", "{%s}annotation" % NS["office"], T + "sequence-decls"}
@@ -75,22 +77,67 @@ def _heading_styles(root) -> dict[str, int]:
     return out
 
 
-def _blocks(node, heading_styles: dict[str, int], budget: limits.TextBudget):
-    """Yield (line, heading level or None) for each paragraph and table row under `node`."""
+def _bold_styles(roots) -> set[str]:
+    """Return the names of styles that set bold type, themselves or through the style they are based on."""
+    weight, parent = {}, {}
+    for root in roots:
+        for style in root.iter(STYLE + "style"):
+            name = style.get(STYLE + "name", "")
+            props = style.find(STYLE + "text-properties")
+            value = props.get("{%s}font-weight" % NS["fo"]) if props is not None else None
+            if value is not None:
+                weight[name] = value == "bold" or value.isdigit() and int(value) >= 600
+            parent[name] = style.get(STYLE + "parent-style-name")
+    bold = set()
+    for name in parent:
+        seen, at = set(), name
+        while at and at not in weight and at not in seen:
+            seen.add(at)
+            at = parent.get(at)
+        if weight.get(at):
+            bold.add(name)
+    return bold
+
+
+def _bold_mark(p, bold: set[str], line: str) -> str | None:
+    """Return "whole" for a paragraph set in bold (its style or one span), the bold opening's text for
+    a bold span run in to plain text ("Målgrupp. Vuxna …"), else None.  An export of a Word file
+    (LibreOffice, converters) keeps bold headings as such paragraphs, not as headings."""
+    if not line or not bold:
+        return None
+    if p.get(T + "style-name", "") in bold:
+        return "whole" if len(line) <= BOLD_HEADING_MAX_CHARS else None
+    children = [c for c in p if c.tag not in SKIP]
+    if (p.text or "").strip() or not children or children[0].tag != T + "span":
+        return None
+    if children[0].get(T + "style-name", "") not in bold:
+        return None
+    lead = "".join(children[0].itertext()).strip()
+    if lead == line:
+        return "whole" if len(line) <= BOLD_HEADING_MAX_CHARS else None
+    if line.startswith(lead) and lead and len(lead.split()) <= RUN_IN_HEADING_MAX_WORDS:
+        return lead
+    return None
+
+
+def _blocks(node, heading_styles: dict[str, int], budget: limits.TextBudget, bold: set[str] = frozenset()):
+    """Yield (line, heading level or None, bold mark or None) for each paragraph and table row under `node`."""
     for child in node:
         tag = child.tag
         if tag in SKIP:
             continue
         if tag == T + "h":
-            yield _text(child, budget), _level(child.get(T + "outline-level"))
+            yield _text(child, budget), _level(child.get(T + "outline-level")), None
         elif tag == T + "p":
-            yield _text(child, budget), heading_styles.get(child.get(T + "style-name", ""))
+            line = _text(child, budget)
+            level = heading_styles.get(child.get(T + "style-name", ""))
+            yield line, level, None if level else _bold_mark(child, bold, line)
         elif tag == TABLE + "table-row":
-            cells = [" ".join(line for line, _ in _blocks(cell, {}, budget) if line)
+            cells = [" ".join(line for line, _, _ in _blocks(cell, {}, budget) if line)
                      for cell in child if cell.tag == TABLE + "table-cell"]
-            yield "\t".join(cells).rstrip(), None
+            yield "\t".join(cells).rstrip(), None, None
         else:  # lists, sections, tables, header rows: their paragraphs in order
-            yield from _blocks(child, heading_styles, budget)
+            yield from _blocks(child, heading_styles, budget, bold)
 
 
 def read_odt(path: Path, data: bytes, sha256: str) -> Document:
@@ -109,17 +156,26 @@ def read_odt(path: Path, data: bytes, sha256: str) -> Document:
     try:
         root = ET.fromstring(content)
         heading_styles = _heading_styles(root)
+        roots = [root]
         if styles:
-            heading_styles.update(_heading_styles(ET.fromstring(styles)))
+            roots.append(ET.fromstring(styles))
+            heading_styles.update(_heading_styles(roots[1]))
+        bold = _bold_styles(roots)
     except ET.ParseError as err:
         raise UnreadableDocument(f"{path}: damaged .odt content ({err})") from err
     body = root.find("office:body/office:text", NS)
     if body is None:
         raise UnreadableDocument(f"{path}: an OpenDocument file without text (a spreadsheet or drawing?)")
-    lines, hints, offset = [], [], 0
-    for line, level in _blocks(body, heading_styles, limits.TextBudget(path)):
+    lines, hints, marked, offset = [], [], [], 0
+    for line, level, mark in _blocks(body, heading_styles, limits.TextBudget(path), bold):
         if line and level:
             hints.append(Hint(offset, offset + len(line), level))
+        elif mark:
+            marked.append((offset, line if mark == "whole" else mark, mark == "whole"))
         lines.append(line)
         offset += len(line) + 1
+    # as in read/docx.py: bold paragraphs are headings where no heading styles are used, else sub-headings
+    bold_level = 1 if not hints else RUN_IN_LEVEL
+    hints += [Hint(start, start + len(text), bold_level if whole else RUN_IN_LEVEL) for start, text, whole in marked]
+    hints.sort(key=lambda h: h.start)
     return Document(path=str(path), format="odt", sha256=sha256, text="\n".join(lines) + "\n", hints=hints)

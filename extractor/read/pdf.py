@@ -247,10 +247,9 @@ def _read_pages_fast(data: bytes, path: Path, ocr: bool, heads: list | None = No
             page = doc[index]
             textpage = page.get_textpage()
             try:
-                texts: dict | None = {} if heads is not None else None  # each text object's text
-                text = pdffast.page_text(page, textpage, texts)
+                text = pdffast.page_text(page, textpage)
                 if heads is not None:
-                    heads.append(pdfhints.heading_lines(page, textpage, texts))
+                    heads.append(pdfhints.heading_lines(page, textpage))
             finally:
                 textpage.close()
                 page.close()

@@ -17,7 +17,6 @@ text turned a quarter run top to bottom as in pdfplumber.
 """
 from __future__ import annotations
 
-import bisect
 import ctypes
 import itertools
 
@@ -149,46 +148,19 @@ def _text_objects(raw, index: list[int], step: int = 32) -> np.ndarray:
     return objects
 
 
-def _sizes(raw, index: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _sizes(raw, index: np.ndarray) -> np.ndarray:
     """Return each character's drawn font size, asked once per text object (all of whose
-    characters share font and size), and its text object."""
+    characters share font and size)."""
     objects = _text_objects(raw, index.tolist())
     if not len(objects):
-        return np.zeros(0), objects
+        return np.zeros(0)
     distinct, first, inverse = np.unique(objects, return_index=True, return_inverse=True)
-    return np.array([_font_size(raw, int(index[i])) for i in first.tolist()])[inverse.reshape(-1)], objects
+    return np.array([_font_size(raw, int(index[i])) for i in first.tolist()])[inverse.reshape(-1)]
 
 
-def _object_texts(codes: np.ndarray, index: np.ndarray, objects: np.ndarray) -> dict[int, str]:
-    """Return {text object: its characters}, a space where pdfium marked a break between two of them
-    (the characters left out of `index`): what pdfium's FPDFTextObj_GetText gives, read off the page.
-
-    pdfium lists a page's characters object by object, so the work is per run of one object's
-    characters, not per character.
-    """
-    if not len(codes):
-        return {}
-    text = codes.tobytes().decode("utf-32-le")
-    broken = np.concatenate(([False], np.diff(index) > 1))  # a character left out just before
-    same = np.concatenate(([False], objects[1:] == objects[:-1]))
-    runs = np.flatnonzero(~same).tolist() + [len(text)]
-    spaced = np.flatnonzero(broken & same).tolist()  # breaks inside a run, in order
-    out: dict[int, str] = {}
-    for a, b in zip(runs, runs[1:]):
-        edges = [a] + spaced[bisect.bisect_right(spaced, a):bisect.bisect_left(spaced, b)] + [b]
-        piece = " ".join(text[x:y] for x, y in zip(edges, edges[1:]))
-        obj = int(objects[a])
-        if obj in out:
-            out[obj] += (" " if broken[a] else "") + piece
-        else:
-            out[obj] = piece
-    return out
-
-
-def _page_arrays(page, textpage, texts: dict | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _page_arrays(page, textpage) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Return the characters' code points, boxes (x0, x1, top, bottom per row), pdfium indexes
     and drawn font sizes; top and bottom count down from the page's top edge, as pdfplumber's do.
-    `texts`, where given, gets each text object's text (pdfhints.heading_lines reads it).
 
     pdfium's own marks are left out: its line breaks and the spaces it generated. The top is
     the bottom less the font size, as in pdfminer: pdfium's top reaches a tall glyph's top in
@@ -204,19 +176,17 @@ def _page_arrays(page, textpage, texts: dict | None = None) -> tuple[np.ndarray,
     kept = np.flatnonzero(~drop)
     box = _boxes(textpage, count).reshape(-1, 4)[kept]  # left, top, right, bottom
     page_top = page.get_bbox()[3]
-    size, objects = _sizes(raw, kept)
-    if texts is not None:
-        texts.update(_object_texts(codes[kept], kept, objects))
+    size = _sizes(raw, kept)
     box = np.column_stack((box[:, 0], box[:, 2], page_top - box[:, 1], page_top - box[:, 3]))
     return codes[kept], box, kept, size
 
 
-def page_chars(page, textpage, texts: dict | None = None) -> list[tuple]:
+def page_chars(page, textpage) -> list[tuple]:
     """Return a pdfium page's characters in content order as (text, x0, x1, top, bottom, upright, size).
 
     For a page with turned text: each character's own matrix says whether it is upright.
     """
-    codes, box, index, size = _page_arrays(page, textpage, texts)
+    codes, box, index, size = _page_arrays(page, textpage)
     raw, matrix = textpage.raw, pdfium_c.FS_MATRIX()
     texts = codes.tobytes().decode("utf-32-le").translate(TRANSLATE) if len(codes) else ""
     if len(texts) != len(codes):  # a ligature grew: expand character by character
@@ -380,9 +350,9 @@ def _line_boxes(words: dict, size: np.ndarray, starts: np.ndarray) -> list[LineB
     return out
 
 
-def _upright_page_text(page, textpage, texts: dict | None = None) -> str:
+def _upright_page_text(page, textpage) -> str:
     """Return the text of a page whose text is all upright (most pages), vectorised with numpy."""
-    codes, box, _, size = _page_arrays(page, textpage, texts)
+    codes, box, _, size = _page_arrays(page, textpage)
     box[:, 2] = box[:, 3] - size
     space = np.isin(codes, SPACE_CODES)
     rows = np.arange(len(codes))
@@ -408,10 +378,9 @@ def _word_subset(words: dict, index: np.ndarray) -> dict:
     return {key: [value[i] for i in index.tolist()] if key == "text" else value[index] for key, value in words.items()}
 
 
-def page_text(page, textpage=None, texts: dict | None = None) -> str:
+def page_text(page, textpage=None) -> str:
     """Return a pdfium page's text in reading order, lines and tabs as pdf.py's pdfplumber path gives them;
-    `textpage` is the page's text page where the caller has one open already; `texts`, where given,
-    gets each text object's text, for pdfhints.heading_lines.
+    `textpage` is the page's text page where the caller has one open already.
 
     A page whose words read "Kostnadsslag   2025" with a wide gap -> "Kostnadsslag\t2025".
     """
@@ -419,8 +388,8 @@ def page_text(page, textpage=None, texts: dict | None = None) -> str:
     textpage = page.get_textpage() if own else textpage
     try:
         if _page_upright(page):
-            return _upright_page_text(page, textpage, texts)
-        chars = page_chars(page, textpage, texts)
+            return _upright_page_text(page, textpage)
+        chars = page_chars(page, textpage)
         words = _page_words(chars)
         left, _, right, _ = page.get_bbox()
         split = _column_split(words, left, right)

@@ -20,6 +20,11 @@ BOLD_WEIGHT = 600
 LARGER = 1.15  # a line this many times the body size is set larger
 BASELINE_PT = 2.0  # text objects whose baselines differ this little stand on one line
 MAX_WORDS = 14
+WORD_GAP = 0.3  # where the objects carry their own spaces, a gap this many times the font size is one more
+# A line that opens with a few bold words and goes on in plain type: a run-in heading
+# ("Målgrupp. Projektet vänder sig till …"), marked at the level read/docx.py gives one.
+RUN_IN_LEVEL = 9
+RUN_IN_MAX_WORDS = 8
 
 
 TEXT_BUFFER_BYTES = 4096  # most text objects' text fits: one call to pdfium, not one to measure and one to copy
@@ -58,20 +63,51 @@ def _bold_font(font) -> bool:
     return bool(n) and BOLD_NAME_RE.search(buf.value.decode("latin-1")) is not None
 
 
-def _size(obj) -> float:
+def _size_and_baseline(obj) -> tuple[float, float]:
+    """Return a text object's drawn size and its baseline's height (not its box's bottom, which a
+    descender lowers: a browser's print draws each letter as an object of its own)."""
     size, matrix = ctypes.c_float(), pdfium_c.FS_MATRIX()
     pdfium_c.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
     pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
-    return size.value * (abs(matrix.d) or 1.0)
+    return size.value * (abs(matrix.d) or 1.0), matrix.f
 
 
-def heading_lines(page, textpage=None, texts: dict | None = None) -> list[tuple[str, int]]:
-    """Return the page's lines set wholly in bold (level 2) or larger than its body text (level 1);
-    `textpage` is the page's text page where the caller has one open already; `texts` the text of
-    each text object, where pdffast.page_text has read them (else pdfium is asked, object by object)."""
+def _join(pieces: list[tuple]) -> str:
+    """Return a line's text from its pieces in reading order.
+
+    Objects of a word each are joined by spaces; where objects carry their own spaces (a browser's
+    print draws each letter as an object, its spaces too) they are joined as they stand, with a
+    space added only where they stand apart.
+    """
+    if not any(" " in p[3] for p in pieces):
+        return " ".join(p[3].strip() for p in pieces)
+    out, right = "", None
+    for _, left, piece_right, text, size, _ in pieces:
+        if out and left - right > WORD_GAP * size and not out.endswith(" "):
+            out += " "
+        out += text
+        right = piece_right
+    return " ".join(out.split())
+
+
+def _run_in(line: list[tuple]) -> str | None:
+    """Return the bold opening of a line that goes on in plain type, else None."""
+    bold = 0
+    while bold < len(line) and (line[bold][5] or not line[bold][3].strip()):
+        bold += 1
+    lead, rest = _join(line[:bold]), _join(line[bold:])
+    if not lead or not any(ch.isalpha() for ch in lead) or not rest or len(lead.split()) > RUN_IN_MAX_WORDS:
+        return None
+    return lead
+
+
+def heading_lines(page, textpage=None) -> list[tuple]:
+    """Return the page's lines set wholly in bold (level 2) or larger than its body text (level 1),
+    as (text, level), and bold openings of lines, as (opening, RUN_IN_LEVEL, line);
+    `textpage` is the page's text page where the caller has one open already."""
     own = textpage is None
     textpage = page.get_textpage() if own else textpage
-    buffer = ctypes.create_string_buffer(TEXT_BUFFER_BYTES) if texts is None else None
+    buffer = ctypes.create_string_buffer(TEXT_BUFFER_BYTES)
     try:
         pieces, fonts = [], {}
         left, bottom, right, top = (ctypes.c_float() for _ in range(4))
@@ -79,19 +115,19 @@ def heading_lines(page, textpage=None, texts: dict | None = None) -> list[tuple[
             obj = pdfium_c.FPDFPage_GetObject(page.raw, k)
             if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_TEXT:
                 continue
-            text = (texts.get(ctypes.cast(obj, ctypes.c_void_p).value, "") if texts is not None
-                    else _text(obj, textpage.raw, buffer))
+            text = _text(obj, textpage.raw, buffer)
             if text.strip():
                 pdfium_c.FPDFPageObj_GetBounds(obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right),
                                                ctypes.byref(top))
-                pieces.append((bottom.value, left.value, text, round(_size(obj) * 2) / 2, _bold(obj, fonts)))
+                size, baseline = _size_and_baseline(obj)
+                pieces.append((baseline, left.value, right.value, text, round(size * 2) / 2, _bold(obj, fonts)))
     finally:
         if own:
             textpage.close()
     if not pieces:
         return []
     sizes: Counter = Counter()
-    for _, _, text, size, _ in pieces:
+    for _, _, _, text, size, _ in pieces:
         sizes[size] += len(text)
     body = sizes.most_common(1)[0][0]
     lines: list[list[tuple]] = []
@@ -102,10 +138,13 @@ def heading_lines(page, textpage=None, texts: dict | None = None) -> list[tuple[
             lines.append([piece])
     out = []
     for line in lines:
-        text = " ".join(p[2].strip() for p in sorted(line, key=lambda p: p[1]))
-        larger = min(p[3] for p in line) >= body * LARGER
-        if (larger or all(p[4] for p in line)) and len(text.split()) <= MAX_WORDS:
+        line.sort(key=lambda p: p[1])
+        text = _join(line)
+        larger = min(p[4] for p in line) >= body * LARGER
+        if (larger or all(p[5] for p in line)) and len(text.split()) <= MAX_WORDS:
             out.append((text, 1 if larger else 2))
+        elif line[0][5] and (lead := _run_in(line)):
+            out.append((lead, RUN_IN_LEVEL, text))  # found by its whole line, marked over its opening
     return out
 
 
@@ -117,13 +156,30 @@ def _squeeze(text: str) -> str:
     return NOT_ALNUM_RE.sub("", text.casefold())
 
 
-def hint_spans(text: str, offset: int, lines: list[tuple[str, int]]) -> list[Hint]:
+def _prefix_length(body: str, squeezed: int) -> int:
+    """Return how many characters of body hold its first `squeezed` letters and digits (and what
+    closes them: "Målgrupp." keeps its stop)."""
+    count = 0
+    for i, ch in enumerate(body):
+        if ch.casefold().isalnum():
+            count += len(ch.casefold())
+            if count >= squeezed:
+                end = i + 1
+                while end < len(body) and body[end] in ".:?)":
+                    end += 1
+                return end
+    return len(body)
+
+
+def hint_spans(text: str, offset: int, lines: list[tuple]) -> list[Hint]:
     """Return Hints for the heading lines found, in order, among the lines of a page's text.
 
     A line that reads as a sentence, a table row or a second line of the heading above it is left.
     """
     hints: list[Hint] = []
-    wanted = [(_squeeze(line), level) for line, level in lines if _squeeze(line)]
+    # (the whole line, squeezed; its level; how many squeezed characters the heading holds)
+    wanted = [(_squeeze(cue[2] if len(cue) > 2 else cue[0]), cue[1], len(_squeeze(cue[0]))) for cue in lines
+              if _squeeze(cue[0])]
     pos, previous = 0, None  # the level of a heading line straight above
     for row in text.split("\n"):
         start, pos = pos, pos + len(row) + 1
@@ -132,11 +188,21 @@ def hint_spans(text: str, offset: int, lines: list[tuple[str, int]]) -> list[Hin
             previous = None
             continue
         key = _squeeze(body)
-        found = next((i for i, (want, _) in enumerate(wanted) if want == key), None)
+        # a run-in heading's paragraph may go on past the line it was found on
+        found = next((i for i, (want, level, _) in enumerate(wanted)
+                      if want == key or level == RUN_IN_LEVEL and key.startswith(want)), None)
         if found is None:
             previous = None
             continue
         level = wanted[found][1]
+        if level == RUN_IN_LEVEL:
+            length = _prefix_length(body, wanted[found][2])
+            del wanted[: found + 1]
+            if length < len(body):
+                lead = len(row) - len(row.lstrip())
+                hints.append(Hint(offset + start + lead, offset + start + lead + length, level))
+            previous = None
+            continue
         del wanted[: found + 1]
         plain = "\t" not in body and not body.endswith((".", ",", ";")) and any(ch.isalpha() for ch in body)
         if plain and previous != level:
