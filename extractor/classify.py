@@ -56,7 +56,11 @@ YEAR_PLAN_CHARS = 1500
 TITLE_ZONE_CHARS = 700
 # A report that names no kind on its cover still calls itself one in its foreword: "Den här rapporten
 # redovisar …", "I denna rapport presenteras …" (a news item speaks of "rapporten", not "denna rapport").
-SELF_REPORT_RE = re.compile(r"\b(?:denna|den\s+här|föreliggande|den\s+föreliggande)\s+rapport(?:en)?\b", re.I)
+SELF_REPORT_RE = re.compile(r"\b(?:denna|den\s+här|föreliggande|den\s+föreliggande)\s+rapport(?:en)?\b"
+                            # "Föreliggande arbete är slutrapporten på projektet …"
+                            # (a copy that runs the heading into it: "FörordFöreliggande arbete …")
+                            r"|(?:denna|detta|den\s+här|det\s+här|föreliggande)\s+[\wåäö]+\s+är\s+slutrapporten\b",
+                            re.I)
 # Without a named type at the top, a form that asks for money is an application.
 ASKS_FOR_MONEY_RE = re.compile(
     r"\b(?:sökt belopp|ansökt belopp|sökta medel|belopp som söks|söker medel|"
@@ -105,6 +109,8 @@ INSATS_INTERIM_RE = re.compile(
     r"(?im)^[ \t#*]*delårsrapport(?:[ \t]+(?:\d{4}|[a-zåäö]+[ \t]*[–-][ \t]*[a-zåäö]+[ \t]+\d{4}))?[ \t]*"
     r"(?:[–:-][ \t]*(?:insatsen[ \t]+|projektet[ \t]+)?|för[ \t]+(?:insatsen|projektet)[ \t]+)"
     r"(?!(?i:samordningsförbund|förbund))(?-i:[A-ZÅÄÖ])")
+# A notice of a meeting lists what will be decided ("Val av justerare", "föreslås besluta"): it decides nothing.
+NOTICE_RE = re.compile(r"(?<![\wåäö])(?:KALLELSE|(?m:^[ \t]*Kallelse))(?![\wåäö])")
 # A title alone (a cover, a heading read apart) is judged by its name.
 DECIDES_MIN_CHARS = 400
 
@@ -142,6 +148,8 @@ def classify_doc_type(text: str) -> str:
     if (found == "other" and len(PARAGRAPH_RE.findall(text)) >= 2 and MINUTES_PEOPLE_RE.search(text)
             and not NOT_MINUTES_RE.search(text[:HEAD_CHARS])):
         return "decision"  # "Styrelsemöte 2031-03-04 … § 1 … § 2 Val av justerare"
+    if found == "decision" and NOTICE_RE.search(text[:TITLE_ZONE_CHARS]) and not PARAGRAPH_RE.search(text):
+        return "other"  # "KALLELSE … 1. Genomgång av protokoll från föregående möte"
     if found == "decision" and len(text) >= DECIDES_MIN_CHARS and not DECIDES_RE.search(text):
         return "other"  # "Beslutet om hur medlen fördelas fattades i mars 2029"
     return found

@@ -117,17 +117,22 @@ NOUN_FORM_RE = re.compile(r"(?:ens|ets|ningen|ningens|tionen|heten|arna|erna|and
 
 # ... nor does a body or a form's next label run into the line: "Anna Exempelsson Socialnämnden", "… Datum:"
 BODY_TAIL_RE = re.compile(r"(?:nämnden|styrelsen|förvaltningen|kontoret|enheten|avdelningen|förbundet|kommun|regionen|"
-                          r"staden|sektionen|verket|kassan|förmedlingen)$")
+                          # ... or a group's label: "Anna Exempelsson Projektgrupp", "… Styrgruppen"
+                          r"staden|sektionen|verket|kassan|förmedlingen|grupp|gruppen)$")
 LABEL_WORDS = {"avdelning", "enhet", "förvaltning", "ärende", "dnr", "diarienummer", "mottagare", "rubrik"}
 
 
-def _strip_title(name: str) -> str:
+def _strip_title(name: str, signing: bool = False) -> str:
     parts = name.split()
     if len(parts) > 2 and (BODY_TAIL_RE.search(parts[-1].lower()) or parts[-1].lower() in NOT_PERSON_WORDS | LABEL_WORDS):
         parts = parts[:-1]
     if len(parts) > 2 and NOUN_FORM_RE.search(parts[-1]):
         parts = parts[:-1]  # the next heading's first word: "Per Påhittad Justeringens (tid och plats)"
-    return " ".join(parts[1:]) if len(parts) > 2 and TITLE_WORD_RE.match(parts[0]) else " ".join(parts)
+    # a title before the name; in a run of signatures also the body signed for: "… Försäkringskassan Per Påhittad Generaldirektör"
+    # (elsewhere a body before a name is a team list's or a förbund's own name: no one to contact)
+    lead = len(parts) > 2 and (TITLE_WORD_RE.match(parts[0]) or signing and (
+        parts[0].lower() in NOT_PERSON_WORDS or BODY_TAIL_RE.search(parts[0].lower())))
+    return " ".join(parts[1:]) if lead else " ".join(parts)
 
 
 # A roster lists a board's members one a line with their offices; none of them signs by being listed.
@@ -167,10 +172,12 @@ def find_named_people(text: str, minutes: bool = False) -> list[tuple[str, str, 
 
     def add(name: str, role: str, start: int) -> None:
         whole = " ".join(name.split())
-        name = _strip_title(whole)
+        name = _strip_title(whole, signing=role == "signatory")
         start += whole.find(name)
         # one person once, however many capitalised words a pattern took along ("… Cardell Kommunfullmäktige")
-        if _plausible(name) and not any(n.startswith(name) or name.startswith(n) for n, *_ in out):
+        # ... also where a list runs the previous name's surname into it: "Per Lytsy Ingrid Anderzén Projektledare"
+        if _plausible(name) and not any(n.startswith(name) or name.startswith(n) or name.endswith(" " + n)
+                                        for n, *_ in out):
             out.append((name, role, start, start + len(name)))
 
     def attending(start: int) -> bool:

@@ -19,7 +19,8 @@ CAP_WORD = r"[A-ZÅÄÖ][\wåäöéÅÄÖ`'-]*"
 NAME = rf"{CAP_WORD}(?:[ \t]+(?:(?:i|till|av|för|på)[ \t]+)?{CAP_WORD})*"
 NAME_CUE_RE = re.compile(
     rf"(?:\b[Pp]rojekt(?:et|namn)?|\b[Ii]nsats(?:en)?|\b[Ff]örstudie(?:n)?|\b[Ss]atsningen|\b[Vv]erksamheten\s+kallas|"
-    rf"\b[Dd]elprojekt(?:et)?)[ \t]*:?[ \t]+(?P<name>{NAME}|[a-zåäö]{{3,}}(?=[`'’]s\b|[ \t.,]))")
+    # ... or a compound that says what kind of project: "socialfondsprojektet Framtidsvägen"
+    rf"\b[Dd]elprojekt(?:et)?|\b[a-zåäö]{{3,}}projektet)[ \t]*:?[ \t]+(?P<name>{NAME}|[a-zåäö]{{3,}}(?=[`'’]s\b|[ \t.,]))")
 # A name in quotes after the kind of work: 'Förprojekt "Utvecklad samverkan i Exempeldalen"'
 QUOTED_CUE_RE = re.compile(
     r"(?:\b[Pp]rojekt(?:et)?|\b[Ff]örprojekt(?:et)?|\b[Ii]nsats(?:en)?|\b[Ff]örstudie(?:n)?|\b[Dd]elprojekt(?:et)?)"
@@ -27,8 +28,13 @@ QUOTED_CUE_RE = re.compile(
 # Sentences that name it: "Verksamheten kallas Slussen", "Bron är ett samverkansprojekt" (weigh double)
 NAMING_RE = re.compile(
     rf"(?:\b(?:kallas|heter|med\s+namnet)[ \t]+(?P<name>{NAME}))"
-    rf"|(?:(?:^|(?<=[.!?]\s)|(?<=\n))(?P<subject>{NAME})[ \t]+(?:är|var)[ \t]+(?:ett|en)[ \t]+(?:[\wåäö-]+[ \t]+){{0,2}}?"
-    rf"(?:projekt|samverkansprojekt|insats|samverkansinsats|satsning|verksamhet|förstudie)\b)")
+    rf"|(?:(?:^|(?<=[.!?]\s)|(?<=\n))(?P<subject>{NAME})[ \t]+(?:är|var)[ \t]+(?:ett|en)[ \t]+(?:[\wåäö-]+[ \t]+){{0,3}}?"
+    # ... of any kind of project: "Lyktan är ett interventions- och forskningsprojekt"
+    rf"(?:[\wåäö-]*projekt|insats|samverkansinsats|satsning|verksamhet|förstudie)\b)")
+# ... also a name in sentence case, where the text names it again: "Stödjande samtal var ett nationellt projekt"
+SENTENCE_CASE_NAMING_RE = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<subject>{CAP_WORD}(?:[ \t]+[a-zåäö][\wåäö-]+){{1,2}})[ \t]+(?:är|var)[ \t]+"
+    r"(?:ett|en)[ \t]+(?:[\wåäö-]+[ \t]+){0,3}?[\wåäö-]*projekt\b")
 # "Exempelvägen syftar till att …": a sentence whose subject is the name, where the name also stands
 # alone on a line (a heading), names the intervention the page is about
 AIM_SUBJECT_RE = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<subject>{NAME})[ \t]+(?:syftar|syftade)[ \t]+till\b")
@@ -57,6 +63,10 @@ NOT_NAMES = {
 DOC_KIND_WORD_RE = re.compile(
     r"(?i)^(?:[\wåäö]*(?:rapport|protokoll|redovisning|berättelse|utlåtande|skrivelse)|verksamhetsplan(?:en)?|"
     r"kallelse|ansökan|utvärdering|slututvärdering|förslag)$")
+# A form's label is no part of a name: "… Projektansvarig Projektägare …" printed after the name field's value
+FORM_LABEL_WORD_RE = re.compile(
+    r"(?i)^(?:projekt(?:ägare|ansvarig|ledare|period|tid|namn|benämning|nummer)|kontaktperson|insatsägare|huvudman|"
+    r"målgrupp|startdatum|slutdatum)$")
 METHOD_NAMES_RE = re.compile(
     r"^(?:IPS|SE|MI|AWP|SMAIL|BIP|KBT|ACT|FIA|AWC|WEIS|WRI|Supported|Individual|Motivational|Case)\b", re.I)
 LOWER_PROJECT_NAME_RE = re.compile(r"\b[Pp]rojekt(?:et)?\s+([a-zåäö]{3,})\b")
@@ -85,6 +95,8 @@ ORGANISATION_WORD = r"(?i:föreningen|stiftelsen|myndigheten|förbundet|samordni
 MAIL_LINE_RE = re.compile(r"^(?:(?:från|till|kopia|skickat|datum|ämne|from|to|cc|sent|date|subject)\s*:|"
                           r"(?:hej|hejsan|hallå|god\s+morgon)\b)", re.I)
 SIGN_OFF_RE = re.compile(r"^(?:med\s+vänliga?\s+hälsning(?:ar)?|vänliga\s+hälsningar|hälsningar|mvh)\b", re.I)
+# A line with a phone or e-mail label gives a person's contact details, no headline: "Anna Ek, Enheten, mobil:"
+CONTACT_LABEL_RE = re.compile(r"\b(?:mobil|mobiltelefon|telefon|tel|e-post|e-mail|epost)\.?[ \t]*:", re.I)
 HEADLINE_MAX_WORDS = 10
 OPENING_CHARS = 300
 MIN_SCORE = 2
@@ -104,6 +116,7 @@ def _headlines(text: str, count: int = 2) -> list[tuple[int, str]]:
             continue
         logo = "samordningsförbund" in stripped.lower()
         if (not stripped or stripped.startswith(("#", "•", "(")) or not stripped[0].isupper() or MAIL_LINE_RE.match(stripped)
+                or CONTACT_LABEL_RE.search(stripped)
                 or stripped.endswith(("...", "…", ".")) or "samordningsförbund" in stripped.lower()
                 or len(stripped.split()) > HEADLINE_MAX_WORDS or len(stripped) < 4):
             continue
@@ -120,7 +133,7 @@ def _acceptable(name: str, bodies: set[str]) -> bool:
             and not any(name in b for b in bodies) and not re.fullmatch(r"[\d\W]+", name)
             and not (name.isupper() and len(name) > 6)  # a shouted cover word: "VERKSAMHETSBERÄTTELSE"
             # a word made on an abbreviation of the field: "SIUS-konsulenter", "ESF-rådet"
-            and name.split("-")[0] not in COMMON_CAPITALS)
+            and name.split("-")[0].upper() not in COMMON_CAPITALS)  # ... in any case: "Finsam-lagen"
 
 
 def title_acceptable(name: str, text: str) -> bool:
@@ -129,9 +142,12 @@ def title_acceptable(name: str, text: str) -> bool:
 
 
 def _before_doc_kind(name: str) -> str:
-    """Return the words of a run before the first that names a kind of document."""
+    """Return the words of a run before the first that names a kind of document or a form's next label.
+
+    "Bron Slutrapport" -> "Bron"; "Steget vidare Projektägare Anna Ek" -> "Steget vidare"
+    """
     words = name.split()
-    cut = next((i for i, w in enumerate(words) if DOC_KIND_WORD_RE.match(w)), len(words))
+    cut = next((i for i, w in enumerate(words) if DOC_KIND_WORD_RE.match(w) or FORM_LABEL_WORD_RE.match(w)), len(words))
     return " ".join(words[:cut])
 
 
@@ -184,6 +200,11 @@ def find_title_in_prose(text: str) -> tuple[str, int, int] | None:
         if _acceptable(name, bodies):
             scores[name] += 2
             where.setdefault(name, (m.start(group), m.start(group) + len(name)))
+    for m in SENTENCE_CASE_NAMING_RE.finditer(text):
+        name = m.group("subject")
+        if _acceptable(name, bodies) and len(re.findall(rf"(?<![\wåäö]){re.escape(name)}(?![\wåäö])", text)) >= 2:
+            scores[name] += 2
+            where.setdefault(name, (m.start("subject"), m.start("subject") + len(name)))
     if scores:
         best, score, runner_up = _best_name(scores)
         if score >= MIN_SCORE and score > runner_up:

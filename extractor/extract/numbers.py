@@ -87,12 +87,18 @@ def parse_number_word(word: str) -> int | None:
     return total + part
 
 
+# ... but a word under ten that counts millions is a figure: "nio miljoner kronor", "en miljon"
+UNIT_MILLIONS_RE = re.compile(
+    rf"(?<![\wåäö])(?:{'|'.join(_UNITS)})(?=[ \t]+(?:miljon|miljoner|miljard|miljarder)(?![\wåäö]))", re.I)
+
+
 def words_to_digits(text: str) -> str:
     """Return the text with number words of ten or more written as digits, offsets kept.
 
-    "från nitton till tjugosju år" -> "från 19     till 27       år"
+    "från nitton till tjugosju år" -> "från 19     till 27       år"; "nio miljoner" -> "9   miljoner"
     """
     def swap(m: re.Match) -> str:
         value = parse_number_word(m.group())
         return m.group() if value is None else str(value).ljust(len(m.group()))
+    text = UNIT_MILLIONS_RE.sub(lambda m: str(_UNITS[m.group().lower()]).ljust(len(m.group())), text)
     return NUMBER_WORD_RE.sub(swap, text)

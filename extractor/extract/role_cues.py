@@ -28,7 +28,9 @@ ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
     # "Tornet drivs av A tillsammans med B": B runs it too
     ("owner", "after", r"\b(?:be)?(?:drivs|drevs|drivits|bedrivits)\s+(?:gemensamt\s+)?av\s+[^.;]{3,80}?\btillsammans\s+med",
      ("tillsammans",)),
-    ("owner", "before", r"\s+(?:är|var|blir|har\s+varit)\s+(?:projektägare|insatsägare|huvudman|ägare)\b", ("ägare", "huvudman")),
+    # "X var lokal projektägare" (of its part of a national project)
+    ("owner", "before", r"\s+(?:är|var|blir|har\s+varit)\s+(?:lokal\s+|formell\s+)?(?:projektägare|insatsägare|huvudman|ägare)\b",
+     ("ägare", "huvudman")),
     ("owner", "before", r"\s+(?:fick|får|har|hade)\s+rollen\s+som\s+(?:projektägare|huvudman)\b", ("rollen",)),
     ("owner", "before", r"\s+(?:driver|drev|bedriver|bedrev)\s+(?:\w+\s+){0,2}?tillsammans\s+med", ("tillsammans",)),
     ("owner", "before", r"\s+(?:driver|bedriver|äger|ansvarar\s+för)\s+(?:projektet|insatsen|förstudien|verksamheten)\b", ("projektet", "insatsen", "förstudien", "verksamheten")),
@@ -100,6 +102,9 @@ GENERAL_COOPERATION_RE = re.compile(
     r"\b(?:förutsätter|kräver|krävs|behov\s+av|behöver|förstärkt|förstärka|ökad|öka|förbättrad|förbättra|"
     r"utveckla|utvecklad|stärka|stärkt|fungerande|välfungerande|god|goda|bättre|främja)\b[^.]{0,25}$"
     r"|\bom\s+$", re.I)  # cooperation as a topic: "överenskommelser om samverkan mellan …"
+# "samverkan mellan kommun, landsting, Försäkringskassan och Arbetsförmedlingen": the four kinds of party
+# a samordningsförbund joins, spoken of in general (the law's words), names no intervention's partners.
+GENERIC_PARTIES_RE = re.compile(r"\s*(?:kommun|kommuner|landsting|region|regioner)\s*(?:,|och\b|samt\b)")
 CUES_BY_WORD: dict[str, list[int]] = {}
 for _i, (*_, _words) in enumerate(ROLE_CUES):
     for _word in _words:

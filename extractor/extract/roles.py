@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .function_words import FUNCTION_WORDS as STOP_WORDS
 from .gazetteer import find_forbund_lists, find_kommun_lists, find_org_spans, kommun_by_bare_name, misspelt_body
-from .role_cues import (COOPERATION_NOUN_CUE, GENERAL_COOPERATION_RE, ROLE_CUES_RE, STATED_CUES,
+from .role_cues import (COOPERATION_NOUN_CUE, GENERAL_COOPERATION_RE, GENERIC_PARTIES_RE, ROLE_CUES_RE, STATED_CUES,
                         cue_words, cues_for)
 from .text import sentences
 
@@ -235,6 +235,8 @@ def find_roles(text: str) -> list[Role]:
         for role, where, pattern in cues_for(sentence, offset, words, starts):
             for m in pattern.finditer(sentence):
                 if role == "partner" and GROUP_RE.search(sentence[m.end():m.end() + 200]):
+                    continue
+                if role == "partner" and where == "after" and GENERIC_PARTIES_RE.match(sentence, m.end()):
                     continue
                 if pattern.pattern == COOPERATION_NOUN_CUE and GENERAL_COOPERATION_RE.search(
                         sentence[max(0, m.start() - 40):m.start()]):

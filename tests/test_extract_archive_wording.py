@@ -1,0 +1,95 @@
+"""Wordings of archived förbund texts (transcripts, web copies, notices): invented texts."""
+import pytest
+
+from extractor.classify import classify_doc_type
+from extractor.extract.amounts import find_amounts
+from extractor.extract.meta import find_title
+from extractor.extract.named_people import find_named_people
+from extractor.extract.names import find_title_in_prose
+from extractor.extract.numbers import words_to_digits
+from extractor.extract.orgs import find_org_names
+from extractor.extract.roles import find_roles
+from extractor.record import Section
+
+
+@pytest.mark.parametrize("text, name", [
+    # a compound says what kind of project: "socialfondsprojektet X"
+    ("Samverkan på riktigt\nUtvärdering av socialfondsprojektet Bryggsteget 2031. "
+     "Rapporten följer socialfondsprojektet Bryggsteget, som bedrivs i Exempelby.", "Bryggsteget"),
+    # a name is said to be a project of some compound kind, a few words between
+    ("Sammanfattning. Lyktan är ett interventions samverkans och forskningsprojekt för unga.", "Lyktan"),
+    # a name in sentence case, named again
+    ("Stödjande samtal\n\nStödjande samtal var ett nationellt projekt. Stödjande samtal pågick i tre år.",
+     "Stödjande samtal"),
+    # a form's next labels are no part of the name
+    ("Projekt Uppföljning av Trappsteget Projektansvarig Projektägare Alva Påhittsson, Enheten",
+     "Uppföljning av Trappsteget"),
+])
+def test_title_in_archived_wordings(text, name):
+    found = find_title_in_prose(text)
+    assert (found[0] if found else None) == name
+
+
+@pytest.mark.parametrize("text", [
+    # said once only, in sentence case: a phrase, not a name
+    "Nu händer det\n\nStödjande samtal var ett nationellt projekt i flera län.",
+    # a law is no project: "Finsam-lagen ses över"
+    "Finsam-lagen ses över\n\nNu ska Finsam-lagen ses över av regeringen.",
+    # a headline with a phone label is a person's contact line
+    "PROJEKTRAPPORT. Alva Påhittsson, Enheten för stöd, mobil:\n\nAlva Påhittsson leder arbetet.",
+])
+def test_no_title_from_a_law_a_phrase_or_a_contact_line(text):
+    assert find_title_in_prose(text) is None
+
+
+def test_a_contents_list_under_a_name_heading_is_no_title():
+    text = "Innehåll\n9.7 PROJEKT " + "PÅHITT ÖVNING EXEMPEL STEG " * 6 + "\n"
+    start = text.index("PÅHITT")
+    section = Section("title", "9.7 PROJEKT", text[start:], None, start, len(text))
+    assert find_title([section], text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Aktör: Påhittbolaget AB. Samordningsförbundet Exempeldalen var lokal projektägare.",
+     [("Samordningsförbundet Exempeldalen", "owner")]),
+    # the four kinds of party in general are the law's words, no project's partners
+    ("Ett samordningsförbund är en struktur för samverkan mellan kommun, landsting, Försäkringskassan och "
+     "Arbetsförmedlingen.", []),
+])
+def test_roles_in_archived_prose(text, expected):
+    assert [(r.name, r.role) for r in find_roles(text)] == expected
+
+
+def test_a_historical_employment_board_is_a_body():
+    assert "Länsarbetsnämnden" in find_org_names("Samarbete inleddes med Länsarbetsnämnden i Exempellän.")
+
+
+def test_millions_counted_in_a_word_under_ten():
+    text = words_to_digits("Fem kommuner ska dela på nio miljoner kronor.")
+    assert [a.value for a in find_amounts(text, [])] == [9000000]
+    assert words_to_digits("två deltagare") == "två deltagare"
+
+
+@pytest.mark.parametrize("text, names", [
+    # a group's label runs into the name; a list runs the last surname into the next name
+    ("Styrgrupp Per Exempel Alva Påhittsson Projektledare Alva Påhittsson Projektgrupp Lyktan", ["Alva Påhittsson"]),
+    # a run of signatures: each body's name before its signer
+    ("Alva Påhittsson Generaldirektör Arbetsförmedlingen Per Exempelsson Generaldirektör Försäkringskassan",
+     ["Alva Påhittsson", "Per Exempelsson"]),
+])
+def test_names_without_the_labels_and_bodies_run_into_them(text, names):
+    assert [p[0] for p in find_named_people(text)] == names
+
+
+def test_a_meeting_notice_decides_nothing():
+    # a transcript runs the letterhead, the sender and the notice's kind into one line
+    text = ("Genomgång av protokoll från föregående möte.\n\n1 Samordningsförbundet Exempeldalen Alva Påhittsson "
+            "KALLELSE/UNDERRÄTTELSE Tid: Fredag 3 mars 2031. 1. Val av justerare. Förbundet föreslås besluta att utse "
+            "justerare. 2. Årsredovisning.\n")
+    assert classify_doc_type(text) == "other"
+    assert classify_doc_type(text.replace("KALLELSE/UNDERRÄTTELSE", "PROTOKOLL") + "§ 1 Val av justerare") == "decision"
+
+
+def test_a_report_that_says_it_is_the_projects_final_report():
+    text = "Påhitt: vägar till arbete\nFörordFöreliggande arbete är slutrapporten på projektet PÅHITT, som startade 2030."
+    assert classify_doc_type(text) == "final_report"
