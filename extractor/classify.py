@@ -17,7 +17,8 @@ DOC_TYPE_CUES: list[tuple[str, str]] = [
     (r"verksamhetsplan", "operational_plan"),
     # a numbered report series (FoU units publish their evaluations so) names a report anywhere
     (r"slutrapport|slutredovisning|utvärderingsrapport|slututvärdering|skriftserie\s+(?:nr\s+)?\d+/\d+|"
-     r"(?-i:RAPPORT|Rapport)\s+(?:nr\s+)?(?:19|20)\d\d:\d+",
+     # ... also a unit's or a theme's series: "FoU-rapport 2031:1", "arbetslivsrapport nr 2030:3"
+     r"(?-i:RAPPORT|Rapport|[\wåäö]+-?rapport)\s+(?:nr\s+)?(?:19|20)\d\d:\d+",
      "final_report"),
     (r"(?:funding|grant|project)\s+application|application\s+for\s+(?:funding|financing|funds|a\s+grant)", "application"),
     (r"final report|evaluation report", "final_report"),

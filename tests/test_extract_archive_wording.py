@@ -18,6 +18,8 @@ from extractor.record import Section
      "Rapporten följer socialfondsprojektet Bryggsteget, som bedrivs i Exempelby.", "Bryggsteget"),
     # a name is said to be a project of some compound kind, a few words between
     ("Sammanfattning. Lyktan är ett interventions samverkans och forskningsprojekt för unga.", "Lyktan"),
+    # a transcript runs the heading into the sentence
+    ("Lyktan Slutrapport\n\n3 Sammanfattning Lyktan är ett interventions- och forskningsprojekt för unga.", "Lyktan"),
     # a name in sentence case, named again
     ("Stödjande samtal\n\nStödjande samtal var ett nationellt projekt. Stödjande samtal pågick i tre år.",
      "Stödjande samtal"),
@@ -93,3 +95,53 @@ def test_a_meeting_notice_decides_nothing():
 def test_a_report_that_says_it_is_the_projects_final_report():
     text = "Påhitt: vägar till arbete\nFörordFöreliggande arbete är slutrapporten på projektet PÅHITT, som startade 2030."
     assert classify_doc_type(text) == "final_report"
+
+
+@pytest.mark.parametrize("text, name", [
+    # a long name in capitals after the word that says it names a project
+    ("Lunds exempelskola\nFörordFöreliggande arbete är slutrapporten på projektet LYKTANSTEG, som är en akronym.\n"
+     "LYKTANSTEG: vägar till arbete", "LYKTANSTEG"),
+    # a transcript's page chrome does not count against the document's own opening
+    ("Rapporter från förbundet\n\nStorlek: px\nStarta visningen från sidan:\n\nDownload \"Rapporter\"\n\n"
+     + "Spara som PDF. " * 12 + "\n\nTranskript\n\n1 PROJEKTRAPPORT Projekt Trappsteget Projektansvarig Alva Påhittsson",
+     "Trappsteget"),
+])
+def test_title_in_copies_of_reports(text, name):
+    found = find_title_in_prose(text)
+    assert (found[0] if found else None) == name
+
+
+def test_a_shouted_word_without_a_cue_is_still_no_name():
+    assert find_title_in_prose("VERKSAMHETSBERÄTTELSE\n\nÅret i korthet. VERKSAMHETSBERÄTTELSE för förbundet.") is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Exempeldalens samordningsförbund - en kvalitativ utvärdering Alva Påhittsson FoU-rapport 2031:1\n\nRättelse",
+     "final_report"),
+    ("Vägar till arbete Alva Påhittsson arbetslivsrapport nr 2030:3 Tema: Ett arbetsliv för alla", "final_report"),
+])
+def test_a_numbered_report_of_a_series(text, expected):
+    assert classify_doc_type(text) == expected
+
+
+def test_a_list_of_partners_ends_at_a_passive_verb():
+    text = ("Projektet genomfördes i samverkan mellan Region Exempelland och Försäkringskassan 1 slutrapporterades "
+            "till Samordningsförbundet Exempeldalen i december.")
+    assert [(r.name, r.role) for r in find_roles(text) if r.role == "partner"] == [
+        ("Region Exempelland", "partner"), ("Försäkringskassan", "partner")]
+
+
+def test_an_esf_forms_project_organiser_is_the_owner():
+    text = "Projektnamn: Påhittprojektet Projektanordnare: Exempelby kommun Projektperiod: Total projektkostnad: sek"
+    assert ("Exempelby kommun", "owner") in [(r.name, r.role) for r in find_roles(text)]
+
+
+def test_an_english_page_on_a_projects_economy():
+    from extractor.extract.budget import find_budget
+    from extractor.extract.period import find_period
+    text = ("The pilot project had a budget of 3 million Swedish kronor to cover all costs. Staff worked on the "
+            "project during the period 1 March 2030 to 30 June 2031.")
+    amounts = find_amounts(text, [])
+    assert [a.value for a in amounts] == [3000000]
+    assert find_budget(text, amounts, [], "other")["total_sek"] == 3000000
+    assert find_period([], text, doc_type="other") == {"start": "2030-03-01", "end": "2031-06-30", "intake_end": None}

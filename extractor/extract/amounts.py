@@ -87,9 +87,9 @@ MONEY_LABEL_RE = re.compile(
     r"(?P<num>\d{1,3}(?:[ \u00a0]\d{3})+|\d{4,9})[ \t]*$")
 
 
-# English: "SEK 3.6 million", "2,4 million kronor"
+# English: "SEK 3.6 million", "2,4 million kronor", "2 million Swedish kronor"
 MILLION_EN_RE = re.compile(r"\bSEK\s+(?P<num>\d{1,3}(?:[.,]\d{1,2})?)\s+million\b|"
-                           r"(?<![\d.,])(?P<num2>\d{1,3}(?:[.,]\d{1,2})?)\s+million\s+(?:SEK|kronor)\b", re.I)
+                           r"(?<![\d.,])(?P<num2>\d{1,3}(?:[.,]\d{1,2})?)\s+million\s+(?:Swedish\s+)?(?:SEK|kronor|crowns)\b", re.I)
 
 
 def find_money(text: str) -> list[Found]:

@@ -67,7 +67,7 @@ SUSPENDED_HYPHEN_RE = re.compile(r"\s*-\s*(?:och|eller|samt)\b")
 ANSWER_LABEL_RE = re.compile(r"^(?:svar|answer)\s*:\s*", re.I)
 NO_NAME_RE = re.compile(r"\b(fastställs|ej bestämt|inte bestämt|saknas|namn ej klart|arbetsnamn saknas)\b", re.I)
 HEAD_CHARS = 400
-TITLE_MAX_WORDS = 15  # a name is a few words; a longer "value" is running text
+TITLE_MAX_WORDS = 12  # a name is a few words; a longer "value" is running text
 # An e-mail export's subject line, in a header block with the sender or the date ("Ärende:" is a case
 # number, not a subject): "Ämne: Lägesrapport Stegvis mars 2025", "Subject: RE: Status report – New Roads"
 MAIL_HEADER_RE = re.compile(r"(?im)^[ \t]*(?:från|from|till|to|skickat|sent|datum|date|kopia|cc)[ \t]*:")

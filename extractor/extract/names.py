@@ -28,7 +28,9 @@ QUOTED_CUE_RE = re.compile(
 # Sentences that name it: "Verksamheten kallas Slussen", "Bron är ett samverkansprojekt" (weigh double)
 NAMING_RE = re.compile(
     rf"(?:\b(?:kallas|heter|med\s+namnet)[ \t]+(?P<name>{NAME}))"
-    rf"|(?:(?:^|(?<=[.!?]\s)|(?<=\n))(?P<subject>{NAME})[ \t]+(?:är|var)[ \t]+(?:ett|en)[ \t]+(?:[\wåäö-]+[ \t]+){{0,3}}?"
+    # (a transcript runs a heading into the sentence: "3 Sammanfattning Lyktan är ett …")
+    rf"|(?:(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=Sammanfattning\s)|(?<=Inledning\s)|(?<=Bakgrund\s))"
+    rf"(?P<subject>{NAME})[ \t]+(?:är|var)[ \t]+(?:ett|en)[ \t]+(?:[\wåäö-]+[ \t]+){{0,3}}?"
     # ... of any kind of project: "Lyktan är ett interventions- och forskningsprojekt"
     rf"(?:[\wåäö-]*projekt|insats|samverkansinsats|satsning|verksamhet|förstudie)\b)")
 # ... also a name in sentence case, where the text names it again: "Stödjande samtal var ett nationellt projekt"
@@ -99,6 +101,8 @@ SIGN_OFF_RE = re.compile(r"^(?:med\s+vänliga?\s+hälsning(?:ar)?|vänliga\s+hä
 CONTACT_LABEL_RE = re.compile(r"\b(?:mobil|mobiltelefon|telefon|tel|e-post|e-mail|epost)\.?[ \t]*:", re.I)
 HEADLINE_MAX_WORDS = 10
 OPENING_CHARS = 300
+TRANSCRIPT_RE = re.compile(r"(?m)^[ \t]*(?:Transkript|Transcript|TRANSCRIPT)[ \t]*$")
+TRANSCRIPT_CHARS = 800
 MIN_SCORE = 2
 
 
@@ -126,12 +130,14 @@ def _headlines(text: str, count: int = 2) -> list[tuple[int, str]]:
     return out
 
 
-def _acceptable(name: str, bodies: set[str]) -> bool:
+def _acceptable(name: str, bodies: set[str], cued: bool = False) -> bool:
+    """Return whether `name` may be a name; `cued`: a word that says what it names stands before it
+    ("projektet LYKTANSTEG"), so a long word in capitals there is a name, no shouted cover word."""
     words = name.split()
     return (name.lower() not in NOT_NAMES and not any(DOC_KIND_WORD_RE.match(w) for w in words) and (words[0].lower() not in NOT_NAMES or ARTICLE_NAME_RE.match(name))
             and not METHOD_NAMES_RE.match(name) and name not in bodies
             and not any(name in b for b in bodies) and not re.fullmatch(r"[\d\W]+", name)
-            and not (name.isupper() and len(name) > 6)  # a shouted cover word: "VERKSAMHETSBERÄTTELSE"
+            and not (name.isupper() and len(name) > 6 and not cued)  # a shouted cover word: "VERKSAMHETSBERÄTTELSE"
             # a word made on an abbreviation of the field: "SIUS-konsulenter", "ESF-rådet"
             and name.split("-")[0].upper() not in COMMON_CAPITALS)  # ... in any case: "Finsam-lagen"
 
@@ -164,6 +170,9 @@ def find_title_in_prose(text: str) -> tuple[str, int, int] | None:
         return headed
     scores: Counter = Counter()
     where: dict[str, tuple[int, int]] = {}
+    # a transcript's page chrome ("Storlek: px … Download … Transkript") comes before the document's own opening
+    chrome = TRANSCRIPT_RE.search(text[:TRANSCRIPT_CHARS])
+    opening = chrome.end() if chrome else 0
     # counted once for the whole text, so a long text costs its length, not length x mentions
     lower_names = Counter(m.group(1) for m in LOWER_PROJECT_NAME_RE.finditer(text))
     # a name is a few words: a line of a thousand capitalised words gives its first few only
@@ -179,9 +188,9 @@ def find_title_in_prose(text: str) -> tuple[str, int, int] | None:
             name = article.group()
         if name[0].islower() and (lower_names[name] < 2 or name in STOP_WORDS):
             continue  # a lower-case name only when the text keeps calling it so: "projekt lyftet", not "ska"
-        if not _acceptable(name, bodies):
+        if not _acceptable(name, bodies, cued=" " not in name):
             continue
-        scores[name] += 1 + (m.start() < OPENING_CHARS or name in headline
+        scores[name] += 1 + (m.start() - opening < OPENING_CHARS or name in headline
                              or tuple(name.split()) in line_starts)
         where.setdefault(name, (m.start("name"), m.start("name") + len(name)))
     for m in QUOTED_CUE_RE.finditer(text):

@@ -15,7 +15,8 @@ import re
 ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("owner", "after", r"\bägs\s+(?:gemensamt\s+)?av", ("ägs",)),
     ("owner", "after", r"\b(?:projektägare|projektägarna|huvudman(?:nen)?|huvudmän)\s+(?:för\s+\w+\s+)?(?:är|var|blir|har\s+varit)", ("projektägar", "huvudm")),
-    ("owner", "after", r"\b(?:projektägare|huvudman)\s*:", ("projektägare", "huvudman")),
+    # ... also the ESF form's word for it: "Projektanordnare: Exempelby universitet"
+    ("owner", "after", r"\b(?:projektägare|huvudman|projektanordnare)\s*:", ("projektägare", "huvudman", "projektanordnare")),
     # a cover or form line that prints its label without a colon: "Projektägare Köpings kommun"
     ("owner", "after", r"(?m)^[ \t]*(?:projektägare|huvudman|insatsägare)[ \t]+(?=[A-ZÅÄÖ])", ("projektägare", "huvudman", "insatsägare")),
     # a person's role with the owner's name after it: "Anna Exempel, projektägare Enheten X, Region Y"

@@ -29,6 +29,8 @@ LIST_STOP_RE = re.compile(
     r"\b(?:som|genom|där|vilket|vilka|men|för\s+att|på\s+uppdrag|i\s+syfte|inom\s+ramen|under|i\s+en|i\s+ett|"
     r"en\s+förstudie|ett\s+projekt|med\s+fokus|skapa|att|har|kring|avseende|om|finansieras|finansierar|inom|är|var|blir|"
     r"i\s+(?:nära\s+|tät\s+)?(?:samverkan|samarbete)|tillsammans\s+med|"
+    # a verb in the passive past ends the list where a transcript lost the full stop: "… och B slutrapporterades till …"
+    r"[a-zåäö]{3,}ades|"
     r"med(?=\s[^.;]{0,100}?\ssom\s+(?:samverkans|samarbets)part))\b"
     # ", och X är …": Swedish lists put no comma before "och", so a new clause begins
     r"|,\s+och\s+(?=[^.;]{0,120}?\s(?:är|var|blir|har\s+varit)\s)"
