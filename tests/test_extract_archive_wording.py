@@ -145,3 +145,32 @@ def test_an_english_page_on_a_projects_economy():
     assert [a.value for a in amounts] == [3000000]
     assert find_budget(text, amounts, [], "other")["total_sek"] == 3000000
     assert find_period([], text, doc_type="other") == {"start": "2030-03-01", "end": "2031-06-30", "intake_end": None}
+
+
+def test_an_invitation_is_signed_after_its_welcome():
+    text = "Härmed kallas till sammanträde. Välkomna! Alva Påhittsson Per Exempelsson Vi vill också påminna om mötet."
+    assert [p[0] for p in find_named_people(text)] == ["Alva Påhittsson", "Per Exempelsson"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Samtidigt ser hon behov att kommunen arbetar med IPS-metoden med fler deltagare.",
+    "Under förstudien undersöktes vilka hinder som finns för att införa IPS så som det är tänkt.",
+])
+def test_a_need_seen_or_barriers_to_a_method_are_no_use(sentence):
+    from extractor.method_rules import verdict
+    masked = sentence.replace("IPS", "METODNAMN", 1)
+    assert verdict(masked, None) == (False, "investigate")
+
+
+def test_bodies_granted_money_for_a_project_run_it():
+    text = "Exempelby kommun, Försäkringskassan och Arbetsförmedlingen har fått medel från socialfonden till ett projekt."
+    assert [(r.name, r.role) for r in find_roles(text)] == [
+        ("Exempelby kommun", "owner"), ("Försäkringskassan", "owner"), ("Arbetsförmedlingen", "owner")]
+
+
+def test_a_share_in_decimals_before_the_role():
+    from extractor.extract.staffing import find_staffing
+    text = "4. Finansiering av 1,0 arbetskonsulent i projektet Bron under perioden 2030-01-01 – 2030-08-31."
+    staff = find_staffing([Section("other", None, text, None, 0, len(text))])
+    assert [(s.role, s.fte) for s in staff] == [("Arbetskonsulent", 1.0)]
+

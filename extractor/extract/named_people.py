@@ -97,8 +97,10 @@ SIGNATURE_END_RE = re.compile(
     rf"(?m)(?<![\w-])(?P<name>{PERSON})[ \t]+[{UPPER}][{LOWER}]*(?:chef|direktör)(?:[ \t]*$|[ \t]+(?=[{UPPER}]))")
 # A letter's closing: "Med vänlig hälsning Anna Exempelsson Per Påhittad" (two words a name where the run is even)
 SIGN_OFF_RE = re.compile(
-    rf"\b(?:Med[ \t]+vänlig(?:a)?[ \t]+hälsning(?:ar)?|Vänliga[ \t]+hälsningar)[ \t,]*\n?[ \t]*"
+    # ... or an invitation's: "Välkomna! Anna Exempelsson Per Påhittad"
+    rf"\b(?:Med[ \t]+vänlig(?:a)?[ \t]+hälsning(?:ar)?|Vänliga[ \t]+hälsningar|Välkomna!|Välkommen!)[ \t,]*\n?[ \t]*"
     rf"(?P<names>{PART}(?![:\w])(?:[ \t]*\n?[ \t]*{PART}(?![:\w])){{1,11}})")  # "Kopia:" is the next label
+SENTENCE_OPENERS = {"vi", "jag", "ni", "du", "det", "den", "de", "vänligen", "välkomna", "välkommen"}
 # Those present at a meeting are listed, not contacts: "medverkande … och Anna Exempelsson, samordnare"
 ATTENDANCE_RE = re.compile(r"\b(?:medverkande|närvarande|deltagande|deltog|deltagare)\b", re.I)
 SENTENCE_START_RE = re.compile(r"[.!?:]\s")
@@ -207,7 +209,9 @@ def find_named_people(text: str, minutes: bool = False) -> list[tuple[str, str, 
     for m in SIGN_OFF_RE.finditer(text):
         words = list(re.finditer(PART, m.group("names")))
         # the signer's title ends the names: "Anna Exempel\nEnhetschef Arbetsmarknad"
-        titled = next((i for i, w in enumerate(words) if i and TITLE_WORD_RE.match(w.group())), None)
+        # ... and so does the next sentence's pronoun: "… Per Påhittad Vi vill också påminna om …"
+        titled = next((i for i, w in enumerate(words) if i and (TITLE_WORD_RE.match(w.group())
+                                                               or w.group().lower() in SENTENCE_OPENERS)), None)
         words = words[:titled] if titled is not None else words
         size = 2 if len(words) % 2 == 0 else len(words) if len(words) <= 3 else 0
         for i in range(0, len(words) if size else 0, size or 1):

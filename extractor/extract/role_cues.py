@@ -44,6 +44,9 @@ ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("owner", "after", r"\bbevilja[rts]?\s+(?:medel|[\d][\d \u00a0.,]*\s*(?:kr|kronor|tkr|miljoner\s+kronor))\s+"
                        r"(?:\w+\s+){0,3}?till\s+(?=[A-ZÅÄÖ])", ("bevilja",)),
     ("owner", "after", r"\bbevilja(?:de?|r|s)?\s+(?=[A-ZÅÄÖ][^.]{0,80}?\d[\d .]*\s*(?:kr|kronor|tkr|mkr|miljoner))", ("bevilja",)),
+    # a grantee runs what it was granted money for: "A, B och C har fått medel från socialfonden till ett projekt"
+    ("owner", "before", r"\s+(?:har|hade)\s+(?:nu\s+)?(?:beviljats|fått|tilldelats)\s+(?:\w+\s+){0,2}?"
+                        r"(?:medel|pengar|\d[\d \u00a0.,]*\s*(?:kr|kronor|tkr|miljoner))\b", ("beviljats", "fått", "tilldelats")),
     # the applicant of a decision's case: "Ansökan från X om …", "X ansöker om 980 000 kr"
     ("owner", "after", r"\bansökan\s+från(?=\s+[A-ZÅÄÖ])", ("ansökan",)),
     ("owner", "before", r"\s+ansöker\s+(?:\w+\s+){0,2}?om\s+(?:medel|\d)", ("ansöker",)),

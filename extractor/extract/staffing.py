@@ -43,6 +43,8 @@ FTE_PATTERNS: dict[str, str] = {
     "fte": r"(?<![\d,.])(?P<num>\d+(?:[.,]\d+)?)\s*(?:FTE|full-time equivalents?)\b",
     "fulltime": r"\bheltid(?:stjänst(?:er)?)?\b|\bfull[- ]time\b",
     "halftime": r"\bhalvtid(?:stjänst(?:er)?)?\b|\bhalf[- ]time\b",
+    # a share in decimals before the role: "finansiering av 1,0 socialsekreterare", "0,5 coach"
+    "decimal_before": rf"(?<![\d,.])(?P<num>\d,\d{{1,2}})[ \t]+(?={ROLE_PATTERN}(?![\wåäö]))",
     # a form field's list without a unit: "Projektledare 0,5; Coach 1,0"
     "bare": r"(?<=[a-zåäö])(?<!\bpå)(?<!\bom)(?<!\bav)[ \t]+(?P<num>[0-2],\d{1,2})"
             r"(?![\d,.]|\s*(?:%|procent|[mt]?kr|mnkr|miljon|tusen|tjänst|årstjänst|åa|årsarbetare|FTE))",
@@ -121,7 +123,7 @@ class Staff:
 def _share(m: re.Match, name: str) -> float:
     if name in ("times_percent", "percent"):
         return float(m.group("pct").replace(",", ".")) / 100
-    if name in ("positions", "fte", "bare"):
+    if name in ("positions", "fte", "bare", "decimal_before"):
         return float(m.group("num").replace(",", "."))
     return 1.0 if name == "fulltime" else 0.5
 
@@ -184,7 +186,7 @@ def parse_clause(clause: str) -> list[tuple[str, float, int, int]]:
             return []  # "koordinatorer har anställts på heltid": how many is not said
         start, end = min(role.start(), m.start()), max(role.end(), m.end())
         title = _english_title(clause, role) or role.group()
-        if TOGETHER_RE.search(clause) or name in ("positions", "fte", "bare") and count == 1:
+        if TOGETHER_RE.search(clause) or name in ("positions", "fte", "bare", "decimal_before") and count == 1:
             return [(_singular(title), share, start, end)]
         if share > 1 and name == "percent":
             return []
