@@ -112,6 +112,10 @@ INSATS_INTERIM_RE = re.compile(
     r"(?!(?i:samordningsförbund|förbund))(?-i:[A-ZÅÄÖ])")
 # A notice of a meeting lists what will be decided ("Val av justerare", "föreslås besluta"): it decides nothing.
 NOTICE_RE = re.compile(r"(?<![\wåäö])(?:KALLELSE|(?m:^[ \t]*Kallelse))(?![\wåäö])")
+# An evaluation's cover that names the part report: "Utvärdering av Bron Delrapport 3", "… Delrapport från utvärderingen"
+PART_OF_EVALUATION_RE = re.compile(
+    r"(?im)^[ \t]*(?:\d{1,4}[ \t]+)?[^\n]{0,10}?(?:[\wåäö]*utvärdering|följeforskning)\b[^\n]{0,80}?\b(?:delrapport|lägesrapport)\b"
+    r"|^[ \t]*(?:\d{1,4}[ \t]+)?[^\n]{0,80}?\b(?:delrapport|lägesrapport)\s+(?:\d\s+)?från\s+(?:utvärderingen|följeforskningen)\b")
 # A title alone (a cover, a heading read apart) is judged by its name.
 DECIDES_MIN_CHARS = 400
 
@@ -138,6 +142,8 @@ def classify_doc_type(text: str) -> str:
              or ("operational_plan" if YEAR_PLAN_RE.search(text[:YEAR_PLAN_CHARS]) else None)
              or ("final_report" if SELF_REPORT_RE.search(text[:YEAR_PLAN_CHARS]) else None)
              or ("application" if ASKS_FOR_MONEY_RE.search(text) else "other"))
+    if found == "final_report" and PART_OF_EVALUATION_RE.search(text[:TITLE_ZONE_CHARS]):
+        return "progress_report"  # "UTVÄRDERING AV BRON Delrapport 3": one part of an evaluation still going on
     if found == "other" and INSATS_INTERIM_RE.search(text[:TITLE_ZONE_CHARS]):
         return "progress_report"  # "Delårsrapport 2030 – Ankaret": an insats's interim report, no förbund's
     if found == "application" and HOW_TO_APPLY_RE.search(text) and not FILLED_FIELD_RE.search(text):

@@ -174,3 +174,11 @@ def test_a_share_in_decimals_before_the_role():
     staff = find_staffing([Section("other", None, text, None, 0, len(text))])
     assert [(s.role, s.fte) for s in staff] == [("Arbetskonsulent", 1.0)]
 
+
+
+def test_an_evaluations_part_report_with_a_double_place_name():
+    text = ("UTVÄRDERING AV REHAB NORRBY-SÖDERBY\n\nTranskript\n\n1 UTVÄRDERING AV REHAB NORRBY-SÖDERBY Delrapport 3 "
+            "Alva Påhittsson Maj 2031\n\n2 Inledning Rehab Norrby-Söderby är en insats för sjukskrivna.")
+    assert classify_doc_type(text) == "progress_report"
+    assert find_title([], text) == "REHAB NORRBY-SÖDERBY"
+    assert classify_doc_type("UTVÄRDERING AV BRON\n\nSlutrapport maj 2031") == "final_report"

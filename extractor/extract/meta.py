@@ -56,7 +56,8 @@ SHOUTED_COVER_RE = re.compile(
     r"(?m)^[ \t]*(?:\d+[ \t]+)?(?:SLUT|HALVTIDS)?(?:UTVÄRDERING|RAPPORT|SLUTRAPPORT|DELRAPPORT|LÄGESRAPPORT|ANSÖKAN|"
     r"PROJEKTPLAN|VERKSAMHETSPLAN)"
     r"(?:[ \t]+(?:AV|FÖR|OM))?(?:[ \t]+PROJEKT(?:ET)?)?[ \t]+"
-    r"(?P<name>[A-ZÅÄÖ]{2,}(?:[ \t]+[A-ZÅÄÖ]{2,}){0,7})(?=[ \t]+[A-ZÅÄÖ][a-zåäö]|[ \t]*$)"
+    # (a place's double name keeps its hyphen: "REHAB NORRBY-SÖDERBY")
+    r"(?P<name>[A-ZÅÄÖ]{2,}(?:-[A-ZÅÄÖ]{2,})*(?:[ \t]+[A-ZÅÄÖ]{2,}(?:-[A-ZÅÄÖ]{2,})*){0,7})(?=[ \t]+[A-ZÅÄÖ][a-zåäö]|[ \t]*$)"
     # ... or the name first, its kind closing the line: "UNGA IN SLUTUTVÄRDERING"
     r"|^[ \t]*(?P<before>[A-ZÅÄÖ]{2,}(?:[ \t]+[A-ZÅÄÖ]{2,}){0,7})[ \t]+"
     r"(?:SLUT|HALVTIDS)?(?:UTVÄRDERING|RAPPORT|SLUTRAPPORT|DELRAPPORT|LÄGESRAPPORT)[ \t]*$")
