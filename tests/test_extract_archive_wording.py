@@ -182,3 +182,7 @@ def test_an_evaluations_part_report_with_a_double_place_name():
     assert classify_doc_type(text) == "progress_report"
     assert find_title([], text) == "REHAB NORRBY-SÖDERBY"
     assert classify_doc_type("UTVÄRDERING AV BRON\n\nSlutrapport maj 2031") == "final_report"
+
+
+def test_the_person_responsible_for_a_project_is_a_contact():
+    assert [p[0] for p in find_named_people("Projektansvarig: Alva Påhittsson, Enheten för stöd")] == ["Alva Påhittsson"]

@@ -17,7 +17,7 @@ PERSON = rf"{PART}(?:[ \t]+(?:(?:von|af|van|de|der|di|da|la)[ \t]+)?{PART}){{1,2
 # Roles that make a person the one to contact about the intervention.
 CONTACT_ROLES = (r"projektledare|projektledaren|kontaktperson|kontaktpersoner|handläggare|samordnare|samordnaren|"
                  r"processledare|processledaren|projektsamordnare|projektsamordnaren|koordinator|insatsansvarig|"
-                 r"projektchef|projektchefen")
+                 r"projektchef|projektchefen|projektansvarig|projektansvarige")
 ROLE_THEN_NAME_RE = re.compile(
     rf"\b(?i:{CONTACT_ROLES})"
     # a label may say whose: "Kontaktperson hos förbundet: …", "Projektledare för insatsen är …"
