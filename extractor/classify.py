@@ -19,7 +19,8 @@ DOC_TYPE_CUES: list[tuple[str, str]] = [
     (r"verksamhetsplan", "operational_plan"),
     # a numbered report series (FoU units publish their evaluations so) names a report anywhere
     (r"slutrapport|slutredovisning|utvärderingsrapport|slututvärdering|skriftserie\s+(?:nr\s+)?\d+/\d+|"
-     r"(?-i:RAPPORT|Rapport)\s+(?:nr\s+)?(?:19|20)\d\d:\d+",
+     # ... also a unit's or a theme's series: "FoU-rapport 2031:1", "arbetslivsrapport nr 2030:3"
+     r"(?-i:RAPPORT|Rapport|[\wåäö]+-?rapport)\s+(?:nr\s+)?(?:19|20)\d\d:\d+",
      "final_report"),
     (r"(?:funding|grant|project)\s+application|application\s+for\s+(?:funding|financing|funds|a\s+grant)", "application"),
     (r"final report|evaluation report", "final_report"),
@@ -58,7 +59,11 @@ YEAR_PLAN_CHARS = 1500
 TITLE_ZONE_CHARS = 700
 # A report that names no kind on its cover still calls itself one in its foreword: "Den här rapporten
 # redovisar …", "I denna rapport presenteras …" (a news item speaks of "rapporten", not "denna rapport").
-SELF_REPORT_RE = re.compile(r"\b(?:denna|den\s+här|föreliggande|den\s+föreliggande)\s+rapport(?:en)?\b", re.I)
+SELF_REPORT_RE = re.compile(r"\b(?:denna|den\s+här|föreliggande|den\s+föreliggande)\s+rapport(?:en)?\b"
+                            # "Föreliggande arbete är slutrapporten på projektet …"
+                            # (a copy that runs the heading into it: "FörordFöreliggande arbete …")
+                            r"|(?:denna|detta|den\s+här|det\s+här|föreliggande)\s+[\wåäö]+\s+är\s+slutrapporten\b",
+                            re.I)
 # Without a named type at the top, a form that asks for money is an application.
 ASKS_FOR_MONEY_RE = re.compile(
     r"\b(?:sökt belopp|ansökt belopp|sökta medel|belopp som söks|söker medel|"
@@ -108,6 +113,12 @@ INSATS_INTERIM_RE = re.compile(
     r"(?im)^[ \t#*]*delårsrapport(?:[ \t]+(?:\d{4}|[a-zåäö]+[ \t]*[–-][ \t]*[a-zåäö]+[ \t]+\d{4}))?[ \t]*"
     r"(?:[–:-][ \t]*(?:insatsen[ \t]+|projektet[ \t]+)?|för[ \t]+(?:insatsen|projektet)[ \t]+)"
     r"(?!(?i:samordningsförbund|förbund))(?-i:[A-ZÅÄÖ])")
+# A notice of a meeting lists what will be decided ("Val av justerare", "föreslås besluta"): it decides nothing.
+NOTICE_RE = re.compile(r"(?<![\wåäö])(?:KALLELSE|(?m:^[ \t]*Kallelse))(?![\wåäö])")
+# An evaluation's cover that names the part report: "Utvärdering av Bron Delrapport 3", "… Delrapport från utvärderingen"
+PART_OF_EVALUATION_RE = re.compile(
+    r"(?im)^[ \t]*(?:\d{1,4}[ \t]+)?[^\n]{0,10}?(?:[\wåäö]*utvärdering|följeforskning)\b[^\n]{0,80}?\b(?:delrapport|lägesrapport)\b"
+    r"|^[ \t]*(?:\d{1,4}[ \t]+)?[^\n]{0,80}?\b(?:delrapport|lägesrapport)\s+(?:\d\s+)?från\s+(?:utvärderingen|följeforskningen)\b")
 # A title alone (a cover, a heading read apart) is judged by its name.
 DECIDES_MIN_CHARS = 400
 
@@ -134,6 +145,8 @@ def classify_doc_type(text: str) -> str:
              or ("operational_plan" if YEAR_PLAN_RE.search(text[:YEAR_PLAN_CHARS]) else None)
              or ("final_report" if SELF_REPORT_RE.search(text[:YEAR_PLAN_CHARS]) else None)
              or ("application" if ASKS_FOR_MONEY_RE.search(text) else "other"))
+    if found == "final_report" and PART_OF_EVALUATION_RE.search(text[:TITLE_ZONE_CHARS]):
+        return "progress_report"  # "UTVÄRDERING AV BRON Delrapport 3": one part of an evaluation still going on
     if found == "other" and INSATS_INTERIM_RE.search(text[:TITLE_ZONE_CHARS]):
         return "progress_report"  # "Delårsrapport 2030 – Ankaret": an insats's interim report, no förbund's
     if found == "application" and HOW_TO_APPLY_RE.search(text) and not FILLED_FIELD_RE.search(text):
@@ -145,6 +158,8 @@ def classify_doc_type(text: str) -> str:
     if (found == "other" and len(PARAGRAPH_RE.findall(text)) >= 2 and MINUTES_PEOPLE_RE.search(text)
             and not NOT_MINUTES_RE.search(text[:HEAD_CHARS])):
         return "decision"  # "Styrelsemöte 2031-03-04 … § 1 … § 2 Val av justerare"
+    if found == "decision" and NOTICE_RE.search(text[:TITLE_ZONE_CHARS]) and not PARAGRAPH_RE.search(text):
+        return "other"  # "KALLELSE … 1. Genomgång av protokoll från föregående möte"
     if found == "decision" and len(text) >= DECIDES_MIN_CHARS and not DECIDES_RE.search(text):
         return "other"  # "Beslutet om hur medlen fördelas fattades i mars 2029"
     return found

@@ -91,7 +91,10 @@ INVESTIGATE_RE = re.compile(
     r"förstudie\w*\s+(?:om|för|kring|av|inför|kring)|förstudie\w* (?:\w+ ){0,2}(?:om|för|kring)|"
     r"frågan om att införa|möjligheten att införa|intresse av att införa|kartlägga förutsättningar\w*|"
     # a wish for later: "Vi vill i framtiden pröva AWP", "hoppas kunna införa SMAIL"
-    r"(?:vill|skulle vilja|hoppas|önskar)\s+(?:\w+\s+){0,3}?(?:pröva|prova|testa|införa))\b",
+    r"(?:vill|skulle vilja|hoppas|önskar)\s+(?:\w+\s+){0,3}?(?:pröva|prova|testa|införa)|"
+    # barriers to bringing it in, a need seen for others to use it: "hinder för att införa IPS",
+    # "hon ser behov att kommunen arbetar med IPS"
+    r"hinder\s+(?:\w+\s+){0,3}?(?:för|mot)\s+att\s+införa|(?:ser|såg|finns)\s+(?:\w+\s+){0,2}?behov\s+(?:av\s+)?att)\b",
     re.I)
 # A unit, a job title or an undertaking named after a method: "IPS-teamet", "SE-handläggare", "IPS-införande".
 UNIT_SUFFIX_RE = re.compile(

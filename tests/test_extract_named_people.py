@@ -355,6 +355,7 @@ SEARCH_TEXTS = [
     "Samordnaren,Processledaren och koordinatorn Anna Exempelsson var projektchef. " * 30,
     "Med vänlig hälsning\nAnna Exempelsson Per Påhittad\nEva Exempel Projektledare\nBo Ek\nHandläggare\n"
     "Per Påhittad är samordnare. Vänliga hälsningar Anna Exempelsson",
+    "Härmed kallas styrelsen. Välkomna! Anna Exempelsson Per Påhittad Vi ses.\nVälkommen! Eva Exempel",
 ]
 
 

@@ -208,6 +208,7 @@ CUE_EXAMPLES = [
     "Region Östergötland (samverkanspart)",
     "Styrelsen beslutar att bevilja 800 000 kr till Motala kommun.",
     "Styrelsen beviljade Motala kommun 800 000 kr.",
+    "Motala kommun har fått medel från socialfonden till ett projekt.",
     "Ansökan från Motala kommun om insatsen Exemplet.",
     "Motala kommun ansöker om 980 000 kr.",
     "Det sker i nära samarbete med Försäkringskassan.",

@@ -51,11 +51,13 @@ def test_states_share_agrees_with_one_search_of_every_form(text):
     "", "från nitton till tjugosju år", "TJUGO deltagare och tvåhundratusen kronor", "situationen kräver tio",
     "tretton_tjugo och elva-tolv", "etthundrafemtio platser, femton", "İstanbul och tjugo", "tvåtre entre tioen",
     "Sextio procent, åttio, nittionio och tusen", "fyrtiotalet tonåringar tjugoåtta",
+    "nio miljoner kronor och TVÅ MILJARDER, en miljon, tjugo miljoner",
 ])
 def test_words_to_digits_reads_the_words_a_whole_text_search_reads(text):
-    from extractor.extract.numbers import NUMBER_WORD_RE, _digits, words_to_digits
+    from extractor.extract.numbers import NUMBER_WORD_RE, UNIT_MILLIONS_RE, _UNITS, _digits, words_to_digits
 
-    assert words_to_digits(text) == NUMBER_WORD_RE.sub(lambda m: _digits(m.group()), text)
+    units = UNIT_MILLIONS_RE.sub(lambda m: str(_UNITS[m.group().lower()]).ljust(len(m.group())), text)
+    assert words_to_digits(text) == NUMBER_WORD_RE.sub(lambda m: _digits(m.group()), units)
 
 
 @pytest.mark.parametrize("text", [

@@ -88,9 +88,9 @@ MONEY_LABEL_RE = re.compile(
 MONEY_LABEL_WORDS = ("budget", "belopp", "stöd", "kostnad", "bidrag")
 
 
-# English: "SEK 3.6 million", "2,4 million kronor"
+# English: "SEK 3.6 million", "2,4 million kronor", "2 million Swedish kronor"
 MILLION_EN_RE = re.compile(r"\bSEK\s+(?P<num>\d{1,3}(?:[.,]\d{1,2})?)\s+million\b|"
-                           r"(?<![\d.,])(?P<num2>\d{1,3}(?:[.,]\d{1,2})?)\s+million\s+(?:SEK|kronor)\b", re.I)
+                           r"(?<![\d.,])(?P<num2>\d{1,3}(?:[.,]\d{1,2})?)\s+million\s+(?:Swedish\s+)?(?:SEK|kronor|crowns)\b", re.I)
 
 
 def find_money(text: str) -> list[Found]:

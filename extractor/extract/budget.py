@@ -30,7 +30,9 @@ CUES: dict[str, list[tuple[str, int]]] = {
         (r"total(?:a)? kostnad(?:en)?|totala (?:projekt)?budget(?:en)?|total (?:projekt)?budget|totalkostnad|kostnad för insatsen|"
          r"(?:insatsens|projektets) kostnad|"
          r"kostnaden för (?:år )?\d{4}|budgetomslutning|omsluter|omsätts|omsätter|sammanlagd(?:a)? (?:budget|kostnad)|"
-         r"budget(?:en)?(?: för (?:år )?\d{4})? (?:omfattar|uppgår till)", 0),
+         r"budget(?:en)?(?: för (?:år )?\d{4})? (?:omfattar|uppgår till)|"
+         # English: "The project had a budget of 2 million Swedish kronor", "total cost"
+         r"\ba budget of\b|\btotal cost\b", 0),
         (r"^(?:totalt|summa|total)\s*(?:\([^)]*\))?\s*:?\s*$|^summa kostnader|^summa totalt", 3),
         # a sentence of its own after the parts: "… 700 000 kr. Totalt 2 480 000 kr.", "Summa 1 840 000 kr."
         (r"(?:^|(?<=[.]\s))(?:totalt|summa)(?=\s+\d)", 1),

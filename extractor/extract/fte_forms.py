@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .staff_roles import ROLE_PATTERN
 from .text import digit_led_matches
 
 # Each FTE form, named; "share" is the fraction of a full-time position one unit stands for.
@@ -21,12 +22,14 @@ FTE_PATTERNS: dict[str, str] = {
     "fte": r"(?<![\d,.])(?P<num>\d+(?:[.,]\d+)?)\s*(?:FTE|full-time equivalents?)\b",
     "fulltime": r"\bheltid(?:stjänst(?:er)?)?\b|\bfull[- ]time\b",
     "halftime": r"\bhalvtid(?:stjänst(?:er)?)?\b|\bhalf[- ]time\b",
+    # a share in decimals before the role: "finansiering av 1,0 socialsekreterare", "0,5 coach"
+    "decimal_before": rf"(?<![\d,.])(?P<num>\d,\d{{1,2}})[ \t]+(?={ROLE_PATTERN}(?![\wåäö]))",
     # a form field's list without a unit: "Projektledare 0,5; Coach 1,0"
     "bare": r"(?<=[a-zåäö])(?<!\bpå)(?<!\bom)(?<!\bav)[ \t]+(?P<num>[0-2],\d{1,2})"
             r"(?![\d,.]|\s*(?:%|procent|[mt]?kr|mnkr|miljon|tusen|tjänst|årstjänst|åa|årsarbetare|FTE))",
 }
 FTE_RES = {name: re.compile(p, re.I) for name, p in FTE_PATTERNS.items()}
-DIGIT_FORMS = ("times_percent", "percent", "positions", "fte")  # every match opens with a digit
+DIGIT_FORMS = ("times_percent", "percent", "positions", "fte", "decimal_before")  # every match opens with a digit
 WORD_FORMS = {"fulltime": ("heltid", "full"), "halftime": ("halvtid", "half")}  # ... or holds one of these words
 DIGIT_FORMS_RE = re.compile("|".join("(?:" + re.sub(r"\(\?P<\w+>", "(", FTE_PATTERNS[n]) + ")" for n in DIGIT_FORMS),
                             re.I)

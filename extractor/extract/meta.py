@@ -56,7 +56,8 @@ SHOUTED_COVER_RE = re.compile(
     r"(?m)^[ \t]*(?:\d+[ \t]+)?(?:SLUT|HALVTIDS)?(?:UTVÄRDERING|RAPPORT|SLUTRAPPORT|DELRAPPORT|LÄGESRAPPORT|ANSÖKAN|"
     r"PROJEKTPLAN|VERKSAMHETSPLAN)"
     r"(?:[ \t]+(?:AV|FÖR|OM))?(?:[ \t]+PROJEKT(?:ET)?)?[ \t]+"
-    r"(?P<name>[A-ZÅÄÖ]{2,}(?:[ \t]+[A-ZÅÄÖ]{2,}){0,7})(?=[ \t]+[A-ZÅÄÖ][a-zåäö]|[ \t]*$)"
+    # (a place's double name keeps its hyphen: "REHAB NORRBY-SÖDERBY")
+    r"(?P<name>[A-ZÅÄÖ]{2,}(?:-[A-ZÅÄÖ]{2,})*(?:[ \t]+[A-ZÅÄÖ]{2,}(?:-[A-ZÅÄÖ]{2,})*){0,7})(?=[ \t]+[A-ZÅÄÖ][a-zåäö]|[ \t]*$)"
     # ... or the name first, its kind closing the line: "UNGA IN SLUTUTVÄRDERING"
     r"|^[ \t]*(?P<before>[A-ZÅÄÖ]{2,}(?:[ \t]+[A-ZÅÄÖ]{2,}){0,7})[ \t]+"
     r"(?:SLUT|HALVTIDS)?(?:UTVÄRDERING|RAPPORT|SLUTRAPPORT|DELRAPPORT|LÄGESRAPPORT)[ \t]*$")
@@ -67,6 +68,7 @@ SUSPENDED_HYPHEN_RE = re.compile(r"\s*-\s*(?:och|eller|samt)\b")
 ANSWER_LABEL_RE = re.compile(r"^(?:svar|answer)\s*:\s*", re.I)
 NO_NAME_RE = re.compile(r"\b(fastställs|ej bestämt|inte bestämt|saknas|namn ej klart|arbetsnamn saknas)\b", re.I)
 HEAD_CHARS = 400
+TITLE_MAX_WORDS = 12  # a name is a few words; a longer "value" is running text
 # An e-mail export's subject line, in a header block with the sender or the date ("Ärende:" is a case
 # number, not a subject): "Ämne: Lägesrapport Stegvis mars 2025", "Subject: RE: Status report – New Roads"
 MAIL_HEADER_RE = re.compile(r"(?im)^[ \t]*(?:från|from|till|to|skickat|sent|datum|date|kopia|cc)[ \t]*:")
@@ -142,6 +144,8 @@ def find_title(sections: list[Section], text: str, where: dict | None = None) ->
                 return None
             if FIELD_LABEL_RE.match(first):  # a form that prints each value above its label
                 first = _line_before(text, section.char_start)
+            if len(first.split()) > TITLE_MAX_WORDS:
+                break  # a heading that only looks like the name field's: a contents list runs on after it
             title = TRAILING_YEARS_RE.sub("", first.strip(" .:*")) or None
             if title:
                 start = section.char_start + section.text.find(title)

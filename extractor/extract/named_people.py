@@ -19,7 +19,7 @@ PERSON = rf"{PART}(?:[ \t]+(?:(?:von|af|van|de|der|di|da|la)[ \t]+)?{PART}){{1,2
 # Roles that make a person the one to contact about the intervention.
 CONTACT_ROLES = (r"projektledare|projektledaren|kontaktperson|kontaktpersoner|handläggare|samordnare|samordnaren|"
                  r"processledare|processledaren|projektsamordnare|projektsamordnaren|koordinator|insatsansvarig|"
-                 r"projektchef|projektchefen")
+                 r"projektchef|projektchefen|projektansvarig|projektansvarige")
 ROLE_THEN_NAME_RE = re.compile(
     rf"\b(?i:{CONTACT_ROLES})"
     # a label may say whose: "Kontaktperson hos förbundet: …", "Projektledare för insatsen är …"
@@ -99,8 +99,10 @@ SIGNATURE_END_RE = re.compile(
     rf"(?m)(?<![\w-])(?P<name>{PERSON})[ \t]+[{UPPER}][{LOWER}]*(?:chef|direktör)(?:[ \t]*$|[ \t]+(?=[{UPPER}]))")
 # A letter's closing: "Med vänlig hälsning Anna Exempelsson Per Påhittad" (two words a name where the run is even)
 SIGN_OFF_RE = re.compile(
-    rf"\b(?:Med[ \t]+vänlig(?:a)?[ \t]+hälsning(?:ar)?|Vänliga[ \t]+hälsningar)[ \t,]*\n?[ \t]*"
+    # ... or an invitation's: "Välkomna! Anna Exempelsson Per Påhittad"
+    rf"\b(?:Med[ \t]+vänlig(?:a)?[ \t]+hälsning(?:ar)?|Vänliga[ \t]+hälsningar|Välkomna!|Välkommen!)[ \t,]*\n?[ \t]*"
     rf"(?P<names>{PART}(?![:\w])(?:[ \t]*\n?[ \t]*{PART}(?![:\w])){{1,11}})")  # "Kopia:" is the next label
+SENTENCE_OPENERS = {"vi", "jag", "ni", "du", "det", "den", "de", "vänligen", "välkomna", "välkommen"}
 # Those present at a meeting are listed, not contacts: "medverkande … och Anna Exempelsson, samordnare"
 ATTENDANCE_RE = re.compile(r"\b(?:medverkande|närvarande|deltagande|deltog|deltagare)\b", re.I)
 SENTENCE_START_RE = re.compile(r"[.!?:]\s")
@@ -119,17 +121,22 @@ NOUN_FORM_RE = re.compile(r"(?:ens|ets|ningen|ningens|tionen|heten|arna|erna|and
 
 # ... nor does a body or a form's next label run into the line: "Anna Exempelsson Socialnämnden", "… Datum:"
 BODY_TAIL_RE = re.compile(r"(?:nämnden|styrelsen|förvaltningen|kontoret|enheten|avdelningen|förbundet|kommun|regionen|"
-                          r"staden|sektionen|verket|kassan|förmedlingen)$")
+                          # ... or a group's label: "Anna Exempelsson Projektgrupp", "… Styrgruppen"
+                          r"staden|sektionen|verket|kassan|förmedlingen|grupp|gruppen)$")
 LABEL_WORDS = {"avdelning", "enhet", "förvaltning", "ärende", "dnr", "diarienummer", "mottagare", "rubrik"}
 
 
-def _strip_title(name: str) -> str:
+def _strip_title(name: str, signing: bool = False) -> str:
     parts = name.split()
     if len(parts) > 2 and (BODY_TAIL_RE.search(parts[-1].lower()) or parts[-1].lower() in NOT_PERSON_WORDS | LABEL_WORDS):
         parts = parts[:-1]
     if len(parts) > 2 and NOUN_FORM_RE.search(parts[-1]):
         parts = parts[:-1]  # the next heading's first word: "Per Påhittad Justeringens (tid och plats)"
-    return " ".join(parts[1:]) if len(parts) > 2 and TITLE_WORD_RE.match(parts[0]) else " ".join(parts)
+    # a title before the name; in a run of signatures also the body signed for: "… Försäkringskassan Per Påhittad Generaldirektör"
+    # (elsewhere a body before a name is a team list's or a förbund's own name: no one to contact)
+    lead = len(parts) > 2 and (TITLE_WORD_RE.match(parts[0]) or signing and (
+        parts[0].lower() in NOT_PERSON_WORDS or BODY_TAIL_RE.search(parts[0].lower())))
+    return " ".join(parts[1:]) if lead else " ".join(parts)
 
 
 # A roster lists a board's members one a line with their offices; none of them signs by being listed.
@@ -166,7 +173,7 @@ OPENING_WORDS = {
 }
 # ... and those that hold a word somewhere: a text without it is not searched ("Tel." for a phone).
 NEEDED_WORDS = {NAME_WITH_PHONE_RE: ("mobil", "tel", "tfn"), SIGNATURE_END_RE: ("chef", "direktör"),
-                SIGNATURE_FIELD_RE: ("datum",), SIGN_OFF_RE: ("hälsning",),
+                SIGNATURE_FIELD_RE: ("datum",), SIGN_OFF_RE: ("hälsning", "välkom"),
                 NAME_THEN_TITLE_RE: tuple(TITLES.lower().split("|")), NAME_OVER_TITLE_RE: tuple(TITLES.lower().split("|")),
                 NAME_THEN_ROLE_RE: tuple(CONTACT_ROLES.split("|"))}
 
@@ -195,10 +202,12 @@ def find_named_people(text: str, minutes: bool = False) -> list[tuple[str, str, 
 
     def add(name: str, role: str, start: int) -> None:
         whole = " ".join(name.split())
-        name = _strip_title(whole)
+        name = _strip_title(whole, signing=role == "signatory")
         start += whole.find(name)
         # one person once, however many capitalised words a pattern took along ("… Cardell Kommunfullmäktige")
-        if _plausible(name) and not any(n.startswith(name) or name.startswith(n) for n, *_ in out):
+        # ... also where a list runs the previous name's surname into it: "Per Lytsy Ingrid Anderzén Projektledare"
+        if _plausible(name) and not any(n.startswith(name) or name.startswith(n) or name.endswith(" " + n)
+                                        for n, *_ in out):
             out.append((name, role, start, start + len(name)))
 
     def attending(start: int) -> bool:
@@ -228,7 +237,9 @@ def find_named_people(text: str, minutes: bool = False) -> list[tuple[str, str, 
     for m in _matches(SIGN_OFF_RE, text, lower):
         words = list(re.finditer(PART, m.group("names")))
         # the signer's title ends the names: "Anna Exempel\nEnhetschef Arbetsmarknad"
-        titled = next((i for i, w in enumerate(words) if i and TITLE_WORD_RE.match(w.group())), None)
+        # ... and so does the next sentence's pronoun: "… Per Påhittad Vi vill också påminna om …"
+        titled = next((i for i, w in enumerate(words) if i and (TITLE_WORD_RE.match(w.group())
+                                                               or w.group().lower() in SENTENCE_OPENERS)), None)
         words = words[:titled] if titled is not None else words
         size = 2 if len(words) % 2 == 0 else len(words) if len(words) <= 3 else 0
         for i in range(0, len(words) if size else 0, size or 1):

@@ -19,7 +19,8 @@ CAP_WORD = r"[A-ZÅÄÖ][\wåäöéÅÄÖ`'-]*"
 NAME = rf"{CAP_WORD}(?:[ \t]+(?:(?:i|till|av|för|på)[ \t]+)?{CAP_WORD})*"
 NAME_CUE_RE = re.compile(
     rf"(?:\b[Pp]rojekt(?:et|namn)?|\b[Ii]nsats(?:en)?|\b[Ff]örstudie(?:n)?|\b[Ss]atsningen|\b[Vv]erksamheten\s+kallas|"
-    rf"\b[Dd]elprojekt(?:et)?)[ \t]*:?[ \t]+(?P<name>{NAME}|[a-zåäö]{{3,}}(?=[`'’]s\b|[ \t.,]))")
+    # ... or a compound that says what kind of project: "socialfondsprojektet Framtidsvägen"
+    rf"\b[Dd]elprojekt(?:et)?|\b[a-zåäö]{{3,}}projektet)[ \t]*:?[ \t]+(?P<name>{NAME}|[a-zåäö]{{3,}}(?=[`'’]s\b|[ \t.,]))")
 # A name in quotes after the kind of work: 'Förprojekt "Utvecklad samverkan i Exempeldalen"'
 QUOTED_CUE_RE = re.compile(
     r"(?:\b[Pp]rojekt(?:et)?|\b[Ff]örprojekt(?:et)?|\b[Ii]nsats(?:en)?|\b[Ff]örstudie(?:n)?|\b[Dd]elprojekt(?:et)?)"
@@ -27,8 +28,15 @@ QUOTED_CUE_RE = re.compile(
 # Sentences that name it: "Verksamheten kallas Slussen", "Bron är ett samverkansprojekt" (weigh double)
 NAMING_RE = re.compile(
     rf"(?:\b(?:kallas|heter|med\s+namnet)[ \t]+(?P<name>{NAME}))"
-    rf"|(?:(?:^|(?<=[.!?]\s)|(?<=\n))(?P<subject>{NAME})[ \t]+(?:är|var)[ \t]+(?:ett|en)[ \t]+(?:[\wåäö-]+[ \t]+){{0,2}}?"
-    rf"(?:projekt|samverkansprojekt|insats|samverkansinsats|satsning|verksamhet|förstudie)\b)")
+    # (a transcript runs a heading into the sentence: "3 Sammanfattning Lyktan är ett …")
+    rf"|(?:(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=Sammanfattning\s)|(?<=Inledning\s)|(?<=Bakgrund\s))"
+    rf"(?P<subject>{NAME})[ \t]+(?:är|var)[ \t]+(?:ett|en)[ \t]+(?:[\wåäö-]+[ \t]+){{0,3}}?"
+    # ... of any kind of project: "Lyktan är ett interventions- och forskningsprojekt"
+    rf"(?:[\wåäö-]*projekt|insats|samverkansinsats|satsning|verksamhet|förstudie)\b)")
+# ... also a name in sentence case, where the text names it again: "Stödjande samtal var ett nationellt projekt"
+SENTENCE_CASE_NAMING_RE = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<subject>{CAP_WORD}(?:[ \t]+[a-zåäö][\wåäö-]+){{1,2}})[ \t]+(?:är|var)[ \t]+"
+    r"(?:ett|en)[ \t]+(?:[\wåäö-]+[ \t]+){0,3}?[\wåäö-]*projekt\b")
 # "Exempelvägen syftar till att …": a sentence whose subject is the name, where the name also stands
 # alone on a line (a heading), names the intervention the page is about
 AIM_SUBJECT_RE = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<subject>{NAME})[ \t]+(?:syftar|syftade)[ \t]+till\b")
@@ -57,6 +65,10 @@ NOT_NAMES = {
 DOC_KIND_WORD_RE = re.compile(
     r"(?i)^(?:[\wåäö]*(?:rapport|protokoll|redovisning|berättelse|utlåtande|skrivelse)|verksamhetsplan(?:en)?|"
     r"kallelse|ansökan|utvärdering|slututvärdering|förslag)$")
+# A form's label is no part of a name: "… Projektansvarig Projektägare …" printed after the name field's value
+FORM_LABEL_WORD_RE = re.compile(
+    r"(?i)^(?:projekt(?:ägare|ansvarig|ledare|period|tid|namn|benämning|nummer)|kontaktperson|insatsägare|huvudman|"
+    r"målgrupp|startdatum|slutdatum)$")
 METHOD_NAMES_RE = re.compile(
     r"^(?:IPS|SE|MI|AWP|SMAIL|BIP|KBT|ACT|FIA|AWC|WEIS|WRI|Supported|Individual|Motivational|Case)\b", re.I)
 LOWER_PROJECT_NAME_RE = re.compile(r"\b[Pp]rojekt(?:et)?\s+([a-zåäö]{3,})\b")
@@ -85,8 +97,12 @@ ORGANISATION_WORD = r"(?i:föreningen|stiftelsen|myndigheten|förbundet|samordni
 MAIL_LINE_RE = re.compile(r"^(?:(?:från|till|kopia|skickat|datum|ämne|from|to|cc|sent|date|subject)\s*:|"
                           r"(?:hej|hejsan|hallå|god\s+morgon)\b)", re.I)
 SIGN_OFF_RE = re.compile(r"^(?:med\s+vänliga?\s+hälsning(?:ar)?|vänliga\s+hälsningar|hälsningar|mvh)\b", re.I)
+# A line with a phone or e-mail label gives a person's contact details, no headline: "Anna Ek, Enheten, mobil:"
+CONTACT_LABEL_RE = re.compile(r"\b(?:mobil|mobiltelefon|telefon|tel|e-post|e-mail|epost)\.?[ \t]*:", re.I)
 HEADLINE_MAX_WORDS = 10
 OPENING_CHARS = 300
+TRANSCRIPT_RE = re.compile(r"(?m)^[ \t]*(?:Transkript|Transcript|TRANSCRIPT)[ \t]*$")
+TRANSCRIPT_CHARS = 800
 MIN_SCORE = 2
 
 
@@ -104,6 +120,7 @@ def _headlines(text: str, count: int = 2) -> list[tuple[int, str]]:
             continue
         logo = "samordningsförbund" in stripped.lower()
         if (not stripped or stripped.startswith(("#", "•", "(")) or not stripped[0].isupper() or MAIL_LINE_RE.match(stripped)
+                or CONTACT_LABEL_RE.search(stripped)
                 or stripped.endswith(("...", "…", ".")) or "samordningsförbund" in stripped.lower()
                 or len(stripped.split()) > HEADLINE_MAX_WORDS or len(stripped) < 4):
             continue
@@ -113,14 +130,16 @@ def _headlines(text: str, count: int = 2) -> list[tuple[int, str]]:
     return out
 
 
-def _acceptable(name: str, bodies: set[str]) -> bool:
+def _acceptable(name: str, bodies: set[str], cued: bool = False) -> bool:
+    """Return whether `name` may be a name; `cued`: a word that says what it names stands before it
+    ("projektet LYKTANSTEG"), so a long word in capitals there is a name, no shouted cover word."""
     words = name.split()
     return (name.lower() not in NOT_NAMES and not any(DOC_KIND_WORD_RE.match(w) for w in words) and (words[0].lower() not in NOT_NAMES or ARTICLE_NAME_RE.match(name))
             and not METHOD_NAMES_RE.match(name) and name not in bodies
             and not any(name in b for b in bodies) and not re.fullmatch(r"[\d\W]+", name)
-            and not (name.isupper() and len(name) > 6)  # a shouted cover word: "VERKSAMHETSBERÄTTELSE"
+            and not (name.isupper() and len(name) > 6 and not cued)  # a shouted cover word: "VERKSAMHETSBERÄTTELSE"
             # a word made on an abbreviation of the field: "SIUS-konsulenter", "ESF-rådet"
-            and name.split("-")[0] not in COMMON_CAPITALS)
+            and name.split("-")[0].upper() not in COMMON_CAPITALS)  # ... in any case: "Finsam-lagen"
 
 
 def title_acceptable(name: str, text: str) -> bool:
@@ -129,9 +148,12 @@ def title_acceptable(name: str, text: str) -> bool:
 
 
 def _before_doc_kind(name: str) -> str:
-    """Return the words of a run before the first that names a kind of document."""
+    """Return the words of a run before the first that names a kind of document or a form's next label.
+
+    "Bron Slutrapport" -> "Bron"; "Steget vidare Projektägare Anna Ek" -> "Steget vidare"
+    """
     words = name.split()
-    cut = next((i for i, w in enumerate(words) if DOC_KIND_WORD_RE.match(w)), len(words))
+    cut = next((i for i, w in enumerate(words) if DOC_KIND_WORD_RE.match(w) or FORM_LABEL_WORD_RE.match(w)), len(words))
     return " ".join(words[:cut])
 
 
@@ -148,6 +170,9 @@ def find_title_in_prose(text: str) -> tuple[str, int, int] | None:
         return headed
     scores: Counter = Counter()
     where: dict[str, tuple[int, int]] = {}
+    # a transcript's page chrome ("Storlek: px … Download … Transkript") comes before the document's own opening
+    chrome = TRANSCRIPT_RE.search(text[:TRANSCRIPT_CHARS])
+    opening = chrome.end() if chrome else 0
     # counted once for the whole text, so a long text costs its length, not length x mentions
     lower_names = Counter(m.group(1) for m in LOWER_PROJECT_NAME_RE.finditer(text))
     # a name is a few words: a line of a thousand capitalised words gives its first few only
@@ -163,9 +188,9 @@ def find_title_in_prose(text: str) -> tuple[str, int, int] | None:
             name = article.group()
         if name[0].islower() and (lower_names[name] < 2 or name in STOP_WORDS):
             continue  # a lower-case name only when the text keeps calling it so: "projekt lyftet", not "ska"
-        if not _acceptable(name, bodies):
+        if not _acceptable(name, bodies, cued=" " not in name):
             continue
-        scores[name] += 1 + (m.start() < OPENING_CHARS or name in headline
+        scores[name] += 1 + (m.start() - opening < OPENING_CHARS or name in headline
                              or tuple(name.split()) in line_starts)
         where.setdefault(name, (m.start("name"), m.start("name") + len(name)))
     for m in QUOTED_CUE_RE.finditer(text):
@@ -184,6 +209,11 @@ def find_title_in_prose(text: str) -> tuple[str, int, int] | None:
         if _acceptable(name, bodies):
             scores[name] += 2
             where.setdefault(name, (m.start(group), m.start(group) + len(name)))
+    for m in SENTENCE_CASE_NAMING_RE.finditer(text):
+        name = m.group("subject")
+        if _acceptable(name, bodies) and len(re.findall(rf"(?<![\wåäö]){re.escape(name)}(?![\wåäö])", text)) >= 2:
+            scores[name] += 2
+            where.setdefault(name, (m.start("subject"), m.start("subject") + len(name)))
     if scores:
         best, score, runner_up = _best_name(scores)
         if score >= MIN_SCORE and score > runner_up:

@@ -92,11 +92,17 @@ def parse_number_word(word: str) -> int | None:
     return total + part
 
 
+# ... but a word under ten that counts millions is a figure: "nio miljoner kronor", "en miljon"
+UNIT_MILLIONS_RE = re.compile(
+    rf"(?<![\wåäö])(?:{'|'.join(_UNITS)})(?=[ \t]+(?:miljon|miljoner|miljard|miljarder)(?![\wåäö]))", re.I)
+
+
 def words_to_digits(text: str) -> str:
     """Return the text with number words of ten or more written as digits, offsets kept.
 
-    "från nitton till tjugosju år" -> "från 19     till 27       år"
+    "från nitton till tjugosju år" -> "från 19     till 27       år"; "nio miljoner" -> "9   miljoner"
     """
+    text = _unit_millions(text)
     lower, parts, last = text.lower(), [], 0
     if len(lower) != len(text):  # a letter whose lower case is longer ("İ"): offsets would shift
         return NUMBER_WORD_RE.sub(lambda m: _digits(m.group()), text)
@@ -106,6 +112,13 @@ def words_to_digits(text: str) -> str:
             parts += [text[last:m.start()], _digits(m.group())]
             last = m.end()
     return "".join(parts + [text[last:]]) if parts else text
+
+
+def _unit_millions(text: str) -> str:
+    """Return the text with a word under ten that counts millions as its digit: "nio miljoner" -> "9   miljoner"."""
+    if "miljon" not in text and "miljard" not in text and "MILJ" not in text.upper():
+        return text
+    return UNIT_MILLIONS_RE.sub(lambda m: str(_UNITS[m.group().lower()]).ljust(len(m.group())), text)
 
 
 def _digits(word: str) -> str:

@@ -19,9 +19,9 @@ INTAKE_CUE_RE = Needing(re.compile(
     # "Sista dag för inskrivning", "Nya deltagare tas emot till och med …"
     r"|sista\s+dag(?:en)?\s+för\s+(?:intag|inskrivning)|deltagare\s+tas\s+emot\s+(?:t\.?\s?o\.?\s?m\.?|till\s+och\s+med|fram\s+till)",
     re.I), ("intag", "inskrivning", "emot"))
-# Prose that states the intervention's own period ("Insatsen pågick under perioden A--B",
+# Prose that states the intervention's own period ("Insatsen pågick under perioden A--B", "… during the period A to B",
 # "Förstudien påbörjades 15 augusti 2021"), and form labels outside a period section ("Startdatum 2020-12-01").
-PROSE_RANGE_CUE_RE = re.compile(r"\b(?:under\s+perioden|under(?=\s+(?:den\s+)?\d)|under\s+tiden|perioden|pågick|pågår|pågå|genomfördes|genomförs|löper|löpte|"
+PROSE_RANGE_CUE_RE = re.compile(r"\b(?:during\s+the\s+period|under\s+perioden|under(?=\s+(?:den\s+)?\d)|under\s+tiden|perioden|pågick|pågår|pågå|genomfördes|genomförs|löper|löpte|"
                                 r"bedrevs|bedrivs|finansierar\s+\w+\s+under)\b", re.I)
 PROSE_START_RE = re.compile(r"\b(?:startade|startades|startar|påbörjades|inleddes|drog\s+igång|började)\s+(?:den\s+|från\s+)?(?=\d)", re.I)
 PROSE_END_RE = re.compile(
@@ -32,7 +32,7 @@ LABEL_START_RE = re.compile(r"\b(?:startdatum|projektstart|insatsstart|planerad\
 LABEL_RANGE_RE = re.compile(r"\b(?:projektperiod|insatsperiod|projekttid|insatstid)\s*:?\s*(?=\d)", re.I)
 LABEL_END_RE = re.compile(r"\b(?:slutdatum|projektslut|insatsslut|planerat\s+slut)\s*:?\s*(?=\d)", re.I)
 # whose subject is the intervention, not the förbund's accounts
-PROJECT_WORD_RE = re.compile(r"\b(?:projekt|insats|förstudie|verksamhet|satsning)\w*", re.I)
+PROJECT_WORD_RE = re.compile(r"\b(?:projekt|project|insats|förstudie|verksamhet|satsning)\w*", re.I)
 ACCOUNTS_RE = re.compile(r"\b(?:årsredovisning|räkenskapsår|verksamhetsår|bokslut|delårsrapport|förbundet\s+bildades)\w*", re.I)
 LABEL_LINE_RE = re.compile(r"^[^\n]{1,40}:\s*$")
 MAX_BARE_LABEL_WORDS = 3

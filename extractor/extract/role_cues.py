@@ -15,7 +15,8 @@ import re
 ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("owner", "after", r"\bägs\s+(?:gemensamt\s+)?av", ("ägs",)),
     ("owner", "after", r"\b(?:projektägare|projektägarna|huvudman(?:nen)?|huvudmän)\s+(?:för\s+\w+\s+)?(?:är|var|blir|har\s+varit)", ("projektägar", "huvudm")),
-    ("owner", "after", r"\b(?:projektägare|huvudman)\s*:", ("projektägare", "huvudman")),
+    # ... also the ESF form's word for it: "Projektanordnare: Exempelby universitet"
+    ("owner", "after", r"\b(?:projektägare|huvudman|projektanordnare)\s*:", ("projektägare", "huvudman", "projektanordnare")),
     # a cover or form line that prints its label without a colon: "Projektägare Köpings kommun"
     ("owner", "after", r"(?m)^[ \t]*(?:projektägare|huvudman|insatsägare)[ \t]+(?=[A-ZÅÄÖ])", ("projektägare", "huvudman", "insatsägare")),
     # a person's role with the owner's name after it: "Anna Exempel, projektägare Enheten X, Region Y"
@@ -28,7 +29,9 @@ ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
     # "Tornet drivs av A tillsammans med B": B runs it too
     ("owner", "after", r"\b(?:be)?(?:drivs|drevs|drivits|bedrivits)\s+(?:gemensamt\s+)?av\s+[^.;]{3,80}?\btillsammans\s+med",
      ("tillsammans",)),
-    ("owner", "before", r"\s+(?:är|var|blir|har\s+varit)\s+(?:projektägare|insatsägare|huvudman|ägare)\b", ("ägare", "huvudman")),
+    # "X var lokal projektägare" (of its part of a national project)
+    ("owner", "before", r"\s+(?:är|var|blir|har\s+varit)\s+(?:lokal\s+|formell\s+)?(?:projektägare|insatsägare|huvudman|ägare)\b",
+     ("ägare", "huvudman")),
     ("owner", "before", r"\s+(?:fick|får|har|hade)\s+rollen\s+som\s+(?:projektägare|huvudman)\b", ("rollen",)),
     ("owner", "before", r"\s+(?:driver|drev|bedriver|bedrev)\s+(?:\w+\s+){0,2}?tillsammans\s+med", ("tillsammans",)),
     ("owner", "before", r"\s+(?:driver|bedriver|äger|ansvarar\s+för)\s+(?:projektet|insatsen|förstudien|verksamheten)\b", ("projektet", "insatsen", "förstudien", "verksamheten")),
@@ -41,6 +44,9 @@ ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("owner", "after", r"\bbevilja[rts]?\s+(?:medel|[\d][\d \u00a0.,]*\s*(?:kr|kronor|tkr|miljoner\s+kronor))\s+"
                        r"(?:\w+\s+){0,3}?till\s+(?=[A-ZÅÄÖ])", ("bevilja",)),
     ("owner", "after", r"\bbevilja(?:de?|r|s)?\s+(?=[A-ZÅÄÖ][^.]{0,80}?\d[\d .]*\s*(?:kr|kronor|tkr|mkr|miljoner))", ("bevilja",)),
+    # a grantee runs what it was granted money for: "A, B och C har fått medel från socialfonden till ett projekt"
+    ("owner", "before", r"\s+(?:har|hade)\s+(?:nu\s+)?(?:beviljats|fått|tilldelats)\s+(?:\w+\s+){0,2}?"
+                        r"(?:medel|pengar|\d[\d \u00a0.,]*\s*(?:kr|kronor|tkr|miljoner))\b", ("beviljats", "fått", "tilldelats")),
     # the applicant of a decision's case: "Ansökan från X om …", "X ansöker om 980 000 kr"
     ("owner", "after", r"\bansökan\s+från(?=\s+[A-ZÅÄÖ])", ("ansökan",)),
     ("owner", "before", r"\s+ansöker\s+(?:\w+\s+){0,2}?om\s+(?:medel|\d)", ("ansöker",)),
@@ -100,6 +106,9 @@ GENERAL_COOPERATION_RE = re.compile(
     r"\b(?:förutsätter|kräver|krävs|behov\s+av|behöver|förstärkt|förstärka|ökad|öka|förbättrad|förbättra|"
     r"utveckla|utvecklad|stärka|stärkt|fungerande|välfungerande|god|goda|bättre|främja)\b[^.]{0,25}$"
     r"|\bom\s+$", re.I)  # cooperation as a topic: "överenskommelser om samverkan mellan …"
+# "samverkan mellan kommun, landsting, Försäkringskassan och Arbetsförmedlingen": the four kinds of party
+# a samordningsförbund joins, spoken of in general (the law's words), names no intervention's partners.
+GENERIC_PARTIES_RE = re.compile(r"\s*(?:kommun|kommuner|landsting|region|regioner)\s*(?:,|och\b|samt\b)")
 CUES_BY_WORD: dict[str, list[int]] = {}
 for _i, (*_, _words) in enumerate(ROLE_CUES):
     for _word in _words:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .function_words import FUNCTION_WORDS as STOP_WORDS
 from .gazetteer import find_forbund_lists, find_kommun_lists, find_org_spans, kommun_by_bare_name, misspelt_body
-from .role_cues import (COOPERATION_NOUN_CUE, GENERAL_COOPERATION_RE, ROLE_CUES_RE, STATED_CUES,
+from .role_cues import (COOPERATION_NOUN_CUE, GENERAL_COOPERATION_RE, GENERIC_PARTIES_RE, ROLE_CUES_RE, STATED_CUES,
                         cue_words, cues_for)
 from .text import Needing, sentences
 
@@ -29,6 +29,8 @@ LIST_STOP_RE = re.compile(
     r"\b(?:som|genom|där|vilket|vilka|men|för\s+att|på\s+uppdrag|i\s+syfte|inom\s+ramen|under|i\s+en|i\s+ett|"
     r"en\s+förstudie|ett\s+projekt|med\s+fokus|skapa|att|har|kring|avseende|om|finansieras|finansierar|inom|är|var|blir|"
     r"i\s+(?:nära\s+|tät\s+)?(?:samverkan|samarbete)|tillsammans\s+med|"
+    # a verb in the passive past ends the list where a transcript lost the full stop: "… och B slutrapporterades till …"
+    r"[a-zåäö]{3,}ades|"
     r"med(?=\s[^.;]{0,100}?\ssom\s+(?:samverkans|samarbets)part))\b"
     # ", och X är …": Swedish lists put no comma before "och", so a new clause begins
     r"|,\s+och\s+(?=[^.;]{0,120}?\s(?:är|var|blir|har\s+varit)\s)"
@@ -236,6 +238,8 @@ def find_roles(text: str) -> list[Role]:
         for role, where, pattern in cues_for(sentence, offset, words, starts):
             for m in pattern.finditer(sentence):
                 if role == "partner" and GROUP_RE.search(sentence[m.end():m.end() + 200]):
+                    continue
+                if role == "partner" and where == "after" and GENERIC_PARTIES_RE.match(sentence, m.end()):
                     continue
                 if pattern.pattern == COOPERATION_NOUN_CUE and GENERAL_COOPERATION_RE.search(
                         sentence[max(0, m.start() - 40):m.start()]):

@@ -6,24 +6,11 @@ from dataclasses import dataclass
 
 from ..record import Section, Table
 from .fte_forms import FTE_RES, states_share
+from .staff_roles import ROLE_PATTERN
 from .tables import find_tables
 from .text import Needing, lines, sentences
 
 URL_RE = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
-# Singular, definite ("arbetsterapeuten", "processledaren") and plural forms.
-ROLE_PATTERN = (
-    r"[\wåäöÅÄÖ/-]*(?:coach(?:en|er(?:na)?)?|konsulent(?:en|er(?:na)?)?|handläggare(?:n)?|samordnare(?:n)?|"
-    r"ledare(?:n)?|terapeut(?:en|er(?:na)?)?|socionom(?:en|er)?|förmedlare(?:n)?|ansvarig|specialist(?:en|er)?|"
-    r"sekreterare(?:n)?|psykolog(?:en|er)?|sjuksköterska(?:n)?|vägledare(?:n)?|handledare(?:n)?|"
-    r"kurator(?:n|er)?|koordinator(?:n|er)?|utredare(?:n)?|medarbetare(?:n)?|pedagog(?:en|er)?|"
-    r"strateg(?:en|er)?|lots(?:en|ar)?|behandlare(?:n)?|tjänste(?:man|mannen|män)|sjukgymnast(?:en|er)?|"
-    r"stödjare(?:n)?|assistent(?:en|er)?|chef(?:en|er)?|"
-    # the post named by its role: "coachtjänsten", "handledartjänsten"
-    r"(?:coach|konsulent|terapeut|specialist|pedagog|lots|ledar|vägledar|samordnar|handläggar)tjänst(?:en|er(?:na)?)?|"
-    # English, in a Swedish application's English prose: "two job coaches at 100 % each"
-    r"coaches|coordinators?|managers?|counsell?ors?|officers?|workers?|mentors?|advis[eo]rs?|therapists?|"
-    r"psychologists?|nurses?|supervisors?|administrators?|specialists|leaders?)"
-)
 # An English role is named by its noun and the word before it: "a project manager", "two bilingual coaches".
 ENGLISH_ROLE_RE = re.compile(r"(?:coach(?:es)?|coordinators?|managers?|counsell?ors?|officers?|workers?|mentors?|"
                              r"advis[eo]rs?|therapists?|psychologists?|nurses?|supervisors?|administrators?|"
@@ -106,7 +93,7 @@ class Staff:
 def _share(m: re.Match, name: str) -> float:
     if name in ("times_percent", "percent"):
         return float(m.group("pct").replace(",", ".")) / 100
-    if name in ("positions", "fte", "bare"):
+    if name in ("positions", "fte", "bare", "decimal_before"):
         return float(m.group("num").replace(",", "."))
     return 1.0 if name == "fulltime" else 0.5
 
@@ -169,7 +156,7 @@ def parse_clause(clause: str) -> list[tuple[str, float, int, int]]:
             return []  # "koordinatorer har anställts på heltid": how many is not said
         start, end = min(role.start(), m.start()), max(role.end(), m.end())
         title = _english_title(clause, role) or role.group()
-        if TOGETHER_RE.search(clause) or name in ("positions", "fte", "bare") and count == 1:
+        if TOGETHER_RE.search(clause) or name in ("positions", "fte", "bare", "decimal_before") and count == 1:
             return [(_singular(title), share, start, end)]
         if share > 1 and name == "percent":
             return []
