@@ -81,3 +81,74 @@ def test_the_goal_beside_the_outcome_joined_by_men_without_a_comma():
 def test_an_outcome_beside_a_goal_without_a_count_gives_nothing():
     text = "Målet var högt men 45 personer deltog under året."
     assert _find("other", text) is None
+
+
+def test_a_range_written_with_mellan_och_counts_from_its_lower_end():
+    text = "Vi räknar med mellan 35 och 45 deltagare per år."
+    assert _find("other", text) == {"count": 35, "per": "year"}
+
+
+def test_groups_named_one_after_the_other_add_up():
+    text = "Insatsen ska nå 12 unga kvinnor och 8 andra vuxna per år."
+    assert _find("other", text) == {"count": 20, "per": "year"}
+
+
+def test_women_and_men_add_up_to_the_total():
+    text = "Under insatsperioden ska 25 kvinnor och 20 män ha deltagit."
+    assert _find("other", text) == {"count": 45, "per": "total"}
+
+
+def test_a_count_per_year_then_a_later_total_is_not_summed():
+    text = "Insatsen ska ta emot 30 deltagare per år och 90 deltagare under hela perioden."
+    assert _find("other", text) == {"count": 30, "per": "year"}
+
+
+def test_a_count_over_two_named_years_before_its_verb_is_a_total():
+    text = "Under 2031 och 2032 ska 70 personer ta del av insatsen."
+    assert _find("other", text) == {"count": 70, "per": "total"}
+
+
+def test_a_goal_that_the_whole_intake_has_taken_part_is_a_total():
+    text = "Minst 90 personer ska ha deltagit i projektet vid periodens slut."
+    assert _find("goals", text) == {"count": 90, "per": "total"}
+
+
+def test_an_outcome_goal_stated_as_ska_n_personer_ha_fatt_arbete_is_no_count():
+    text = "Under 2031 ska 20 personer ha fått arbete genom insatsen."
+    assert _find("other", text) is None
+
+
+def test_a_letter_that_imagines_a_count_over_the_whole_period():
+    text = "Vi tänker oss ungefär 70 personer under hela projekttiden."
+    assert _find("other", text) == {"count": 70, "per": "total"}
+
+
+def test_a_capacity_up_to_a_number_at_a_time():
+    text = "Verkstaden kan ta emot upp till 12 deltagare samtidigt."
+    assert _find("other", text) == {"count": 12, "per": "ongoing"}
+
+
+def test_the_sum_row_of_a_planned_table_by_year_is_a_total():
+    text = "Så här många nya deltagare planerar vi för.\nÅr\tAntal deltagare\n2031\t20\n2032\t25\nTotalt\t45"
+    found = find_participants([Section("participants", "Deltagare", text, None, 0, len(text))], text)
+    assert found == {"count": 45, "per": "total"}
+
+
+def test_the_sum_row_of_an_outcome_table_is_no_count():
+    text = "Utfall per år.\nÅr\tAntal inskrivna deltagare\n2031\t20\n2032\t25\nTotalt\t45"
+    assert _find("other", text) is None
+
+
+def test_the_sum_row_of_groups_counted_per_year_is_per_year():
+    text = "Beräknat antal deltagare\nGrupp\tAntal per år\nUnga\t15\nVuxna\t25\nSumma\t40"
+    assert _find("other", text) == {"count": 40, "per": "year"}
+
+
+def test_the_goal_column_of_a_follow_up_table_for_one_year_is_per_year():
+    text = "Indikator\tMål 2031\tUtfall hittills\nAntal deltagare\t45\t31\nAndel kvinnor\t50 %\t61 %"
+    assert _find("goals", text) == {"count": 45, "per": "year"}
+
+
+def test_the_outcome_column_of_a_follow_up_table_alone_is_no_count():
+    text = "Indikator\tUtfall 2031\nAntal deltagare\t31\nAndel kvinnor\t61 %"
+    assert _find("goals", text) is None

@@ -4,13 +4,14 @@ from __future__ import annotations
 import re
 
 from ..record import Section
+from .participant_tables import table_participants
 from .tables import find_tables
 from .text import sentences
 
 # "45 deltagare", "45 nya deltagare", "12 st. unga"
 # a range counts from its lower end: "15–20 deltagare samtidigt", "15 till 20 deltagare" -> 15
 # ... but a change counts to its new number: "utöka från 40 till 60 deltagare per år" -> 60
-COUNT_RE = re.compile(r"(?<![\d,.])(?!(?<=från )\d{1,4}\s+till\s)(\d{1,4})(?:\s*[–-]\s*\d{1,4}|\s+till\s+\d{1,4})?\s+(?:st(?:ycken)?\.?\s+)?(?:nya\s+|unika\s+)?(deltagare|personer|platser|individer|stycken|unga|ungdomar|participants|persons|people|individuals|places|young people|young adults)\b", re.I)
+COUNT_RE = re.compile(r"(?<![\d,.])(?!(?<=från )\d{1,4}\s+till\s)(\d{1,4})(?:\s*[–-]\s*\d{1,4}|\s+till\s+\d{1,4})?\s+(?:st(?:ycken)?\.?\s+)?(?:nya\s+|unika\s+)?(deltagare|personer|platser|individer|stycken|unga|ungdomar|kvinnor|män|föräldrar|vårdnadshavare|participants|persons|people|individuals|places|young people|young adults)\b", re.I)
 PER_CUES: list[tuple[str, str]] = [
     ("year", r"per år|årligen|om året|varje år|/år|per kalenderår|under året|per year|a year|each year|every year|annually|"
              # one named year: "Insatsen ska under 2031 ta emot 35 deltagare" (not "under 2030 och 2031")
@@ -18,10 +19,15 @@ PER_CUES: list[tuple[str, str]] = [
     ("ongoing", r"löpande|samtidigt|åt gången|i taget|platser|at a time|at any one time|at the same time|simultaneously|places"),
     ("total", r"totalt|sammanlagt|under (?:hela )?(?:projekt|insats)?(?:perioden|tiden)|under insatsen|under projektet|"
               # "Cirka 80 personer kommer att delta i insatsen": the intervention's whole intake
-              r"(?:ska|kommer att) delta i (?:projektet|insatsen|projektets|insatsens)|"
+              r"(?:ska|kommer att) (?:delta i|ta del av) (?:projektet|insatsen|projektets|insatsens)|"
               # "Projektet har som mål att 100 personer ska delta."
               r"(?:ska|kommer att) delta(?=\s*(?:[.;]|$))|"
               r"hela (?:projekt|insats)?(?:perioden|tiden)|"
+              # two named years: "Under 2031 och 2032 ska 60 personer ta del av insatsen"
+              r"under (?:åren )?(?:19|20)\d\d\s*(?:[-–]|och|till|t\.o\.m\.?)\s*(?:19|20)\d\d\b|"
+              # the whole intake counted at the end: "Minst 80 personer ska ha deltagit när projekttiden är slut"
+              # ... "Under perioden ska 25 kvinnor och 20 män ha deltagit"
+              r"\b(?:ska|skall)\s+(?:[^\s.]+\s+){0,6}?ha (?:deltagit|tagit del)\b|"
               # "Projektet förväntas nå 200 unga": the whole reach of the project
               # ... and a planned intake with no period: "Projektet ska ta emot 60 deltagare"
               # ... and a report's account of that plan: "Insatsen skulle omfatta 90 deltagare men nådde 70"
@@ -59,6 +65,8 @@ INTAKE_PLAN_RE = re.compile(r"\b(?:ska|kommer\s+att|beräknas|planeras\s+att)\s+
                             r"\bmålgruppen\s+(?:är|omfattar|utgörs\s+av|består\s+av)\s+(?:ca\.?\s+|cirka\s+|minst\s+|omkring\s+)?\d", re.I)
 # A goal field may state the planned volume beside the outcomes: "Planerad volym: 40 deltagare per år"
 PLANNED_VOLUME_RE = re.compile(r"\bplanerad(?:e|t)?\s+(?:volym|antal\s+deltagare)\b", re.I)
+# ... or the whole intake as a goal for the end: "Minst 80 personer ska ha deltagit i insatsen"
+GOAL_INTAKE_RE = re.compile(PLANNED_VOLUME_RE.pattern + r"|\b(?:ska|skall)\s+(?:[^\s.]+\s+){0,6}?ha (?:deltagit|tagit del)\b", re.I)
 # A count per course round is not the intervention's: "12 platser per kursomgång (24 deltagare per år)"
 PER_ROUND_RE = re.compile(r"^\s*(?:per|i varje|varje)\s+(?:kurs)?(?:omgång|grupp|kurs|termin|cykel)\b", re.I)
 # A form row whose label asks for the number: "Antal deltagare\t25 per år".
@@ -75,6 +83,27 @@ GOAL_ASIDE_RE = re.compile(r"\(\s*(?:mål(?:et)?|planerat|planerade|målsättnin
 # Outcomes broken down by gender or age are counts, not the planned number.
 BREAKDOWN_ROW_RE = re.compile(r"^(?:kvinnor|män|flickor|pojkar|icke-binära|\d{2}\s*[-–]\s*\d{2}(?:\s*år)?|"
                               r"under \d{2}|över \d{2}|\d{2} år och)", re.I)
+
+
+# "mellan 40 och 50 deltagare" is a range like "40–50 deltagare" (read from its lower end)
+BETWEEN_RE = re.compile(r"(?<=\bmellan )(\d{1,4}) och (?=\d{1,4}\b)", re.I)
+# Groups named one after the other add up: "20 unga föräldrar och 10 andra vårdnadshavare per år" -> 30
+# (a word may finish the first group's name; the second group's noun follows within two words)
+GROUP_NOUN = r"(?:deltagare|personer|individer|unga|ungdomar|kvinnor|män|föräldrar|vårdnadshavare|vuxna)\b"
+NEXT_GROUP_RE = re.compile(r"^(?:\s+[a-zåäö]+)?\s*(?:,|\s+och|\s+samt)\s+(\d{1,4})\s+(?:[a-zåäö]+\s+){0,2}?" + GROUP_NOUN, re.I)
+
+
+def _ranges(sentence: str) -> str:
+    """Write "mellan 40 och 50" as a dashed range, offsets kept: "mellan 40  –  50"."""
+    return BETWEEN_RE.sub(lambda m: m.group(1) + "  –  ", sentence)
+
+
+def _groups(sentence: str, m: re.Match) -> tuple[int, int]:
+    """Return the count of `m` with the groups named after it added, and where the last one ends."""
+    count, end = int(m.group(1)), m.end()
+    while nxt := NEXT_GROUP_RE.match(sentence[end:]):
+        count, end = count + int(nxt.group(1)), end + nxt.end()
+    return count, end
 
 
 def _form_row(sentence: str) -> str:
@@ -112,21 +141,23 @@ def _read(sentence: str, need_cue: bool, bare: bool = False, heading: str = "") 
             return None
     if bare:
         sentence = _form_row(sentence)
+    sentence = _ranges(sentence)
     m = COUNT_RE.search(sentence) or (BARE_COUNT_RE.search(sentence) if bare else None)
     while m and m.re is COUNT_RE and PER_ROUND_RE.match(sentence[m.end():]):
         m = COUNT_RE.search(sentence, m.end())  # the round's count leads to the count a year or in total
     if not m or int(m.group(1)) < 2 or m.re is BARE_COUNT_RE and m.group(2) and int(m.group(2)) <= int(m.group(1)):
         return None
+    count, end = _groups(sentence, m) if m.re is COUNT_RE else (int(m.group(1)), m.end())
     # the cue nearest the count is its own: "Totalt 40 deltagare …, varav högst 12 samtidigt" is a total
-    cues = [(min(abs(c.start() - m.start()), abs(c.start() - m.end())), i, per)
+    cues = [(min(abs(c.start() - m.start()), abs(c.start() - end)), i, per)
             for i, (per, cue) in enumerate(PER_RES) for c in cue.finditer(sentence)]
     if cues:
-        return {"count": int(m.group(1)), "per": min(cues)[2]}, m
+        return {"count": count, "per": min(cues)[2]}, m
     # the field's label may say what the bare number counts: "Antal deltagare per år" over "35"
     asked = next((per for per, cue in PER_RES if cue.search(heading)), None) if bare else None
     if asked:
-        return {"count": int(m.group(1)), "per": asked}, m
-    return None if need_cue else ({"count": int(m.group(1)), "per": "total"}, m)
+        return {"count": count, "per": asked}, m
+    return None if need_cue else ({"count": count, "per": "total"}, m)
 
 
 def _passes(sections: list[Section]):
@@ -143,7 +174,13 @@ def _passes(sections: list[Section]):
                       r"\bvolym\b|\bkapacitet\b|\bberäknar\b|målsättningen (?:är|var)|har som mål|"
                       r"ambitionen (?:är|var)|uppskattningsvis|bedömning(?:en)? är|"
                       r"(?:riktar|vänder) sig till (?:ca\.? |cirka |omkring |ungefär )?\d|\bska ha (?:ca\.? |cirka )?\d|"
-                      r"(?:ska|kommer att) delta i|"
+                      r"(?:ska|kommer att) (?:delta i|ta del av)|"
+                      # "Vi tänker oss 60 personer", "Insatsen kan ta emot upp till 15 deltagare samtidigt"
+                      r"\btänker (?:oss|vi oss)\b|\bkan ta emot\b|\bupp till \d|"
+                      # the count before its verb: "Under 2031 och 2032 ska 60 personer ta del av insatsen"
+                      r"\b(?:ska|skall)\s+(?:ca\.?\s+|cirka\s+|minst\s+|omkring\s+|ungefär\s+)?\d{1,4}\s+(?:nya\s+)?"
+                      r"(?:deltagare|personer|individer|unga|ungdomar|kvinnor|män)\b(?!\s+ha\s+(?:fått|gått|börjat|kommit))|"
+                      r"\b(?:ska|skall)\s+(?:[^\s.]+\s+){0,6}?ha (?:deltagit|tagit del)\b|"
                       # a report's account of the plan: "Insatsen var tänkt att omfatta 90 deltagare"
                       r"(?:var|är)\s+tänkt\s+att\s+(?:omfatta|ta emot|nå)|skulle\s+(?:omfatta|ta emot|nå)|"
                       r"\bmålet (?:är|var)\b|\bplanerad(?:e|t)?\s+(?:volym|antal\s+deltagare)\b|"
@@ -153,7 +190,7 @@ def _passes(sections: list[Section]):
     yield from ((s, True, plan) for s in sections if s.key not in skip)
     # the target group's field may state the intake too: "Insatsen ska ta emot 60 deltagare under perioden"
     yield from ((s, True, INTAKE_PLAN_RE) for s in sections if s.key == "target_group")
-    yield from ((s, True, PLANNED_VOLUME_RE) for s in sections if s.key == "goals")
+    yield from ((s, True, GOAL_INTAKE_RE) for s in sections if s.key == "goals")
 
 
 def find_participants(sections: list[Section], text: str, where: dict | None = None) -> dict | None:
@@ -164,7 +201,16 @@ def find_participants(sections: list[Section], text: str, where: dict | None = N
     """
     if not sections:  # a text without headings (a web page, a letter) is read as one part
         sections = [Section("other", None, text, None, 0, len(text))]
+    tabled: set[int] = set()
     for section, need_cue, plan in _passes(sections):
+        if id(section) not in tabled:  # a table that plans the count: "Totalt | 110", "Antal deltagare | Mål 50"
+            tabled.add(id(section))
+            tabled_count = table_participants(section)
+            if tabled_count:
+                found, cell = tabled_count
+                if where is not None:
+                    where["participants"] = (section.char_start + cell.start, section.char_start + cell.end)
+                return found
         breakdowns = _breakdowns(section.text)
         for offset, sentence in sentences(section.text):
             if plan is not None and not plan.search(sentence) or any(s <= offset < e for s, e in breakdowns):
