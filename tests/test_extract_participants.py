@@ -152,3 +152,23 @@ def test_the_goal_column_of_a_follow_up_table_for_one_year_is_per_year():
 def test_the_outcome_column_of_a_follow_up_table_alone_is_no_count():
     text = "Indikator\tUtfall 2031\nAntal deltagare\t31\nAndel kvinnor\t61 %"
     assert _find("goals", text) is None
+
+
+def test_a_breakdown_after_a_comma_restates_the_count():
+    text = "Vi räknar med 40 deltagare per år, 22 kvinnor och 18 män."
+    assert _find("other", text) == {"count": 40, "per": "year"}
+
+
+def test_a_share_of_the_group_is_not_added():
+    text = "Under hela perioden ska insatsen nå 40 personer och 15 av dem unga."
+    assert _find("other", text) == {"count": 40, "per": "total"}
+
+
+def test_mellan_two_years_is_no_range():
+    text = "Mellan 2031 och 2032 ska 50 personer ta del av insatsen."
+    assert _find("other", text) == {"count": 50, "per": "total"}
+
+
+def test_women_and_men_reported_as_who_the_participants_were_is_no_count():
+    text = "Av deltagarna var 14 kvinnor och 9 män."
+    assert find_participants([Section("participants", "Deltagare", text, None, 0, len(text))], text) is None

@@ -24,7 +24,7 @@ PER_CUES: list[tuple[str, str]] = [
               r"(?:ska|kommer att) delta(?=\s*(?:[.;]|$))|"
               r"hela (?:projekt|insats)?(?:perioden|tiden)|"
               # two named years: "Under 2031 och 2032 ska 60 personer ta del av insatsen"
-              r"under (?:åren )?(?:19|20)\d\d\s*(?:[-–]|och|till|t\.o\.m\.?)\s*(?:19|20)\d\d\b|"
+              r"(?:under|mellan) (?:åren )?(?:19|20)\d\d\s*(?:[-–]|och|till|t\.o\.m\.?)\s*(?:19|20)\d\d\b|"
               # the whole intake counted at the end: "Minst 80 personer ska ha deltagit när projekttiden är slut"
               # ... "Under perioden ska 25 kvinnor och 20 män ha deltagit"
               r"\b(?:ska|skall)\s+(?:[^\s.]+\s+){0,6}?ha (?:deltagit|tagit del)\b|"
@@ -38,7 +38,7 @@ PER_CUES: list[tuple[str, str]] = [
 PER_RES = [(per, re.compile(p, re.I)) for per, p in PER_CUES]
 # Results and caseloads, not the planned number.
 OUTCOME_RE = re.compile(r"\bblev\b|utfallet|avslutades|\bdeltog\b|har deltagit|har skrivits in|skrivits in|var sammanlagt|inskrivna under|hittills|"
-                        r"avbröt|ärenden|(?<!målet )\bvar \d+ (?:deltagare|personer)|\baktiva\b|\bskrevs\b|"
+                        r"avbröt|ärenden|(?<!målet )\bvar \d+ (?:deltagare|personer|kvinnor|män)|\baktiva\b|\bskrevs\b|"
                         # English: "took part", "have been enrolled", "so far"
                         r"\btook part\b|\bhave (?:taken part|participated|been enrolled)\b|\bwere enrolled\b|\bso far\b|"
                         r"\bcompleted\b|\bdropped out\b", re.I)
@@ -86,11 +86,12 @@ BREAKDOWN_ROW_RE = re.compile(r"^(?:kvinnor|män|flickor|pojkar|icke-binära|\d{
 
 
 # "mellan 40 och 50 deltagare" is a range like "40–50 deltagare" (read from its lower end)
-BETWEEN_RE = re.compile(r"(?<=\bmellan )(\d{1,4}) och (?=\d{1,4}\b)", re.I)
+BETWEEN_RE = re.compile(r"(?<=\bmellan )(?!(?:19|20)\d\d\b)(\d{1,4}) och (?=\d{1,4}\b)", re.I)
 # Groups named one after the other add up: "20 unga föräldrar och 10 andra vårdnadshavare per år" -> 30
-# (a word may finish the first group's name; the second group's noun follows within two words)
+# (a word may finish the first group's name; the second group's noun follows within two words;
+# "40 deltagare, 20 kvinnor och 20 män" and "40 personer och 15 av dem unga" restate, not add)
 GROUP_NOUN = r"(?:deltagare|personer|individer|unga|ungdomar|kvinnor|män|föräldrar|vårdnadshavare|vuxna)\b"
-NEXT_GROUP_RE = re.compile(r"^(?:\s+[a-zåäö]+)?\s*(?:,|\s+och|\s+samt)\s+(\d{1,4})\s+(?:[a-zåäö]+\s+){0,2}?" + GROUP_NOUN, re.I)
+NEXT_GROUP_RE = re.compile(r"^(?:\s+[a-zåäö]+)?\s+(?:och|samt)\s+(\d{1,4})\s+(?!av\b|varav\b)(?:[a-zåäö]+\s+){0,2}?" + GROUP_NOUN, re.I)
 
 
 def _ranges(sentence: str) -> str:
