@@ -172,3 +172,59 @@ def test_mellan_two_years_is_no_range():
 def test_women_and_men_reported_as_who_the_participants_were_is_no_count():
     text = "Av deltagarna var 14 kvinnor och 9 män."
     assert find_participants([Section("participants", "Deltagare", text, None, 0, len(text))], text) is None
+
+
+def test_the_count_after_its_noun_and_verb():
+    text = "Antalet deltagare beräknas till 55 per år."
+    assert _find("other", text) == {"count": 55, "per": "year"}
+
+
+def test_the_count_after_its_noun_over_the_whole_period_at_a_sentence_end():
+    text = "Antal deltagare under projekttiden beräknas till cirka 140."
+    assert _find("other", text) == {"count": 140, "per": "total"}
+
+
+def test_an_approximate_count_written_with_tal():
+    assert _find("other", "Vi räknar med ett 50-tal deltagare per år.") == {"count": 50, "per": "year"}
+    assert _find("other", "Insatsen vänder sig till ett fyrtiotal unga per år.") == {"count": 40, "per": "year"}
+
+
+def test_a_range_with_mellan_alone_in_the_count_field():
+    text = "Mellan 25 och 35 per år"
+    found = find_participants([Section("participants", "Antal deltagare", text, None, 0, len(text))], text)
+    assert found == {"count": 25, "per": "year"}
+
+
+def test_a_number_planned_for_with_no_period_is_the_whole_intake():
+    text = "Verkstaden planeras för 75 deltagare, fördelat på 45 från Ekby och 30 från Åby."
+    assert _find("other", text) == {"count": 75, "per": "total"}
+
+
+def test_a_statistic_counted_after_its_noun_is_no_count():
+    text = "Antalet personer med försörjningsstöd beräknas till 300 per år i kommunen."
+    assert _find("background", text) is None
+
+
+def test_the_planned_number_a_report_measures_against():
+    text = "Av de 70 planerade deltagarna har 52 påbörjat insatsen."
+    assert _find("other", text) == {"count": 70, "per": "total"}
+
+
+def test_the_definite_participants_of_an_outcome_are_no_count():
+    text = "Av de 25 deltagarna gick 10 till arbete."
+    assert find_participants([Section("participants", "Deltagare", text, None, 0, len(text))], text) is None
+
+
+def test_a_word_between_ska_and_its_verb():
+    assert _find("other", "Insatsen ska årligen ta emot 22 nya deltagare.") == {"count": 22, "per": "year"}
+    assert _find("other", "Projektet ska under 2031–2033 nå 160 unga.") == {"count": 160, "per": "total"}
+
+
+def test_a_count_spread_over_the_projects_years_is_a_total():
+    text = "Projektet omfattar 75 deltagare fördelat på tre år."
+    assert _find("other", text) == {"count": 75, "per": "total"}
+
+
+def test_kommer_att_delta_each_year():
+    text = "Ungefär 28 ungdomar kommer att delta varje år."
+    assert _find("other", text) == {"count": 28, "per": "year"}

@@ -17,16 +17,16 @@ OUTCOME_RE = re.compile(OUTCOME_HEAD_RE.pattern + r"|\binskriv\w*|\bdeltog\b|\bf
 NUMBER_RE = re.compile(r"^(?:ca\.?\s*|cirka\s*)?(\d{1,4})$", re.I)
 ONE_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b(?!\s*[-–/]\s*(?:19|20)?\d\d)")
 PER_YEAR_RE = re.compile(r"per år|/år|årligen|per kalenderår", re.I)
-TOTAL_RE = re.compile(r"totalt|hela (?:projekt|insats)?(?:perioden|tiden)|sammanlagt", re.I)
 
 
-def _number(table: Table, row: list, col: int) -> int | None:
+def _number(row: list[Cell], col: int) -> int | None:
+    """Return the count in the row's cell at `col`: "ca 40" -> 40; a share, a sum of money or a blank -> None."""
     m = NUMBER_RE.match(row[col].text) if col < len(row) else None
     return int(m.group(1)) if m and int(m.group(1)) >= 2 else None
 
 
 def _sum_row(table: Table, context: str) -> tuple[dict, Cell] | None:
-    """The sum row of a column counting participants in a planned table.
+    """Return the sum row's figure in a column counting participants of a planned table, with its cell.
 
     "År | Antal deltagare" over "2026 | 30", "2027 | 40", "Totalt | 70" -> 70 in total;
     "Målgrupp | Antal per år" over "Unga | 20", "Vuxna | 30", "Summa | 50" -> 50 a year
@@ -38,7 +38,7 @@ def _sum_row(table: Table, context: str) -> tuple[dict, Cell] | None:
         if not col or not COUNT_HEAD_RE.search(head):
             continue
         for row in table.rows:
-            count = _number(table, row, col) if SUM_ROW_RE.match(row[0].text) else None
+            count = _number(row, col) if SUM_ROW_RE.match(row[0].text) else None
             if count is None:
                 continue
             by_year = any(YEAR_CELL_RE.match(r[0].text) for r in table.rows)
@@ -48,7 +48,7 @@ def _sum_row(table: Table, context: str) -> tuple[dict, Cell] | None:
 
 
 def _goal_column(table: Table) -> tuple[dict, Cell] | None:
-    """The participants row's figure in the goal column of a follow-up table.
+    """Return the participants row's figure in the goal column of a follow-up table, with its cell.
 
     "Indikator | Mål 2031 | Utfall" over "Antal deltagare | 50 | 38" -> 50 a year
     """
@@ -57,14 +57,11 @@ def _goal_column(table: Table) -> tuple[dict, Cell] | None:
         if not col or not PLAN_RE.search(head) or OUTCOME_RE.search(head):
             continue
         for row in table.rows:
-            count = _number(table, row, col) if COUNT_ROW_RE.match(row[0].text) else None
+            count = _number(row, col) if COUNT_ROW_RE.match(row[0].text) else None
             if count is None:
                 continue
-            label = row[0].text
-            if PER_YEAR_RE.search(head + " " + label) or ONE_YEAR_RE.search(head):
-                per = "year"
-            else:
-                per = "total"
+            # a goal for one named year is a year's: "Mål 2031"
+            per = "year" if PER_YEAR_RE.search(head + " " + row[0].text) or ONE_YEAR_RE.search(head) else "total"
             return {"count": count, "per": per}, row[col]
     return None
 

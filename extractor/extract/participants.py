@@ -11,7 +11,7 @@ from .text import sentences
 # "45 deltagare", "45 nya deltagare", "12 st. unga"
 # a range counts from its lower end: "15–20 deltagare samtidigt", "15 till 20 deltagare" -> 15
 # ... but a change counts to its new number: "utöka från 40 till 60 deltagare per år" -> 60
-COUNT_RE = re.compile(r"(?<![\d,.])(?!(?<=från )\d{1,4}\s+till\s)(\d{1,4})(?:\s*[–-]\s*\d{1,4}|\s+till\s+\d{1,4})?\s+(?:st(?:ycken)?\.?\s+)?(?:nya\s+|unika\s+)?(deltagare|personer|platser|individer|stycken|unga|ungdomar|kvinnor|män|föräldrar|vårdnadshavare|participants|persons|people|individuals|places|young people|young adults)\b", re.I)
+COUNT_RE = re.compile(r"(?<![\d,.])(?!(?<=från )\d{1,4}\s+till\s)(\d{1,4})(?:-tal)?(?:\s*[–-]\s*\d{1,4}|\s+till\s+\d{1,4})?\s+(?:st(?:ycken)?\.?\s+)?(?:nya\s+|unika\s+|planerade\s+)?(deltagare|(?<=planerade )deltagarna|personer|platser|individer|stycken|unga|ungdomar|kvinnor|män|föräldrar|vårdnadshavare|participants|persons|people|individuals|places|young people|young adults)\b", re.I)
 PER_CUES: list[tuple[str, str]] = [
     ("year", r"per år|årligen|om året|varje år|/år|per kalenderår|under året|per year|a year|each year|every year|annually|"
              # one named year: "Insatsen ska under 2031 ta emot 35 deltagare" (not "under 2030 och 2031")
@@ -33,6 +33,12 @@ PER_CUES: list[tuple[str, str]] = [
               # ... and a report's account of that plan: "Insatsen skulle omfatta 90 deltagare men nådde 70"
               r"(?:förväntas|beräknas|planeras|ska|skall|kommer att|skulle|var tänkt att) (?:nå|ta emot|omfatta|ge stöd till|erbjuda)"
               r"(?= (?:ut till )?(?:minst |cirka |ca\.? |omkring |ungefär )?\d)|"
+              # the project's years: "60 deltagare fördelat på tre år", "under projektets tre år"
+              r"(?:under|fördelat på|fördelade på|över) (?:projektets |insatsens |de )?(?:två|tre|fyra|fem|[2-5]) år\b|"
+              # "Av de 60 planerade deltagarna": the plan with no period
+              r"\bplanerade\s+deltagar|"
+              # "Insatsen planeras för 100 deltagare": a planned number with no period
+              r"(?:planeras|planerar|är planerad) för(?= (?:ut till )?(?:minst |cirka |ca\.? |omkring |ungefär )?\d)|"
               r"in total|during the (?:whole )?project|over the project period"),
 ]
 PER_RES = [(per, re.compile(p, re.I)) for per, p in PER_CUES]
@@ -47,7 +53,7 @@ OUTCOME_RE = re.compile(r"\bblev\b|utfallet|avslutades|\bdeltog\b|har deltagit|h
 # In the participants field itself a number may stand alone: "Antal deltagare: 25 per år".
 BARE_COUNT_RE = re.compile(
     # ... or as a range, read from its lower end: "Minst 40-50 per år" (not an age band "16-24 år")
-    r"^\s*(?:ca\.?|cirka|omkring|ungefär|minst)?\s*(?!(?:19|20)\d\d\b)(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?(?![\d.,\-–]|\s+\d|\s*(?:%|procent|år\b|kr\b|kronor|tkr))", re.I)
+    r"^\s*(?:ca\.?|cirka|omkring|ungefär|minst|mellan|upp till)?\s*(?!(?:19|20)\d\d\b)(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?(?![\d.,\-–]|\s+\d|\s*(?:%|procent|år\b|kr\b|kronor|tkr))", re.I)
 
 
 # A sentence may report outcomes in one clause and state the goal in the next.
@@ -85,6 +91,16 @@ BREAKDOWN_ROW_RE = re.compile(r"^(?:kvinnor|män|flickor|pojkar|icke-binära|\d{
                               r"under \d{2}|över \d{2}|\d{2} år och)", re.I)
 
 
+# The count after its noun: "Antalet deltagare beräknas till 40 per år"
+# (participants only: "Antalet personer med försörjningsstöd beräknas till 300" is a statistic)
+NOUN_FIRST_RE = re.compile(r"\bantal(?:et)?\s+(?:nya\s+|planerade\s+|förväntade\s+)?deltagare\b[^.\d]{0,50}?"
+                           r"\b(?:beräknas|planeras|förväntas|uppskattas|bedöms|väntas)(?:\s+\w+){0,2}?\s+(?:till|bli|vara|uppgå till)\s+"
+                           r"(?:ca\.?\s*|cirka\s+|omkring\s+|ungefär\s+|minst\s+)?(\d{1,4})(?:\s*[-–]\s*\d{1,4})?"
+                           r"(?!\d|[,.]\d|\s*(?:%|procent|år\b|kr\b|kronor|tkr))", re.I)
+# "ett trettiotal personer" is about 30 persons
+TAL_RE = re.compile(r"\b(tio|tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio|hundra)tal\b", re.I)
+TENS = {"tio": 10, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "åttio": 80,
+        "nittio": 90, "hundra": 100}
 # "mellan 40 och 50 deltagare" is a range like "40–50 deltagare" (read from its lower end)
 BETWEEN_RE = re.compile(r"(?<=\bmellan )(?!(?:19|20)\d\d\b)(\d{1,4}) och (?=\d{1,4}\b)", re.I)
 # Groups named one after the other add up: "20 unga föräldrar och 10 andra vårdnadshavare per år" -> 30
@@ -95,7 +111,9 @@ NEXT_GROUP_RE = re.compile(r"^(?:\s+[a-zåäö]+)?\s+(?:och|samt)\s+(\d{1,4})\s+
 
 
 def _ranges(sentence: str) -> str:
-    """Write "mellan 40 och 50" as a dashed range, offsets kept: "mellan 40  –  50"."""
+    """Write "mellan 40 och 50" as a dashed range and "ett trettiotal" in digits, offsets kept:
+    "mellan 40  –  50", "ett 30        "."""
+    sentence = TAL_RE.sub(lambda m: str(TENS[m.group(1).lower()]).ljust(len(m.group(0))), sentence)
     return BETWEEN_RE.sub(lambda m: m.group(1) + "  –  ", sentence)
 
 
@@ -146,6 +164,9 @@ def _read(sentence: str, need_cue: bool, bare: bool = False, heading: str = "") 
     m = COUNT_RE.search(sentence) or (BARE_COUNT_RE.search(sentence) if bare else None)
     while m and m.re is COUNT_RE and PER_ROUND_RE.match(sentence[m.end():]):
         m = COUNT_RE.search(sentence, m.end())  # the round's count leads to the count a year or in total
+    first = NOUN_FIRST_RE.search(sentence)
+    if first and (not m or m.re is BARE_COUNT_RE or first.start(1) < m.start()):
+        m = first
     if not m or int(m.group(1)) < 2 or m.re is BARE_COUNT_RE and m.group(2) and int(m.group(2)) <= int(m.group(1)):
         return None
     count, end = _groups(sentence, m) if m.re is COUNT_RE else (int(m.group(1)), m.end())
@@ -174,8 +195,12 @@ def _passes(sections: list[Section]):
                       # "Insatsen vänder sig till 40 personer per år", "Insatsen ska ha 10 deltagare samtidigt"
                       r"\bvolym\b|\bkapacitet\b|\bberäknar\b|målsättningen (?:är|var)|har som mål|"
                       r"ambitionen (?:är|var)|uppskattningsvis|bedömning(?:en)? är|"
-                      r"(?:riktar|vänder) sig till (?:ca\.? |cirka |omkring |ungefär )?\d|\bska ha (?:ca\.? |cirka )?\d|"
-                      r"(?:ska|kommer att) (?:delta i|ta del av)|"
+                      r"(?:riktar|vänder) sig till (?:ca\.? |cirka |omkring |ungefär )?\d|(?:riktar|vänder) sig till ett \w+tal\b|\bska ha (?:ca\.? |cirka )?\d|"
+                      r"(?:ska|kommer att) (?:delta\b|ta del av)|"
+                      # a word or two before the verb: "ska årligen ta emot 18", "ska under 2031–2033 nå 150 unga",
+                      # "Projektet omfattar 60 deltagare", "av de 60 planerade deltagarna"
+                      r"\b(?:ska|skall|kommer att)\s+(?:[^\s.]+\s+){1,2}?(?:ta emot|omfatta|nå|ge stöd till|erbjuda)\b|"
+                      r"\bomfattar\b|\bplanerade\s+deltagar|"
                       # "Vi tänker oss 60 personer", "Insatsen kan ta emot upp till 15 deltagare samtidigt"
                       r"\btänker (?:oss|vi oss)\b|\bkan ta emot\b|\bupp till \d|"
                       # the count before its verb: "Under 2031 och 2032 ska 60 personer ta del av insatsen"
