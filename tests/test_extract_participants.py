@@ -228,3 +228,13 @@ def test_a_count_spread_over_the_projects_years_is_a_total():
 def test_kommer_att_delta_each_year():
     text = "Ungefär 28 ungdomar kommer att delta varje år."
     assert _find("other", text) == {"count": 28, "per": "year"}
+
+
+def test_a_staff_count_in_a_budget_tables_sum_row_is_no_count():
+    text = "Budget för 2031\nKostnadsslag\tAntal\tBelopp\nCoacher\t2\t1 100 000\nSumma\t3\t1 650 000"
+    assert _find("budget", text) is None
+
+
+def test_a_population_the_target_group_covers_is_no_count():
+    text = "Målgruppen omfattar cirka 400 personer per år i kommunen."
+    assert _find("background", text) is None

@@ -10,6 +10,7 @@ from .tables import OUTCOME_HEAD_RE, TOTAL_HEAD_RE, YEAR_CELL_RE, find_tables
 COUNT_HEAD_RE = re.compile(r"\bdeltagare\b|^antal(?:\s+(?:per år|totalt|nya|personer))?$|\bantal personer\b", re.I)
 # A row that counts the participants: "Antal deltagare", "Planerat antal nya deltagare"
 COUNT_ROW_RE = re.compile(r"^(?:planerat |förväntat |beräknat )?antal (?:nya )?deltagare\b|^deltagare$", re.I)
+PEOPLE_RE = re.compile(r"\bdeltagar\w*|\bpersoner\b|\bindivider\b", re.I)
 SUM_ROW_RE = re.compile(TOTAL_HEAD_RE.pattern + r"|^sammanlagt\b", re.I)
 # Words that make a table the plan rather than the outcome
 PLAN_RE = re.compile(r"\bplaner\w*|\bförväntad?e?t?\b|\bberäknad?e?t?\b|\bmål\b|\bmålet\b|\bbudget\w*", re.I)
@@ -35,7 +36,8 @@ def _sum_row(table: Table, context: str) -> tuple[dict, Cell] | None:
     if not PLAN_RE.search(context) or OUTCOME_RE.search(context + " " + " ".join(heads)):
         return None
     for col, head in enumerate(heads):
-        if not col or not COUNT_HEAD_RE.search(head):
+        # a bare "Antal" counts people only where the table is about them (not staff in a budget table)
+        if not col or not COUNT_HEAD_RE.search(head) or not PEOPLE_RE.search(head + " " + context):
             continue
         for row in table.rows:
             count = _number(row, col) if SUM_ROW_RE.match(row[0].text) else None

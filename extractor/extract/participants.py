@@ -200,7 +200,7 @@ def _passes(sections: list[Section]):
                       # a word or two before the verb: "ska årligen ta emot 18", "ska under 2031–2033 nå 150 unga",
                       # "Projektet omfattar 60 deltagare", "av de 60 planerade deltagarna"
                       r"\b(?:ska|skall|kommer att)\s+(?:[^\s.]+\s+){1,2}?(?:ta emot|omfatta|nå|ge stöd till|erbjuda)\b|"
-                      r"\bomfattar\b|\bplanerade\s+deltagar|"
+                      r"\b(?:insatsen|projektet|verksamheten|satsningen)\s+omfattar\b|\bplanerade\s+deltagar|"
                       # "Vi tänker oss 60 personer", "Insatsen kan ta emot upp till 15 deltagare samtidigt"
                       r"\btänker (?:oss|vi oss)\b|\bkan ta emot\b|\bupp till \d|"
                       # the count before its verb: "Under 2031 och 2032 ska 60 personer ta del av insatsen"
