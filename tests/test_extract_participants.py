@@ -238,3 +238,33 @@ def test_a_staff_count_in_a_budget_tables_sum_row_is_no_count():
 def test_a_population_the_target_group_covers_is_no_count():
     text = "Målgruppen omfattar cirka 400 personer per år i kommunen."
     assert _find("background", text) is None
+
+
+def test_a_planned_count_field_split_by_gender_with_its_total():
+    text = "Planerat antal deltagare\nKvinnor: 45\nMän: 35\nTotalt: 80\n\nSökt belopp\n900 000 kr"
+    assert find_participants([], text) == {"count": 80, "per": "total"}
+
+
+def test_a_planned_count_field_split_by_gender_adds_its_parts():
+    text = "Planerat antal deltagare: kvinnor 25, män 35\nSökt belopp: 700 000 kr"
+    assert find_participants([], text) == {"count": 60, "per": "total"}
+
+
+def test_a_count_field_followed_by_a_sum_of_money_is_no_count():
+    text = "Planerat antal deltagare\nSe bilaga.\nBudget totalt 250 000 kr"
+    assert find_participants([], text) is None
+
+
+def test_a_range_after_the_nouns_verb():
+    text = "Antalet deltagare förväntas bli mellan 30 och 40 per år."
+    assert _find("other", text) == {"count": 30, "per": "year"}
+
+
+def test_a_reach_stated_as_a_range_with_mellan():
+    text = "Projektet förväntas nå ut till mellan 120 och 160 ungdomar."
+    assert _find("other", text) == {"count": 120, "per": "total"}
+
+
+def test_a_capacity_the_intervention_is_meant_for():
+    text = "Verkstaden är tänkt för 14 deltagare åt gången."
+    assert _find("other", text) == {"count": 14, "per": "ongoing"}

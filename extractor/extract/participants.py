@@ -32,7 +32,7 @@ PER_CUES: list[tuple[str, str]] = [
               # ... and a planned intake with no period: "Projektet ska ta emot 60 deltagare"
               # ... and a report's account of that plan: "Insatsen skulle omfatta 90 deltagare men nådde 70"
               r"(?:förväntas|beräknas|planeras|ska|skall|kommer att|skulle|var tänkt att) (?:nå|ta emot|omfatta|ge stöd till|erbjuda)"
-              r"(?= (?:ut till )?(?:minst |cirka |ca\.? |omkring |ungefär )?\d)|"
+              r"(?= (?:ut till )?(?:minst |cirka |ca\.? |omkring |ungefär |mellan )?\d)|"
               # the project's years: "60 deltagare fördelat på tre år", "under projektets tre år"
               r"(?:under|fördelat på|fördelade på|över) (?:projektets |insatsens |de )?(?:två|tre|fyra|fem|[2-5]) år\b|"
               # "Av de 60 planerade deltagarna": the plan with no period
@@ -95,7 +95,7 @@ BREAKDOWN_ROW_RE = re.compile(r"^(?:kvinnor|män|flickor|pojkar|icke-binära|\d{
 # (participants only: "Antalet personer med försörjningsstöd beräknas till 300" is a statistic)
 NOUN_FIRST_RE = re.compile(r"\bantal(?:et)?\s+(?:nya\s+|planerade\s+|förväntade\s+)?deltagare\b[^.\d]{0,50}?"
                            r"\b(?:beräknas|planeras|förväntas|uppskattas|bedöms|väntas)(?:\s+\w+){0,2}?\s+(?:till|bli|vara|uppgå till)\s+"
-                           r"(?:ca\.?\s*|cirka\s+|omkring\s+|ungefär\s+|minst\s+)?(\d{1,4})(?:\s*[-–]\s*\d{1,4})?"
+                           r"(?:ca\.?\s*|cirka\s+|omkring\s+|ungefär\s+|minst\s+|mellan\s+|upp till\s+)?(\d{1,4})(?:\s*[-–]\s*\d{1,4})?"
                            r"(?!\d|[,.]\d|\s*(?:%|procent|år\b|kr\b|kronor|tkr))", re.I)
 # "ett trettiotal personer" is about 30 persons
 TAL_RE = re.compile(r"\b(tio|tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio|hundra)tal\b", re.I)
@@ -208,7 +208,7 @@ def _passes(sections: list[Section]):
                       r"(?:deltagare|personer|individer|unga|ungdomar|kvinnor|män)\b(?!\s+ha\s+(?:fått|gått|börjat|kommit))|"
                       r"\b(?:ska|skall)\s+(?:[^\s.]+\s+){0,6}?ha (?:deltagit|tagit del)\b|"
                       # a report's account of the plan: "Insatsen var tänkt att omfatta 90 deltagare"
-                      r"(?:var|är)\s+tänkt\s+att\s+(?:omfatta|ta emot|nå)|skulle\s+(?:omfatta|ta emot|nå)|"
+                      r"(?:var|är)\s+tänkt\s+att\s+(?:omfatta|ta emot|nå)|(?:tänkt|avsedd|anpassad) för \d|skulle\s+(?:omfatta|ta emot|nå)|"
                       r"\bmålet (?:är|var)\b|\bplanerad(?:e|t)?\s+(?:volym|antal\s+deltagare)\b|"
                       # English: "we expect 40 participants per year", "the project will take in 60 participants"
                       r"\bexpect(?:s|ed)?\b|\bplan(?:s|ned)?\s+to\b|\bwill (?:take in|enrol|include|reach|serve)\b|"
@@ -248,7 +248,7 @@ def find_participants(sections: list[Section], text: str, where: dict | None = N
                     base = section.char_start + offset
                     where["participants"] = (base + m.start(), base + m.end())
                 return found
-    return _count_field(text, where)
+    return _count_field(text, where) or _split_field(text, where)
 
 
 def _count_field(text: str, where: dict | None) -> dict | None:
@@ -271,3 +271,33 @@ def _count_field(text: str, where: dict | None) -> dict | None:
     if where is not None:
         where["participants"] = m.span("count")
     return {"count": int(m.group("count")), "per": per}
+
+
+# A form's count field split by gender, its total on a line of its own or the parts beside each other:
+# "Planerat antal deltagare\nKvinnor: 30\nMän: 30\nTotalt: 60", "Planerat antal deltagare: kvinnor 25, män 35"
+SPLIT_FIELD_RE = re.compile(r"(?im)^[ \t]*(?P<label>(?:förväntat |planerat |beräknat )?antal deltagare"
+                            r"(?:[ \t]+\(?(?:per år|totalt|samtidigt)\)?)?)[ \t]*:?(?P<body>[^\n]*(?:\n[^\n]*){0,3})")
+NOT_A_COUNT = r"(?!\d|[,.]\d|\s\d{3}\b|\s*(?:%|procent|kr\b|kronor|tkr|år\b))"
+SPLIT_TOTAL_RE = re.compile(r"\btotalt\s*:?\s*(\d{1,4})" + NOT_A_COUNT, re.I)
+SPLIT_PART_RE = re.compile(r"\b(?:kvinnor|män)\s*:?\s*(\d{1,4})" + NOT_A_COUNT, re.I)
+
+
+def _split_field(text: str, where: dict | None) -> dict | None:
+    """Return the count of a form's participants field split by gender: its total, else the parts added.
+
+    "Planerat antal deltagare\nKvinnor: 30\nMän: 30" -> {"count": 60, "per": "total"}
+    """
+    m = SPLIT_FIELD_RE.search(text)
+    if not m:
+        return None
+    body = m.group("body")
+    total, parts = SPLIT_TOTAL_RE.search(body), SPLIT_PART_RE.findall(body)
+    count = int(total.group(1)) if total else sum(int(p) for p in parts) if len(parts) == 2 else None
+    if not count or count < 2:
+        return None
+    per = next((p for p, cue in PER_RES if p != "total" and cue.search(m.group("label"))), None)
+    if per is None and not PLANNED_LABEL_RE.match(m.group("label").strip()):
+        return None  # a count of who took part, not the plan
+    if where is not None:
+        where["participants"] = m.span("body")
+    return {"count": count, "per": per or "total"}
