@@ -268,3 +268,28 @@ def test_a_reach_stated_as_a_range_with_mellan():
 def test_a_capacity_the_intervention_is_meant_for():
     text = "Verkstaden är tänkt för 14 deltagare åt gången."
     assert _find("other", text) == {"count": 14, "per": "ongoing"}
+
+
+def test_a_reports_account_of_the_applications_plan_with_the_verb_first():
+    text = "Enligt ansökan skulle verkstaden ta emot 32 deltagare per år. Utfallet blev 27."
+    assert find_participants([], text) == {"count": 32, "per": "year"}
+
+
+def test_a_planned_count_that_skulle_delta():
+    text = "I ansökan angavs att 55 personer skulle delta. Totalt deltog 41."
+    assert find_participants([], text) == {"count": 55, "per": "total"}
+
+
+def test_a_goal_to_reach_a_number_beside_what_was_reached():
+    text = "Projektet hade som mål att nå 110 unga, men nådde 90."
+    assert find_participants([], text) == {"count": 110, "per": "total"}
+
+
+def test_the_goal_for_one_year_in_a_report():
+    text = "Målet för 2031 var 44 deltagare. Under året deltog 39."
+    assert find_participants([], text) == {"count": 44, "per": "year"}
+
+
+def test_last_years_intake_with_the_subject_inside_the_verb_is_an_outcome():
+    text = "Under 2030 tog verkstaden emot 52 personer, och för 2031 är målet 58 personer."
+    assert find_participants([], text) == {"count": 58, "per": "year"}

@@ -15,13 +15,15 @@ COUNT_RE = re.compile(r"(?<![\d,.])(?!(?<=från )\d{1,4}\s+till\s)(\d{1,4})(?:-t
 PER_CUES: list[tuple[str, str]] = [
     ("year", r"per år|årligen|om året|varje år|/år|per kalenderår|under året|per year|a year|each year|every year|annually|"
              # one named year: "Insatsen ska under 2031 ta emot 35 deltagare" (not "under 2030 och 2031")
-             r"under (?:år )?(?:19|20)\d\d\b(?!\s*(?:[-–/]|och\b|till\b|t\.o\.m))"),
+             r"under (?:år )?(?:19|20)\d\d\b(?!\s*(?:[-–/]|och\b|till\b|t\.o\.m))|"
+             # a report's goal for one year: "Målet för 2031 var 40 deltagare", "för 2031 är målet 60 personer"
+             r"\bmålet för (?:år )?(?:19|20)\d\d\b(?!\s*[-–/])|\bför (?:år )?(?:19|20)\d\d är målet\b"),
     ("ongoing", r"löpande|samtidigt|åt gången|i taget|platser|at a time|at any one time|at the same time|simultaneously|places"),
     ("total", r"totalt|sammanlagt|under (?:hela )?(?:projekt|insats)?(?:perioden|tiden)|under insatsen|under projektet|"
               # "Cirka 80 personer kommer att delta i insatsen": the intervention's whole intake
               r"(?:ska|kommer att) (?:delta i|ta del av) (?:projektet|insatsen|projektets|insatsens)|"
               # "Projektet har som mål att 100 personer ska delta."
-              r"(?:ska|kommer att) delta(?=\s*(?:[.;]|$))|"
+              r"(?:ska|kommer att|skulle) delta(?=\s*(?:[.;]|$))|"
               r"hela (?:projekt|insats)?(?:perioden|tiden)|"
               # two named years: "Under 2031 och 2032 ska 60 personer ta del av insatsen"
               r"(?:under|mellan) (?:åren )?(?:19|20)\d\d\s*(?:[-–]|och|till|t\.o\.m\.?)\s*(?:19|20)\d\d\b|"
@@ -31,7 +33,7 @@ PER_CUES: list[tuple[str, str]] = [
               # "Projektet förväntas nå 200 unga": the whole reach of the project
               # ... and a planned intake with no period: "Projektet ska ta emot 60 deltagare"
               # ... and a report's account of that plan: "Insatsen skulle omfatta 90 deltagare men nådde 70"
-              r"(?:förväntas|beräknas|planeras|ska|skall|kommer att|skulle|var tänkt att) (?:nå|ta emot|omfatta|ge stöd till|erbjuda)"
+              r"(?:förväntas|beräknas|planeras|ska|skall|kommer att|skulle|var tänkt att|som mål att) (?:nå|ta emot|omfatta|ge stöd till|erbjuda)"
               r"(?= (?:ut till )?(?:minst |cirka |ca\.? |omkring |ungefär |mellan )?\d)|"
               # the project's years: "60 deltagare fördelat på tre år", "under projektets tre år"
               r"(?:under|fördelat på|fördelade på|över) (?:projektets |insatsens |de )?(?:två|tre|fyra|fem|[2-5]) år\b|"
@@ -43,8 +45,8 @@ PER_CUES: list[tuple[str, str]] = [
 ]
 PER_RES = [(per, re.compile(p, re.I)) for per, p in PER_CUES]
 # Results and caseloads, not the planned number.
-OUTCOME_RE = re.compile(r"\bblev\b|utfallet|avslutades|\bdeltog\b|har deltagit|har skrivits in|skrivits in|var sammanlagt|inskrivna under|hittills|"
-                        r"avbröt|ärenden|(?<!målet )\bvar \d+ (?:deltagare|personer|kvinnor|män)|\baktiva\b|\bskrevs\b|"
+OUTCOME_RE = re.compile(r"\bblev\b|\btog (?:\w+ ){0,2}?emot\b|\bnådde\b|utfallet|avslutades|\bdeltog\b|har deltagit|har skrivits in|skrivits in|var sammanlagt|inskrivna under|hittills|"
+                        r"avbröt|ärenden|(?<!målet )(?<!målet för \d{4} )(?<!målet för år \d{4} )\bvar \d+ (?:deltagare|personer|kvinnor|män)|\baktiva\b|\bskrevs\b|"
                         # English: "took part", "have been enrolled", "so far"
                         r"\btook part\b|\bhave (?:taken part|participated|been enrolled)\b|\bwere enrolled\b|\bso far\b|"
                         r"\bcompleted\b|\bdropped out\b", re.I)
@@ -59,7 +61,7 @@ BARE_COUNT_RE = re.compile(
 # A sentence may report outcomes in one clause and state the goal in the next.
 # ... "men" joins the two without a comma too: "Målet var 60 deltagare per år men 45 deltog"
 CLAUSE_SPLIT_RE = re.compile(r",\s+(?:och|men|medan|and|but|while)\s+|;\s+|\s+men\s+")
-GOAL_CLAUSE_RE = re.compile(r"\bmålet\b|\bplanerad(?:e|t)?\s+(?:volym|antal)\b|\bplanerar\b|\bberäknas\b|\bräknar med\b|\bförväntas\b|"
+GOAL_CLAUSE_RE = re.compile(r"\bmålet\b|\bsom mål\b|\bskulle\s+(?:omfatta|ta emot|nå)\b|\bplanerad(?:e|t)?\s+(?:volym|antal)\b|\bplanerar\b|\bberäknas\b|\bräknar med\b|\bförväntas\b|"
                             r"\bthe (?:goal|target|aim) is\b|\bexpect(?:s|ed)?\b|\bplan(?:s|ned)?\b", re.I)
 INTAKE_PLAN_RE = re.compile(r"\b(?:ska|kommer\s+att|beräknas|planeras\s+att)\s+(?:under\s+(?:år\s+)?(?:19|20)\d\d\s+)?(?:ta\s+emot|omfatta|delta\s+i)\b|"
                             # "Vi räknar med 35 deltagare per år", "Målet är 40 deltagare per år",
@@ -190,7 +192,9 @@ def _passes(sections: list[Section]):
     skip = {"goals", "follow_up", "target_group", "participants"}
     plan = re.compile(r"utöka|planerar|planerades|planeras|väntas|\(\s*mål\b|dimensionerad för|\bomfatta\b|beräknas|räknar med|tar emot|ska ta emot|platser|(?:ska|skall|kommer att) under (?:år )?(?:19|20)\d\d (?:ta emot|omfatta|nå)\b|"
                       # the verb before its subject: "Under 2031 ska insatsen ta emot 35 deltagare"
-                      r"(?:ska|skall|kommer) (?:insatsen|projektet|verksamheten|vi) (?:att )?(?:ta emot|omfatta|nå)\b|plats för|kommer att (?:vara|omfatta|ta emot)|(?:ska|skall|kommer att) (?:nå|ge stöd till|erbjuda)\b|"
+                      r"(?:ska|skall|kommer|skulle) (?:insatsen|projektet|verksamheten|vi) (?:att )?(?:ta emot|omfatta|nå)\b|skulle delta\b|"
+                      # a report's goal: "Projektet hade som mål att nå 100 unga", "Målet för 2031 var 40 deltagare"
+                      r"hade som mål|\bmålet för (?:år )?(?:19|20)\d\d (?:är|var)\b|\bär målet\b|plats för|kommer att (?:vara|omfatta|ta emot)|(?:ska|skall|kommer att) (?:nå|ge stöd till|erbjuda)\b|"
                       # "Volym: 60 deltagare per år", "Vi beräknar att 45 personer per år …",
                       # "Insatsen vänder sig till 40 personer per år", "Insatsen ska ha 10 deltagare samtidigt"
                       r"\bvolym\b|\bkapacitet\b|\bberäknar\b|målsättningen (?:är|var)|har som mål|"
@@ -199,7 +203,7 @@ def _passes(sections: list[Section]):
                       r"(?:ska|kommer att) (?:delta\b|ta del av)|"
                       # a word or two before the verb: "ska årligen ta emot 18", "ska under 2031–2033 nå 150 unga",
                       # "Projektet omfattar 60 deltagare", "av de 60 planerade deltagarna"
-                      r"\b(?:ska|skall|kommer att)\s+(?:[^\s.]+\s+){1,2}?(?:ta emot|omfatta|nå|ge stöd till|erbjuda)\b|"
+                      r"\b(?:ska|skall|skulle|kommer att)\s+(?:[^\s.]+\s+){1,2}?(?:ta emot|omfatta|nå|ge stöd till|erbjuda)\b|"
                       r"\b(?:insatsen|projektet|verksamheten|satsningen)\s+omfattar\b|\bplanerade\s+deltagar|"
                       # "Vi tänker oss 60 personer", "Insatsen kan ta emot upp till 15 deltagare samtidigt"
                       r"\btänker (?:oss|vi oss)\b|\bkan ta emot\b|\bupp till \d|"
