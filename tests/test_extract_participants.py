@@ -293,3 +293,16 @@ def test_the_goal_for_one_year_in_a_report():
 def test_last_years_intake_with_the_subject_inside_the_verb_is_an_outcome():
     text = "Under 2030 tog verkstaden emot 52 personer, och för 2031 är målet 58 personer."
     assert find_participants([], text) == {"count": 58, "per": "year"}
+
+
+def test_an_english_range_with_between_counts_from_its_lower_end():
+    assert find_participants([], "We expect between 35 and 45 participants per year.") == {"count": 35, "per": "year"}
+
+
+def test_an_english_capacity_up_to_a_number_at_a_time():
+    assert find_participants([], "Up to 14 participants at a time.") == {"count": 14, "per": "ongoing"}
+
+
+def test_an_english_count_over_two_named_years_is_a_total():
+    text = "During 2031 and 2032, 70 people will take part in the project."
+    assert find_participants([], text) == {"count": 70, "per": "total"}

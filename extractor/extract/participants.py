@@ -41,7 +41,8 @@ PER_CUES: list[tuple[str, str]] = [
               r"\bplanerade\s+deltagar|"
               # "Insatsen planeras för 100 deltagare": a planned number with no period
               r"(?:planeras|planerar|är planerad) för(?= (?:ut till )?(?:minst |cirka |ca\.? |omkring |ungefär )?\d)|"
-              r"in total|during the (?:whole )?project|over the project period"),
+              r"in total|during the (?:whole )?project|over the project period|"
+              r"(?:during|in|between) (?:the years )?(?:19|20)\d\d\s*(?:[-–]|and|to)\s*(?:19|20)\d\d\b"),
 ]
 PER_RES = [(per, re.compile(p, re.I)) for per, p in PER_CUES]
 # Results and caseloads, not the planned number.
@@ -104,7 +105,7 @@ TAL_RE = re.compile(r"\b(tio|tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|n
 TENS = {"tio": 10, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "åttio": 80,
         "nittio": 90, "hundra": 100}
 # "mellan 40 och 50 deltagare" is a range like "40–50 deltagare" (read from its lower end)
-BETWEEN_RE = re.compile(r"(?<=\bmellan )(?!(?:19|20)\d\d\b)(\d{1,4}) och (?=\d{1,4}\b)", re.I)
+BETWEEN_RE = re.compile(r"(?:(?<=\bmellan )|(?<=\bbetween ))(?!(?:19|20)\d\d\b)(\d{1,4}) (?:och|and) (?=\d{1,4}\b)", re.I)
 # Groups named one after the other add up: "20 unga föräldrar och 10 andra vårdnadshavare per år" -> 30
 # (a word may finish the first group's name; the second group's noun follows within two words;
 # "40 deltagare, 20 kvinnor och 20 män" and "40 personer och 15 av dem unga" restate, not add)
@@ -116,7 +117,7 @@ def _ranges(sentence: str) -> str:
     """Write "mellan 40 och 50" as a dashed range and "ett trettiotal" in digits, offsets kept:
     "mellan 40  –  50", "ett 30        "."""
     sentence = TAL_RE.sub(lambda m: str(TENS[m.group(1).lower()]).ljust(len(m.group(0))), sentence)
-    return BETWEEN_RE.sub(lambda m: m.group(1) + "  –  ", sentence)
+    return BETWEEN_RE.sub(lambda m: m.group(1) + " " + "–".center(len(m.group(0)) - len(m.group(1)) - 2) + " ", sentence)
 
 
 def _groups(sentence: str, m: re.Match) -> tuple[int, int]:
@@ -215,7 +216,7 @@ def _passes(sections: list[Section]):
                       r"(?:var|är)\s+tänkt\s+att\s+(?:omfatta|ta emot|nå)|(?:tänkt|avsedd|anpassad) för \d|skulle\s+(?:omfatta|ta emot|nå)|"
                       r"\bmålet (?:är|var)\b|\bplanerad(?:e|t)?\s+(?:volym|antal\s+deltagare)\b|"
                       # English: "we expect 40 participants per year", "the project will take in 60 participants"
-                      r"\bexpect(?:s|ed)?\b|\bplan(?:s|ned)?\s+to\b|\bwill (?:take in|enrol|include|reach|serve)\b|"
+                      r"\bexpect(?:s|ed)?\b|\bplan(?:s|ned)?\s+to\b|\bwill (?:take in|enrol|include|reach|serve|take part|participate)\b|\bup to \d|"
                       r"\bthe (?:goal|target|aim) is\b", re.I)
     yield from ((s, True, plan) for s in sections if s.key not in skip)
     # the target group's field may state the intake too: "Insatsen ska ta emot 60 deltagare under perioden"
