@@ -306,3 +306,14 @@ def test_an_english_capacity_up_to_a_number_at_a_time():
 def test_an_english_count_over_two_named_years_is_a_total():
     text = "During 2031 and 2032, 70 people will take part in the project."
     assert find_participants([], text) == {"count": 70, "per": "total"}
+
+
+def test_a_cue_just_before_the_count_is_its_own():
+    text = "Projektet ska ta emot sammanlagt 84 deltagare, cirka 28 per år."
+    assert _find("other", text) == {"count": 84, "per": "total"}
+
+
+def test_the_goal_number_in_the_participants_field_after_an_outcome():
+    text = "Under perioden har 17 deltagare varit inskrivna. Målsättningen för året är 33."
+    found = find_participants([Section("participants", "Deltagare", text, None, 0, len(text))], text)
+    assert found == {"count": 33, "per": "year"}

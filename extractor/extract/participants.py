@@ -13,7 +13,7 @@ from .text import sentences
 # ... but a change counts to its new number: "utöka från 40 till 60 deltagare per år" -> 60
 COUNT_RE = re.compile(r"(?<![\d,.])(?!(?<=från )\d{1,4}\s+till\s)(\d{1,4})(?:-tal)?(?:\s*[–-]\s*\d{1,4}|\s+till\s+\d{1,4})?\s+(?:st(?:ycken)?\.?\s+)?(?:nya\s+|unika\s+|planerade\s+)?(deltagare|(?<=planerade )deltagarna|personer|platser|individer|stycken|unga|ungdomar|kvinnor|män|föräldrar|vårdnadshavare|participants|persons|people|individuals|places|young people|young adults)\b", re.I)
 PER_CUES: list[tuple[str, str]] = [
-    ("year", r"per år|årligen|om året|varje år|/år|per kalenderår|under året|per year|a year|each year|every year|annually|"
+    ("year", r"per år|årligen|om året|varje år|/år|per kalenderår|under året|för året|per year|a year|each year|every year|annually|"
              # one named year: "Insatsen ska under 2031 ta emot 35 deltagare" (not "under 2030 och 2031")
              r"under (?:år )?(?:19|20)\d\d\b(?!\s*(?:[-–/]|och\b|till\b|t\.o\.m))|"
              # a report's goal for one year: "Målet för 2031 var 40 deltagare", "för 2031 är målet 60 personer"
@@ -46,7 +46,7 @@ PER_CUES: list[tuple[str, str]] = [
 ]
 PER_RES = [(per, re.compile(p, re.I)) for per, p in PER_CUES]
 # Results and caseloads, not the planned number.
-OUTCOME_RE = re.compile(r"\bblev\b|\btog (?:\w+ ){0,2}?emot\b|\bnådde\b|utfallet|avslutades|\bdeltog\b|har deltagit|har skrivits in|skrivits in|var sammanlagt|inskrivna under|hittills|"
+OUTCOME_RE = re.compile(r"\bblev\b|\bvarit inskrivna\b|\btog (?:\w+ ){0,2}?emot\b|\bnådde\b|utfallet|avslutades|\bdeltog\b|har deltagit|har skrivits in|skrivits in|var sammanlagt|inskrivna under|hittills|"
                         r"avbröt|ärenden|(?<!målet )(?<!målet för \d{4} )(?<!målet för år \d{4} )\bvar \d+ (?:deltagare|personer|kvinnor|män)|\baktiva\b|\bskrevs\b|"
                         # English: "took part", "have been enrolled", "so far"
                         r"\btook part\b|\bhave (?:taken part|participated|been enrolled)\b|\bwere enrolled\b|\bso far\b|"
@@ -100,6 +100,9 @@ NOUN_FIRST_RE = re.compile(r"\bantal(?:et)?\s+(?:nya\s+|planerade\s+|förväntad
                            r"\b(?:beräknas|planeras|förväntas|uppskattas|bedöms|väntas)(?:\s+\w+){0,2}?\s+(?:till|bli|vara|uppgå till)\s+"
                            r"(?:ca\.?\s*|cirka\s+|omkring\s+|ungefär\s+|minst\s+|mellan\s+|upp till\s+)?(\d{1,4})(?:\s*[-–]\s*\d{1,4})?"
                            r"(?!\d|[,.]\d|\s*(?:%|procent|år\b|kr\b|kronor|tkr))", re.I)
+# In the participants field the goal may stand without its noun: "Målsättningen för året är 30."
+GOAL_NUMBER_RE = re.compile(r"\b(?:målet|målsättningen)\s+(?:för\s+(?:året|(?:år\s+)?(?:19|20)\d\d)\s+)?(?:är|var)\s+"
+                            r"(?:ca\.?\s*|cirka\s+|minst\s+)?(\d{1,4})(?!\d|[,.]\d|\s*(?:%|procent|kr\b|kronor|tkr|år\b))", re.I)
 # "ett trettiotal personer" is about 30 persons
 TAL_RE = re.compile(r"\b(tio|tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio|hundra)tal\b", re.I)
 TENS = {"tio": 10, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "åttio": 80,
@@ -164,17 +167,18 @@ def _read(sentence: str, need_cue: bool, bare: bool = False, heading: str = "") 
     if bare:
         sentence = _form_row(sentence)
     sentence = _ranges(sentence)
-    m = COUNT_RE.search(sentence) or (BARE_COUNT_RE.search(sentence) if bare else None)
+    m = COUNT_RE.search(sentence) or (BARE_COUNT_RE.search(sentence) or GOAL_NUMBER_RE.search(sentence) if bare else None)
     while m and m.re is COUNT_RE and PER_ROUND_RE.match(sentence[m.end():]):
         m = COUNT_RE.search(sentence, m.end())  # the round's count leads to the count a year or in total
     first = NOUN_FIRST_RE.search(sentence)
-    if first and (not m or m.re is BARE_COUNT_RE or first.start(1) < m.start()):
+    if first and (not m or m.re is not COUNT_RE or first.start(1) < m.start()):
         m = first
     if not m or int(m.group(1)) < 2 or m.re is BARE_COUNT_RE and m.group(2) and int(m.group(2)) <= int(m.group(1)):
         return None
     count, end = _groups(sentence, m) if m.re is COUNT_RE else (int(m.group(1)), m.end())
     # the cue nearest the count is its own: "Totalt 40 deltagare …, varav högst 12 samtidigt" is a total
-    cues = [(min(abs(c.start() - m.start()), abs(c.start() - end)), i, per)
+    # ... counted as the gap between them: "sammanlagt 90 deltagare, cirka 30 per år" is a total
+    cues = [(m.start() - c.end() if c.end() <= m.start() else abs(c.start() - end), i, per)
             for i, (per, cue) in enumerate(PER_RES) for c in cue.finditer(sentence)]
     if cues:
         return {"count": count, "per": min(cues)[2]}, m
