@@ -317,3 +317,13 @@ def test_the_goal_number_in_the_participants_field_after_an_outcome():
     text = "Under perioden har 17 deltagare varit inskrivna. Målsättningen för året är 33."
     found = find_participants([Section("participants", "Deltagare", text, None, 0, len(text))], text)
     assert found == {"count": 33, "per": "year"}
+
+
+def test_a_planned_table_with_the_same_count_each_year_is_per_year():
+    text = "Planerat antal deltagare\nÅr\tAntal deltagare\n2031\t35\n2032\t35\n2033\t35"
+    assert _find("other", text) == {"count": 35, "per": "year"}
+
+
+def test_a_planned_table_with_different_counts_each_year_and_no_sum_gives_nothing():
+    text = "Planerat antal deltagare\nÅr\tAntal deltagare\n2031\t25\n2032\t35"
+    assert _find("other", text) is None

@@ -46,7 +46,20 @@ def _sum_row(table: Table, context: str) -> tuple[dict, Cell] | None:
             by_year = any(YEAR_CELL_RE.match(r[0].text) for r in table.rows)
             per = "year" if PER_YEAR_RE.search(head) and not by_year else "total"
             return {"count": count, "per": per}, row[col]
+        return _same_each_year(table, col)
     return None
+
+
+def _same_each_year(table: Table, col: int) -> tuple[dict, Cell] | None:
+    """Return the count of a planned table by year without a sum row when every year plans the same.
+
+    "År | Antal deltagare" over "2031 | 30", "2032 | 30" -> 30 a year (30 and 40 -> None)
+    """
+    rows = [r for r in table.rows if YEAR_CELL_RE.match(r[0].text)]
+    counts = {_number(r, col) for r in rows}
+    if len(rows) < 2 or len(rows) != len(table.rows) or len(counts) != 1 or None in counts:
+        return None
+    return {"count": counts.pop(), "per": "year"}, rows[0][col]
 
 
 def _goal_column(table: Table) -> tuple[dict, Cell] | None:
