@@ -327,3 +327,8 @@ def test_a_planned_table_with_the_same_count_each_year_is_per_year():
 def test_a_planned_table_with_different_counts_each_year_and_no_sum_gives_nothing():
     text = "Planerat antal deltagare\nÅr\tAntal deltagare\n2031\t25\n2032\t35"
     assert _find("other", text) is None
+
+
+def test_a_count_field_labelled_antal_planerade_deltagare():
+    text = "Insatsens namn: Lyftet\nAntal planerade deltagare: 65\nBudget: 800 000 kr"
+    assert find_participants([], text) == {"count": 65, "per": "total"}

@@ -79,14 +79,14 @@ GOAL_INTAKE_RE = re.compile(PLANNED_VOLUME_RE.pattern + r"|\b(?:ska|skall)\s+(?:
 # A count per course round is not the intervention's: "12 platser per kursomgång (24 deltagare per år)"
 PER_ROUND_RE = re.compile(r"^\s*(?:per|i varje|varje)\s+(?:kurs)?(?:omgång|grupp|kurs|termin|cykel)\b", re.I)
 # A form row whose label asks for the number: "Antal deltagare\t25 per år".
-COUNT_LABEL_RE = re.compile(r"^(?:förväntat |planerat |beräknat )?antal deltagare|^volym|^deltagare", re.I)
+COUNT_LABEL_RE = re.compile(r"^(?:förväntat |planerat |beräknat )?antal (?:planerade |förväntade |beräknade )?deltagare|^volym|^deltagare", re.I)
 # A form export's field on a line of its own: "Antal deltagare\t60", "Förväntat antal deltagare: 60 per år"
 # ... its label may say what it counts, and a web form prints the value on the next line:
 # "Antal deltagare per år: 30", "Planerat antal deltagare:\n140"
-COUNT_FIELD_RE = re.compile(r"(?im)^[ \t]*(?P<label>(?:förväntat |planerat |beräknat )?antal deltagare"
+COUNT_FIELD_RE = re.compile(r"(?im)^[ \t]*(?P<label>(?:förväntat |planerat |beräknat )?antal (?:planerade |förväntade |beräknade )?deltagare"
                             r"(?:[ \t]+\(?(?:per år|totalt|samtidigt)\)?)?)[ \t]*(?:[:\t][ \t]*|:?[ \t]*\n[ \t]*)"
                             r"(?P<count>\d{1,4})(?![\d,.])[^\n]*$")
-PLANNED_LABEL_RE = re.compile(r"^(?:förväntat|planerat|beräknat)\b", re.I)
+PLANNED_LABEL_RE = re.compile(r"^(?:förväntat|planerat|beräknat)\b|^antal (?:planerade|förväntade|beräknade)\b", re.I)
 # A report states the outcome with the goal beside it in brackets.
 GOAL_ASIDE_RE = re.compile(r"\(\s*(?:mål(?:et)?|planerat|planerade|målsättning)\s*:?\s*(?P<count>\d{1,4})(?P<rest>[^)]{0,60})\)", re.I)
 # Outcomes broken down by gender or age are counts, not the planned number.
@@ -284,7 +284,7 @@ def _count_field(text: str, where: dict | None) -> dict | None:
 
 # A form's count field split by gender, its total on a line of its own or the parts beside each other:
 # "Planerat antal deltagare\nKvinnor: 30\nMän: 30\nTotalt: 60", "Planerat antal deltagare: kvinnor 25, män 35"
-SPLIT_FIELD_RE = re.compile(r"(?im)^[ \t]*(?P<label>(?:förväntat |planerat |beräknat )?antal deltagare"
+SPLIT_FIELD_RE = re.compile(r"(?im)^[ \t]*(?P<label>(?:förväntat |planerat |beräknat )?antal (?:planerade |förväntade |beräknade )?deltagare"
                             r"(?:[ \t]+\(?(?:per år|totalt|samtidigt)\)?)?)[ \t]*:?(?P<body>[^\n]*(?:\n[^\n]*){0,3})")
 NOT_A_COUNT = r"(?!\d|[,.]\d|\s\d{3}\b|\s*(?:%|procent|kr\b|kronor|tkr|år\b))"
 SPLIT_TOTAL_RE = re.compile(r"\btotalt\s*:?\s*(\d{1,4})" + NOT_A_COUNT, re.I)
