@@ -332,3 +332,8 @@ def test_a_planned_table_with_different_counts_each_year_and_no_sum_gives_nothin
 def test_a_count_field_labelled_antal_planerade_deltagare():
     text = "Insatsens namn: Lyftet\nAntal planerade deltagare: 65\nBudget: 800 000 kr"
     assert find_participants([], text) == {"count": 65, "per": "total"}
+
+
+def test_an_age_under_a_few_years_is_no_period():
+    text = "Vi räknar med 20 föräldrar med barn under tre år."
+    assert _find("other", text) is None

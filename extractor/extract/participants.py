@@ -36,7 +36,8 @@ PER_CUES: list[tuple[str, str]] = [
               r"(?:förväntas|beräknas|planeras|ska|skall|kommer att|skulle|var tänkt att|som mål att) (?:nå|ta emot|omfatta|ge stöd till|erbjuda)"
               r"(?= (?:ut till )?(?:minst |cirka |ca\.? |omkring |ungefär |mellan )?\d)|"
               # the project's years: "60 deltagare fördelat på tre år", "under projektets tre år"
-              r"(?:under|fördelat på|fördelade på|över) (?:projektets |insatsens |de )?(?:två|tre|fyra|fem|[2-5]) år\b|"
+              # (not an age: "föräldrar med barn under tre år")
+              r"(?:under (?:projektets|insatsens|de|sina)|fördelat på|fördelade på) (?:två|tre|fyra|fem|[2-5]) år\b|"
               # "Av de 60 planerade deltagarna": the plan with no period
               r"\bplanerade\s+deltagar|"
               # "Insatsen planeras för 100 deltagare": a planned number with no period
