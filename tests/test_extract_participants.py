@@ -337,3 +337,28 @@ def test_a_count_field_labelled_antal_planerade_deltagare():
 def test_an_age_under_a_few_years_is_no_period():
     text = "Vi räknar med 20 föräldrar med barn under tre år."
     assert _find("other", text) is None
+
+
+def test_the_verb_before_its_subject_after_two_named_years():
+    text = "Under 2031 och 2032 räknar vi med att 45 unga får stöd i verkstaden."
+    assert _find("methods", text) == {"count": 45, "per": "total"}
+
+
+def test_a_goal_that_states_the_intake_right_after_its_verb():
+    text = "Verkstaden ska under perioden nå sammanlagt 130 deltagare. Minst 40 deltagare ska nå arbete."
+    assert _find("goals", text) == {"count": 130, "per": "total"}
+
+
+def test_an_outcome_goal_in_a_goals_section_is_no_count():
+    text = "Minst 40 deltagare ska nå arbete eller studier."
+    assert _find("goals", text) is None
+
+
+def test_a_follow_up_states_the_planned_count_beside_the_outcome():
+    text = "Planerat antal deltagare var 36 per år men 29 deltog under 2031."
+    assert _find("follow_up", text) == {"count": 36, "per": "year"}
+
+
+def test_a_range_written_minst_och_hogst():
+    text = "Vi räknar med minst 12 och högst 18 personer per år."
+    assert _find("other", text) == {"count": 12, "per": "year"}

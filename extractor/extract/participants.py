@@ -63,7 +63,7 @@ BARE_COUNT_RE = re.compile(
 # A sentence may report outcomes in one clause and state the goal in the next.
 # ... "men" joins the two without a comma too: "Målet var 60 deltagare per år men 45 deltog"
 CLAUSE_SPLIT_RE = re.compile(r",\s+(?:och|men|medan|and|but|while)\s+|;\s+|\s+men\s+")
-GOAL_CLAUSE_RE = re.compile(r"\bmålet\b|\bsom mål\b|\bskulle\s+(?:omfatta|ta emot|nå)\b|\bplanerad(?:e|t)?\s+(?:volym|antal)\b|\bplanerar\b|\bberäknas\b|\bräknar med\b|\bförväntas\b|"
+GOAL_CLAUSE_RE = re.compile(r"\bmålet\b|\bsom mål\b|\bskulle\s+(?:omfatta|ta emot|nå)\b|\bplanera(?:de?|t)\s+(?:volym|antal)\b|\bplanerar\b|\bberäknas\b|\bräknar (?:vi |projektet |insatsen )?med\b|\bförväntas\b|"
                             r"\bthe (?:goal|target|aim) is\b|\bexpect(?:s|ed)?\b|\bplan(?:s|ned)?\b", re.I)
 INTAKE_PLAN_RE = re.compile(r"\b(?:ska|kommer\s+att|beräknas|planeras\s+att)\s+(?:under\s+(?:år\s+)?(?:19|20)\d\d\s+)?(?:ta\s+emot|omfatta|delta\s+i)\b|"
                             # "Vi räknar med 35 deltagare per år", "Målet är 40 deltagare per år",
@@ -74,9 +74,12 @@ INTAKE_PLAN_RE = re.compile(r"\b(?:ska|kommer\s+att|beräknas|planeras\s+att)\s+
                             # the field counts the group itself: "Målgruppen är 30 ungdomar per år"
                             r"\bmålgruppen\s+(?:är|omfattar|utgörs\s+av|består\s+av)\s+(?:ca\.?\s+|cirka\s+|minst\s+|omkring\s+)?\d", re.I)
 # A goal field may state the planned volume beside the outcomes: "Planerad volym: 40 deltagare per år"
-PLANNED_VOLUME_RE = re.compile(r"\bplanerad(?:e|t)?\s+(?:volym|antal\s+deltagare)\b", re.I)
+PLANNED_VOLUME_RE = re.compile(r"\bplanera(?:de?|t)\s+(?:volym|antal\s+deltagare)\b", re.I)
 # ... or the whole intake as a goal for the end: "Minst 80 personer ska ha deltagit i insatsen"
-GOAL_INTAKE_RE = re.compile(PLANNED_VOLUME_RE.pattern + r"|\b(?:ska|skall)\s+(?:[^\s.]+\s+){0,6}?ha (?:deltagit|tagit del)\b", re.I)
+GOAL_INTAKE_RE = re.compile(PLANNED_VOLUME_RE.pattern + r"|\b(?:ska|skall)\s+(?:[^\s.]+\s+){0,6}?ha (?:deltagit|tagit del)\b|"
+                            # ... or the intake itself: "Projektet ska under tre år nå sammanlagt 150 deltagare"
+                            r"\b(?:ska|skall|kommer att)\s+(?:[^\s.]+\s+){0,3}?(?:nå|ta emot|omfatta)\s+(?:ut till\s+)?"
+                            r"(?:sammanlagt\s+|totalt\s+|minst\s+|cirka\s+|ca\.?\s+|omkring\s+)?\d", re.I)
 # A count per course round is not the intervention's: "12 platser per kursomgång (24 deltagare per år)"
 PER_ROUND_RE = re.compile(r"^\s*(?:per|i varje|varje)\s+(?:kurs)?(?:omgång|grupp|kurs|termin|cykel)\b", re.I)
 # A form row whose label asks for the number: "Antal deltagare\t25 per år".
@@ -98,7 +101,9 @@ BREAKDOWN_ROW_RE = re.compile(r"^(?:kvinnor|män|flickor|pojkar|icke-binära|\d{
 # The count after its noun: "Antalet deltagare beräknas till 40 per år"
 # (participants only: "Antalet personer med försörjningsstöd beräknas till 300" is a statistic)
 NOUN_FIRST_RE = re.compile(r"\bantal(?:et)?\s+(?:nya\s+|planerade\s+|förväntade\s+)?deltagare\b[^.\d]{0,50}?"
-                           r"\b(?:beräknas|planeras|förväntas|uppskattas|bedöms|väntas)(?:\s+\w+){0,2}?\s+(?:till|bli|vara|uppgå till)\s+"
+                           r"\b(?:(?:beräknas|planeras|förväntas|uppskattas|bedöms|väntas)(?:\s+\w+){0,2}?\s+(?:till|bli|vara|uppgå till)|"
+                           # ... the plan named before its noun: "Planerat antal deltagare var 40 per år"
+                           r"(?:(?<=planerat antal deltagare )|(?<=förväntat antal deltagare )|(?<=beräknat antal deltagare ))(?:är|var|blir))\s+"
                            r"(?:ca\.?\s*|cirka\s+|omkring\s+|ungefär\s+|minst\s+|mellan\s+|upp till\s+)?(\d{1,4})(?:\s*[-–]\s*\d{1,4})?"
                            r"(?!\d|[,.]\d|\s*(?:%|procent|år\b|kr\b|kronor|tkr))", re.I)
 # In the participants field the goal may stand without its noun: "Målsättningen för året är 30."
@@ -109,7 +114,8 @@ TAL_RE = re.compile(r"\b(tio|tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|n
 TENS = {"tio": 10, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "åttio": 80,
         "nittio": 90, "hundra": 100}
 # "mellan 40 och 50 deltagare" is a range like "40–50 deltagare" (read from its lower end)
-BETWEEN_RE = re.compile(r"(?:(?<=\bmellan )|(?<=\bbetween ))(?!(?:19|20)\d\d\b)(\d{1,4}) (?:och|and) (?=\d{1,4}\b)", re.I)
+# ... and so is "minst 15 och högst 20 personer"
+BETWEEN_RE = re.compile(r"(?:(?<=\bmellan )|(?<=\bbetween )|(?<=\bminst ))(?!(?:19|20)\d\d\b)(\d{1,4}) (?:och|and) (?:högst |max(?:imalt)? )?(?=\d{1,4}\b)", re.I)
 # Groups named one after the other add up: "20 unga föräldrar och 10 andra vårdnadshavare per år" -> 30
 # (a word may finish the first group's name; the second group's noun follows within two words;
 # "40 deltagare, 20 kvinnor och 20 män" and "40 personer och 15 av dem unga" restate, not add)
@@ -196,7 +202,7 @@ def _passes(sections: list[Section]):
     yield from ((s, True, None) for s in own)
     yield from ((s, False, None) for s in own)
     skip = {"goals", "follow_up", "target_group", "participants"}
-    plan = re.compile(r"utöka|planerar|planerades|planeras|väntas|\(\s*mål\b|dimensionerad för|\bomfatta\b|beräknas|räknar med|tar emot|ska ta emot|platser|(?:ska|skall|kommer att) under (?:år )?(?:19|20)\d\d (?:ta emot|omfatta|nå)\b|"
+    plan = re.compile(r"utöka|planerar|planerades|planeras|väntas|\(\s*mål\b|dimensionerad för|\bomfatta\b|beräknas|räknar med|tar emot|ska ta emot|platser|\b(?:räknar|beräknar|planerar) (?:vi|projektet|insatsen|verksamheten) (?:med|att|för)\b|(?:ska|skall|kommer att) under (?:år )?(?:19|20)\d\d (?:ta emot|omfatta|nå)\b|"
                       # the verb before its subject: "Under 2031 ska insatsen ta emot 35 deltagare"
                       r"(?:ska|skall|kommer|skulle) (?:insatsen|projektet|verksamheten|vi) (?:att )?(?:ta emot|omfatta|nå)\b|skulle delta\b|"
                       # a report's goal: "Projektet hade som mål att nå 100 unga", "Målet för 2031 var 40 deltagare"
@@ -209,7 +215,7 @@ def _passes(sections: list[Section]):
                       r"(?:ska|kommer att) (?:delta\b|ta del av)|"
                       # a word or two before the verb: "ska årligen ta emot 18", "ska under 2031–2033 nå 150 unga",
                       # "Projektet omfattar 60 deltagare", "av de 60 planerade deltagarna"
-                      r"\b(?:ska|skall|skulle|kommer att)\s+(?:[^\s.]+\s+){1,2}?(?:ta emot|omfatta|nå|ge stöd till|erbjuda)\b|"
+                      r"\b(?:ska|skall|skulle|kommer att)\s+(?:[^\s.]+\s+){1,3}?(?:ta emot|omfatta|nå|ge stöd till|erbjuda)\b|"
                       r"\b(?:insatsen|projektet|verksamheten|satsningen)\s+omfattar\b|\bplanerade\s+deltagar|"
                       # "Vi tänker oss 60 personer", "Insatsen kan ta emot upp till 15 deltagare samtidigt"
                       r"\btänker (?:oss|vi oss)\b|\bkan ta emot\b|\bupp till \d|"
@@ -219,14 +225,15 @@ def _passes(sections: list[Section]):
                       r"\b(?:ska|skall)\s+(?:[^\s.]+\s+){0,6}?ha (?:deltagit|tagit del)\b|"
                       # a report's account of the plan: "Insatsen var tänkt att omfatta 90 deltagare"
                       r"(?:var|är)\s+tänkt\s+att\s+(?:omfatta|ta emot|nå)|(?:tänkt|avsedd|anpassad) för \d|skulle\s+(?:omfatta|ta emot|nå)|"
-                      r"\bmålet (?:är|var)\b|\bplanerad(?:e|t)?\s+(?:volym|antal\s+deltagare)\b|"
+                      r"\bmålet (?:är|var)\b|\bplanera(?:de?|t)\s+(?:volym|antal\s+deltagare)\b|"
                       # English: "we expect 40 participants per year", "the project will take in 60 participants"
                       r"\bexpect(?:s|ed)?\b|\bplan(?:s|ned)?\s+to\b|\bwill (?:take in|enrol|include|reach|serve|take part|participate)\b|\bup to \d|"
                       r"\bthe (?:goal|target|aim) is\b", re.I)
     yield from ((s, True, plan) for s in sections if s.key not in skip)
     # the target group's field may state the intake too: "Insatsen ska ta emot 60 deltagare under perioden"
     yield from ((s, True, INTAKE_PLAN_RE) for s in sections if s.key == "target_group")
-    yield from ((s, True, GOAL_INTAKE_RE) for s in sections if s.key == "goals")
+    # ... and a goal or a follow-up may state the plan beside the outcome
+    yield from ((s, True, GOAL_INTAKE_RE) for s in sections if s.key in ("goals", "follow_up"))
 
 
 def find_participants(sections: list[Section], text: str, where: dict | None = None) -> dict | None:
