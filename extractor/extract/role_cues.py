@@ -13,7 +13,7 @@ import re
 # the cue starts ("Köpings kommun är projektägare"); a sentence is searched for the pattern only
 # when it holds one of the words in lower case (every match of the pattern holds one).
 ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
-    ("owner", "after", r"\bägs\s+(?:gemensamt\s+)?av", ("ägs",)),
+    ("owner", "after", r"\b(?:ägs|ägdes|ägts)\s+(?:gemensamt\s+)?av", ("ägs", "ägdes", "ägts")),
     ("owner", "after", r"\b(?:projektägare|projektägarna|huvudman(?:nen)?|huvudmän)\s+(?:för\s+\w+\s+)?(?:är|var|blir|har\s+varit)", ("projektägar", "huvudm")),
     ("owner", "after", r"\b(?:projektägare|huvudman)\s*:", ("projektägare", "huvudman")),
     # a cover or form line that prints its label without a colon: "Projektägare Köpings kommun"
@@ -30,6 +30,10 @@ ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
      ("tillsammans",)),
     ("owner", "before", r"\s+(?:är|var|blir|har\s+varit)\s+(?:projektägare|insatsägare|huvudman|ägare)\b", ("ägare", "huvudman")),
     ("owner", "before", r"\s+(?:fick|får|har|hade)\s+rollen\s+som\s+(?:projektägare|huvudman)\b", ("rollen",)),
+    # a decision's case: "Exempelby kommun har som insatsägare ansökt om …", "Exempelby kommun, insatsägare, ansöker …";
+    # known bodies only (a person may stand in the same place: "Anna Exempel, projektägare, …")
+    ("owner", "before", r"\s+(?:har|hade)\s+som\s+(?:insatsägare|projektägare|huvudman)\b", ("insatsäg", "projektäg", "huvudman")),
+    ("owner", "before", r",[ \t]*(?:insatsägare|projektägare|huvudman)[ \t]*,", ("insatsäg", "projektäg", "huvudman")),
     ("owner", "before", r"\s+(?:driver|drev|bedriver|bedrev)\s+(?:\w+\s+){0,2}?tillsammans\s+med", ("tillsammans",)),
     ("owner", "before", r"\s+(?:driver|bedriver|äger|ansvarar\s+för)\s+(?:projektet|insatsen|förstudien|verksamheten)\b", ("projektet", "insatsen", "förstudien", "verksamheten")),
     # "… med Exempelby kommun som huvudman"
