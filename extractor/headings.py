@@ -145,7 +145,8 @@ ENGLISH_HEADINGS: dict[str, list[str]] = {
     "methods": [r"methods?$", r"activities$", r"methods and activities$", r"working methods$", r"approach$"],
     "budget": [r"budget( and financing| and funding)?$", r"financing$", r"funding$"],
     "signatures": [r"signatures?$"],
-    "other": [r"staff(ing)?$", r"organisation and staffing$", r"contact( person)?$", r"summary$", r"risks$"],
+    "other": [r"staff(ing)?$", r"organisation and staffing$", r"contact( person)?$", r"summary$", r"risks$",
+              r"(english )?summary( in english)?$", r"abstract$"],
 }
 
 KEY_ORDER = [

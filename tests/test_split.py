@@ -468,3 +468,10 @@ def test_split_plain_spoken_headings():
 def test_split_bare_name_label_titles_only_the_form(text, title):
     found = [s.text for s in split(_doc(text)) if s.key == "title"]
     assert found == ([title] if title else [])
+
+
+def test_split_an_english_summary_is_no_budget():
+    # "Summary" shares its first letters with "summa"; an English summary is a section of no key
+    text = ("Summary in English\nThe project ran for two years.\nBakgrund\nText om behovet.\n"
+            "Budget\nSökt belopp 1 200 000 kr.\n")
+    assert _keys(text) == ["other", "background", "budget"]
