@@ -201,3 +201,29 @@ def test_reading_groups_leaves_a_one_column_page_alone():
     x1 = x0 + 40
     line = np.repeat(np.arange(60), 10)
     assert pdflayout.reading_groups(x0, x1, line) is None
+
+
+def _rows(lines):
+    """(words as (x0, x1) per line) -> tab_gaps' arrays, 10 pt type, lines 12 pt apart."""
+    x0 = np.array([w[0] for line in lines for w in line], float)
+    x1 = np.array([w[1] for line in lines for w in line], float)
+    line = np.array([k for k, words in enumerate(lines) for _ in words])
+    size = np.full(len(x0), 10.0)
+    return x0, x1, size, size, line, line * 12.0
+
+
+def test_a_row_whose_first_cell_fills_its_column_gets_its_tab():
+    # "Exempelby kommun | 420" / "Samordningsförbundet Påhittsbygden | 3 150" / "Region Exempel | 420":
+    # the long first cell leaves only the cell padding (1 em) before the figure's column
+    lines = [[(50, 95), (100, 140), (300, 318)],
+             [(50, 170), (175, 288), (298, 304), (306, 324)],
+             [(50, 90), (95, 135), (300, 318)]]
+    tabs = pdflayout.tab_gaps(*_rows(lines)).tolist()
+    assert tabs == [False, True, False, False, True, False, False, False, True]  # (pairs across lines too)
+
+
+def test_a_prose_line_below_a_table_row_keeps_its_spaces():
+    # the line below starts elsewhere: prose under the table, whatever its word gaps
+    lines = [[(50, 95), (100, 140), (300, 318)],
+             [(40, 170), (175, 288), (298, 330)]]
+    assert pdflayout.tab_gaps(*_rows(lines)).tolist() == [False, True, False, False, False]

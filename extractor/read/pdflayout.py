@@ -97,6 +97,7 @@ def tab_gaps(start: np.ndarray, end: np.ndarray, size_first: np.ndarray, size_la
                 pairs.append(k)
     _join_justified_pairs(pairs, wide, first, last, start, top, em, at_margin)
     _widen_aligned(wide, same, gap, em, first, last, start, end)
+    _bridge_rows(wide, same, gap, em, first, last, start, end)
     return wide
 
 
@@ -167,6 +168,27 @@ def _widen_aligned(cells, same, gap, em, first, last, start, end) -> None:
             at = a + np.flatnonzero(~cells[a:b] & same[a:b] & (gap[a:b] >= ALIGNED_GAP_EM * em[a:b]))
             if len(at):
                 cells[at[_near(end[at], nb_before) | _near(start[at + 1], nb_after)]] = True
+
+
+def _bridge_rows(cells, same, gap, em, first, last, start, end) -> None:
+    """Make a tab of a narrower gap on a line next to table rows whose cells start where its words do:
+    a first cell that nearly fills its column leaves the row only a cell's padding before the next
+    ("Samordningsförbundet Exempelbygden 3 150" over "Exempelby kommun\t420"). The rows beside it
+    (one at a page's top or bottom) must start where it starts, and the gap be wider than a space.
+    """
+    line_of = np.repeat(np.arange(len(first)), last - first + 1)[:-1]
+    per_line = np.bincount(line_of[cells], minlength=len(first))
+    for j in np.flatnonzero(per_line == 0).tolist():
+        rows = [k for k in (j - 1, j + 1) if 0 <= k < len(first)]
+        if not rows or not all(per_line[k] and abs(start[first[k]] - start[first[j]]) <= ALIGN_PT for k in rows):
+            continue  # between a row and prose, or not a row of the same table: its first cell starts elsewhere
+        columns = _edges(rows[0], cells, first, last, start, end)[1]
+        for k in rows[1:]:
+            columns = columns[_near(columns, _edges(k, cells, first, last, start, end)[1])]  # cell starts both rows share
+        a, b = int(first[j]), int(last[j])
+        at = a + np.flatnonzero(same[a:b] & (gap[a:b] >= ALIGNED_GAP_EM * em[a:b]))
+        if len(columns) and len(at):
+            cells[at[_near(start[at + 1], columns)]] = True
 
 
 def reading_groups(x0: np.ndarray, x1: np.ndarray, line: np.ndarray) -> list[np.ndarray] | None:
