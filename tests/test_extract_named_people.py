@@ -342,3 +342,11 @@ def test_participants_that_will_take_part_or_be_offered_support(text, expected):
 def test_participants_in_an_ambition_or_estimate(text, expected):
     from extractor.extract.participants import find_participants
     assert find_participants([], text) == expected
+
+
+def test_minutes_signed_with_office_and_name_on_one_line():
+    text = ("Närvarande: Klas Klok (ordförande), Siv Skrivarsson, Ola Påhittsson, Berit Bisittare.\n"
+            "§ 3 Övriga frågor\nInga.\nJustering\n"
+            "Vid protokollet: Siv Skrivarsson\nOrdförande: Klas Klok\nJusterare: Ola Påhittsson\n")
+    assert sorted(n for n, r, *_ in find_named_people(text, minutes=True)) == [
+        "Klas Klok", "Ola Påhittsson", "Siv Skrivarsson"]
