@@ -13,6 +13,7 @@ from .extract import checkboxes
 from .extract.ages import find_target_groups
 from .extract.amounts import find_amounts, kronor_columns, money_spans
 from .extract.budget import find_budget
+from .extract.cases import decides_many_cases
 from .extract.dates import find_dates
 from .extract.orgs import find_org_names, find_organizations
 from .extract.people import find_contacts, organization_of
@@ -111,6 +112,9 @@ def extract(doc: Document, timings: dict | None = None) -> Record:
         extractor_version=__version__,
         text=doc.text,
     )
+    if doc_type == "decision" and decides_many_cases(sections):  # no one insats's period or budget
+        record.period = {k: None for k in record.period}
+        record.budget = {k: None for k in record.budget}
     values = {"title": record.title, "diarienummer": record.diarienummer, "fte_total": record.fte_total,
               "participants": record.participants,
               **{f"period.{k}": v for k, v in record.period.items()},
