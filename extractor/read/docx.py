@@ -15,6 +15,7 @@ HEADING_STYLE_RE = re.compile(r"^(?:heading|rubrik|överskrift|berschrift|titre)
 TITLE_STYLES = {"title", "rubrik", "titel"}
 BOLD_HEADING_MAX_CHARS = 150
 RUN_IN_HEADING_MAX_WORDS = 8
+RUNS_SLACK_CHARS = 2  # a field code or symbol the runs do not hold
 RUN_IN_LEVEL = 9
 
 
@@ -71,6 +72,13 @@ def _is_bold(paragraph, styles: dict | None = None) -> bool:
     if all(r.bold for r in runs):
         return True
     return styles is not None and all(r.bold is not False for r in runs) and _style(paragraph, styles)[1]
+
+
+def _runs_hold(paragraph, line: str) -> bool:
+    """Whether the paragraph's own runs hold (nearly) all its text: a form's answer in a content control
+    ("**Insatsens namn:** [Påhittet]") is text outside them, and no part of a bold heading."""
+    own = sum(len("".join(r.text.split())) for r in paragraph.runs)
+    return len("".join(line.split())) <= own + RUNS_SLACK_CHARS
 
 
 def _bold_lead(paragraph, line: str) -> str | None:
@@ -216,7 +224,7 @@ def read_docx(path: Path, data: bytes, sha256: str) -> Document:
             level = _style_level(block, style_names)
             if line and level is not None:
                 hints.append(Hint(offset, offset + len(line), level))
-            elif line and len(line) <= BOLD_HEADING_MAX_CHARS and _is_bold(block, style_names):
+            elif line and len(line) <= BOLD_HEADING_MAX_CHARS and _is_bold(block, style_names) and _runs_hold(block, line):
                 bold.append((offset, line))
             elif line and (lead := _bold_lead(block, line)):
                 run_in.append((offset, lead))
