@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from ..record import Document, Hint
-from .labels import unglue_labels
+from .labels import pair_label_lines, unglue_labels
 
 # Tags that end a line of text where they stand; every other tag simply goes.
 BLOCK_TAG_RE = re.compile(
@@ -134,5 +134,5 @@ def read_html(path: Path, raw: str, sha256: str) -> Document:
     body = DOCTYPE_RE.sub("", drop_hidden(raw), count=1).replace(OPEN_MARK, "").replace(CLOSE_MARK, "")
     body = _sub_tags(HEADING_OPEN_RE, lambda m: f"\n{OPEN_MARK}{m.group(1)}", body)
     body = _sub_tags(HEADING_CLOSE_RE, f"{CLOSE_MARK}\n", body)
-    text, hints = _heading_hints(unglue_labels(clean_html(body).strip()) + "\n")
+    text, hints = _heading_hints(pair_label_lines(unglue_labels(clean_html(body).strip())) + "\n")
     return Document(path=str(path), format="html", sha256=sha256, text=text, hints=hints)
