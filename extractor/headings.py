@@ -239,7 +239,7 @@ QUESTION_HEADINGS: dict[str, list[str]] = {
                      r"vilka (ska|vill) (insatsen|projektet|vi|ni) nå", r"vilka är deltagarna", r"vem är deltagarna",
                      r"(vem|vilka) kan (delta|söka|skrivas in)", r"vilka deltar\b", r"vilka deltagarna (är|blir)",
                      r"riktar sig (insatsen|projektet)",
-                     r"vem är (insatsen|projektet) (till )?för", r"för (vem|vilka) är",
+                     r"(vem|vilka) är (insatsen|projektet) (till )?för", r"för (vem|vilka) är",
                      r"who is the (project|intervention|work) (for|aimed at|meant for)", r"\btarget groups?\b",
                      r"who (will|does|should) the (project|intervention) (reach|target|serve)",
                      r"who can (take part|participate|join)"],

@@ -475,3 +475,16 @@ def test_split_an_english_summary_is_no_budget():
     text = ("Summary in English\nThe project ran for two years.\nBakgrund\nText om behovet.\n"
             "Budget\nSökt belopp 1 200 000 kr.\n")
     assert _keys(text) == ["other", "background", "budget"]
+
+
+def test_split_a_web_forms_required_questions_and_answer_labels(tmp_path):
+    from extractor.read.html import read_html
+
+    page = "".join(f'<div class="q">{q} <span>*</span></div><div><span>Ditt svar</span><div>{a}</div></div>'
+                   for q, a in [("Vad heter insatsen?", "Påhittet"), ("Vilka är insatsen till för?", "Unga 18–29 år."),
+                                ("Hur många deltagare?", "20 deltagare per år.")])
+    doc = read_html(tmp_path / "svar.html", page, "x")
+    assert "Ditt svar" not in doc.text
+    sections = split(doc)
+    assert [(s.key, s.text.strip()) for s in sections] == [
+        ("title", "Påhittet"), ("target_group", "Unga 18–29 år."), ("participants", "20 deltagare per år.")]

@@ -129,10 +129,15 @@ def _heading_hints(text: str) -> tuple[str, list[Hint]]:
     return "".join(out), hints
 
 
+# A web form's printed answers stand under a label of their own ("Ditt svar", "Your answer"): no text of the answer.
+ANSWER_LABEL_LINE_RE = re.compile(r"(?im)^[ \t]*(?:ditt svar|your answer)[ \t]*:?[ \t]*\n")
+
+
 def read_html(path: Path, raw: str, sha256: str) -> Document:
     """Return a Document from an .html file's decoded text; <h1>-<h6> become heading hints."""
     body = DOCTYPE_RE.sub("", drop_hidden(raw), count=1).replace(OPEN_MARK, "").replace(CLOSE_MARK, "")
     body = _sub_tags(HEADING_OPEN_RE, lambda m: f"\n{OPEN_MARK}{m.group(1)}", body)
     body = _sub_tags(HEADING_CLOSE_RE, f"{CLOSE_MARK}\n", body)
-    text, hints = _heading_hints(pair_label_lines(unglue_labels(clean_html(body).strip())) + "\n")
+    text = ANSWER_LABEL_LINE_RE.sub("", pair_label_lines(unglue_labels(clean_html(body).strip())))
+    text, hints = _heading_hints(text + "\n")
     return Document(path=str(path), format="html", sha256=sha256, text=text, hints=hints)
