@@ -488,3 +488,9 @@ def test_split_a_web_forms_required_questions_and_answer_labels(tmp_path):
     sections = split(doc)
     assert [(s.key, s.text.strip()) for s in sections] == [
         ("title", "Påhittet"), ("target_group", "Unga 18–29 år."), ("participants", "20 deltagare per år.")]
+
+
+@pytest.mark.parametrize("heading, key", [("Beskrivning av metod", "methods"), ("Kort beskrivning av målgruppen", "target_group"),
+                                          ("Beskrivning av insatsens bakgrund", "background")])
+def test_split_a_description_heading_is_keyed_by_what_it_describes(heading, key):
+    assert _keys(f"Budget\nSökt belopp: 1 200 000 kr\n\n{heading}\nText om det.\n") == ["budget", key]
