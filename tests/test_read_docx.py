@@ -87,3 +87,19 @@ def test_a_bold_label_before_a_content_control_is_a_run_in_heading(tmp_path):
     doc = read_docx(tmp_path / "a.docx", data, hashlib.sha256(data).hexdigest())
     assert "Insatsens namn: Påhittsteget" in doc.text
     assert [doc.text[h.start:h.end].strip() for h in doc.hints] == ["Insatsens namn:", "Insatsägare:"]
+
+
+def test_page_header_and_footer_are_read_once_around_the_body(tmp_path):
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Samordningsförbundet Påhittet\tDnr SPX 2025/14"
+    document.sections[0].footer.paragraphs[0].text = "Projektplan Påhittsteget, version 2, 2025-09-01"
+    document.add_paragraph("Projektplan")
+    document.add_section()  # a second section linked to the first one's header and footer
+    document.add_paragraph("Målgrupp: unga vuxna.")
+    out = io.BytesIO()
+    document.save(out)
+    data = out.getvalue()
+    text = read_docx(tmp_path / "a.docx", data, hashlib.sha256(data).hexdigest()).text
+    assert text.startswith("Samordningsförbundet Påhittet\tDnr SPX 2025/14\nProjektplan\n")
+    assert text.rstrip().endswith("Målgrupp: unga vuxna.\nProjektplan Påhittsteget, version 2, 2025-09-01")
+    assert text.count("Dnr SPX") == 1

@@ -185,6 +185,33 @@ def _blocks(document):
                 yield "row", cells
 
 
+PAGE_NUMBER_LINE_RE = re.compile(r"^(?:sida|page|s\.)?[ \t]*\d*(?:[ \t]*(?:av|of|/)[ \t]*\d*)?$", re.I)
+
+
+def _page_margins(document) -> tuple[list[str], list[str]]:
+    """Return the lines of the page header (read before the body, as a PDF of it shows them first)
+    and of the page footer (after it), each line once: a registry number or a date often stands there."""
+    out: tuple[list[str], list[str]] = ([], [])
+    for section in document.sections:
+        for lines, parts in ((out[0], ("first_page_header", "header")), (out[1], ("first_page_footer", "footer"))):
+            for name in parts:
+                try:
+                    part = getattr(section, name)
+                    if part.is_linked_to_previous and lines:
+                        continue
+                    elements = list(_block_elements(part._element))
+                except (AttributeError, ValueError, KeyError):
+                    continue
+                for element in elements:
+                    texts = ([paragraph_text(element)] if _local(element.tag) == "p"
+                             else ["\t".join(cells) for cells in _table_rows(element)])
+                    for text in texts:
+                        text = text.replace("\n", " ").strip(" \t\r\x0b\xa0")
+                        if text and text not in lines and not PAGE_NUMBER_LINE_RE.match(text):
+                            lines.append(text)
+    return out
+
+
 def _paired(blocks):
     """Yield the blocks, each table's row of labels over its row of values read as label-value rows."""
     rows: list[list[str]] = []
@@ -217,8 +244,11 @@ def read_docx(path: Path, data: bytes, sha256: str) -> Document:
     run_in: list[tuple[int, str]] = []
     offset = 0
     style_names: dict[str | None, tuple[str, bool]] = {}
-    for kind, block in _paired(_blocks(document)):
-        if kind == "p":
+    head, foot = _page_margins(document)
+    for kind, block in [("margin", line) for line in head] + list(_paired(_blocks(document))) + [("margin", line) for line in foot]:
+        if kind == "margin":
+            line = block
+        elif kind == "p":
             # leading tabs are column positions (a table typed with tab stops): keep them
             line = paragraph_text(block._p).replace("\n", " ").strip(" \r\x0b\xa0").rstrip()
             level = _style_level(block, style_names)
