@@ -72,6 +72,8 @@ from extractor.record import Section
     ("Ystads kommun har som insatsägare ansökt om 640 000 kr för insatsen Påhittet.", [("Ystads kommun", "owner")]),
     ("Skurups kommun, insatsägare, ansöker om förlängning av Exemplet.", [("Skurups kommun", "owner")]),
     ("Alva Påhittsson, insatsägare, skriver under.", []),  # a person in the body's place is no owner
+    ("Insatsägare: Alvesta kommun\nSamverkan: Tingsryds kommun och Arbetsförmedlingen\nPeriod: 2025-2027",
+     [("Tingsryds kommun", "partner"), ("Arbetsförmedlingen", "partner")]),
     # bodies named before their cue are parties also where a steering group follows later
     ("Boxholms kommun och Försäkringskassan deltar som samverkansparter och ingår i styrgruppen.",
      [("Boxholms kommun", "partner"), ("Försäkringskassan", "partner")]),
@@ -235,6 +237,7 @@ CUE_EXAMPLES = [
     "Projektets parter bestod av Försäkringskassan.",
     "Samverkande parter: Försäkringskassan",
     "Medverkande parter: Försäkringskassan",
+    "Samverkan: Försäkringskassan och Region Östergötland",
     "Under året samverkade Motala kommun med Försäkringskassan.",
     "Samordningsförbundet Exempel Organisationsnamn",
     "Sökande organisation: Motala kommun",

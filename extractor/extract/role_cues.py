@@ -81,6 +81,8 @@ ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
     # a form's label: "Medverkande parter: …", "Samverkande: …"
     ("partner", "after", r"(?m)^[ \t]*(?:medverkande|deltagande|samverkande)(?:[ \t]+(?:parter|organisationer|aktörer))?[ \t]*:",
      ("medverkande", "deltagande", "samverkande")),
+    # a web page's or a memo's short label: "Samverkan: A och B", "Samarbete med: C"
+    ("partner", "after", r"(?m)^[ \t]*(?:samverkan|samarbete)(?:[ \t]+med)?[ \t]*:", ("samverkan", "samarbete")),
     # inverted order: "Under året samarbetade X med Y och Z"
     ("partner", "after", r"\b(?:samarbetar|samarbetade|samverkar|samverkade)\s+(?=[A-ZÅÄÖ][^.]{0,80}?\smed\s)", ("samarbeta", "samverka")),
     # a form that prints the value before its label: "Samordningsförbundet X Organisationsnamn"
