@@ -465,3 +465,11 @@ def test_budget_leaves_an_eu_funds_grant_out(text, expected):
 ])
 def test_amounts_in_dotted_thousands_without_a_unit(text, values):
     assert [a.value for a in find_amounts(text, [])] == values
+
+
+def test_budget_a_delegation_decision_grants_with_beviljar():
+    from extractor.extract.budget import find_budget
+
+    text = "Beslut: Förbundschefen beviljar förlängning av Påhittet till och med 2026-06-30 och ytterligare 350 000 kr.\n"
+    budget = find_budget(text, find_amounts(text, []), [], "decision")
+    assert budget["requested_sek"] == 350000

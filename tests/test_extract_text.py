@@ -26,3 +26,27 @@ def test_digit_led_matches_equal_finditer(name, text):
 ])
 def test_dates_compact6_only_where_six_digits_stand_alone(text, expected):
     assert [f.value for f in dates.find_dates(text)] == expected
+
+
+def test_an_indented_line_in_lower_case_continues_the_sentence():
+    from extractor.extract.text import sentences
+
+    text = "  Insatsen ska ta emot 40\n  deltagare per år.\n  Kontakt\n  Anna Exempel\n"
+    assert [s.strip() for _, s in sentences(text)] == [
+        "Insatsen ska ta emot 40\n  deltagare per år.", "Kontakt", "Anna Exempel"]
+
+
+def test_a_wrapped_line_with_a_sentence_inside_is_no_heading():
+    from extractor.heading_lines import whole_line_heading
+
+    assert whole_line_heading("Målgruppen är unga 16–25 år utan betyg. Insatsen ska ta emot 40") is None
+    assert whole_line_heading("Målgrupp och urval") == "target_group"
+
+
+def test_a_bare_period_label_with_its_colon():
+    from extractor.extract.period import find_period
+
+    text = "Insats:\tPåhittet\tPeriod:\t2025-08-18 -- 2027-06-30\nStyrelsen beslutar att bevilja medel.\n"
+    found = find_period([], text, None, "decision")
+    assert (found["start"], found["end"]) == ("2025-08-18", "2027-06-30")
+    assert find_period([], "Rapportperiod: 2025-01-01 – 2025-06-30\n", None, "progress_report")["start"] is None
