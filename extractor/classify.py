@@ -41,7 +41,8 @@ TITLE_CUES: list[tuple[str, str]] = [
     (r"projektrapport(?![ \t]+[\wåäö]*(?:rapport|redovisning))|rapport(?=[ \t]*:?[ \t]*$|[ \t]+(?:från|om|över)[ \t]+(?:projektet|insatsen|förstudien)\b)|"
      r"(?:en[ \t]+)?studie(?=[ \t]*$|[ \t]+(?:av|om)[ \t])", "final_report"),
     # a line that is the word alone: "Beslut" over the decision's text
-    (r"plats\s+och\s+tid|justeringens|beslut(?=[ \t]*:?[ \t]*$)", "decision"),
+    # ... or a compound of it: "DELEGATIONSBESLUT", "Ordförandebeslut"
+    (r"plats\s+och\s+tid|justeringens|[\wåäö]*beslut(?=[ \t]*:?[ \t]*$)", "decision"),
 ]
 WORD = r"(?<![\wåäö])(?:{})(?![\wåäö])"
 DOC_TYPE_RE = [(re.compile(WORD.format(p), re.I), label) for p, label in DOC_TYPE_CUES]
@@ -92,9 +93,9 @@ FILLED_FIELD_RE = re.compile(FIELD_LINE.format(FILLED_FIELDS))
 DECIDED_RE = Needing(re.compile(
     r"\b(?:beviljar|beviljade|beviljat|beviljats|beviljas|fattat\s+beslut|beslut\s+väntas|lämnades\s+in|har\s+lämnats\s+in)\b",
     re.I), ("bevilja", "beslut", "lämna"))
-# Minutes carry numbered paragraphs or a justering; a page that says "protokollet finns att läsa"
-# points to minutes kept elsewhere: it is news of the meeting.
-MINUTES_RE = re.compile(r"§\s*\d|\bjusterare\b|\bjusteringens\b|\bordförande\s*:", re.I)
+# Minutes carry numbered paragraphs or a justering (the secretary signs "Vid protokollet"); a page that
+# says "protokollet finns att läsa" points to minutes kept elsewhere: it is news of the meeting.
+MINUTES_RE = re.compile(r"§\s*\d|\bjusterare\b|\bjusteringens\b|\bjusteras\s*:|\bordförande\s*:|\bvid\s+protokollet\b", re.I)
 PROTOCOL_ELSEWHERE_RE = re.compile(r"\bprotokollet\b", re.I)
 # A decision or minutes decides: paragraphs, a justering, "beslutar att", "Beslut:". A page that only
 # tells of a decision taken ("Beslut om en modell togs 2015") or links to a debate's record decides nothing.

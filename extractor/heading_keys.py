@@ -65,9 +65,17 @@ def normalise(heading: str) -> str:
     return text
 
 
+DESCRIPTION_OF_RE = re.compile(r"(?:kort |närmare )?beskrivning av (?:insatsens |projektets )?")
+
+
 def match_key(heading: str, include_other: bool = True, runon: bool = False) -> tuple[str, int] | None:
     """Return (key, matched length) for the first lexicon pattern the heading starts with."""
     norm = normalise(heading)
+    described = DESCRIPTION_OF_RE.match(norm)
+    if described and not runon and not ANY_HEADING_RE.match(norm):
+        # a form's "Beskrivning av metod": the section is what it describes
+        found = match_key(norm[described.end():], include_other)
+        return (found[0], len(norm)) if found and found[0] != "other" else None
     if not (ANY_HEADING_RUNON_RE if runon else ANY_HEADING_RE).match(norm):
         # a heading in two languages, Swedish after the slash: "7. Target group / Målgrupp"
         other, slash, swedish = norm.partition(" / ")

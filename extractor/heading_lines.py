@@ -22,6 +22,11 @@ MINUTES_PARAGRAPH_RE = re.compile(r"^§[ \t]*\d{1,4}[a-z]?(?![\d\w])[ \t]*")
 ROW_END_REVERSED_RE = re.compile(r"\s*(?:rk|rkt)?[\d \u00a0]*\d")
 
 
+# A full stop inside the line and a new sentence after it: hard-wrapped prose, whatever its first word.
+# "Målgruppen är unga 16–25 år utan betyg. Insatsen ska ta emot 40" (a fixed-width text's line)
+INNER_SENTENCE_END_RE = re.compile(r"[a-zåäö]{2}\.\s+[A-ZÅÄÖ][a-zåäö]")
+
+
 def is_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", ",", ";")) and not text.rstrip().endswith("..")
 
@@ -34,7 +39,7 @@ def framed(line: str) -> bool:
 def whole_line_heading(line: str) -> str | None:
     """Return the key if the whole line reads as a heading, else None."""
     stripped = line.strip()
-    if not stripped or len(stripped) > MAX_HEADING_CHARS or is_sentence(stripped):
+    if not stripped or len(stripped) > MAX_HEADING_CHARS or is_sentence(stripped) or INNER_SENTENCE_END_RE.search(stripped):
         return None
     if stripped.startswith(("-", "•", "*", "–")) and not stripped.startswith("**") and not framed(stripped):
         return None

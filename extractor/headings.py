@@ -145,7 +145,8 @@ ENGLISH_HEADINGS: dict[str, list[str]] = {
     "methods": [r"methods?$", r"activities$", r"methods and activities$", r"working methods$", r"approach$"],
     "budget": [r"budget( and financing| and funding)?$", r"financing$", r"funding$"],
     "signatures": [r"signatures?$"],
-    "other": [r"staff(ing)?$", r"organisation and staffing$", r"contact( person)?$", r"summary$", r"risks$"],
+    "other": [r"staff(ing)?$", r"organisation and staffing$", r"contact( person)?$", r"summary$", r"risks$",
+              r"(english )?summary( in english)?$", r"abstract$"],
 }
 
 KEY_ORDER = [
@@ -241,7 +242,7 @@ QUESTION_HEADINGS: dict[str, list[str]] = {
                      r"vilka (ska|vill) (insatsen|projektet|vi|ni) nå", r"vilka är deltagarna", r"vem är deltagarna",
                      r"(vem|vilka) kan (delta|söka|skrivas in)", r"vilka deltar\b", r"vilka deltagarna (är|blir)",
                      r"riktar sig (insatsen|projektet)",
-                     r"vem är (insatsen|projektet) (till )?för", r"för (vem|vilka) är",
+                     r"(vem|vilka) är (insatsen|projektet) (till )?för", r"för (vem|vilka) är",
                      r"who is the (project|intervention|work) (for|aimed at|meant for)", r"\btarget groups?\b",
                      r"who (will|does|should) the (project|intervention) (reach|target|serve)",
                      r"who can (take part|participate|join)",

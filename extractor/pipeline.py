@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -12,6 +13,7 @@ from .extract import checkboxes
 from .extract.ages import find_target_groups
 from .extract.amounts import find_amounts, kronor_columns, money_spans
 from .extract.budget import find_budget
+from .extract.cases import decides_many_cases
 from .extract.dates import find_dates
 from .extract.orgs import find_org_names, find_organizations
 from .extract.people import find_contacts, organization_of
@@ -58,6 +60,15 @@ def _with_lead(sections: list[Section], text: str) -> list[Section]:
     return [Section("other", None, text[:first], None, 0, first)] + sections
 
 
+# A Swedish report's English summary repeats its staff in other words ("two job coaches" beside
+# "två jobbcoacher"): the staff are read there only where the Swedish text states none.
+ENGLISH_SUMMARY_RE = re.compile(r"\s*(?:english\s+)?(?:summary|abstract)(?:\s+in\s+english)?\s*:?\s*$", re.I)
+
+
+def _without_english_summary(sections: list[Section]) -> list[Section]:
+    return [s for s in sections if not ENGLISH_SUMMARY_RE.match(s.heading or "")]
+
+
 def extract(doc: Document, timings: dict | None = None) -> Record:
     """Return the Record for an already read Document (pure: no disk, no database)."""
     clock = _Clock(timings)
@@ -72,7 +83,8 @@ def extract(doc: Document, timings: dict | None = None) -> Record:
     figures, figure_sections = words_to_digits(text), [replace(s, text=words_to_digits(s.text)) for s in sections]
     amounts = find_amounts(figures, money_spans(sections) + kronor_columns(figures))
     # a web page's lead, before its first heading, states staff and volumes as a section would
-    staffing = find_staffing(_with_lead(sections, text))
+    staffing = find_staffing(_without_english_summary(_with_lead(sections, text))) or find_staffing(
+        _with_lead(sections, text))
     ages = find_target_groups(figure_sections, figures)
     organizations = find_organizations(sections, text)
     people = find_contacts(text, sections, persons=find_persons, minutes=doc_type == "decision")
@@ -100,6 +112,9 @@ def extract(doc: Document, timings: dict | None = None) -> Record:
         extractor_version=__version__,
         text=doc.text,
     )
+    if doc_type == "decision" and decides_many_cases(sections):  # no one insats's period or budget
+        record.period = {k: None for k in record.period}
+        record.budget = {k: None for k in record.budget}
     values = {"title": record.title, "diarienummer": record.diarienummer, "fte_total": record.fte_total,
               "participants": record.participants,
               **{f"period.{k}": v for k, v in record.period.items()},

@@ -37,6 +37,7 @@ SIGNING_KEYS = {"signatures", "signing_log"}
 GLUED_HEADING_RE = re.compile(r"^([A-ZÅÄÖ][a-zåäö]+(?:[ \t]+[a-zåäö]+){0,4})(?=[A-ZÅÄÖ][a-zåäö])")
 MAX_QUESTION_HEADING_WORDS = 16
 MIN_QUESTION_HEADINGS = 2  # a lone question in prose ("Vad händer sedan?") heads nothing
+REQUIRED_MARK_RE = re.compile(r"(?<=\?)[ \t]*\*$")
 SENTENCE_BREAK_RE = re.compile(r"[.!:;]\s")
 MAX_GUESSED_LABEL_WORDS = 4  # "Syftet är enkelt: …" is a sentence; a form's label is a few words
 
@@ -289,10 +290,13 @@ def find_headings(doc: Document) -> list[Heading]:
             plain = shaped or _line_heading(line[indent:], start)
         if plain and plain.shape is None and after_blank and plain.end - plain.start == len(body):
             plain.shape, plain.known = "alone", True  # a known heading alone on its line after a blank one
-        if plain is None and not numbered and body.endswith("?") and not listed and _answer(lines[i + 1: i + 4]):
-            plain = _question_heading(body, start)
-            if plain and after_blank:
-                plain.shape = "alone"  # may head as the document's known headings alone on their lines do
+        asked = REQUIRED_MARK_RE.sub("", body)  # a web form's required question: "Vad heter insatsen? *"
+        if plain is None and not numbered and asked.endswith("?") and not listed and _answer(lines[i + 1: i + 4]):
+            plain = _question_heading(asked, start)
+            if plain:
+                plain.end = start + len(body)  # the mark belongs to the heading, not to the answer
+                if after_blank:
+                    plain.shape = "alone"  # may head as the document's known headings alone on their lines do
         if plain:
             headings.append(plain)
             numbered = [n for n in numbered if n.start >= plain.end]

@@ -124,3 +124,14 @@ def test_a_numbered_report_anywhere_in_the_opening_is_a_report():
     text = ("Vad ger stödet? En utvärdering av stödet vid Exempelmyndigheten\n\n1 Vad ger stödet? En utvärdering av "
             "stödet vid Exempelmyndigheten Alva Påhittsson Bo Bokstav RAPPORT 2031:24\n\n2 Institutet är ett forskningsinstitut.")
     assert classify_doc_type(text) == "final_report"
+
+
+def test_a_decision_signed_vid_protokollet_is_a_decision():
+    text = ("Samordningsförbundet Påhittet\nBeslut om finansiering\nStyrelsen beslutar att bevilja Exempelby kommun "
+            "700 000 kr för insatsen Påhittsteget.\nJusteras:\tVid protokollet:\nAnna Exempel, ordförande\tPer Påhittad, sekreterare\n")
+    assert classify_doc_type(text) == "decision"
+
+
+def test_a_compound_decision_word_alone_on_its_line():
+    assert classify_doc_type("Samordningsförbundet Påhittet\nDELEGATIONSBESLUT\nDatum: 2025-04-03\n"
+                             "Beslut: Förbundschefen beviljar 350 000 kr till insatsen Påhittet.\n") == "decision"

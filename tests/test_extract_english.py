@@ -65,3 +65,32 @@ def test_english_prose_says_whom_it_is_for_outside_a_target_group_field():
 ])
 def test_english_participant_counts(key, text, expected):
     assert find_participants(_section(key, text), text) == expected
+
+
+def test_an_english_summary_does_not_count_the_staff_twice(tmp_path):
+    from extractor.pipeline import run
+
+    path = tmp_path / "slutrapport.txt"
+    path.write_text("Summary in English\nTwo job coaches worked full time in the project.\n"
+                    "Genomförande\nTvå jobbcoacher på heltid och en projektledare på 50 % arbetade i projektet.\n",
+                    encoding="utf-8")
+    assert [(s["role"], s["fte"]) for s in run(path, ocr=False).staffing] == [
+        ("Jobbcoach", 1.0), ("Jobbcoach", 1.0), ("Projektledare", 0.5)]
+
+
+def test_staff_only_an_english_summary_states_are_read(tmp_path):
+    from extractor.pipeline import run
+
+    path = tmp_path / "slutrapport.txt"
+    path.write_text("Summary in English\nTwo job coaches worked full time in the project.\n"
+                    "Genomförande\nCoacherna träffade deltagarna varje vecka.\n", encoding="utf-8")
+    assert [s["fte"] for s in run(path, ocr=False).staffing] == [1.0, 1.0]
+
+
+def test_english_budget_line_gives_the_three_figures():
+    from extractor.extract.amounts import find_amounts
+    from extractor.extract.budget import find_budget
+
+    text = "Requested from the association: SEK 1 650 000. Own contribution: SEK 150 000. Total: SEK 1 800 000."
+    budget = find_budget(text, find_amounts(text, []), [Section("budget", "Budget", text, None, 0, len(text))], "application")
+    assert budget == {"requested_sek": 1650000, "own_financing_sek": 150000, "total_sek": 1800000}

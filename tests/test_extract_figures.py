@@ -456,3 +456,20 @@ def test_budget_leaves_an_eu_funds_grant_out(text, expected):
     from extractor.extract.budget import find_budget
 
     assert find_budget(text, find_amounts(text, []), [], "other") == expected
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Personal\t1.240.000,00\nLokaler\t210.000,00", [1240000, 210000]),  # dotted groups with öre, no unit
+    ("Sökt belopp: SEK 1.335.500.", [1335500]),
+    ("Version 1.200.3, telefon 070.123.456, år 2.025, 3.5 procent", []),  # not money by shape
+])
+def test_amounts_in_dotted_thousands_without_a_unit(text, values):
+    assert [a.value for a in find_amounts(text, [])] == values
+
+
+def test_budget_a_delegation_decision_grants_with_beviljar():
+    from extractor.extract.budget import find_budget
+
+    text = "Beslut: Förbundschefen beviljar förlängning av Påhittet till och med 2026-06-30 och ytterligare 350 000 kr.\n"
+    budget = find_budget(text, find_amounts(text, []), [], "decision")
+    assert budget["requested_sek"] == 350000

@@ -366,3 +366,11 @@ def test_patterns_tried_at_their_words_find_what_a_full_search_finds(text):
     for pattern in list(named_people.OPENING_WORDS) + list(named_people.NEEDED_WORDS):
         assert ([m.span() for m in named_people._matches(pattern, text, text.lower())]
                 == [m.span() for m in pattern.finditer(text)]), pattern.pattern[:60]
+
+
+def test_minutes_signed_with_office_and_name_on_one_line():
+    text = ("Närvarande: Klas Klok (ordförande), Siv Skrivarsson, Ola Påhittsson, Berit Bisittare.\n"
+            "§ 3 Övriga frågor\nInga.\nJustering\n"
+            "Vid protokollet: Siv Skrivarsson\nOrdförande: Klas Klok\nJusterare: Ola Påhittsson\n")
+    assert sorted(n for n, r, *_ in find_named_people(text, minutes=True)) == [
+        "Klas Klok", "Ola Påhittsson", "Siv Skrivarsson"]

@@ -1,4 +1,6 @@
 """Expected participants on wordings beyond the form's own field (invented text)."""
+import pytest
+
 from extractor.extract.participants import find_participants
 from extractor.record import Section
 
@@ -362,3 +364,13 @@ def test_a_follow_up_states_the_planned_count_beside_the_outcome():
 def test_a_range_written_minst_och_hogst():
     text = "Vi räknar med minst 12 och högst 18 personer per år."
     assert _find("other", text) == {"count": 12, "per": "year"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a report's account of the plan, with the outcome in the next sentence that opens with its count
+    ("Projektet planerade för 45 deltagare totalt. 52 deltagare skrevs in; 12 av dem var under 20 år.", (45, "total")),
+    ("Insatsen planerade för 25 deltagare totalt. 31 personer skrevs in och 12 fick arbete.", (25, "total")),
+])
+def test_participants_planned_in_a_report_beside_the_outcome(text, expected):
+    found = find_participants([Section("participants", "Deltagare", text, None, 0, len(text))], text, {})
+    assert (found["count"], found["per"]) == expected

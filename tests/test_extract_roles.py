@@ -66,6 +66,18 @@ from extractor.record import Section
     ("Bollnäs kommun ansvarar för projektet och dess personal.", [("Bollnäs kommun", "owner")]),
     ("Insatsägare i Hudiksvalls kommun, Socialtjänsten\nKontaktperson", [("Hudiksvalls kommun", "owner")]),
     ("Styrelsen beslutar att bevilja 800 000 kr till Ljusdals kommun för insatsen.", [("Ljusdals kommun", "owner")]),
+    # a report's past tense, a decision's cases
+    ("Påhittsteget ägdes av Nacka kommun. Värmdö kommun och Arbetsförmedlingen var samverkansparter.",
+     [("Nacka kommun", "owner"), ("Värmdö kommun", "partner"), ("Arbetsförmedlingen", "partner")]),
+    ("Ystads kommun har som insatsägare ansökt om 640 000 kr för insatsen Påhittet.", [("Ystads kommun", "owner")]),
+    ("Skurups kommun, insatsägare, ansöker om förlängning av Exemplet.", [("Skurups kommun", "owner")]),
+    ("Alva Påhittsson, insatsägare, skriver under.", []),  # a person in the body's place is no owner
+    ("Insatsägare: Alvesta kommun\nSamverkan: Tingsryds kommun och Arbetsförmedlingen\nPeriod: 2025-2027",
+     [("Tingsryds kommun", "partner"), ("Arbetsförmedlingen", "partner")]),
+    # bodies named before their cue are parties also where a steering group follows later
+    ("Boxholms kommun och Försäkringskassan deltar som samverkansparter och ingår i styrgruppen.",
+     [("Boxholms kommun", "partner"), ("Försäkringskassan", "partner")]),
+    ("Boxholms kommun och Försäkringskassan deltar som aktörer i styrgruppen.", []),
     # partnership
     ("Ingående parter i Bron är Arbetsförmedlingen, Socialtjänsten och Region Kronoberg.",
      [("Arbetsförmedlingen", "partner"), ("Socialtjänsten", "partner"), ("Region Kronoberg", "partner")]),
@@ -201,6 +213,8 @@ CUE_EXAMPLES = [
     "Insatsen drivs av Motala kommun tillsammans med Vadstena kommun.",
     "Motala kommun är projektägare.",
     "Stiftelsen Exempelhjälpen fick rollen som projektägare.",
+    "Motala kommun har som insatsägare ansökt om medel.",
+    "Motala kommun, insatsägare, ansöker om förlängning.",
     "Motala kommun bedrev arbetet tillsammans med Försäkringskassan.",
     "Motala kommun ANSVARAR FÖR Verksamheten.",
     "Teamet har Motala kommun (socialtjänsten) som huvudman.",
@@ -224,6 +238,7 @@ CUE_EXAMPLES = [
     "Projektets parter bestod av Försäkringskassan.",
     "Samverkande parter: Försäkringskassan",
     "Medverkande parter: Försäkringskassan",
+    "Samverkan: Försäkringskassan och Region Östergötland",
     "Under året samverkade Motala kommun med Försäkringskassan.",
     "Samordningsförbundet Exempel Organisationsnamn",
     "Sökande organisation: Motala kommun",

@@ -108,3 +108,27 @@ def test_a_pattern_needing_words_finds_every_form_it_has(where):
         assert needing.search(text) is not None, text
         assert [m.span() for m in needing.finditer(text)] == [m.span() for m in needing.pattern.finditer(text)]
     assert needing.search("Inget av orden här.") is None
+
+
+def test_an_indented_line_in_lower_case_continues_the_sentence():
+    from extractor.extract.text import sentences
+
+    text = "  Insatsen ska ta emot 40\n  deltagare per år.\n  Kontakt\n  Anna Exempel\n"
+    assert [s.strip() for _, s in sentences(text)] == [
+        "Insatsen ska ta emot 40\n  deltagare per år.", "Kontakt", "Anna Exempel"]
+
+
+def test_a_wrapped_line_with_a_sentence_inside_is_no_heading():
+    from extractor.heading_lines import whole_line_heading
+
+    assert whole_line_heading("Målgruppen är unga 16–25 år utan betyg. Insatsen ska ta emot 40") is None
+    assert whole_line_heading("Målgrupp och urval") == "target_group"
+
+
+def test_a_bare_period_label_with_its_colon():
+    from extractor.extract.period import find_period
+
+    text = "Insats:\tPåhittet\tPeriod:\t2025-08-18 -- 2027-06-30\nStyrelsen beslutar att bevilja medel.\n"
+    found = find_period([], text, None, "decision")
+    assert (found["start"], found["end"]) == ("2025-08-18", "2027-06-30")
+    assert find_period([], "Rapportperiod: 2025-01-01 – 2025-06-30\n", None, "progress_report")["start"] is None

@@ -66,3 +66,40 @@ def test_bold_by_paragraph_style_marks_a_heading(tmp_path):
         ("Bakgrund", "Många i Testby saknar stöd."),
         ("Vardagen i verkstaden", "Deltagarna lagar cyklar med en handledare."),
         ("Budget", "400 000 kronor.")]
+
+
+def test_a_bold_label_before_a_content_control_is_a_run_in_heading(tmp_path):
+    # a Word form: "**Insatsens namn:** [answer in a content control]" (invented text)
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    document.add_paragraph("Ansökan om medel")
+    for label, answer in [("Insatsens namn", "Påhittsteget"), ("Insatsägare", "Exempelby kommun")]:
+        paragraph = document.add_paragraph()
+        paragraph.add_run(label + ": ").bold = True
+        paragraph._p.append(parse_xml(
+            f'<w:sdt {nsdecls("w")}><w:sdtPr><w:alias w:val="{label}"/></w:sdtPr>'
+            f'<w:sdtContent><w:r><w:t>{answer}</w:t></w:r></w:sdtContent></w:sdt>'))
+    out = io.BytesIO()
+    document.save(out)
+    data = out.getvalue()
+    doc = read_docx(tmp_path / "a.docx", data, hashlib.sha256(data).hexdigest())
+    assert "Insatsens namn: Påhittsteget" in doc.text
+    assert [doc.text[h.start:h.end].strip() for h in doc.hints] == ["Insatsens namn:", "Insatsägare:"]
+
+
+def test_page_header_and_footer_are_read_once_around_the_body(tmp_path):
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Samordningsförbundet Påhittet\tDnr SPX 2025/14"
+    document.sections[0].footer.paragraphs[0].text = "Projektplan Påhittsteget, version 2, 2025-09-01"
+    document.add_paragraph("Projektplan")
+    document.add_section()  # a second section linked to the first one's header and footer
+    document.add_paragraph("Målgrupp: unga vuxna.")
+    out = io.BytesIO()
+    document.save(out)
+    data = out.getvalue()
+    text = read_docx(tmp_path / "a.docx", data, hashlib.sha256(data).hexdigest()).text
+    assert text.startswith("Samordningsförbundet Påhittet\tDnr SPX 2025/14\nProjektplan\n")
+    assert text.rstrip().endswith("Målgrupp: unga vuxna.\nProjektplan Påhittsteget, version 2, 2025-09-01")
+    assert text.count("Dnr SPX") == 1

@@ -29,3 +29,16 @@ def test_a_page_with_glued_labels_reads_like_a_form(tmp_path):
     assert [c["email"] for c in record.contacts] == ["anna.exempelsson@exempelby.se"]
     assert record.period["start"] == "2023-01-01" and record.period["end"] == "2024-06-30"
     assert 1250000 in record.amounts
+
+
+def test_a_web_pages_row_of_labels_over_its_values(tmp_path):
+    from extractor.read.html import read_html
+    from extractor.read.labels import pair_label_lines
+
+    assert pair_label_lines("Startdatum\tSlutdatum\n2026-01-12\t2027-12-17\nText.") == (
+        "Startdatum\t2026-01-12\nSlutdatum\t2027-12-17\nText.")
+    assert pair_label_lines("Post\t2026\nPersonal\t400 000") == "Post\t2026\nPersonal\t400 000"  # no form labels
+    page = ("<h1>Ansökan</h1><table><tr><th>Insatsens namn</th><th>Insatsägare</th></tr>"
+            "<tr><td>Påhittsteget</td><td>Exempelby kommun</td></tr></table><h2>Målgrupp</h2><p>Unga.</p>")
+    text = read_html(tmp_path / "a.html", page, "x").text
+    assert "Insatsens namn\tPåhittsteget\nInsatsägare\tExempelby kommun" in text

@@ -201,3 +201,57 @@ def test_reading_groups_leaves_a_one_column_page_alone():
     x1 = x0 + 40
     line = np.repeat(np.arange(60), 10)
     assert pdflayout.reading_groups(x0, x1, line) is None
+
+
+def _rows(lines):
+    """(words as (x0, x1) per line) -> tab_gaps' arrays, 10 pt type, lines 12 pt apart."""
+    x0 = np.array([w[0] for line in lines for w in line], float)
+    x1 = np.array([w[1] for line in lines for w in line], float)
+    line = np.array([k for k, words in enumerate(lines) for _ in words])
+    size = np.full(len(x0), 10.0)
+    return x0, x1, size, size, line, line * 12.0
+
+
+def test_a_row_whose_first_cell_fills_its_column_gets_its_tab():
+    # "Exempelby kommun | 420" / "Samordningsförbundet Påhittsbygden | 3 150" / "Region Exempel | 420":
+    # the long first cell leaves only the cell padding (1 em) before the figure's column
+    lines = [[(50, 95), (100, 140), (300, 318)],
+             [(50, 170), (175, 288), (298, 304), (306, 324)],
+             [(50, 90), (95, 135), (300, 318)]]
+    tabs = pdflayout.tab_gaps(*_rows(lines)).tolist()
+    assert tabs == [False, True, False, False, True, False, False, False, True]  # (pairs across lines too)
+
+
+def test_a_prose_line_below_a_table_row_keeps_its_spaces():
+    # the line below starts elsewhere: prose under the table, whatever its word gaps
+    lines = [[(50, 95), (100, 140), (300, 318)],
+             [(40, 170), (175, 288), (298, 330)]]
+    assert pdflayout.tab_gaps(*_rows(lines)).tolist() == [False, True, False, False, False]
+
+
+def _side_by_side(words_per_side: int, alpha_right: bool):
+    """Ten lines on one baseline grid, each with words on both sides of a 30 pt gutter."""
+    x0, x1, line, alpha = [], [], [], []
+    for k in range(10):
+        for side, (left, right) in enumerate(((50, 280), (310, 540))):
+            step = (right - left) / words_per_side
+            for w in range(words_per_side):
+                x0.append(left + w * step)
+                x1.append(left + (w + 1) * step - 4)
+                line.append(k)
+                alpha.append(side == 0 or alpha_right)
+    return np.array(x0), np.array(x1), np.array(line), np.array(alpha)
+
+
+def test_two_text_columns_on_one_line_grid_read_left_column_first():
+    x0, x1, line, alpha = _side_by_side(6, alpha_right=True)
+    groups = [g for g in pdflayout.reading_groups(x0, x1, line, alpha) or [] if len(g)]
+    assert len(groups) == 2
+    assert (x1[groups[0]] < 300).all() and (x0[groups[1]] > 300).all()
+
+
+def test_a_table_of_labels_and_figures_on_one_grid_stays_in_rows():
+    # the same boxes, but the right side holds figures: a table's rows, read across
+    x0, x1, line, alpha = _side_by_side(6, alpha_right=False)
+    assert pdflayout.reading_groups(x0, x1, line, alpha) is None
+    assert pdflayout.reading_groups(x0, x1, line) is None  # no word text: no guess

@@ -494,3 +494,29 @@ def test_the_first_heading_pattern_is_found_by_one_search(runon, include_other):
     for heading in HEADING_WORDINGS:
         if " / " not in heading:
             assert match_key(heading, include_other, runon) == first(heading), heading
+
+
+def test_split_an_english_summary_is_no_budget():
+    # "Summary" shares its first letters with "summa"; an English summary is a section of no key
+    text = ("Summary in English\nThe project ran for two years.\nBakgrund\nText om behovet.\n"
+            "Budget\nSökt belopp 1 200 000 kr.\n")
+    assert _keys(text) == ["other", "background", "budget"]
+
+
+def test_split_a_web_forms_required_questions_and_answer_labels(tmp_path):
+    from extractor.read.html import read_html
+
+    page = "".join(f'<div class="q">{q} <span>*</span></div><div><span>Ditt svar</span><div>{a}</div></div>'
+                   for q, a in [("Vad heter insatsen?", "Påhittet"), ("Vilka är insatsen till för?", "Unga 18–29 år."),
+                                ("Hur många deltagare?", "20 deltagare per år.")])
+    doc = read_html(tmp_path / "svar.html", page, "x")
+    assert "Ditt svar" not in doc.text
+    sections = split(doc)
+    assert [(s.key, s.text.strip()) for s in sections] == [
+        ("title", "Påhittet"), ("target_group", "Unga 18–29 år."), ("participants", "20 deltagare per år.")]
+
+
+@pytest.mark.parametrize("heading, key", [("Beskrivning av metod", "methods"), ("Kort beskrivning av målgruppen", "target_group"),
+                                          ("Beskrivning av insatsens bakgrund", "background")])
+def test_split_a_description_heading_is_keyed_by_what_it_describes(heading, key):
+    assert _keys(f"Budget\nSökt belopp: 1 200 000 kr\n\n{heading}\nText om det.\n") == ["budget", key]

@@ -73,6 +73,10 @@ DOTTED_RE = re.compile(r"(?<![\d,.])(?P<num>\d{1,3}(?:\.\d{3})+)(?![\d,.]\d)\s*(
 # a decimal comma is never followed by two groups of three digits.
 COMMA_GROUPS_RE = re.compile(r"(?<![\d,.])(?P<num>\d{1,3}(?:,\d{3}(?:[ \u00a0]\d{3})+|(?:,\d{3}){2,}))(?![\d,.]\d)"
                              r"\s*(?:kr\b|kronor\b|sek\b|:-)", re.I)
+# ... and without a unit where the shape says money: two dotted groups or more ("1.240.000"), or öre
+# after them ("210.000,00"), as a budget table or a foreign-style form prints figures.
+DOTTED_SHAPE_RE = re.compile(r"(?<![\d,.])(?P<num>[1-9]\d{0,2}(?:\.\d{3}){2,}|[1-9]\d{0,2}(?:\.\d{3})+(?=,\d\d(?!\d)))"
+                             r"(?:,\d\d(?!\d))?(?![\d.]\d|,\d)")
 UNIT_FIRST_RE = re.compile(rf"\b(?:SEK|kr\.?)\s+(?P<num>{NUMBER_PATTERN})(?![\d]|[.,]\d|\s*(?:tkr|mkr|mnkr|kr|kronor|sek|%)\b)",
                            re.I)
 
@@ -115,6 +119,11 @@ def find_money(text: str) -> list[Found]:
             if isinstance(value, int) and 100 <= value < MAX_SEK and not YEAR_RE.match(raw):
                 out.append(Found(value, m.start("num"), m.end()))
                 taken.append((m.start("num"), m.end()))
+    for m in digit_led_matches(DOTTED_SHAPE_RE, text):
+        value = int(m.group("num").replace(".", ""))
+        if MIN_BARE_SEK <= value < MAX_SEK and not any(s <= m.start("num") < e for s, e in taken):
+            out.append(Found(value, m.start("num"), m.end()))
+            taken.append((m.start("num"), m.end()))
     for pattern, value in WORD_MONEY_RE if "miljon" in lower else ():
         out += [Found(value, m.start(), m.end()) for m in pattern.finditer(text)
                 if not any(s <= m.start() < e for s, e in taken)]

@@ -53,6 +53,10 @@ SIGNATURE_RE = re.compile(
 SIGNATURE_BELOW_RE = re.compile(
     rf"(?m)^[ \t]*(?i:ordförande|sekreterare|justerare|justerande|protokollsjusterare|justeras|vice ordförande|"
     rf"vid protokollet)[ \t]*:?[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<name>{PERSON})[ \t]*$")
+# ... or the office, a colon and the name on one line of their own: "Vid protokollet: Anna Exempelsson"
+SIGNATURE_COLON_LINE_RE = re.compile(
+    rf"(?m)^[ \t]*(?i:ordförande|sekreterare|justerare|justerande|protokollsjusterare|vid protokollet)"
+    rf"[ \t]*:[ \t]*(?P<name>{PERSON})[ \t]*$")
 # Signatures a transcript prints between slashes: "/Anna Exempelsson, ordförande. Per Påhittad, vice ordf./"
 SLASHED_GROUP_RE = re.compile(r"/([^/\n]{5,200})/")
 SIGNER_WITH_OFFICE_RE = re.compile(
@@ -215,7 +219,7 @@ def find_named_people(text: str, minutes: bool = False) -> list[tuple[str, str, 
         begun = [m.end() for m in SENTENCE_START_RE.finditer(window)]
         return bool(ATTENDANCE_RE.search(window, begun[-1] if begun else 0))
 
-    for pattern in (SIGNATURE_RE, SIGNATURE_BELOW_RE, SIGNATURE_LINE_RE, SIGNER_OVER_OFFICE_RE, SIGNATURE_FIELD_RE,
+    for pattern in (SIGNATURE_RE, SIGNATURE_BELOW_RE, SIGNATURE_COLON_LINE_RE, SIGNATURE_LINE_RE, SIGNER_OVER_OFFICE_RE, SIGNATURE_FIELD_RE,
                     SIGNATURE_END_RE, SIGNED_BY_RE):
         for m in _matches(pattern, text, lower):
             group = "signer" if "signer" in pattern.groupindex and m.group("signer") else "name"

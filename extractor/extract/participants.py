@@ -62,13 +62,14 @@ BARE_COUNT_RE = re.compile(
 
 # A sentence may report outcomes in one clause and state the goal in the next.
 # ... "men" joins the two without a comma too: "Målet var 60 deltagare per år men 45 deltog"
-CLAUSE_SPLIT_RE = re.compile(r",\s+(?:och|men|medan|and|but|while)\s+|;\s+|\s+men\s+")
-GOAL_CLAUSE_RE = re.compile(r"\bmålet\b|\bsom mål\b|\bskulle\s+(?:omfatta|ta emot|nå)\b|\bplanera(?:de?|t)\s+(?:volym|antal)\b|\bplanerar\b|\bberäknas\b|\bräknar (?:vi |projektet |insatsen )?med\b|\bförväntas\b|"
+# ... and a sentence that opens with its count runs on after a full stop: "… 45 deltagare totalt. 52 skrevs in"
+CLAUSE_SPLIT_RE = re.compile(r",\s+(?:och|men|medan|and|but|while)\s+|;\s+|\s+men\s+|\.\s+(?=\d)")
+GOAL_CLAUSE_RE = re.compile(r"\bmålet\b|\bsom mål\b|\bskulle\s+(?:omfatta|ta emot|nå)\b|\bplanera(?:de?|t)\s+(?:volym|antal)\b|\bplanerar\b|\bplanerade\s+för\b|\bberäknas\b|\bräknar (?:vi |projektet |insatsen )?med\b|\bförväntas\b|"
                             r"\bthe (?:goal|target|aim) is\b|\bexpect(?:s|ed)?\b|\bplan(?:s|ned)?\b", re.I)
 INTAKE_PLAN_RE = re.compile(r"\b(?:ska|kommer\s+att|beräknas|planeras\s+att)\s+(?:under\s+(?:år\s+)?(?:19|20)\d\d\s+)?(?:ta\s+emot|omfatta|delta\s+i)\b|"
                             # "Vi räknar med 35 deltagare per år", "Målet är 40 deltagare per år",
                             # "Insatsen är dimensionerad för 30 deltagare samtidigt"
-                            r"\bräknar med\b|\bberäknar att\b|\bplanerar för\b|\bmålet är\b|\bdimensionerad för\b|"
+                            r"\bräknar med\b|\bberäknar att\b|\bplanera(?:r|de) för\b|\bmålet är\b|\bdimensionerad för\b|"
                             # a number of places is the capacity, not an outcome: "Insatsen hade 15 platser per år"
                             r"\b\d{1,4}\s+platser\b|"
                             # the field counts the group itself: "Målgruppen är 30 ungdomar per år"

@@ -29,7 +29,8 @@ PROSE_END_RE = re.compile(
     r"|\b(?:avslutas|avslutades|upphör|upphörde|slutar)\s+(?:den\s+)?(?=\d)", re.I)
 LABEL_START_RE = re.compile(r"\b(?:startdatum|projektstart|insatsstart|planerad\s+start)\s*:?\s*(?=\d)", re.I)
 # A period field prints its two dates side by side, a dash or only a space between: "Projektperiod: 2009-05-01 2012-04-30"
-LABEL_RANGE_RE = re.compile(r"\b(?:projektperiod|insatsperiod|projekttid|insatstid)\s*:?\s*(?=\d)", re.I)
+# ... also a bare "Period:" label with its colon: "Period:\t2025-08-18 -- 2027-06-30"
+LABEL_RANGE_RE = re.compile(r"\b(?:projektperiod|insatsperiod|projekttid|insatstid)\s*:?\s*(?=\d)|\bperiod\s*:\s*(?=\d)", re.I)
 LABEL_END_RE = re.compile(r"\b(?:slutdatum|projektslut|insatsslut|planerat\s+slut)\s*:?\s*(?=\d)", re.I)
 # whose subject is the intervention, not the förbund's accounts
 PROJECT_WORD_RE = re.compile(r"\b(?:projekt|project|insats|förstudie|verksamhet|satsning)\w*", re.I)

@@ -13,7 +13,7 @@ import re
 # the cue starts ("Köpings kommun är projektägare"); a sentence is searched for the pattern only
 # when it holds one of the words in lower case (every match of the pattern holds one).
 ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
-    ("owner", "after", r"\bägs\s+(?:gemensamt\s+)?av", ("ägs",)),
+    ("owner", "after", r"\b(?:ägs|ägdes|ägts)\s+(?:gemensamt\s+)?av", ("ägs", "ägdes", "ägts")),
     ("owner", "after", r"\b(?:projektägare|projektägarna|huvudman(?:nen)?|huvudmän)\s+(?:för\s+\w+\s+)?(?:är|var|blir|har\s+varit)", ("projektägar", "huvudm")),
     # ... also the ESF form's word for it: "Projektanordnare: Exempelby universitet"
     ("owner", "after", r"\b(?:projektägare|huvudman|projektanordnare)\s*:", ("projektägare", "huvudman", "projektanordnare")),
@@ -33,6 +33,10 @@ ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("owner", "before", r"\s+(?:är|var|blir|har\s+varit)\s+(?:lokal\s+|formell\s+)?(?:projektägare|insatsägare|huvudman|ägare)\b",
      ("ägare", "huvudman")),
     ("owner", "before", r"\s+(?:fick|får|har|hade)\s+rollen\s+som\s+(?:projektägare|huvudman)\b", ("rollen",)),
+    # a decision's case: "Exempelby kommun har som insatsägare ansökt om …", "Exempelby kommun, insatsägare, ansöker …";
+    # known bodies only (a person may stand in the same place: "Anna Exempel, projektägare, …")
+    ("owner", "before", r"\s+(?:har|hade)\s+som\s+(?:insatsägare|projektägare|huvudman)\b", ("insatsäg", "projektäg", "huvudman")),
+    ("owner", "before", r",[ \t]*(?:insatsägare|projektägare|huvudman)[ \t]*,", ("insatsäg", "projektäg", "huvudman")),
     ("owner", "before", r"\s+(?:driver|drev|bedriver|bedrev)\s+(?:\w+\s+){0,2}?tillsammans\s+med", ("tillsammans",)),
     ("owner", "before", r"\s+(?:driver|bedriver|äger|ansvarar\s+för)\s+(?:projektet|insatsen|förstudien|verksamheten)\b", ("projektet", "insatsen", "förstudien", "verksamheten")),
     # "… med Exempelby kommun som huvudman"
@@ -83,6 +87,8 @@ ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
     # a form's label: "Medverkande parter: …", "Samverkande: …"
     ("partner", "after", r"(?m)^[ \t]*(?:medverkande|deltagande|samverkande)(?:[ \t]+(?:parter|organisationer|aktörer))?[ \t]*:",
      ("medverkande", "deltagande", "samverkande")),
+    # a web page's or a memo's short label: "Samverkan: A och B", "Samarbete med: C"
+    ("partner", "after", r"(?m)^[ \t]*(?:samverkan|samarbete)(?:[ \t]+med)?[ \t]*:", ("samverkan", "samarbete")),
     # inverted order: "Under året samarbetade X med Y och Z"
     ("partner", "after", r"\b(?:samarbetar|samarbetade|samverkar|samverkade)\s+(?=[A-ZÅÄÖ][^.]{0,80}?\smed\s)", ("samarbeta", "samverka")),
     # a form that prints the value before its label: "Samordningsförbundet X Organisationsnamn"

@@ -48,6 +48,9 @@ COMPANY_RE = re.compile(r"\s(?:AB|HB|KB|ek\.\s?för\.?)$")
 # Steering and reference groups sit beside a project; their members are no partners by that.
 FOUNDED_RE = re.compile(r"\b(?:bildades|bildat|bildade)\b", re.I)
 GROUP_RE = re.compile(r"\b(?:styrgrupp|referensgrupp|beredningsgrupp|ledningsgrupp)\w*", re.I)
+# a body named before its cue sits in the group only where the group follows the cue at once:
+# "A deltar som aktör i styrgruppen", not "A deltar som samverkanspart och ingår i styrgruppen"
+GROUP_AT_CUE_RE = re.compile(r"\s+i\s+(?:\w+\s+)?(?:styrgrupp|referensgrupp|beredningsgrupp|ledningsgrupp)", re.I)
 LIST_SPLIT_RE = re.compile(r"\s*,\s*|\s+(?:och|samt|liksom)\s+")
 # A unit written in a list is kept as written when it reads as a body: "Socialtjänsten".
 UNIT_WORDS_RE = re.compile(
@@ -217,6 +220,13 @@ def _resolve(name: str, known: list[str]) -> str | None:
     return None
 
 
+def _group_members(sentence: str, m: re.Match, where: str) -> bool:
+    """Whether a partner cue's bodies are members of a steering or reference group, not parties."""
+    if where == "before":
+        return GROUP_AT_CUE_RE.match(sentence, m.end()) is not None
+    return GROUP_RE.search(sentence[m.end():m.end() + 200]) is not None
+
+
 def find_roles(text: str) -> list[Role]:
     """Return the owners and partners that sentences of `text` state, each body once per role.
 
@@ -237,7 +247,7 @@ def find_roles(text: str) -> list[Role]:
             continue
         for role, where, pattern in cues_for(sentence, offset, words, starts):
             for m in pattern.finditer(sentence):
-                if role == "partner" and GROUP_RE.search(sentence[m.end():m.end() + 200]):
+                if role == "partner" and _group_members(sentence, m, where):
                     continue
                 if role == "partner" and where == "after" and GENERIC_PARTIES_RE.match(sentence, m.end()):
                     continue

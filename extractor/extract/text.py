@@ -11,7 +11,8 @@ from functools import lru_cache
 CONTINUING_WORDS = ["och", "samt", "i", "av", "med", "för", "till", "som", "eller", "en", "ett", "att",
                     "den", "det", "de", "om", "på", "från", "hos", "vid", "inom"]
 _NO_BREAK_AFTER = "(?<!,)" + "".join(rf"(?<![\s]{w})" for w in CONTINUING_WORDS)
-SENTENCE_BREAK_RE = re.compile(rf"(?<=[\wåäö)]{{2}}[.!?])\s+(?=[A-ZÅÄÖ•-])|(?=\n){_NO_BREAK_AFTER}\n+(?![a-zåäö])")
+# (a line that goes on in lower case continues the sentence, also after a fixed-width text's indentation)
+SENTENCE_BREAK_RE = re.compile(rf"(?<=[\wåäö)]{{2}}[.!?])\s+(?=[A-ZÅÄÖ•-])|(?=\n){_NO_BREAK_AFTER}\n+(?![ \t]*[a-zåäö])")
 # Where a break can begin: the blank after a full stop, "!" or "?", or a line break.
 BREAK_CUE_RE = re.compile(r"[.!?\n]")
 

@@ -15,6 +15,7 @@ HEADING_STYLE_RE = re.compile(r"^(?:heading|rubrik|överskrift|berschrift|titre)
 TITLE_STYLES = {"title", "rubrik", "titel"}
 BOLD_HEADING_MAX_CHARS = 150
 RUN_IN_HEADING_MAX_WORDS = 8
+RUNS_SLACK_CHARS = 2  # a field code or symbol the runs do not hold
 RUN_IN_LEVEL = 9
 
 
@@ -71,6 +72,13 @@ def _is_bold(paragraph, styles: dict | None = None) -> bool:
     if all(r.bold for r in runs):
         return True
     return styles is not None and all(r.bold is not False for r in runs) and _style(paragraph, styles)[1]
+
+
+def _runs_hold(paragraph, line: str) -> bool:
+    """Whether the paragraph's own runs hold (nearly) all its text: a form's answer in a content control
+    ("**Insatsens namn:** [Påhittet]") is text outside them, and no part of a bold heading."""
+    own = sum(len("".join(r.text.split())) for r in paragraph.runs)
+    return len("".join(line.split())) <= own + RUNS_SLACK_CHARS
 
 
 def _bold_lead(paragraph, line: str) -> str | None:
@@ -198,6 +206,33 @@ def _blocks(document):
                 yield "row", cells
 
 
+PAGE_NUMBER_LINE_RE = re.compile(r"^(?:sida|page|s\.)?[ \t]*\d*(?:[ \t]*(?:av|of|/)[ \t]*\d*)?$", re.I)
+
+
+def _page_margins(document) -> tuple[list[str], list[str]]:
+    """Return the lines of the page header (read before the body, as a PDF of it shows them first)
+    and of the page footer (after it), each line once: a registry number or a date often stands there."""
+    out: tuple[list[str], list[str]] = ([], [])
+    for section in document.sections:
+        for lines, parts in ((out[0], ("first_page_header", "header")), (out[1], ("first_page_footer", "footer"))):
+            for name in parts:
+                try:
+                    part = getattr(section, name)
+                    if part.is_linked_to_previous and lines:
+                        continue
+                    elements = list(_block_elements(part._element))
+                except (AttributeError, ValueError, KeyError):
+                    continue
+                for element in elements:
+                    texts = ([paragraph_text(element)] if _local(element.tag) == "p"
+                             else ["\t".join(cells) for cells in _table_rows(element)])
+                    for text in texts:
+                        text = text.replace("\n", " ").strip(" \t\r\x0b\xa0")
+                        if text and text not in lines and not PAGE_NUMBER_LINE_RE.match(text):
+                            lines.append(text)
+    return out
+
+
 def _paired(blocks):
     """Yield the blocks, each table's row of labels over its row of values read as label-value rows."""
     rows: list[list[str]] = []
@@ -230,14 +265,17 @@ def read_docx(path: Path, data: bytes, sha256: str) -> Document:
     run_in: list[tuple[int, str]] = []
     offset = 0
     style_names: dict[str | None, tuple[str, bool]] = {}
-    for kind, block in _paired(_blocks(document)):
-        if kind == "p":
+    head, foot = _page_margins(document)
+    for kind, block in [("margin", line) for line in head] + list(_paired(_blocks(document))) + [("margin", line) for line in foot]:
+        if kind == "margin":
+            line = block
+        elif kind == "p":
             # leading tabs are column positions (a table typed with tab stops): keep them
             line = paragraph_text(block._p).replace("\n", " ").strip(" \r\x0b\xa0").rstrip()
             level = _style_level(block, style_names)
             if line and level is not None:
                 hints.append(Hint(offset, offset + len(line), level))
-            elif line and len(line) <= BOLD_HEADING_MAX_CHARS and _is_bold(block, style_names):
+            elif line and len(line) <= BOLD_HEADING_MAX_CHARS and _is_bold(block, style_names) and _runs_hold(block, line):
                 bold.append((offset, line))
             elif line and (lead := _bold_lead(block, line)):
                 run_in.append((offset, lead))

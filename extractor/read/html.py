@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from ..record import Document, Hint
-from .labels import unglue_labels
+from .labels import pair_label_lines, unglue_labels
 
 # Tags that end a line of text where they stand; every other tag simply goes.
 BLOCK_TAG_RE = re.compile(
@@ -159,11 +159,16 @@ def _heading_hints(text: str) -> tuple[str, list[Hint]]:
     return "".join(out), hints
 
 
+# A web form's printed answers stand under a label of their own ("Ditt svar", "Your answer"): no text of the answer.
+ANSWER_LABEL_LINE_RE = re.compile(r"(?im)^[ \t]*(?:ditt svar|your answer)[ \t]*:?[ \t]*\n")
+
+
 def read_html(path: Path, raw: str, sha256: str) -> Document:
     """Return a Document from an .html file's decoded text; <h1>-<h6> become heading hints."""
     body = DOCTYPE_RE.sub("", drop_hidden(raw), count=1).replace(OPEN_MARK, "").replace(CLOSE_MARK, "")
     body = _mark_bold_openings(body)
     body = _sub_tags(HEADING_OPEN_RE, lambda m: f"\n{OPEN_MARK}{m.group(1)}", body)
     body = _sub_tags(HEADING_CLOSE_RE, f"{CLOSE_MARK}\n", body)
-    text, hints = _heading_hints(unglue_labels(clean_html(body).strip()) + "\n")
+    text = ANSWER_LABEL_LINE_RE.sub("", pair_label_lines(unglue_labels(clean_html(body).strip())))
+    text, hints = _heading_hints(text + "\n")
     return Document(path=str(path), format="html", sha256=sha256, text=text, hints=hints)

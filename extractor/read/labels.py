@@ -59,3 +59,28 @@ def pair_label_rows(rows: list[list[str]]) -> list[list[str]]:
             out.append(rows[i])
             i += 1
     return out
+
+
+def pair_label_lines(text: str) -> str:
+    """Return `text` with each line of tab-separated labels and the line of values below it as
+    label-value lines, as pair_label_rows does for a Word table's rows (a web page's or an export's table).
+
+    "Startdatum\\tSlutdatum\\n2026-01-01\\t2027-12-31" -> "Startdatum\\t2026-01-01\\nSlutdatum\\t2027-12-31"
+    """
+    if "\t" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        cells = lines[i].split("\t")
+        if len(cells) >= 2 and i + 1 < len(lines) and is_label_row(cells):
+            below = lines[i + 1].split("\t")
+            paired = pair_label_rows([cells, below])
+            if len(paired) != 2 or paired != [cells, below]:
+                out += ["\t".join(row) for row in paired]
+                i += 2
+                continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out)

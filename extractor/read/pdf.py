@@ -164,7 +164,8 @@ def _layout_groups(tuples: list) -> list | None:
         return None
     words = [word for word, _ in tuples]
     line = pdflayout.cluster(np.array([w["top"] for w in words]))
-    return pdflayout.reading_groups(np.array([w["x0"] for w in words]), np.array([w["x1"] for w in words]), line)
+    return pdflayout.reading_groups(np.array([w["x0"] for w in words]), np.array([w["x1"] for w in words]), line,
+                                    np.array([any(ch.isalpha() for ch in w["text"]) for w in words]))
 
 
 def _with_cell_gaps(textmap) -> str:

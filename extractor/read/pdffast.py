@@ -367,7 +367,8 @@ def _upright_page_text(page, textpage) -> str:
             halves = (rows[center < middle], rows[center >= middle])
             return "\n".join(_array_text(_array_words(codes, space, box, half), box, size)
                              for half in halves if len(half))
-        groups = pdflayout.reading_groups(words["x0"], words["x1"], _cluster_array(words["top"], Y_TOLERANCE))
+        groups = pdflayout.reading_groups(words["x0"], words["x1"], _cluster_array(words["top"], Y_TOLERANCE),
+                                          np.array([any(ch.isalpha() for ch in text) for text in words["text"]]))
         if groups is not None:
             return "\n".join(_array_text(_word_subset(words, group), box, size) for group in groups)
     return _array_text(words, box, size)
@@ -399,7 +400,8 @@ def page_text(page, textpage=None) -> str:
                 groups = pdflayout.reading_groups([min(c[1] for c in w) for w in words],
                                                   [max(c[2] for c in w) for w in words],
                                                   _cluster_array(np.array([min(c[3] for c in w) for w in words]),
-                                                                 Y_TOLERANCE))
+                                                                 Y_TOLERANCE),
+                                                  np.array([any(c[0].isalpha() for c in w) for w in words]))
             if groups is None:
                 return _words_text(words)
             return "\n".join(_words_text([words[i] for i in group.tolist()]) for group in groups)

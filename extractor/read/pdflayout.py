@@ -38,6 +38,8 @@ MIN_TAIL_LINES = 5
 MIN_SWAPS = 3  # left-only lines next to right-only lines
 MAX_BINS = 2000
 MAX_LINES = 1000
+SIDE_BY_SIDE_SHARE = 0.7  # of a band's lines with words on both sides (and of those, filled to the column's edge)
+FILLED_SHARE = 0.15  # a line ends this close (a share of the column's width) to the column's right edge
 
 
 def cluster(values: np.ndarray, tolerance: float = Y_TOLERANCE) -> np.ndarray:
@@ -97,6 +99,7 @@ def tab_gaps(start: np.ndarray, end: np.ndarray, size_first: np.ndarray, size_la
                 pairs.append(k)
     _join_justified_pairs(pairs, wide, first, last, start, top, em, at_margin)
     _widen_aligned(wide, same, gap, em, first, last, start, end)
+    _bridge_rows(wide, same, gap, em, first, last, start, end)
     return wide
 
 
@@ -169,11 +172,34 @@ def _widen_aligned(cells, same, gap, em, first, last, start, end) -> None:
                 cells[at[_near(end[at], nb_before) | _near(start[at + 1], nb_after)]] = True
 
 
-def reading_groups(x0: np.ndarray, x1: np.ndarray, line: np.ndarray) -> list[np.ndarray] | None:
+def _bridge_rows(cells, same, gap, em, first, last, start, end) -> None:
+    """Make a tab of a narrower gap on a line next to table rows whose cells start where its words do:
+    a first cell that nearly fills its column leaves the row only a cell's padding before the next
+    ("Samordningsförbundet Exempelbygden 3 150" over "Exempelby kommun\t420"). The rows beside it
+    (one at a page's top or bottom) must start where it starts, and the gap be wider than a space.
+    """
+    line_of = np.repeat(np.arange(len(first)), last - first + 1)[:-1]
+    per_line = np.bincount(line_of[cells], minlength=len(first))
+    for j in np.flatnonzero(per_line == 0).tolist():
+        rows = [k for k in (j - 1, j + 1) if 0 <= k < len(first)]
+        if not rows or not all(per_line[k] and abs(start[first[k]] - start[first[j]]) <= ALIGN_PT for k in rows):
+            continue  # between a row and prose, or not a row of the same table: its first cell starts elsewhere
+        columns = _edges(rows[0], cells, first, last, start, end)[1]
+        for k in rows[1:]:
+            columns = columns[_near(columns, _edges(k, cells, first, last, start, end)[1])]  # cell starts both rows share
+        a, b = int(first[j]), int(last[j])
+        at = a + np.flatnonzero(same[a:b] & (gap[a:b] >= ALIGNED_GAP_EM * em[a:b]))
+        if len(columns) and len(at):
+            cells[at[_near(start[at + 1], columns)]] = True
+
+
+def reading_groups(x0: np.ndarray, x1: np.ndarray, line: np.ndarray,
+                   alpha: np.ndarray | None = None) -> list[np.ndarray] | None:
     """Return the words' indexes in reading order, one array per block read as one (a text column or
     the lines between), or None when no part of the page stands in two columns.
 
-    x0, x1: each word's edges; line: each word's line number, in reading order (top down).
+    x0, x1: each word's edges; line: each word's line number, in reading order (top down);
+    alpha: whether each word holds a letter (prose side by side is told from figures by it).
     """
     x0, x1, line = np.asarray(x0, float), np.asarray(x1, float), np.asarray(line)
     if not len(x0):
@@ -183,7 +209,7 @@ def reading_groups(x0: np.ndarray, x1: np.ndarray, line: np.ndarray) -> list[np.
     if len(lines) > MAX_LINES or not _may_have_gutter(x0, x1, row):
         return None  # (a page of thousands of lines is no layout to read in columns)
     covered = _coverage(x0, x1, row, len(lines))
-    blocks = _blocks(covered, 0, len(lines), x0, x1, row)
+    blocks = _blocks(covered, 0, len(lines), x0, x1, row, None if alpha is None else np.asarray(alpha, bool))
     if not any(gutter is not None for _, _, gutter in blocks):
         return None
     order = np.argsort(row, kind="stable")
@@ -238,7 +264,7 @@ def _coverage(x0, x1, row, n_lines: int) -> tuple[np.ndarray, float, float]:
     return np.cumsum(diff.reshape(n_lines, n_bins + 1), axis=1)[:, :n_bins] > 0, lo, step
 
 
-def _blocks(covered, top: int, bottom: int, x0, x1, row) -> list[tuple[int, int, float | None]]:
+def _blocks(covered, top: int, bottom: int, x0, x1, row, alpha=None) -> list[tuple[int, int, float | None]]:
     """Return lines top..bottom as blocks (first line, end line, gutter x or None), top down."""
     touched, lo, step = covered
     width = int(np.ceil(MIN_GUTTER_PT / step))
@@ -260,9 +286,9 @@ def _blocks(covered, top: int, bottom: int, x0, x1, row) -> list[tuple[int, int,
     gutter = lo + (float(middle) + width / 2) * step
     start = top + end - best + 1
     band = (start, top + end + 1)
-    kind = gutter if _is_text_columns(x0, x1, row, band, gutter) else None
-    return (_blocks(covered, top, band[0], x0, x1, row) + [(band[0], band[1], kind)]
-            + _blocks(covered, band[1], bottom, x0, x1, row))
+    kind = gutter if _is_text_columns(x0, x1, row, band, gutter, alpha) else None
+    return (_blocks(covered, top, band[0], x0, x1, row, alpha) + [(band[0], band[1], kind)]
+            + _blocks(covered, band[1], bottom, x0, x1, row, alpha))
 
 
 def _run_lengths(free: np.ndarray) -> np.ndarray:
@@ -272,7 +298,7 @@ def _run_lengths(free: np.ndarray) -> np.ndarray:
     return index - last_touched
 
 
-def _is_text_columns(x0, x1, row, band: tuple[int, int], gutter: float) -> bool:
+def _is_text_columns(x0, x1, row, band: tuple[int, int], gutter: float, alpha=None) -> bool:
     """Return True when the band's lines read as two text columns rather than table rows."""
     in_band = (row >= band[0]) & (row < band[1])
     rows, lefts = row[in_band] - band[0], x1[in_band] <= gutter
@@ -286,6 +312,29 @@ def _is_text_columns(x0, x1, row, band: tuple[int, int], gutter: float) -> bool:
     if swaps >= MIN_SWAPS and (n_left >= PROSE_WORDS).sum() >= MIN_PROSE_LINES \
             and (n_right >= PROSE_WORDS).sum() >= MIN_PROSE_LINES:
         return True
+    if alpha is not None and _prose_side_by_side(x0, x1, alpha, in_band, rows, lefts, n):
+        return True
     tail = n - (np.flatnonzero(side != "L").max() + 1)  # left-only lines after the right column ends
     prose_tail = int((n_left[n - tail:] >= PROSE_WORDS).sum()) if tail else 0
     return tail >= max(MIN_TAIL_LINES, int((side == "B").sum())) and prose_tail * 2 >= tail
+
+
+def _prose_side_by_side(x0, x1, alpha, in_band, rows, lefts, n: int) -> bool:
+    """Return True when the band's lines are two-sided, several hold words of prose (not figures) on
+    both sides, and the left side's lines fill their column to its right edge: two text columns set on
+    one line grid (a newsletter's, a Word section's columns), whose lines share baselines as table rows
+    do. A table's left cells are labels or figures, not lines of prose that run to a column's edge."""
+    words = alpha[in_band]
+    n_left, n_right = np.bincount(rows[lefts], minlength=n), np.bincount(rows[~lefts], minlength=n)
+    prose_left = np.bincount(rows[lefts & words], minlength=n)
+    prose_right = np.bincount(rows[~lefts & words], minlength=n)
+    two = (n_left > 0) & (n_right > 0)
+    prose = two & (prose_left >= PROSE_WORDS) & (prose_right >= PROSE_WORDS)
+    if prose.sum() < MIN_PROSE_LINES or two.sum() < SIDE_BY_SIDE_SHARE * n:
+        return False
+    left_x0, left_x1 = x0[in_band][lefts], x1[in_band][lefts]
+    ends = np.full(n, -np.inf)
+    np.maximum.at(ends, rows[lefts], left_x1)
+    edge, width = float(ends.max()), float(ends.max() - left_x0.min())
+    filled = two & (edge - ends <= FILLED_SHARE * width)
+    return filled.sum() >= SIDE_BY_SIDE_SHARE * two.sum()

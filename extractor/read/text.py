@@ -8,8 +8,9 @@ from pathlib import Path
 
 from ..errors import UnreadableDocument
 from ..record import Document
-from .labels import unglue_labels
+from .labels import pair_label_lines, unglue_labels
 from .html import clean_html
+from .plainforms import plain_forms
 
 # UTF-8 read as Windows-1252 once already: "FÃ¶rsÃ¤kringskassan".
 MOJIBAKE_RE = re.compile("Ã[\u0080-\u00bf¥¤¶…„–©]")
@@ -110,7 +111,7 @@ def _repair_mojibake(text: str) -> str:
 def read_text(path: Path, data: bytes, sha256: str) -> Document:
     """Return a Document from a plain-text export."""
     text = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
-    text = tab_aligned_columns(unglue_labels(clean_html(text)))
+    text = pair_label_lines(tab_aligned_columns(unglue_labels(clean_html(plain_forms(text)))))
     return Document(path=str(path), format="txt", sha256=sha256, text=text)
 
 
