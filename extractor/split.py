@@ -11,8 +11,7 @@ from collections import Counter
 
 from .extract.text import digit_led_matches
 from .heading_keys import (
-    ANY_HEADING_RUNON_RE, COMPILED_RUNON, LEADING_NUMBER_RE, QUESTION_WORD_RE, STAR_RE, guess_key, match_key, normalise,
-    question_key,
+    ANY_HEADING_RUNON_RE, COMPILED_RUNON, STAR_RE, guess_key, match_key, normalise, question_key,
 )
 from .heading_lines import (
     MAX_HEADING_CHARS, MAX_QUESTION_WORDS, ends_in_figures, is_sentence, is_toc_line, minutes_paragraph,
@@ -21,6 +20,8 @@ from .heading_lines import (
 from .heading_hints import hint_heading
 from .heading_shapes import MIN_POINTING_HEADINGS, Heading, accept_shaped, bare_name_label, label_cell, shaped_heading
 from .headings import ONCE_KEYS
+from .question_headings import (MAX_QUESTION_HEADING_WORDS, REQUIRED_MARK_RE, accept_questions, answer,
+                                is_question_line, question_heading)
 from .record import Document, Section
 
 NUMBER_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,2}(?:\.\d{1,2}){0,2})[.,]?[ \t]+(?=[A-ZÅÄÖ])")
@@ -35,10 +36,6 @@ NUMERIC_CELLS_RE = re.compile(r"^[\s\d.,:%–\-kr]*$")
 SIGNING_KEYS = {"signatures", "signing_log"}
 # Lower-case words, then a capital with no space before it: a heading glued to its text.
 GLUED_HEADING_RE = re.compile(r"^([A-ZÅÄÖ][a-zåäö]+(?:[ \t]+[a-zåäö]+){0,4})(?=[A-ZÅÄÖ][a-zåäö])")
-MAX_QUESTION_HEADING_WORDS = 16
-MIN_QUESTION_HEADINGS = 2  # a lone question in prose ("Vad händer sedan?") heads nothing
-REQUIRED_MARK_RE = re.compile(r"(?<=\?)[ \t]*\*$")
-SENTENCE_BREAK_RE = re.compile(r"[.!:;]\s")
 MAX_GUESSED_LABEL_WORDS = 4  # "Syftet är enkelt: …" is a sentence; a form's label is a few words
 
 
@@ -265,7 +262,7 @@ def find_headings(doc: Document) -> list[Heading]:
         if not body:
             continue
         wrapped_cell = body[0].islower() and ends_in_figures(previous)
-        listed = _is_question_line(previous)  # a question right after a question: a list, not a heading
+        listed = is_question_line(previous)  # a question right after a question: a list, not a heading
         previous = body
         if wrapped_cell:
             continue  # "Extern – 60 90 150" then "utvärdering": a PDF table's wrapped label cell
@@ -276,7 +273,7 @@ def find_headings(doc: Document) -> list[Heading]:
         if start in hints and hints[start].end - start >= len(body):
             continue  # a marked line that heads nothing; a bold opening that heads nothing leaves its line to be read
         numbered = [] if is_toc_line(body) else _numbered_candidates(line, offset - len(line) - 1)
-        if numbered and body.endswith("?") and (listed or not _answer(lines[i + 1: i + 4])):
+        if numbered and body.endswith("?") and (listed or not answer(lines[i + 1: i + 4])):
             numbered = []  # "1. Hur har samverkan fungerat?" in a list of a study's questions
         if numbered and numbered[0].start == start:
             headings.extend(numbered)
@@ -291,8 +288,8 @@ def find_headings(doc: Document) -> list[Heading]:
         if plain and plain.shape is None and after_blank and plain.end - plain.start == len(body):
             plain.shape, plain.known = "alone", True  # a known heading alone on its line after a blank one
         asked = REQUIRED_MARK_RE.sub("", body)  # a web form's required question: "Vad heter insatsen? *"
-        if plain is None and not numbered and asked.endswith("?") and not listed and _answer(lines[i + 1: i + 4]):
-            plain = _question_heading(asked, start)
+        if plain is None and not numbered and asked.endswith("?") and not listed and answer(lines[i + 1: i + 4]):
+            plain = question_heading(asked, start)
             if plain:
                 plain.end = start + len(body)  # the mark belongs to the heading, not to the answer
                 if after_blank:
@@ -301,46 +298,7 @@ def find_headings(doc: Document) -> list[Heading]:
             headings.append(plain)
             numbered = [n for n in numbered if n.start >= plain.end]
         headings.extend(numbered)
-    return accept_shaped(_accept_questions(headings))
-
-
-def _answer(after: list[str]) -> bool:
-    """Whether the next non-blank line reads as the answer to a question before it, not as more text
-    of the same sentence (lower case) nor as the next question of a list."""
-    following = next((line.strip() for line in after if line.strip()), "")
-    return bool(following) and not following[:1].islower() and not following.endswith("?")
-
-
-def _is_question_line(body: str) -> bool:
-    """Whether a stripped line is one short question.  "4. Vad kostade insatsen?" -> True"""
-    text = LEADING_NUMBER_RE.sub("", body)
-    return (text.endswith("?") and text[:1].isupper() and len(text.split()) <= MAX_QUESTION_HEADING_WORDS
-            and text.count("?") == 1 and not SENTENCE_BREAK_RE.search(text)
-            and QUESTION_WORD_RE.match(normalise(text)) is not None)
-
-
-def _question_heading(body: str, start: int) -> Heading | None:
-    """Return a heading for a short question standing alone on its line.
-
-    "Hur har ni arbetat?" -> methods; "Vilka arbetade i insatsen?" -> other (the staff).
-    """
-    if not _is_question_line(body):
-        return None  # not a question, or a paragraph's last sentences
-    # what it asks, else its words' stems as for any heading: "What is the problem?" -> background
-    return Heading(start, start + len(body), guess_key(body), body, question=True)
-
-
-def _accept_questions(headings: list[Heading]) -> list[Heading]:
-    """Keep unmarked question headings where the document asks at least two known questions; a lone
-    known question standing alone after a blank line goes on to be judged by its shape (accept_shaped:
-    kept where the document's known headings stand alone on their lines too)."""
-    known = sum(1 for h in headings if h.question and h.key != "other")
-    if known >= MIN_QUESTION_HEADINGS:
-        for h in headings:
-            if h.question:
-                h.shape = None
-        return headings
-    return [h for h in headings if not h.question or h.shape == "alone" and h.key != "other"]
+    return accept_shaped(accept_questions(headings))
 
 
 def _accept_numbered(headings: list[Heading]) -> list[Heading]:
