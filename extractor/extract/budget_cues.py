@@ -1,0 +1,37 @@
+"""The words that name each headline budget figure (budget.py reads the figure nearest them)."""
+from __future__ import annotations
+
+# Each field's cues; tier 0 names the figure outright, tier 1 only implies it ("bidrar med").
+CUES: dict[str, list[tuple[str, int]]] = {
+    "own_financing_sek": [
+        (r"egen\s*finansiering|egenfinansiering|egen\s*insats|egeninsats|medfinansiering|medfinansierar|eget bidrag|egna insats|"
+         r"own (?:contribution|financing|funding)", 0),
+        (r"\bbidr(?:ar|og)(?:\s+(?:själv|själva|också|även))?\s+med\b|\bstår för\b|(?<!förbundet )\bfinansierar\b|i form av (?:personal|lokaler|arbetstid)", 1),
+    ],
+    "requested_sek": [
+        (r"\bsöks\b|sökt belopp|\bsökt(?=\s*:?\s*\d)|ansökt belopp|\bsöker\b|ansöker om|(?:att|vill) ansöka om(?=[^.\n]{0,40}?\d)|att rekvirera|"
+         r"från (?:samordnings)?förbundet|^samordningsförbundet(?=[^\n.]{0,40}?(?:\d|$))|"
+         r"förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+finansierar|"
+         # English: "Requested from the association: SEK …", "Amount applied for: …"
+         r"\brequested\s+(?:from|of)\b|\b(?:amount|sum)\s+(?:applied|requested)\s+for\b|\bwe\s+apply\s+for\b", 0),
+        # a decision's grant, a report's account of it: "att bevilja X 800 000 kr", "Förbundet finansierade
+        # insatsen med …"; where the sum applied for is stated too ("sökt belopp var …"), that is the request
+        # a change request's new budget, set against the old: "Ny budget 2026: 640 000 kr (tidigare 420 000 kr)"
+        (r"\bny(?:a)?\s+budget(?:en)?\b|"
+         r"beviljat belopp|beviljade(?!\s+(?:samordnings)?förbund)|\bwas granted\b|"
+         r"\batt bevilja\b|\bbeviljar\b|\bbeviljat(?=\s+\d)|förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+finansierade\s+(?:insatsen|projektet|verksamheten)\s+med", 1),
+    ],
+    "total_sek": [
+        (r"total(?:a)? kostnad(?:en)?|totala (?:projekt)?budget(?:en)?|total (?:projekt)?budget|totalkostnad|kostnad för insatsen|"
+         r"(?:insatsens|projektets) kostnad|"
+         r"kostnaden för (?:år )?\d{4}|budgetomslutning|omsluter|omsätts|omsätter|sammanlagd(?:a)? (?:budget|kostnad)|"
+         r"budget(?:en)?(?: för (?:år )?\d{4})? (?:omfattar|uppgår till)|"
+         # English: "The project had a budget of 2 million Swedish kronor", "total cost"
+         r"\ba budget of\b|\btotal cost\b", 0),
+        (r"^(?:totalt|summa|total)\s*(?:\([^)]*\))?\s*:?\s*$|^summa kostnader|^summa totalt", 3),
+        # a sentence of its own after the parts: "… 700 000 kr. Totalt 2 480 000 kr.", "Summa 1 840 000 kr."
+        (r"(?:^|(?<=[.]\s))(?:totalt|summa)(?=\s+\d)|(?:^|(?<=[.]\s))total\s*:?(?=\s+(?:SEK\s+)?\d)", 1),
+        # one line of figures with their units: "Sökt 400000:-  Egen insats 50000:-  Totalt 450000:-"
+        (r"(?:(?<=:-\s)|(?<=:-\s\s)|(?<=\skr\s)|(?<=\skr\s\s)|(?<=\skr\.\s))(?:totalt|summa)(?=\s+\d)", 1),
+    ],
+}
