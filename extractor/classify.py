@@ -61,7 +61,7 @@ TITLE_ZONE_CHARS = 700
 # A report that names no kind on its cover still calls itself one in its foreword: "Den här rapporten
 # redovisar …", "I denna rapport presenteras …" (a news item speaks of "rapporten", not "denna rapport").
 SELF_REPORT_RE = re.compile(r"\b(?:denna|den\s+här|föreliggande|den\s+föreliggande)\s+rapport(?:en)?\b"
-                            # "Föreliggande arbete är slutrapporten på projektet …"
+                            # "Denna skrift är slutrapporten från projektet …"
                             # (a copy that runs the heading into it: "FörordFöreliggande arbete …")
                             r"|(?:denna|detta|den\s+här|det\s+här|föreliggande)\s+[\wåäö]+\s+är\s+slutrapporten\b",
                             re.I)
@@ -160,7 +160,7 @@ def classify_doc_type(text: str) -> str:
             and not NOT_MINUTES_RE.search(text[:HEAD_CHARS])):
         return "decision"  # "Styrelsemöte 2031-03-04 … § 1 … § 2 Val av justerare"
     if found == "decision" and NOTICE_RE.search(text[:TITLE_ZONE_CHARS]) and not PARAGRAPH_RE.search(text):
-        return "other"  # "KALLELSE … 1. Genomgång av protokoll från föregående möte"
+        return "other"  # "KALLELSE … 1. Val av justerare 2. Årsredovisning"
     if found == "decision" and len(text) >= DECIDES_MIN_CHARS and not DECIDES_RE.search(text):
         return "other"  # "Beslutet om hur medlen fördelas fattades i mars 2029"
     return found

@@ -92,8 +92,8 @@ INVESTIGATE_RE = re.compile(
     r"frågan om att införa|möjligheten att införa|intresse av att införa|kartlägga förutsättningar\w*|"
     # a wish for later: "Vi vill i framtiden pröva AWP", "hoppas kunna införa SMAIL"
     r"(?:vill|skulle vilja|hoppas|önskar)\s+(?:\w+\s+){0,3}?(?:pröva|prova|testa|införa)|"
-    # barriers to bringing it in, a need seen for others to use it: "hinder för att införa IPS",
-    # "hon ser behov att kommunen arbetar med IPS"
+    # barriers to bringing it in, a need seen for others to use it: "två hinder mot att införa SMAIL",
+    # "styrgruppen ser ett behov av att skolan börjar med SMAIL"
     r"hinder\s+(?:\w+\s+){0,3}?(?:för|mot)\s+att\s+införa|(?:ser|såg|finns)\s+(?:\w+\s+){0,2}?behov\s+(?:av\s+)?att)\b",
     re.I)
 # A unit, a job title or an undertaking named after a method: "IPS-teamet", "SE-handläggare", "IPS-införande".

@@ -17,9 +17,9 @@ from extractor.record import Section
     ("Samverkan på riktigt\nUtvärdering av socialfondsprojektet Bryggsteget 2031. "
      "Rapporten följer socialfondsprojektet Bryggsteget, som bedrivs i Exempelby.", "Bryggsteget"),
     # a name is said to be a project of some compound kind, a few words between
-    ("Sammanfattning. Lyktan är ett interventions samverkans och forskningsprojekt för unga.", "Lyktan"),
+    ("Sammanfattning. Gläntan är ett stöd och utvecklingsprojekt för unga i Exempelby.", "Gläntan"),
     # a transcript runs the heading into the sentence
-    ("Lyktan Slutrapport\n\n3 Sammanfattning Lyktan är ett interventions- och forskningsprojekt för unga.", "Lyktan"),
+    ("Gläntan Slutrapport\n\n3 Sammanfattning Gläntan är ett stöd- och utvecklingsprojekt för unga.", "Gläntan"),
     # a name in sentence case, named again
     ("Stödjande samtal\n\nStödjande samtal var ett nationellt projekt. Stödjande samtal pågick i tre år.",
      "Stödjande samtal"),
@@ -55,8 +55,7 @@ def test_a_contents_list_under_a_name_heading_is_no_title():
     ("Aktör: Påhittbolaget AB. Samordningsförbundet Exempeldalen var lokal projektägare.",
      [("Samordningsförbundet Exempeldalen", "owner")]),
     # the four kinds of party in general are the law's words, no project's partners
-    ("Ett samordningsförbund är en struktur för samverkan mellan kommun, landsting, Försäkringskassan och "
-     "Arbetsförmedlingen.", []),
+    ("Lagen ger förbunden en ram för samverkan mellan kommun, region, Försäkringskassan och Arbetsförmedlingen.", []),
 ])
 def test_roles_in_archived_prose(text, expected):
     assert [(r.name, r.role) for r in find_roles(text)] == expected
@@ -67,14 +66,14 @@ def test_a_historical_employment_board_is_a_body():
 
 
 def test_millions_counted_in_a_word_under_ten():
-    text = words_to_digits("Fem kommuner ska dela på nio miljoner kronor.")
+    text = words_to_digits("Påhittfonden ger Exempelby nio miljoner kronor till tre insatser.")
     assert [a.value for a in find_amounts(text, [])] == [9000000]
     assert words_to_digits("två deltagare") == "två deltagare"
 
 
 @pytest.mark.parametrize("text, names", [
     # a group's label runs into the name; a list runs the last surname into the next name
-    ("Styrgrupp Per Exempel Alva Påhittsson Projektledare Alva Påhittsson Projektgrupp Lyktan", ["Alva Påhittsson"]),
+    ("Styrgrupp Per Exempel Alva Påhittsson Projektledare Alva Påhittsson Projektgrupp Gläntan", ["Alva Påhittsson"]),
     # a run of signatures: each body's name before its signer
     ("Alva Påhittsson Generaldirektör Arbetsförmedlingen Per Exempelsson Generaldirektör Försäkringskassan",
      ["Alva Påhittsson", "Per Exempelsson"]),
@@ -85,7 +84,7 @@ def test_names_without_the_labels_and_bodies_run_into_them(text, names):
 
 def test_a_meeting_notice_decides_nothing():
     # a transcript runs the letterhead, the sender and the notice's kind into one line
-    text = ("Genomgång av protokoll från föregående möte.\n\n1 Samordningsförbundet Exempeldalen Alva Påhittsson "
+    text = ("Föregående mötes protokoll gås igenom först.\n\n1 Samordningsförbundet Exempeldalen Alva Påhittsson "
             "KALLELSE/UNDERRÄTTELSE Tid: Fredag 3 mars 2031. 1. Val av justerare. Förbundet föreslås besluta att utse "
             "justerare. 2. Årsredovisning.\n")
     assert classify_doc_type(text) == "other"
@@ -93,14 +92,14 @@ def test_a_meeting_notice_decides_nothing():
 
 
 def test_a_report_that_says_it_is_the_projects_final_report():
-    text = "Påhitt: vägar till arbete\nFörordFöreliggande arbete är slutrapporten på projektet PÅHITT, som startade 2030."
+    text = "Påhitt: vägar till arbete\nFörordDenna skrift är slutrapporten från projektet PÅHITT, som startade 2030."
     assert classify_doc_type(text) == "final_report"
 
 
 @pytest.mark.parametrize("text, name", [
     # a long name in capitals after the word that says it names a project
-    ("Lunds exempelskola\nFörordFöreliggande arbete är slutrapporten på projektet LYKTANSTEG, som är en akronym.\n"
-     "LYKTANSTEG: vägar till arbete", "LYKTANSTEG"),
+    ("Exempelby folkhögskola\nFörordDenna skrift beskriver projektet GLÄNTSTEGEN, vars namn är en förkortning.\n"
+     "GLÄNTSTEGEN: vägar till arbete", "GLÄNTSTEGEN"),
     # a transcript's page chrome does not count against the document's own opening
     ("Rapporter från förbundet\n\nStorlek: px\nStarta visningen från sidan:\n\nDownload \"Rapporter\"\n\n"
      + "Spara som PDF. " * 12 + "\n\nTranskript\n\n1 PROJEKTRAPPORT Projekt Trappsteget Projektansvarig Alva Påhittsson",
@@ -139,8 +138,8 @@ def test_an_esf_forms_project_organiser_is_the_owner():
 def test_an_english_page_on_a_projects_economy():
     from extractor.extract.budget import find_budget
     from extractor.extract.period import find_period
-    text = ("The pilot project had a budget of 3 million Swedish kronor to cover all costs. Staff worked on the "
-            "project during the period 1 March 2030 to 30 June 2031.")
+    text = ("Our trial in Exempelby had a budget of 3 million Swedish kronor for staff and premises. Coaches worked "
+            "in the project during the period 1 March 2030 to 30 June 2031.")
     amounts = find_amounts(text, [])
     assert [a.value for a in amounts] == [3000000]
     assert find_budget(text, amounts, [], "other")["total_sek"] == 3000000
@@ -148,13 +147,13 @@ def test_an_english_page_on_a_projects_economy():
 
 
 def test_an_invitation_is_signed_after_its_welcome():
-    text = "Härmed kallas till sammanträde. Välkomna! Alva Påhittsson Per Exempelsson Vi vill också påminna om mötet."
+    text = "Styrelsen kallas till möte i Exempelby. Välkomna! Alva Påhittsson Per Exempelsson Vi bjuder på fika."
     assert [p[0] for p in find_named_people(text)] == ["Alva Påhittsson", "Per Exempelsson"]
 
 
 @pytest.mark.parametrize("sentence", [
-    "Samtidigt ser hon behov att kommunen arbetar med IPS-metoden med fler deltagare.",
-    "Under förstudien undersöktes vilka hinder som finns för att införa IPS så som det är tänkt.",
+    "Handläggaren ser ett behov av att skolan i Exempelby börjar arbeta med IPS längre fram.",
+    "Rapporten nämner två hinder mot att införa IPS i Exempelby i dag.",
 ])
 def test_a_need_seen_or_barriers_to_a_method_are_no_use(sentence):
     from extractor.method_rules import verdict
@@ -163,14 +162,14 @@ def test_a_need_seen_or_barriers_to_a_method_are_no_use(sentence):
 
 
 def test_bodies_granted_money_for_a_project_run_it():
-    text = "Exempelby kommun, Försäkringskassan och Arbetsförmedlingen har fått medel från socialfonden till ett projekt."
+    text = "Exempelby kommun, Arbetsförmedlingen och Försäkringskassan har fått medel från Påhittfonden till ett projekt."
     assert [(r.name, r.role) for r in find_roles(text)] == [
-        ("Exempelby kommun", "owner"), ("Försäkringskassan", "owner"), ("Arbetsförmedlingen", "owner")]
+        ("Exempelby kommun", "owner"), ("Arbetsförmedlingen", "owner"), ("Försäkringskassan", "owner")]
 
 
 def test_a_share_in_decimals_before_the_role():
     from extractor.extract.staffing import find_staffing
-    text = "4. Finansiering av 1,0 arbetskonsulent i projektet Bron under perioden 2030-01-01 – 2030-08-31."
+    text = "§ 7 Förbundet beviljar medel för 1,0 arbetskonsulent i insatsen Bron från 2030-01-01 till 2030-08-31."
     staff = find_staffing([Section("other", None, text, None, 0, len(text))])
     assert [(s.role, s.fte) for s in staff] == [("Arbetskonsulent", 1.0)]
 

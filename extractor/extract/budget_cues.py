@@ -26,7 +26,7 @@ CUES: dict[str, list[tuple[str, int]]] = {
          r"(?:insatsens|projektets) kostnad|"
          r"kostnaden för (?:år )?\d{4}|budgetomslutning|omsluter|omsätts|omsätter|sammanlagd(?:a)? (?:budget|kostnad)|"
          r"budget(?:en)?(?: för (?:år )?\d{4})? (?:omfattar|uppgår till)|"
-         # English: "The project had a budget of 2 million Swedish kronor", "total cost"
+         # English: "with a budget of SEK 2.5 million", "total cost"
          r"\ba budget of\b|\btotal cost\b", 0),
         (r"^(?:totalt|summa|total)\s*(?:\([^)]*\))?\s*:?\s*$|^summa kostnader|^summa totalt", 3),
         # a sentence of its own after the parts: "… 700 000 kr. Totalt 2 480 000 kr.", "Summa 1 840 000 kr."

@@ -22,7 +22,7 @@ FTE_PATTERNS: dict[str, str] = {
     "fte": r"(?<![\d,.])(?P<num>\d+(?:[.,]\d+)?)\s*(?:FTE|full-time equivalents?)\b",
     "fulltime": r"\bheltid(?:stjänst(?:er)?)?\b|\bfull[- ]time\b",
     "halftime": r"\bhalvtid(?:stjänst(?:er)?)?\b|\bhalf[- ]time\b",
-    # a share in decimals before the role: "finansiering av 1,0 socialsekreterare", "0,5 coach"
+    # a share in decimals before the role: "medel för 1,0 socialsekreterare", "0,5 coach"
     "decimal_before": rf"(?<![\d,.])(?P<num>\d,\d{{1,2}})[ \t]+(?={ROLE_PATTERN}(?![\wåäö]))",
     # a form field's list without a unit: "Projektledare 0,5; Coach 1,0"
     "bare": r"(?<=[a-zåäö])(?<!\bpå)(?<!\bom)(?<!\bav)[ \t]+(?P<num>[0-2],\d{1,2})"

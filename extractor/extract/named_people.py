@@ -209,7 +209,7 @@ def find_named_people(text: str, minutes: bool = False) -> list[tuple[str, str, 
         name = _strip_title(whole, signing=role == "signatory")
         start += whole.find(name)
         # one person once, however many capitalised words a pattern took along ("… Cardell Kommunfullmäktige")
-        # ... also where a list runs the previous name's surname into it: "Per Lytsy Ingrid Anderzén Projektledare"
+        # ... also where a list runs the previous name's surname into it: "Per Exempel Alva Påhittsson Projektledare"
         if _plausible(name) and not any(n.startswith(name) or name.startswith(n) or name.endswith(" " + n)
                                         for n, *_ in out):
             out.append((name, role, start, start + len(name)))
@@ -241,7 +241,7 @@ def find_named_people(text: str, minutes: bool = False) -> list[tuple[str, str, 
     for m in _matches(SIGN_OFF_RE, text, lower):
         words = list(re.finditer(PART, m.group("names")))
         # the signer's title ends the names: "Anna Exempel\nEnhetschef Arbetsmarknad"
-        # ... and so does the next sentence's pronoun: "… Per Påhittad Vi vill också påminna om …"
+        # ... and so does the next sentence's pronoun: "… Per Påhittad Vi ses i mars …"
         titled = next((i for i, w in enumerate(words) if i and (TITLE_WORD_RE.match(w.group())
                                                                or w.group().lower() in SENTENCE_OPENERS)), None)
         words = words[:titled] if titled is not None else words

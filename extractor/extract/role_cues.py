@@ -112,7 +112,7 @@ GENERAL_COOPERATION_RE = re.compile(
     r"\b(?:förutsätter|kräver|krävs|behov\s+av|behöver|förstärkt|förstärka|ökad|öka|förbättrad|förbättra|"
     r"utveckla|utvecklad|stärka|stärkt|fungerande|välfungerande|god|goda|bättre|främja)\b[^.]{0,25}$"
     r"|\bom\s+$", re.I)  # cooperation as a topic: "överenskommelser om samverkan mellan …"
-# "samverkan mellan kommun, landsting, Försäkringskassan och Arbetsförmedlingen": the four kinds of party
+# "samverkan mellan kommun, region, Försäkringskassan och Arbetsförmedlingen": the four kinds of party
 # a samordningsförbund joins, spoken of in general (the law's words), names no intervention's partners.
 GENERIC_PARTIES_RE = re.compile(r"\s*(?:kommun|kommuner|landsting|region|regioner)\s*(?:,|och\b|samt\b)")
 CUES_BY_WORD: dict[str, list[int]] = {}
