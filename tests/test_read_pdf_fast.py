@@ -210,3 +210,34 @@ def test_text_objects_asked_by_stride_match_asking_each_character(tmp_path):
         assert pdffast._text_objects(raw, index, step).tolist() == each
     assert pdffast._text_objects(raw, index[:1]).tolist() == each[:1]
     assert pdffast._text_objects(raw, []).tolist() == []
+
+
+def test_object_texts_read_off_the_page_are_pdfiums_own(tmp_path):
+    """pdfium walks the whole page for each object's text; reading them all in one walk gives the same
+    texts: spaces it marked between words, a new line where an object goes on at another height."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    from extractor.read import pdffast, pdfhints
+
+    pdf = one_page_pdf()
+    pdf.set_font("Helvetica", "B", 14)
+    pdf.cell(0, 8, "Bakgrund och behov", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 10)
+    pdf.multi_cell(0, 5, "Insatsen i Exempelby vänder sig till unga vuxna som står långt från arbetsmarknaden. " * 4)
+    for i, word in enumerate(["Mål", "och", "syfte", "med", "insatsen"] * 3):
+        pdf.set_font("Helvetica", "B" if i % 2 else "", 10)
+        pdf.text(12 + (i % 5) * 30, 120 + 6 * (i // 5), word)
+    pdf.output(str(tmp_path / "objects.pdf"))
+    page = pdfium.PdfDocument(str(tmp_path / "objects.pdf"))[0]
+    textpage = page.get_textpage()
+    texts: dict = {}
+    pdffast.page_text(page, textpage, texts)
+    objects = [pdfium_c.FPDFPage_GetObject(page.raw, k) for k in range(pdfium_c.FPDFPage_CountObjects(page.raw))]
+    objects = [o for o in objects if pdfium_c.FPDFPageObj_GetType(o) == pdfium_c.FPDF_PAGEOBJ_TEXT]
+    assert len(objects) > 15
+    for obj in objects:
+        assert texts[ctypes.cast(obj, ctypes.c_void_p).value] == pdfhints._text(obj, textpage.raw)
+    assert pdfhints.heading_lines(page, textpage, texts) == pdfhints.heading_lines(page, textpage)

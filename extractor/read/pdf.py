@@ -248,9 +248,10 @@ def _read_pages_fast(data: bytes, path: Path, ocr: bool, heads: list | None = No
             page = doc[index]
             textpage = page.get_textpage()
             try:
-                text = pdffast.page_text(page, textpage)
+                texts: dict | None = {} if heads is not None else None  # each text object's text
+                text = pdffast.page_text(page, textpage, texts)
                 if heads is not None:
-                    heads.append(pdfhints.heading_lines(page, textpage))
+                    heads.append(pdfhints.heading_lines(page, textpage, texts))
             finally:
                 textpage.close()
                 page.close()

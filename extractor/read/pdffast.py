@@ -147,19 +147,68 @@ def _text_objects(raw, index: list[int], step: int = 32) -> np.ndarray:
     return objects
 
 
-def _sizes(raw, index: np.ndarray) -> np.ndarray:
+def _sizes(raw, index: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Return each character's drawn font size, asked once per text object (all of whose
-    characters share font and size)."""
+    characters share font and size), and its text object."""
     objects = _text_objects(raw, index.tolist())
     if not len(objects):
-        return np.zeros(0)
+        return np.zeros(0), objects
     distinct, first, inverse = np.unique(objects, return_index=True, return_inverse=True)
-    return np.array([_font_size(raw, int(index[i])) for i in first.tolist()])[inverse.reshape(-1)]
+    return np.array([_font_size(raw, int(index[i])) for i in first.tolist()])[inverse.reshape(-1)], objects
 
 
-def _page_arrays(page, textpage) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _object_texts(raw, codes: np.ndarray, kept: np.ndarray, objects: np.ndarray) -> dict[int, str]:
+    """Return {text object: its text} as pdfium's FPDFTextObj_GetText gives it, read off the page's
+    characters (`codes`: all of them; `kept`: those of an object, whose objects are `objects`).
+
+    pdfium walks every character of the page for each object it is asked about. It does so once
+    here, run by run of one object's characters: a space after the object's characters is added
+    once; other characters between two of its runs start a new line ("\\r\\n") where the run
+    begins at another height; its hyphen mark reads "\\x02" there.
+    """
+    n = len(codes)
+    if not n:
+        return {}
+    owner = np.zeros(n, dtype=np.uint64)
+    owner[kept] = objects
+    text = codes.tobytes().decode("utf-32-le").replace("\x00", "").replace(PDFIUM_HYPHEN, "\x02")
+    if len(text) != n:
+        return {}  # (a character pdfium gives as none: asked per object instead)
+    starts = np.flatnonzero(np.concatenate(([True], owner[1:] != owner[:-1]))).tolist()
+    non_space = np.concatenate(([0], np.cumsum(codes != 32))).tolist()  # non-space characters before each
+    runs: dict[int, list[tuple[int, int]]] = {}
+    for a, b in zip(starts, starts[1:] + [n]):
+        if owner[a]:
+            runs.setdefault(int(owner[a]), []).append((a, b))
+    out: dict[int, str] = {}
+    x, y = ctypes.c_double(), ctypes.c_double()
+    for obj, parts in runs.items():
+        pieces, after_own, new_line, height, end = [], False, False, 0.0, 0
+        for a, b in parts:
+            if a > end and after_own:  # the first character after the object's own ones
+                if codes[end] == 32:
+                    pieces.append(" ")
+                new_line = codes[end] != 32 or non_space[a] - non_space[end + 1] > 0
+            elif a > end:
+                new_line = new_line or non_space[a] - non_space[end] > 0
+            if new_line:
+                pdfium_c.FPDFText_GetCharOrigin(raw, a, ctypes.byref(x), ctypes.byref(y))
+                if abs(height - y.value) > 0:
+                    height = y.value
+                    if pieces:
+                        pieces.append("\r\n")
+            pieces.append(text[a:b])
+            after_own, new_line, end = True, False, b
+        if end < n and codes[end] == 32:
+            pieces.append(" ")
+        out[obj] = "".join(pieces)
+    return out
+
+
+def _page_arrays(page, textpage, texts: dict | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Return the characters' code points, boxes (x0, x1, top, bottom per row), pdfium indexes
     and drawn font sizes; top and bottom count down from the page's top edge, as pdfplumber's do.
+    `texts`, where given, gets each text object's text (for pdfhints.heading_lines).
 
     pdfium's own marks are left out: its line breaks and the spaces it generated. The top is
     the bottom less the font size, as in pdfminer: pdfium's top reaches a tall glyph's top in
@@ -175,7 +224,9 @@ def _page_arrays(page, textpage) -> tuple[np.ndarray, np.ndarray, np.ndarray, np
     kept = np.flatnonzero(~drop)
     box = _boxes(textpage, count).reshape(-1, 4)[kept]  # left, top, right, bottom
     page_top = page.get_bbox()[3]
-    size = _sizes(raw, kept)
+    size, objects = _sizes(raw, kept)
+    if texts is not None:
+        texts.update(_object_texts(raw, codes, kept, objects))
     box = np.column_stack((box[:, 0], box[:, 2], page_top - box[:, 1], page_top - box[:, 3]))
     return codes[kept], box, kept, size
 
@@ -252,9 +303,9 @@ def _line_boxes(words: dict, size: np.ndarray, starts: np.ndarray) -> list[LineB
     return out
 
 
-def _upright_page_text(page, textpage) -> str:
+def _upright_page_text(page, textpage, texts: dict | None = None) -> str:
     """Return the text of a page whose text is all upright (most pages), vectorised with numpy."""
-    codes, box, _, size = _page_arrays(page, textpage)
+    codes, box, _, size = _page_arrays(page, textpage, texts)
     box[:, 2] = box[:, 3] - size
     space = np.isin(codes, SPACE_CODES)
     rows = np.arange(len(codes))
@@ -270,7 +321,7 @@ def _upright_page_text(page, textpage) -> str:
             return "\n".join(_array_text(_array_words(codes, space, box, half), box, size)
                              for half in halves if len(half))
         groups = pdflayout.reading_groups(words["x0"], words["x1"], _cluster_array(words["top"], Y_TOLERANCE),
-                                          np.array([any(ch.isalpha() for ch in text) for text in words["text"]]))
+                                          lambda: np.array([any(ch.isalpha() for ch in text) for text in words["text"]]))
         if groups is not None:
             return "\n".join(_array_text(_word_subset(words, group), box, size) for group in groups)
     return _array_text(words, box, size)
@@ -281,9 +332,10 @@ def _word_subset(words: dict, index: np.ndarray) -> dict:
     return {key: [value[i] for i in index.tolist()] if key == "text" else value[index] for key, value in words.items()}
 
 
-def page_text(page, textpage=None) -> str:
+def page_text(page, textpage=None, texts: dict | None = None) -> str:
     """Return a pdfium page's text in reading order, lines and tabs as pdf.py's pdfplumber path gives them;
-    `textpage` is the page's text page where the caller has one open already.
+    `textpage` is the page's text page where the caller has one open already; `texts`, where given,
+    gets each text object's text (pdfhints.heading_lines reads it).
 
     A page whose words read "Kostnadsslag   2025" with a wide gap -> "Kostnadsslag\t2025".
     """
@@ -291,10 +343,10 @@ def page_text(page, textpage=None) -> str:
     textpage = page.get_textpage() if own else textpage
     try:
         if _page_upright(page):
-            return _upright_page_text(page, textpage)
+            return _upright_page_text(page, textpage, texts)
         from .pdfturned import turned_page_text  # a page with turned text: rare, read character by character
 
-        return turned_page_text(page, textpage)
+        return turned_page_text(page, textpage, texts)
     finally:
         if own:
             textpage.close()

@@ -101,10 +101,11 @@ def _run_in(line: list[tuple]) -> str | None:
     return lead
 
 
-def heading_lines(page, textpage=None) -> list[tuple]:
+def heading_lines(page, textpage=None, texts: dict | None = None) -> list[tuple]:
     """Return the page's lines set wholly in bold (level 2) or larger than its body text (level 1),
     as (text, level), and bold openings of lines, as (opening, RUN_IN_LEVEL, line);
-    `textpage` is the page's text page where the caller has one open already."""
+    `textpage` is the page's text page where the caller has one open already; `texts` each text
+    object's text where pdffast.page_text has read them off the page (else pdfium is asked per object)."""
     own = textpage is None
     textpage = page.get_textpage() if own else textpage
     buffer = ctypes.create_string_buffer(TEXT_BUFFER_BYTES)
@@ -115,7 +116,8 @@ def heading_lines(page, textpage=None) -> list[tuple]:
             obj = pdfium_c.FPDFPage_GetObject(page.raw, k)
             if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_TEXT:
                 continue
-            text = _text(obj, textpage.raw, buffer)
+            text = texts.get(ctypes.cast(obj, ctypes.c_void_p).value) if texts else None
+            text = _text(obj, textpage.raw, buffer) if text is None else text
             if text.strip():
                 pdfium_c.FPDFPageObj_GetBounds(obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right),
                                                ctypes.byref(top))

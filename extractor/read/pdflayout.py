@@ -194,12 +194,13 @@ def _bridge_rows(cells, same, gap, em, first, last, start, end) -> None:
 
 
 def reading_groups(x0: np.ndarray, x1: np.ndarray, line: np.ndarray,
-                   alpha: np.ndarray | None = None) -> list[np.ndarray] | None:
+                   alpha=None) -> list[np.ndarray] | None:
     """Return the words' indexes in reading order, one array per block read as one (a text column or
     the lines between), or None when no part of the page stands in two columns.
 
     x0, x1: each word's edges; line: each word's line number, in reading order (top down);
-    alpha: whether each word holds a letter (prose side by side is told from figures by it).
+    alpha: whether each word holds a letter (prose side by side is told from figures by it), or a
+    function that says so, asked only where the page may have columns.
     """
     x0, x1, line = np.asarray(x0, float), np.asarray(x1, float), np.asarray(line)
     if not len(x0):
@@ -209,6 +210,7 @@ def reading_groups(x0: np.ndarray, x1: np.ndarray, line: np.ndarray,
     if len(lines) > MAX_LINES or not _may_have_gutter(x0, x1, row):
         return None  # (a page of thousands of lines is no layout to read in columns)
     covered = _coverage(x0, x1, row, len(lines))
+    alpha = alpha() if callable(alpha) else alpha
     blocks = _blocks(covered, 0, len(lines), x0, x1, row, None if alpha is None else np.asarray(alpha, bool))
     if not any(gutter is not None for _, _, gutter in blocks):
         return None

@@ -16,9 +16,9 @@ from .pdffast import (COLUMN_ACROSS_SHARE, COLUMN_SIDE_SHARE, MIN_COLUMN_WORDS, 
                       _cluster_array, _is_upright, _page_arrays)
 
 
-def turned_page_text(page, textpage) -> str:
+def turned_page_text(page, textpage, texts: dict | None = None) -> str:
     """Return the text of a page with turned text in reading order (pdffast.page_text's other path)."""
-    chars = page_chars(page, textpage)
+    chars = page_chars(page, textpage, texts)
     words = _page_words(chars)
     left, _, right, _ = page.get_bbox()
     split = _column_split(words, left, right)
@@ -38,12 +38,12 @@ def turned_page_text(page, textpage) -> str:
     return "\n".join(_words_text(_page_words(half)) for half in halves if half)
 
 
-def page_chars(page, textpage) -> list[tuple]:
+def page_chars(page, textpage, texts: dict | None = None) -> list[tuple]:
     """Return a pdfium page's characters in content order as (text, x0, x1, top, bottom, upright, size).
 
     For a page with turned text: each character's own matrix says whether it is upright.
     """
-    codes, box, index, size = _page_arrays(page, textpage)
+    codes, box, index, size = _page_arrays(page, textpage, texts)
     raw, matrix = textpage.raw, pdfium_c.FS_MATRIX()
     texts = codes.tobytes().decode("utf-32-le").translate(TRANSLATE) if len(codes) else ""
     if len(texts) != len(codes):  # a ligature grew: expand character by character
