@@ -294,7 +294,7 @@ def _anchor_batches(text: str):
 
 # Every name the ruler knows holds an anchor word as its first or last word and has at most this
 # many words (whitespace apart): the words this far around an anchor hold every name that touches it.
-WINDOW_WORDS = 8
+WINDOW_WORDS = 5
 WORD_RE = re.compile(r"\S+")
 
 
