@@ -269,14 +269,17 @@ def _anchor_batches(text: str):
     parts: list[str] = []
     size = start = 0
     words = _anchor_words()
-    for line in text.split("\n"):
+    lower = text.lower()
+    if len(lower) != len(text):  # a letter whose lower case is longer ("İ"): no offsets to share
+        words = None
+    for line, lower_line in zip(text.split("\n"), lower.split("\n")):
         # a line none of whose words is an anchor has no hit: a set lookup per word, not the regex
         if words is None:
             hits = [m.span() for m in anchor.finditer(line)]
-        elif words.isdisjoint(WORDS_RE.findall(line.lower())):
+        elif words.isdisjoint(WORDS_RE.findall(lower_line)):
             hits = []
         else:  # the words that are anchors: what the anchor regex finds, a whole word in any case
-            hits = [m.span() for m in WORDS_RE.finditer(line) if m.group().lower() in words]
+            hits = [m.span() for m in WORDS_RE.finditer(lower_line) if m.group() in words]
         for at, window in _windows(line, hits):
             for offset, piece in pieces(window, RULER_PIECE_CHARS):
                 offset += at
