@@ -20,6 +20,11 @@ NAME = rf"{CAP_WORD}(?:[ \t]+(?:(?:i|till|av|för|på)[ \t]+)?{CAP_WORD})*"
 NAME_CUE_RE = re.compile(
     rf"(?:\b[Pp]rojekt(?:et|namn)?|\b[Ii]nsats(?:en)?|\b[Ff]örstudie(?:n)?|\b[Ss]atsningen|\b[Vv]erksamheten\s+kallas|"
     rf"\b[Dd]elprojekt(?:et)?)[ \t]*:?[ \t]+(?P<name>{NAME}|[a-zåäö]{{3,}}(?=[`'’]s\b|[ \t.,]))")
+# In a main clause the verb comes second: lower-case words between a name and the verb are the name's own
+# ("Projektet Steget vidare startade 2022"); verbs that tell of the insats's life.
+LIFE_VERBS = (r"startade|startar|började|pågick|pågår|avslutades|avslutas|drevs|drivs|bedrevs|bedrivs|genomfördes|"
+              r"genomförs|finansierades|finansieras|riktade|riktar|vände|vänder|syftade|syftar")
+SUBJECT_TAIL_RE = re.compile(rf"(?P<words>(?:[ \t]+[a-zåäö]+){{0,2}}?)[ \t]+(?:{LIFE_VERBS})\b")
 # A name in quotes after the kind of work: 'Förprojekt "Utvecklad samverkan i Exempeldalen"'
 QUOTED_CUE_RE = re.compile(
     r"(?:\b[Pp]rojekt(?:et)?|\b[Ff]örprojekt(?:et)?|\b[Ii]nsats(?:en)?|\b[Ff]örstudie(?:n)?|\b[Dd]elprojekt(?:et)?)"
@@ -28,7 +33,9 @@ QUOTED_CUE_RE = re.compile(
 NAMING_RE = re.compile(
     rf"(?:\b(?:kallas|heter|med\s+namnet)[ \t]+(?P<name>{NAME}))"
     rf"|(?:(?:^|(?<=[.!?]\s)|(?<=\n))(?P<subject>{NAME})[ \t]+(?:är|var)[ \t]+(?:ett|en)[ \t]+(?:[\wåäö-]+[ \t]+){{0,2}}?"
-    rf"(?:projekt|samverkansprojekt|insats|samverkansinsats|satsning|verksamhet|förstudie)\b)")
+    rf"(?:projekt|samverkansprojekt|insats|samverkansinsats|satsning|verksamhet|förstudie)\b)"
+    # ... or set off by its kind after a comma: "projektledare för Stegen, insatsen som stöttar unga"
+    rf"|(?:(?P<appos>{NAME}),[ \t]+(?:insatsen|projektet|satsningen|verksamheten|förstudien)[ \t]+som\b)")
 # "Exempelvägen syftar till att …": a sentence whose subject is the name, where the name also stands
 # alone on a line (a heading), names the intervention the page is about
 AIM_SUBJECT_RE = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<subject>{NAME})[ \t]+(?:syftar|syftade)[ \t]+till\b")
@@ -50,6 +57,8 @@ NOT_NAMES = {
     # a report's headings: a line after its kind on a cover may be one ("Slutrapport\nInnehållsförteckning")
     "innehållsförteckning", "förkortningar", "bilagor", "resultat", "slutsatser", "contents", "summary", "abstract",
     "introduction", "background", "preface",
+    # a web site's menu: "Start Om projektet Kontakt"
+    "kontakt", "kontakta", "start", "startsida", "hem", "meny", "nyheter", "aktuellt",
     "diarienummer", "dnr", "datum", "organisationsnummer", "transkript", "download", "storlek", "under", "efter", "från", "hur", "vad", "när", "där", "här", "detta", "denna",
 }
 # A kind of document or meeting is no name, wherever it stands in a run of capitalised words:
@@ -128,6 +137,12 @@ def title_acceptable(name: str, text: str) -> bool:
     return _acceptable(name, {text[s:e] for s, e, _ in find_org_spans(text)})
 
 
+def acceptable_titles(names: set[str], text: str) -> set[str]:
+    """Return those of `names` that may be the intervention's name (title_acceptable for many at once)."""
+    bodies = {text[s:e] for s, e, _ in find_org_spans(text)}
+    return {n for n in names if _acceptable(n, bodies)}
+
+
 def _before_doc_kind(name: str) -> str:
     """Return the words of a run before the first that names a kind of document."""
     words = name.split()
@@ -154,6 +169,7 @@ def find_title_in_prose(text: str) -> tuple[str, int, int] | None:
     line_starts = {tuple(words[:n]) for m in LINE_START_RUN_RE.finditer(text)
                    for words in [m.group(1).split(None, HEADLINE_MAX_WORDS)]
                    for n in range(1, min(len(words), HEADLINE_MAX_WORDS) + 1)}
+    lived: set[str] = set()  # names a sentence says began, ran or ended: "Projektet Bron startade 2022"
     for m in NAME_CUE_RE.finditer(text):
         name = _before_doc_kind(m.group("name"))  # "Projektnamn Bron Slutrapport" -> "Bron"
         if not name:
@@ -165,6 +181,10 @@ def find_title_in_prose(text: str) -> tuple[str, int, int] | None:
             continue  # a lower-case name only when the text keeps calling it so: "projekt lyftet", not "ska"
         if not _acceptable(name, bodies):
             continue
+        tail = SUBJECT_TAIL_RE.match(text, m.end("name"))
+        if tail and name == m.group("name") and not set(tail.group("words").split()) & STOP_WORDS:
+            name = " ".join([name] + tail.group("words").split())  # "Projektet Steget vidare startade"
+            lived.add(name)
         scores[name] += 1 + (m.start() < OPENING_CHARS or name in headline
                              or tuple(name.split()) in line_starts)
         where.setdefault(name, (m.start("name"), m.start("name") + len(name)))
@@ -179,7 +199,7 @@ def find_title_in_prose(text: str) -> tuple[str, int, int] | None:
             scores[name] += 2
             where.setdefault(name, (m.start("subject"), m.start("subject") + len(name)))
     for m in NAMING_RE.finditer(text):
-        group = "name" if m.group("name") else "subject"
+        group = next(g for g in ("name", "subject", "appos") if m.group(g))
         name = m.group(group)
         if _acceptable(name, bodies):
             scores[name] += 2
@@ -193,6 +213,9 @@ def find_title_in_prose(text: str) -> tuple[str, int, int] | None:
         found = _recurring_run(text, *head, bodies)
         if found:
             return found
+    if len(scores) == 1 and next(iter(scores)) in lived:  # the one insats the text names, named once
+        name = next(iter(scores))
+        return name, *where[name]
     return _recurring_capitals(text, bodies)
 
 
