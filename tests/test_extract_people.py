@@ -80,6 +80,7 @@ def test_an_emails_greeting_is_no_signatory():
     ("Projektledare\tSara Påhittad\tsara.pahittad@exempelby.se\t+46 70 123 45 67", "+46 70 123 45 67"),
     ("Kontaktperson: Olle Exempel, olle.exempel@exempelby.se, +46 (0)70-123 98 76", "+46 (0)70-123 98 76"),
     ("Kontaktperson: Olle Exempel, olle.exempel@exempelby.se, 070-123 98 76", "070-123 98 76"),
+    ("Kontakt: Ada Exempel, ada.exempel@exempelby.se, 0046 70 123 45 67", "0046 70 123 45 67"),
 ])
 def test_contact_phone_with_or_without_country_code(line, phone):
     [person] = find_contacts(line, [_sec("other", line)])
