@@ -66,3 +66,10 @@ def test_annual_report_naming_many_insatser_has_no_title():
 ])
 def test_not_an_annual_report_naming_many_insatser(text):
     assert not names_many_insatser(text)
+
+
+def test_a_long_run_of_capitalised_words_before_a_comma_costs_its_length():
+    import time
+    start = time.monotonic()
+    assert find_title_in_prose("Exempel Lots Bro " * 10_000 + "Påhittet, insatsen som hjälper unga.") is not None
+    assert time.monotonic() - start < 20

@@ -35,7 +35,9 @@ NAMING_RE = re.compile(
     rf"|(?:(?:^|(?<=[.!?]\s)|(?<=\n))(?P<subject>{NAME})[ \t]+(?:är|var)[ \t]+(?:ett|en)[ \t]+(?:[\wåäö-]+[ \t]+){{0,2}}?"
     rf"(?:projekt|samverkansprojekt|insats|samverkansinsats|satsning|verksamhet|förstudie)\b)"
     # ... or set off by its kind after a comma: "projektledare för Stegen, insatsen som stöttar unga"
-    rf"|(?:(?P<appos>{NAME}),[ \t]+(?:insatsen|projektet|satsningen|verksamheten|förstudien)[ \t]+som\b)")
+    # (a few words at most, so a long run of capitalised words is read once, not once per word)
+    rf"|(?:(?<![\w-])(?P<appos>{CAP_WORD}(?:[ \t]+(?:(?:i|till|av|för|på)[ \t]+)?{CAP_WORD}){{0,3}}),[ \t]+"
+    rf"(?:insatsen|projektet|satsningen|verksamheten|förstudien)[ \t]+som\b)")
 # "Exempelvägen syftar till att …": a sentence whose subject is the name, where the name also stands
 # alone on a line (a heading), names the intervention the page is about
 AIM_SUBJECT_RE = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<subject>{NAME})[ \t]+(?:syftar|syftade)[ \t]+till\b")
