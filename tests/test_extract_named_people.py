@@ -374,3 +374,26 @@ def test_minutes_signed_with_office_and_name_on_one_line():
             "Vid protokollet: Siv Skrivarsson\nOrdförande: Klas Klok\nJusterare: Ola Påhittsson\n")
     assert sorted(n for n, r, *_ in find_named_people(text, minutes=True)) == [
         "Klas Klok", "Ola Påhittsson", "Siv Skrivarsson"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name in capitals with its role after a comma or on the next line
+    ("Kontaktuppgifter\nLINNEA PÅHITTAD, projektledare\nTel 070-345 67 89", [("Linnea Påhittad", "contact")]),
+    ("OSKAR EXEMPEL, samordnare, Exempelby kommun", [("Oskar Exempel", "contact")]),
+    ("MED VÄNLIG HÄLSNING\nKARIN LÅTSAS\nProjektledare, Exempelby kommun\n070-555 12 34", [("Karin Låtsas", "contact")]),
+    ("ANNA-KARIN PÅHITT-EXEMPEL, samordnare", [("Anna-Karin Påhitt-Exempel", "contact")]),
+    # a heading in capitals over a role names no one
+    ("VÅRA RESULTAT OCH MÅL\nProjektledare och samordnare har arbetat tillsammans.", []),
+    ("SAMORDNINGSFÖRBUNDET EXEMPELBY, samordnare", []),
+])
+def test_named_people_in_capitals(text, expected):
+    assert [(n, r) for n, r, *_ in find_named_people(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the role line may name the body after a comma
+    ("Per Påhittad\nSamordnare, Exempelby kommun\n", [("Per Påhittad", "contact")]),
+    ("Underskrifter\n\nExempelby 2031-03-02\nÅsa Låtsas\nSocialchef, Exempelby kommun\n", [("Åsa Låtsas", "signatory")]),
+])
+def test_named_people_over_title_and_body(text, expected):
+    assert [(n, r) for n, r, *_ in find_named_people(text)] == expected

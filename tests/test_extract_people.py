@@ -95,3 +95,42 @@ def test_the_ner_is_asked_only_about_signers_no_address_has_named():
     assert contacts(head) == ["Sara Påhittsson"] and asked == []  # known by her address
     contacts("Underskrift\n")
     assert asked == [signing]  # an unknown signer: the NER decides
+
+
+@pytest.mark.parametrize("line, phone", [
+    ("Projektledare\tSara Påhittad\tsara.pahittad@exempelby.se\t+46 70 123 45 67", "+46 70 123 45 67"),
+    ("Kontaktperson: Olle Exempel, olle.exempel@exempelby.se, +46 (0)70-123 98 76", "+46 (0)70-123 98 76"),
+    ("Kontaktperson: Olle Exempel, olle.exempel@exempelby.se, 070-123 98 76", "070-123 98 76"),
+    ("Kontakt: Ada Exempel, ada.exempel@exempelby.se, 0046 70 123 45 67", "0046 70 123 45 67"),
+])
+def test_contact_phone_with_or_without_country_code(line, phone):
+    [person] = find_contacts(line, [_sec("other", line)])
+    assert person.phone == phone
+
+
+def test_switchboard_number_is_no_persons_phone():
+    text = ("Arbetsspecialist Maria Påhittad, maria.pahittad@exempelby.se\n\nKommunens växel: 0570-123 00\n"
+            "Kontaktperson\tOlle Exempel, olle.exempel@exempelby.se\nVäxel\t0771-12 34 56\n")
+    first, second = find_contacts(text, [_sec("other", text)])
+    assert (first.phone, second.phone) == (None, None)
+
+
+def test_mail_writer_is_sender_reader_is_other_and_phone_from_signature():
+    text = ("Från: Maja Påhittad <maja.pahittad@exempelby.se>\nSkickat: den 12 april 2031 09:41\n"
+            "Till: Bo Exempel <bo.exempel@exempelforbundet.se>\nÄmne: SV: Bron – ny budget\n\nHej Bo!\nHär kommer budgeten.\n"
+            "Hälsningar\nMaja Påhittad\nEnhetschef, Exempelby kommun\n070-234 56 78\n\n"
+            "Från: Tova Låtsas <tova.latsas@exempelforbundet.se>\nSkickat: den 10 april 2031 15:02\n"
+            "Till: Maja Påhittad <maja.pahittad@exempelby.se>\nÄmne: Bron – ny budget\n\nHej Maja,\nSkicka budgeten.\n"
+            "Vänliga hälsningar\nTova Låtsas\nFörbundschef\n")
+    people = {p.email: (p.role, p.phone) for p in find_contacts(text, [_sec("other", text)])}
+    assert people == {"maja.pahittad@exempelby.se": ("sender", "070-234 56 78"),
+                      "bo.exempel@exempelforbundet.se": ("other", None),
+                      "tova.latsas@exempelforbundet.se": ("sender", None)}
+
+
+def test_mail_reader_who_writes_later_in_the_thread_is_sender():
+    text = ("Från: Ada Exempel <ada.exempel@exempelby.se>\nTill: Per Påhittad <per.pahittad@exempelby.se>\n"
+            "Ämne: SV: Bron\n\nTack!\n\n-----Ursprungligt meddelande-----\nFrån: Per Påhittad <per.pahittad@exempelby.se>\n"
+            "Till: Ada Exempel <ada.exempel@exempelby.se>\nÄmne: Bron\n\nHej!\nMvh Per Påhittad\nSamordnare\n0455-30 12 40\n")
+    people = {p.email: (p.role, p.phone) for p in find_contacts(text, [_sec("other", text)])}
+    assert people == {"ada.exempel@exempelby.se": ("sender", None), "per.pahittad@exempelby.se": ("sender", "0455-30 12 40")}

@@ -5,6 +5,7 @@ import re
 
 from ..record import Section
 from .names import METHOD_NAMES_RE, find_title_in_prose, title_acceptable
+from .title_pages import about_page_name, names_many_insatser
 
 # A capitalised word, the stuff names are made of: "Bryggan", "IT-lotsen", "Steget"
 CAP = r"[A-ZÅÄÖ][\wåäöÅÄÖ-]+"
@@ -173,7 +174,10 @@ def find_title(sections: list[Section], text: str, where: dict | None = None) ->
     if found:
         where["title"] = found[1:]
         return found[0]
-    found = find_title_in_prose(text)  # reports and web pages name it in prose or a headline
+    if names_many_insatser(text):
+        return None  # a förbund's annual report: the insatser it names are none of them its title
+    # reports and web pages name it in prose or a headline; a project's "Om projektet" page where its paragraphs open
+    found = find_title_in_prose(text) or about_page_name(text)
     if not found:
         return None
     where["title"] = found[1:]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .function_words import FUNCTION_WORDS as STOP_WORDS
 from .text import word_led_matches
 
 UPPER, LOWER = "A-ZÅÄÖÉ", "a-zåäöéü"
@@ -36,8 +37,10 @@ NAME_THEN_ROLE_RE = re.compile(
 # A cover or a page's foot prints the role after the name, as a title: "Anna Exempelsson Projektledare"
 TITLES = "Projektledare|Projektchef|Kontaktperson|Samordnare|Processledare|Projektsamordnare|Handläggare"
 NAME_THEN_TITLE_RE = re.compile(rf"(?P<name>{PERSON})[ \t]+(?:{TITLES})\b")
-# ... or on a line of its own under the name: "Anna Exempelsson\nProjektledare\n070-…"
-NAME_OVER_TITLE_RE = re.compile(rf"(?m)^[ \t]*(?P<name>{PERSON})[ \t]*\n[ \t]*(?:{TITLES})[ \t]*$")
+# ... or on a line of its own under the name, perhaps with the body: "Anna Exempelsson\nProjektledare\n070-…",
+# "Per Påhittad\nSamordnare, Exempelby kommun"
+AND_BODY = r"(?:[ \t]*,[ \t]*[^\n,]{2,60})?"
+NAME_OVER_TITLE_RE = re.compile(rf"(?m)^[ \t]*(?P<name>{PERSON})[ \t]*\n[ \t]*(?:{TITLES}){AND_BODY}[ \t]*$")
 # "A och B som varit samordnare och projektledare"
 NAMES_WHO_WERE_RE = re.compile(
     rf"(?P<names>{PERSON}(?:[ \t]*(?:,|och)[ \t]*{PERSON})*)[ \t]+som[ \t]+(?:har[ \t]+)?(?:varit|är|var)[ \t]+"
@@ -93,7 +96,7 @@ SIGNATURE_LINE_RE = re.compile(
 # "Anna Exempelsson (S)\nOrdförande", "Per Påhittad\nförbundschef"
 SIGNER_OVER_OFFICE_RE = re.compile(
     rf"(?m)^[ \t]*(?P<name>{PERSON})(?:[ \t]+{PARTY})?[ \t]*\n[ \t]*"
-    rf"(?i:ordförande|vice ordförande|sekreterare|justerare|kommunalråd|[{LOWER}]*chef|[{LOWER}]*direktör)[ \t]*$")
+    rf"(?i:ordförande|vice ordförande|sekreterare|justerare|kommunalråd|[{LOWER}]*chef|[{LOWER}]*direktör){AND_BODY}[ \t]*$")
 # A kommun's decision form signs "Namn Datum Titel": "Per Påhittad Datum Kommunalråd".
 SIGNATURE_FIELD_RE = re.compile(
     rf"(?P<name>{PERSON})[ \t]+Datum[ \t]+(?:Kommunalråd|Ordförande|[{UPPER}][{LOWER}]*(?:chef|direktör))\b")
@@ -195,6 +198,29 @@ def _plausible(name: str) -> bool:
     return not any(part.lower() in NOT_PERSON_WORDS for part in name.split())
 
 
+# A name in capitals, as a signature or a contact list prints it: "ANNA EXEMPEL, projektledare",
+# "PER PÅHITTAD" over "Samordnare, Exempelby kommun". Its role after a comma or on the next line tells it from a
+# heading in capitals ("VÅRA RESULTAT").
+SHOUTED_WORD = rf"[{UPPER}]{{2,}}(?:-[{UPPER}]{{2,}})?"
+SHOUTED_NAME_RE = re.compile(
+    rf"(?m)(?<![\w-])(?P<name>{SHOUTED_WORD}(?:[ \t]+{SHOUTED_WORD}){{1,2}})"
+    rf"(?=[ \t]*,[ \t]*(?i:{CONTACT_ROLES}|[{LOWER}]*chef|[{LOWER}]*ledare|ordförande|sekreterare)\b|"
+    rf"[ \t]*\n[ \t]*(?i:{CONTACT_ROLES}|[{LOWER}]*chef|[{LOWER}]*ledare|ordförande|sekreterare)\b)")
+
+
+def _unshout(text: str) -> str:
+    """Return `text` with names in capitals written as names ("ANNA EXEMPEL, samordnare" -> "Anna Exempel, …").
+
+    The text keeps its length, so offsets found in it hold for the original.
+    """
+    def spoken(m: re.Match) -> str:
+        words = m.group("name").split()
+        if any(w.lower() in STOP_WORDS or w.lower() in NOT_PERSON_WORDS or NOUN_FORM_RE.search(w.lower()) for w in words):
+            return m.group()
+        return re.sub(rf"[{UPPER}]+", lambda w: w.group().capitalize(), m.group())
+    return SHOUTED_NAME_RE.sub(spoken, text)
+
+
 def find_named_people(text: str, minutes: bool = False) -> list[tuple[str, str, int, int]]:
     """Return (name, role, start, end) for each person prose names with a contact role.
 
@@ -202,6 +228,7 @@ def find_named_people(text: str, minutes: bool = False) -> list[tuple[str, str, 
     "Per Påhittad var projektledare för Bron." -> [("Per Påhittad", "contact", 0, 12)]
     """
     out: list[tuple[str, str, int, int]] = []
+    text = _unshout(text)
     lower = text.lower()
 
     def add(name: str, role: str, start: int) -> None:

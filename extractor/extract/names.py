@@ -21,6 +21,11 @@ NAME_CUE_RE = re.compile(
     rf"(?:\b[Pp]rojekt(?:et|namn)?|\b[Ii]nsats(?:en)?|\b[Ff]örstudie(?:n)?|\b[Ss]atsningen|\b[Vv]erksamheten\s+kallas|"
     # ... or a compound that says what kind of project: "socialfondsprojektet Framtidsvägen"
     rf"\b[Dd]elprojekt(?:et)?|\b[a-zåäö]{{3,}}projektet)[ \t]*:?[ \t]+(?P<name>{NAME}|[a-zåäö]{{3,}}(?=[`'’]s\b|[ \t.,]))")
+# In a main clause the verb comes second: lower-case words between a name and the verb are the name's own
+# ("Projektet Steget vidare startade 2022"); verbs that tell of the insats's life.
+LIFE_VERBS = (r"startade|startar|började|pågick|pågår|avslutades|avslutas|drevs|drivs|bedrevs|bedrivs|genomfördes|"
+              r"genomförs|finansierades|finansieras|riktade|riktar|vände|vänder|syftade|syftar")
+SUBJECT_TAIL_RE = re.compile(rf"(?P<words>(?:[ \t]+[a-zåäö]+){{0,2}}?)[ \t]+(?:{LIFE_VERBS})\b")
 # A name in quotes after the kind of work: 'Förprojekt "Utvecklad samverkan i Exempeldalen"'
 QUOTED_CUE_RE = re.compile(
     r"(?:\b[Pp]rojekt(?:et)?|\b[Ff]örprojekt(?:et)?|\b[Ii]nsats(?:en)?|\b[Ff]örstudie(?:n)?|\b[Dd]elprojekt(?:et)?)"
@@ -32,7 +37,11 @@ NAMING_RE = re.compile(
     rf"|(?:(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=Sammanfattning\s)|(?<=Inledning\s)|(?<=Bakgrund\s))"
     rf"(?P<subject>{NAME})[ \t]+(?:är|var)[ \t]+(?:ett|en)[ \t]+(?:[\wåäö-]+[ \t]+){{0,3}}?"
     # ... of any kind of project: "Lyktan är ett interventions- och forskningsprojekt"
-    rf"(?:[\wåäö-]*projekt|insats|samverkansinsats|satsning|verksamhet|förstudie)\b)")
+    rf"(?:[\wåäö-]*projekt|insats|samverkansinsats|satsning|verksamhet|förstudie)\b)"
+    # ... or set off by its kind after a comma: "projektledare för Stegen, insatsen som stöttar unga"
+    # (a few words at most, so a long run of capitalised words is read once, not once per word)
+    rf"|(?:(?<![\w-])(?P<appos>{CAP_WORD}(?:[ \t]+(?:(?:i|till|av|för|på)[ \t]+)?{CAP_WORD}){{0,3}}),[ \t]+"
+    rf"(?:insatsen|projektet|satsningen|verksamheten|förstudien)[ \t]+som\b)")
 # ... also a name in sentence case, where the text names it again: "Stödjande samtal var ett nationellt projekt"
 SENTENCE_CASE_NAMING_RE = re.compile(
     rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<subject>{CAP_WORD}(?:[ \t]+[a-zåäö][\wåäö-]+){{1,2}})[ \t]+(?:är|var)[ \t]+"
@@ -58,6 +67,8 @@ NOT_NAMES = {
     # a report's headings: a line after its kind on a cover may be one ("Slutrapport\nInnehållsförteckning")
     "innehållsförteckning", "förkortningar", "bilagor", "resultat", "slutsatser", "contents", "summary", "abstract",
     "introduction", "background", "preface",
+    # a web site's menu: "Start Om projektet Kontakt"
+    "kontakt", "kontakta", "start", "startsida", "hem", "meny", "nyheter", "aktuellt",
     "diarienummer", "dnr", "datum", "organisationsnummer", "transkript", "download", "storlek", "under", "efter", "från", "hur", "vad", "när", "där", "här", "detta", "denna",
 }
 # A kind of document or meeting is no name, wherever it stands in a run of capitalised words:
@@ -147,6 +158,12 @@ def title_acceptable(name: str, text: str) -> bool:
     return _acceptable(name, {text[s:e] for s, e, _ in find_org_spans(text)})
 
 
+def acceptable_titles(names: set[str], text: str) -> set[str]:
+    """Return those of `names` that may be the intervention's name (title_acceptable for many at once)."""
+    bodies = {text[s:e] for s, e, _ in find_org_spans(text)}
+    return {n for n in names if _acceptable(n, bodies)}
+
+
 def _before_doc_kind(name: str) -> str:
     """Return the words of a run before the first that names a kind of document or a form's next label.
 
@@ -179,6 +196,7 @@ def find_title_in_prose(text: str) -> tuple[str, int, int] | None:
     line_starts = {tuple(words[:n]) for m in LINE_START_RUN_RE.finditer(text)
                    for words in [m.group(1).split(None, HEADLINE_MAX_WORDS)]
                    for n in range(1, min(len(words), HEADLINE_MAX_WORDS) + 1)}
+    lived: set[str] = set()  # names a sentence says began, ran or ended: "Projektet Bron startade 2022"
     for m in NAME_CUE_RE.finditer(text):
         name = _before_doc_kind(m.group("name"))  # "Projektnamn Bron Slutrapport" -> "Bron"
         if not name:
@@ -190,6 +208,10 @@ def find_title_in_prose(text: str) -> tuple[str, int, int] | None:
             continue  # a lower-case name only when the text keeps calling it so: "projekt lyftet", not "ska"
         if not _acceptable(name, bodies, cued=" " not in name):
             continue
+        tail = SUBJECT_TAIL_RE.match(text, m.end("name"))
+        if tail and name == m.group("name") and not set(tail.group("words").split()) & STOP_WORDS:
+            name = " ".join([name] + tail.group("words").split())  # "Projektet Steget vidare startade"
+            lived.add(name)
         scores[name] += 1 + (m.start() - opening < OPENING_CHARS or name in headline
                              or tuple(name.split()) in line_starts)
         where.setdefault(name, (m.start("name"), m.start("name") + len(name)))
@@ -204,7 +226,7 @@ def find_title_in_prose(text: str) -> tuple[str, int, int] | None:
             scores[name] += 2
             where.setdefault(name, (m.start("subject"), m.start("subject") + len(name)))
     for m in NAMING_RE.finditer(text):
-        group = "name" if m.group("name") else "subject"
+        group = next(g for g in ("name", "subject", "appos") if m.group(g))
         name = m.group(group)
         if _acceptable(name, bodies):
             scores[name] += 2
@@ -223,6 +245,9 @@ def find_title_in_prose(text: str) -> tuple[str, int, int] | None:
         found = _recurring_run(text, *head, bodies)
         if found:
             return found
+    if len(scores) == 1 and next(iter(scores)) in lived:  # the one insats the text names, named once
+        name = next(iter(scores))
+        return name, *where[name]
     return _recurring_capitals(text, bodies)
 
 

@@ -8,6 +8,7 @@ from typing import Callable
 
 from ..record import Section
 from .named_people import LOWER, PART, find_named_people
+from .signature_labels import find_labelled_signers
 
 TLDS = ("se", "com", "nu", "org", "net", "eu")
 # "sofie.backstrom@forsakrings kassan.se", "lotta.nyqvist@var\nberg.se" and "…@arbetsformedlingen.\nse":
@@ -17,7 +18,16 @@ EMAIL_RE = re.compile(
 EMAIL_ANCHOR_RE = re.compile(r"@|\(&|\(at\)|\[at\]")  # "anna.exempel[at]exempelby.se" too
 MAX_LOCAL_CHARS, MAX_DOMAIN_CHARS = 64, 128  # an address's local part is at most 64 characters
 PHONE_AFTER_CHARS, PHONE_BEFORE_CHARS = 40, 60
-PHONE_RE = re.compile(r"(?<![\d-])(0\d{1,3}\s?-\s?\d{2,3}(?:\s\d{2,3}){1,3})(?![\d])")
+# "070-123 45 67", and with the country code: "+46 70 123 45 67", "+46 (0)70-123 45 67", "0046 70 …"
+PHONE_RE = re.compile(r"(?<![\d-])((?:0\d{1,3}\s?-\s?|(?:\+|00)46 ?(?:\(0\) ?)?[1-9]\d{0,3}(?: ?- ?| ))\d{2,3}(?:\s\d{2,3}){1,3})(?![\d])")
+# An office's switchboard or fax is nobody's own number: "Växel: 0581-810 00"
+SWITCHBOARD_RE = re.compile(r"(?i:växel|vxl|fax|telefax|reception)\b[^\n\d]{0,20}$")
+# An e-mail export's header lines: the writer, the readers
+MAIL_FROM_RE = re.compile(r"[ \t>]*(?:från|from)[ \t]*:", re.I)
+MAIL_TO_RE = re.compile(r"[ \t>]*(?:till|to|kopia|cc)[ \t]*:", re.I)
+MAIL_HEADER_LINE_RE = re.compile(r"(?im)^[ \t>]*(?:från|from)[ \t]*:")
+MAIL_SIGN_OFF = r"(?:(?:med[ \t]+)?vänlig(?:a)?[ \t]+hälsning(?:ar)?|hälsningar|mvh|hälsning)[ \t,]*"
+SIGNATURE_LINES = 3  # a writer's signature: the name, a title or two, the number
 NAME_PART = PART
 # Capitalised words in a row ("Kontaktuppgifter Samordnare Birgitta Håkansson"); a name is inside.
 CAPITALISED_RUN_RE = re.compile(rf"\b{NAME_PART}(?: {NAME_PART})+\b")
@@ -152,6 +162,40 @@ def _name_from_email(email: str) -> str:
     return " ".join(p.capitalize() for p in re.split(r"[._]", local) if p)
 
 
+def _switchboard(text: str, pos: int) -> bool:
+    """Return whether the number at `pos` is labelled an office's switchboard or fax: "Växel: 0581-810 00"."""
+    return bool(SWITCHBOARD_RE.search(text[text.rfind("\n", 0, pos) + 1:pos]))
+
+
+def _own_phone(text: str, start: int, end: int) -> re.Match | None:
+    """Return the first number that begins in text[start:end] and is no switchboard's."""
+    for m in PHONE_RE.finditer(text, start, min(len(text), end + 20)):  # a number may run past the window
+        if m.start() >= end:
+            break
+        if not _switchboard(text, m.start()):
+            return m
+    return None
+
+
+def _mail_header(text: str, pos: int) -> str | None:
+    """Return "from" or "to" where the address at `pos` stands on an e-mail's header line, else None."""
+    line = text.rfind("\n", 0, pos) + 1
+    if MAIL_FROM_RE.match(text, line):
+        return "from"
+    return "to" if MAIL_TO_RE.match(text, line) else None
+
+
+def _signature_phone(text: str, name: str, after: int) -> re.Match | None:
+    """Return the number under the writer's name where the mail signs off: "Mvh Per Påhittad\nSamordnare\n070-…"."""
+    line = re.compile(rf"(?im)^[ \t]*(?:{MAIL_SIGN_OFF})?{re.escape(name)}[ \t,]*$")
+    m = line.search(text, after)
+    next_header = MAIL_HEADER_LINE_RE.search(text, after)
+    if not m or (next_header and next_header.start() < m.start()):
+        return None
+    block = text[m.end():].split("\n", SIGNATURE_LINES + 1)[:SIGNATURE_LINES + 1]
+    return _own_phone(text, m.end(), m.end() + len("\n".join(block)))
+
+
 def _section_at(sections: list[Section], pos: int) -> str | None:
     for s in sections:
         if s.char_start <= pos <= s.char_end:
@@ -169,7 +213,13 @@ def find_contacts(text: str, sections: list[Section],
     people: list[Person] = []
     seen: set[str] = set()
     last_end = 0
-    for email, start, end in find_emails(text):
+    emails = find_emails(text)
+    # a mail's writer, also where the thread quotes an earlier message they received
+    senders: dict[str, int] = {}
+    for email, start, end in emails:
+        if _mail_header(text, start) == "from":
+            senders.setdefault(email, end)
+    for email, start, end in emails:
         if _in_distribution_list(text, start):
             continue
         local = email.split("@")[0]
@@ -177,12 +227,18 @@ def find_contacts(text: str, sections: list[Section],
             continue
         seen.add(email)
         name = _name_before(text, start, email) or _name_from_email(email)
-        phone = PHONE_RE.search(text, end, min(len(text), end + PHONE_AFTER_CHARS))
-        if not phone:  # "Tel: …" on the line above "E-post: …", not reaching back past another address
-            before = list(PHONE_RE.finditer(text, max(last_end, start - PHONE_BEFORE_CHARS), start))
-            phone = before[-1] if before else None
+        header = _mail_header(text, start)
+        if header:  # "Från: Anna Exempel <anna@…>": the number is in the writer's signature further down
+            phone = _signature_phone(text, name, senders.get(email, end))  # signed under their own header
+            role = "sender" if email in senders else "other"
+        else:
+            phone = _own_phone(text, end, end + PHONE_AFTER_CHARS)
+            if not phone:  # "Tel: …" on the line above "E-post: …", not reaching back past another address
+                before = [m for m in PHONE_RE.finditer(text, max(last_end, start - PHONE_BEFORE_CHARS), start)
+                          if not _switchboard(text, m.start())]
+                phone = before[-1] if before else None
+            role = "signatory" if _section_at(sections, start) in SIGNING_KEYS else "contact"
         last_end = end
-        role = "signatory" if _section_at(sections, start) in SIGNING_KEYS else "contact"
         people.append(Person(name, email, phone.group(1) if phone else None, role, start, end))
     names = {_fold(p.name or "") for p in people}
     for section in (s for s in sections if s.key == "signatures"):
@@ -203,11 +259,16 @@ def find_contacts(text: str, sections: list[Section],
                 names.add(_fold(name))
                 start = section.char_start + pos
                 people.append(Person(name, None, None, "signatory", start, start + len(name)))
+    # "Justeras: Anna Exempel Per Påhittad", names under a row of offices or of lines to sign on
+    for name, start in find_labelled_signers(text, minutes):
+        if _plausible(name) and _fold(name) not in names:
+            names.add(_fold(name))
+            people.append(Person(name, None, None, "signatory", start, start + len(name)))
     # Prose fills in people named with a role and no address ("Per Påhittad var projektledare").
     for name, role, start, end in find_named_people(text, minutes=minutes):
         if _plausible(name) and _fold(name) not in names:
             names.add(_fold(name))
-            phone = PHONE_RE.search(text, end, min(len(text), end + PHONE_AFTER_CHARS))
+            phone = _own_phone(text, end, end + PHONE_AFTER_CHARS)
             people.append(Person(name, None, phone.group(1) if phone else None, role, start, end))
     return people
 

@@ -1,0 +1,58 @@
+"""Titles of texts that name their insats without a title field or a kind word before the name.
+
+A project's own web page headed "Om projektet" names the project where its paragraphs open
+("Exempelleden ger stöd … / Exempelleden drivs av …"). A förbund's annual report names the many
+insatser it financed: none of them is the report's title.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .names import CAP_WORD, NAME_CUE_RE, NAME_LIKE_WORD_RE, acceptable_titles
+
+ABOUT_HEADLINE_RE = re.compile(r"(?im)^[ \t]*om[ \t]+(?:projektet|insatsen|verksamheten|förstudien|satsningen)[ \t]*$")
+ABOUT_HEAD_CHARS = 400
+# A paragraph that opens with the name as its subject: "Exempelleden drivs av …"
+OPENING_RE = re.compile(rf"(?m)^[ \t]*(?P<name>{CAP_WORD})[ \t]+(?P<verb>[a-zåäö]+)")
+MIN_OPENINGS = 2
+# ... one of them says what the insats does or who runs it: "Målgruppen är …" and "Deltagarna får …" do not.
+DESCRIBING_VERB_RE = re.compile(
+    r"^(?:drivs|drevs|bedrivs|bedrevs|erbjuder|erbjöd|ger|gav|vänder|vände|riktar|riktade|startade|startar|"
+    r"pågår|pågick|finansieras|finansierades|syftar|syftade|stöttar|stödjer|hjälper)$")
+# A förbund's own report on its year, named in its opening lines.
+ANNUAL_REPORT_RE = re.compile(r"(?i)\b(?:årsredovisning|verksamhetsberättelse|årsberättelse|årsrapport|delårsrapport)\b")
+HEAD_LINES = 3
+MIN_INSATSER = 2
+
+
+def about_page_name(text: str) -> tuple[str, int, int] | None:
+    """Return (name, start, end) of the project an "Om projektet" page is about, or None.
+
+    "Om projektet\\n\\nLeden ger stöd till …\\n\\nLeden drivs av Exempelby kommun." -> ("Leden", …)
+    """
+    if not ABOUT_HEADLINE_RE.search(text[:ABOUT_HEAD_CHARS]):
+        return None
+    openings = [m for m in OPENING_RE.finditer(text) if NAME_LIKE_WORD_RE.search(m.group("name"))]
+    counts = Counter(m.group("name") for m in openings)
+    names = {m.group("name") for m in openings
+             if counts[m.group("name")] >= MIN_OPENINGS and DESCRIBING_VERB_RE.match(m.group("verb"))}
+    names = acceptable_titles(names, text)
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    first = next(m for m in openings if m.group("name") == name)
+    return name, first.start("name"), first.end("name")
+
+
+def names_many_insatser(text: str) -> bool:
+    """Return whether `text` is a förbund's annual report that names several insatser, none in its opening lines.
+
+    "Årsredovisning 2030\\n… Projektet Bron … Insatsen Kliv …" -> True
+    """
+    head = "\n".join([line for line in text.split("\n") if line.strip()][:HEAD_LINES])
+    if not ANNUAL_REPORT_RE.search(head):
+        return False
+    names = {m.group("name").split()[0] for m in NAME_CUE_RE.finditer(text) if m.group("name")[0].isupper()}
+    names = acceptable_titles(names, text)
+    return len(names) >= MIN_INSATSER and not any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", head) for n in names)

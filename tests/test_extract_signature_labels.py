@@ -1,0 +1,37 @@
+"""Signers after a label or under a line to sign on (invented texts)."""
+import pytest
+
+from extractor.extract.people import find_contacts
+from extractor.extract.signature_labels import find_labelled_signers
+
+
+@pytest.mark.parametrize("text, minutes, names", [
+    # two signers run together on the label's line
+    ("Justeras: Anna Exempel Per Påhittad", False, ["Anna Exempel", "Per Påhittad"]),
+    ("Justerat: Eva Låtsas Jonas Påhittsson", False, ["Eva Låtsas", "Jonas Påhittsson"]),
+    ("Vid protokollet: Karin Exempelsson", False, ["Karin Exempelsson"]),
+    ("Utdragsbestyrkande: Maria Påhitt", False, ["Maria Påhitt"]),
+    # three words are one person; an odd longer run cannot be split
+    ("Justerare: Anna Berg Exempel", False, ["Anna Berg Exempel"]),
+    ("Justerare: Anna Berg Exempel Per Lund", False, []),
+    # the chair and the secretary sign under their office in minutes only
+    ("Ordförande: Mats Påhittad", True, ["Mats Påhittad"]),
+    ("Ordförande: Mats Påhittad", False, []),
+    # a label followed by words in lower case names no one
+    ("Justerare: utses vid mötet", False, []),
+    # offices over names in columns, names under lines to sign on
+    ("Ordförande\tJusterare\nErik Exempel\tSara Påhittad", False, ["Erik Exempel", "Sara Påhittad"]),
+    ("____________\t____________\nKarin Låtsas\tMats Exempel\nSocialchef\tSektionschef", False,
+     ["Karin Låtsas", "Mats Exempel"]),
+    ("Budget\tUtfall\nAnna Exempel\tPer Påhittad", False, []),
+])
+def test_labelled_signers(text, minutes, names):
+    assert [n for n, _ in find_labelled_signers(text, minutes)] == names
+
+
+def test_labelled_signers_are_signatories_with_offsets():
+    text = "§ 3 Val av justerare\n\nVid protokollet: Karin Exempelsson\n\nJusteras: Anna Exempel Per Påhittad\n"
+    people = find_contacts(text, [], minutes=True)
+    assert [(p.name, p.role) for p in people] == [
+        ("Karin Exempelsson", "signatory"), ("Anna Exempel", "signatory"), ("Per Påhittad", "signatory")]
+    assert all(text[p.start:p.end] == p.name for p in people)
