@@ -201,15 +201,22 @@ class _Progress:
 WARM_UP = "Insatsens namn\nProvet\nKontaktperson\nEva Exempel, projektledare\nMetod\nVi använder motiverande samtal.\n"
 
 
+# An invented two-page application (the sample corpus's): reading it sets up what a PDF's first
+# reading sets up (pdfium's calls, numpy's, the heading and figure patterns built when first asked).
+WARM_UP_PDF = Path(__file__).resolve().parent / "data" / "warm-up.pdf"
+
+
 def warm_up() -> None:
     """Load every model and library the pipeline uses in this process, before workers are forked
     from it: the NER too, which a text reaches only through a signatures section, and the
-    readers' libraries. Otherwise each worker would load them again, for each file that needs them."""
+    readers' libraries. Otherwise each worker would load them again, for each file that needs them;
+    and read a PDF once, so that what its first reading sets up is each worker's from the start."""
     from .extract.nlp import load_nlp
     from .read import preload
     from .record import Document
 
     isolate.warm(lambda: pipeline.extract(Document(path="warm-up.txt", format="txt", sha256="0" * 64, text=WARM_UP)))
+    isolate.warm(lambda: pipeline.run(WARM_UP_PDF, ocr=False))
     isolate.warm(load_nlp)
     isolate.warm(preload)
 

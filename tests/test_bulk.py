@@ -206,3 +206,12 @@ def test_an_import_stores_the_signature_its_worker_computed(tmp_path):
     assert summary.imported == 2
     stored = {r["sha256"]: r["minhash"] for r in sqlite_utils.Database(db_path)["document_texts"].rows}
     assert sorted(stored.values()) == sorted(results[p][1].minhash for p in paths)
+
+
+def test_the_warm_up_reads_a_pdf_the_package_ships():
+    """Workers are forked after the warm-up: what a PDF's first reading sets up is theirs from the start."""
+    from extractor import bulk
+    from extractor.pipeline import run
+
+    record = run(bulk.WARM_UP_PDF, ocr=False)
+    assert record.source["format"] == "pdf" and record.source["pages"] == 2 and record.title
