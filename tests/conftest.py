@@ -61,3 +61,20 @@ def one_page_pdf():
     pdf.add_page()
     pdf.set_font("Helvetica", "", 11)
     return pdf
+
+
+def write_odt(path: Path, body: str, styles: str = "") -> None:
+    """Write a minimal OpenDocument text: `body` is content.xml's office:text, `styles` its automatic styles."""
+    import zipfile
+
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+          'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+          'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"')
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns}>'
+               f'<office:automatic-styles>{styles}</office:automatic-styles>'
+               f'<office:body><office:text>{body}</office:text></office:body></office:document-content>')
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        zf.writestr("content.xml", content)

@@ -1,8 +1,7 @@
 """Headings a source marks by type: bold run-in openings, bold lines below the section level, bold
 paragraphs of ODT and HTML exports, and a browser-printed PDF's bold openings (invented text)."""
-import zipfile
-
 import docx
+from conftest import write_odt
 
 from extractor.heading_hints import hint_heading
 from extractor.read import read
@@ -51,20 +50,13 @@ def test_a_bold_question_below_the_section_level_heads_where_it_asks_a_known_que
     assert (unknown.key, unknown.shape, unknown.known) == ("other", "level9", False)
 
 
+BOLD_ODT_STYLES = ('<style:style style:name="P1" style:family="paragraph"><style:text-properties fo:font-weight="bold"/>'
+                   '</style:style><style:style style:name="T1" style:family="text">'
+                   '<style:text-properties fo:font-weight="bold"/></style:style>')
+
+
 def _odt(path, body: str) -> None:
-    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
-          'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
-          'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"')
-    styles = ('<style:style style:name="P1" style:family="paragraph"><style:text-properties fo:font-weight="bold"/>'
-              '</style:style><style:style style:name="T1" style:family="text">'
-              '<style:text-properties fo:font-weight="bold"/></style:style>')
-    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns}>'
-               f'<office:automatic-styles>{styles}</office:automatic-styles>'
-               f'<office:body><office:text>{body}</office:text></office:body></office:document-content>')
-    with zipfile.ZipFile(path, "w") as zf:
-        zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
-        zf.writestr("content.xml", content)
+    write_odt(path, body, BOLD_ODT_STYLES)
 
 
 def test_odt_bold_paragraphs_and_bold_openings_become_hints(tmp_path):
@@ -100,7 +92,7 @@ def test_pdf_pieces_of_a_letter_each_join_as_they_stand_and_a_bold_opening_is_fo
 
 
 def test_pdf_bold_run_in_openings_become_hints(tmp_path):
-    from conftest import one_page_pdf
+    from conftest import one_page_pdf, write_odt
 
     pdf = one_page_pdf()
     for head, text in [("Bakgrund.", " Många i Exempelby saknar arbete."), ("Vad vi vill uppnå.", " Fler i arbete."),
@@ -150,18 +142,23 @@ def test_a_required_field_mark_after_a_bold_label_belongs_to_its_heading():
     assert (heading.key, heading.text, line[heading.end:].strip()) == ("title", "Insatsens namn *", "Påhittet")
 
 
-def test_bold_paragraphs_among_styled_headings_head_where_two_of_them_are_known(tmp_path):
+def _styled_and_bold(path, rows) -> None:
+    """Write a DOCX of (heading, text, bold) rows: a bold paragraph, else a Heading 2, over its text."""
     document = docx.Document()
-    rows = [("Bakgrund", "Många saknar arbete.", False), ("Vad vill vi åstadkomma?", "Fler i arbete.", True),
-            ("Vem gynnas av insatsen?", "Unga vuxna.", True), ("Så går det till i vardagen", "Med coacher.", True),
-            ("Första veckan", "En plan görs.", True), ("Budget", "100 000 kr.", False)]
     for heading, text, bold in rows:
         if bold:
             document.add_paragraph().add_run(heading).bold = True
         else:
             document.add_heading(heading, level=2)
         document.add_paragraph(text)
-    document.save(tmp_path / "a.docx")
+    document.save(path)
+
+
+def test_bold_paragraphs_among_styled_headings_head_where_two_of_them_are_known(tmp_path):
+    rows = [("Bakgrund", "Många saknar arbete.", False), ("Vad vill vi åstadkomma?", "Fler i arbete.", True),
+            ("Vem gynnas av insatsen?", "Unga vuxna.", True), ("Så går det till i vardagen", "Med coacher.", True),
+            ("Första veckan", "En plan görs.", True), ("Budget", "100 000 kr.", False)]
+    _styled_and_bold(tmp_path / "a.docx", rows)
     sections = [(s.key, s.text) for s in split(read(tmp_path / "a.docx"))]
     # "Första veckan" points to no section: a sub-heading of the methods
     assert sections == [("background", "Många saknar arbete."), ("goals", "Fler i arbete."),
@@ -170,17 +167,10 @@ def test_bold_paragraphs_among_styled_headings_head_where_two_of_them_are_known(
 
 
 def test_bold_sub_headings_pointing_to_sections_stay_inside_without_known_siblings(tmp_path):
-    document = docx.Document()
     rows = [("Metod", "Coacher.", False), ("Samverkan med skolan", "Vi träffar skolan.", True),
             ("Mätning varje månad", "En enkät.", True), ("Kostnad för resor", "Busskort.", True),
             ("Budget", "100 000 kr.", False)]
-    for heading, text, bold in rows:
-        if bold:
-            document.add_paragraph().add_run(heading).bold = True
-        else:
-            document.add_heading(heading, level=2)
-        document.add_paragraph(text)
-    document.save(tmp_path / "a.docx")
+    _styled_and_bold(tmp_path / "a.docx", rows)
     assert [s.key for s in split(read(tmp_path / "a.docx"))] == ["methods", "budget"]
 
 

@@ -1,7 +1,7 @@
 from pathlib import Path
 
 import pytest
-from conftest import DATA, make_docx, make_pdf
+from conftest import DATA, make_docx, make_pdf, write_odt
 
 from extractor.errors import UnreadableDocument, UnsupportedFormat
 from extractor.read import read
@@ -321,18 +321,7 @@ def test_other_ole_files_are_a_clear_error(tmp_path):
 
 
 def _odt(path, body: str, styles: str = "") -> None:
-    import zipfile
-
-    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
-          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-          'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"')
-    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns}>'
-               f'<office:automatic-styles>{styles}</office:automatic-styles>'
-               f'<office:body><office:text>{body}</office:text></office:body></office:document-content>')
-    with zipfile.ZipFile(path, "w") as zf:
-        zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
-        zf.writestr("content.xml", content)
+    write_odt(path, body, styles)
 
 
 def test_odt_paragraphs_headings_tables_in_order(tmp_path):
