@@ -18,7 +18,9 @@ DOC_TYPE_CUES: list[tuple[str, str]] = [
      "application"),
     (r"verksamhetsplan", "operational_plan"),
     # a numbered report series (FoU units publish their evaluations so) names a report anywhere
-    (r"slutrapport|slutredovisning|utvärderingsrapport|slututvärdering|skriftserie\s+(?:nr\s+)?\d+/\d+|"
+    # ... and a pre-study's report is the pre-study's final one: "Förstudierapport", "Rapport från förstudien"
+    (r"slutrapport|slutredovisning|utvärderingsrapport|slututvärdering|förstudierapport|rapport\s+från\s+förstudien|"
+     r"skriftserie\s+(?:nr\s+)?\d+/\d+|"
      # ... also a unit's or a theme's series: "FoU-rapport 2031:1", "arbetslivsrapport nr 2030:3"
      r"(?-i:RAPPORT|Rapport|[\wåäö]+-?rapport)\s+(?:nr\s+)?(?:19|20)\d\d:\d+",
      "final_report"),

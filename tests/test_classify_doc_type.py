@@ -135,3 +135,14 @@ def test_a_decision_signed_vid_protokollet_is_a_decision():
 def test_a_compound_decision_word_alone_on_its_line():
     assert classify_doc_type("Samordningsförbundet Påhittet\nDELEGATIONSBESLUT\nDatum: 2025-04-03\n"
                              "Beslut: Förbundschefen beviljar 350 000 kr till insatsen Påhittet.\n") == "decision"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Förstudierapport\nFörstudien Påhittvägen i Exempelby 2031\nSammanfattning\nFörstudien visade att …", "final_report"),
+    ("Rapport från förstudien om stöd till unga i Exempelby\n\nInledning\nUnder hösten kartlades behoven.", "final_report"),
+    # an application for a pre-study names its report to come: the application comes first
+    ("Ansökan om medel till en förstudie\nEn förstudierapport lämnas till förbundet när förstudien är klar.",
+     "application"),
+])
+def test_a_pre_studys_report_is_its_final_report(text, expected):
+    assert classify_doc_type(text) == expected
