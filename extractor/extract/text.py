@@ -135,30 +135,28 @@ def _piece(text: str, left: int, right: int, start: int, end: int) -> tuple[int,
 DIGIT_RE = re.compile(r"\d")
 
 
-def matches_at(pattern: re.Pattern, text: str, starts: re.Pattern):
-    """Yield what pattern.finditer(text) yields, for a pattern whose every match starts where
-    `starts` matches: the pattern is tried there only, not at every character."""
+def matches_from(pattern: re.Pattern, text: str, offsets):
+    """Yield what pattern.finditer(text) yields, for a pattern whose every match starts at one of
+    `offsets` (in increasing order): the pattern is tried there only, not at every character."""
     match, last = pattern.match, 0
-    for start in starts.finditer(text):
-        if start.start() < last:
-            continue  # inside the previous match: finditer goes on from its end
-        m = match(text, start.start())
-        if m:
-            last = m.end()
-            yield m
-
-
-def digit_led_matches(pattern: re.Pattern, text: str):
-    """Yield what pattern.finditer(text) yields, for a pattern whose every match starts with a digit
-    (a few characters in a hundred are digits)."""
-    match, last = pattern.match, 0
-    for at in _digit_offsets(text):
+    for at in offsets:
         if at < last:
             continue  # inside the previous match: finditer goes on from its end
         m = match(text, at)
         if m:
             last = m.end()
             yield m
+
+
+def matches_at(pattern: re.Pattern, text: str, starts: re.Pattern):
+    """matches_from at the places where `starts` matches."""
+    return matches_from(pattern, text, (m.start() for m in starts.finditer(text)))
+
+
+def digit_led_matches(pattern: re.Pattern, text: str):
+    """matches_from at the digits, for a pattern whose every match starts with one (a few characters in
+    a hundred are digits)."""
+    return matches_from(pattern, text, _digit_offsets(text))
 
 
 def find_all(text: str, part: str):
@@ -184,14 +182,10 @@ def word_led_matches(pattern: re.Pattern, text: str, literals: tuple[str, ...], 
     if len(lower) != len(text) or not _plain_words(literals):
         yield from pattern.finditer(text)
         return
-    match, last = pattern.match, 0
-    for at in sorted({at for word in literals for at in find_all(lower, word)}):
-        if at < last or (word_start and at and (lower[at - 1].isalnum() or lower[at - 1] == "_")):
-            continue  # inside the previous match, or not where a word starts
-        m = match(text, at)
-        if m:
-            last = m.end()
-            yield m
+    offsets = sorted({at for word in literals for at in find_all(lower, word)})
+    if word_start:  # not inside a word
+        offsets = [at for at in offsets if not at or not (lower[at - 1].isalnum() or lower[at - 1] == "_")]
+    yield from matches_from(pattern, text, offsets)
 
 
 WORD_RE = re.compile(r"\w+")
