@@ -1,4 +1,4 @@
-"""Bulk import: hash, skip what is stored, extract in isolated child processes, write from one process."""
+"""Bulk import: hash, skip what is stored, extract in isolated worker processes, write from one process."""
 from __future__ import annotations
 
 import hashlib
@@ -223,7 +223,7 @@ def warm_up() -> None:
 
 def extract_all(paths: list[str], ocr: bool, budget: isolate.Budget, workers: int = 1, ordered: bool = False,
                 reraise: bool = False, fingerprint: bool = False):
-    """Yield (path, extract_one(path)) for each path, each in its own child under the time and memory
+    """Yield (path, extract_one(path)) for each path, each in a forked worker under the time and memory
     budget when this system can fork (Linux); in this process otherwise, or with `reraise` (--debug).
 
     With `fingerprint` (an import), each record also carries its text's MinHash signature
@@ -240,9 +240,9 @@ def extract_all(paths: list[str], ocr: bool, budget: isolate.Budget, workers: in
         for path in paths:
             yield path, work(path, reraise=reraise)
         return
-    if len(paths) > 1:  # one file loads only what it needs, in its own child
+    if len(paths) > 1:  # one file loads only what it needs, in its worker
         warm_up()
-    # The child enforces the time limit itself (a clean message); the parent kills it a little later.
+    # The worker enforces the time limit itself (a clean message); the parent kills it a little later.
     inner = isolate.Budget(timeout=budget.timeout, memory_mb=budget.memory_mb, grace=2.0)
     yield from isolate.run_isolated(paths, work, inner, workers=workers, ordered=ordered)
 

@@ -1,10 +1,16 @@
-"""Run each document in a forked child under a time and memory budget; a dead child costs only its document.
+"""Run documents in forked workers under a time and memory budget; a dead worker costs only its document.
 
-The parent loads the models once (warm()), then forks one child per document, at most `workers`
-at a time: the children share the loaded models copy-on-write. A child caps its address space
-(RLIMIT_AS), dies with its parent (PR_SET_PDEATHSIG), runs the work and sends the pickled result
-back over a pipe. The parent enforces the wall-clock limit and turns a child that was killed, crashed
-or exited without a result into that document's error.
+The parent loads the models once (warm()), then forks at most `workers` workers, which share the
+loaded models copy-on-write. A worker dies with its parent (PR_SET_PDEATHSIG) and runs documents
+one after another, each under a cap on its address space (RLIMIT_AS), sending each pickled result
+back over a pipe. A worker leaves after a document that failed (after a time-out or a MemoryError
+its state is not to be trusted), after RECYCLE_AFTER documents, or once it has grown by
+RECYCLE_GROWTH_MB; the parent forks a fresh one for the next document. The parent enforces the
+wall-clock limit and turns a worker that was killed, crashed or left without a result into that
+document's error.
+
+A worker per document would isolate as well, but each would copy the pages it writes to and pay
+for its fork and exit: about a quarter of a short PDF's time.
 """
 from __future__ import annotations
 
@@ -14,11 +20,15 @@ import pickle
 import resource
 import selectors
 import signal
+import struct
 import time
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 PR_SET_PDEATHSIG = 1
+RECYCLE_AFTER = 100  # documents a worker runs before a fresh one takes over
+RECYCLE_GROWTH_MB = 512  # growth of a worker's address space after which it leaves
+_HEADER = struct.Struct("!QB")  # a message's length, and whether its worker leaves after it
 _libc = None
 
 
@@ -54,31 +64,71 @@ def _die_with_parent(parent: int) -> None:
 
 
 def limit_memory(memory_mb: int) -> None:
-    """Cap this process's address space at its current size plus `memory_mb` (0: no cap)."""
+    """Cap this process's address space at its current size plus `memory_mb` (0: no cap), until
+    unlimit_memory(): the soft limit only, so that the next document gets a cap of its own."""
     if memory_mb > 0:
+        hard = resource.getrlimit(resource.RLIMIT_AS)[1]
         cap = _address_space() + memory_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+        resource.setrlimit(resource.RLIMIT_AS, (cap if hard == resource.RLIM_INFINITY else min(cap, hard), hard))
 
 
-def _child(path: str, work: Callable[[str], tuple], budget: Budget, write_fd: int, parent: int) -> None:
-    """Run `work(path)` and write its pickled result; never returns."""
-    code = 0
+def unlimit_memory() -> None:
+    hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+    resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
+
+
+def _run_one(path: str, work: Callable[[str], tuple], budget: Budget) -> tuple[bytes, bool]:
+    """Return the pickled result of `work(path)` under the memory budget, and whether it failed."""
+    limit_memory(budget.memory_mb)
     try:
-        _die_with_parent(parent)
-        limit_memory(budget.memory_mb)
         try:
             result = work(path)
         except MemoryError:
             result = ("error", over_memory(path, budget.memory_mb), {})
         try:
-            data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+            return pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), result[0] != "ok"
         except MemoryError:
-            data = pickle.dumps(("error", over_memory(path, budget.memory_mb), {}))
+            return pickle.dumps(("error", over_memory(path, budget.memory_mb), {})), True
         except Exception as err:  # a value that cannot cross the pipe is this document's error
-            data = pickle.dumps(("error", f"{path}: unexpected {err.__class__.__name__}: {err}", {}))
-        view = memoryview(data)
-        while view:
-            view = view[os.write(write_fd, view):]
+            return pickle.dumps(("error", f"{path}: unexpected {err.__class__.__name__}: {err}", {})), True
+    finally:
+        unlimit_memory()
+
+
+def _read_exactly(fd: int, size: int) -> bytes | None:
+    chunks, left = [], size
+    while left:
+        chunk = os.read(fd, left)
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _serve(work: Callable[[str], tuple], budget: Budget, task_fd: int, result_fd: int, parent: int) -> None:
+    """Run the documents the parent sends until it sends no more or this worker should leave; never returns."""
+    code = 0
+    try:
+        _die_with_parent(parent)
+        base, done = _address_space(), 0
+        while True:
+            size = _read_exactly(task_fd, 8)
+            if size is None:  # the parent has no more documents
+                break
+            path = _read_exactly(task_fd, struct.unpack("!Q", size)[0]).decode("utf-8", "surrogateescape")
+            data, failed = _run_one(path, work, budget)
+            done += 1
+            leaving = failed or done >= RECYCLE_AFTER or _address_space() - base > RECYCLE_GROWTH_MB * 1024 * 1024
+            _write_all(result_fd, _HEADER.pack(len(data), leaving) + data)
+            if leaving:
+                break
     except BaseException:  # nothing written: the parent reports the exit without a result
         code = 70
     finally:
@@ -94,149 +144,183 @@ def took_too_long(path: str, timeout: float) -> str:
 
 
 @dataclass
-class _Running:
-    path: str
-    index: int
+class _Worker:
     pid: int
-    fd: int
-    started: float
-    chunks: list = field(default_factory=list)
+    task_fd: int  # the parent writes paths here
+    result_fd: int  # and reads results here
+    task: tuple[int, str] | None = None  # (index, path) of the document it runs now
+    started: float = 0.0
+    buffer: bytearray = field(default_factory=bytearray)
+    leaving: bool = False  # it takes no more documents after the result it sent
     killed_for_time: bool = False
 
 
-def _death(run: _Running, status: int, budget: Budget) -> tuple:
-    """Return the error result for a child that ended without sending one."""
-    if run.killed_for_time:
-        return "error", took_too_long(run.path, budget.timeout), {}
+def _death(path: str, status: int, budget: Budget, killed_for_time: bool) -> tuple:
+    """Return the error result for a document whose worker ended without sending its result."""
+    if killed_for_time:
+        return "error", took_too_long(path, budget.timeout), {}
     if os.WIFSIGNALED(status):
         sig = os.WTERMSIG(status)
         memory = f" — out of memory? (limit {budget.memory_mb} MB; --memory-limit allows more)" if (
             budget.memory_mb > 0 and sig in (signal.SIGKILL, signal.SIGABRT, signal.SIGSEGV, signal.SIGBUS)) else ""
-        return "error", f"{run.path}: the worker was killed (signal {sig}, {signal.Signals(sig).name}){memory}", {}
+        return "error", f"{path}: the worker was killed (signal {sig}, {signal.Signals(sig).name}){memory}", {}
     code = os.waitstatus_to_exitcode(status)
-    return "error", f"{run.path}: the worker exited ({code}) without a result", {}
+    return "error", f"{path}: the worker exited ({code}) without a result", {}
 
 
-def _finish(run: _Running, budget: Budget) -> tuple:
-    """Reap a child whose pipe closed (or that was killed) and return its result."""
-    _, status = os.waitpid(run.pid, 0)
-    os.close(run.fd)
-    data = b"".join(run.chunks)
-    if data and not run.killed_for_time:
-        try:
-            return pickle.loads(data)
-        except Exception as err:  # a child killed while writing leaves half a result
-            if os.WIFSIGNALED(status) or os.waitstatus_to_exitcode(status):
-                return _death(run, status, budget)
-            return "error", f"{run.path}: unexpected {err.__class__.__name__} reading the worker's result: {err}", {}
-    return _death(run, status, budget)
-
-
-def _start(path: str, index: int, work, budget: Budget) -> _Running:
-    read_fd, write_fd = os.pipe()
+def _fork(work, budget: Budget) -> _Worker:
+    task_read, task_write = os.pipe()
+    result_read, result_write = os.pipe()
     parent = os.getpid()
-    # Ctrl-C waits until the child is known, so that no child is left unkilled
+    # Ctrl-C waits until the worker is known, so that no worker is left unkilled
     masked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     pid = -1
     try:
         pid = os.fork()
         if pid == 0:
-            os.close(read_fd)
+            os.close(task_write)
+            os.close(result_read)
             signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
             signal.pthread_sigmask(signal.SIG_SETMASK, masked)
-            _child(path, work, budget, write_fd, parent)
+            _serve(work, budget, task_read, result_write, parent)
     finally:
         if pid != 0:
             signal.pthread_sigmask(signal.SIG_SETMASK, masked)
-    os.close(write_fd)
-    os.set_blocking(read_fd, False)
-    return _Running(path, index, pid, read_fd, time.monotonic())
+    os.close(task_read)
+    os.close(result_write)
+    os.set_blocking(result_read, False)
+    return _Worker(pid, task_write, result_read)
 
 
-def _kill(run: _Running) -> None:
+def _kill(worker: _Worker) -> None:
     try:
-        os.kill(run.pid, signal.SIGKILL)
+        os.kill(worker.pid, signal.SIGKILL)
     except ProcessLookupError:
         pass
 
 
 class _Pool:
-    """The running children, their pipes, and the results not yet handed out."""
+    """The workers, the documents they run, and the results not yet handed out."""
 
-    def __init__(self, work, budget: Budget):
-        self.work, self.budget = work, budget
-        self.running: dict[int, _Running] = {}
+    def __init__(self, work, budget: Budget, size: int):
+        self.work, self.budget, self.size = work, budget, max(1, size)
+        self.workers: dict[int, _Worker] = {}  # by result_fd
         self.done: dict[int, tuple[str, tuple]] = {}
         self.selector = selectors.DefaultSelector()
 
-    def start(self, index: int, path: str) -> None:
-        run = _start(path, index, self.work, self.budget)
-        self.running[run.fd] = run
-        self.selector.register(run.fd, selectors.EVENT_READ, run)
+    def busy(self) -> bool:
+        return any(w.task for w in self.workers.values())
 
-    def _end(self, run: _Running) -> None:
-        self.selector.unregister(run.fd)
-        del self.running[run.fd]
-        self.done[run.index] = (run.path, _finish(run, self.budget))
+    def _free(self) -> _Worker | None:
+        """Return a worker without a document, forking one if there is room; None if there is not."""
+        staying = [w for w in self.workers.values() if not w.leaving]
+        idle = next((w for w in staying if w.task is None), None)
+        if idle or len(staying) >= self.size:
+            return idle
+        worker = _fork(self.work, self.budget)
+        self.workers[worker.result_fd] = worker
+        self.selector.register(worker.result_fd, selectors.EVENT_READ, worker)
+        return worker
+
+    def fill(self, queue: list[tuple[int, str]]) -> None:
+        """Give each free worker the next document of `queue` (taken from its end)."""
+        while queue and (worker := self._free()):
+            index, path = queue[-1]
+            name = path.encode("utf-8", "surrogateescape")
+            try:
+                _write_all(worker.task_fd, struct.pack("!Q", len(name)) + name)
+            except BrokenPipeError:  # it left (or died) between two documents: another one takes it
+                worker.leaving = True
+                continue
+            queue.pop()
+            worker.task, worker.started = (index, path), time.monotonic()
+
+    def _end(self, worker: _Worker) -> None:
+        """Reap a worker whose pipe closed (or that was killed); its document, if any, gets an error."""
+        self.selector.unregister(worker.result_fd)
+        del self.workers[worker.result_fd]
+        os.close(worker.task_fd)
+        os.close(worker.result_fd)
+        _, status = os.waitpid(worker.pid, 0)
+        if worker.task:
+            index, path = worker.task
+            self.done[index] = (path, _death(path, status, self.budget, worker.killed_for_time))
+
+    def _receive(self, worker: _Worker, chunk: bytes) -> None:
+        worker.buffer += chunk
+        while len(worker.buffer) >= _HEADER.size:
+            size, leaving = _HEADER.unpack_from(worker.buffer)
+            if len(worker.buffer) < _HEADER.size + size:
+                return
+            data = bytes(worker.buffer[_HEADER.size:_HEADER.size + size])
+            del worker.buffer[:_HEADER.size + size]
+            index, path = worker.task
+            try:
+                result = pickle.loads(data)
+            except Exception as err:
+                result = ("error", f"{path}: unexpected {err.__class__.__name__} reading the worker's result: {err}", {})
+            self.done[index] = (path, result)
+            worker.task, worker.leaving = None, bool(leaving)
 
     def poll(self) -> None:
-        """Wait until a child sends something, ends, or runs out of time; collect what ended."""
+        """Wait until a worker sends something, ends, or runs out of time; collect what ended."""
         for key, _ in self.selector.select(timeout=self._wait()):
-            run = key.data
+            worker = key.data
             try:
-                chunk = os.read(run.fd, 1 << 20)
+                chunk = os.read(worker.result_fd, 1 << 20)
             except BlockingIOError:
                 continue
             if chunk:
-                run.chunks.append(chunk)
+                self._receive(worker, chunk)
             else:
-                self._end(run)
+                self._end(worker)
         if self.budget.timeout > 0:
             now = time.monotonic()
             limit = self.budget.timeout + self.budget.grace
-            for run in [r for r in self.running.values() if now - r.started > limit]:
-                run.killed_for_time = True
-                _kill(run)
-                self._end(run)
+            for worker in [w for w in self.workers.values() if w.task and now - w.started > limit]:
+                worker.killed_for_time = True
+                _kill(worker)
+                self._end(worker)
 
     def _wait(self) -> float | None:
-        """Return how long select may wait before some child's time is up."""
-        if self.budget.timeout <= 0:
+        """Return how long select may wait before some document's time is up."""
+        started = [w.started for w in self.workers.values() if w.task]
+        if self.budget.timeout <= 0 or not started:
             return None
-        deadline = min(r.started for r in self.running.values()) + self.budget.timeout + self.budget.grace
-        return max(0.0, deadline - time.monotonic()) + 0.01
+        return max(0.0, min(started) + self.budget.timeout + self.budget.grace - time.monotonic()) + 0.01
 
     def close(self) -> None:
-        """Kill the children still running and reap them."""
-        for run in self.running.values():
-            _kill(run)
-        for run in self.running.values():
+        """Kill the workers still there and reap them."""
+        for worker in self.workers.values():
+            _kill(worker)
+        for worker in self.workers.values():
             try:
-                os.waitpid(run.pid, 0)
+                os.waitpid(worker.pid, 0)
             except ChildProcessError:
                 pass
-            os.close(run.fd)
-        self.running.clear()
+            os.close(worker.task_fd)
+            os.close(worker.result_fd)
+        self.workers.clear()
         self.selector.close()
 
 
 def run_isolated(paths: Iterable[str], work: Callable[[str], tuple], budget: Budget, workers: int = 1,
                  ordered: bool = False) -> Iterator[tuple[str, tuple]]:
-    """Yield (path, work(path)) for each path, each run in its own forked child under `budget`.
+    """Yield (path, work(path)) for each path, each run in a forked worker under `budget`.
 
-    `work` returns a picklable result; a child that is killed, crashes or runs out of time or memory
-    gives ("error", "<path>: <what happened>", {}). Results come as they finish, or in the order of
-    `paths` with `ordered`. Stopping the generator (Ctrl-C, an error) kills the running children.
+    `work` returns a picklable result; a worker that is killed, crashes or runs out of time or memory
+    gives ("error", "<path>: <what happened>", {}) for its document. Results come as they finish, or
+    in the order of `paths` with `ordered`. Stopping the generator (Ctrl-C, an error) kills the workers.
     """
     queue = list(enumerate(str(p) for p in paths))[::-1]
-    pool = _Pool(work, budget)
+    pool = _Pool(work, budget, workers)
     next_out = 0
     try:
-        while queue or pool.running:
-            while queue and len(pool.running) < max(1, workers):
-                pool.start(*queue.pop())
+        pool.fill(queue)
+        while pool.busy():
             pool.poll()
+            pool.fill(queue)  # before handing results out: the workers go on while the caller stores them
             if ordered:
                 while next_out in pool.done:
                     yield pool.done.pop(next_out)

@@ -93,6 +93,21 @@ def _as_text(value) -> str:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
+def _insert_rows(db: sqlite_utils.Database, table: str, rows: list[dict]) -> None:
+    """Insert rows into a table of the schema in one statement (plain SQL: sqlite-utils' insert_all
+    reads the table's columns again for each call, the larger part of storing a record)."""
+    if not rows:
+        return
+    columns = list(dict.fromkeys(key for row in rows for key in row))
+    sql = (f"insert into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+           f"values ({', '.join('?' for _ in columns)})")
+    db.conn.executemany(sql, [[_sql_value(row.get(c)) for c in columns] for row in rows])
+
+
+def _sql_value(value):
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict, tuple)) else value
+
+
 def save_record(db: sqlite_utils.Database, record: Record, imported_at: str | None = None) -> None:
     """Store one record in one transaction: a re-import replaces the document's rows whole."""
     imported_at = imported_at or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
@@ -114,8 +129,7 @@ def save_record(db: sqlite_utils.Database, record: Record, imported_at: str | No
         db.execute("update documents set current = 1, version = 1, document_id = sha256, "
                    "insats_id = substr(sha256, 1, 16) where sha256 = ? and current is null", [sha])
         for table, rows in _child_rows(record).items():
-            if rows:
-                db[table].insert_all(rows, pk="id")
+            _insert_rows(db, table, rows)
         for org in record.organizations:
             # plain SQL: sqlite-utils' insert(ignore=True) fails on a row it ignores
             db.execute("insert or ignore into organizations (name) values (?)", [org["name"]])
@@ -125,13 +139,12 @@ def save_record(db: sqlite_utils.Database, record: Record, imported_at: str | No
                        "char_start, char_end, quote) values (?, ?, ?, ?, ?, ?, ?)",
                        [sha, org_id, org["role"], *(where.get(k) for k in PROVENANCE)])
         for method in record.methods:
-            method_id = db["methods"].insert(
-                {DOC: sha, "label": method["label"], "confidence": method.get("confidence")}, pk="id").last_pk
-            for ev in method.get("evidence") or []:
-                db["method_evidence"].insert({
-                    "method_id": method_id, DOC: sha, "label": method["label"], "text": ev.get("text"),
-                    "section": ev.get("section"), "char_start": ev.get("char_start"),
-                    "char_end": ev.get("char_end"), "quote": ev.get("text")}, pk="id")
+            method_id = db.execute(f"insert into methods ({DOC}, label, confidence) values (?, ?, ?)",
+                                   [sha, method["label"], method.get("confidence")]).lastrowid
+            _insert_rows(db, "method_evidence", [{
+                "method_id": method_id, DOC: sha, "label": method["label"], "text": ev.get("text"),
+                "section": ev.get("section"), "char_start": ev.get("char_start"),
+                "char_end": ev.get("char_end"), "quote": ev.get("text")} for ev in method.get("evidence") or []])
 
 
 def record_error(db: sqlite_utils.Database, path: str, reason: str, sha256: str | None = None) -> None:
