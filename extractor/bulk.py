@@ -295,8 +295,7 @@ def _store_all(db, results, summary, progress, report, shas) -> None:
     for path, (status, value, timings) in results:
         if status == "ok":
             started = time.perf_counter()
-            store.save_record(db, value)
-            store.clear_errors(db, path)
+            store.save_record(db, value)  # and forgets the file's earlier errors
             timings["store"] = time.perf_counter() - started
             summary.imported += 1
             summary.pages += value.source.get("pages") or 1

@@ -109,7 +109,8 @@ def _sql_value(value):
 
 
 def save_record(db: sqlite_utils.Database, record: Record, imported_at: str | None = None) -> None:
-    """Store one record in one transaction: a re-import replaces the document's rows whole."""
+    """Store one record in one transaction: a re-import replaces the document's rows whole, and the
+    file's earlier import errors are forgotten (it has now been read)."""
     imported_at = imported_at or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     sha = record.source["sha256"]
     row = {**_document_row(record, imported_at), "missing_since": None}
@@ -119,6 +120,7 @@ def save_record(db: sqlite_utils.Database, record: Record, imported_at: str | No
     with db.atomic():
         for table in CHILD_TABLES:
             db.execute(f"delete from [{table}] where {DOC} = ?", [sha])
+        db.execute("delete from import_errors where path = ?", [row["path"]])
         before = db.execute("select sha256 from documents where path = ? and sha256 != ? order by imported_at desc "
                             "limit 1", [row["path"], sha]).fetchone()
         if before:  # an edited file at a known path: a new version of that document
@@ -154,12 +156,6 @@ def record_error(db: sqlite_utils.Database, path: str, reason: str, sha256: str 
     with db.atomic():
         db.execute("delete from import_errors where path = ?", [path])
         db["import_errors"].insert({"path": path, "sha256": sha256, "reason": reason, "time": now}, pk="id")
-
-
-def clear_errors(db: sqlite_utils.Database, path: str) -> None:
-    """Forget earlier failures of a file that has now been imported."""
-    with db.atomic():
-        db.execute("delete from import_errors where path = ?", [path])
 
 
 def _grouping_docs(db: sqlite_utils.Database) -> list[group.Doc]:

@@ -154,18 +154,18 @@ def test_a_staff_split_and_link_survive_reimport(db):
     assert db["group_decisions"].count == 2
 
 
-def test_a_file_failing_again_keeps_one_import_error_row(tmp_path):
+def test_a_file_failing_again_keeps_one_import_error_row_until_it_is_stored(tmp_path):
     import sqlite_utils
 
-    from extractor.store import clear_errors, ensure_schema, record_error
+    from extractor.store import ensure_schema, record_error
 
     db = sqlite_utils.Database(tmp_path / "a.db")
     ensure_schema(db)
     for _ in range(3):
-        record_error(db, "arkiv/trasig.pdf", "not a PDF")
+        record_error(db, "x/bryggan.txt", "not a PDF")
     record_error(db, "arkiv/annan.pdf", "not a PDF")
-    assert [r["path"] for r in db["import_errors"].rows] == ["arkiv/trasig.pdf", "arkiv/annan.pdf"]
-    clear_errors(db, "arkiv/trasig.pdf")
+    assert [r["path"] for r in db["import_errors"].rows] == ["x/bryggan.txt", "arkiv/annan.pdf"]
+    save_record(db, _record())  # the file at x/bryggan.txt now reads
     assert [r["path"] for r in db["import_errors"].rows] == ["arkiv/annan.pdf"]
 
 
