@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Callable
 from . import __version__, group, isolate, pipeline
 from .errors import ExtractorError, UnreadableDocument
 from .read import limits
+from .read import ocr as ocr_pages
 
 if TYPE_CHECKING:  # the database is imported where it is used: `extract` never opens one
     import sqlite_utils
@@ -230,6 +231,9 @@ def extract_all(paths: list[str], ocr: bool, budget: isolate.Budget, workers: in
     (`record.minhash`), computed beside the extraction, where store.save_record would otherwise
     compute it in the one process that stores every document.
     """
+    # the cores a worker's scanned pages may take: its share, where workers run side by side
+    ocr_share = max(1, (os.cpu_count() or 1) // max(1, min(workers, len(paths))))
+
     def work(path: str, **kw) -> tuple[str, object, dict]:
         result = extract_one(path, ocr, budget.timeout, memory_mb=budget.memory_mb, **kw)
         if fingerprint and result[0] == "ok":
@@ -244,7 +248,12 @@ def extract_all(paths: list[str], ocr: bool, budget: isolate.Budget, workers: in
         warm_up()
     # The worker enforces the time limit itself (a clean message); the parent kills it a little later.
     inner = isolate.Budget(timeout=budget.timeout, memory_mb=budget.memory_mb, grace=2.0)
-    yield from isolate.run_isolated(paths, work, inner, workers=workers, ordered=ordered)
+
+    def in_worker(path: str) -> tuple[str, object, dict]:
+        ocr_pages.PROCESSES = ocr_share
+        return work(path)
+
+    yield from isolate.run_isolated(paths, in_worker, inner, workers=workers, ordered=ordered)
 
 
 def _results(todo: list[Path], settings: ImportSettings, workers: int):

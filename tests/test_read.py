@@ -189,6 +189,38 @@ def test_read_scanned_pdf_ocrs_only_pages_without_text(tmp_path):
     assert doc.page_at(doc.text.index("Unga vuxna")) == 2
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("processes", [1, 2])
+def test_scanned_pages_read_side_by_side_stay_in_page_order(tmp_path, monkeypatch, processes):
+    import shutil
+
+    from fpdf import FPDF
+    from PIL import Image, ImageDraw, ImageFont
+
+    from extractor.read import ocr
+
+    if not shutil.which("tesseract"):
+        pytest.fail("tesseract is not installed; .ci/run installs tesseract-ocr and tesseract-ocr-swe")
+    monkeypatch.setattr(ocr, "PROCESSES", processes)
+    pdf = FPDF()
+    font = ImageFont.load_default(size=48)
+    for number, words in enumerate(["Forsta sidan om Bryggan", "Andra sidan om metoden", "Tredje sidan om budgeten"]):
+        image = Image.new("RGB", (1700, 400), "white")
+        ImageDraw.Draw(image).text((100, 150), words, fill="black", font=font)
+        image.save(tmp_path / f"sida{number}.png")
+        pdf.add_page()
+        pdf.image(str(tmp_path / f"sida{number}.png"), x=0, y=0, w=210)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.cell(0, 6, "Sista sidan har ett textlager och ska inte OCR-lasas.")
+    path = tmp_path / "skannad.pdf"
+    pdf.output(str(path))
+    doc = read(path)
+    assert doc.ocr_pages == [1, 2, 3]
+    for page, words in enumerate(["Forsta sidan", "Andra sidan", "Tredje sidan", "Sista sidan"], 1):
+        assert doc.page_at(doc.text.index(words)) == page
+
+
 def test_fast_character_reading_gives_pdfplumbers_text(tmp_path):
     # pdfchars replaces page.chars for speed; the text must stay what pdfplumber itself reads,
     # with several fonts and sizes, rotated text and skewed text.

@@ -2,11 +2,7 @@
 from __future__ import annotations
 
 import io
-import os
 import re
-import shutil
-import subprocess
-import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -14,6 +10,7 @@ import numpy as np
 
 from ..errors import UnreadableDocument
 from ..record import Document, Page
+from . import ocr as ocr_pages
 from . import pdffast, pdfhints, pdflayout
 from .reflow import LineBox, join_across_dash, reflow
 
@@ -23,8 +20,6 @@ REGISTRY_RE = re.compile(r"\b(?:dnr|diarienummer|diarienr)\b", re.I)
 # pdfplumber's rendering of glyphs without a Unicode mapping (bullets, mostly).
 CID_RE = re.compile(r"\(cid:\d+\)")
 MIN_TEXT_CHARS = 25
-OCR_RESOLUTION = 250
-OCR_TIMEOUT_S = 120
 FURNITURE_LINES = 2
 MIN_COLUMN_WORDS = 40  # lines at the top and at the bottom of a page checked for repetition
 
@@ -89,31 +84,6 @@ def clean_ocr_text(text: str) -> str:
     text = OCR_RULE_RE.sub("\t", text)
     text = OCR_AT_RE.sub(r"\1@\2", text)
     return OCR_SPLIT_CAPITAL_RE.sub(r"\1", text)
-
-
-def _ocr_page(page, path: Path) -> str:
-    if not shutil.which("tesseract"):
-        raise UnreadableDocument(
-            f"{path}: page {page.page_number} has no text layer and tesseract is not installed "
-            "(apt-get install tesseract-ocr tesseract-ocr-swe)"
-        )
-    image = page.to_image(resolution=OCR_RESOLUTION).original
-    with tempfile.TemporaryDirectory() as tmp:
-        # uncompressed TIFF: the pixels a PNG would hold (the same OCR), without the PNG's
-        # compression, which cost more than a third of a second a page
-        tif = os.path.join(tmp, "page.tif")
-        image.save(tif)
-        env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-        try:
-            done = subprocess.run(
-                ["tesseract", tif, "stdout", "-l", "swe", "--psm", "3"],
-                capture_output=True, text=True, timeout=OCR_TIMEOUT_S, env=env, check=False,
-            )
-        except subprocess.TimeoutExpired as err:
-            raise UnreadableDocument(f"{path}: OCR of page {page.page_number} took too long") from err
-    if done.returncode != 0:
-        raise UnreadableDocument(f"{path}: OCR failed on page {page.page_number}: {done.stderr.strip()[:200]}")
-    return done.stdout
 
 
 def _column_split(words: list[dict], bbox) -> float | None:
@@ -226,13 +196,26 @@ def _reflow(chars: list[tuple[str, dict | None]]) -> str:
     return reflow(boxed)
 
 
-def _page_lines(page, path: Path, ocr: bool) -> tuple[list[str], bool]:
+def _lines(text: str) -> list[str]:
+    return [line.rstrip() for line in CID_RE.sub("•", text).split("\n")]
+
+
+def _plumber_page(page, index: int, ocr: bool, scans: ocr_pages.Pages) -> list[str] | None:
+    """Return a pdfplumber page's lines, or None for a scan, which goes to `scans` to be read."""
     text = _extract_text(page)
-    used_ocr = False
     if len(text.strip()) < MIN_TEXT_CHARS and ocr and page.images:
-        text, used_ocr = clean_ocr_text(_ocr_page(page, path)), True
-    text = CID_RE.sub("•", text)
-    return [line.rstrip() for line in text.split("\n")], used_ocr
+        scans.add(index, page)
+        return None
+    return _lines(text)
+
+
+def _with_scans_read(raw: list, scans: ocr_pages.Pages) -> tuple[list[list[str]], list[bool]]:
+    """Return the pages' lines, OCR's text in place of each scan (None in `raw`), and which
+    pages OCR read."""
+    flags = [lines is None for lines in raw]
+    for index, text in scans.texts().items():
+        raw[index] = _lines(clean_ocr_text(text))
+    return raw, flags
 
 
 def _read_pages_fast(data: bytes, path: Path, ocr: bool, heads: list | None = None) -> tuple[list[list[str]], list[bool]]:
@@ -244,8 +227,9 @@ def _read_pages_fast(data: bytes, path: Path, ocr: bool, heads: list | None = No
     """
     doc = pdffast.open_pdf(data)
     plumber = None
+    scans = ocr_pages.Pages(path)
     try:
-        raw, ocr_flags = [], []
+        raw = []
         for index in range(len(doc)):
             page = doc[index]
             textpage = page.get_textpage()
@@ -262,13 +246,12 @@ def _read_pages_fast(data: bytes, path: Path, ocr: bool, heads: list | None = No
                     import pdfplumber
 
                     plumber = pdfplumber.open(io.BytesIO(data))
-                lines, used = _page_lines(plumber.pages[index], path, ocr)
+                raw.append(_plumber_page(plumber.pages[index], index, ocr, scans))
             else:
-                lines, used = [line.rstrip() for line in CID_RE.sub("•", text).split("\n")], False
-            raw.append(lines)
-            ocr_flags.append(used)
-        return raw, ocr_flags
+                raw.append(_lines(text))
+        return _with_scans_read(raw, scans)
     finally:
+        scans.close()
         if plumber is not None:
             plumber.close()
         doc.close()
@@ -286,12 +269,11 @@ def _read_pages_plumber(data: bytes, path: Path, ocr: bool) -> tuple[list[list[s
 
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            raw, ocr_flags = [], []
-            for page in pdf.pages:
-                lines, used = _page_lines(page, path, ocr)
-                raw.append(lines)
-                ocr_flags.append(used)
-        return raw, ocr_flags
+            scans = ocr_pages.Pages(path)
+            try:
+                return _with_scans_read([_plumber_page(page, i, ocr, scans) for i, page in enumerate(pdf.pages)], scans)
+            finally:
+                scans.close()
     except PDFPasswordIncorrect as err:
         raise UnreadableDocument(f"{path}: encrypted PDF; save an unprotected copy and retry") from err
     except PDFSyntaxError as err:
