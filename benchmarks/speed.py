@@ -10,7 +10,8 @@ Prints, on invented text PDFs (synthetic.py via pdf_speed.write_pdf_of):
   process, best of three;
 - the 2-worker speed-up of the real CLI, `python -m extractor import DB FILES --workers 1|2`
   (wall time: it measures whatever pool extractor/bulk.py has), with and without the start-up
-  cost (the wall time of importing one small file).
+  cost (the wall time of importing one small file);
+- the seconds per page of a one-file `extractor extract` of a scanned PDF (OCR).
 Wall-time figures are blurred by other work on the machine; the per-core rates are not.
 """
 from __future__ import annotations
@@ -127,6 +128,32 @@ def speed_up(out: Path, files: list[Path], pages: int, small: Path) -> None:
           f"{work:.2f}x without the start-up ({start_up:.1f} s: one small file imported)")
 
 
+def write_scan_of(text_pdf: Path, path: Path, dpi: int = 200) -> int:
+    """Write a scan of `text_pdf` to `path`: each page an image only, as a scanner makes it."""
+    import pypdfium2 as pdfium
+    from fpdf import FPDF
+
+    source, pdf = pdfium.PdfDocument(str(text_pdf)), FPDF(unit="pt", format="A4")
+    for index in range(len(source)):
+        image = source[index].render(scale=dpi / 72, grayscale=True).to_pil()
+        image_path = path.with_name(f"{path.stem}-{index}.png")
+        image.save(image_path)
+        pdf.add_page()
+        pdf.image(str(image_path), x=0, y=0, w=pdf.w, h=pdf.h)
+    pdf.output(str(path))
+    return len(source)
+
+
+def scanned(out: Path) -> None:
+    text_pdf = out / "skannas.pdf"
+    write_pdf_of(text_pdf, 4, seed=7)
+    pages = write_scan_of(text_pdf, out / "skannad.pdf")
+    wall, cpu, rss = _child(["extract", str(out / "skannad.pdf")])
+    print(f"\n5. one-file `extractor extract` of a {pages}-page scanned PDF (OCR on every page), fresh process")
+    print(f"   wall {wall:.1f} s = {wall / pages:.2f} s per page (pages read side by side, {os.cpu_count()} cores); "
+          f"CPU {cpu / pages:.2f} s per page; peak memory {rss:.0f} MB")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=20, help="text PDFs in the per-core comparison")
@@ -147,6 +174,7 @@ def main() -> None:
         one_file(paths[0])
         files, import_pages = _write_pdfs(out, args.import_docs, 8, "arkiv", seed=1000)
         speed_up(out, files, import_pages, paths[1])
+        scanned(out)
     print(f"\n(all of it took {time.perf_counter() - started:.0f} s)")
 
 

@@ -264,9 +264,16 @@ def test_fast_character_reading_gives_pdfplumbers_text(tmp_path):
     # "@" read as "&" against the name
     ("Kontakt: Bo Exempelberg, bo.exempelberg& ljusdal.se.", "Kontakt: Bo Exempelberg, bo.exempelberg@ljusdal.se."),
     ("Ljusdal & Bollnäs samverkar", "Ljusdal & Bollnäs samverkar"),
+    # a sans-serif "@" read as a capital, a digit or "&", with or without spaces
+    ("bo.exempelberg Qljusdal.se, eva.pahittad Ö&region-x.se", "bo.exempelberg@ljusdal.se, eva.pahittad@region-x.se"),
+    ("bo.exempelbergGljusdal.se; eva.pahittad 2 ljusdal.se; ola.exempel & ljusdal.se",
+     "bo.exempelberg@ljusdal.se; eva.pahittad@ljusdal.se; ola.exempel@ljusdal.se"),
+    ("Vi tar emot 2 grupper.se nedan; Qvinnojouren.se", "Vi tar emot 2 grupper.se nedan; Qvinnojouren.se"),
+    # ... and the "(" before an address read as "@"
+    ("Ljusdals kommun@bo.exempelbergÖljusdal.se)", "Ljusdals kommun (bo.exempelberg@ljusdal.se)"),
 ])
 def test_ocr_text_is_cleaned_of_table_rules_and_split_capitals(ocr, clean):
-    from extractor.read.pdf import clean_ocr_text
+    from extractor.read.ocr import clean_ocr_text
 
     assert clean_ocr_text(ocr) == clean
 

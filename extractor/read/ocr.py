@@ -8,6 +8,7 @@ A bulk import sets PROCESSES to its share of the cores, so that its workers do n
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -16,6 +17,36 @@ from collections import deque
 from pathlib import Path
 
 from ..errors import UnreadableDocument
+
+# OCR of a scanned form: table rules read as "|", and a capital split from its word ("V ara").
+# I, Å and Ö are words of their own and stay apart.
+OCR_RULE_EDGE_RE = re.compile(r"^[ \t]*\|[ \t]*|[ \t]*\|[ \t]*$", re.M)
+OCR_RULE_RE = re.compile(r"[ \t]+\|[ \t]+")
+OCR_SPLIT_CAPITAL_RE = re.compile(r"(?<![\w.])([A-HJ-ZÄ]) (?=[a-zåäö]{2,})")
+# "@" read as "(", "(&", or "&" (or "©") against the name: "anna.exempelsson(& motala.se",
+# "anna.exempelsson& motala.se" -> "anna.exempelsson@motala.se"
+DOMAIN = r"[\w-]+(?:\.[\w-]+)*\.(?:se|nu|com|org|net|eu)\b"
+OCR_AT_RE = re.compile(r"\b([\w.+-]+[\w])(?:\s?\((?:&|@)?|[&©®])\s?(" + DOMAIN + ")")
+# A sans-serif "@" read as a capital, a digit or "&" between a lower-case name.name and its domain:
+# "anna.exempelsson Qmotala.se", "anna.exempelssonÖmotala.se", "anna.exempelsson 2 motala.se"
+OCR_AT_LETTER_RE = re.compile(r"\b([a-z0-9]+(?:[._-][a-z0-9]+)+)[ \t]?(?:ÅQ|Ö&|[QGÖ2&])[ \t]?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:se|nu|com|org|net|eu)\b)")
+# ... and the "(" before an address read as "@": "Motala kommun@anna.exempelsson@motala.se)"
+OCR_OPENING_AT_RE = re.compile(r"(\w)@(?=[\w.+-]+@" + DOMAIN + ")")
+
+
+def clean_ocr_text(text: str) -> str:
+    """Undo what OCR does to a scanned form: table rules become tabs, split capitals rejoin,
+    an "@" read as another glyph is put back.
+
+    "M edverkande parter | Götene kommun och V ara kommun" -> "Medverkande parter\tGötene kommun och Vara kommun"
+    """
+    text = OCR_RULE_EDGE_RE.sub("", text)
+    text = OCR_RULE_RE.sub("\t", text)
+    text = OCR_AT_RE.sub(r"\1@\2", text)
+    text = OCR_AT_LETTER_RE.sub(r"\1@\2", text)
+    text = OCR_OPENING_AT_RE.sub(r"\1 (", text)
+    return OCR_SPLIT_CAPITAL_RE.sub(r"\1", text)
+
 
 RESOLUTION = 250
 TIMEOUT_S = 120  # one page

@@ -11,6 +11,7 @@ import numpy as np
 from ..errors import UnreadableDocument
 from ..record import Document, Page
 from . import ocr as ocr_pages
+from .ocr import clean_ocr_text
 from . import pdffast, pdfhints, pdflayout
 from .reflow import LineBox, join_across_dash, reflow
 
@@ -62,28 +63,6 @@ def join_hyphenated(lines: list[str]) -> list[str]:
         else:
             out.append(line)
     return out
-
-
-# OCR of a scanned form: table rules read as "|", and a capital split from its word ("V ara").
-# I, Å and Ö are words of their own and stay apart.
-OCR_RULE_EDGE_RE = re.compile(r"^[ \t]*\|[ \t]*|[ \t]*\|[ \t]*$", re.M)
-OCR_RULE_RE = re.compile(r"[ \t]+\|[ \t]+")
-OCR_SPLIT_CAPITAL_RE = re.compile(r"(?<![\w.])([A-HJ-ZÄ]) (?=[a-zåäö]{2,})")
-# "@" read as "(", "(&", or "&" (or "©") against the name: "anna.exempelsson(& motala.se",
-# "anna.exempelsson& motala.se" -> "anna.exempelsson@motala.se"
-OCR_AT_RE = re.compile(r"\b([\w.+-]+[\w])(?:\s?\((?:&|@)?|[&©®])\s?([\w-]+(?:\.[\w-]+)*\.(?:se|nu|com|org|net|eu))\b")
-
-
-def clean_ocr_text(text: str) -> str:
-    """Undo what OCR does to a scanned form: table rules become tabs, split capitals rejoin,
-    an "@" read as "(" is put back.
-
-    "M edverkande parter | Götene kommun och V ara kommun" -> "Medverkande parter\tGötene kommun och Vara kommun"
-    """
-    text = OCR_RULE_EDGE_RE.sub("", text)
-    text = OCR_RULE_RE.sub("\t", text)
-    text = OCR_AT_RE.sub(r"\1@\2", text)
-    return OCR_SPLIT_CAPITAL_RE.sub(r"\1", text)
 
 
 def _column_split(words: list[dict], bbox) -> float | None:
