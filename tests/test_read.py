@@ -257,6 +257,7 @@ def test_fast_character_reading_gives_pdfplumbers_text(tmp_path):
 @pytest.mark.parametrize("ocr, clean", [
     ("M edverkande parter | Götene kommun och V ara kommun", "Medverkande parter\tGötene kommun och Vara kommun"),
     ("| Kontaktperson | Anna Exempelsson |", "Kontaktperson\tAnna Exempelsson"),
+    ("[ Kostnadsslag 2025\n[1] Se bilaga [2]", "Kostnadsslag 2025\n[1] Se bilaga [2]"),
     ("anna.exempelsson(& motala.se, per.pahittad(motala.se", "anna.exempelsson@motala.se, per.pahittad@motala.se"),
     ("Kostnad (se bilaga) för år 2 (av 3)", "Kostnad (se bilaga) för år 2 (av 3)"),
     # one-letter words and initials stay as they are
@@ -269,6 +270,12 @@ def test_fast_character_reading_gives_pdfplumbers_text(tmp_path):
     ("bo.exempelbergGljusdal.se; eva.pahittad 2 ljusdal.se; ola.exempel & ljusdal.se",
      "bo.exempelberg@ljusdal.se; eva.pahittad@ljusdal.se; ola.exempel@ljusdal.se"),
     ("Vi tar emot 2 grupper.se nedan; Qvinnojouren.se", "Vi tar emot 2 grupper.se nedan; Qvinnojouren.se"),
+    # "%" read as "96" or "26" after a share, but not in a phone number or a row of figures
+    ("en coach på 50 96 och en psykolog (20 26), 0,5 96.", "en coach på 50 % och en psykolog (20 %), 0,5 %."),
+    ("tfn 070-541 28 96, rad 12 26 30 40", "tfn 070-541 28 96, rad 12 26 30 40"),
+    # the space after a million's digit lost, in a table's row
+    ("Summa 1130 000 1993 000 2 057 000", "Summa 1 130 000 1 993 000 2 057 000"),
+    ("år 2024 100 000 kr, 4 426 000 kr", "år 2024 100 000 kr, 4 426 000 kr"),
     # ... and the "(" before an address read as "@"
     ("Ljusdals kommun@bo.exempelbergÖljusdal.se)", "Ljusdals kommun (bo.exempelberg@ljusdal.se)"),
 ])

@@ -18,9 +18,10 @@ from pathlib import Path
 
 from ..errors import UnreadableDocument
 
-# OCR of a scanned form: table rules read as "|", and a capital split from its word ("V ara").
+# OCR of a scanned form: table rules read as "|" (or as "[" at a line's edge), and a capital split
+# from its word ("V ara").
 # I, Å and Ö are words of their own and stay apart.
-OCR_RULE_EDGE_RE = re.compile(r"^[ \t]*\|[ \t]*|[ \t]*\|[ \t]*$", re.M)
+OCR_RULE_EDGE_RE = re.compile(r"^[ \t]*(?:\||\[(?=[ \t]))[ \t]*|[ \t]*(?:\||(?<=[ \t])\])[ \t]*$", re.M)
 OCR_RULE_RE = re.compile(r"[ \t]+\|[ \t]+")
 OCR_SPLIT_CAPITAL_RE = re.compile(r"(?<![\w.])([A-HJ-ZÄ]) (?=[a-zåäö]{2,})")
 # "@" read as "(", "(&", or "&" (or "©") against the name: "anna.exempelsson(& motala.se",
@@ -33,10 +34,17 @@ OCR_AT_LETTER_RE = re.compile(r"\b([a-z0-9]+(?:[._-][a-z0-9]+)+)[ \t]?(?:ÅQ|Ö&
 # ... and the "(" before an address read as "@": "Motala kommun@anna.exempelsson@motala.se)"
 OCR_OPENING_AT_RE = re.compile(r"(\w)@(?=[\w.+-]+@" + DOMAIN + ")")
 
+# "%" read as "96" or "26" (or "%6", "9%", "Yo") after a share: "en coach på 50 96." -> "50 %";
+# not inside a run of numbers (a phone number's "28 96", a table's row)
+# The space after a million's digit lost: "1433 000" -> "1 433 000" (whole thousands, the last group
+# of the figure)
+OCR_MILLIONS_RE = re.compile(r"(?<![\d.,])\b([1-9])(\d{3}) (000)\b(?![ \t]?\d{3}\b)")
+OCR_PERCENT_RE = re.compile(r"(?<![\d\-–/.,])(?<![\d\-–] )\b(\d{1,3}(?:,\d{1,2})?) (?:96|26|%6|9%|Yo)(?![ \t]*\d)(?!\w)")
+
 
 def clean_ocr_text(text: str) -> str:
     """Undo what OCR does to a scanned form: table rules become tabs, split capitals rejoin,
-    an "@" read as another glyph is put back.
+    an "@" or a "%" read as other glyphs is put back.
 
     "M edverkande parter | Götene kommun och V ara kommun" -> "Medverkande parter\tGötene kommun och Vara kommun"
     """
@@ -45,6 +53,8 @@ def clean_ocr_text(text: str) -> str:
     text = OCR_AT_RE.sub(r"\1@\2", text)
     text = OCR_AT_LETTER_RE.sub(r"\1@\2", text)
     text = OCR_OPENING_AT_RE.sub(r"\1 (", text)
+    text = OCR_PERCENT_RE.sub(r"\1 %", text)
+    text = OCR_MILLIONS_RE.sub(r"\1 \2 \3", text)
     return OCR_SPLIT_CAPITAL_RE.sub(r"\1", text)
 
 
