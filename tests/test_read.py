@@ -276,6 +276,11 @@ def test_fast_character_reading_gives_pdfplumbers_text(tmp_path):
     # the space after a million's digit lost, in a table's row
     ("Summa 1130 000 1993 000 2 057 000", "Summa 1 130 000 1 993 000 2 057 000"),
     ("år 2024 100 000 kr, 4 426 000 kr", "år 2024 100 000 kr, 4 426 000 kr"),
+    # an address broken at a line's end or by a space, in its domain or after a dot of its name
+    ("lena.exempel Qregion\nnorrbotten.se, 070-541 28 93", "lena.exempel@regionnorrbotten.se, 070-541 28 93"),
+    ("(bo.pahittadQvar\nberg.se), och\nleif. exempelssonQtierp.se", "(bo.pahittad@varberg.se), och\nleif.exempelsson@tierp.se"),
+    ("anna.exempel@regionupp sala.se\nbo.exempel@motala.se", "anna.exempel@regionuppsala.se\nbo.exempel@motala.se"),
+    ("Vi ses. anna@motala.se och www.motala.se", "Vi ses. anna@motala.se och www.motala.se"),
     # ... and the "(" before an address read as "@"
     ("Ljusdals kommun@bo.exempelbergÖljusdal.se)", "Ljusdals kommun (bo.exempelberg@ljusdal.se)"),
 ])

@@ -24,13 +24,19 @@ from ..errors import UnreadableDocument
 OCR_RULE_EDGE_RE = re.compile(r"^[ \t]*(?:\||\[(?=[ \t]))[ \t]*|[ \t]*(?:\||(?<=[ \t])\])[ \t]*$", re.M)
 OCR_RULE_RE = re.compile(r"[ \t]+\|[ \t]+")
 OCR_SPLIT_CAPITAL_RE = re.compile(r"(?<![\w.])([A-HJ-ZÄ]) (?=[a-zåäö]{2,})")
+# An address as OCR leaves it: its domain broken by a space or at a line's end ("lena.x@region
+# norrbotten.se"), a space after a dot of the name when the address opens its line ("leif.
+# martensson@tierp.se"; in a sentence, "Vi ses. anna@…" is two words).
+LOCAL = r"(?:(?<=^)[a-z0-9]+[._-] ?|[a-z0-9]+[._-])[a-z0-9]+(?:[._-][a-z0-9]+)*"
+DOMAIN = r"[\w-]+(?:\.[\w-]+)*\.(?:se|nu|com|org|net|eu)\b"
+GAPPED_DOMAIN = r"[a-z0-9-]+(?:[ \t]?\n|[ \t])?[a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:se|nu|com|org|net|eu)\b"
 # "@" read as "(", "(&", or "&" (or "©") against the name: "anna.exempelsson(& motala.se",
 # "anna.exempelsson& motala.se" -> "anna.exempelsson@motala.se"
-DOMAIN = r"[\w-]+(?:\.[\w-]+)*\.(?:se|nu|com|org|net|eu)\b"
 OCR_AT_RE = re.compile(r"\b([\w.+-]+[\w])(?:\s?\((?:&|@)?|[&©®])\s?(" + DOMAIN + ")")
 # A sans-serif "@" read as a capital, a digit or "&" between a lower-case name.name and its domain:
 # "anna.exempelsson Qmotala.se", "anna.exempelssonÖmotala.se", "anna.exempelsson 2 motala.se"
-OCR_AT_LETTER_RE = re.compile(r"\b([a-z0-9]+(?:[._-][a-z0-9]+)+)[ \t]?(?:ÅQ|Ö&|[QGÖ2&])[ \t]?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:se|nu|com|org|net|eu)\b)")
+OCR_AT_LETTER_RE = re.compile(r"\b(" + LOCAL + r")[ \t]?(?:ÅQ|Ö&|[QGÖ2&])[ \t]?(" + GAPPED_DOMAIN + ")", re.M)
+OCR_ADDRESS_GAP_RE = re.compile(r"\b(" + LOCAL + r")[ \t]?@[ \t]?(" + GAPPED_DOMAIN + ")", re.M)
 # ... and the "(" before an address read as "@": "Motala kommun@anna.exempelsson@motala.se)"
 OCR_OPENING_AT_RE = re.compile(r"(\w)@(?=[\w.+-]+@" + DOMAIN + ")")
 
@@ -51,11 +57,16 @@ def clean_ocr_text(text: str) -> str:
     text = OCR_RULE_EDGE_RE.sub("", text)
     text = OCR_RULE_RE.sub("\t", text)
     text = OCR_AT_RE.sub(r"\1@\2", text)
-    text = OCR_AT_LETTER_RE.sub(r"\1@\2", text)
+    text = OCR_AT_LETTER_RE.sub(_address, text)
+    text = OCR_ADDRESS_GAP_RE.sub(_address, text)
     text = OCR_OPENING_AT_RE.sub(r"\1 (", text)
     text = OCR_PERCENT_RE.sub(r"\1 %", text)
     text = OCR_MILLIONS_RE.sub(r"\1 \2 \3", text)
     return OCR_SPLIT_CAPITAL_RE.sub(r"\1", text)
+
+
+def _address(match: re.Match) -> str:
+    return re.sub(r"\s", "", match[1]) + "@" + re.sub(r"\s", "", match[2])
 
 
 RESOLUTION = 250
