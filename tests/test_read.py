@@ -273,6 +273,11 @@ def test_fast_character_reading_gives_pdfplumbers_text(tmp_path):
     # "%" read as "96" or "26" after a share, but not in a phone number or a row of figures
     ("en coach på 50 96 och en psykolog (20 26), 0,5 96.", "en coach på 50 % och en psykolog (20 %), 0,5 %."),
     ("tfn 070-541 28 96, rad 12 26 30 40", "tfn 070-541 28 96, rad 12 26 30 40"),
+    ("en samordnare 80 24, två coacher om 100 24 och", "en samordnare 80 %, två coacher om 100 % och"),
+    # ... and in a budget row, after the role, before the figures, where it may also read "2"
+    ("Coach 1, 100 96 315 000 552 000\nCoach 2, 100 2 315 000 552 000",
+     "Coach 1, 100 % 315 000 552 000\nCoach 2, 100 % 315 000 552 000"),
+    ("Summa 2024, 12 2 315 000 kr; lokaler 3 2 315 000", "Summa 2024, 12 2 315 000 kr; lokaler 3 2 315 000"),
     # the space after a million's digit lost, in a table's row
     ("Summa 1130 000 1993 000 2 057 000", "Summa 1 130 000 1 993 000 2 057 000"),
     ("år 2024 100 000 kr, 4 426 000 kr", "år 2024 100 000 kr, 4 426 000 kr"),
@@ -471,3 +476,20 @@ def test_pdf_paragraph_wrapped_by_the_column_reads_as_one_line(tmp_path):
     lines = read(path).text.split("\n")
     assert "Målgrupp" in lines and "Metoder" in lines  # headings keep their own lines
     assert any(line.startswith("Insatsen vänder sig") and line.endswith("insatsen hos oss") for line in lines)
+
+
+def test_ocr_word_boxes_make_lines_paragraphs_and_table_columns():
+    # tesseract's TSV: level, page, block, paragraph, line, word, left, top, width, height, conf, text
+    from extractor.read.ocr import text_of_words
+
+    header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    words = [(1, 1, 1, 1, 100, 80, "Budget"), (1, 1, 1, 2, 260, 60, "2025"),
+             (1, 2, 1, 1, 100, 60, "Coach,"), (1, 2, 1, 2, 170, 40, "100"), (1, 2, 1, 3, 215, 20, "%"),
+             (1, 2, 1, 4, 400, 30, "315"), (1, 2, 1, 5, 438, 40, "000"),  # a thousands space, then a column
+             (1, 2, 2, 1, 100, 60, "Summa"), (1, 2, 2, 2, 400, 30, "315"), (1, 2, 2, 3, 438, 40, "000"),
+             (2, 1, 1, 1, 100, 70, "Kontakt:"), (2, 1, 1, 2, 178, 50, "Åsa")]
+    rows = [header, "4\t1\t1\t1\t1\t0\t100\t100\t400\t22\t-1\t"]  # a line's own row is not a word
+    rows += [f"5\t1\t{b}\t{p}\t{ln}\t{n}\t{x}\t100\t{w}\t22\t95.0\t{t}" for b, p, ln, n, x, w, t in words]
+    rows.append("5\t1\t3\t1\t1\t1\t100\t900\t10\t22\t-1\t ")  # an empty word
+    assert text_of_words(rows) == ("Budget\t2025\n\nCoach, 100 %\t315 000\nSumma\t315 000\n\n"
+                                   "Kontakt: Åsa\n")

@@ -7,9 +7,11 @@ A bulk import sets PROCESSES to its share of the cores, so that its workers do n
 """
 from __future__ import annotations
 
+import csv
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import tempfile
 import time
@@ -45,7 +47,10 @@ OCR_OPENING_AT_RE = re.compile(r"(\w)@(?=[\w.+-]+@" + DOMAIN + ")")
 # The space after a million's digit lost: "1433 000" -> "1 433 000" (whole thousands, the last group
 # of the figure)
 OCR_MILLIONS_RE = re.compile(r"(?<![\d.,])\b([1-9])(\d{3}) (000)\b(?![ \t]?\d{3}\b)")
-OCR_PERCENT_RE = re.compile(r"(?<![\d\-–/.,])(?<![\d\-–] )\b(\d{1,3}(?:,\d{1,2})?) (?:96|26|%6|9%|Yo)(?![ \t]*\d)(?!\w)")
+OCR_PERCENT_RE = re.compile(r"(?<![\d\-–/.,])(?<![\d\-–] )\b(\d{1,3}(?:,\d{1,2})?) (?:96|26|24|%6|9%|Yo)(?![ \t]*\d)(?!\w)")
+# ... and in a budget table's row, a share after its role and before the row's figures, where "%" may
+# also read "2": "Coach 1, 100 2 315 000 552 000" -> "Coach 1, 100 % 315 000 552 000"
+OCR_ROW_PERCENT_RE = re.compile(r"(?:(?<=[a-zåäö], )|(?<=[a-zåäö] \d, ))(100|[1-9]\d?) (?:96|26|24|2)(?=[ \t]\d{1,3} \d{3}\b)")
 
 
 def clean_ocr_text(text: str) -> str:
@@ -61,12 +66,35 @@ def clean_ocr_text(text: str) -> str:
     text = OCR_ADDRESS_GAP_RE.sub(_address, text)
     text = OCR_OPENING_AT_RE.sub(r"\1 (", text)
     text = OCR_PERCENT_RE.sub(r"\1 %", text)
+    text = OCR_ROW_PERCENT_RE.sub(r"\1 %", text)
     text = OCR_MILLIONS_RE.sub(r"\1 \2 \3", text)
     return OCR_SPLIT_CAPITAL_RE.sub(r"\1", text)
 
 
 def _address(match: re.Match) -> str:
     return re.sub(r"\s", "", match[1]) + "@" + re.sub(r"\s", "", match[2])
+
+
+def text_of_words(tsv) -> str:
+    """The text of tesseract's word boxes (its TSV): words of a line joined by a space, or by a tab
+    where they stand farther apart than one and a half times the line's height (a table's columns:
+    "Coach 1, 100 %\t315 000\t552 000"), lines by a line break, paragraphs by an empty line."""
+    lines: dict = {}
+    for row in csv.reader(tsv, delimiter="\t", quoting=csv.QUOTE_NONE):
+        if len(row) < 12 or row[0] != "5" or not row[11].strip():  # level 5: a word
+            continue
+        left, width, height = int(row[6]), int(row[8]), int(row[9])
+        lines.setdefault((int(row[2]), int(row[3]), int(row[4])), []).append((left, left + width, height, row[11]))
+    out, previous = [], None
+    for key, words in lines.items():
+        if previous is not None:
+            out.append("\n" if key[:2] == previous[:2] else "\n\n")
+        previous = key
+        height = statistics.median(word[2] for word in words)
+        out.append(words[0][3])
+        for (_, right, _, _), (left, _, _, word) in zip(words, words[1:]):
+            out.append(("\t" if left - right > 1.5 * height else " ") + word)
+    return "".join(out) + "\n"
 
 
 RESOLUTION = 250
@@ -95,10 +123,10 @@ class Pages:
         # uncompressed TIFF: the pixels a PNG would hold (the same OCR), without the PNG's
         # compression, which cost more than a third of a second a page
         page.to_image(resolution=RESOLUTION).original.save(base + ".tif")
-        process = subprocess.Popen(["tesseract", base + ".tif", base, "-l", "swe", "--psm", "3"],
+        process = subprocess.Popen(["tesseract", base + ".tif", base, "-l", "swe", "--psm", "3", "tsv"],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                    env={**os.environ, "OMP_THREAD_LIMIT": "1"})
-        self.running.append((key, page.page_number, process, time.monotonic(), base + ".txt"))
+        self.running.append((key, page.page_number, process, time.monotonic(), base + ".tsv"))
 
     def _finish(self) -> None:
         key, number, process, started, text_file = self.running.popleft()
@@ -111,8 +139,8 @@ class Pages:
         if process.returncode != 0:
             raise UnreadableDocument(f"{self.path}: OCR failed on page {number}: "
                                      f"{errors.decode('utf-8', 'replace').strip()[:200]}")
-        with open(text_file, encoding="utf-8", errors="replace") as fh:
-            self.done[key] = fh.read()
+        with open(text_file, encoding="utf-8", errors="replace", newline="") as fh:
+            self.done[key] = text_of_words(fh)
 
     def texts(self) -> dict:
         """Return {key: text} of every page added, when all are read."""
