@@ -105,10 +105,10 @@ def test_read_empty_file_names_the_file(tmp_path):
         read(path)
 
 
-def test_read_rtf_is_unsupported_with_advice(tmp_path):
-    path = tmp_path / "gammal.rtf"
-    path.write_text(r"{\rtf1\ansi Ans\'f6kan}", encoding="ascii")
-    with pytest.raises(UnsupportedFormat, match="gammal.rtf: RTF is not supported; save it as .docx or PDF"):
+def test_read_wordperfect_is_unsupported_with_advice(tmp_path):
+    path = tmp_path / "gammal.wpd"
+    path.write_bytes(b"\xffWPC\x10\x00\x00\x00\x01\x0a Ans\xf6kan")
+    with pytest.raises(UnsupportedFormat, match="gammal.wpd: WordPerfect is not supported; save it as .docx or PDF"):
         read(path)
 
 
