@@ -278,6 +278,10 @@ def test_fast_character_reading_gives_pdfplumbers_text(tmp_path):
     ("Coach 1, 100 96 315 000 552 000\nCoach 2, 100 2 315 000 552 000",
      "Coach 1, 100 % 315 000 552 000\nCoach 2, 100 % 315 000 552 000"),
     ("Summa 2024, 12 2 315 000 kr; lokaler 3 2 315 000", "Summa 2024, 12 2 315 000 kr; lokaler 3 2 315 000"),
+    # a question's "(*)" read as quotes
+    ("Ange förväntat antal deltagare (\") Insatsen har 30 platser.\nBeskriv metoden ('\")",
+     "Ange förväntat antal deltagare (*) Insatsen har 30 platser.\nBeskriv metoden (*)"),
+    ('Han sa ("ja") och (")', 'Han sa ("ja") och (*)'),
     # the space after a million's digit lost, in a table's row
     ("Summa 1130 000 1993 000 2 057 000", "Summa 1 130 000 1 993 000 2 057 000"),
     ("år 2024 100 000 kr, 4 426 000 kr", "år 2024 100 000 kr, 4 426 000 kr"),

@@ -42,6 +42,9 @@ OCR_ADDRESS_GAP_RE = re.compile(r"\b(" + LOCAL + r")[ \t]?@[ \t]?(" + GAPPED_DOM
 # ... and the "(" before an address read as "@": "Motala kommun@anna.exempelsson@motala.se)"
 OCR_OPENING_AT_RE = re.compile(r"(\w)@(?=[\w.+-]+@" + DOMAIN + ")")
 
+# A form's mark of a question that must be answered, "(*)", read as quotes: 'Beskriv målgruppen (")'
+OCR_STAR_RE = re.compile(r"(?<=\S )\((?:['\"“”]{1,2}|°)\)(?=\s|$)", re.M)
+
 # "%" read as "96" or "26" (or "%6", "9%", "Yo") after a share: "en coach på 50 96." -> "50 %";
 # not inside a run of numbers (a phone number's "28 96", a table's row)
 # The space after a million's digit lost: "1433 000" -> "1 433 000" (whole thousands, the last group
@@ -65,6 +68,7 @@ def clean_ocr_text(text: str) -> str:
     text = OCR_AT_LETTER_RE.sub(_address, text)
     text = OCR_ADDRESS_GAP_RE.sub(_address, text)
     text = OCR_OPENING_AT_RE.sub(r"\1 (", text)
+    text = OCR_STAR_RE.sub("(*)", text)
     text = OCR_PERCENT_RE.sub(r"\1 %", text)
     text = OCR_ROW_PERCENT_RE.sub(r"\1 %", text)
     text = OCR_MILLIONS_RE.sub(r"\1 \2 \3", text)
