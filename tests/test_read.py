@@ -497,3 +497,15 @@ def test_ocr_word_boxes_make_lines_paragraphs_and_table_columns():
     rows.append("5\t1\t3\t1\t1\t1\t100\t900\t10\t22\t-1\t ")  # an empty word
     assert text_of_words(rows) == ("Budget\t2025\n\nCoach, 100 %\t315 000\nSumma\t315 000\n\n"
                                    "Kontakt: Åsa\n")
+
+
+def test_ocr_specks_read_as_glyphs_are_dropped_but_sure_words_stay():
+    from extractor.read.ocr import text_of_words
+
+    def row(n, x, text, conf):
+        return f"5\t1\t1\t1\t1\t{n}\t{x}\t100\t{len(text) * 12}\t22\t{conf}\t{text}"
+
+    rows = [row(1, 100, "Insatsägare", 96), row(2, 250, "ue", 12), row(3, 300, ":", 44),
+            row(4, 330, "Region", 95), row(5, 420, "Halland", 93), row(6, 520, "-", 20),
+            row(7, 540, "I", 91), row(8, 560, "å", 90), row(9, 580, "%", 88), row(10, 600, "Sjöbo", 30)]
+    assert text_of_words(rows) == "Insatsägare\tRegion Halland - I å % Sjöbo\n"

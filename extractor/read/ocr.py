@@ -79,14 +79,28 @@ def _address(match: re.Match) -> str:
     return re.sub(r"\s", "", match[1]) + "@" + re.sub(r"\s", "", match[2])
 
 
+def _speck(word: str, confidence: str) -> bool:
+    """Return True for a speck or a rule the OCR read as a glyph: punctuation, or one or two letters,
+    that it is not sure of ("ue", ":", "=." between a form's label and its answer)."""
+    try:
+        sure = float(confidence)
+    except ValueError:
+        return False
+    if word in ("-", "–", "—"):
+        return False
+    if not any(ch.isalnum() for ch in word):
+        return sure < SPECK_CONFIDENCE
+    return len(word) <= 2 and word.isalpha() and sure < LETTERS_SPECK_CONFIDENCE
+
+
 def text_of_words(tsv) -> str:
     """The text of tesseract's word boxes (its TSV): words of a line joined by a space, or by a tab
     where they stand farther apart than one and a half times the line's height (a table's columns:
     "Coach 1, 100 %\t315 000\t552 000"), lines by a line break, paragraphs by an empty line."""
     lines: dict = {}
     for row in csv.reader(tsv, delimiter="\t", quoting=csv.QUOTE_NONE):
-        if len(row) < 12 or row[0] != "5" or not row[11].strip():  # level 5: a word
-            continue
+        if len(row) < 12 or row[0] != "5" or not row[11].strip() or _speck(row[11].strip(), row[10]):
+            continue  # level 5: a word
         left, width, height = int(row[6]), int(row[8]), int(row[9])
         lines.setdefault((int(row[2]), int(row[3]), int(row[4])), []).append((left, left + width, height, row[11]))
     out, previous = [], None
@@ -101,6 +115,9 @@ def text_of_words(tsv) -> str:
     return "".join(out) + "\n"
 
 
+# below these confidences (0-100) a word of punctuation, or of one or two letters, is a speck
+SPECK_CONFIDENCE = 50
+LETTERS_SPECK_CONFIDENCE = 15
 RESOLUTION = 250
 TIMEOUT_S = 120  # one page
 PROCESSES = os.cpu_count() or 1
