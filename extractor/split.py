@@ -18,6 +18,7 @@ from .heading_lines import (
     whole_line_heading,
 )
 from .heading_hints import hint_heading
+from .heading_runon import runon_headings
 from .heading_shapes import MIN_POINTING_HEADINGS, Heading, accept_shaped, bare_name_label, label_cell, shaped_heading
 from .headings import ONCE_KEYS
 from .question_headings import (MAX_QUESTION_HEADING_WORDS, REQUIRED_MARK_RE, accept_questions, answer,
@@ -252,6 +253,7 @@ def find_headings(doc: Document) -> list[Heading]:
     for hint in doc.hints:
         hints.setdefault(hint.start, hint)  # the first hint at an offset, as a scan in order finds it
     headings: list[Heading] = []
+    numbered_lines: set[int] = set()  # lines whose run-on headings are numbered: heading_runon.py leaves them
     offset, previous = 0, ""
     lines = doc.text.split("\n")
     for i, line in enumerate(lines):
@@ -273,6 +275,8 @@ def find_headings(doc: Document) -> list[Heading]:
         if start in hints and hints[start].end - start >= len(body):
             continue  # a marked line that heads nothing; a bold opening that heads nothing leaves its line to be read
         numbered = [] if is_toc_line(body) else _numbered_candidates(line, offset - len(line) - 1)
+        if numbered:
+            numbered_lines.add(offset - len(line) - 1)
         if numbered and body.endswith("?") and (listed or not answer(lines[i + 1: i + 4])):
             numbered = []  # "1. Hur har samverkan fungerat?" in a list of a study's questions
         if numbered and numbered[0].start == start:
@@ -298,6 +302,9 @@ def find_headings(doc: Document) -> list[Heading]:
             headings.append(plain)
             numbered = [n for n in numbered if n.start >= plain.end]
         headings.extend(numbered)
+    runon = runon_headings(doc.text, numbered_lines)
+    if runon:
+        headings = sorted(headings + runon, key=lambda h: h.start)
     return accept_shaped(accept_questions(headings))
 
 
