@@ -30,6 +30,25 @@ def test_cover_prints_the_name_on_the_line_after_its_kind():
     assert find_title([], text) == "Vindfånget"
 
 
+@pytest.mark.parametrize("text, title", [
+    # the form's own name over the project's
+    ("Ansökan om samverkansmedel\nVindfånget\nEtt samarbete mellan Påhittsby kommun och Arbetsförmedlingen\n"
+     "Oktober 2031\n\nInledning\nText.", "Vindfånget"),
+    ("Ansökan om medel\n\nVindfånget\n\nBakgrund\nText.", "Vindfånget"),
+    # a plan's cover names the insats it plans, with its subtitle
+    ("Verksamhetsplan 2032\nVindfånget – samordnad rehabilitering i Påhittsby\n1 Inledning\nText.",
+     "Vindfånget – samordnad rehabilitering i Påhittsby"),
+    # the first line names the period after a comma
+    ("Delrapport Vindfånget, första halvåret 2031\n\nBakgrund: Text.", "Vindfånget"),
+])
+def test_cover_names_the_insats_under_the_forms_name(text, title):
+    assert find_title([], text) == title
+
+
+def test_plan_cover_naming_the_forbund_gives_no_title():
+    assert find_title([], "Verksamhetsplan 2032\nSamordningsförbundet Påhittsdalen\n\n1 Inledning\nText.") is None
+
+
 def test_cover_kind_line_then_a_date_gives_no_name():
     text = "SLUTRAPPORT\n\nMars 2032\n\nSammanfattning\nArbetet gick bra."
     assert find_title([], text) is None

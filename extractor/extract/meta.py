@@ -33,17 +33,21 @@ TITLE_AFTER_KIND_RE = re.compile(
     r"(?:funding\s+|grant\s+)?application(?:\s+for\s+(?:funding|financing|a\s+grant))?|"
     r"(?:final|progress|interim|status)\s+report)(?:\s+\d{1,4})?[ \t]*[–:-][ \t]+"
     rf"(?i:insatsen\s+|projektet\s+)?({CAP}(?:[ \t]+{CAP})*)[ \t*]*$")
-# A document's first line: its kind and a one-word name, "Projektansökan Stegvis", "Slutrapport Bron"
+# A document's first line: its kind and a one-word name, "Projektansökan Stegvis", "Slutrapport Bron",
+# the period it covers after a comma: "Delrapport Stegvis, första halvåret 2031"
 FIRST_LINE_KIND_NAME_RE = re.compile(
     r"\A\s*(?i:projektansökan|ansökan|projektplan|slutrapport|lägesrapport|delrapport|verksamhetsplan)[ \t]+"
-    rf"(?!(?i:samordningsförbund|förbund|om\b|för\b|till\b))({CAP})[ \t]*(?:\n|\Z)")
+    rf"(?!(?i:samordningsförbund|förbund|om\b|för\b|till\b))({CAP})[ \t]*(?:,[ \t]+[a-zåäö\d][^\n]*)?(?:\n|\Z)")
 # A line naming the project alone near the top: "Project Bridgeway", "Projekt Bron"
 PROJECT_LINE_RE = re.compile(rf"(?m)^[ \t]*(?:Project|Projekt)[ \t]+({CAP}(?:[ \t]+{CAP}){{0,2}})[ \t]*$")
-# A cover prints its kind on a line of its own and the name on the next: "SLUTRAPPORT\n\nBryggan\n\nMars 2031"
+# A cover prints its kind on a line of its own and the name on the next: "SLUTRAPPORT\n\nBryggan\n\nMars 2031",
+# "Verksamhetsplan 2031\nBryggan – samordnad rehabilitering i Exempelby"
 KIND_LINE_THEN_NAME_RE = re.compile(
     r"(?im)^[ \t#*]*(?:slutrapport|projektrapport|rapport|lägesrapport|delrapport|delårsrapport|tertialrapport|"
     r"halvårsrapport|kvartalsrapport|uppföljningsrapport|"
-    r"projektplan|projektansökan|ansökan|slututvärdering|utvärdering)(?:[ \t]+\d{1,4})?[ \t*]*\n(?:[ \t]*\n)*"
+    r"projektplan|projektansökan|ansökan|slututvärdering|utvärdering|verksamhetsplan|"
+    # ... or the form's own name: "Ansökan om samverkansmedel", "Ansökan om medel"
+    r"ansökan[ \t]+om[ \t]+(?:[a-zåäö]*medel|finansiering|bidrag|stöd))(?:[ \t]+\d{1,4})?[ \t*]*\n(?:[ \t]*\n)*"
     rf"[ \t#*]*(?P<name>(?-i:{CAP}(?:[ \t]+{CAP}){{0,3}})"
     # ... with its subtitle after a dash: "Supported Employment – fortsättning"
     r"(?:[ \t]+[–-][ \t]+(?-i:[a-zåäö][a-zåäö]*)(?:[ \t]+[a-zåäö]+){0,4})?)[ \t*]*$")
