@@ -103,3 +103,21 @@ def heading_shape(line: str, following: str, after_blank: bool = False) -> str |
             and not stripped.endswith(("!", "?"))):
         return "alone"
     return None
+
+
+# A page's furniture printed into a text export: "Samordningsförbundet Exempeldalen    Sida 2 (3)", "Sida 4 av 9",
+# "Page 2 of 5" (a bare number may be a form's answer: "Antal deltagare\n40")
+PAGE_LINE_RE = re.compile(r"\n[ \t]*(?:[^\n]{0,80}?[ \t])?(?i:sida|sid\.|page)[ \t]+\d{1,3}"
+                          r"(?:[ \t]*(?:av|of|/|\()[ \t]*\d{1,3}\)?)?[ \t]*$")
+
+
+def without_page_lines(body: str) -> str:
+    """Return a section's text without the page header or footer lines that close it.
+
+    "Målgruppen är unga vuxna.\n\nSamordningsförbundet Exempeldalen  Sida 2 (3)" -> "Målgruppen är unga vuxna."
+    """
+    while True:
+        m = PAGE_LINE_RE.search(body)
+        if not m or not body[: m.start()].strip():
+            return body
+        body = body[: m.start()].rstrip()

@@ -15,7 +15,7 @@ from .heading_keys import (
 )
 from .heading_lines import (
     MAX_HEADING_CHARS, MAX_QUESTION_WORDS, ends_in_figures, is_sentence, is_toc_line, minutes_paragraph,
-    whole_line_heading,
+    whole_line_heading, without_page_lines,
 )
 from .heading_hints import hint_heading
 from .heading_runon import runon_headings
@@ -26,6 +26,8 @@ from .question_headings import (MAX_QUESTION_HEADING_WORDS, REQUIRED_MARK_RE, ac
 from .record import Document, Section
 
 NUMBER_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,2}(?:\.\d{1,2}){0,2})[.,]?[ \t]+(?=[A-ZÅÄÖ])")
+# A number that counts something else: an appendix, a page ("Bilaga 1 Ekonomisk redovisning", "sida 4 Budget")
+NOT_HEADING_NUMBER_RE = re.compile(r"(?:\b(?:bilaga|bilagor|bil\.|sida|sid\.|s\.|nr|nummer|punkt|page|appendix))[ \t]*$", re.I)
 # A line lettered as a form's parts are: "C. Vårt sätt att arbeta" (A is 1, B is 2 …), at a line's start only
 LETTER_RE = re.compile(r"^[ \t]*([A-H])[.)][ \t]+(?=[A-ZÅÄÖ])")
 AFTER_INLINE_HEADING_RE = re.compile(r"^[ \t]*(?:\(\s*\*\s*\))?[ \t]*:?[ \t]*(?=[A-ZÅÄÖ0-9<•\-–])")
@@ -95,6 +97,7 @@ def _numbered_candidates(line: str, offset: int) -> list[Heading]:
         return [Heading(offset + lettered.start(1), offset + lettered.end() + len(title), key or "",
                         lettered.group(0).lstrip() + title, number)]
     indent = len(line) - len(line.lstrip())
+    matches = [m for m in matches if not NOT_HEADING_NUMBER_RE.search(line, max(0, m.start() - 12), m.start())]
     for i, m in enumerate(matches):
         number = tuple(int(p) for p in m.group(1).split("."))
         at_line_start = m.start() <= indent
@@ -357,7 +360,7 @@ def split(doc: Document) -> list[Section]:
         end = headings[i + 1].start if i + 1 < len(headings) else len(doc.text)
         raw = doc.text[h.end:end]
         lead = len(raw) - len(raw.lstrip(" \t\n:"))
-        body = raw.strip(" \t\n:").rstrip()
+        body = without_page_lines(raw.strip(" \t\n:").rstrip())
         start = h.end + lead
         sections.append(Section(
             key=h.key, heading=h.text, text=body, page=doc.page_at(h.start),

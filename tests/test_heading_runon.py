@@ -1,4 +1,4 @@
-"""Headings run in to the prose of a line by a text export that lost their line breaks (invented text)."""
+"""Headings run in to the prose of a line by a text export that lost their line breaks, and the page lines and appendix numbers such exports carry (invented text)."""
 from extractor.heading_runon import runon_headings
 from extractor.record import Document
 from extractor.split import split
@@ -50,3 +50,18 @@ def test_one_colon_label_in_prose_heads_nothing():
     prose = ("Bakgrund\nI Exempelby saknas stöd för unga vuxna och väntetiderna är långa i dag och har varit så "
              "länge. Målgrupp: De som står längst ifrån arbete.\n")
     assert runon_headings(prose, set()) == []
+
+
+def test_page_furniture_closing_a_section_is_no_part_of_its_text():
+    text = ("MÅLGRUPP: Unga vuxna 18–29 år i Exempelby.\n\nSamordningsförbundet Exempeldalen    Sida 2 (3)\n\n"
+            "BUDGET: Vi söker 900 000 kronor.\nSida 3 av 3\n")
+    assert _keys(text) == [("target_group", "Unga vuxna 18–29 år i Exempelby."),
+                           ("budget", "Vi söker 900 000 kronor.")]
+
+
+def test_an_appendix_number_heads_nothing():
+    text = ("Bakgrund\nI Exempelby saknas stöd.\n\nBilagor\nBilaga 1 Ekonomisk redovisning. "
+            "Bilaga 2 Sammanställning av enkätsvar.\n")
+    keys = _keys(text)
+    assert [k for k, _ in keys] == ["background", "other"]
+    assert keys[1][1].startswith("Bilaga 1 Ekonomisk redovisning.")
