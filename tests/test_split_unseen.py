@@ -220,3 +220,15 @@ def test_guess_key_reads_english_headings(heading, key):
 ])
 def test_guess_key_overlapping_stems_and_statements(heading, key):
     assert guess_key(heading) == key
+
+
+@pytest.mark.parametrize("line, heading", [
+    ("Målgrupp – vilka vänder sig insatsen till?", "Målgrupp – vilka vänder sig insatsen till?"),
+    ("Budget – sammanställning", "Budget – sammanställning"),
+    # a value after the dash is the section's text
+    ("Budget – se bilaga", "Budget"),
+    ("Målgrupp – unga vuxna 18–29 år i Exempelby", "Målgrupp"),
+])
+def test_a_headings_subtitle_after_a_dash_belongs_to_the_heading(line, heading):
+    sections = split(_doc(f"{line}\n\nInsatsen vänder sig till unga vuxna i Exempelby.\n"))
+    assert sections[0].heading == heading
