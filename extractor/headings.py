@@ -38,6 +38,9 @@ HEADINGS: dict[str, list[str]] = {
         r"organisering av samverkan",
         r"samarbete(t)? (mellan|med) (parterna|aktörerna|organisationerna)", r"samverkansstruktur",
         r"styrning och samverkan",
+        # how the insats is steered: "Styrning", "Organisation och styrning", "Styrgrupp"
+        r"styrning$", r"styrning och (organisation|ledning)$", r"(projekt)?organisation och styrning$", r"styrgrupp(en)?$",
+        r"ledning och styrning$",
     ],
     "follow_up": [
         r"(beskriv )?(metod|metoder) för uppföljning", r"beskriv hur (målen|insatsen) ska följas upp",
@@ -162,7 +165,7 @@ ONCE_KEYS = {"title", "owner", "partners"}
 # word stems that point at a key. A marked heading (Word style, "(*)", numbered) whose stems point
 # at one key more than any other gets that key instead of "other".
 KEYWORD_STEMS: dict[str, list[str]] = {
-    "target_group": ["målgrupp", "vilka personer", "vem vänder", "vänder sig", "deltagargrupp", "prioriterad", "vem kan delta",
+    "target_group": ["målgrupp", "vilka personer", "vem vänder", "vänder sig", "vänder oss", "riktar sig", "riktar oss", "deltagargrupp", "prioriterad", "vem kan delta",
                      "vilka kan delta", "deltagarkriter", "inskrivningskriter", "urval av deltagare"],
     "purpose": ["syfte", "avsikt", "ändamål"],
     "goals": ["mål", "resultat", "effekt", "uppnå", "vision", "åstadkomm"],
