@@ -121,3 +121,46 @@ def without_page_lines(body: str) -> str:
         if not m or not body[: m.start()].strip():
             return body
         body = body[: m.start()].rstrip()
+
+
+# A contents list without leader dots, as a PDF's text gives it: "1 Bakgrund 2", "2.1 Målgrupp 3" (a title, a page).
+TOC_PLAIN_RE = re.compile(r"^[ \t]*(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?[ \t]+)?[A-ZÅÄÖ][^\t\n]*?[a-zåäö)?][ \t]+(\d{1,3})[ \t]*$")
+MIN_TOC_LINES = 3
+MIN_TOC_HEADINGS = 2
+
+
+def plain_toc_lines(lines: list[str]) -> set[int]:
+    """Return the indexes of lines in a contents list without leader dots: three or more lines in a row that
+    end in page numbers that never go down, at least two of them naming known headings."""
+    out: set[int] = set()
+    run: list[tuple[int, int]] = []
+    for i, line in enumerate(lines + [""]):
+        m = TOC_PLAIN_RE.match(line) if len(line) < MAX_HEADING_CHARS else None
+        if m and (not run or int(m.group(1)) >= run[-1][1]):
+            run.append((i, int(m.group(1))))
+            continue
+        known = sum(1 for j, _ in run if match_key(TOC_PLAIN_RE.sub(_title, lines[j])))
+        if len(run) >= MIN_TOC_LINES and known >= MIN_TOC_HEADINGS:
+            out.update(j for j, _ in run)
+        run = [(i, int(m.group(1)))] if m else []
+    return out
+
+
+def _title(m: re.Match) -> str:
+    return m.group(0)[: m.start(1) - m.start(0)].strip()
+
+
+MIN_WRAPPED_CHARS = 60
+MIN_WRAPPED_WORDS = 6
+
+
+def continues_prose(previous: str, line: str) -> bool:
+    """Whether a line goes on with the paragraph of the line before it, as a PDF wraps prose: the line before is
+    long and ends in a word, and this one is a long run of words ending in a lower-case one.
+
+    "… de behov som finns i dag hos" / "Målgruppen för insatsen är unga vuxna som" -> True
+    """
+    if any(mark in text for text in (previous, line) for mark in ":\t"):
+        return False  # a form's label and its value: "Målgrupp: unga vuxna …" / "Medverkande parter: …"
+    return (len(previous) >= MIN_WRAPPED_CHARS and previous[-1:].isalpha() and len(line.split()) >= MIN_WRAPPED_WORDS
+            and line[-1:].isalpha() and line[-1:].islower())

@@ -14,8 +14,8 @@ from .heading_keys import (
     ANY_HEADING_RUNON_RE, COMPILED_RUNON, STAR_RE, guess_key, match_key, normalise, question_key,
 )
 from .heading_lines import (
-    MAX_HEADING_CHARS, MAX_HEADING_WORDS, MAX_QUESTION_WORDS, ends_in_figures, is_sentence, is_toc_line, minutes_paragraph,
-    whole_line_heading, without_page_lines,
+    MAX_HEADING_CHARS, MAX_HEADING_WORDS, MAX_QUESTION_WORDS, continues_prose, ends_in_figures, is_sentence, is_toc_line,
+    minutes_paragraph, plain_toc_lines, whole_line_heading, without_page_lines,
 )
 from .heading_hints import hint_heading
 from .heading_runon import runon_headings
@@ -277,6 +277,7 @@ def find_headings(doc: Document) -> list[Heading]:
     numbered_lines: set[int] = set()  # lines whose run-on headings are numbered: heading_runon.py leaves them
     offset, previous = 0, ""
     lines = doc.text.split("\n")
+    contents = plain_toc_lines(lines)  # "1 Bakgrund 2": a contents list's lines head nothing
     for i, line in enumerate(lines):
         indent = len(line) - len(line.lstrip())
         start = offset + indent
@@ -286,8 +287,9 @@ def find_headings(doc: Document) -> list[Heading]:
             continue
         wrapped_cell = body[0].islower() and ends_in_figures(previous)
         listed = is_question_line(previous)  # a question right after a question: a list, not a heading
+        wrapped_prose = bool(lines[i - 1].strip()) and continues_prose(previous, body) if i else False
         previous = body
-        if wrapped_cell:
+        if wrapped_cell or i in contents:
             continue  # "Extern – 60 90 150" then "utvärdering": a PDF table's wrapped label cell
         hinted = hint_heading(hints, start, line[indent:], top_level) if hints else None
         if hinted:
@@ -303,6 +305,8 @@ def find_headings(doc: Document) -> list[Heading]:
         if numbered and numbered[0].start == start:
             headings.extend(numbered)
             continue
+        if wrapped_prose and not numbered:
+            continue  # "… som finns i dag hos" / "Målgruppen för insatsen är unga vuxna som": one paragraph
         following = next((rest.strip() for rest in lines[i + 1: i + 4] if rest.strip()), "")
         after_blank = i == 0 or not lines[i - 1].strip()
         shaped = shaped_heading(line[indent:], following, start, after_blank)

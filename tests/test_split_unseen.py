@@ -232,3 +232,30 @@ def test_guess_key_overlapping_stems_and_statements(heading, key):
 def test_a_headings_subtitle_after_a_dash_belongs_to_the_heading(line, heading):
     sections = split(_doc(f"{line}\n\nInsatsen vänder sig till unga vuxna i Exempelby.\n"))
     assert sections[0].heading == heading
+
+
+def test_a_contents_list_without_leader_dots_heads_nothing():
+    toc = "".join(f"{n} {h} {p}\n" for n, h, p in [(1, "Bakgrund", 2), (2, "Syfte", 2), (3, "Målgrupp", 3), (4, "Budget", 4)])
+    body = "1 Bakgrund\nI Exempelby saknas stöd.\n2 Syfte\nEn väg in.\n3 Målgrupp\nUnga vuxna.\n4 Budget\nVi söker 900 000 kronor.\n"
+    sections = split(_doc("Ansökan om medel\nInnehåll\n" + toc + "\n" + body))
+    assert [(s.key, s.text) for s in sections if s.key != "other"] == [
+        ("background", "I Exempelby saknas stöd."), ("purpose", "En väg in."), ("target_group", "Unga vuxna."),
+        ("budget", "Vi söker 900 000 kronor.")]
+
+
+def test_a_wrapped_line_of_prose_that_opens_with_a_heading_word_heads_nothing():
+    text = ("Bakgrund\nI Exempelby saknas stöd för unga vuxna och parterna har under lång tid sett att resurserna\n"
+            "Målgruppen för insatsen är unga vuxna som varken arbetar eller studerar och som\n"
+            "behöver stöd från flera parter samtidigt.\n\nSyfte\nInsatsen ska ge en väg in.\n")
+    assert [s.key for s in split(_doc(text))] == ["background", "purpose"]
+
+
+@pytest.mark.parametrize("heading, key", [
+    ("Styrning", "collaboration"), ("Organisation och styrning", "collaboration"), ("Styrgrupp", "collaboration"),
+])
+def test_lexicon_knows_steering_as_collaboration(heading, key):
+    assert match_key(heading)[0] == key
+
+
+def test_guess_key_reads_who_we_turn_to_as_the_target_group():
+    assert guess_key("VILKA VI VÄNDER OSS TILL") == "target_group"
