@@ -16,6 +16,7 @@ HEADINGS: dict[str, list[str]] = {
         r"namn$",  # a form's bare "Namn:" field at its head (a later signature block's copy is a label: ONCE_KEYS)
         # "Projektets titel", "Insatsens benämning"
         r"(insatsens|projektets|förstudiens) (titel|benämning)", r"benämning$",
+        r"(insatsens |projektets )?arbetsnamn",  # a name not yet settled: "Arbetsnamn: Påhittet"
     ],
     "owner": [
         r"insatsägare", r"projektägare", r"huvudman(nen)?", r"ansvarig organisation",
