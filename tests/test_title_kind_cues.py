@@ -3,7 +3,8 @@ import pytest
 
 from extractor.classify import classify_doc_type
 from extractor.extract.meta import find_title
-from extractor.record import Section
+from extractor.record import Document, Section
+from extractor.split import split
 
 
 @pytest.mark.parametrize("text, doc_type", [
@@ -43,6 +44,25 @@ def test_cover_prints_the_name_on_the_line_after_its_kind():
 ])
 def test_cover_names_the_insats_under_the_forms_name(text, title):
     assert find_title([], text) == title
+
+
+@pytest.mark.parametrize("text, title", [
+    # the name first, the kind of document under it
+    ("Vindfånget\nAnsökan om medel från Samordningsförbundet Påhittsdalen\n\nBakgrund\nText.", "Vindfånget"),
+    ("Vindfånget – en väg till arbete\nAnsökan om samverkansmedel 2031\n\nBakgrund\nText.", "Vindfånget"),
+    # ... but a letterhead names the body that writes
+    ("Socialförvaltningen\nAnsökan om medel\n\nBakgrund\nText.", None),
+    # a report's number; a cover in capitals
+    ("Lägesrapport nr 2 – Vindfånget\n\nBakgrund\nText.", "Vindfånget"),
+    ("Samordningsförbundet Påhittsdalen\n\nANSÖKAN\n\nPROJEKT VINDFÅNGET\n\n2031\n\nBakgrund\nText.", "VINDFÅNGET"),
+])
+def test_cover_names_the_insats_above_its_kind(text, title):
+    assert find_title([], text) == title
+
+
+def test_a_working_name_field_is_the_title():
+    text = "Ansökan om medel\nArbetsnamn: Vindfånget\n\nBakgrund\nText om behov.\n"
+    assert find_title(split(Document(path="t.txt", format="txt", sha256="0" * 64, text=text)), text) == "Vindfånget"
 
 
 def test_plan_cover_naming_the_forbund_gives_no_title():

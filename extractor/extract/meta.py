@@ -31,7 +31,7 @@ TITLE_AFTER_KIND_RE = re.compile(
     r"finansiering|förlängning|fortsättning|ändring|fortsatt\s+finansiering|fortsatta\s+medel))?|"
     # ... in English: "Application for funding – Pathfinders", "Final report: Open Doors"
     r"(?:funding\s+|grant\s+)?application(?:\s+for\s+(?:funding|financing|a\s+grant))?|"
-    r"(?:final|progress|interim|status)\s+report)(?:\s+\d{1,4})?[ \t]*[–:-][ \t]+"
+    r"(?:final|progress|interim|status)\s+report)(?:\s+(?:nr\.?\s*)?\d{1,4})?[ \t]*[–:-][ \t]+"
     rf"(?i:insatsen\s+|projektet\s+)?({CAP}(?:[ \t]+{CAP})*)[ \t*]*$")
 # A document's first line: its kind and a one-word name, "Projektansökan Stegvis", "Slutrapport Bron",
 # the period it covers after a comma: "Delrapport Stegvis, första halvåret 2031"
@@ -39,7 +39,15 @@ FIRST_LINE_KIND_NAME_RE = re.compile(
     r"\A\s*(?i:projektansökan|ansökan|projektplan|slutrapport|lägesrapport|delrapport|verksamhetsplan)[ \t]+"
     rf"(?!(?i:samordningsförbund|förbund|om\b|för\b|till\b))({CAP})[ \t]*(?:,[ \t]+[a-zåäö\d][^\n]*)?(?:\n|\Z)")
 # A line naming the project alone near the top: "Project Bridgeway", "Projekt Bron"
-PROJECT_LINE_RE = re.compile(rf"(?m)^[ \t]*(?:Project|Projekt)[ \t]+({CAP}(?:[ \t]+{CAP}){{0,2}})[ \t]*$")
+PROJECT_LINE_RE = re.compile(rf"(?m)^[ \t]*(?:Project|Projekt|PROJEKT)[ \t]+({CAP}(?:[ \t]+{CAP}){{0,2}})[ \t]*$")
+# A cover that puts the name first and the kind of document under it: "Bryggan\nAnsökan om medel från …",
+# "Bryggan – en väg till arbete\nAnsökan om samverkansmedel 2031"
+NAME_THEN_KIND_RE = re.compile(
+    rf"\A\s*(?P<name>{CAP}(?:[ \t]+{CAP}){{0,2}})(?:[ \t]+[–-][ \t]+[a-zåäö][^\n]{{0,60}})?[ \t]*\n(?:[ \t]*\n)?"
+    r"[ \t]*(?i:(?:projekt|fortsättnings)?ansökan|projektplan|slutrapport|lägesrapport|delrapport|verksamhetsplan)\b")
+# ... but a letterhead names the body that writes: "Socialförvaltningen\nAnsökan om medel"
+UNIT_WORD_RE = re.compile(r"(?i)(?:förvaltning|kommun|region|enhet|förbund|kontor|avdelning|nämnd|myndighet|centrum|"
+                          r"mottagning|sektion|verksamhet|styrelse)(?:en|et|s)?$")
 # A cover prints its kind on a line of its own and the name on the next: "SLUTRAPPORT\n\nBryggan\n\nMars 2031",
 # "Verksamhetsplan 2031\nBryggan – samordnad rehabilitering i Exempelby"
 KIND_LINE_THEN_NAME_RE = re.compile(
@@ -171,9 +179,14 @@ def find_title(sections: list[Section], text: str, where: dict | None = None) ->
         return m.group(1).strip()
     m = (TITLE_AFTER_KIND_RE.search(text[:HEAD_CHARS]) or FIRST_LINE_KIND_NAME_RE.match(text)
          or PROJECT_LINE_RE.search(text[:HEAD_CHARS]) or KIND_LINE_THEN_NAME_RE.search(text[:HEAD_CHARS]))
-    if m and _name_acceptable(m.group(1).strip(), text):
+    # "PROJEKT VINDFÅNGET": the word before says it is a name, whatever its case
+    if m and _name_acceptable(m.group(1).strip().capitalize() if m.re is PROJECT_LINE_RE else m.group(1).strip(), text):
         where["title"] = m.span(1)
         return m.group(1).strip()
+    m = NAME_THEN_KIND_RE.match(text)
+    if m and not UNIT_WORD_RE.search(m.group("name")) and _name_acceptable(m.group("name"), text):
+        where["title"] = m.span("name")
+        return m.group("name")
     found = _title_from_subject(text)
     if found:
         where["title"] = found[1:]
