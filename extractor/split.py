@@ -29,7 +29,10 @@ NUMBER_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,2}(?:\.\d{1,2}){0,2})[.,]?[ \t]+(?=[
 # A number that counts something else: an appendix, a page ("Bilaga 1 Ekonomisk redovisning", "sida 4 Budget")
 NOT_HEADING_NUMBER_RE = re.compile(r"(?:\b(?:bilaga|bilagor|bil\.|sida|sid\.|s\.|nr|nummer|punkt|page|appendix))[ \t]*$", re.I)
 # A line lettered as a form's parts are: "C. Vårt sätt att arbeta" (A is 1, B is 2 …), at a line's start only
-LETTER_RE = re.compile(r"^[ \t]*([A-H])[.)][ \t]+(?=[A-ZÅÄÖ])")
+# ... or its part's questions: "B1. Bakgrund" (B's first)
+LETTER_RE = re.compile(r"^[ \t]*([A-H])(\d{1,2})?[.)][ \t]+(?=[A-ZÅÄÖ])")
+# A form's word before the number of its question or part: "Fråga 3. Vem är insatsen till för?"
+NUMBER_PREFIX_RE = re.compile(r"^[ \t]*(?:fråga|del|avsnitt|punkt)[ \t]+(?=\d)", re.I)
 AFTER_INLINE_HEADING_RE = re.compile(r"^[ \t]*(?:\(\s*\*\s*\))?[ \t]*:?[ \t]*(?=[A-ZÅÄÖ0-9<•\-–])")
 # The rest of a table row that is only figures: a budget line ("Övrigt\t35 000\t11 350").
 # a figure column's name beside the first column's: the row names columns, it is no label and its value
@@ -111,10 +114,11 @@ def _numbered_candidates(line: str, offset: int) -> list[Heading]:
     lettered = LETTER_RE.match(line) if not matches else None
     if lettered:
         key, title = _numbered_line_start(line[lettered.end():])
-        number = (ord(lettered.group(1)) - ord("A") + 1,)
+        number = (ord(lettered.group(1)) - ord("A") + 1,) + ((int(lettered.group(2)),) if lettered.group(2) else ())
         return [Heading(offset + lettered.start(1), offset + lettered.end() + len(title), key or "",
                         lettered.group(0).lstrip() + title, number)]
-    indent = len(line) - len(line.lstrip())
+    prefix = NUMBER_PREFIX_RE.match(line)
+    indent = prefix.end() if prefix else len(line) - len(line.lstrip())
     matches = [m for m in matches if not NOT_HEADING_NUMBER_RE.search(line, max(0, m.start() - 12), m.start())]
     for i, m in enumerate(matches):
         number = tuple(int(p) for p in m.group(1).split("."))
@@ -135,7 +139,8 @@ def _numbered_candidates(line: str, offset: int) -> list[Heading]:
                 title = _cut_title(line, found[1], m.end())
             else:
                 key, title = None, _guess_title(head)
-        out.append(Heading(offset + m.start(), offset + m.end() + len(title), key or "", m.group(0) + title, number))
+        first = prefix.start() + len(line) - len(line.lstrip()) if prefix and at_line_start else m.start()
+        out.append(Heading(offset + first, offset + m.end() + len(title), key or "", line[first:m.end()] + title, number))
     return out
 
 
@@ -229,6 +234,11 @@ def _line_heading(line: str, start: int) -> Heading | None:
         if found or len(line[: star.start()].split()) <= MAX_QUESTION_WORDS:
             key = found[0] if found else guess_key(line[: star.end()])
             return Heading(start, start + star.end(), key, line[: star.end()].strip(), strong=True)
+    label, colon, value = line.partition(":")
+    if colon and value.strip() and label.isupper() and whole_line_heading(label):
+        # "BAKGRUND OCH BEHOV: I Exempelby …": a label in capitals is whole up to its colon
+        return Heading(start, start + len(label), whole_line_heading(label), label.strip(), label=True, shape="label",
+                       known=True)
     inline = _inline_heading(line, include_other=False)
     if inline:
         label = line[inline[0]:].lstrip()[:1] == ":"

@@ -259,3 +259,32 @@ def test_lexicon_knows_steering_as_collaboration(heading, key):
 
 def test_guess_key_reads_who_we_turn_to_as_the_target_group():
     assert guess_key("VILKA VI VÄNDER OSS TILL") == "target_group"
+
+
+def test_questions_numbered_with_the_word_fraga_head_their_answers():
+    text = ("Ansökan om medel\nFråga 1. Vad heter projektet?\nSvar: Påhittet\nFråga 2. Varför behövs projektet?\n"
+            "Svar: I Exempelby saknas stöd.\nFråga 3. Vilka är målgruppen?\nSvar: Unga vuxna 18–29 år.\n")
+    assert [(s.key, s.heading) for s in split(_doc(text))] == [
+        ("title", "Fråga 1. Vad heter projektet?"), ("background", "Fråga 2. Varför behövs projektet?"),
+        ("target_group", "Fråga 3. Vilka är målgruppen?")]
+
+
+def test_a_label_in_capitals_is_whole_up_to_its_colon():
+    text = "BAKGRUND OCH BEHOV: I Exempelby saknas stöd.\nSYFTE: Insatsen ska ge en väg in.\n"
+    assert [(s.key, s.heading, s.text) for s in split(_doc(text))] == [
+        ("background", "BAKGRUND OCH BEHOV", "I Exempelby saknas stöd."), ("purpose", "SYFTE", "Insatsen ska ge en väg in.")]
+
+
+def test_a_lettered_parts_numbered_questions_head_sections():
+    text = ("A. Uppgifter om sökande\nSökande organisation: Exempelby kommun\nB. Beskrivning av insatsen\n"
+            "B1. Bakgrund\nI Exempelby saknas stöd.\nB2. Syfte\nEn väg in.\nB3. Målgrupp\nUnga vuxna.\nC. Ekonomi\nVi söker 900 000 kronor.\n")
+    keys = [s.key for s in split(_doc(text))]
+    assert keys[-4:] == ["background", "purpose", "target_group", "budget"]
+
+
+@pytest.mark.parametrize("heading, key", [
+    ("Projektets målgrupp", "target_group"), ("Insatsens arbetssätt", "methods"), ("Projektets budget", "budget"),
+    ("Verksamhetens uppföljning", "follow_up"),
+])
+def test_a_possessive_before_a_known_heading_keeps_its_key(heading, key):
+    assert match_key(heading)[0] == key
