@@ -164,3 +164,19 @@ def continues_prose(previous: str, line: str) -> bool:
         return False  # a form's label and its value: "Målgrupp: unga vuxna …" / "Medverkande parter: …"
     return (len(previous) >= MIN_WRAPPED_CHARS and previous[-1:].isalpha() and len(line.split()) >= MIN_WRAPPED_WORDS
             and line[-1:].isalpha() and line[-1:].islower())
+
+
+# A heading's subtitle after a dash, in lower case: "Målgrupp – vilka vänder sig insatsen till?", "Budget – sammanställning"
+SUBTITLE_RE = re.compile(r"^[ \t]*[–-][ \t]+[a-zåäö][^\n.!;:]*$")
+MAX_SUBTITLE_WORDS = 3
+VALUE_WORDS = {"se", "enligt", "ca", "cirka", "ingen", "inga", "ej", "inte", "saknas", "totalt", "bifogas", "bifogad"}  # "Budget – se bilaga"
+
+
+def subtitled(line: str, rest: str) -> bool:
+    """Whether the words after a heading's dash are its subtitle, a question or a few words, not its text."""
+    if not SUBTITLE_RE.match(rest) or len(line.split()) > MAX_HEADING_WORDS:
+        return False
+    subtitle = rest.strip(" \t–-")
+    words = subtitle.split()
+    return subtitle.endswith("?") or (len(words) <= MAX_SUBTITLE_WORDS and words[0] not in VALUE_WORDS
+                                      and not any(c.isdigit() for c in subtitle))

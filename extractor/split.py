@@ -14,8 +14,8 @@ from .heading_keys import (
     ANY_HEADING_RUNON_RE, COMPILED_RUNON, STAR_RE, guess_key, match_key, normalise, question_key,
 )
 from .heading_lines import (
-    MAX_HEADING_CHARS, MAX_HEADING_WORDS, MAX_QUESTION_WORDS, continues_prose, ends_in_figures, is_sentence, is_toc_line,
-    minutes_paragraph, plain_toc_lines, whole_line_heading, without_page_lines,
+    MAX_HEADING_CHARS, MAX_QUESTION_WORDS, continues_prose, ends_in_figures, is_sentence, is_toc_line,
+    minutes_paragraph, plain_toc_lines, subtitled, whole_line_heading, without_page_lines,
 )
 from .heading_hints import hint_heading
 from .heading_runon import runon_headings
@@ -67,7 +67,7 @@ def _inline_heading(line: str, include_other: bool) -> tuple[int, str] | None:
         rest = line[m.end():]
         if FIGURES_ONLY_RE.match(rest) and not DATE_LIKE_RE.search(rest):
             return None  # a table row whose label is a heading word: "Aktiviteter 20 90 70 180"
-        if _subtitled(line, rest):
+        if subtitled(line, rest):
             return len(line.rstrip()), key  # "Syfte – vad vill vi uppnå?": the line is the heading
         after = AFTER_INLINE_HEADING_RE.match(rest)
         if after and rest[after.end():].strip():
@@ -76,22 +76,6 @@ def _inline_heading(line: str, include_other: bool) -> tuple[int, str] | None:
             if rest[:1] == ":" or star or rest[:1] == "\t" or rest[:1] == " ":
                 return end, key
     return None
-
-
-# A heading's subtitle after a dash, in lower case: "Målgrupp – vilka vänder sig insatsen till?", "Budget – sammanställning"
-SUBTITLE_RE = re.compile(r"^[ \t]*[–-][ \t]+[a-zåäö][^\n.!;:]*$")
-MAX_SUBTITLE_WORDS = 3
-VALUE_WORDS = {"se", "enligt", "ca", "cirka", "ingen", "inga", "ej", "inte", "saknas", "totalt", "bifogas", "bifogad"}  # "Budget – se bilaga"
-
-
-def _subtitled(line: str, rest: str) -> bool:
-    """Whether the words after a heading's dash are its subtitle, a question or a few words, not its text."""
-    if not SUBTITLE_RE.match(rest) or len(line.split()) > MAX_HEADING_WORDS:
-        return False
-    subtitle = rest.strip(" \t–-")
-    words = subtitle.split()
-    return subtitle.endswith("?") or (len(words) <= MAX_SUBTITLE_WORDS and words[0] not in VALUE_WORDS
-                                      and not any(c.isdigit() for c in subtitle))
 
 
 def _successor(prev: tuple[int, ...] | None, num: tuple[int, ...]) -> bool:
