@@ -22,6 +22,11 @@ MINUTES_PARAGRAPH_RE = re.compile(r"^§[ \t]*\d{1,4}[a-z]?(?![\d\w])[ \t]*")
 ROW_END_REVERSED_RE = re.compile(r"\s*(?:rk|rkt)?[\d \u00a0]*\d")
 
 
+# The verbs that make a line a statement (a heading names, a question asks): "Målgruppen har vuxit under året",
+# "Budget och uppföljning sköts av projektledaren", "Uppföljningen visar att …"
+FINITE_VERB_RE = re.compile(
+    r"(?<![\wåäö])(?:är|var|har|hade|blir|blev|ska|skall|kommer|kan|kunde|sköts|sköttes|visar|visade|får|fick|gick|"
+    r"utgörs|består|bestod|omfattar|omfattade|uppgår|uppgick|beräknas|bedöms|bedömdes|innebär|innebar)(?![\wåäö])")
 # A full stop inside the line and a new sentence after it: hard-wrapped prose, whatever its first word.
 # "Målgruppen är unga 16–25 år utan betyg. Insatsen ska ta emot 40" (a fixed-width text's line)
 INNER_SENTENCE_END_RE = re.compile(r"[a-zåäö]{2}\.\s+[A-ZÅÄÖ][a-zåäö]")
@@ -36,8 +41,9 @@ def framed(line: str) -> bool:
     return len(line) > 4 and line[:2] in {"--", "**", "––"} and line[-2:] == line[:2][::-1]
 
 
-def whole_line_heading(line: str) -> str | None:
-    """Return the key if the whole line reads as a heading, else None."""
+def whole_line_heading(line: str, statement: bool = False) -> str | None:
+    """Return the key if the whole line reads as a heading, else None; `statement`: a line with a verb may
+    head too (a numbered line's heading runs into its text: "2.3 Målgrupp Unga som har …")."""
     stripped = line.strip()
     if not stripped or len(stripped) > MAX_HEADING_CHARS or is_sentence(stripped) or INNER_SENTENCE_END_RE.search(stripped):
         return None
@@ -48,6 +54,9 @@ def whole_line_heading(line: str) -> str | None:
     limit = MAX_QUESTION_WORDS if QUESTION_START_RE.match(norm) or stripped.endswith("?") else MAX_HEADING_WORDS
     if not norm or words > limit:
         return None
+    question = QUESTION_START_RE.match(norm) or stripped.endswith("?")
+    if not question and not statement and FINITE_VERB_RE.search(" ".join(norm.split()[1:])):
+        return None  # "Målgruppen har vuxit under året": a sentence without its stop, no heading
     found = match_key(stripped)
     return found[0] if found else None
 
@@ -93,6 +102,8 @@ def heading_shape(line: str, following: str, after_blank: bool = False) -> str |
     if (not stripped or len(stripped.split()) > MAX_SHAPED_WORDS or is_sentence(stripped)
             or not stripped[:1].isalpha() or not following[:1].isupper() and not following[:1].isdigit()):
         return None
+    if FINITE_VERB_RE.search(" ".join(stripped.lower().split()[1:])):
+        return None  # "Uppföljningen visar att fler fått arbete": a statement, whatever its shape
     if stripped == stripped.upper() and CAPS_WORD_RE.search(stripped) and not any(c.isdigit() for c in stripped):
         return "caps"
     if stripped.endswith(":") and stripped[:1].isupper() and ":" not in stripped[:-1]:

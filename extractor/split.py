@@ -130,7 +130,7 @@ def _numbered_candidates(line: str, offset: int) -> list[Heading]:
 
 def _numbered_line_start(rest: str) -> tuple[str | None, str]:
     """Return (key, title) for the text after a line's only number.  "Målgrupp" -> ("target_group", "Målgrupp")"""
-    if whole_line_heading(rest.strip() or "x") is not None:
+    if whole_line_heading(rest.strip() or "x", statement=True) is not None:
         title = rest.rstrip()
         key = match_key(title)[0]
         # "2.3 Målgrupp Arbetslösa ungdomar mellan 16-29 år …": a heading, then its text

@@ -288,3 +288,12 @@ def test_a_lettered_parts_numbered_questions_head_sections():
 ])
 def test_a_possessive_before_a_known_heading_keeps_its_key(heading, key):
     assert match_key(heading)[0] == key
+
+
+@pytest.mark.parametrize("line", [
+    "Målgruppen har vuxit under året", "Budget och uppföljning sköts av projektledaren",
+    "Syftet med mötet var att planera hösten", "Uppföljningen visar att fler fått arbete",
+])
+def test_a_statement_without_its_stop_heads_nothing(line):
+    text = f"Bakgrund\nI Exempelby saknas stöd.\n\n{line}\n\nDet blev en bra dag.\n\nMålgrupp\nUnga vuxna.\n"
+    assert [s.key for s in split(_doc(text))] == ["background", "target_group"]
