@@ -297,3 +297,12 @@ def test_a_possessive_before_a_known_heading_keeps_its_key(heading, key):
 def test_a_statement_without_its_stop_heads_nothing(line):
     text = f"Bakgrund\nI Exempelby saknas stöd.\n\n{line}\n\nDet blev en bra dag.\n\nMålgrupp\nUnga vuxna.\n"
     assert [s.key for s in split(_doc(text))] == ["background", "target_group"]
+
+
+@pytest.mark.parametrize("question, key", [
+    ("Vilka samarbetspartner finns?", "partners"), ("Vilka är projektets parter?", "partners"),
+    ("Hur ska projektet styras?", "collaboration"), ("Vilka insatser erbjuds deltagarna?", "methods"),
+    ("Vad vill projektet förändra?", "goals"),
+])
+def test_guess_key_reads_more_questions(question, key):
+    assert guess_key(question) == key
