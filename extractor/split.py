@@ -130,6 +130,10 @@ def _numbered_candidates(line: str, offset: int) -> list[Heading]:
 
 def _numbered_line_start(rest: str) -> tuple[str | None, str]:
     """Return (key, title) for the text after a line's only number.  "Målgrupp" -> ("target_group", "Målgrupp")"""
+    cell, tab, _ = rest.strip(" ").partition("\t")
+    if tab and cell.strip():  # a table's row after its number column: "2\tBakgrund\tI Exempelby …"
+        found = match_key(cell)
+        return (found[0] if found else None), cell.rstrip()
     if whole_line_heading(rest.strip() or "x", statement=True) is not None:
         title = rest.rstrip()
         key = match_key(title)[0]

@@ -306,3 +306,11 @@ def test_a_statement_without_its_stop_heads_nothing(line):
 ])
 def test_guess_key_reads_more_questions(question, key):
     assert guess_key(question) == key
+
+
+def test_a_numbered_tables_heading_cell_heads_the_row():
+    text = ("Ansökan om medel\n1\tProjektnamn\tPåhittet\n2\tBakgrund\tI Exempelby saknas stöd.\n3\tSyfte\tEn väg in.\n"
+            "4\tMålgrupp\tUnga vuxna 18–29 år.\n")
+    assert [(s.key, s.text) for s in split(_doc(text))] == [
+        ("title", "Påhittet"), ("background", "I Exempelby saknas stöd."), ("purpose", "En väg in."),
+        ("target_group", "Unga vuxna 18–29 år.")]
