@@ -191,3 +191,25 @@ def subtitled(line: str, rest: str) -> bool:
     words = subtitle.split()
     return subtitle.endswith("?") or (len(words) <= MAX_SUBTITLE_WORDS and words[0] not in VALUE_WORDS
                                       and not any(c.isdigit() for c in subtitle))
+
+
+# A heading wrapped over two lines: "Beskriv metod för samverkan … och hur" / "uppföljning ska ske (*)",
+# "Målgrupp och" / "rekrytering". Its second line is short, in lower case, and closes as a heading does.
+HEADING_CLOSE_RE = re.compile(r"(?:\(\s*\*\s*\)|[?:])[ \t]*$")
+OPEN_END_RE = re.compile(r"(?<![\wåäö])(?:och|samt|eller|för|av|i|med|till|hur|som|om|på|inom)[ \t]*$", re.I)
+MAX_WRAPPED_HEADING_WORDS = 8
+
+
+def wrapped_heading_end(text: str, end: int) -> int | None:
+    """Return where a heading ending its line at `end` really ends, when its words go on to the next line, else None."""
+    line_end = text.find("\n", end)
+    if line_end < 0 or text[end:line_end].strip():
+        return None
+    next_end = text.find("\n", line_end + 1)
+    following = text[line_end + 1: len(text) if next_end < 0 else next_end]
+    words = following.split()
+    if not words or not following.lstrip()[:1].islower() or len(words) > MAX_WRAPPED_HEADING_WORDS:
+        return None
+    head = text[text.rfind("\n", 0, end) + 1: end]
+    closes = HEADING_CLOSE_RE.search(following) or OPEN_END_RE.search(head) and not is_sentence(following)
+    return line_end + 1 + len(following.rstrip()) if closes else None

@@ -15,7 +15,7 @@ from .heading_keys import (
 )
 from .heading_lines import (
     MAX_HEADING_CHARS, MAX_QUESTION_WORDS, continues_prose, ends_in_figures, is_sentence, is_toc_line,
-    minutes_paragraph, plain_toc_lines, subtitled, whole_line_heading, without_page_lines,
+    minutes_paragraph, plain_toc_lines, subtitled, whole_line_heading, without_page_lines, wrapped_heading_end,
 )
 from .heading_hints import hint_heading
 from .heading_runon import runon_headings
@@ -378,6 +378,9 @@ def split(doc: Document) -> list[Section]:
     sections = []
     for i, h in enumerate(headings):
         end = headings[i + 1].start if i + 1 < len(headings) else len(doc.text)
+        wrapped = wrapped_heading_end(doc.text, h.end)
+        if wrapped and wrapped < end:  # "Målgrupp och" / "rekrytering": one heading on two lines
+            h.end, h.text = wrapped, " ".join(doc.text[h.start:wrapped].split())
         raw = doc.text[h.end:end]
         lead = len(raw) - len(raw.lstrip(" \t\n:"))
         body = without_page_lines(raw.strip(" \t\n:").rstrip())

@@ -314,3 +314,13 @@ def test_a_numbered_tables_heading_cell_heads_the_row():
     assert [(s.key, s.text) for s in split(_doc(text))] == [
         ("title", "Påhittet"), ("background", "I Exempelby saknas stöd."), ("purpose", "En väg in."),
         ("target_group", "Unga vuxna 18–29 år.")]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Beskriv metod för samverkan mellan samtliga samverkansparter och hur", "uppföljning ska ske (*)"),
+    ("Målgrupp och", "rekrytering"),
+])
+def test_a_heading_wrapped_over_two_lines_is_one_heading(first, second):
+    text = f"Bakgrund\nI Exempelby saknas stöd.\n\n{first}\n{second}\nUnga vuxna och en styrgrupp.\n\nBudget\nVi söker 900 000 kr.\n"
+    section = split(_doc(text))[1]
+    assert section.heading == f"{first} {second}" and section.text == "Unga vuxna och en styrgrupp."
