@@ -52,6 +52,10 @@ def test_cover_names_the_insats_under_the_forms_name(text, title):
     ("Vindfånget – en väg till arbete\nAnsökan om samverkansmedel 2031\n\nBakgrund\nText.", "Vindfånget"),
     # ... but a letterhead names the body that writes
     ("Socialförvaltningen\nAnsökan om medel\n\nBakgrund\nText.", None),
+    ("Samordningsförbundet Påhittsdalen\n\nStyrelsen\nVerksamhetsplan 2031\n\nText.", None),
+    # the name under the förbund's letterhead, in any case; the form's name going on to name whom it asks
+    ("Samordningsförbundet Påhittsdalen\n\nVINDFÅNGET\n\nAnsökan om medel 2031\n\nBakgrund\nText.", "VINDFÅNGET"),
+    ("Ansökan om medel\nfrån Samordningsförbundet Påhittsdalen\n\nVindfånget\n\nBakgrund\nText.", "Vindfånget"),
     # a report's number; a cover in capitals
     ("Lägesrapport nr 2 – Vindfånget\n\nBakgrund\nText.", "Vindfånget"),
     ("Samordningsförbundet Påhittsdalen\n\nANSÖKAN\n\nPROJEKT VINDFÅNGET\n\n2031\n\nBakgrund\nText.", "VINDFÅNGET"),

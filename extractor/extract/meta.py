@@ -43,7 +43,9 @@ PROJECT_LINE_RE = re.compile(rf"(?m)^[ \t]*(?:Project|Projekt|PROJEKT)[ \t]+({CA
 # A cover that puts the name first and the kind of document under it: "Bryggan\nAnsökan om medel från …",
 # "Bryggan – en väg till arbete\nAnsökan om samverkansmedel 2031"
 NAME_THEN_KIND_RE = re.compile(
-    rf"\A\s*(?P<name>{CAP}(?:[ \t]+{CAP}){{0,2}})(?:[ \t]+[–-][ \t]+[a-zåäö][^\n]{{0,60}})?[ \t]*\n(?:[ \t]*\n)?"
+    # (under a letterhead that names the förbund or the kommun: "Samordningsförbundet Påhittsdalen\n\nBRYGGAN\n\nAnsökan …")
+    r"\A\s*(?:[^\n]*(?i:samordningsförbund|finsam|kommun\b|region\b)[^\n]*\n\s*)?"
+    rf"(?P<name>{CAP}(?:[ \t]+{CAP}){{0,2}})(?:[ \t]+[–-][ \t]+[a-zåäö][^\n]{{0,60}})?[ \t]*\n(?:[ \t]*\n)?"
     r"[ \t]*(?i:(?:projekt|fortsättnings)?ansökan|projektplan|slutrapport|lägesrapport|delrapport|verksamhetsplan)\b")
 # ... but a letterhead names the body that writes: "Socialförvaltningen\nAnsökan om medel"
 UNIT_WORD_RE = re.compile(r"(?i)(?:förvaltning|kommun|region|enhet|förbund|kontor|avdelning|nämnd|myndighet|centrum|"
@@ -56,6 +58,8 @@ KIND_LINE_THEN_NAME_RE = re.compile(
     r"projektplan|projektansökan|ansökan|slututvärdering|utvärdering|verksamhetsplan|"
     # ... or the form's own name: "Ansökan om samverkansmedel", "Ansökan om medel"
     r"ansökan[ \t]+om[ \t]+(?:[a-zåäö]*medel|finansiering|bidrag|stöd))(?:[ \t]+\d{1,4})?[ \t*]*\n(?:[ \t]*\n)*"
+    # (the form's name may go on to name whom it asks: "Ansökan om medel\nfrån Samordningsförbundet Påhittsdalen")
+    r"(?:[ \t]*(?:från|till|hos)[ \t]+[^\n]*\n(?:[ \t]*\n)*)?"
     rf"[ \t#*]*(?P<name>(?-i:{CAP}(?:[ \t]+{CAP}){{0,3}})"
     # ... with its subtitle after a dash: "Supported Employment – fortsättning"
     r"(?:[ \t]+[–-][ \t]+(?-i:[a-zåäö][a-zåäö]*)(?:[ \t]+[a-zåäö]+){0,4})?)[ \t*]*$")
@@ -184,7 +188,8 @@ def find_title(sections: list[Section], text: str, where: dict | None = None) ->
         where["title"] = m.span(1)
         return m.group(1).strip()
     m = NAME_THEN_KIND_RE.match(text)
-    if m and not UNIT_WORD_RE.search(m.group("name")) and _name_acceptable(m.group("name"), text):
+    # a name in capitals over the kind of document is a cover's name, no shouted word: "BRYGGAN\nAnsökan om medel"
+    if m and not UNIT_WORD_RE.search(m.group("name")) and _name_acceptable(m.group("name").capitalize(), text):
         where["title"] = m.span("name")
         return m.group("name")
     found = _title_from_subject(text)
