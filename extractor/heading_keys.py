@@ -65,6 +65,9 @@ def normalise(heading: str) -> str:
     return text
 
 
+# A form's instruction before what it asks for: "Redogör för …", "Beskriv kortfattat …", "Ange …"
+INSTRUCTION_RE = re.compile(r"(?:beskriv|redogör för|ange|redovisa|presentera)"
+                            r"(?: (?:kort|kortfattat|översiktligt|här|gärna|utförligt|tydligt|närmare))? (?=\w)")
 POSSESSIVE_RE = re.compile(r"(?:projektets|insatsens|verksamhetens|förstudiens|satsningens) (?=\w)")
 DESCRIPTION_OF_RE = re.compile(r"(?:kort |närmare )?beskrivning av (?:insatsens |projektets )?")
 
@@ -82,6 +85,10 @@ def match_key(heading: str, include_other: bool = True, runon: bool = False) -> 
         if owned:  # "Projektets målgrupp", "Insatsens budget": the section the noun names
             found = match_key(norm[owned.end():], include_other, runon)
             return (found[0], found[1] + owned.end()) if found else None
+        asked = INSTRUCTION_RE.match(norm)
+        if asked:  # "Redogör för projektets bakgrund", "Ange projektperiod" ("Ange namn" is a signatory's)
+            found = match_key(norm[asked.end():], include_other, runon)
+            return (found[0], found[1] + asked.end()) if found and found[0] != "title" else None
         # a heading in two languages, Swedish after the slash: "7. Target group / Målgrupp"
         other, slash, swedish = norm.partition(" / ")
         found = match_key(swedish, include_other) if slash and not runon and other else None

@@ -324,3 +324,15 @@ def test_a_heading_wrapped_over_two_lines_is_one_heading(first, second):
     text = f"Bakgrund\nI Exempelby saknas stöd.\n\n{first}\n{second}\nUnga vuxna och en styrgrupp.\n\nBudget\nVi söker 900 000 kr.\n"
     section = split(_doc(text))[1]
     assert section.heading == f"{first} {second}" and section.text == "Unga vuxna och en styrgrupp."
+
+
+@pytest.mark.parametrize("heading, key", [
+    ("Redogör för projektets bakgrund", "background"), ("Beskriv kortfattat projektets syfte", "purpose"),
+    ("Ange projektperiod", "period"), ("Redovisa budget", "budget"), ("Beskriv här projektets målgrupp", "target_group"),
+])
+def test_a_forms_instruction_before_a_known_heading_keeps_its_key(heading, key):
+    assert match_key(heading)[0] == key
+
+
+def test_an_instruction_to_give_a_name_is_no_title_field():
+    assert match_key("Ange namn") is None
