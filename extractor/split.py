@@ -123,7 +123,7 @@ def _numbered_candidates(line: str, offset: int) -> list[Heading]:
                 title = _cut_title(line, found[1], m.end())
             else:
                 key, title = None, _guess_title(head)
-        first = prefix.start() + len(line) - len(line.lstrip()) if prefix and at_line_start else m.start()
+        first = len(line) - len(line.lstrip()) if prefix and at_line_start else m.start()  # "Fråga 3." from its word
         out.append(Heading(offset + first, offset + m.end() + len(title), key or "", line[first:m.end()] + title, number))
     return out
 
