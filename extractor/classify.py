@@ -14,12 +14,12 @@ from .extract.text import Needing
 # Cues read anywhere in the opening; the first one wins. Kinds of document that are none of the
 # scored types (annual reports, officials' statements, board-meeting news) are cues for "other".
 DOC_TYPE_CUES: list[tuple[str, str]] = [
-    (r"fortsättningsansökan|förlängningsansökan|ändringsansökan|projektansökan|ansökan|ansöker om|projektplan|projektförslag",
-     "application"),
+    (r"fortsättningsansökan|förlängningsansökan|ändringsansökan|projektansökan|ansökan|ansöker om|projektplan|projektförslag|"
+     r"ansökningsblankett|ansökningsformulär", "application"),
     (r"verksamhetsplan", "operational_plan"),
     # a numbered report series (FoU units publish their evaluations so) names a report anywhere
     # ... and a pre-study's report is the pre-study's final one: "Förstudierapport", "Rapport från förstudien"
-    (r"slutrapport|slutredovisning|utvärderingsrapport|slututvärdering|förstudierapport|rapport\s+från\s+förstudien|"
+    (r"slutrapport|slutrapportering|slutredovisning|utvärderingsrapport|avslutande\s+rapport|slututvärdering|förstudierapport|rapport\s+från\s+förstudien|"
      r"skriftserie\s+(?:nr\s+)?\d+/\d+|"
      # ... also a unit's or a theme's series: "FoU-rapport 2031:1", "arbetslivsrapport nr 2030:3"
      r"(?-i:RAPPORT|Rapport|[\wåäö]+-?rapport)\s+(?:nr\s+)?(?:19|20)\d\d:\d+",
@@ -29,6 +29,8 @@ DOC_TYPE_CUES: list[tuple[str, str]] = [
     (r"lägesrapport|delrapport|delredovisning|halvårsrapport|arbetsrapport|avstämningsrapport|"
      # an insats reports each tertial or quarter, or follows itself up midway
      r"tertialrapport|tertialredovisning|kvartalsrapport|uppföljningsrapport|"
+     # ... or reports midway, or on where it stands: "Halvtidsrapport", "Statusrapport"
+     r"halvtidsrapport|halvtidsredovisning|halvårsredovisning|statusrapport|"
      r"progress report|interim report", "progress_report"),
     (r"protokollsutdrag|beslut om|beslutsunderlag|protokoll|sammanträdesprotokoll", "decision"),
     (r"årsredovisning|verksamhetsberättelse|tjänsteutlåtande|tjänsteskrivelse|beslutsförslag|delårsrapport|kallelse|"

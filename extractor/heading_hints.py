@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 
 from .heading_keys import guess_key, is_question, match_key, question_key
+from .heading_lines import is_sentence
 from .heading_shapes import SUBLEVEL_SHAPE, Heading
 
 # A run-in heading closes with a stop, a colon or a question mark before its text: "Vad vi vill uppnå. Minst …"
 RUN_IN_ENDS = (".", ":", "?")
 RUN_IN_SHAPE = "runin"
+MIN_BOLD_SENTENCE_WORDS = 5
 # A heading below the document's section level (a bold paragraph among Heading 1 sections) has the
 # shape of its level: sections start there too where two of its headings are known (heading_shapes.py).
 # ... and is followed by text, not by a table row's figures ("Budget 2026  120 000 kr" in bold and plain)
@@ -38,6 +40,8 @@ def hint_heading(hints: dict, start: int, line: str, top_level: int) -> Heading 
         return _run_in(line[: hint.end - start], line[hint.end - start:], start)
     end, text = start + len(line.rstrip()), line.strip()
     found = match_key(line)
+    if found is None and is_sentence(text) and len(text.split()) >= MIN_BOLD_SENTENCE_WORDS:
+        return None  # a sentence set in bold for weight: "Observera att alla deltagare måste vara inskrivna."
     if hint.level <= top_level:
         return Heading(start, end, found[0] if found else guess_key(line), text, strong=True)
     shape = f"{SUBLEVEL_SHAPE}{hint.level}"

@@ -38,7 +38,7 @@ DOCUMENT_KIND_RE = re.compile(
 # a form in parts, or lettered: "Del 2: Syfte", "Avsnitt 4 – Budget", "B. Bakgrund" (one capital, then a point or bracket)
 LEADING_NUMBER_RE = re.compile(
     r"^\s*(?:(?:fråga|question|del|avsnitt|part|section)\s+\d{1,2}[.:]?\s+(?:[–-]\s+)?"
-    r"|\d{1,2}(?:\.\d{1,2}){0,2}[.,]?\s+|(?-i:[A-H])[.)]\s+)", re.I)
+    r"|\d{1,2}(?:\.\d{1,2}){0,2}[.,]?\s+|(?-i:[A-H])\d{0,2}[.)]\s+)", re.I)
 STAR_RE = re.compile(r"\(\s*\*\s*\)")
 # A plain-text export's heading drawn with marks: "== Underskrift ==", "[HUVUDMAN]", "## Målgrupp ##".
 DECORATION_MARKS = " \t#=[]<>~_"
@@ -65,6 +65,10 @@ def normalise(heading: str) -> str:
     return text
 
 
+# A form's instruction before what it asks for: "Redogör för …", "Beskriv kortfattat …", "Ange …"
+INSTRUCTION_RE = re.compile(r"(?:beskriv|redogör för|ange|redovisa|presentera)"
+                            r"(?: (?:kort|kortfattat|översiktligt|här|gärna|utförligt|tydligt|närmare))? (?=\w)")
+POSSESSIVE_RE = re.compile(r"(?:projektets|insatsens|verksamhetens|förstudiens|satsningens) (?=\w)")
 DESCRIPTION_OF_RE = re.compile(r"(?:kort |närmare )?beskrivning av (?:insatsens |projektets )?")
 
 
@@ -77,6 +81,14 @@ def match_key(heading: str, include_other: bool = True, runon: bool = False) -> 
         found = match_key(norm[described.end():], include_other)
         return (found[0], len(norm)) if found and found[0] != "other" else None
     if not (ANY_HEADING_RUNON_RE if runon else ANY_HEADING_RE).match(norm):
+        owned = POSSESSIVE_RE.match(norm)
+        if owned:  # "Projektets målgrupp", "Insatsens budget": the section the noun names
+            found = match_key(norm[owned.end():], include_other, runon)
+            return (found[0], found[1] + owned.end()) if found else None
+        asked = INSTRUCTION_RE.match(norm)
+        if asked:  # "Redogör för projektets bakgrund", "Ange projektperiod" ("Ange namn" is a signatory's)
+            found = match_key(norm[asked.end():], include_other, runon)
+            return (found[0], found[1] + asked.end()) if found and found[0] != "title" else None
         # a heading in two languages, Swedish after the slash: "7. Target group / Målgrupp"
         other, slash, swedish = norm.partition(" / ")
         found = match_key(swedish, include_other) if slash and not runon and other else None

@@ -16,6 +16,7 @@ HEADINGS: dict[str, list[str]] = {
         r"namn$",  # a form's bare "Namn:" field at its head (a later signature block's copy is a label: ONCE_KEYS)
         # "Projektets titel", "Insatsens benämning"
         r"(insatsens|projektets|förstudiens) (titel|benämning)", r"benämning$",
+        r"(insatsens |projektets )?arbetsnamn",  # a name not yet settled: "Arbetsnamn: Påhittet"
     ],
     "owner": [
         r"insatsägare", r"projektägare", r"huvudman(nen)?", r"ansvarig organisation",
@@ -38,6 +39,9 @@ HEADINGS: dict[str, list[str]] = {
         r"organisering av samverkan",
         r"samarbete(t)? (mellan|med) (parterna|aktörerna|organisationerna)", r"samverkansstruktur",
         r"styrning och samverkan",
+        # how the insats is steered: "Styrning", "Organisation och styrning", "Styrgrupp"
+        r"styrning$", r"styrning och (organisation|ledning)$", r"(projekt)?organisation och styrning$", r"styrgrupp(en)?$",
+        r"ledning och styrning$",
     ],
     "follow_up": [
         r"(beskriv )?(metod|metoder) för uppföljning", r"beskriv hur (målen|insatsen) ska följas upp",
@@ -162,7 +166,7 @@ ONCE_KEYS = {"title", "owner", "partners"}
 # word stems that point at a key. A marked heading (Word style, "(*)", numbered) whose stems point
 # at one key more than any other gets that key instead of "other".
 KEYWORD_STEMS: dict[str, list[str]] = {
-    "target_group": ["målgrupp", "vilka personer", "vem vänder", "vänder sig", "deltagargrupp", "prioriterad", "vem kan delta",
+    "target_group": ["målgrupp", "vilka personer", "vem vänder", "vänder sig", "vänder oss", "riktar sig", "riktar oss", "deltagargrupp", "prioriterad", "vem kan delta",
                      "vilka kan delta", "deltagarkriter", "inskrivningskriter", "urval av deltagare"],
     "purpose": ["syfte", "avsikt", "ändamål"],
     "goals": ["mål", "resultat", "effekt", "uppnå", "vision", "åstadkomm"],
@@ -225,6 +229,8 @@ QUESTION_HEADINGS: dict[str, list[str]] = {
     "partners": [
         r"vilka (andra )?(parter|organisationer|aktörer|myndigheter|samverkansparter)",
         r"vilka (medverkar|samverkar|deltar) (i|förutom)", r"vem samverkar ni med",
+        r"vilka (andra )?(samarbetspartners?|samarbetsparter|samverkanspartners?)\b",
+        r"vilka är (insatsens |projektets )?(samverkans|samarbets)?(parter|partners?)\b",
         r"med vilka (parter|organisationer)",
     ],
     "follow_up": [r"hur vet (vi|ni) (att|om)", r"how (will|do|can) (we|you) know", r"följ[a-zåäö]*( [a-zåäö]+)? upp", r"uppfölj", r"utvärder", r"\bmät(a|s|as|tes|er)\b",
@@ -235,7 +241,8 @@ QUESTION_HEADINGS: dict[str, list[str]] = {
         r"vad tar (vi|ni) med (oss|er)",  # what a report's lessons carry forward
         r"after the (project|intervention)", r"\bsustain", r"\bdissemin", r"\bspread",
     ],
-    "collaboration": [r"samverk", r"samarbet", r"\b(cooperat|collaborat)"],
+    "collaboration": [r"samverk", r"samarbet", r"\b(cooperat|collaborat)",
+                      r"\bstyr(as|s)\b"],  # "Hur ska projektet styras?"
     "budget": [r"vad (kostar|kostade)", r"budget", r"kostnad", r"finansier", r"hur mycket (medel|pengar)",
                r"vilket belopp", r"söker ni", r"\bekonomin\b", r"\bcost", r"\bfund(ing|ed|s)?\b", r"\bfinanc", r"how much money"],
     "target_group": [r"målgrupp", r"(vem|vilka) (riktar|riktade|vänder|vände) sig",
@@ -258,7 +265,7 @@ QUESTION_HEADINGS: dict[str, list[str]] = {
                    r"^why\b", r"what (need|problem)", r"\bbackground"],
     "purpose": [r"syfte", r"\b(purpose|aim) of", r"vad är (avsikten|meningen) med"],
     # "Vad vill vi åstadkomma?" asks what is to be achieved, as "uppnå" does: goals, not the purpose (why)
-    "goals": [r"\bmål(en)?\b", r"vad vill (ni|vi) uppnå", r"åstadkomm", r"what will change", r"what (difference|change) will", r"vad ska (insatsen|projektet) (uppnå|leda till)",
+    "goals": [r"\bmål(en)?\b", r"vad vill (ni|vi) uppnå", r"vad (vill|ska) [\wåäö ]{0,20}förändra", r"åstadkomm", r"what will change", r"what (difference|change) will", r"vad ska (insatsen|projektet) (uppnå|leda till)",
               r"vilka (resultat|effekter)", r"förväntade? (resultat|effekter)", r"resultat", r"\buppnå(s)?\b",
               # an English form's questions
               r"\b(achieve|accomplish)", r"\b(goals?|objectives?|outcomes?|results?)\b"],
@@ -269,7 +276,7 @@ QUESTION_HEADINGS: dict[str, list[str]] = {
         r"hur arbeta", r"hur ska arbetet", r"vilka (metoder|aktiviteter)", r"metod", r"arbetssätt", r"aktivitet",
         r"hur ska det gå till", r"vad (ska|kommer) deltagarna (att )?(göra|erbjudas)", r"vilket stöd",
         r"vad har (gjorts|genomförts)",  # a progress report's account of its work
-        r"vad (får|erbjuds) deltagarna", r"vad deltagarna (får|erbjuds|gör)", r"hur går (det|arbetet) till",
+        r"vad (får|erbjuds) deltagarna", r"vilka (insatser|aktiviteter|stödinsatser) (erbjuds|ges|får)", r"vad deltagarna (får|erbjuds|gör)", r"hur går (det|arbetet) till",
         r"what will (the )?participants (be offered|do|get)", r"how will the (work|project) be (carried out|done|run|organi[sz]ed)",
         r"\bmethods?\b", r"\bactivities\b", r"how will (we|you) work",
         r"vad (gör|gjorde) (vi|ni)\b", r"what will (we|you|the project) do\b", r"how will (it|this) work",

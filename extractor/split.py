@@ -14,10 +14,11 @@ from .heading_keys import (
     ANY_HEADING_RUNON_RE, COMPILED_RUNON, STAR_RE, guess_key, match_key, normalise, question_key,
 )
 from .heading_lines import (
-    MAX_HEADING_CHARS, MAX_QUESTION_WORDS, ends_in_figures, is_sentence, is_toc_line, minutes_paragraph,
-    whole_line_heading,
+    MAX_HEADING_CHARS, MAX_QUESTION_WORDS, continues_prose, ends_in_figures, is_sentence, is_toc_line,
+    minutes_paragraph, plain_toc_lines, subtitled, whole_line_heading, without_page_lines, wrapped_heading_end,
 )
 from .heading_hints import hint_heading
+from .heading_runon import runon_headings
 from .heading_shapes import MIN_POINTING_HEADINGS, Heading, accept_shaped, bare_name_label, label_cell, shaped_heading
 from .headings import ONCE_KEYS
 from .question_headings import (MAX_QUESTION_HEADING_WORDS, REQUIRED_MARK_RE, accept_questions, answer,
@@ -25,8 +26,13 @@ from .question_headings import (MAX_QUESTION_HEADING_WORDS, REQUIRED_MARK_RE, ac
 from .record import Document, Section
 
 NUMBER_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,2}(?:\.\d{1,2}){0,2})[.,]?[ \t]+(?=[A-ZÅÄÖ])")
+# A number that counts something else: an appendix, a page ("Bilaga 1 Ekonomisk redovisning", "sida 4 Budget")
+NOT_HEADING_NUMBER_RE = re.compile(r"(?:\b(?:bilaga|bilagor|bil\.|sida|sid\.|s\.|nr|nummer|punkt|page|appendix))[ \t]*$", re.I)
 # A line lettered as a form's parts are: "C. Vårt sätt att arbeta" (A is 1, B is 2 …), at a line's start only
-LETTER_RE = re.compile(r"^[ \t]*([A-H])[.)][ \t]+(?=[A-ZÅÄÖ])")
+# ... or its part's questions: "B1. Bakgrund" (B's first)
+LETTER_RE = re.compile(r"^[ \t]*([A-H])(\d{1,2})?[.)][ \t]+(?=[A-ZÅÄÖ])")
+# A form's word before the number of its question or part: "Fråga 3. Vem är insatsen till för?"
+NUMBER_PREFIX_RE = re.compile(r"^[ \t]*(?:fråga|del|avsnitt|punkt)[ \t]+(?=\d)", re.I)
 AFTER_INLINE_HEADING_RE = re.compile(r"^[ \t]*(?:\(\s*\*\s*\))?[ \t]*:?[ \t]*(?=[A-ZÅÄÖ0-9<•\-–])")
 # The rest of a table row that is only figures: a budget line ("Övrigt\t35 000\t11 350").
 # a figure column's name beside the first column's: the row names columns, it is no label and its value
@@ -61,6 +67,8 @@ def _inline_heading(line: str, include_other: bool) -> tuple[int, str] | None:
         rest = line[m.end():]
         if FIGURES_ONLY_RE.match(rest) and not DATE_LIKE_RE.search(rest):
             return None  # a table row whose label is a heading word: "Aktiviteter 20 90 70 180"
+        if subtitled(line, rest):
+            return len(line.rstrip()), key  # "Syfte – vad vill vi uppnå?": the line is the heading
         after = AFTER_INLINE_HEADING_RE.match(rest)
         if after and rest[after.end():].strip():
             star = STAR_RE.search(rest[: after.end()])
@@ -90,10 +98,12 @@ def _numbered_candidates(line: str, offset: int) -> list[Heading]:
     lettered = LETTER_RE.match(line) if not matches else None
     if lettered:
         key, title = _numbered_line_start(line[lettered.end():])
-        number = (ord(lettered.group(1)) - ord("A") + 1,)
+        number = (ord(lettered.group(1)) - ord("A") + 1,) + ((int(lettered.group(2)),) if lettered.group(2) else ())
         return [Heading(offset + lettered.start(1), offset + lettered.end() + len(title), key or "",
                         lettered.group(0).lstrip() + title, number)]
-    indent = len(line) - len(line.lstrip())
+    prefix = NUMBER_PREFIX_RE.match(line)
+    indent = prefix.end() if prefix else len(line) - len(line.lstrip())
+    matches = [m for m in matches if not NOT_HEADING_NUMBER_RE.search(line, max(0, m.start() - 12), m.start())]
     for i, m in enumerate(matches):
         number = tuple(int(p) for p in m.group(1).split("."))
         at_line_start = m.start() <= indent
@@ -113,13 +123,18 @@ def _numbered_candidates(line: str, offset: int) -> list[Heading]:
                 title = _cut_title(line, found[1], m.end())
             else:
                 key, title = None, _guess_title(head)
-        out.append(Heading(offset + m.start(), offset + m.end() + len(title), key or "", m.group(0) + title, number))
+        first = len(line) - len(line.lstrip()) if prefix and at_line_start else m.start()  # "Fråga 3." from its word
+        out.append(Heading(offset + first, offset + m.end() + len(title), key or "", line[first:m.end()] + title, number))
     return out
 
 
 def _numbered_line_start(rest: str) -> tuple[str | None, str]:
     """Return (key, title) for the text after a line's only number.  "Målgrupp" -> ("target_group", "Målgrupp")"""
-    if whole_line_heading(rest.strip() or "x") is not None:
+    cell, tab, _ = rest.strip(" ").partition("\t")
+    if tab and cell.strip():  # a table's row after its number column: "2\tBakgrund\tI Exempelby …"
+        found = match_key(cell)
+        return (found[0] if found else None), cell.rstrip()
+    if whole_line_heading(rest.strip() or "x", statement=True) is not None:
         title = rest.rstrip()
         key = match_key(title)[0]
         # "2.3 Målgrupp Arbetslösa ungdomar mellan 16-29 år …": a heading, then its text
@@ -207,6 +222,11 @@ def _line_heading(line: str, start: int) -> Heading | None:
         if found or len(line[: star.start()].split()) <= MAX_QUESTION_WORDS:
             key = found[0] if found else guess_key(line[: star.end()])
             return Heading(start, start + star.end(), key, line[: star.end()].strip(), strong=True)
+    label, colon, value = line.partition(":")
+    if colon and value.strip() and label.isupper() and whole_line_heading(label):
+        # "BAKGRUND OCH BEHOV: I Exempelby …": a label in capitals is whole up to its colon
+        return Heading(start, start + len(label), whole_line_heading(label), label.strip(), label=True, shape="label",
+                       known=True)
     inline = _inline_heading(line, include_other=False)
     if inline:
         label = line[inline[0]:].lstrip()[:1] == ":"
@@ -252,8 +272,10 @@ def find_headings(doc: Document) -> list[Heading]:
     for hint in doc.hints:
         hints.setdefault(hint.start, hint)  # the first hint at an offset, as a scan in order finds it
     headings: list[Heading] = []
+    numbered_lines: set[int] = set()  # lines whose run-on headings are numbered: heading_runon.py leaves them
     offset, previous = 0, ""
     lines = doc.text.split("\n")
+    contents = plain_toc_lines(lines)  # "1 Bakgrund 2": a contents list's lines head nothing
     for i, line in enumerate(lines):
         indent = len(line) - len(line.lstrip())
         start = offset + indent
@@ -263,8 +285,9 @@ def find_headings(doc: Document) -> list[Heading]:
             continue
         wrapped_cell = body[0].islower() and ends_in_figures(previous)
         listed = is_question_line(previous)  # a question right after a question: a list, not a heading
+        wrapped_prose = bool(lines[i - 1].strip()) and continues_prose(previous, body) if i else False
         previous = body
-        if wrapped_cell:
+        if wrapped_cell or i in contents:
             continue  # "Extern – 60 90 150" then "utvärdering": a PDF table's wrapped label cell
         hinted = hint_heading(hints, start, line[indent:], top_level) if hints else None
         if hinted:
@@ -273,11 +296,15 @@ def find_headings(doc: Document) -> list[Heading]:
         if start in hints and hints[start].end - start >= len(body):
             continue  # a marked line that heads nothing; a bold opening that heads nothing leaves its line to be read
         numbered = [] if is_toc_line(body) else _numbered_candidates(line, offset - len(line) - 1)
+        if numbered:
+            numbered_lines.add(offset - len(line) - 1)
         if numbered and body.endswith("?") and (listed or not answer(lines[i + 1: i + 4])):
             numbered = []  # "1. Hur har samverkan fungerat?" in a list of a study's questions
         if numbered and numbered[0].start == start:
             headings.extend(numbered)
             continue
+        if wrapped_prose and not numbered:
+            continue  # "… som finns i dag hos" / "Målgruppen för insatsen är unga vuxna som": one paragraph
         following = next((rest.strip() for rest in lines[i + 1: i + 4] if rest.strip()), "")
         after_blank = i == 0 or not lines[i - 1].strip()
         shaped = shaped_heading(line[indent:], following, start, after_blank)
@@ -298,6 +325,9 @@ def find_headings(doc: Document) -> list[Heading]:
             headings.append(plain)
             numbered = [n for n in numbered if n.start >= plain.end]
         headings.extend(numbered)
+    runon = runon_headings(doc.text, numbered_lines)
+    if runon:
+        headings = sorted(headings + runon, key=lambda h: h.start)
     return accept_shaped(accept_questions(headings))
 
 
@@ -348,9 +378,12 @@ def split(doc: Document) -> list[Section]:
     sections = []
     for i, h in enumerate(headings):
         end = headings[i + 1].start if i + 1 < len(headings) else len(doc.text)
+        wrapped = wrapped_heading_end(doc.text, h.end)
+        if wrapped and wrapped < end:  # "Målgrupp och" / "rekrytering": one heading on two lines
+            h.end, h.text = wrapped, " ".join(doc.text[h.start:wrapped].split())
         raw = doc.text[h.end:end]
         lead = len(raw) - len(raw.lstrip(" \t\n:"))
-        body = raw.strip(" \t\n:").rstrip()
+        body = without_page_lines(raw.strip(" \t\n:").rstrip())
         start = h.end + lead
         sections.append(Section(
             key=h.key, heading=h.text, text=body, page=doc.page_at(h.start),

@@ -20,6 +20,13 @@ from extractor.classify import classify_doc_type
     ("Exempelby kommun\nTJÄNSTESKRIVELSE\nAnsökan om medel till insatsen Påhittet", "other"),
     ("Samordningsförbundet Exempeldalen\nTertialrapport 2 – 2025\nInsats\tPåhittet", "progress_report"),
     ("UPPFÖLJNINGSRAPPORT – HALVÅR 1\nInsats: Påhittet", "progress_report"),
+    # a report midway or on where the insats stands; a closing one; a blank form
+    ("Halvtidsrapport\nProjekt Påhittet\n\nBakgrund", "progress_report"),
+    ("Statusrapport Påhittet, hösten 2031", "progress_report"),
+    ("Halvårsredovisning för Påhittet 2031", "progress_report"),
+    ("Slutrapportering av projektet Påhittet", "final_report"),
+    ("Avslutande rapport\nPåhittet 2029–2031", "final_report"),
+    ("Ansökningsblankett\nProjektnamn: Påhittet", "application"),
     # news about a document is not that document
     ("Nyheter\n\nStyrelsemöte 3 maj\n\nStyrelsen har fattat tre beslut.", "other"),
     ("Verksamhetsplanen för 2025 antagen\n\nStyrelsen beslutade om verksamhetsplan och budget.", "other"),

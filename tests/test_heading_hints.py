@@ -201,3 +201,12 @@ def test_html_bold_of_word_exports_with_spans_inside_and_bold_by_style(tmp_path)
         ("Bakgrund", 1), ("Vilka som ska nås", 1), ("Budget:", 9)]
     assert [(s.key, s.text) for s in split(doc)] == [
         ("background", "Många saknar arbete."), ("target_group", "Unga vuxna."), ("budget", "Vi söker 100 000 kr.")]
+
+
+def test_a_sentence_set_in_bold_heads_nothing():
+    text = ("Bakgrund\nI Exempelby saknas stöd.\nObservera att alla deltagare måste vara inskrivna hos Arbetsförmedlingen.\n"
+            "Det gäller även unga.\nSyfte\nInsatsen ska ge en väg in.\n")
+    bold = [line for line in text.split("\n") if line in ("Bakgrund", "Syfte") or line.startswith("Observera")]
+    hints = [Hint(text.index(line), text.index(line) + len(line), 1) for line in bold]
+    doc = Document(path="t.docx", format="docx", sha256="0" * 64, text=text, hints=hints)
+    assert [(s.key, s.heading) for s in split(doc)] == [("background", "Bakgrund"), ("purpose", "Syfte")]

@@ -220,3 +220,119 @@ def test_guess_key_reads_english_headings(heading, key):
 ])
 def test_guess_key_overlapping_stems_and_statements(heading, key):
     assert guess_key(heading) == key
+
+
+@pytest.mark.parametrize("line, heading", [
+    ("Målgrupp – vilka vänder sig insatsen till?", "Målgrupp – vilka vänder sig insatsen till?"),
+    ("Budget – sammanställning", "Budget – sammanställning"),
+    # a value after the dash is the section's text
+    ("Budget – se bilaga", "Budget"),
+    ("Målgrupp – unga vuxna 18–29 år i Exempelby", "Målgrupp"),
+])
+def test_a_headings_subtitle_after_a_dash_belongs_to_the_heading(line, heading):
+    sections = split(_doc(f"{line}\n\nInsatsen vänder sig till unga vuxna i Exempelby.\n"))
+    assert sections[0].heading == heading
+
+
+def test_a_contents_list_without_leader_dots_heads_nothing():
+    toc = "".join(f"{n} {h} {p}\n" for n, h, p in [(1, "Bakgrund", 2), (2, "Syfte", 2), (3, "Målgrupp", 3), (4, "Budget", 4)])
+    body = "1 Bakgrund\nI Exempelby saknas stöd.\n2 Syfte\nEn väg in.\n3 Målgrupp\nUnga vuxna.\n4 Budget\nVi söker 900 000 kronor.\n"
+    sections = split(_doc("Ansökan om medel\nInnehåll\n" + toc + "\n" + body))
+    assert [(s.key, s.text) for s in sections if s.key != "other"] == [
+        ("background", "I Exempelby saknas stöd."), ("purpose", "En väg in."), ("target_group", "Unga vuxna."),
+        ("budget", "Vi söker 900 000 kronor.")]
+
+
+def test_a_wrapped_line_of_prose_that_opens_with_a_heading_word_heads_nothing():
+    text = ("Bakgrund\nI Exempelby saknas stöd för unga vuxna och parterna har under lång tid sett att resurserna\n"
+            "Målgruppen för insatsen är unga vuxna som varken arbetar eller studerar och som\n"
+            "behöver stöd från flera parter samtidigt.\n\nSyfte\nInsatsen ska ge en väg in.\n")
+    assert [s.key for s in split(_doc(text))] == ["background", "purpose"]
+
+
+@pytest.mark.parametrize("heading, key", [
+    ("Styrning", "collaboration"), ("Organisation och styrning", "collaboration"), ("Styrgrupp", "collaboration"),
+])
+def test_lexicon_knows_steering_as_collaboration(heading, key):
+    assert match_key(heading)[0] == key
+
+
+def test_guess_key_reads_who_we_turn_to_as_the_target_group():
+    assert guess_key("VILKA VI VÄNDER OSS TILL") == "target_group"
+
+
+def test_questions_numbered_with_the_word_fraga_head_their_answers():
+    text = ("Ansökan om medel\nFråga 1. Vad heter projektet?\nSvar: Påhittet\nFråga 2. Varför behövs projektet?\n"
+            "Svar: I Exempelby saknas stöd.\nFråga 3. Vilka är målgruppen?\nSvar: Unga vuxna 18–29 år.\n")
+    assert [(s.key, s.heading) for s in split(_doc(text))] == [
+        ("title", "Fråga 1. Vad heter projektet?"), ("background", "Fråga 2. Varför behövs projektet?"),
+        ("target_group", "Fråga 3. Vilka är målgruppen?")]
+
+
+def test_a_label_in_capitals_is_whole_up_to_its_colon():
+    text = "BAKGRUND OCH BEHOV: I Exempelby saknas stöd.\nSYFTE: Insatsen ska ge en väg in.\n"
+    assert [(s.key, s.heading, s.text) for s in split(_doc(text))] == [
+        ("background", "BAKGRUND OCH BEHOV", "I Exempelby saknas stöd."), ("purpose", "SYFTE", "Insatsen ska ge en väg in.")]
+
+
+def test_a_lettered_parts_numbered_questions_head_sections():
+    text = ("A. Uppgifter om sökande\nSökande organisation: Exempelby kommun\nB. Beskrivning av insatsen\n"
+            "B1. Bakgrund\nI Exempelby saknas stöd.\nB2. Syfte\nEn väg in.\nB3. Målgrupp\nUnga vuxna.\nC. Ekonomi\nVi söker 900 000 kronor.\n")
+    keys = [s.key for s in split(_doc(text))]
+    assert keys[-4:] == ["background", "purpose", "target_group", "budget"]
+
+
+@pytest.mark.parametrize("heading, key", [
+    ("Projektets målgrupp", "target_group"), ("Insatsens arbetssätt", "methods"), ("Projektets budget", "budget"),
+    ("Verksamhetens uppföljning", "follow_up"),
+])
+def test_a_possessive_before_a_known_heading_keeps_its_key(heading, key):
+    assert match_key(heading)[0] == key
+
+
+@pytest.mark.parametrize("line", [
+    "Målgruppen har vuxit under året", "Budget och uppföljning sköts av projektledaren",
+    "Syftet med mötet var att planera hösten", "Uppföljningen visar att fler fått arbete",
+])
+def test_a_statement_without_its_stop_heads_nothing(line):
+    text = f"Bakgrund\nI Exempelby saknas stöd.\n\n{line}\n\nDet blev en bra dag.\n\nMålgrupp\nUnga vuxna.\n"
+    assert [s.key for s in split(_doc(text))] == ["background", "target_group"]
+
+
+@pytest.mark.parametrize("question, key", [
+    ("Vilka samarbetspartner finns?", "partners"), ("Vilka är projektets parter?", "partners"),
+    ("Hur ska projektet styras?", "collaboration"), ("Vilka insatser erbjuds deltagarna?", "methods"),
+    ("Vad vill projektet förändra?", "goals"),
+])
+def test_guess_key_reads_more_questions(question, key):
+    assert guess_key(question) == key
+
+
+def test_a_numbered_tables_heading_cell_heads_the_row():
+    text = ("Ansökan om medel\n1\tProjektnamn\tPåhittet\n2\tBakgrund\tI Exempelby saknas stöd.\n3\tSyfte\tEn väg in.\n"
+            "4\tMålgrupp\tUnga vuxna 18–29 år.\n")
+    assert [(s.key, s.text) for s in split(_doc(text))] == [
+        ("title", "Påhittet"), ("background", "I Exempelby saknas stöd."), ("purpose", "En väg in."),
+        ("target_group", "Unga vuxna 18–29 år.")]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Beskriv metod för samverkan mellan samtliga samverkansparter och hur", "uppföljning ska ske (*)"),
+    ("Målgrupp och", "rekrytering"),
+])
+def test_a_heading_wrapped_over_two_lines_is_one_heading(first, second):
+    text = f"Bakgrund\nI Exempelby saknas stöd.\n\n{first}\n{second}\nUnga vuxna och en styrgrupp.\n\nBudget\nVi söker 900 000 kr.\n"
+    section = split(_doc(text))[1]
+    assert section.heading == f"{first} {second}" and section.text == "Unga vuxna och en styrgrupp."
+
+
+@pytest.mark.parametrize("heading, key", [
+    ("Redogör för projektets bakgrund", "background"), ("Beskriv kortfattat projektets syfte", "purpose"),
+    ("Ange projektperiod", "period"), ("Redovisa budget", "budget"), ("Beskriv här projektets målgrupp", "target_group"),
+])
+def test_a_forms_instruction_before_a_known_heading_keeps_its_key(heading, key):
+    assert match_key(heading)[0] == key
+
+
+def test_an_instruction_to_give_a_name_is_no_title_field():
+    assert match_key("Ange namn") is None

@@ -3,7 +3,8 @@ import pytest
 
 from extractor.classify import classify_doc_type
 from extractor.extract.meta import find_title
-from extractor.record import Section
+from extractor.record import Document, Section
+from extractor.split import split
 
 
 @pytest.mark.parametrize("text, doc_type", [
@@ -28,6 +29,48 @@ def test_report_words_on_a_title_line(text, doc_type):
 def test_cover_prints_the_name_on_the_line_after_its_kind():
     text = "Samordningsförbundet Påhittskusten\nDnr 2031/7\n\nSLUTRAPPORT\n\nVindfånget\n\nMars 2032\n\nSammanfattning\n"
     assert find_title([], text) == "Vindfånget"
+
+
+@pytest.mark.parametrize("text, title", [
+    # the form's own name over the project's
+    ("Ansökan om samverkansmedel\nVindfånget\nEtt samarbete mellan Påhittsby kommun och Arbetsförmedlingen\n"
+     "Oktober 2031\n\nInledning\nText.", "Vindfånget"),
+    ("Ansökan om medel\n\nVindfånget\n\nBakgrund\nText.", "Vindfånget"),
+    # a plan's cover names the insats it plans, with its subtitle
+    ("Verksamhetsplan 2032\nVindfånget – samordnad rehabilitering i Påhittsby\n1 Inledning\nText.",
+     "Vindfånget – samordnad rehabilitering i Påhittsby"),
+    # the first line names the period after a comma
+    ("Delrapport Vindfånget, första halvåret 2031\n\nBakgrund: Text.", "Vindfånget"),
+])
+def test_cover_names_the_insats_under_the_forms_name(text, title):
+    assert find_title([], text) == title
+
+
+@pytest.mark.parametrize("text, title", [
+    # the name first, the kind of document under it
+    ("Vindfånget\nAnsökan om medel från Samordningsförbundet Påhittsdalen\n\nBakgrund\nText.", "Vindfånget"),
+    ("Vindfånget – en väg till arbete\nAnsökan om samverkansmedel 2031\n\nBakgrund\nText.", "Vindfånget"),
+    # ... but a letterhead names the body that writes
+    ("Socialförvaltningen\nAnsökan om medel\n\nBakgrund\nText.", None),
+    ("Samordningsförbundet Påhittsdalen\n\nStyrelsen\nVerksamhetsplan 2031\n\nText.", None),
+    # the name under the förbund's letterhead, in any case; the form's name going on to name whom it asks
+    ("Samordningsförbundet Påhittsdalen\n\nVINDFÅNGET\n\nAnsökan om medel 2031\n\nBakgrund\nText.", "VINDFÅNGET"),
+    ("Ansökan om medel\nfrån Samordningsförbundet Påhittsdalen\n\nVindfånget\n\nBakgrund\nText.", "Vindfånget"),
+    # a report's number; a cover in capitals
+    ("Lägesrapport nr 2 – Vindfånget\n\nBakgrund\nText.", "Vindfånget"),
+    ("Samordningsförbundet Påhittsdalen\n\nANSÖKAN\n\nPROJEKT VINDFÅNGET\n\n2031\n\nBakgrund\nText.", "VINDFÅNGET"),
+])
+def test_cover_names_the_insats_above_its_kind(text, title):
+    assert find_title([], text) == title
+
+
+def test_a_working_name_field_is_the_title():
+    text = "Ansökan om medel\nArbetsnamn: Vindfånget\n\nBakgrund\nText om behov.\n"
+    assert find_title(split(Document(path="t.txt", format="txt", sha256="0" * 64, text=text)), text) == "Vindfånget"
+
+
+def test_plan_cover_naming_the_forbund_gives_no_title():
+    assert find_title([], "Verksamhetsplan 2032\nSamordningsförbundet Påhittsdalen\n\n1 Inledning\nText.") is None
 
 
 def test_cover_kind_line_then_a_date_gives_no_name():

@@ -31,19 +31,35 @@ TITLE_AFTER_KIND_RE = re.compile(
     r"finansiering|förlängning|fortsättning|ändring|fortsatt\s+finansiering|fortsatta\s+medel))?|"
     # ... in English: "Application for funding – Pathfinders", "Final report: Open Doors"
     r"(?:funding\s+|grant\s+)?application(?:\s+for\s+(?:funding|financing|a\s+grant))?|"
-    r"(?:final|progress|interim|status)\s+report)(?:\s+\d{1,4})?[ \t]*[–:-][ \t]+"
+    r"(?:final|progress|interim|status)\s+report)(?:\s+(?:nr\.?\s*)?\d{1,4})?[ \t]*[–:-][ \t]+"
     rf"(?i:insatsen\s+|projektet\s+)?({CAP}(?:[ \t]+{CAP})*)[ \t*]*$")
-# A document's first line: its kind and a one-word name, "Projektansökan Stegvis", "Slutrapport Bron"
+# A document's first line: its kind and a one-word name, "Projektansökan Stegvis", "Slutrapport Bron",
+# the period it covers after a comma: "Delrapport Stegvis, första halvåret 2031"
 FIRST_LINE_KIND_NAME_RE = re.compile(
     r"\A\s*(?i:projektansökan|ansökan|projektplan|slutrapport|lägesrapport|delrapport|verksamhetsplan)[ \t]+"
-    rf"(?!(?i:samordningsförbund|förbund|om\b|för\b|till\b))({CAP})[ \t]*(?:\n|\Z)")
+    rf"(?!(?i:samordningsförbund|förbund|om\b|för\b|till\b))({CAP})[ \t]*(?:,[ \t]+[a-zåäö\d][^\n]*)?(?:\n|\Z)")
 # A line naming the project alone near the top: "Project Bridgeway", "Projekt Bron"
-PROJECT_LINE_RE = re.compile(rf"(?m)^[ \t]*(?:Project|Projekt)[ \t]+({CAP}(?:[ \t]+{CAP}){{0,2}})[ \t]*$")
-# A cover prints its kind on a line of its own and the name on the next: "SLUTRAPPORT\n\nBryggan\n\nMars 2031"
+PROJECT_LINE_RE = re.compile(rf"(?m)^[ \t]*(?:Project|Projekt|PROJEKT)[ \t]+({CAP}(?:[ \t]+{CAP}){{0,2}})[ \t]*$")
+# A cover that puts the name first and the kind of document under it: "Bryggan\nAnsökan om medel från …",
+# "Bryggan – en väg till arbete\nAnsökan om samverkansmedel 2031"
+NAME_THEN_KIND_RE = re.compile(
+    # (under a letterhead that names the förbund or the kommun: "Samordningsförbundet Påhittsdalen\n\nBRYGGAN\n\nAnsökan …")
+    r"\A\s*(?:[^\n]*(?i:samordningsförbund|finsam|kommun\b|region\b)[^\n]*\n\s*)?"
+    rf"(?P<name>{CAP}(?:[ \t]+{CAP}){{0,2}})(?:[ \t]+[–-][ \t]+[a-zåäö][^\n]{{0,60}})?[ \t]*\n(?:[ \t]*\n)?"
+    r"[ \t]*(?i:(?:projekt|fortsättnings)?ansökan|projektplan|slutrapport|lägesrapport|delrapport|verksamhetsplan)\b")
+# ... but a letterhead names the body that writes: "Socialförvaltningen\nAnsökan om medel"
+UNIT_WORD_RE = re.compile(r"(?i)(?:förvaltning|kommun|region|enhet|förbund|kontor|avdelning|nämnd|myndighet|centrum|"
+                          r"mottagning|sektion|verksamhet|styrelse)(?:en|et|s)?$")
+# A cover prints its kind on a line of its own and the name on the next: "SLUTRAPPORT\n\nBryggan\n\nMars 2031",
+# "Verksamhetsplan 2031\nBryggan – samordnad rehabilitering i Exempelby"
 KIND_LINE_THEN_NAME_RE = re.compile(
     r"(?im)^[ \t#*]*(?:slutrapport|projektrapport|rapport|lägesrapport|delrapport|delårsrapport|tertialrapport|"
     r"halvårsrapport|kvartalsrapport|uppföljningsrapport|"
-    r"projektplan|projektansökan|ansökan|slututvärdering|utvärdering)(?:[ \t]+\d{1,4})?[ \t*]*\n(?:[ \t]*\n)*"
+    r"projektplan|projektansökan|ansökan|slututvärdering|utvärdering|verksamhetsplan|"
+    # ... or the form's own name: "Ansökan om samverkansmedel", "Ansökan om medel"
+    r"ansökan[ \t]+om[ \t]+(?:[a-zåäö]*medel|finansiering|bidrag|stöd))(?:[ \t]+\d{1,4})?[ \t*]*\n(?:[ \t]*\n)*"
+    # (the form's name may go on to name whom it asks: "Ansökan om medel\nfrån Samordningsförbundet Påhittsdalen")
+    r"(?:[ \t]*(?:från|till|hos)[ \t]+[^\n]*\n(?:[ \t]*\n)*)?"
     rf"[ \t#*]*(?P<name>(?-i:{CAP}(?:[ \t]+{CAP}){{0,3}})"
     # ... with its subtitle after a dash: "Supported Employment – fortsättning"
     r"(?:[ \t]+[–-][ \t]+(?-i:[a-zåäö][a-zåäö]*)(?:[ \t]+[a-zåäö]+){0,4})?)[ \t*]*$")
@@ -167,9 +183,15 @@ def find_title(sections: list[Section], text: str, where: dict | None = None) ->
         return m.group(1).strip()
     m = (TITLE_AFTER_KIND_RE.search(text[:HEAD_CHARS]) or FIRST_LINE_KIND_NAME_RE.match(text)
          or PROJECT_LINE_RE.search(text[:HEAD_CHARS]) or KIND_LINE_THEN_NAME_RE.search(text[:HEAD_CHARS]))
-    if m and _name_acceptable(m.group(1).strip(), text):
+    # "PROJEKT VINDFÅNGET": the word before says it is a name, whatever its case
+    if m and _name_acceptable(m.group(1).strip().capitalize() if m.re is PROJECT_LINE_RE else m.group(1).strip(), text):
         where["title"] = m.span(1)
         return m.group(1).strip()
+    m = NAME_THEN_KIND_RE.match(text)
+    # a name in capitals over the kind of document is a cover's name, no shouted word: "BRYGGAN\nAnsökan om medel"
+    if m and not UNIT_WORD_RE.search(m.group("name")) and _name_acceptable(m.group("name").capitalize(), text):
+        where["title"] = m.span("name")
+        return m.group("name")
     found = _title_from_subject(text)
     if found:
         where["title"] = found[1:]
