@@ -242,6 +242,7 @@ CUE_EXAMPLES = [
     "Under året samverkade Motala kommun med Försäkringskassan.",
     "Samordningsförbundet Exempel Organisationsnamn",
     "Sökande organisation: Motala kommun",
+    "Teamet är en gemensam insats för parterna i förbundet: Motala kommun och Försäkringskassan.",
     "Medel beviljades för att tillsammans med Försäkringskassan skapa ett stöd.",
 ]
 

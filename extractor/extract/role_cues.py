@@ -14,7 +14,8 @@ import re
 # when it holds one of the words in lower case (every match of the pattern holds one).
 ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("owner", "after", r"\b(?:ägs|ägdes|ägts)\s+(?:gemensamt\s+)?av", ("ägs", "ägdes", "ägts")),
-    ("owner", "after", r"\b(?:projektägare|projektägarna|huvudman(?:nen)?|huvudmän)\s+(?:för\s+\w+\s+)?(?:är|var|blir|har\s+varit)", ("projektägar", "huvudm")),
+    ("owner", "after", r"\b(?:projektägare|projektägarna|insatsägare|huvudman(?:nen)?|huvudmän)\s+(?:för\s+\w+\s+)?"
+                       r"(?:är|var|blir|har\s+varit|ska\s+vara|skall\s+vara)", ("projektägar", "insatsägar", "huvudm")),
     # ... also the ESF form's word for it: "Projektanordnare: Exempelby universitet"
     ("owner", "after", r"\b(?:projektägare|huvudman|projektanordnare)\s*:", ("projektägare", "huvudman", "projektanordnare")),
     # a cover or form line that prints its label without a colon: "Projektägare Köpings kommun"
@@ -30,7 +31,9 @@ ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("owner", "after", r"\b(?:be)?(?:drivs|drevs|drivits|bedrivits)\s+(?:gemensamt\s+)?av\s+[^.;]{3,80}?\btillsammans\s+med",
      ("tillsammans",)),
     # "X var lokal projektägare" (of its part of a national project)
-    ("owner", "before", r"\s+(?:är|var|blir|har\s+varit)\s+(?:lokal\s+|formell\s+)?(?:projektägare|insatsägare|huvudman|ägare)\b",
+    # ... and a decision's or a memo's plan: "Sala kommun ska vara projektägare för insatsen"
+    ("owner", "before", r"\s+(?:är|var|blir|har\s+varit|ska\s+vara|skall\s+vara|kommer\s+att\s+vara)\s+"
+                        r"(?:lokal\s+|formell\s+)?(?:projektägare|insatsägare|huvudman|ägare)\b",
      ("ägare", "huvudman")),
     ("owner", "before", r"\s+(?:fick|får|har|hade)\s+rollen\s+som\s+(?:projektägare|huvudman)\b", ("rollen",)),
     # a decision's case: "Exempelby kommun har som insatsägare ansökt om …", "Exempelby kommun, insatsägare, ansöker …";
@@ -94,6 +97,10 @@ ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
     # a form that prints the value before its label: "Samordningsförbundet X Organisationsnamn"
     ("owner", "before", r"\s+(?:Organisationsnamn|Sökande\s+organisation)\b", ("organisationsnamn", "sökande")),
     ("owner", "after", r"\b(?:Organisationsnamn|Sökande\s+organisation)\s*:", ("organisationsnamn", "sökande")),
+    # "Teamet är en gemensam insats för A, B och C", "ett gemensamt projekt mellan A och B",
+    # "en gemensam insats för parterna i förbundet: A, B och C"
+    ("partner", "after", r"\bgemensam(?:t|ma)?\s+(?:insats|projekt|satsning|verksamhet)\s+(?:för|mellan)"
+                         r"(?:\s+(?:de\s+\w+\s+)?parterna(?:\s+i\s+(?:förbundet|samordningsförbundet))?\s*:)?", ("gemensam",)),
     # "beviljades medel för att tillsammans med X skapa …"; a bare "tillsammans med" names whom a
     # participant meets, not a party to the intervention
     ("partner", "after", r"\bför\s+att\s+tillsammans\s+med", ("tillsammans",)),
