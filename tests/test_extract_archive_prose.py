@@ -1,6 +1,7 @@
 """Running prose of archived förbund documents (minutes, memos, plans, web pages): invented texts."""
 import pytest
 
+from extractor.extract.named_people import find_named_people
 from extractor.extract.orgs import find_organizations
 from extractor.record import Section
 
@@ -25,3 +26,10 @@ def _whole(text: str, key: str = "other") -> list[Section]:
 def test_organizations_in_running_prose(text, expected):
     found = {(o["name"], o["role"]) for o in find_organizations([], text)}
     assert found == set(expected)
+
+
+def test_signers_under_a_place_and_date_with_a_blank_line_between():
+    text = ("Styrelsen har haft sex sammanträden under året.\n\nExempelby den 16 mars 2031\n\n"
+            "Alva Påhittsson, ordförande\nPer Exempelsson, vice ordförande\nEva Påhittad\nOla Exempel\n")
+    names = [n for n, role, *_ in find_named_people(text) if role == "signatory"]
+    assert names == ["Alva Påhittsson", "Per Exempelsson", "Eva Påhittad", "Ola Exempel"]

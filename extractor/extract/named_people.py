@@ -77,11 +77,12 @@ OFFICE_PARTY_RE = re.compile(
     rf"(?<![Vv]ice )(?<!vice\t)\b(?:{OFFICES})[ \t]*:?[ \t]+"
     rf"(?P<names>{PERSON}[ \t]+{PARTY}(?:[ \t]+(?!(?:{OFFICES})\b){PERSON}[ \t]+{PARTY})?)")
 # A report's closing: the place and date on a line, then the signers one a line, each perhaps with party
-# and office: "Exempelstad i maj 2020\nAnna Exempelsson (S), ordförande\nPer Påhittad (M)"
+# and office: "Exempelstad i maj 2020\nAnna Exempelsson (S), ordförande\nPer Påhittad (M)"; a blank line
+# (the space left to sign in) may stand between them
 MONTHS = r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
 PLACE_DATE_LINE_RE = re.compile(
     rf"(?m)^[ \t]*{PART}(?:[ \t]+{PART})?(?:[ \t]+(?:i|den)[ \t]+(?:\d{{1,2}}[ \t]+)?(?:{MONTHS})[ \t]+\d{{4}}|"
-    rf",?[ \t]+\d{{4}}-\d{{2}}-\d{{2}})[ \t]*\n")
+    rf",?[ \t]+\d{{4}}-\d{{2}}-\d{{2}})[ \t]*\n(?:[ \t]*\n){{0,2}}")
 SIGNER_ALONE_RE = re.compile(
     rf"[ \t]*(?P<name>{PERSON})(?:[ \t]+{PARTY})?(?:[ \t]*,[ \t]*[{LOWER}]+(?:[ \t]+[{LOWER}]+)?)?[ \t]*(?:\n|$)")
 # A closing signature: a name, then the signer's title alone at the line's end (or on the next line)
