@@ -3,6 +3,7 @@ import pytest
 
 from extractor.extract.named_people import find_named_people
 from extractor.extract.orgs import find_organizations
+from extractor.extract.period import find_period
 from extractor.record import Section
 
 
@@ -33,3 +34,21 @@ def test_signers_under_a_place_and_date_with_a_blank_line_between():
             "Alva Påhittsson, ordförande\nPer Exempelsson, vice ordförande\nEva Påhittad\nOla Exempel\n")
     names = [n for n, role, *_ in find_named_people(text) if role == "signatory"]
     assert names == ["Alva Påhittsson", "Per Exempelsson", "Eva Påhittad", "Ola Exempel"]
+
+
+@pytest.mark.parametrize("text, start, end", [
+    # the intervention's name is the subject; its verb says it was run
+    ("Exempelvägen har bedrivits av Lindesbergs kommun under perioden 2029-08-19 till 2032-06-30.",
+     "2029-08-19", "2032-06-30"),
+    # a continuation applies for the next period
+    ("Exempelteamet har sedan den 1 mars 2029 drivits av kommunen. Vi ansöker nu om fortsatt finansiering "
+     "för perioden 1 januari 2032 till och med 31 december 2033.", "2032-01-01", "2033-12-31"),
+])
+def test_period_in_running_prose(text, start, end):
+    period = find_period([], text, doc_type="application")
+    assert (period["start"], period["end"]) == (start, end)
+
+
+def test_a_report_period_is_no_intervention_period():
+    period = find_period([], "Rapporten avser perioden 1 oktober 2031 – 15 mars 2032.", doc_type="progress_report")
+    assert (period["start"], period["end"]) == (None, None)

@@ -34,12 +34,16 @@ LABEL_RANGE_RE = re.compile(r"\b(?:projektperiod|insatsperiod|projekttid|insatst
 LABEL_END_RE = re.compile(r"\b(?:slutdatum|projektslut|insatsslut|planerat\s+slut)\s*:?\s*(?=\d)", re.I)
 # whose subject is the intervention, not the förbund's accounts
 PROJECT_WORD_RE = re.compile(r"\b(?:projekt|project|insats|förstudie|verksamhet|satsning)\w*", re.I)
+# ... or whose verb says something was run, its name the subject: "Framtidsvägen har bedrivits av X under perioden A till B"
+RUN_VERB_RE = re.compile(r"\b(?:har|hade)\s+(?:be)?drivits\b|\b(?:har|hade)\s+(?:genomförts|pågått)\b", re.I)
 ACCOUNTS_RE = re.compile(r"\b(?:årsredovisning|räkenskapsår|verksamhetsår|bokslut|delårsrapport|förbundet\s+bildades)\w*", re.I)
 LABEL_LINE_RE = re.compile(r"^[^\n]{1,40}:\s*$")
 MAX_BARE_LABEL_WORDS = 3
 RANGE_GAP_RE = re.compile(r"^\s*(?:–|--|-|—|till och med|t\.?o\.?m\.?|till|to|until)\s*(?:den\s+)?$", re.I)
-# An extension ("förlängning t.o.m. 2027-12-31", "Fortsättning söks för A – B") replaces the period it extends.
-EXTEND_RE = Needing(re.compile(r"\b(?:förläng|fortsättning\b|fortsättningen\b)\w*", re.I), ("förläng", "fortsättning"))
+# An extension ("förlängning t.o.m. 2027-12-31", "Fortsättning söks för A – B", "Vi ansöker om fortsatt
+# finansiering för perioden A till och med B") replaces the period it extends.
+EXTEND_RE = Needing(re.compile(r"\b(?:förläng|fortsättning\b|fortsättningen\b|fortsatt(?:a)?\s+(?:finansiering|medel)\b)\w*",
+                               re.I), ("förläng", "fortsättning", "fortsatt"))
 EXTEND_END_RE = re.compile(r"(?:\bt\.?\s?o\.?\s?m\.?|\btill\s+och\s+med|\bfram\s+till|\btill)\s+(?:den\s+)?(?=\d)", re.I)
 
 
@@ -139,7 +143,7 @@ def _period_in_prose(text: str, take) -> None:
             take(field, dates[0], m.end())
     seen: dict[str, str] = {}
     for offset, sentence in _sentences(text):
-        if not PROJECT_WORD_RE.search(sentence) or ACCOUNTS_RE.search(sentence):
+        if not (PROJECT_WORD_RE.search(sentence) or RUN_VERB_RE.search(sentence)) or ACCOUNTS_RE.search(sentence):
             continue
         if PROSE_RANGE_CUE_RE.search(sentence) and not seen:
             ranged = _first_range(sentence)
