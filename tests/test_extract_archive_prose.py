@@ -4,6 +4,7 @@ import pytest
 from extractor.extract.named_people import find_named_people
 from extractor.extract.orgs import find_organizations
 from extractor.extract.period import find_period
+from extractor.extract.staffing import find_staffing
 from extractor.record import Section
 
 
@@ -52,3 +53,16 @@ def test_period_in_running_prose(text, start, end):
 def test_a_report_period_is_no_intervention_period():
     period = find_period([], "Rapporten avser perioden 1 oktober 2031 – 15 mars 2032.", doc_type="progress_report")
     assert (period["start"], period["end"]) == (None, None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Förbundschefen arbetar på heltid och förbundsekonomen på 40 % tjänst.",
+     [("Förbundschef", 1.0), ("Förbundsekonom", 0.4)]),
+    ("Kansliet består av en förbundschef på heltid och en administratör på 30 %.",
+     [("Förbundschef", 1.0), ("Administratör", 0.3)]),
+    # one share for each of the posts just named
+    ("I teamet finns en rehabkoordinator och en arbetsspecialist, båda på heltid.",
+     [("Rehabkoordinator", 1.0), ("Arbetsspecialist", 1.0)]),
+])
+def test_staffing_in_running_prose(text, expected):
+    assert [(s.role, s.fte) for s in find_staffing(_whole(text))] == expected

@@ -79,7 +79,9 @@ LIST_AFTER_ROLE_RE = re.compile(r"^\s*:")
 # A clause without a role that states a share for "one" of the roles just named: "och en på 0,5 tjänst".
 ONE_OF_RE = re.compile(r"^\s*(?:en|ett|den andra|den ena)\s+(?:på|om|med)\b", re.I)
 # "Två socionomer anställs, var och en på 75 %": the share of each of the posts just counted.
-EACH_OF_RE = re.compile(r"^\s*(?:var och en|vardera|båda|samtliga|alla)\b", re.I)
+EACH_OF_RE = re.compile(r"^\s*(?:var och en|vardera|båda|bägge|samtliga|alla)\b", re.I)
+# "en rehabkoordinator och en arbetsspecialist, båda på heltid": the share of each of the posts named before.
+BOTH_OF_RE = re.compile(r"^\s*(?:båda|bägge|samtliga|alla\s+(?:två|tre|fyra))\b", re.I)
 
 
 @dataclass
@@ -102,9 +104,10 @@ def _share(m: re.Match, name: str) -> float:
 SINGULAR_ENDINGS = [
     (r"(ar)tjänst(?:en|erna|er)?$", r"\1e"),
     (r"tjänst(?:en|erna|er)?$", ""),
-    (r"(coach|konsulent|terapeut|socionom|specialist|psykolog|kurator|koordinator|pedagog|strateg)(?:erna|er)$", r"\1"),
+    (r"(coach|konsulent|terapeut|socionom|specialist|psykolog|kurator|koordinator|pedagog|strateg|ekonom|chef|"
+     r"administratör)(?:erna|er)$", r"\1"),
     (r"(lots)(?:arna|ar)$", r"\1"),
-    (r"(coach|konsulent|terapeut|socionom|specialist|psykolog|pedagog|strateg|lots)en$", r"\1"),
+    (r"(coach|konsulent|terapeut|socionom|specialist|psykolog|pedagog|strateg|lots|ekonom|chef|administratör)en$", r"\1"),
     (r"(are|ska|kurator|koordinator)n$", r"\1"),
     (r"(coach)es$", r"\1"),
     (r"([a-z]{3,}(?:or|er|ist|se))s$", r"\1"),
@@ -279,19 +282,21 @@ def _read_part(part: str) -> list[tuple[str, float, int, int]]:
     part = FROM_TO_RE.sub(lambda m: " " * len(m.group()), part)  # the old share is no post
     if not states_share(part):
         return []
-    out, last_role, counted = [], None, None
+    out, last_role, counted, pending = [], None, None, []  # pending: the posts counted without a share yet
     for idx, clause in _clauses(part):
         found = parse_clause(clause)
         prefix = (_singular(last_role).lower() if last_role and ONE_OF_RE.match(clause)
                   else counted if counted and EACH_OF_RE.match(clause) else None)
-        if not found and prefix:
+        prefixes = pending if len(pending) > 1 and BOTH_OF_RE.match(clause) else [prefix] if prefix else []
+        for prefix in [] if found else prefixes:
             lead = len(prefix) + 1
-            found = [(r, f, max(0, s - lead), e - lead) for r, f, s, e in parse_clause(f"{prefix} {clause}")]
+            found += [(r, f, max(0, s - lead), e - lead) for r, f, s, e in parse_clause(f"{prefix} {clause}")]
         out += [(role, fte, idx + s, idx + e) for role, fte, s, e in found]
         roles = list(ROLE_RE.finditer(clause))
         last_role = roles[-1].group() if roles else last_role
         count_m = COUNT_RE.search(clause[:roles[-1].start()]) if roles else None
         counted = f"{count_m.group(1)} {roles[-1].group()}" if count_m and not found else None
+        pending = [] if found else pending + [counted] if counted else pending
     return out
 
 
