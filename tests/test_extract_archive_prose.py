@@ -1,8 +1,10 @@
 """Running prose of archived förbund documents (minutes, memos, plans, web pages): invented texts."""
 import pytest
 
+from extractor.extract.ages import find_target_groups
 from extractor.extract.named_people import find_named_people
 from extractor.extract.orgs import find_organizations
+from extractor.extract.participants import find_participants
 from extractor.extract.period import find_period
 from extractor.extract.staffing import find_staffing
 from extractor.record import Section
@@ -66,3 +68,24 @@ def test_a_report_period_is_no_intervention_period():
 ])
 def test_staffing_in_running_prose(text, expected):
     assert [(s.role, s.fte) for s in find_staffing(_whole(text))] == expected
+
+
+@pytest.mark.parametrize("text, key, expected", [
+    ("Under projekttiden räknar vi med att ta emot 60 deltagare.", "target_group", {"count": 60, "per": "total"}),
+    # a report's account of the plan beside the outcome so far
+    ("Insatsen förväntades enligt ansökan ta emot 80 deltagare under hela projekttiden; hittills har 41 personer "
+     "skrivits in.", "other", {"count": 80, "per": "total"}),
+    ("Insatsen bör kunna ta emot cirka 40 deltagare per år.", "other", {"count": 40, "per": "year"}),
+])
+def test_participants_in_running_prose(text, key, expected):
+    assert find_participants(_whole(text, key), text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Insatsen ska genomföras i samverkan med kommunen och vända sig till personer 18–64 år som har en "
+     "arbetsmarknadsinsats.", [(18, 64)]),
+    ("Insatsen tar emot personer 18–64 år som har en samordnad plan.", [(18, 64)]),
+    ("Exempelsteget är för dig som är mellan 18 och 30 år och bor i Exempelby.", [(18, 30)]),
+])
+def test_target_ages_in_running_prose(text, expected):
+    assert [(f.age_min, f.age_max) for f in find_target_groups([], text)] == expected

@@ -63,7 +63,9 @@ STAFFING_SHARE_RE = re.compile(r"\b(?:på|om|arbetar|vardera)\s+\d+(?:,\d+)?\s*(
 # Reports and web pages say whom an insats is for in any paragraph: "för unga i åldern 16–24 år",
 # "riktade sig till kvinnor från 20 år", "insatsen Fyren (för 17–30 år)".
 PROSE_FOR_CUE_RE = re.compile(
-    r"målgrupp|riktar sig|riktade sig|vänder sig|vände sig|\briktas till|\briktad till|\briktade till|"
+    r"målgrupp|riktar sig|riktade sig|rikta sig|vänder sig|vände sig|vända sig|\briktas till|\briktad till|\briktade till|"
+    # whom it takes in, or a web page's "you": "Insatsen tar emot personer 18–64 år", "för dig som är mellan 18 och 30 år"
+    r"\b(?:tar|ta|tog)\s+emot\s+(?:unga|ungdomar|personer|individer|vuxna|kvinnor|män|deltagare)\b|\bför\s+dig\s+som\b|"
     r"\bför\s+(?:unga|ungdomar|personer|kvinnor|män|vuxna|deltagare|\d)|"
     # the people meant, with their ages in brackets: "den enskilde (16–64 år)", "unga (18–29 år)"
     r"\b(?:unga|ungdomar|personer|individer|vuxna|kvinnor|män|deltagare|den enskilde|enskilda)\s*\(\s*\d|"
