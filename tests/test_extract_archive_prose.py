@@ -7,6 +7,7 @@ from extractor.extract.orgs import find_organizations
 from extractor.extract.participants import find_participants
 from extractor.extract.period import find_period
 from extractor.extract.staffing import find_staffing
+from extractor.method_rules import verdict
 from extractor.record import Section
 
 
@@ -89,3 +90,8 @@ def test_participants_in_running_prose(text, key, expected):
 ])
 def test_target_ages_in_running_prose(text, expected):
     assert [(f.age_min, f.age_max) for f in find_target_groups([], text)] == expected
+
+
+def test_staff_named_by_their_role_use_a_method():
+    masked = "Konsulenterna utgår från ett METODNAMN arbetssätt och deltagarna skattas var tredje månad."
+    assert verdict(masked, "methods") == (True, "own_use")
