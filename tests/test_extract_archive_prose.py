@@ -2,6 +2,8 @@
 import pytest
 
 from extractor.extract.ages import find_target_groups
+from extractor.extract.amounts import find_amounts
+from extractor.extract.budget import find_budget
 from extractor.extract.named_people import find_named_people
 from extractor.extract.orgs import find_organizations
 from extractor.extract.participants import find_participants
@@ -95,3 +97,20 @@ def test_target_ages_in_running_prose(text, expected):
 def test_staff_named_by_their_role_use_a_method():
     masked = "Konsulenterna utgår från ett METODNAMN arbetssätt och deltagarna skattas var tredje månad."
     assert verdict(masked, "methods") == (True, "own_use")
+
+
+@pytest.mark.parametrize("text, requested", [
+    # a decision tells what the application asked for, then grants it in parts
+    ("Exempelby kommun har den 14 februari 2031 inkommit med en ansökan om 950 000 kronor för insatsen Påhittet. "
+     "Styrelsen beslutar att bevilja 400 000 kr för 2031 och 550 000 kr för 2032.", 950000),
+    ("Kommunen har i sin ansökan begärt 1 860 000 kronor för insatsen. Styrelsen beslutar att bevilja 930 000 kr "
+     "för 2031.", 1860000),
+])
+def test_budget_request_told_by_a_decision(text, requested):
+    amounts = find_amounts(text, [])
+    assert find_budget(text, amounts, [], "decision")["requested_sek"] == requested
+
+
+def test_a_phone_number_in_a_budget_section_is_no_amount():
+    text = "Vi söker 1 275 000 kronor per år. Lokaler 210 tkr per år.\nKontakt: Alva Påhittsson, tel 0921-624 31"
+    assert [f.value for f in find_amounts(text, [(0, len(text))])] == [1275000, 210000]
