@@ -114,3 +114,21 @@ def test_budget_request_told_by_a_decision(text, requested):
 def test_a_phone_number_in_a_budget_section_is_no_amount():
     text = "Vi söker 1 275 000 kronor per år. Lokaler 210 tkr per år.\nKontakt: Alva Påhittsson, tel 0921-624 31"
     assert [f.value for f in find_amounts(text, [(0, len(text))])] == [1275000, 210000]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the owner stated first; "genomförs tillsammans med" names those taking part
+    ("Motala kommun kommer att vara insatsägare. Insatsen genomförs tillsammans med Vadstena kommun "
+     "och Försäkringskassan.",
+     [("Motala kommun", "owner"), ("Vadstena kommun", "partner"), ("Försäkringskassan", "partner")]),
+    ("Insatsen drivs av Åstorps kommun. Bjuvs kommun och Klippans kommun blir nu samverkansparter.",
+     [("Åstorps kommun", "owner"), ("Bjuvs kommun", "partner"), ("Klippans kommun", "partner")]),
+    ("Projektet drivs av Umeå kommun. Arbetsförmedlingen och Vännäs kommun är samarbetsparter.",
+     [("Umeå kommun", "owner"), ("Arbetsförmedlingen", "partner"), ("Vännäs kommun", "partner")]),
+    ("Insatsen Exempelsteget bedrivs sedan 2029-01-01 av Karlstads kommun tillsammans med Region Värmland.",
+     [("Karlstads kommun", "owner"), ("Region Värmland", "owner")]),
+    ("Norrtälje kommun ansöker om förlängning av Exempelstarten och söker 640 000 kr.", [("Norrtälje kommun", "owner")]),
+])
+def test_more_roles_in_running_prose(text, expected):
+    found = {(o["name"], o["role"]) for o in find_organizations([], text)}
+    assert found == set(expected)

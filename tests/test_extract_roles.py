@@ -208,6 +208,7 @@ CUE_EXAMPLES = [
     "Kim Påhittsson, projektägare Motala kommun",
     "SAMVERKANSPART\tFörsäkringskassan",
     "Insatsen genomfördes av Arbetsförmedlingen.",
+    "Insatsen genomförs tillsammans med Försäkringskassan.",
     "Den bedrivits av Motala kommun.",
     "Motala kommun driver projektet tillsammans med Region Östergötland.",
     "Insatsen drivs av Motala kommun tillsammans med Vadstena kommun.",

@@ -25,10 +25,15 @@ ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
     # a signature table's role column: "Samverkanspart\tRegion Exempel\tAnna Exempel"
     ("partner", "after", r"(?m)^[ \t]*(?:samverkanspart(?:ner)?|samarbetspart(?:ner)?)\t(?=[A-ZÅÄÖ])", ("samverkanspart", "samarbetspart")),
     ("owner", "after", r"\b(?:genomförs|genomfördes|genomförts)\s+av", ("genomför",)),
-    ("owner", "after", r"\b(?:be)?(?:drivs|drevs|drivits|bedrivits)\s+(?:gemensamt\s+|nu\s+)?av", ("drivs", "drevs", "drivits")),
+    # "Insatsen genomförs tillsammans med A och B": the owner is stated elsewhere; A and B take part
+    ("partner", "after", r"\b(?:genomförs|genomfördes|genomförts)\s+tillsammans\s+med", ("genomför",)),
+    # ... "bedrivs sedan 2021-01-01 av X", "drivs sedan hösten 2022 av X"
+    ("owner", "after", r"\b(?:be)?(?:drivs|drevs|drivits|bedrivits)\s+(?:gemensamt\s+|nu\s+|sedan\s+(?:den\s+)?[\w-]+(?:\s+\w+){0,2}?\s+)?av",
+     ("drivs", "drevs", "drivits")),
     ("owner", "after", r"\b(?:driver|drev|bedriver|bedrev)\s+(?:\w+\s+){0,2}?tillsammans\s+med", ("tillsammans",)),
     # "Tornet drivs av A tillsammans med B": B runs it too
-    ("owner", "after", r"\b(?:be)?(?:drivs|drevs|drivits|bedrivits)\s+(?:gemensamt\s+)?av\s+[^.;]{3,80}?\btillsammans\s+med",
+    ("owner", "after", r"\b(?:be)?(?:drivs|drevs|drivits|bedrivits)\s+(?:gemensamt\s+|sedan\s+(?:den\s+)?[\w-]+(?:\s+\w+){0,2}?\s+)?"
+                       r"av\s+[^.;]{3,80}?\btillsammans\s+med",
      ("tillsammans",)),
     # "X var lokal projektägare" (of its part of a national project)
     # ... and a decision's or a memo's plan: "Sala kommun ska vara projektägare för insatsen"
@@ -56,7 +61,7 @@ ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
                         r"(?:medel|pengar|\d[\d \u00a0.,]*\s*(?:kr|kronor|tkr|miljoner))\b", ("beviljats", "fått", "tilldelats")),
     # the applicant of a decision's case: "Ansökan från X om …", "X ansöker om 980 000 kr"
     ("owner", "after", r"\bansökan\s+från(?=\s+[A-ZÅÄÖ])", ("ansökan",)),
-    ("owner", "before", r"\s+ansöker\s+(?:\w+\s+){0,2}?om\s+(?:medel|\d)", ("ansöker",)),
+    ("owner", "before", r"\s+ansöker\s+(?:\w+\s+){0,2}?om\s+(?:medel|förlängning|fortsatt|fortsättning|\d)", ("ansöker",)),
     ("partner", "after", r"\bi\s+(?:nära\s+|tät\s+|bred\s+)?(?:samverkan|samarbete)\s+med", ("samverkan", "samarbete")),
     # English prose: "carried out in cooperation with Region Skåne and Arbetsförmedlingen"
     ("partner", "after", r"\bin\s+(?:close\s+)?(?:cooperation|collaboration|partnership)\s+with",
@@ -73,7 +78,9 @@ ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("partner", "before", r"\s+(?:samarbetar|samarbetade|samverkar|samverkade)\s+(?:även\s+|också\s+)?med", ("samarbeta", "samverka")),
     # "A och B kommuner har varit parter", "C och D har som samverkande aktörer deltagit i projektet",
     # "med Arbetsförmedlingen som samverkanspart"
-    ("partner", "before", r"\s+(?:har\s+varit|är|var|blev)\s+(?:medverkande\s+|deltagande\s+|samverkande\s+)?(?:samverkans)?parter\b",
+    # ... "B och C blir nu samverkansparter", "A och B är samarbetsparter"
+    ("partner", "before", r"\s+(?:har\s+varit|är|var|blev|blir)\s+(?:nu\s+|också\s+|även\s+)?"
+                          r"(?:medverkande\s+|deltagande\s+|samverkande\s+)?(?:samverkans|samarbets)?parter\b",
      ("parter",)),
     ("partner", "before", r"\s+(?:har\s+)?(?:deltagit|deltog|deltar|medverkat|medverkade|medverkar)\s+"
                           r"(?:i\s+(?:projektet|insatsen|förstudien|satsningen)\s+)?som\s+(?:samverkande\s+)?"
