@@ -132,3 +132,15 @@ def test_a_phone_number_in_a_budget_section_is_no_amount():
 def test_more_roles_in_running_prose(text, expected):
     found = {(o["name"], o["role"]) for o in find_organizations([], text)}
     assert found == set(expected)
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("Styrelsen beslutade att bevilja Ljungby kommun 780 000 kronor för perioden 2031-06-01 – 2032-05-31.",
+     "2031-06-01", "2032-05-31"),
+    ("Insatsen planeras att starta 1 februari 2031 och avslutas 31 januari 2033.", "2031-02-01", "2033-01-31"),
+    ("Projektet pågår mellan 1 mars 2031 och 28 februari 2033 och drivs av kommunen.", "2031-03-01", "2033-02-28"),
+    ("Insatsen Exempelsteget bedrivs sedan 2029-01-01 av kommunen.", "2029-01-01", None),
+])
+def test_more_periods_in_running_prose(text, start, end):
+    period = find_period([], text, doc_type="application")
+    assert (period["start"], period["end"]) == (start, end)

@@ -23,7 +23,9 @@ INTAKE_CUE_RE = Needing(re.compile(
 # "Förstudien påbörjades 15 augusti 2021"), and form labels outside a period section ("Startdatum 2020-12-01").
 PROSE_RANGE_CUE_RE = re.compile(r"\b(?:during\s+the\s+period|under\s+perioden|under(?=\s+(?:den\s+)?\d)|under\s+tiden|perioden|pågick|pågår|pågå|genomfördes|genomförs|löper|löpte|"
                                 r"bedrevs|bedrivs|finansierar\s+\w+\s+under)\b", re.I)
-PROSE_START_RE = re.compile(r"\b(?:startade|startades|startar|påbörjades|inleddes|drog\s+igång|började)\s+(?:den\s+|från\s+)?(?=\d)", re.I)
+PROSE_START_RE = re.compile(r"\b(?:startade|startades|startar|starta|påbörjades|påbörjas|inleddes|drog\s+igång|började)\s+(?:den\s+|från\s+)?(?=\d)"
+                            # "Insatsen bedrivs sedan 2021-01-01 av …", "Teamet pågår sedan den 1 mars 2029"
+                            r"|\b(?:(?:be)?drivs|pågår)\s+sedan\s+(?:den\s+)?(?=\d)", re.I)
 PROSE_END_RE = re.compile(
     r"\b(?:pågår|pågick|pågå|löper|löpte|varar)\s+(?:till\s+och\s+med|t\.?\s?o\.?\s?m\.?|fram\s+till|till)\s+(?:den\s+)?(?=\d)"
     r"|\b(?:avslutas|avslutades|upphör|upphörde|slutar)\s+(?:den\s+)?(?=\d)", re.I)
@@ -35,7 +37,9 @@ LABEL_END_RE = re.compile(r"\b(?:slutdatum|projektslut|insatsslut|planerat\s+slu
 # whose subject is the intervention, not the förbund's accounts
 PROJECT_WORD_RE = re.compile(r"\b(?:projekt|project|insats|förstudie|verksamhet|satsning)\w*", re.I)
 # ... or whose verb says something was run, its name the subject: "Framtidsvägen har bedrivits av X under perioden A till B"
-RUN_VERB_RE = re.compile(r"\b(?:har|hade)\s+(?:be)?drivits\b|\b(?:har|hade)\s+(?:genomförts|pågått)\b", re.I)
+# ... or a grant for a period: "Styrelsen beslutade att bevilja X 780 000 kronor för perioden A – B"
+RUN_VERB_RE = re.compile(r"\b(?:har|hade)\s+(?:be)?drivits\b|\b(?:har|hade)\s+(?:genomförts|pågått)\b|"
+                         r"\bbevilja(?:r|s|de|des|ts)?\b[^.]{0,80}?\bför\s+perioden\b", re.I)
 ACCOUNTS_RE = re.compile(r"\b(?:årsredovisning|räkenskapsår|verksamhetsår|bokslut|delårsrapport|förbundet\s+bildades)\w*", re.I)
 LABEL_LINE_RE = re.compile(r"^[^\n]{1,40}:\s*$")
 MAX_BARE_LABEL_WORDS = 3
@@ -53,10 +57,16 @@ def _bare_label(line: str) -> bool:
         cue.search(line) for cue in (START_CUE_RE, END_CUE_RE, INTAKE_CUE_RE))
 
 
+# "Projektet pågår mellan 1 mars 2031 och 28 februari 2033"
+BETWEEN_BEFORE_RE = re.compile(r"\bmellan\s+(?:den\s+)?$", re.I)
+BETWEEN_GAP_RE = re.compile(r"^\s*och\s+(?:den\s+)?$", re.I)
+
+
 def _first_range(text: str) -> tuple[Found, Found] | None:
     dates = find_dates(text)
     for a, b in zip(dates, dates[1:]):
-        if RANGE_GAP_RE.match(text[a.end:b.start]) and a.value < b.value:
+        between = BETWEEN_GAP_RE.match(text[a.end:b.start]) and BETWEEN_BEFORE_RE.search(text[max(0, a.start - 12):a.start])
+        if (RANGE_GAP_RE.match(text[a.end:b.start]) or between) and a.value < b.value:
             return a, b
     return None
 
