@@ -144,3 +144,9 @@ def test_more_roles_in_running_prose(text, expected):
 def test_more_periods_in_running_prose(text, start, end):
     period = find_period([], text, doc_type="application")
     assert (period["start"], period["end"]) == (start, end)
+
+
+def test_posts_with_their_shares_in_turn():
+    text = "En processledare på 50 % samt två coacher (1,0 resp. 0,75 tjänst)."
+    assert [(s.role, s.fte) for s in find_staffing(_whole(text))] == [
+        ("Processledare", 0.5), ("Coach", 1.0), ("Coach", 0.75)]

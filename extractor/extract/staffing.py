@@ -31,7 +31,7 @@ TOGETHER_RE = re.compile(r"tillsammans|sammanlagt|totalt|gemensamt|\btogether\b|
 CLAUSE_SPLIT_RE = re.compile(r",\s+(?!\d+(?:,\d+)?\s*(?:%|procent)|heltid|halvtid|som\s+arbetar|\d+(?:[.,]\d+)?\s*FTE)|;\s+|"
                              r"(?<!\bvar)\s+och\s+(?=en |ett |två |tre |fyra |[a-zåäö]+ på )|"
                              r"\s+and\s+(?=one |an? |two |three |four |five )|"
-                             rf"\s+och\s+(?={ROLE_PATTERN}\s+\d)|\s+samt\s+|\.\s+")
+                             rf"\s+och\s+(?={ROLE_PATTERN}\s+\d)|\s+samt\s+|(?<!resp)\.\s+")  # "1,0 resp. 0,75" is one clause
 # "Resurs/er: 2,5 tjänster", "Sammanlagt omfattar verksamheten 5,0 årsarbetare"; not a role's own
 # total ("två behandlare på sammanlagt 1,5 tjänst").
 STATED_TOTAL_RE = Needing(re.compile(
@@ -125,11 +125,35 @@ def _singular(role: str) -> str:
     return role[:1].upper() + role[1:]
 
 
+# Posts counted with a share each, in order: "två coacher (1,0 resp. 0,75 tjänst)", "två coacher på 100 respektive 50 %"
+RESPECTIVE_RE = re.compile(
+    rf"\b(?P<count>två|tre|fyra|[2-4])\s+(?P<role>{ROLE_PATTERN})\s*(?:\(|på\s+|om\s+)\s*"
+    r"(?P<shares>\d{1,3}(?:,\d+)?\s*%?(?:\s*(?:,|resp\.?|respektive|och)\s*\d{1,3}(?:,\d+)?\s*%?){1,3})"
+    r"\s*(?P<unit>tjänst(?:er)?|åa|%|procent)?", re.I)
+
+
+def _respective(clause: str) -> list[tuple[str, float, int, int]]:
+    """Return the posts of "två coacher (1,0 resp. 0,75 tjänst)": one share for each, in order."""
+    m = RESPECTIVE_RE.search(clause)
+    if not m or not re.search(r"resp|,|och", m.group("shares")):
+        return []
+    values = [float(v.replace(",", ".")) for v in re.findall(r"\d{1,3}(?:,\d+)?", m.group("shares"))]
+    count = COUNT_WORDS.get(m.group("count").lower()) or int(m.group("count"))
+    percent = "%" in m.group("shares") or (m.group("unit") or "").lower() in ("%", "procent")
+    shares = [v / 100 if percent or v > 3 else v for v in values]
+    if len(shares) != count or not all(0 < s <= 1 for s in shares):
+        return []
+    return [(_singular(m.group("role")), s, m.start(), m.end()) for s in shares]
+
+
 def parse_clause(clause: str) -> list[tuple[str, float, int, int]]:
     """Return (role, fte, start, end) for each position a clause states.
 
     "två arbetsmarknadscoacher om vardera 100 %" -> two entries of 1.0
     """
+    respective = _respective(clause)
+    if respective:
+        return respective
     roles = list(ROLE_RE.finditer(clause))
     if not roles or CHANGE_RE.search(clause):
         return []
