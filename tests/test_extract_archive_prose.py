@@ -150,3 +150,17 @@ def test_posts_with_their_shares_in_turn():
     text = "En processledare på 50 % samt två coacher (1,0 resp. 0,75 tjänst)."
     assert [(s.role, s.fte) for s in find_staffing(_whole(text))] == [
         ("Processledare", 0.5), ("Coach", 1.0), ("Coach", 0.75)]
+
+
+def test_the_target_groups_children_are_no_target_group():
+    text = "Insatsen vänder sig till föräldrar mellan 20 och 40 år som har barn under 18 år."
+    assert [(f.age_min, f.age_max) for f in find_target_groups([], text)] == [(20, 40)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Planeringen inför 2032 utgår från att 40 nya deltagare ska skrivas in under året.", {"count": 40, "per": "year"}),
+    # a report's account of the plan, then the outcome
+    ("Projektet skulle enligt ansökan nå 90 deltagare; 104 personer deltog.", {"count": 90, "per": "total"}),
+])
+def test_more_participants_in_running_prose(text, expected):
+    assert find_participants(_whole(text), text) == expected

@@ -80,6 +80,8 @@ PROSE_FOR_CUE_RE = re.compile(
 # Where the words that exclude a band stand in a clause of their own, they are about something else:
 # "unga vuxna 18–29 år …, samt nyanlända som har mindre än 25 % aktivitetsnivå".
 CLAUSE_BREAK_RE = re.compile(r"[,;:]\s|\s(?:samt|men|medan)\s")
+# The target's children are no target: "föräldrar mellan 20 och 40 år som har barn under 18 år"
+CHILDREN_BEFORE_RE = re.compile(r"\b(?:barn|barnen|barnet|barn\s+som\s+är)\s+(?:i\s+åldern\s+|i\s+åldrarna\s+)?$", re.I)
 # the figures after a band that labels a table row: "16–19 år   4", "20–24 år\t11\t38 %"
 COUNT_ROW_RE = re.compile(r"(?:[ \t]+\d[\d ,.]*(?:[ \t]*(?:%|st|personer))?)+[ \t]*")
 AGE_KEYS = {"target_group"}
@@ -143,6 +145,11 @@ def _count_row(sentence: str, band: Found) -> bool:
 
 def _kept_bands(sentence: str) -> list[Found]:
     """Return the bands of a sentence whose own clause holds no statistic or exclusion."""
+    kept = [band for band in _bands(sentence) if not CHILDREN_BEFORE_RE.search(sentence[max(0, band.start - 30):band.start])]
+    return kept
+
+
+def _bands(sentence: str) -> list[Found]:
     if not EXCLUDE_RE.search(STAFFING_SHARE_RE.sub("", sentence)):
         return [band for band in find_age_bands(sentence) if not _count_row(sentence, band)]
     if LEFT_OUT_RE.search(sentence):

@@ -35,6 +35,8 @@ PER_CUES: list[tuple[str, str]] = [
               # ... and a report's account of that plan: "Insatsen skulle omfatta 90 deltagare men nådde 70"
               r"(?:förväntas|beräknas|planeras|ska|skall|kommer att|skulle|var tänkt att|som mål att) (?:nå|ta emot|omfatta|ge stöd till|erbjuda)"
               r"(?= (?:ut till )?(?:minst |cirka |ca\.? |omkring |ungefär |mellan )?\d)|"
+              # ... a report's account of the plan: "Projektet skulle enligt ansökan nå 90 deltagare"
+              r"\bskulle (?:[^\s.]+ ){1,3}?(?:nå|ta emot|omfatta)(?= (?:minst |cirka |ca\.? |omkring |ungefär )?\d)|"
               # the project's years: "60 deltagare fördelat på tre år", "under projektets tre år"
               # (not an age: "föräldrar med barn under tre år")
               r"(?:under (?:projektets|insatsens|de|sina)|fördelat på|fördelade på) (?:två|tre|fyra|fem|[2-5]) år\b|"
@@ -64,7 +66,7 @@ BARE_COUNT_RE = re.compile(
 # ... "men" joins the two without a comma too: "Målet var 60 deltagare per år men 45 deltog"
 # ... and a sentence that opens with its count runs on after a full stop: "… 45 deltagare totalt. 52 skrevs in"
 CLAUSE_SPLIT_RE = re.compile(r",\s+(?:och|men|medan|and|but|while)\s+|;\s+|\s+men\s+|\.\s+(?=\d)")
-GOAL_CLAUSE_RE = re.compile(r"\bmålet\b|\bsom mål\b|\bskulle\s+(?:omfatta|ta emot|nå)\b|\bplanera(?:de?|t)\s+(?:volym|antal)\b|\bplanerar\b|\bplanerade\s+för\b|\bberäkna(?:s|des)\b|\bräknar (?:vi |projektet |insatsen )?med\b|\bförvänta(?:s|des)\b|"
+GOAL_CLAUSE_RE = re.compile(r"\bmålet\b|\bsom mål\b|\bskulle\s+(?:[^\s.]+\s+){0,3}?(?:omfatta|ta emot|nå)\b|\bplanera(?:de?|t)\s+(?:volym|antal)\b|\bplanerar\b|\bplanerade\s+för\b|\bberäkna(?:s|des)\b|\bräknar (?:vi |projektet |insatsen )?med\b|\bförvänta(?:s|des)\b|"
                             r"\bthe (?:goal|target|aim) is\b|\bexpect(?:s|ed)?\b|\bplan(?:s|ned)?\b", re.I)
 INTAKE_PLAN_RE = re.compile(r"\b(?:ska|kommer\s+att|beräknas|planeras\s+att)\s+(?:under\s+(?:år\s+)?(?:19|20)\d\d\s+)?(?:ta\s+emot|omfatta|delta\s+i)\b|"
                             # "Vi räknar med 35 deltagare per år", "Målet är 40 deltagare per år",
@@ -222,6 +224,8 @@ def _passes(sections: list[Section]):
                       # "Vi tänker oss 60 personer", "Insatsen kan ta emot upp till 15 deltagare samtidigt"
                       # ... "Insatsen bör kunna ta emot cirka 40 deltagare per år"
                       r"\btänker (?:oss|vi oss)\b|\bkan ta emot\b|\bkunna ta emot\b|\bupp till \d|"
+                      # "Planeringen utgår från att 40 nya deltagare ska skrivas in under året"
+                      r"\b(?:ska|skall|kommer att)\s+skrivas\s+in\b|"
                       # the count before its verb: "Under 2031 och 2032 ska 60 personer ta del av insatsen"
                       r"\b(?:ska|skall)\s+(?:ca\.?\s+|cirka\s+|minst\s+|omkring\s+|ungefär\s+)?\d{1,4}\s+(?:nya\s+)?"
                       r"(?:deltagare|personer|individer|unga|ungdomar|kvinnor|män)\b(?!\s+ha\s+(?:fått|gått|börjat|kommit))|"
