@@ -164,3 +164,12 @@ def test_the_target_groups_children_are_no_target_group():
 ])
 def test_more_participants_in_running_prose(text, expected):
     assert find_participants(_whole(text), text) == expected
+
+
+@pytest.mark.parametrize("text, requested", [
+    ("Kostnaderna för 2031 uppgick till 2 106 300 kr, varav samordningsförbundet finansierade 1 650 000 kr.", 1650000),
+    ("Projektet finansieras av Samordningsförbundet Exempeldalen med 2,2 mnkr per år.", 2200000),
+])
+def test_a_förbund_financing_in_prose_is_the_request(text, requested):
+    amounts = find_amounts(text, [])
+    assert find_budget(text, amounts, [], "progress_report")["requested_sek"] == requested
