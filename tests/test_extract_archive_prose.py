@@ -173,3 +173,10 @@ def test_more_participants_in_running_prose(text, expected):
 def test_a_förbund_financing_in_prose_is_the_request(text, requested):
     amounts = find_amounts(text, [])
     assert find_budget(text, amounts, [], "progress_report")["requested_sek"] == requested
+
+
+def test_an_iso_date_written_with_dots():
+    from extractor.extract.dates import find_dates
+
+    text = "Insatsen påbörjades 2031.03.15 och ska pågå t.o.m. 2033.03.14. Version 2.10.3, 1.250.000 kr."
+    assert [d.value for d in find_dates(text)] == ["2031-03-15", "2033-03-14"]
