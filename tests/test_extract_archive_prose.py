@@ -180,3 +180,8 @@ def test_an_iso_date_written_with_dots():
 
     text = "Insatsen påbörjades 2031.03.15 och ska pågå t.o.m. 2033.03.14. Version 2.10.3, 1.250.000 kr."
     assert [d.value for d in find_dates(text)] == ["2031-03-15", "2033-03-14"]
+
+
+def test_a_post_described_by_its_share():
+    text = "Under året har en halvtidstjänst som projektledare och en 75-procentig tjänst som fysioterapeut funnits."
+    assert [(s.role, s.fte) for s in find_staffing(_whole(text))] == [("Projektledare", 0.5), ("Fysioterapeut", 0.75)]
