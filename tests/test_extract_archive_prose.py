@@ -185,3 +185,9 @@ def test_an_iso_date_written_with_dots():
 def test_a_post_described_by_its_share():
     text = "Under året har en halvtidstjänst som projektledare och en 75-procentig tjänst som fysioterapeut funnits."
     assert [(s.role, s.fte) for s in find_staffing(_whole(text))] == [("Projektledare", 0.5), ("Fysioterapeut", 0.75)]
+
+
+def test_the_sum_applied_for_for_a_time_gives_the_period():
+    text = "Exempelby kommun ansöker om 2 400 000 kronor för tiden 1 januari 2031–31 december 2032."
+    period = find_period([], text, doc_type="decision")
+    assert (period["start"], period["end"]) == ("2031-01-01", "2032-12-31")

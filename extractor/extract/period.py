@@ -21,7 +21,7 @@ INTAKE_CUE_RE = Needing(re.compile(
     re.I), ("intag", "inskrivning", "emot"))
 # Prose that states the intervention's own period ("Insatsen pågick under perioden A--B", "… during the period A to B",
 # "Förstudien påbörjades 15 augusti 2021"), and form labels outside a period section ("Startdatum 2020-12-01").
-PROSE_RANGE_CUE_RE = re.compile(r"\b(?:during\s+the\s+period|under\s+perioden|under(?=\s+(?:den\s+)?\d)|under\s+tiden|perioden|pågick|pågår|pågå|genomfördes|genomförs|löper|löpte|"
+PROSE_RANGE_CUE_RE = re.compile(r"\b(?:during\s+the\s+period|under\s+perioden|under(?=\s+(?:den\s+)?\d)|under\s+tiden|för\s+tiden|perioden|pågick|pågår|pågå|genomfördes|genomförs|löper|löpte|"
                                 r"bedrevs|bedrivs|finansierar\s+\w+\s+under)\b", re.I)
 PROSE_START_RE = re.compile(r"\b(?:startade|startades|startar|starta|påbörjades|påbörjas|inleddes|drog\s+igång|började)\s+(?:den\s+|från\s+)?(?=\d)"
                             # "Insatsen bedrivs sedan 2021-01-01 av …", "Teamet pågår sedan den 1 mars 2029"
@@ -39,7 +39,8 @@ PROJECT_WORD_RE = re.compile(r"\b(?:projekt|project|insats|förstudie|verksamhet
 # ... or whose verb says something was run, its name the subject: "Framtidsvägen har bedrivits av X under perioden A till B"
 # ... or a grant for a period: "Styrelsen beslutade att bevilja X 780 000 kronor för perioden A – B"
 RUN_VERB_RE = re.compile(r"\b(?:har|hade)\s+(?:be)?drivits\b|\b(?:har|hade)\s+(?:genomförts|pågått)\b|"
-                         r"\bbevilja(?:r|s|de|des|ts)?\b[^.]{0,80}?\bför\s+perioden\b", re.I)
+                         # ... or the sum applied for, for a time: "X ansöker om 2 400 000 kronor för tiden A–B"
+                         r"\b(?:bevilja(?:r|s|de|des|ts)?|ansöker\s+om|söker|söks)\b[^.]{0,80}?\bför\s+(?:perioden|tiden)\b", re.I)
 ACCOUNTS_RE = re.compile(r"\b(?:årsredovisning|räkenskapsår|verksamhetsår|bokslut|delårsrapport|förbundet\s+bildades)\w*", re.I)
 LABEL_LINE_RE = re.compile(r"^[^\n]{1,40}:\s*$")
 MAX_BARE_LABEL_WORDS = 3
