@@ -191,3 +191,14 @@ def test_the_sum_applied_for_for_a_time_gives_the_period():
     text = "Exempelby kommun ansöker om 2 400 000 kronor för tiden 1 januari 2031–31 december 2032."
     period = find_period([], text, doc_type="decision")
     assert (period["start"], period["end"]) == ("2031-01-01", "2032-12-31")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Från och med den 1 mars startar insatsen Exempelvägen, som ska ge personer 18–65 år med psykisk ohälsa "
+     "individuellt stöd till arbete.", [(18, 65)]),
+    # most of those served are of an age; the band the insats is for is another
+    ("Insatsen vänder sig till sjukskrivna från 16 år och uppåt; i praktiken är de flesta deltagare mellan 35 och "
+     "55 år.", [(16, None)]),
+])
+def test_more_target_ages_in_running_prose(text, expected):
+    assert [(f.age_min, f.age_max) for f in find_target_groups([], text)] == expected

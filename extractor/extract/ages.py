@@ -40,6 +40,8 @@ EXCLUDE_RE = re.compile(
     r"arbetslösheten|sjukskrivningstalet|sjukskrivningen|ohälsotalet|inskrivna under|skrevs in|"
     # "… är högst i åldersgruppen 50–64 år": a comparison of the population, not whom it serves
     r"\b(?:högst|lägst|vanligast|störst)\s+(?:i|bland)\b|"
+    # who most of those served are, not whom it is for: "i praktiken är de flesta deltagare mellan 35 och 55 år"
+    r"\b(?:de\s+flesta|flertalet|majoriteten|merparten)\b|"
     # a count of those who took part: "åtta deltagare var under 20 år", "tolv av deltagarna var över 50 år"
     r"\b(?:\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|hälften|flera|många)\s+(?:av\s+)?"
     r"(?:deltagarna|deltagare|personer|av\s+dem)\s+var\b|"
@@ -71,7 +73,7 @@ PROSE_FOR_CUE_RE = re.compile(
     r"\b(?:unga|ungdomar|personer|individer|vuxna|kvinnor|män|deltagare|den enskilde|enskilda)\s*\(\s*\d|"
     # ... or right after them: "kan deltagare 18-64 år anvisas", "unga 16–29 år som …"
     r"\b(?:unga|ungdomar|individer|vuxna|deltagare)\s+\d{1,2}\s*[-–—]\s*\d{1,2}\s*år\b|"
-    r"(?:hjälpt|hjälper|hjälpa|stödjer|stödja|stöttar|stötta|stöd till)\s+(?:unga|ungdomar|personer|vuxna|kvinnor|män)|"
+    r"(?:hjälpt|hjälper|hjälpa|stödjer|stödja|stöttar|stötta|stöd till|ge|ger|gav)\s+(?:unga|ungdomar|personer|vuxna|kvinnor|män)|"
     # the people of the band get what the insats gives: "Kvinnor mellan 30 och 45 år får vägledning hos …"
     r"\b(?:unga|ungdomar|personer|vuxna|kvinnor|män|deltagare)\s+(?:mellan|i\s+åldern|i\s+åldrarna)\s+\d{1,2}\s*"
     r"(?:och|till|[-–—])\s*\d{1,2}\s+år\b[^.]{0,60}?\bfår\b|"
