@@ -202,3 +202,14 @@ def test_the_sum_applied_for_for_a_time_gives_the_period():
 ])
 def test_more_target_ages_in_running_prose(text, expected):
     assert [(f.age_min, f.age_max) for f in find_target_groups([], text)] == expected
+
+
+@pytest.mark.parametrize("text, field, value", [
+    ("Projektets budget var 2,9 miljoner kronor.", "total_sek", 2900000),
+    ("Budget för året var 980 tkr, varav 120 tkr i egen insats från regionen.", "total_sek", 980000),
+    ("Kommunen ansöker nu om fortsatt finansiering med 850 000 kr per år under 2032 och 2033, totalt 1 700 000 kr.",
+     "requested_sek", 1700000),
+])
+def test_budget_figures_told_in_a_report_or_a_continuation(text, field, value):
+    amounts = find_amounts(text, [])
+    assert find_budget(text, amounts, [], "final_report")[field] == value

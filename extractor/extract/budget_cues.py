@@ -9,7 +9,7 @@ CUES: dict[str, list[tuple[str, int]]] = {
         (r"\bbidr(?:ar|og)(?:\s+(?:själv|själva|också|även))?\s+med\b|\bstår för\b|(?<!förbundet )\bfinansierar\b|i form av (?:personal|lokaler|arbetstid)", 1),
     ],
     "requested_sek": [
-        (r"\bsöks\b|sökt belopp|\bsökt(?=\s*:?\s*\d)|ansökt belopp|\bsöker\b|ansöker om|(?:att|vill) ansöka om(?=[^.\n]{0,40}?\d)|att rekvirera|"
+        (r"\bsöks\b|sökt belopp|\bsökt(?=\s*:?\s*\d)|ansökt belopp|\bsöker\b|ansöker\s+(?:nu\s+|härmed\s+|därför\s+)?om|(?:att|vill) ansöka om(?=[^.\n]{0,40}?\d)|att rekvirera|"
          # a decision's account of the application: "har inkommit med en ansökan om 950 000 kronor", "har begärt 1 860 000 kr"
          r"\bansökan\s+om(?=\s+(?:ca\.?\s+|cirka\s+|totalt\s+)?\d)|\bbegär(?:t|de|s)?(?=\s+(?:ca\.?\s+|cirka\s+)?\d)|"
          r"från (?:samordnings)?förbundet|^samordningsförbundet(?=[^\n.]{0,40}?(?:\d|$))|"
@@ -30,6 +30,9 @@ CUES: dict[str, list[tuple[str, int]]] = {
         (r"total(?:a)? kostnad(?:en)?|totala (?:projekt)?budget(?:en)?|total (?:projekt)?budget|totalkostnad|kostnad för insatsen|"
          r"(?:insatsens|projektets) kostnad|"
          r"kostnaden för (?:år )?\d{4}|budgetomslutning|omsluter|omsätts|omsätter|sammanlagd(?:a)? (?:budget|kostnad)|"
+         # a report's account: "Projektets budget var 2,9 miljoner kronor", "Budget för året var 980 tkr"
+         r"(?:insatsens|projektets)\s+budget\s+(?:var|är|blev)(?=\s+(?:ca\.?\s+|cirka\s+)?\d)|"
+         r"\bbudget(?:en)?\s+för\s+(?:året|(?:år\s+)?\d{4})\s+(?:var|är|blev)(?=\s+(?:ca\.?\s+|cirka\s+)?\d)|"
          r"budget(?:en)?(?: för (?:år )?\d{4})? (?:omfattar|uppgår till)|"
          # English: "with a budget of SEK 2.5 million", "total cost"
          r"\ba budget of\b|\btotal cost\b", 0),
