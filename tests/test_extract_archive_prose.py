@@ -213,3 +213,14 @@ def test_more_target_ages_in_running_prose(text, expected):
 def test_budget_figures_told_in_a_report_or_a_continuation(text, field, value):
     amounts = find_amounts(text, [])
     assert find_budget(text, amounts, [], "final_report")[field] == value
+
+
+def test_two_signers_side_by_side_under_justeras():
+    text = "Vid protokollet\n\nMaja Exempelsson\n\nJusteras\n\nUlla Påhittad\t\tAhmed Exempel\n"
+    names = [n for n, role, *_ in find_named_people(text, minutes=True) if role == "signatory"]
+    assert names == ["Maja Exempelsson", "Ulla Påhittad", "Ahmed Exempel"]
+
+
+def test_the_person_answerable_for_the_intervention_is_a_contact():
+    text = "Ansvarig för insatsen är enhetschef Lotta Exempelsson."
+    assert [(n, role) for n, role, *_ in find_named_people(text)] == [("Lotta Exempelsson", "contact")]

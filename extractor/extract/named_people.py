@@ -41,6 +41,10 @@ NAME_THEN_TITLE_RE = re.compile(rf"(?P<name>{PERSON})[ \t]+(?:{TITLES})\b")
 # "Per Påhittad\nSamordnare, Exempelby kommun"
 AND_BODY = r"(?:[ \t]*,[ \t]*[^\n,]{2,60})?"
 NAME_OVER_TITLE_RE = re.compile(rf"(?m)^[ \t]*(?P<name>{PERSON})[ \t]*\n[ \t]*(?:{TITLES}){AND_BODY}[ \t]*$")
+# "Ansvarig för insatsen är enhetschef Anna Exempelsson"
+ANSWERABLE_RE = re.compile(
+    rf"\b(?i:ansvarig[ \t]+för[ \t]+(?:insatsen|projektet|verksamheten|förstudien|teamet))[ \t]+(?:är|var)[ \t]+"
+    rf"(?:[{LOWER}]+[ \t]+)?(?P<name>{PERSON})")
 # "A och B som varit samordnare och projektledare"
 NAMES_WHO_WERE_RE = re.compile(
     rf"(?P<names>{PERSON}(?:[ \t]*(?:,|och)[ \t]*{PERSON})*)[ \t]+som[ \t]+(?:har[ \t]+)?(?:varit|är|var)[ \t]+"
@@ -55,7 +59,9 @@ SIGNATURE_RE = re.compile(
 # ... or the office on its own line and the name alone on the next: "Vid protokollet\nAnna Exempelsson"
 SIGNATURE_BELOW_RE = re.compile(
     rf"(?m)^[ \t]*(?i:ordförande|sekreterare|justerare|justerande|protokollsjusterare|justeras|vice ordförande|"
-    rf"vid protokollet)[ \t]*:?[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<name>{PERSON})[ \t]*$")
+    rf"vid protokollet)[ \t]*:?[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<name>{PERSON})"
+    # ... two signers side by side, as a table's columns print: "Justeras\nAnna Exempelsson\t\tPer Påhittad"
+    rf"(?P<more>(?:(?:\t+[ \t]*|[ ]{{2,}}){PERSON})*)[ \t]*$")
 # ... or the office, a colon and the name on one line of their own: "Vid protokollet: Anna Exempelsson"
 SIGNATURE_COLON_LINE_RE = re.compile(
     rf"(?m)^[ \t]*(?i:ordförande|sekreterare|justerare|justerande|protokollsjusterare|vid protokollet)"
@@ -183,7 +189,7 @@ OPENING_WORDS = {
 NEEDED_WORDS = {NAME_WITH_PHONE_RE: ("mobil", "tel", "tfn"), SIGNATURE_END_RE: ("chef", "direktör"),
                 SIGNATURE_FIELD_RE: ("datum",), SIGN_OFF_RE: ("hälsning", "välkom"),
                 NAME_THEN_TITLE_RE: tuple(TITLES.lower().split("|")), NAME_OVER_TITLE_RE: tuple(TITLES.lower().split("|")),
-                NAME_THEN_ROLE_RE: tuple(CONTACT_ROLES.split("|"))}
+                NAME_THEN_ROLE_RE: tuple(CONTACT_ROLES.split("|")), ANSWERABLE_RE: ("ansvarig",)}
 
 
 def _matches(pattern: re.Pattern, text: str, lower: str):
@@ -252,6 +258,8 @@ def find_named_people(text: str, minutes: bool = False) -> list[tuple[str, str, 
         for m in _matches(pattern, text, lower):
             group = "signer" if "signer" in pattern.groupindex and m.group("signer") else "name"
             add(m.group(group), "signatory", m.start(group))
+            for more in re.finditer(PERSON, m.group("more") or "") if "more" in pattern.groupindex else ():
+                add(more.group(), "signatory", m.start("more") + more.start())
     for m in _matches(OFFICE_PARTY_RE, text, lower):
         for name in re.finditer(PERSON, m.group("names")):
             add(name.group(), "signatory", m.start("names") + name.start())
@@ -283,7 +291,7 @@ def find_named_people(text: str, minutes: bool = False) -> list[tuple[str, str, 
     if minutes:
         return out
     for pattern in (ROLE_THEN_NAME_RE, NAME_THEN_ROLE_RE, NAME_THEN_TITLE_RE, NAME_OVER_TITLE_RE, NAME_WITH_PHONE_RE,
-                    CONTACT_LABEL_RE):
+                    CONTACT_LABEL_RE, ANSWERABLE_RE):
         for m in _matches(pattern, text, lower):
             if not attending(m.start("name")):
                 add(m.group("name"), "contact", m.start("name"))
