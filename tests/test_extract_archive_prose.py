@@ -224,3 +224,14 @@ def test_two_signers_side_by_side_under_justeras():
 def test_the_person_answerable_for_the_intervention_is_a_contact():
     text = "Ansvarig för insatsen är enhetschef Lotta Exempelsson."
     assert [(n, role) for n, role, *_ in find_named_people(text)] == [("Lotta Exempelsson", "contact")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Insatsen ska drivas av Ludvika kommun i samarbete med Smedjebackens kommun.",
+     [("Ludvika kommun", "owner"), ("Smedjebackens kommun", "partner")]),
+    ("Exempelsteget har pågått med Skellefteå kommun som projektägare och Region Västerbotten som medverkande part.",
+     [("Skellefteå kommun", "owner"), ("Region Västerbotten", "partner")]),
+])
+def test_roles_with_an_infinitive_or_a_part_named_with_som(text, expected):
+    found = {(o["name"], o["role"]) for o in find_organizations([], text)}
+    assert found == set(expected)

@@ -28,8 +28,8 @@ ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
     # "Insatsen genomförs tillsammans med A och B": the owner is stated elsewhere; A and B take part
     ("partner", "after", r"\b(?:genomförs|genomfördes|genomförts)\s+tillsammans\s+med", ("genomför",)),
     # ... "bedrivs sedan 2021-01-01 av X", "drivs sedan hösten 2022 av X"
-    ("owner", "after", r"\b(?:be)?(?:drivs|drevs|drivits|bedrivits)\s+(?:gemensamt\s+|nu\s+|sedan\s+(?:den\s+)?[\w-]+(?:\s+\w+){0,2}?\s+)?av",
-     ("drivs", "drevs", "drivits")),
+    ("owner", "after", r"\b(?:be)?(?:drivs|drevs|drivits|bedrivits|drivas)\s+(?:gemensamt\s+|nu\s+|sedan\s+(?:den\s+)?[\w-]+(?:\s+\w+){0,2}?\s+)?av",
+     ("drivs", "drevs", "drivits", "drivas")),
     ("owner", "after", r"\b(?:driver|drev|bedriver|bedrev)\s+(?:\w+\s+){0,2}?tillsammans\s+med", ("tillsammans",)),
     # "Tornet drivs av A tillsammans med B": B runs it too
     ("owner", "after", r"\b(?:be)?(?:drivs|drevs|drivits|bedrivits)\s+(?:gemensamt\s+|sedan\s+(?:den\s+)?[\w-]+(?:\s+\w+){0,2}?\s+)?"
@@ -85,8 +85,8 @@ ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("partner", "before", r"\s+(?:har\s+)?(?:deltagit|deltog|deltar|medverkat|medverkade|medverkar)\s+"
                           r"(?:i\s+(?:projektet|insatsen|förstudien|satsningen)\s+)?som\s+(?:samverkande\s+)?"
                           r"(?:aktörer|aktör|parter|part|samverkansparter|samverkanspart)\b", ("aktör", "part")),
-    ("partner", "before", r"(?:\s*\([^()\n]{0,80}\))?\s+som\s+(?:samverkanspart(?:ner|s)?|samarbetspart(?:ner|s)?)\b",
-     ("samverkanspart", "samarbetspart")),
+    ("partner", "before", r"(?:\s*\([^()\n]{0,80}\))?\s+som\s+(?:samverkanspart(?:ner|s)?|samarbetspart(?:ner|s)?|"
+                          r"medverkande\s+part(?:er)?)\b", ("samverkanspart", "samarbetspart", "medverkande")),
     # "Projektets parter bestod av A, B och C"; a group of the parties stands for them:
     # "… bestod av lokala samverkansgruppen, som representerades av A, B och C"
     ("partner", "after", r"\b(?:projektets|insatsens|förstudiens)\s+parter\s+(?:består|bestod|bestått|har\s+varit|var|är)"
