@@ -235,3 +235,9 @@ def test_the_person_answerable_for_the_intervention_is_a_contact():
 def test_roles_with_an_infinitive_or_a_part_named_with_som(text, expected):
     found = {(o["name"], o["role"]) for o in find_organizations([], text)}
     assert found == set(expected)
+
+
+def test_a_period_written_from_and_tom():
+    text = "Kommunen har ansökt om medel för insatsen Exempelhuset from 1 januari 2032 tom 31 december 2033."
+    period = find_period([], text, doc_type="decision")
+    assert (period["start"], period["end"]) == ("2032-01-01", "2033-12-31")

@@ -21,7 +21,9 @@ INTAKE_CUE_RE = Needing(re.compile(
     re.I), ("intag", "inskrivning", "emot"))
 # Prose that states the intervention's own period ("Insatsen pågick under perioden A--B", "… during the period A to B",
 # "Förstudien påbörjades 15 augusti 2021"), and form labels outside a period section ("Startdatum 2020-12-01").
-PROSE_RANGE_CUE_RE = re.compile(r"\b(?:during\s+the\s+period|under\s+perioden|under(?=\s+(?:den\s+)?\d)|under\s+tiden|för\s+tiden|perioden|pågick|pågår|pågå|genomfördes|genomförs|löper|löpte|"
+PROSE_RANGE_CUE_RE = re.compile(r"\b(?:during\s+the\s+period|under\s+perioden|under(?=\s+(?:den\s+)?\d)|under\s+tiden|för\s+tiden|perioden|"
+                                # "from 1 januari 2022 tom 31 december 2023", "fr o m … t o m …"
+                                r"from(?=\s+(?:den\s+)?\d)|fr\.?\s?o\.?\s?m\.?(?=\s+(?:den\s+)?\d)|från\s+och\s+med|pågick|pågår|pågå|genomfördes|genomförs|löper|löpte|"
                                 r"bedrevs|bedrivs|finansierar\s+\w+\s+under)\b", re.I)
 PROSE_START_RE = re.compile(r"\b(?:startade|startades|startar|starta|påbörjades|påbörjas|inleddes|drog\s+igång|började)\s+(?:den\s+|från\s+)?(?=\d)"
                             # "Insatsen bedrivs sedan 2021-01-01 av …", "Teamet pågår sedan den 1 mars 2029"
