@@ -241,3 +241,13 @@ def test_a_period_written_from_and_tom():
     text = "Kommunen har ansökt om medel för insatsen Exempelhuset from 1 januari 2032 tom 31 december 2033."
     period = find_period([], text, doc_type="decision")
     assert (period["start"], period["end"]) == ("2032-01-01", "2033-12-31")
+
+
+def test_a_förbund_that_has_financed_a_project_gives_the_request():
+    text = "Projektet har finansierats av Samordningsförbundet Exempelbygden med totalt 4 000 000 kronor."
+    assert find_budget(text, find_amounts(text, []), [], "final_report")["requested_sek"] == 4000000
+
+
+def test_ages_of_an_insats_for_a_named_group():
+    text = "Exempelkraft är en insats för långtidsarbetslösa mellan 25 och 60 år i Exempelby."
+    assert [(f.age_min, f.age_max) for f in find_target_groups([], text)] == [(25, 60)]

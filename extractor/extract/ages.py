@@ -68,6 +68,8 @@ PROSE_FOR_CUE_RE = re.compile(
     r"målgrupp|riktar sig|riktade sig|rikta sig|vänder sig|vände sig|vända sig|\briktas till|\briktad till|\briktade till|"
     # whom it takes in, or a web page's "you": "Insatsen tar emot personer 18–64 år", "för dig som är mellan 18 och 30 år"
     r"\b(?:tar|ta|tog)\s+emot\s+(?:unga|ungdomar|personer|individer|vuxna|kvinnor|män|deltagare)\b|\bför\s+dig\s+som\b|"
+    # "X är en insats för långtidsarbetslösa mellan 25 och 60 år"
+    r"\b(?:insats|projekt|verksamhet|satsning)\w*\s+för\s+[a-zåäö-]+\s+(?:mellan\s+|i\s+åldern\s+|från\s+)?\d|"
     r"\bför\s+(?:unga|ungdomar|personer|kvinnor|män|vuxna|deltagare|\d)|"
     # the people meant, with their ages in brackets: "den enskilde (16–64 år)", "unga (18–29 år)"
     r"\b(?:unga|ungdomar|personer|individer|vuxna|kvinnor|män|deltagare|den enskilde|enskilda)\s*\(\s*\d|"

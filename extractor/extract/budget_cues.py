@@ -24,7 +24,7 @@ CUES: dict[str, list[tuple[str, int]]] = {
          r"\batt bevilja\b|\bbeviljar\b|\bbeviljat(?=\s+\d)|förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+finansierade\s+(?:insatsen|projektet|verksamheten)\s+med|"
          # "varav samordningsförbundet finansierade 1 650 000 kr", "Projektet finansieras av Samordningsförbundet X med 2,2 mnkr"
          r"förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+(?:har\s+)?finansiera(?:de|t)(?=\s+\d)|"
-         r"\bfinansieras\s+av\s+(?:samordnings)?förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+med\b", 1),
+         r"\bfinansiera(?:s|ts|des)\s+av\s+(?:samordnings)?förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+med\b", 1),
     ],
     "total_sek": [
         (r"total(?:a)? kostnad(?:en)?|totala (?:projekt)?budget(?:en)?|total (?:projekt)?budget|totalkostnad|kostnad för insatsen|"
