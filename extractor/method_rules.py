@@ -233,6 +233,8 @@ NOT_USED_EN_RE = re.compile(
 TRAINED_RE = re.compile(
     rf"\b(?:{SUBJECTS}|personal|arbetsgruppen)\b.*\b(?:fått utbildning|har utbildats|utbildades|är utbildade|"
     rf"utbildats|har gått utbildning|gick utbildning|gått en \w*kurs|"
+    # a plan: "Personalen kommer också att utbildas i och använda METODNAMN"
+    rf"(?:ska|skall|kommer)\s+(?:\w+\s+){{0,3}}?utbildas\s+i(?:\s+och\s+(?:använda|tillämpa|arbeta\s+med))?|"
     # "Arbetsspecialisterna får regelbunden handledning i METODNAMN"
     rf"(?:får|fått|fick)\s+(?:\w+\s+)?(?:handledning|utbildning|fortbildning))\s+(?:\w+\s+){{0,6}}?{MASK}"
     rf"|\b(?:coach|arbetsspecialist|arbetsterapeut|handledare|personal|medarbetare)\w*\s+(?:som är\s+)?"

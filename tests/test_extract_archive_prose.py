@@ -251,3 +251,7 @@ def test_a_förbund_that_has_financed_a_project_gives_the_request():
 def test_ages_of_an_insats_for_a_named_group():
     text = "Exempelkraft är en insats för långtidsarbetslösa mellan 25 och 60 år i Exempelby."
     assert [(f.age_min, f.age_max) for f in find_target_groups([], text)] == [(25, 60)]
+
+
+def test_staff_to_be_trained_in_and_use_a_method():
+    assert verdict("Personalen kommer också att utbildas i och använda METODNAMN.", "methods") == (True, "own_use")
