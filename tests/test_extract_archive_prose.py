@@ -255,3 +255,9 @@ def test_ages_of_an_insats_for_a_named_group():
 
 def test_staff_to_be_trained_in_and_use_a_method():
     assert verdict("Personalen kommer också att utbildas i och använda METODNAMN.", "methods") == (True, "own_use")
+
+
+def test_signers_one_a_line_under_justerandes_signatur():
+    text = "Styrelsen beslutar att bevilja medlen.\n\nJusterandes signatur\nPia Exempelsson\nKjell Påhittad\n"
+    names = [n for n, role, *_ in find_named_people(text, minutes=True) if role == "signatory"]
+    assert names == ["Pia Exempelsson", "Kjell Påhittad"]

@@ -59,9 +59,10 @@ SIGNATURE_RE = re.compile(
 # ... or the office on its own line and the name alone on the next: "Vid protokollet\nAnna Exempelsson"
 SIGNATURE_BELOW_RE = re.compile(
     rf"(?m)^[ \t]*(?i:ordförande|sekreterare|justerare|justerande|protokollsjusterare|justeras|vice ordförande|"
-    rf"vid protokollet)[ \t]*:?[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<name>{PERSON})"
-    # ... two signers side by side, as a table's columns print: "Justeras\nAnna Exempelsson\t\tPer Påhittad"
-    rf"(?P<more>(?:(?:\t+[ \t]*|[ ]{{2,}}){PERSON})*)[ \t]*$")
+    rf"vid protokollet|justerandes[ \t]+(?:signatur|sign\.?|underskrift)(?:er)?)[ \t]*:?[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<name>{PERSON})"
+    # ... two signers side by side, as a table's columns print: "Justeras\nAnna Exempelsson\t\tPer Påhittad",
+    # or one a line under the label: "Justerandes signatur\nAnna Exempelsson\nPer Påhittad"
+    rf"(?P<more>(?:(?:\t+[ \t]*|[ ]{{2,}}|[ \t]*\n[ \t]*){PERSON})*)[ \t]*$")
 # ... or the office, a colon and the name on one line of their own: "Vid protokollet: Anna Exempelsson"
 SIGNATURE_COLON_LINE_RE = re.compile(
     rf"(?m)^[ \t]*(?i:ordförande|sekreterare|justerare|justerande|protokollsjusterare|vid protokollet)"
