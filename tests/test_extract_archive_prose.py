@@ -261,3 +261,19 @@ def test_signers_one_a_line_under_justerandes_signatur():
     text = "Styrelsen beslutar att bevilja medlen.\n\nJusterandes signatur\nPia Exempelsson\nKjell Påhittad\n"
     names = [n for n, role, *_ in find_named_people(text, minutes=True) if role == "signatory"]
     assert names == ["Pia Exempelsson", "Kjell Påhittad"]
+
+
+@pytest.mark.parametrize("text, start, end", [
+    # the period section's sentence: "inleds den A och pågår till den B"
+    ("Projektet inleds den 13 januari 2031 och pågår till den 31 december 2032.", "2031-01-13", "2032-12-31"),
+])
+def test_period_section_with_inleds_and_pågår_till(text, start, end):
+    sections = [Section("period", "Tidplan", text, None, 0, len(text))]
+    period = find_period(sections, text, doc_type="application")
+    assert (period["start"], period["end"]) == (start, end)
+
+
+def test_a_team_that_started_and_ends_by_plan():
+    text = "Samverkansteam Exempelby startade 2030-09-05 och avslutas enligt plan 2032-09-04."
+    period = find_period([], text, doc_type="progress_report")
+    assert (period["start"], period["end"]) == ("2030-09-05", "2032-09-04")

@@ -9,8 +9,9 @@ from .text import Needing
 from .text import sentences as _sentences
 
 START_CUE_RE = re.compile(r"startdatum|\bstart\b|projektstart|insatsstart|\bfr\.?\s?o\.?\s?m\.?|från och med|\bstartar\b"
-                          r"|\b(?:startade|startades|påbörjades|inleddes)\b", re.I)
-END_CUE_RE = re.compile(r"slutdatum|\bslut\b|avslutas|\bt\.?\s?o\.?\s?m\.?|till och med|\bavslut\b|upphör", re.I)
+                          r"|\b(?:startade|startades|påbörjades|inleddes|inleds|påbörjas)\b", re.I)
+END_CUE_RE = re.compile(r"slutdatum|\bslut\b|avslutas|\bt\.?\s?o\.?\s?m\.?|till och med|\bavslut\b|upphör|"
+                        r"\b(?:pågår|varar)\s+(?:fram\s+)?till\b", re.I)
 INTAKE_CUE_RE = Needing(re.compile(
     # a plan says "intaget stängs", a report "intag av nya deltagare stängdes den …"
     r"(?:sista|slutdatum för|senaste)\s+(?:\w+\s+){0,2}intag|intag(?:et)?\s+(?:\w+\s+){0,3}(?:avslutas|avslutades|upphör|upphörde|stängs|stängdes)"
@@ -30,7 +31,7 @@ PROSE_START_RE = re.compile(r"\b(?:startade|startades|startar|starta|påbörjade
                             r"|\b(?:(?:be)?drivs|pågår)\s+sedan\s+(?:den\s+)?(?=\d)", re.I)
 PROSE_END_RE = re.compile(
     r"\b(?:pågår|pågick|pågå|löper|löpte|varar)\s+(?:till\s+och\s+med|t\.?\s?o\.?\s?m\.?|fram\s+till|till)\s+(?:den\s+)?(?=\d)"
-    r"|\b(?:avslutas|avslutades|upphör|upphörde|slutar)\s+(?:den\s+)?(?=\d)", re.I)
+    r"|\b(?:avslutas|avslutades|upphör|upphörde|slutar)\s+(?:enligt\s+plan(?:en)?\s+)?(?:den\s+)?(?=\d)", re.I)
 LABEL_START_RE = re.compile(r"\b(?:startdatum|projektstart|insatsstart|planerad\s+start)\s*:?\s*(?=\d)", re.I)
 # A period field prints its two dates side by side, a dash or only a space between: "Projektperiod: 2009-05-01 2012-04-30"
 # ... also a bare "Period:" label with its colon: "Period:\t2025-08-18 -- 2027-06-30"
@@ -41,6 +42,8 @@ PROJECT_WORD_RE = re.compile(r"\b(?:projekt|project|insats|förstudie|verksamhet
 # ... or whose verb says something was run, its name the subject: "Framtidsvägen har bedrivits av X under perioden A till B"
 # ... or a grant for a period: "Styrelsen beslutade att bevilja X 780 000 kronor för perioden A – B"
 RUN_VERB_RE = re.compile(r"\b(?:har|hade)\s+(?:be)?drivits\b|\b(?:har|hade)\s+(?:genomförts|pågått)\b|"
+                         # ... or whose verbs start and end it: "Samverkansteam X startade 2022-09-05 och avslutas 2024-09-04"
+                         r"\b(?:startade|startar|påbörjades|inleddes)\b[^.]{0,60}?\b(?:avslutas|avslutades|upphör|pågår\s+till)\b|"
                          # ... or the sum applied for, for a time: "X ansöker om 2 400 000 kronor för tiden A–B"
                          r"\b(?:bevilja(?:r|s|de|des|ts)?|ansöker\s+om|söker|söks)\b[^.]{0,80}?\bför\s+(?:perioden|tiden)\b", re.I)
 ACCOUNTS_RE = re.compile(r"\b(?:årsredovisning|räkenskapsår|verksamhetsår|bokslut|delårsrapport|förbundet\s+bildades)\w*", re.I)
