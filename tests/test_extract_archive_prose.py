@@ -277,3 +277,7 @@ def test_a_team_that_started_and_ends_by_plan():
     text = "Samverkansteam Exempelby startade 2030-09-05 och avslutas enligt plan 2032-09-04."
     period = find_period([], text, doc_type="progress_report")
     assert (period["start"], period["end"]) == ("2030-09-05", "2032-09-04")
+
+
+def test_a_team_that_has_begun_to_use_a_method():
+    assert verdict("Teamet har också börjat använda METODNAMN-indikatorerna.", "methods") == (True, "own_use")
