@@ -281,3 +281,14 @@ def test_a_team_that_started_and_ends_by_plan():
 
 def test_a_team_that_has_begun_to_use_a_method():
     assert verdict("Teamet har också börjat använda METODNAMN-indikatorerna.", "methods") == (True, "own_use")
+
+
+def test_the_clerk_who_certifies_an_extract_signs_it():
+    text = "Kommunstyrelsen beslutar enligt förslaget.\n\nUtdragsbestyrkande\nEmma Exempelsson, kommunsekreterare\n"
+    names = [n for n, role, *_ in find_named_people(text, minutes=True) if role == "signatory"]
+    assert names == ["Emma Exempelsson"]
+
+
+def test_a_newsletters_greeting_names_its_writers():
+    text = "Nästa träff blir i september.\n\nHälsningar\nJohanna Exempelsson och Mattias Påhittad\nCoacher, Exempelsteget\n"
+    assert [n for n, *_ in find_named_people(text)] == ["Johanna Exempelsson", "Mattias Påhittad"]

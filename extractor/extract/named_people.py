@@ -59,7 +59,10 @@ SIGNATURE_RE = re.compile(
 # ... or the office on its own line and the name alone on the next: "Vid protokollet\nAnna Exempelsson"
 SIGNATURE_BELOW_RE = re.compile(
     rf"(?m)^[ \t]*(?i:ordförande|sekreterare|justerare|justerande|protokollsjusterare|justeras|vice ordförande|"
-    rf"vid protokollet|justerandes[ \t]+(?:signatur|sign\.?|underskrift)(?:er)?)[ \t]*:?[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<name>{PERSON})"
+    rf"vid protokollet|justerandes[ \t]+(?:signatur|sign\.?|underskrift)(?:er)?|utdragsbestyrkande|rätt[ \t]+utdraget[ \t]+betygar|"
+    rf"utdraget[ \t]+bestyrks)[ \t]*:?[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<name>{PERSON})"
+    # ... perhaps with the signer's office after a comma: "Utdragsbestyrkande\nAnna Exempelsson, kommunsekreterare"
+    rf"(?:[ \t]*,[ \t]*[{LOWER}]+(?:[ \t]+[{LOWER}]+)?(?=[ \t]*$))?"
     # ... two signers side by side, as a table's columns print: "Justeras\nAnna Exempelsson\t\tPer Påhittad",
     # or one a line under the label: "Justerandes signatur\nAnna Exempelsson\nPer Påhittad"
     rf"(?P<more>(?:(?:\t+[ \t]*|[ ]{{2,}}|[ \t]*\n[ \t]*){PERSON})*)[ \t]*$")
@@ -115,8 +118,10 @@ SIGNATURE_END_RE = re.compile(
 # A letter's closing: "Med vänlig hälsning Anna Exempelsson Per Påhittad" (two words a name where the run is even)
 SIGN_OFF_RE = re.compile(
     # ... or an invitation's: "Välkomna! Anna Exempelsson Per Påhittad"
-    rf"\b(?:Med[ \t]+vänlig(?:a)?[ \t]+hälsning(?:ar)?|Vänliga[ \t]+hälsningar|Välkomna!|Välkommen!)[ \t,]*\n?[ \t]*"
-    rf"(?P<names>{PART}(?![:\w])(?:[ \t]*\n?[ \t]*{PART}(?![:\w])){{1,11}})")  # "Kopia:" is the next label
+    # ... or a newsletter's, on a line of its own: "Hälsningar\nAnna Exempelsson och Per Påhittad"
+    rf"(?:\b(?:Med[ \t]+vänlig(?:a)?[ \t]+hälsning(?:ar)?|Vänliga[ \t]+hälsningar|Välkomna!|Välkommen!)|"
+    rf"(?<![^\n])[ \t]*(?:Hälsningar|Hälsning)(?=[ \t,]*\n))[ \t,]*\n?[ \t]*"
+    rf"(?P<names>{PART}(?![:\w])(?:[ \t]*\n?[ \t]*(?:och[ \t]+)?{PART}(?![:\w])){{1,11}})")  # "Kopia:" is the next label
 SENTENCE_OPENERS = {"vi", "jag", "ni", "du", "det", "den", "de", "vänligen", "välkomna", "välkommen"}
 # Those present at a meeting are listed, not contacts: "medverkande … och Anna Exempelsson, samordnare"
 ATTENDANCE_RE = re.compile(r"\b(?:medverkande|närvarande|deltagande|deltog|deltagare)\b", re.I)
@@ -202,6 +207,11 @@ def _matches(pattern: re.Pattern, text: str, lower: str):
     return pattern.finditer(text)
 
 
+def _titles_line(text: str, start: int, end: int) -> bool:
+    """Whether a word opens its line and a comma follows it: a title line ("Coacher, Exempelinsatsen")."""
+    return text[:start].rstrip(" \t").endswith("\n") and text[end:end + 1] == ","
+
+
 def _plausible(name: str) -> bool:
     return not any(part.lower() in NOT_PERSON_WORDS for part in name.split())
 
@@ -279,8 +289,12 @@ def find_named_people(text: str, minutes: bool = False) -> list[tuple[str, str, 
         words = list(re.finditer(PART, m.group("names")))
         # the signer's title ends the names: "Anna Exempel\nEnhetschef Arbetsmarknad"
         # ... and so does the next sentence's pronoun: "… Per Påhittad Vi ses i mars …"
+        # ... and so does a line that opens with a title and a comma: "Coacher, Exempelinsatsen"
+        names_at = m.start("names")
         titled = next((i for i, w in enumerate(words) if i and (TITLE_WORD_RE.match(w.group())
-                                                               or w.group().lower() in SENTENCE_OPENERS)), None)
+                                                               or w.group().lower() in SENTENCE_OPENERS
+                                                               or _titles_line(text, names_at + w.start(), names_at + w.end()))),
+                      None)
         words = words[:titled] if titled is not None else words
         size = 2 if len(words) % 2 == 0 else len(words) if len(words) <= 3 else 0
         for i in range(0, len(words) if size else 0, size or 1):
