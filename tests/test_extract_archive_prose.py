@@ -292,3 +292,8 @@ def test_the_clerk_who_certifies_an_extract_signs_it():
 def test_a_newsletters_greeting_names_its_writers():
     text = "Nästa träff blir i september.\n\nHälsningar\nJohanna Exempelsson och Mattias Påhittad\nCoacher, Exempelsteget\n"
     assert [n for n, *_ in find_named_people(text)] == ["Johanna Exempelsson", "Mattias Påhittad"]
+
+
+def test_a_förbunds_controller_and_its_genitive():
+    text = "Förbundschefen har arbetat på heltid och förbundets controller på 20 %."
+    assert [(s.role, s.fte) for s in find_staffing(_whole(text))] == [("Förbundschef", 1.0), ("Controller", 0.2)]

@@ -11,7 +11,7 @@ ROLE_PATTERN = (
     r"strateg(?:en|er)?|lots(?:en|ar)?|behandlare(?:n)?|tjänste(?:man|mannen|män)|sjukgymnast(?:en|er)?|"
     r"stödjare(?:n)?|assistent(?:en|er)?|chef(?:en|er)?|"
     # a förbund's office: "förbundsekonomen på 40 %", "en administratör på 30 %"
-    r"ekonom(?:en|er)?|administratör(?:en|er(?:na)?)?|"
+    r"ekonom(?:en|er)?|administratör(?:en|er(?:na)?)?|controller(?:n)?|"
     # the post named by its role: "coachtjänsten", "handledartjänsten"
     r"(?:coach|konsulent|terapeut|specialist|pedagog|lots|ledar|vägledar|samordnar|handläggar)tjänst(?:en|er(?:na)?)?|"
     # English, in a Swedish application's English prose: "two job coaches at 100 % each"

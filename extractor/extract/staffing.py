@@ -29,7 +29,8 @@ COUNT_RE = re.compile(r"\b(?<![\d,])(en|ett|två|tre|fyra|fem|sex|sju|åtta|one|
 TOGETHER_RE = re.compile(r"tillsammans|sammanlagt|totalt|gemensamt|\btogether\b|\bin total\b|\bcombined\b", re.I)
 # ", " ends a clause unless what follows is the share itself: "Coach, 75 procent".
 CLAUSE_SPLIT_RE = re.compile(r",\s+(?!\d+(?:,\d+)?\s*(?:%|procent)|heltid|halvtid|som\s+arbetar|\d+(?:[.,]\d+)?\s*FTE)|;\s+|"
-                             r"(?<!\bvar)\s+och\s+(?=en |ett |två |tre |fyra |[a-zåäö]+ på )|"
+                             # ... "och förbundets controller på 20 %": a genitive before the next role
+                             r"(?<!\bvar)\s+och\s+(?=en |ett |två |tre |fyra |(?:[a-zåäö]+s )?[a-zåäö]+ på )|"
                              r"\s+and\s+(?=one |an? |two |three |four |five )|"
                              rf"\s+och\s+(?={ROLE_PATTERN}\s+\d)|\s+samt\s+|(?<!resp)\.\s+")  # "1,0 resp. 0,75" is one clause
 # "Resurs/er: 2,5 tjänster", "Sammanlagt omfattar verksamheten 5,0 årsarbetare"; not a role's own
@@ -66,7 +67,7 @@ SHARE_CELL_RE = re.compile(r"^(?P<num>\d{1,3}(?:,\d+)?)\s*(?P<pct>%|procent)?(?:
 COUNT_HEAD_RE = re.compile(r"^(?:antal|antal personer|st|number)$", re.I)
 TOTAL_ROW_RE = re.compile(r"^(?:totalt|summa|total|sammanlagt)\b", re.I)
 ROLE_NUMBER_RE = re.compile(r"^\d+\.\s*|\s+\d+$")
-PLURAL_RE = re.compile(r"(?:er|erna|ar|arna|män|coaches|(?:or|er|ist|se)s)$", re.I)
+PLURAL_RE = re.compile(r"(?:(?<!controll)er|erna|ar|arna|män|coaches|(?:or|er|ist|se)s)$", re.I)  # "controller" is one
 # A change of a post states its old share before its new: "från 100 % till 75 %", "från 1,5 till 2,0 tjänster".
 SHARE_FORM = r"(?:\d+(?:,\d+)?\s*(?:%|procent|tjänst(?:er)?|årstjänst(?:er)?|åa)?|heltid|halvtid)"
 FROM_TO_RE = re.compile(rf"\bfrån\s+{SHARE_FORM}\s+till\s+(?={SHARE_FORM})", re.I)
