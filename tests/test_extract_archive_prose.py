@@ -297,3 +297,8 @@ def test_a_newsletters_greeting_names_its_writers():
 def test_a_förbunds_controller_and_its_genitive():
     text = "Förbundschefen har arbetat på heltid och förbundets controller på 20 %."
     assert [(s.role, s.fte) for s in find_staffing(_whole(text))] == [("Förbundschef", 1.0), ("Controller", 0.2)]
+
+
+def test_participants_to_be_enrolled_at_a_time():
+    text = "Minst 20 deltagare ska vara inskrivna samtidigt."
+    assert find_participants(_whole(text), text) == {"count": 20, "per": "ongoing"}

@@ -72,6 +72,8 @@ INTAKE_PLAN_RE = re.compile(r"\b(?:ska|kommer\s+att|beräknas|planeras\s+att)\s+
                             # "Vi räknar med 35 deltagare per år", "Målet är 40 deltagare per år",
                             # "Insatsen är dimensionerad för 30 deltagare samtidigt"
                             # ... "Under projekttiden räknar vi med att ta emot 60 deltagare"
+                            # ... "Minst 20 deltagare ska vara inskrivna samtidigt"
+                            r"\b(?:ska|skall)\s+vara\s+inskrivna\b|"
                             r"\bräknar (?:vi |projektet |insatsen )?med\b|\bberäknar att\b|\bplanera(?:r|de) för\b|\bmålet är\b|\bdimensionerad för\b|"
                             # a number of places is the capacity, not an outcome: "Insatsen hade 15 platser per år"
                             r"\b\d{1,4}\s+platser\b|"
@@ -225,7 +227,7 @@ def _passes(sections: list[Section]):
                       # ... "Insatsen bör kunna ta emot cirka 40 deltagare per år"
                       r"\btänker (?:oss|vi oss)\b|\bkan ta emot\b|\bkunna ta emot\b|\bupp till \d|"
                       # "Planeringen utgår från att 40 nya deltagare ska skrivas in under året"
-                      r"\b(?:ska|skall|kommer att)\s+skrivas\s+in\b|"
+                      r"\b(?:ska|skall|kommer att)\s+skrivas\s+in\b|\b(?:ska|skall)\s+vara\s+inskrivna\b|"
                       # the count before its verb: "Under 2031 och 2032 ska 60 personer ta del av insatsen"
                       r"\b(?:ska|skall)\s+(?:ca\.?\s+|cirka\s+|minst\s+|omkring\s+|ungefär\s+)?\d{1,4}\s+(?:nya\s+)?"
                       r"(?:deltagare|personer|individer|unga|ungdomar|kvinnor|män)\b(?!\s+ha\s+(?:fått|gått|börjat|kommit))|"
