@@ -302,3 +302,14 @@ def test_a_förbunds_controller_and_its_genitive():
 def test_participants_to_be_enrolled_at_a_time():
     text = "Minst 20 deltagare ska vara inskrivna samtidigt."
     assert find_participants(_whole(text), text) == {"count": 20, "per": "ongoing"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tranås kommun är insatsägare och Region Jönköpings län samverkanspart.",
+     [("Tranås kommun", "owner"), ("Region Jönköpings län", "partner")]),
+    ("Insatsen har drivits av Östersunds kommun med Försäkringskassan och Arbetsförmedlingen som samverkansparter.",
+     [("Östersunds kommun", "owner"), ("Försäkringskassan", "partner"), ("Arbetsförmedlingen", "partner")]),
+])
+def test_partners_with_the_verb_left_out_or_in_the_plural(text, expected):
+    found = {(o["name"], o["role"]) for o in find_organizations([], text)}
+    assert found == set(expected)

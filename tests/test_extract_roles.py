@@ -236,6 +236,7 @@ CUE_EXAMPLES = [
     "Motala och Vadstena kommuner har varit parter.",
     "Försäkringskassan har deltagit i projektet som samverkande aktörer.",
     "Det drivs med Försäkringskassan som samverkanspart.",
+    "Motala kommun är insatsägare och Region Östergötland samverkanspart.",
     "Projektets parter bestod av Försäkringskassan.",
     "Samverkande parter: Försäkringskassan",
     "Medverkande parter: Försäkringskassan",

@@ -85,8 +85,10 @@ ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("partner", "before", r"\s+(?:har\s+)?(?:deltagit|deltog|deltar|medverkat|medverkade|medverkar)\s+"
                           r"(?:i\s+(?:projektet|insatsen|förstudien|satsningen)\s+)?som\s+(?:samverkande\s+)?"
                           r"(?:aktörer|aktör|parter|part|samverkansparter|samverkanspart)\b", ("aktör", "part")),
-    ("partner", "before", r"(?:\s*\([^()\n]{0,80}\))?\s+som\s+(?:samverkanspart(?:ner|s)?|samarbetspart(?:ner|s)?|"
+    ("partner", "before", r"(?:\s*\([^()\n]{0,80}\))?\s+som\s+(?:samverkanspart(?:ner|er|s)?|samarbetspart(?:ner|er|s)?|"
                           r"medverkande\s+part(?:er)?)\b", ("samverkanspart", "samarbetspart", "medverkande")),
+    # the verb left out after "och": "X är insatsägare och Region Y samverkanspart."
+    ("partner", "before", r"\s+(?:samverkans|samarbets)part(?:ner|er|s)?(?=\s*[.;]|\s*$)", ("samverkanspart", "samarbetspart")),
     # "Projektets parter bestod av A, B och C"; a group of the parties stands for them:
     # "… bestod av lokala samverkansgruppen, som representerades av A, B och C"
     ("partner", "after", r"\b(?:projektets|insatsens|förstudiens)\s+parter\s+(?:består|bestod|bestått|har\s+varit|var|är)"
