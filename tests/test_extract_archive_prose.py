@@ -313,3 +313,8 @@ def test_participants_to_be_enrolled_at_a_time():
 def test_partners_with_the_verb_left_out_or_in_the_plural(text, expected):
     found = {(o["name"], o["role"]) for o in find_organizations([], text)}
     assert found == set(expected)
+
+
+def test_the_project_time_said_in_a_sentence():
+    period = find_period([], "Projekttiden är 1 april 2031 till 31 mars 2033.", doc_type="other")
+    assert (period["start"], period["end"]) == ("2031-04-01", "2033-03-31")
