@@ -318,3 +318,13 @@ def test_partners_with_the_verb_left_out_or_in_the_plural(text, expected):
 def test_the_project_time_said_in_a_sentence():
     period = find_period([], "Projekttiden är 1 april 2031 till 31 mars 2033.", doc_type="other")
     assert (period["start"], period["end"]) == ("2031-04-01", "2033-03-31")
+
+
+def test_a_förbund_that_has_financed_the_insats_gives_the_request():
+    text = "Förbundet har finansierat insatsen med totalt 3 600 000 kronor."
+    assert find_budget(text, find_amounts(text, []), [], "final_report")["requested_sek"] == 3600000
+
+
+def test_the_original_plan_told_in_a_report():
+    text = "Insatsen skulle enligt den ursprungliga planen ta emot 40 deltagare per år. 112 personer deltog totalt."
+    assert find_participants(_whole(text), text) == {"count": 40, "per": "year"}

@@ -21,7 +21,7 @@ CUES: dict[str, list[tuple[str, int]]] = {
         # a change request's new budget, set against the old: "Ny budget 2026: 640 000 kr (tidigare 420 000 kr)"
         (r"\bny(?:a)?\s+budget(?:en)?\b|"
          r"beviljat belopp|beviljade(?!\s+(?:samordnings)?förbund)|\bwas granted\b|"
-         r"\batt bevilja\b|\bbeviljar\b|\bbeviljat(?=\s+\d)|förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+finansierade\s+(?:insatsen|projektet|verksamheten)\s+med|"
+         r"\batt bevilja\b|\bbeviljar\b|\bbeviljat(?=\s+\d)|förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+(?:har\s+)?finansiera(?:de|t)\s+(?:insatsen|projektet|verksamheten)\s+med|"
          # "varav samordningsförbundet finansierade 1 650 000 kr", "Projektet finansieras av Samordningsförbundet X med 2,2 mnkr"
          r"förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+(?:har\s+)?finansiera(?:de|t)(?=\s+\d)|"
          r"\bfinansiera(?:s|ts|des)\s+av\s+(?:samordnings)?förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+med\b", 1),
