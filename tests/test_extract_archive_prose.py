@@ -328,3 +328,9 @@ def test_a_förbund_that_has_financed_the_insats_gives_the_request():
 def test_the_original_plan_told_in_a_report():
     text = "Insatsen skulle enligt den ursprungliga planen ta emot 40 deltagare per år. 112 personer deltog totalt."
     assert find_participants(_whole(text), text) == {"count": 40, "per": "year"}
+
+
+def test_some_of_the_posts_just_named_share_a_share():
+    text = "Hos oss arbetar tre ungdomscoacher, en på heltid och två på halvtid."
+    assert [(s.role, s.fte) for s in find_staffing(_whole(text))] == [
+        ("Ungdomscoach", 1.0), ("Ungdomscoach", 0.5), ("Ungdomscoach", 0.5)]

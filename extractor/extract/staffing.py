@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..record import Section, Table
 from .fte_forms import FTE_RES, states_share
-from .staff_roles import ROLE_PATTERN
+from .staff_roles import ROLE_PATTERN, singular as _singular
 from .tables import find_tables
 from .text import Needing, lines, sentences
 
@@ -79,6 +79,8 @@ TIMES_AT_END_RE = re.compile(r"\d\s*[x×]\s*$")
 LIST_AFTER_ROLE_RE = re.compile(r"^\s*:")
 # A clause without a role that states a share for "one" of the roles just named: "och en på 0,5 tjänst".
 ONE_OF_RE = re.compile(r"^\s*(?:en|ett|den andra|den ena)\s+(?:på|om|med)\b", re.I)
+# ... or for some of them: "tre ungdomscoacher, en på heltid och två på halvtid"
+SOME_OF_RE = re.compile(r"^\s*(två|tre|fyra)\s+(?=(?:på|om)\b)", re.I)
 # "Två socionomer anställs, var och en på 75 %": the share of each of the posts just counted.
 EACH_OF_RE = re.compile(r"^\s*(?:var och en|vardera|båda|bägge|samtliga|alla)\b", re.I)
 # "en rehabkoordinator och en arbetsspecialist, båda på heltid": the share of each of the posts named before.
@@ -99,31 +101,6 @@ def _share(m: re.Match, name: str) -> float:
     if name in ("positions", "fte", "bare", "decimal_before"):
         return float(m.group("num").replace(",", "."))
     return 1.0 if name == "fulltime" else 0.5
-
-
-# Plural and definite endings back to the singular: "coacherna" -> "coach", "processledaren" -> "processledare".
-SINGULAR_ENDINGS = [
-    (r"(ar)tjänst(?:en|erna|er)?$", r"\1e"),
-    (r"tjänst(?:en|erna|er)?$", ""),
-    (r"(coach|konsulent|terapeut|socionom|specialist|psykolog|kurator|koordinator|pedagog|strateg|ekonom|chef|"
-     r"administratör)(?:erna|er)$", r"\1"),
-    (r"(lots)(?:arna|ar)$", r"\1"),
-    (r"(coach|konsulent|terapeut|socionom|specialist|psykolog|pedagog|strateg|lots|ekonom|chef|administratör)en$", r"\1"),
-    (r"(are|ska|kurator|koordinator)n$", r"\1"),
-    (r"(coach)es$", r"\1"),
-    (r"([a-z]{3,}(?:or|er|ist|se))s$", r"\1"),
-]
-SINGULAR_RES = [(re.compile(p, re.I), repl) for p, repl in SINGULAR_ENDINGS]
-
-
-def _singular(role: str) -> str:
-    """Return a role as its singular, capitalised.  "arbetsterapeuten" -> "Arbetsterapeut\""""
-    role = role.strip(" -/")
-    for pattern, repl in SINGULAR_RES:
-        role, n = pattern.subn(repl, role)
-        if n:
-            break
-    return role[:1].upper() + role[1:]
 
 
 # Posts counted with a share each, in order: "två coacher (1,0 resp. 0,75 tjänst)", "två coacher på 100 respektive 50 %"
@@ -313,6 +290,9 @@ def _read_part(part: str) -> list[tuple[str, float, int, int]]:
         prefix = (_singular(last_role).lower() if last_role and ONE_OF_RE.match(clause)
                   else counted if counted and EACH_OF_RE.match(clause) else None)
         prefixes = pending if len(pending) > 1 and BOTH_OF_RE.match(clause) else [prefix] if prefix else []
+        some = SOME_OF_RE.match(clause) if last_role and not found else None
+        if some:  # "två på halvtid" -> "två ungdomscoacher på halvtid"
+            found = [(r, f, 0, len(clause)) for r, f, *_ in parse_clause(f"{some.group(1)} {last_role} {clause[some.end():]}")]
         for prefix in [] if found else prefixes:
             lead = len(prefix) + 1
             found += [(r, f, max(0, s - lead), e - lead) for r, f, s, e in parse_clause(f"{prefix} {clause}")]
