@@ -334,3 +334,10 @@ def test_some_of_the_posts_just_named_share_a_share():
     text = "Hos oss arbetar tre ungdomscoacher, en på heltid och två på halvtid."
     assert [(s.role, s.fte) for s in find_staffing(_whole(text))] == [
         ("Ungdomscoach", 1.0), ("Ungdomscoach", 0.5), ("Ungdomscoach", 0.5)]
+
+
+def test_the_start_of_a_project_run_since_a_date():
+    text = ("Exempelhuset har bedrivits av Gislaveds kommun i samarbete med Arbetsförmedlingen sedan den 1 mars 2029 "
+            "och avslutades den 28 februari 2031.")
+    period = find_period([], text, doc_type="final_report")
+    assert (period["start"], period["end"]) == ("2029-03-01", "2031-02-28")

@@ -28,7 +28,10 @@ PROSE_RANGE_CUE_RE = re.compile(r"\b(?:during\s+the\s+period|under\s+perioden|un
                                 r"bedrevs|bedrivs|finansierar\s+\w+\s+under)\b", re.I)
 PROSE_START_RE = re.compile(r"\b(?:startade|startades|startar|starta|påbörjades|påbörjas|inleddes|drog\s+igång|började)\s+(?:den\s+|från\s+)?(?=\d)"
                             # "Insatsen bedrivs sedan 2021-01-01 av …", "Teamet pågår sedan den 1 mars 2029"
-                            r"|\b(?:(?:be)?drivs|pågår)\s+sedan\s+(?:den\s+)?(?=\d)", re.I)
+                            r"|\b(?:(?:be)?drivs|pågår)\s+sedan\s+(?:den\s+)?(?=\d)"
+                            # "har bedrivits av X i samarbete med Y sedan den 1 mars 2021", "har sedan den 1 mars 2021 drivits av X"
+                            r"|\b(?:be)?drivits\b[^.]{0,80}?\bsedan\s+(?:den\s+)?(?=\d)"
+                            r"|\bsedan\s+(?:den\s+)?(?=\d[^.]{0,25}?\b(?:be)?drivits\b)", re.I)
 PROSE_END_RE = re.compile(
     r"\b(?:pågår|pågick|pågå|löper|löpte|varar)\s+(?:till\s+och\s+med|t\.?\s?o\.?\s?m\.?|fram\s+till|till)\s+(?:den\s+)?(?=\d)"
     r"|\b(?:avslutas|avslutades|upphör|upphörde|slutar)\s+(?:enligt\s+plan(?:en)?\s+)?(?:den\s+)?(?=\d)", re.I)
