@@ -32,7 +32,7 @@ NEGATION_REACH = (7, 6)  # words a negation may stand before / after the name
 RELATIVE_NEGATION_RE = re.compile(r"\bsom\s+(?:\w+\s+)?(?:inte|ej|aldrig)\b", re.I)
 DROPPED_WORDS = (
     r"utgår(?!\s+(?:från|ifrån|ut))|utgick(?!\s+(?:från|ifrån))|ströks|stryks|struks|strukits|"
-    r"valts bort|valt bort|valdes bort|väljer bort|välja bort|tas bort|togs bort|tagits bort|"
+    r"valts bort|valt bort|valdes bort|valde bort|väljer bort|välja bort|tas bort|togs bort|tagits bort|"
     r"ställdes in|ställts in|ställs in|avvecklades|avvecklats|lades ner|lagts ner|"
     r"kom aldrig igång|avstår från|avstod från|avstått från|"
     # postponed past the period reported on: "utbildningen i METOD sköts upp till nästa år"

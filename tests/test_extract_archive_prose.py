@@ -341,3 +341,8 @@ def test_the_start_of_a_project_run_since_a_date():
             "och avslutades den 28 februari 2031.")
     period = find_period([], text, doc_type="final_report")
     assert (period["start"], period["end"]) == ("2029-03-01", "2031-02-28")
+
+
+def test_a_method_planned_then_chosen_away():
+    masked = "Projektet planerade att införa METODNAMN men valde bort det under 2030."
+    assert verdict(masked, "methods") == (False, "dropped")
