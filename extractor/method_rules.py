@@ -32,7 +32,7 @@ NEGATION_REACH = (7, 6)  # words a negation may stand before / after the name
 RELATIVE_NEGATION_RE = re.compile(r"\bsom\s+(?:\w+\s+)?(?:inte|ej|aldrig)\b", re.I)
 DROPPED_WORDS = (
     r"utgår(?!\s+(?:från|ifrån|ut))|utgick(?!\s+(?:från|ifrån))|ströks|stryks|struks|strukits|"
-    r"valts bort|valt bort|valdes bort|väljer bort|välja bort|tas bort|togs bort|tagits bort|"
+    r"valts bort|valt bort|valdes bort|valde bort|väljer bort|välja bort|tas bort|togs bort|tagits bort|"
     r"ställdes in|ställts in|ställs in|avvecklades|avvecklats|lades ner|lagts ner|"
     r"kom aldrig igång|avstår från|avstod från|avstått från|"
     # postponed past the period reported on: "utbildningen i METOD sköts upp till nästa år"
@@ -171,9 +171,13 @@ TICKED = re.compile(r"☒|☑|■|✓|✔|\[[xX✓]\]")
 BOX_REACH = 60  # characters between a box and the name it ticks
 # staff named in any form, with a count or the intervention's name before: "Kajens två jobbcoacher använder …"
 STAFF = (r"(?:jobb|rehab)?coach(?:er|erna|en)?|arbetsspecialist(?:er|erna|en)?|handledar(?:e|na|en)|"
-         r"medarbetar(?:e|na)|koordinator(?:er|erna|n)|arbetsterapeut(?:er|erna|en)|behandlar(?:e|na|en)")
+         r"medarbetar(?:e|na)|koordinator(?:er|erna|n)|arbetsterapeut(?:er|erna|en)|behandlar(?:e|na|en)|"
+         # "Konsulenterna utgår från ett METODNAMN arbetssätt", "Handläggarna arbetar enligt METODNAMN"
+         r"[\wåäö]*konsulent(?:er|erna|en)|[\wåäö]*handläggar(?:e|na|en)|psykolog(?:er|erna|en)|"
+         r"[\wåäö]*vägledar(?:e|na|en)|[\wåäö]*samordnar(?:e|na|en)")
 OWN_USE_RE = re.compile(
-    rf"\b(?:{SUBJECTS})\s+(?:\w+\s+){{0,2}}?(?:{USE_VERBS})\s+(?:[\w-]+\s+){{0,5}}?{MASK}"
+    # "Teamet har också börjat använda METODNAMN": up to three words between the subject and its verb
+    rf"\b(?:{SUBJECTS})\s+(?:\w+\s+){{0,3}}?(?:{USE_VERBS})\s+(?:[\w-]+\s+){{0,5}}?{MASK}"
     rf"|\b(?:\w+s\s+)?(?:(?:två|tre|fyra|båda|alla|samtliga|egna|våra)\s+)?(?:{STAFF})\s+(?:\w+\s+){{0,2}}?"
     rf"(?:{USE_VERBS})\s+(?:[\w-]+\s+){{0,5}}?{MASK}"
     rf"|\b(?:{USE_VERBS})\s+(?:{SUBJECTS})\s+(?:[\w-]+\s+){{0,3}}?{MASK}"
@@ -230,6 +234,8 @@ NOT_USED_EN_RE = re.compile(
 TRAINED_RE = re.compile(
     rf"\b(?:{SUBJECTS}|personal|arbetsgruppen)\b.*\b(?:fått utbildning|har utbildats|utbildades|är utbildade|"
     rf"utbildats|har gått utbildning|gick utbildning|gått en \w*kurs|"
+    # a plan: "Personalen kommer också att utbildas i och använda METODNAMN"
+    rf"(?:ska|skall|kommer)\s+(?:\w+\s+){{0,3}}?utbildas\s+i(?:\s+och\s+(?:använda|tillämpa|arbeta\s+med))?|"
     # "Arbetsspecialisterna får regelbunden handledning i METODNAMN"
     rf"(?:får|fått|fick)\s+(?:\w+\s+)?(?:handledning|utbildning|fortbildning))\s+(?:\w+\s+){{0,6}}?{MASK}"
     rf"|\b(?:coach|arbetsspecialist|arbetsterapeut|handledare|personal|medarbetare)\w*\s+(?:som är\s+)?"

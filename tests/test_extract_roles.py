@@ -208,6 +208,7 @@ CUE_EXAMPLES = [
     "Kim Påhittsson, projektägare Motala kommun",
     "SAMVERKANSPART\tFörsäkringskassan",
     "Insatsen genomfördes av Arbetsförmedlingen.",
+    "Insatsen genomförs tillsammans med Försäkringskassan.",
     "Den bedrivits av Motala kommun.",
     "Motala kommun driver projektet tillsammans med Region Östergötland.",
     "Insatsen drivs av Motala kommun tillsammans med Vadstena kommun.",
@@ -235,6 +236,7 @@ CUE_EXAMPLES = [
     "Motala och Vadstena kommuner har varit parter.",
     "Försäkringskassan har deltagit i projektet som samverkande aktörer.",
     "Det drivs med Försäkringskassan som samverkanspart.",
+    "Motala kommun är insatsägare och Region Östergötland samverkanspart.",
     "Projektets parter bestod av Försäkringskassan.",
     "Samverkande parter: Försäkringskassan",
     "Medverkande parter: Försäkringskassan",
@@ -242,6 +244,7 @@ CUE_EXAMPLES = [
     "Under året samverkade Motala kommun med Försäkringskassan.",
     "Samordningsförbundet Exempel Organisationsnamn",
     "Sökande organisation: Motala kommun",
+    "Teamet är en gemensam insats för parterna i förbundet: Motala kommun och Försäkringskassan.",
     "Medel beviljades för att tillsammans med Försäkringskassan skapa ett stöd.",
 ]
 

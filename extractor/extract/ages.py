@@ -40,6 +40,8 @@ EXCLUDE_RE = re.compile(
     r"arbetslösheten|sjukskrivningstalet|sjukskrivningen|ohälsotalet|inskrivna under|skrevs in|"
     # "… är högst i åldersgruppen 50–64 år": a comparison of the population, not whom it serves
     r"\b(?:högst|lägst|vanligast|störst)\s+(?:i|bland)\b|"
+    # who most of those served are, not whom it is for: "i praktiken är de flesta deltagare mellan 35 och 55 år"
+    r"\b(?:de\s+flesta|flertalet|majoriteten|merparten)\b|"
     # a count of those who took part: "åtta deltagare var under 20 år", "tolv av deltagarna var över 50 år"
     r"\b(?:\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|hälften|flera|många)\s+(?:av\s+)?"
     r"(?:deltagarna|deltagare|personer|av\s+dem)\s+var\b|"
@@ -63,13 +65,17 @@ STAFFING_SHARE_RE = re.compile(r"\b(?:på|om|arbetar|vardera)\s+\d+(?:,\d+)?\s*(
 # Reports and web pages say whom an insats is for in any paragraph: "för unga i åldern 16–24 år",
 # "riktade sig till kvinnor från 20 år", "insatsen Fyren (för 17–30 år)".
 PROSE_FOR_CUE_RE = re.compile(
-    r"målgrupp|riktar sig|riktade sig|vänder sig|vände sig|\briktas till|\briktad till|\briktade till|"
+    r"målgrupp|riktar sig|riktade sig|rikta sig|vänder sig|vände sig|vända sig|\briktas till|\briktad till|\briktade till|"
+    # whom it takes in, or a web page's "you": "Insatsen tar emot personer 18–64 år", "för dig som är mellan 18 och 30 år"
+    r"\b(?:tar|ta|tog)\s+emot\s+(?:unga|ungdomar|personer|individer|vuxna|kvinnor|män|deltagare)\b|\bför\s+dig\s+som\b|"
+    # "X är en insats för långtidsarbetslösa mellan 25 och 60 år"
+    r"\b(?:insats|projekt|verksamhet|satsning)\w*\s+för\s+[a-zåäö-]+\s+(?:mellan\s+|i\s+åldern\s+|från\s+)?\d|"
     r"\bför\s+(?:unga|ungdomar|personer|kvinnor|män|vuxna|deltagare|\d)|"
     # the people meant, with their ages in brackets: "den enskilde (16–64 år)", "unga (18–29 år)"
     r"\b(?:unga|ungdomar|personer|individer|vuxna|kvinnor|män|deltagare|den enskilde|enskilda)\s*\(\s*\d|"
     # ... or right after them: "kan deltagare 18-64 år anvisas", "unga 16–29 år som …"
     r"\b(?:unga|ungdomar|individer|vuxna|deltagare)\s+\d{1,2}\s*[-–—]\s*\d{1,2}\s*år\b|"
-    r"(?:hjälpt|hjälper|hjälpa|stödjer|stödja|stöttar|stötta|stöd till)\s+(?:unga|ungdomar|personer|vuxna|kvinnor|män)|"
+    r"(?:hjälpt|hjälper|hjälpa|stödjer|stödja|stöttar|stötta|stöd till|ge|ger|gav)\s+(?:unga|ungdomar|personer|vuxna|kvinnor|män)|"
     # the people of the band get what the insats gives: "Kvinnor mellan 30 och 45 år får vägledning hos …"
     r"\b(?:unga|ungdomar|personer|vuxna|kvinnor|män|deltagare)\s+(?:mellan|i\s+åldern|i\s+åldrarna)\s+\d{1,2}\s*"
     r"(?:och|till|[-–—])\s*\d{1,2}\s+år\b[^.]{0,60}?\bfår\b|"
@@ -78,6 +84,8 @@ PROSE_FOR_CUE_RE = re.compile(
 # Where the words that exclude a band stand in a clause of their own, they are about something else:
 # "unga vuxna 18–29 år …, samt nyanlända som har mindre än 25 % aktivitetsnivå".
 CLAUSE_BREAK_RE = re.compile(r"[,;:]\s|\s(?:samt|men|medan)\s")
+# The target's children are no target: "föräldrar mellan 20 och 40 år som har barn under 18 år"
+CHILDREN_BEFORE_RE = re.compile(r"\b(?:barn|barnen|barnet|barn\s+som\s+är)\s+(?:i\s+åldern\s+|i\s+åldrarna\s+)?$", re.I)
 # the figures after a band that labels a table row: "16–19 år   4", "20–24 år\t11\t38 %"
 COUNT_ROW_RE = re.compile(r"(?:[ \t]+\d[\d ,.]*(?:[ \t]*(?:%|st|personer))?)+[ \t]*")
 AGE_KEYS = {"target_group"}
@@ -141,6 +149,11 @@ def _count_row(sentence: str, band: Found) -> bool:
 
 def _kept_bands(sentence: str) -> list[Found]:
     """Return the bands of a sentence whose own clause holds no statistic or exclusion."""
+    kept = [band for band in _bands(sentence) if not CHILDREN_BEFORE_RE.search(sentence[max(0, band.start - 30):band.start])]
+    return kept
+
+
+def _bands(sentence: str) -> list[Found]:
     if not EXCLUDE_RE.search(STAFFING_SHARE_RE.sub("", sentence)):
         return [band for band in find_age_bands(sentence) if not _count_row(sentence, band)]
     if LEFT_OUT_RE.search(sentence):

@@ -271,6 +271,10 @@ def _budget_columns(table) -> list[int]:
     return out
 
 
+# A phone number run into a budget section (a contact line after the figures) holds no money: "tel 0921-624 31".
+PHONE_NUMBER_RE = re.compile(r"(?<![\d-])0\d{1,3}[ \t]?-[ \t]?\d{2,3}(?:[ \t]\d{2,3}){1,3}(?![\d])")
+
+
 def find_amounts(text: str, budget_spans: list[tuple[int, int]]) -> list[Found]:
     """Return money values in `text`: with a unit anywhere, without one in budget tables/sections."""
     found = find_money(text)
@@ -282,6 +286,7 @@ def find_amounts(text: str, budget_spans: list[tuple[int, int]]) -> list[Found]:
         for line_start, line in lines(chunk):
             if not re.search(r"\d" if thousands else r"\d{3}", line):
                 continue
+            line = PHONE_NUMBER_RE.sub(lambda m: " " * len(m.group()), line)
             for f in find_table_amounts(line, thousands):
                 s = start + line_start + f.start
                 if not any(a < s + 1 and s < b for a, b in taken):

@@ -9,7 +9,9 @@ CUES: dict[str, list[tuple[str, int]]] = {
         (r"\bbidr(?:ar|og)(?:\s+(?:själv|själva|också|även))?\s+med\b|\bstår för\b|(?<!förbundet )\bfinansierar\b|i form av (?:personal|lokaler|arbetstid)", 1),
     ],
     "requested_sek": [
-        (r"\bsöks\b|sökt belopp|\bsökt(?=\s*:?\s*\d)|ansökt belopp|\bsöker\b|ansöker om|(?:att|vill) ansöka om(?=[^.\n]{0,40}?\d)|att rekvirera|"
+        (r"\bsöks\b|sökt belopp|\bsökt(?=\s*:?\s*\d)|ansökt belopp|\bsöker\b|ansöker\s+(?:nu\s+|härmed\s+|därför\s+)?om|(?:att|vill) ansöka om(?=[^.\n]{0,40}?\d)|att rekvirera|"
+         # a decision's account of the application: "har inkommit med en ansökan om 950 000 kronor", "har begärt 1 860 000 kr"
+         r"\bansökan\s+om(?=\s+(?:ca\.?\s+|cirka\s+|totalt\s+)?\d)|\bbegär(?:t|de|s)?(?=\s+(?:ca\.?\s+|cirka\s+)?\d)|"
          r"från (?:samordnings)?förbundet|^samordningsförbundet(?=[^\n.]{0,40}?(?:\d|$))|"
          r"förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+finansierar|"
          # English: "Requested from the association: SEK …", "Amount applied for: …"
@@ -19,12 +21,18 @@ CUES: dict[str, list[tuple[str, int]]] = {
         # a change request's new budget, set against the old: "Ny budget 2026: 640 000 kr (tidigare 420 000 kr)"
         (r"\bny(?:a)?\s+budget(?:en)?\b|"
          r"beviljat belopp|beviljade(?!\s+(?:samordnings)?förbund)|\bwas granted\b|"
-         r"\batt bevilja\b|\bbeviljar\b|\bbeviljat(?=\s+\d)|förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+finansierade\s+(?:insatsen|projektet|verksamheten)\s+med", 1),
+         r"\batt bevilja\b|\bbeviljar\b|\bbeviljat(?=\s+\d)|förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+(?:har\s+)?finansiera(?:de|t)\s+(?:insatsen|projektet|verksamheten)\s+med|"
+         # "varav samordningsförbundet finansierade 1 650 000 kr", "Projektet finansieras av Samordningsförbundet X med 2,2 mnkr"
+         r"förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+(?:har\s+)?finansiera(?:de|t)(?=\s+\d)|"
+         r"\bfinansiera(?:s|ts|des)\s+av\s+(?:samordnings)?förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+med\b", 1),
     ],
     "total_sek": [
         (r"total(?:a)? kostnad(?:en)?|totala (?:projekt)?budget(?:en)?|total (?:projekt)?budget|totalkostnad|kostnad för insatsen|"
          r"(?:insatsens|projektets) kostnad|"
          r"kostnaden för (?:år )?\d{4}|budgetomslutning|omsluter|omsätts|omsätter|sammanlagd(?:a)? (?:budget|kostnad)|"
+         # a report's account: "Projektets budget var 2,9 miljoner kronor", "Budget för året var 980 tkr"
+         r"(?:insatsens|projektets)\s+budget\s+(?:var|är|blev)(?=\s+(?:ca\.?\s+|cirka\s+)?\d)|"
+         r"\bbudget(?:en)?\s+för\s+(?:året|(?:år\s+)?\d{4})\s+(?:var|är|blev)(?=\s+(?:ca\.?\s+|cirka\s+)?\d)|"
          r"budget(?:en)?(?: för (?:år )?\d{4})? (?:omfattar|uppgår till)|"
          # English: "with a budget of SEK 2.5 million", "total cost"
          r"\ba budget of\b|\btotal cost\b", 0),

@@ -12,6 +12,8 @@ MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 DATE_PATTERNS: dict[str, str] = {
     # 2022-01-01, also "2028 – 12-01" as one template prints it, and the second of "2013-01-01--2014-06-30"
     "iso": r"(?:(?<![\d-])|(?<=\d--))(?P<y>(?:19|20)\d\d) ?[-–] ?(?P<m>\d{1,2}) ?[-–] ?(?P<d>\d{1,2})(?![\d])",
+    # 2022.03.15: an ISO date with dots, as some report templates print it
+    "iso_dots": r"(?<![\d.,])(?P<y>(?:19|20)\d\d)\.(?P<m>[01]\d)\.(?P<d>[0-3]\d)(?![\d]|[.,]\d)",
     # 06.08.2024, 6/8/2024
     "dmy_dots": r"(?<![\d.])(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>(?:19|20)\d\d)(?![\d])",
     # 15/3 2023
@@ -29,7 +31,7 @@ COMPILED = {name: re.compile(p, re.IGNORECASE) for name, p in DATE_PATTERNS.item
 COMPILED["compact6"] = re.compile(DATE_PATTERNS["compact6"])  # the cue's case only; digits have none
 # compact6 needs a blank and six digits standing alone; a text without any is not searched for it
 COMPACT6_GATE_RE = re.compile(r"\s\d{6}(?![\d,-]|\.\d)")
-DIGIT_LED = {"iso", "dmy_dots", "dm_slash_y", "yymmdd", "compact8", "long"}  # every match starts with a digit
+DIGIT_LED = {"iso", "iso_dots", "dmy_dots", "dm_slash_y", "yymmdd", "compact8", "long"}  # every match starts with a digit
 # A web address is no date written in the document, whatever digits its path holds.
 URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.I)
 # "16 april respektive 11 juni 2021", "1 mars–30 juni 2024": the first date borrows the year.
@@ -86,7 +88,7 @@ def find_dates(text: str) -> list[Found]:
     taken = bytearray(len(text))  # 1 where a date was read already: a check costs the match's length
     for f in found:
         taken[f.start:f.end] = b"\x01" * (f.end - f.start)
-    for name in ("iso", "dmy_dots", "dm_slash_y", "yymmdd", "compact8", "compact6"):
+    for name in ("iso", "iso_dots", "dmy_dots", "dm_slash_y", "yymmdd", "compact8", "compact6"):
         pattern = COMPILED[name]
         if name == "compact6" and not COMPACT6_GATE_RE.search(text):
             continue

@@ -41,6 +41,10 @@ NAME_THEN_TITLE_RE = re.compile(rf"(?P<name>{PERSON})[ \t]+(?:{TITLES})\b")
 # "Per Påhittad\nSamordnare, Exempelby kommun"
 AND_BODY = r"(?:[ \t]*,[ \t]*[^\n,]{2,60})?"
 NAME_OVER_TITLE_RE = re.compile(rf"(?m)^[ \t]*(?P<name>{PERSON})[ \t]*\n[ \t]*(?:{TITLES}){AND_BODY}[ \t]*$")
+# "Ansvarig för insatsen är enhetschef Anna Exempelsson"
+ANSWERABLE_RE = re.compile(
+    rf"\b(?i:ansvarig[ \t]+för[ \t]+(?:insatsen|projektet|verksamheten|förstudien|teamet))[ \t]+(?:är|var)[ \t]+"
+    rf"(?:[{LOWER}]+[ \t]+)?(?P<name>{PERSON})")
 # "A och B som varit samordnare och projektledare"
 NAMES_WHO_WERE_RE = re.compile(
     rf"(?P<names>{PERSON}(?:[ \t]*(?:,|och)[ \t]*{PERSON})*)[ \t]+som[ \t]+(?:har[ \t]+)?(?:varit|är|var)[ \t]+"
@@ -55,7 +59,13 @@ SIGNATURE_RE = re.compile(
 # ... or the office on its own line and the name alone on the next: "Vid protokollet\nAnna Exempelsson"
 SIGNATURE_BELOW_RE = re.compile(
     rf"(?m)^[ \t]*(?i:ordförande|sekreterare|justerare|justerande|protokollsjusterare|justeras|vice ordförande|"
-    rf"vid protokollet)[ \t]*:?[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<name>{PERSON})[ \t]*$")
+    rf"vid protokollet|justerandes[ \t]+(?:signatur|sign\.?|underskrift)(?:er)?|utdragsbestyrkande|rätt[ \t]+utdraget[ \t]+betygar|"
+    rf"utdraget[ \t]+bestyrks)[ \t]*:?[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<name>{PERSON})"
+    # ... perhaps with the signer's office after a comma: "Utdragsbestyrkande\nAnna Exempelsson, kommunsekreterare"
+    rf"(?:[ \t]*,[ \t]*[{LOWER}]+(?:[ \t]+[{LOWER}]+)?(?=[ \t]*$))?"
+    # ... two signers side by side, as a table's columns print: "Justeras\nAnna Exempelsson\t\tPer Påhittad",
+    # or one a line under the label: "Justerandes signatur\nAnna Exempelsson\nPer Påhittad"
+    rf"(?P<more>(?:(?:\t+[ \t]*|[ ]{{2,}}|[ \t]*\n[ \t]*){PERSON})*)[ \t]*$")
 # ... or the office, a colon and the name on one line of their own: "Vid protokollet: Anna Exempelsson"
 SIGNATURE_COLON_LINE_RE = re.compile(
     rf"(?m)^[ \t]*(?i:ordförande|sekreterare|justerare|justerande|protokollsjusterare|vid protokollet)"
@@ -77,11 +87,12 @@ OFFICE_PARTY_RE = re.compile(
     rf"(?<![Vv]ice )(?<!vice\t)\b(?:{OFFICES})[ \t]*:?[ \t]+"
     rf"(?P<names>{PERSON}[ \t]+{PARTY}(?:[ \t]+(?!(?:{OFFICES})\b){PERSON}[ \t]+{PARTY})?)")
 # A report's closing: the place and date on a line, then the signers one a line, each perhaps with party
-# and office: "Exempelstad i maj 2020\nAnna Exempelsson (S), ordförande\nPer Påhittad (M)"
+# and office: "Exempelstad i maj 2020\nAnna Exempelsson (S), ordförande\nPer Påhittad (M)"; a blank line
+# (the space left to sign in) may stand between them
 MONTHS = r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
 PLACE_DATE_LINE_RE = re.compile(
     rf"(?m)^[ \t]*{PART}(?:[ \t]+{PART})?(?:[ \t]+(?:i|den)[ \t]+(?:\d{{1,2}}[ \t]+)?(?:{MONTHS})[ \t]+\d{{4}}|"
-    rf",?[ \t]+\d{{4}}-\d{{2}}-\d{{2}})[ \t]*\n")
+    rf",?[ \t]+\d{{4}}-\d{{2}}-\d{{2}})[ \t]*\n(?:[ \t]*\n){{0,2}}")
 SIGNER_ALONE_RE = re.compile(
     rf"[ \t]*(?P<name>{PERSON})(?:[ \t]+{PARTY})?(?:[ \t]*,[ \t]*[{LOWER}]+(?:[ \t]+[{LOWER}]+)?)?[ \t]*(?:\n|$)")
 # A closing signature: a name, then the signer's title alone at the line's end (or on the next line)
@@ -107,8 +118,10 @@ SIGNATURE_END_RE = re.compile(
 # A letter's closing: "Med vänlig hälsning Anna Exempelsson Per Påhittad" (two words a name where the run is even)
 SIGN_OFF_RE = re.compile(
     # ... or an invitation's: "Välkomna! Anna Exempelsson Per Påhittad"
-    rf"\b(?:Med[ \t]+vänlig(?:a)?[ \t]+hälsning(?:ar)?|Vänliga[ \t]+hälsningar|Välkomna!|Välkommen!)[ \t,]*\n?[ \t]*"
-    rf"(?P<names>{PART}(?![:\w])(?:[ \t]*\n?[ \t]*{PART}(?![:\w])){{1,11}})")  # "Kopia:" is the next label
+    # ... or a newsletter's, on a line of its own: "Hälsningar\nAnna Exempelsson och Per Påhittad"
+    rf"(?:\b(?:Med[ \t]+vänlig(?:a)?[ \t]+hälsning(?:ar)?|Vänliga[ \t]+hälsningar|Välkomna!|Välkommen!)|"
+    rf"(?<![^\n])[ \t]*(?:Hälsningar|Hälsning)(?=[ \t,]*\n))[ \t,]*\n?[ \t]*"
+    rf"(?P<names>{PART}(?![:\w])(?:[ \t]*\n?[ \t]*(?:och[ \t]+)?{PART}(?![:\w])){{1,11}})")  # "Kopia:" is the next label
 SENTENCE_OPENERS = {"vi", "jag", "ni", "du", "det", "den", "de", "vänligen", "välkomna", "välkommen"}
 # Those present at a meeting are listed, not contacts: "medverkande … och Anna Exempelsson, samordnare"
 ATTENDANCE_RE = re.compile(r"\b(?:medverkande|närvarande|deltagande|deltog|deltagare)\b", re.I)
@@ -182,7 +195,7 @@ OPENING_WORDS = {
 NEEDED_WORDS = {NAME_WITH_PHONE_RE: ("mobil", "tel", "tfn"), SIGNATURE_END_RE: ("chef", "direktör"),
                 SIGNATURE_FIELD_RE: ("datum",), SIGN_OFF_RE: ("hälsning", "välkom"),
                 NAME_THEN_TITLE_RE: tuple(TITLES.lower().split("|")), NAME_OVER_TITLE_RE: tuple(TITLES.lower().split("|")),
-                NAME_THEN_ROLE_RE: tuple(CONTACT_ROLES.split("|"))}
+                NAME_THEN_ROLE_RE: tuple(CONTACT_ROLES.split("|")), ANSWERABLE_RE: ("ansvarig",)}
 
 
 def _matches(pattern: re.Pattern, text: str, lower: str):
@@ -192,6 +205,11 @@ def _matches(pattern: re.Pattern, text: str, lower: str):
     if pattern in NEEDED_WORDS and not any(word in lower for word in NEEDED_WORDS[pattern]):
         return iter(())
     return pattern.finditer(text)
+
+
+def _titles_line(text: str, start: int, end: int) -> bool:
+    """Whether a word opens its line and a comma follows it: a title line ("Coacher, Exempelinsatsen")."""
+    return text[:start].rstrip(" \t").endswith("\n") and text[end:end + 1] == ","
 
 
 def _plausible(name: str) -> bool:
@@ -251,6 +269,8 @@ def find_named_people(text: str, minutes: bool = False) -> list[tuple[str, str, 
         for m in _matches(pattern, text, lower):
             group = "signer" if "signer" in pattern.groupindex and m.group("signer") else "name"
             add(m.group(group), "signatory", m.start(group))
+            for more in re.finditer(PERSON, m.group("more") or "") if "more" in pattern.groupindex else ():
+                add(more.group(), "signatory", m.start("more") + more.start())
     for m in _matches(OFFICE_PARTY_RE, text, lower):
         for name in re.finditer(PERSON, m.group("names")):
             add(name.group(), "signatory", m.start("names") + name.start())
@@ -269,8 +289,12 @@ def find_named_people(text: str, minutes: bool = False) -> list[tuple[str, str, 
         words = list(re.finditer(PART, m.group("names")))
         # the signer's title ends the names: "Anna Exempel\nEnhetschef Arbetsmarknad"
         # ... and so does the next sentence's pronoun: "… Per Påhittad Vi ses i mars …"
+        # ... and so does a line that opens with a title and a comma: "Coacher, Exempelinsatsen"
+        names_at = m.start("names")
         titled = next((i for i, w in enumerate(words) if i and (TITLE_WORD_RE.match(w.group())
-                                                               or w.group().lower() in SENTENCE_OPENERS)), None)
+                                                               or w.group().lower() in SENTENCE_OPENERS
+                                                               or _titles_line(text, names_at + w.start(), names_at + w.end()))),
+                      None)
         words = words[:titled] if titled is not None else words
         size = 2 if len(words) % 2 == 0 else len(words) if len(words) <= 3 else 0
         for i in range(0, len(words) if size else 0, size or 1):
@@ -282,7 +306,7 @@ def find_named_people(text: str, minutes: bool = False) -> list[tuple[str, str, 
     if minutes:
         return out
     for pattern in (ROLE_THEN_NAME_RE, NAME_THEN_ROLE_RE, NAME_THEN_TITLE_RE, NAME_OVER_TITLE_RE, NAME_WITH_PHONE_RE,
-                    CONTACT_LABEL_RE):
+                    CONTACT_LABEL_RE, ANSWERABLE_RE):
         for m in _matches(pattern, text, lower):
             if not attending(m.start("name")):
                 add(m.group("name"), "contact", m.start("name"))

@@ -14,7 +14,9 @@ from .text import sentences
 JOINT_OWNER_RE = re.compile(r"(?:bedrivs|drivs)\s+gemensamt\s+av\s+(?P<list>[^.]+)", re.I)
 PARTNER_LIST_RE = re.compile(r"(?:samverkansparter|medverkande parter)\s+är\s+(?P<list>[^.]+)", re.I)
 # "bedrivs gemensamt av A och B i samverkan med C": C is a partner, not a joint owner
-LIST_CUT_RE = re.compile(r"\s(?:i\s+(?:nära\s+|tät\s+)?(?:samverkan|samarbete)|tillsammans)\s+med\b", re.I)
+# ... and so is C in "drivs gemensamt av A och B, med C som samverkanspart"
+LIST_CUT_RE = re.compile(r"\s(?:i\s+(?:nära\s+|tät\s+)?(?:samverkan|samarbete)|tillsammans)\s+med\b|"
+                         r",?\s+med\s+(?=[^.]{0,100}?\ssom\s+(?:samverkans|samarbets)part)", re.I)
 CONTACT_CUT_RE = re.compile(r"kontaktperson|projektledare|resurs/er|e-post|tfn|telefon", re.I)
 EMAIL_DOMAIN_RE = re.compile(r"@([\w.-]+\.se)\b")
 # A sentence of the partners field that says a body takes no part: "X deltar i styrgruppen men är inte part".

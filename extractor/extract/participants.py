@@ -35,6 +35,8 @@ PER_CUES: list[tuple[str, str]] = [
               # ... and a report's account of that plan: "Insatsen skulle omfatta 90 deltagare men nådde 70"
               r"(?:förväntas|beräknas|planeras|ska|skall|kommer att|skulle|var tänkt att|som mål att) (?:nå|ta emot|omfatta|ge stöd till|erbjuda)"
               r"(?= (?:ut till )?(?:minst |cirka |ca\.? |omkring |ungefär |mellan )?\d)|"
+              # ... a report's account of the plan: "Projektet skulle enligt ansökan nå 90 deltagare"
+              r"\bskulle (?:[^\s.]+ ){1,3}?(?:nå|ta emot|omfatta)(?= (?:minst |cirka |ca\.? |omkring |ungefär )?\d)|"
               # the project's years: "60 deltagare fördelat på tre år", "under projektets tre år"
               # (not an age: "föräldrar med barn under tre år")
               r"(?:under (?:projektets|insatsens|de|sina)|fördelat på|fördelade på) (?:två|tre|fyra|fem|[2-5]) år\b|"
@@ -64,12 +66,15 @@ BARE_COUNT_RE = re.compile(
 # ... "men" joins the two without a comma too: "Målet var 60 deltagare per år men 45 deltog"
 # ... and a sentence that opens with its count runs on after a full stop: "… 45 deltagare totalt. 52 skrevs in"
 CLAUSE_SPLIT_RE = re.compile(r",\s+(?:och|men|medan|and|but|while)\s+|;\s+|\s+men\s+|\.\s+(?=\d)")
-GOAL_CLAUSE_RE = re.compile(r"\bmålet\b|\bsom mål\b|\bskulle\s+(?:omfatta|ta emot|nå)\b|\bplanera(?:de?|t)\s+(?:volym|antal)\b|\bplanerar\b|\bplanerade\s+för\b|\bberäknas\b|\bräknar (?:vi |projektet |insatsen )?med\b|\bförväntas\b|"
+GOAL_CLAUSE_RE = re.compile(r"\bmålet\b|\bsom mål\b|\bskulle\s+(?:[^\s.]+\s+){0,5}?(?:omfatta|ta emot|nå)\b|\bplanera(?:de?|t)\s+(?:volym|antal)\b|\bplanerar\b|\bplanerade\s+för\b|\bberäkna(?:s|des)\b|\bräknar (?:vi |projektet |insatsen )?med\b|\bförvänta(?:s|des)\b|"
                             r"\bthe (?:goal|target|aim) is\b|\bexpect(?:s|ed)?\b|\bplan(?:s|ned)?\b", re.I)
 INTAKE_PLAN_RE = re.compile(r"\b(?:ska|kommer\s+att|beräknas|planeras\s+att)\s+(?:under\s+(?:år\s+)?(?:19|20)\d\d\s+)?(?:ta\s+emot|omfatta|delta\s+i)\b|"
                             # "Vi räknar med 35 deltagare per år", "Målet är 40 deltagare per år",
                             # "Insatsen är dimensionerad för 30 deltagare samtidigt"
-                            r"\bräknar med\b|\bberäknar att\b|\bplanera(?:r|de) för\b|\bmålet är\b|\bdimensionerad för\b|"
+                            # ... "Under projekttiden räknar vi med att ta emot 60 deltagare"
+                            # ... "Minst 20 deltagare ska vara inskrivna samtidigt"
+                            r"\b(?:ska|skall)\s+vara\s+inskrivna\b|"
+                            r"\bräknar (?:vi |projektet |insatsen )?med\b|\bberäknar att\b|\bplanera(?:r|de) för\b|\bmålet är\b|\bdimensionerad för\b|"
                             # a number of places is the capacity, not an outcome: "Insatsen hade 15 platser per år"
                             r"\b\d{1,4}\s+platser\b|"
                             # the field counts the group itself: "Målgruppen är 30 ungdomar per år"
@@ -203,7 +208,7 @@ def _passes(sections: list[Section]):
     yield from ((s, True, None) for s in own)
     yield from ((s, False, None) for s in own)
     skip = {"goals", "follow_up", "target_group", "participants"}
-    plan = re.compile(r"utöka|planerar|planerades|planeras|väntas|\(\s*mål\b|dimensionerad för|\bomfatta\b|beräknas|räknar med|tar emot|ska ta emot|platser|\b(?:räknar|beräknar|planerar) (?:vi|projektet|insatsen|verksamheten) (?:med|att|för)\b|(?:ska|skall|kommer att) under (?:år )?(?:19|20)\d\d (?:ta emot|omfatta|nå)\b|"
+    plan = re.compile(r"utöka|planerar|planerades|planeras|väntas|väntades|beräknades|\(\s*mål\b|dimensionerad för|\bomfatta\b|beräknas|räknar med|tar emot|ska ta emot|platser|\b(?:räknar|beräknar|planerar) (?:vi|projektet|insatsen|verksamheten) (?:med|att|för)\b|(?:ska|skall|kommer att) under (?:år )?(?:19|20)\d\d (?:ta emot|omfatta|nå)\b|"
                       # the verb before its subject: "Under 2031 ska insatsen ta emot 35 deltagare"
                       r"(?:ska|skall|kommer|skulle) (?:insatsen|projektet|verksamheten|vi) (?:att )?(?:ta emot|omfatta|nå)\b|skulle delta\b|"
                       # a report's goal: "Projektet hade som mål att nå 100 unga", "Målet för 2031 var 40 deltagare"
@@ -216,10 +221,14 @@ def _passes(sections: list[Section]):
                       r"(?:ska|kommer att) (?:delta\b|ta del av)|"
                       # a word or two before the verb: "ska årligen ta emot 18", "ska under 2031–2033 nå 150 unga",
                       # "Projektet omfattar 60 deltagare", "av de 60 planerade deltagarna"
-                      r"\b(?:ska|skall|skulle|kommer att)\s+(?:[^\s.]+\s+){1,3}?(?:ta emot|omfatta|nå|ge stöd till|erbjuda)\b|"
+                      # ... "skulle enligt den ursprungliga planen ta emot 40 deltagare per år"
+                      r"\b(?:ska|skall|skulle|kommer att)\s+(?:[^\s.]+\s+){1,5}?(?:ta emot|omfatta|nå|ge stöd till|erbjuda)\b|"
                       r"\b(?:insatsen|projektet|verksamheten|satsningen)\s+omfattar\b|\bplanerade\s+deltagar|"
                       # "Vi tänker oss 60 personer", "Insatsen kan ta emot upp till 15 deltagare samtidigt"
-                      r"\btänker (?:oss|vi oss)\b|\bkan ta emot\b|\bupp till \d|"
+                      # ... "Insatsen bör kunna ta emot cirka 40 deltagare per år"
+                      r"\btänker (?:oss|vi oss)\b|\bkan ta emot\b|\bkunna ta emot\b|\bupp till \d|"
+                      # "Planeringen utgår från att 40 nya deltagare ska skrivas in under året"
+                      r"\b(?:ska|skall|kommer att)\s+skrivas\s+in\b|\b(?:ska|skall)\s+vara\s+inskrivna\b|"
                       # the count before its verb: "Under 2031 och 2032 ska 60 personer ta del av insatsen"
                       r"\b(?:ska|skall)\s+(?:ca\.?\s+|cirka\s+|minst\s+|omkring\s+|ungefär\s+)?\d{1,4}\s+(?:nya\s+)?"
                       r"(?:deltagare|personer|individer|unga|ungdomar|kvinnor|män)\b(?!\s+ha\s+(?:fått|gått|börjat|kommit))|"

@@ -9,8 +9,9 @@ from .text import Needing
 from .text import sentences as _sentences
 
 START_CUE_RE = re.compile(r"startdatum|\bstart\b|projektstart|insatsstart|\bfr\.?\s?o\.?\s?m\.?|från och med|\bstartar\b"
-                          r"|\b(?:startade|startades|påbörjades|inleddes)\b", re.I)
-END_CUE_RE = re.compile(r"slutdatum|\bslut\b|avslutas|\bt\.?\s?o\.?\s?m\.?|till och med|\bavslut\b|upphör", re.I)
+                          r"|\b(?:startade|startades|påbörjades|inleddes|inleds|påbörjas)\b", re.I)
+END_CUE_RE = re.compile(r"slutdatum|\bslut\b|avslutas|\bt\.?\s?o\.?\s?m\.?|till och med|\bavslut\b|upphör|"
+                        r"\b(?:pågår|varar)\s+(?:fram\s+)?till\b", re.I)
 INTAKE_CUE_RE = Needing(re.compile(
     # a plan says "intaget stängs", a report "intag av nya deltagare stängdes den …"
     r"(?:sista|slutdatum för|senaste)\s+(?:\w+\s+){0,2}intag|intag(?:et)?\s+(?:\w+\s+){0,3}(?:avslutas|avslutades|upphör|upphörde|stängs|stängdes)"
@@ -21,25 +22,43 @@ INTAKE_CUE_RE = Needing(re.compile(
     re.I), ("intag", "inskrivning", "emot"))
 # Prose that states the intervention's own period ("Insatsen pågick under perioden A--B", "… during the period A to B",
 # "Förstudien påbörjades 15 augusti 2021"), and form labels outside a period section ("Startdatum 2020-12-01").
-PROSE_RANGE_CUE_RE = re.compile(r"\b(?:during\s+the\s+period|under\s+perioden|under(?=\s+(?:den\s+)?\d)|under\s+tiden|perioden|pågick|pågår|pågå|genomfördes|genomförs|löper|löpte|"
+PROSE_RANGE_CUE_RE = re.compile(r"\b(?:during\s+the\s+period|under\s+perioden|under(?=\s+(?:den\s+)?\d)|under\s+tiden|för\s+tiden|perioden|"
+                                # "from 1 januari 2022 tom 31 december 2023", "fr o m … t o m …"
+                                r"from(?=\s+(?:den\s+)?\d)|fr\.?\s?o\.?\s?m\.?(?=\s+(?:den\s+)?\d)|från\s+och\s+med|pågick|pågår|pågå|genomfördes|genomförs|löper|löpte|"
                                 r"bedrevs|bedrivs|finansierar\s+\w+\s+under)\b", re.I)
-PROSE_START_RE = re.compile(r"\b(?:startade|startades|startar|påbörjades|inleddes|drog\s+igång|började)\s+(?:den\s+|från\s+)?(?=\d)", re.I)
+PROSE_START_RE = re.compile(r"\b(?:startade|startades|startar|starta|påbörjades|påbörjas|inleddes|drog\s+igång|började)\s+(?:den\s+|från\s+)?(?=\d)"
+                            # "Insatsen bedrivs sedan 2021-01-01 av …", "Teamet pågår sedan den 1 mars 2029"
+                            r"|\b(?:(?:be)?drivs|pågår)\s+sedan\s+(?:den\s+)?(?=\d)"
+                            # "har bedrivits av X i samarbete med Y sedan den 1 mars 2021", "har sedan den 1 mars 2021 drivits av X"
+                            r"|\b(?:be)?drivits\b[^.]{0,80}?\bsedan\s+(?:den\s+)?(?=\d)"
+                            r"|\bsedan\s+(?:den\s+)?(?=\d[^.]{0,25}?\b(?:be)?drivits\b)", re.I)
 PROSE_END_RE = re.compile(
     r"\b(?:pågår|pågick|pågå|löper|löpte|varar)\s+(?:till\s+och\s+med|t\.?\s?o\.?\s?m\.?|fram\s+till|till)\s+(?:den\s+)?(?=\d)"
-    r"|\b(?:avslutas|avslutades|upphör|upphörde|slutar)\s+(?:den\s+)?(?=\d)", re.I)
+    r"|\b(?:avslutas|avslutades|upphör|upphörde|slutar)\s+(?:enligt\s+plan(?:en)?\s+)?(?:den\s+)?(?=\d)", re.I)
 LABEL_START_RE = re.compile(r"\b(?:startdatum|projektstart|insatsstart|planerad\s+start)\s*:?\s*(?=\d)", re.I)
 # A period field prints its two dates side by side, a dash or only a space between: "Projektperiod: 2009-05-01 2012-04-30"
 # ... also a bare "Period:" label with its colon: "Period:\t2025-08-18 -- 2027-06-30"
-LABEL_RANGE_RE = re.compile(r"\b(?:projektperiod|insatsperiod|projekttid|insatstid)\s*:?\s*(?=\d)|\bperiod\s*:\s*(?=\d)", re.I)
+# ... or said in a sentence: "Projekttiden är 1 april 2022 till 31 mars 2024"
+LABEL_RANGE_RE = re.compile(r"\b(?:projektperiod|insatsperiod|projekttid|insatstid)(?:en)?\s*(?::|är|var)?\s*(?=\d)|"
+                            r"\bperiod\s*:\s*(?=\d)", re.I)
 LABEL_END_RE = re.compile(r"\b(?:slutdatum|projektslut|insatsslut|planerat\s+slut)\s*:?\s*(?=\d)", re.I)
 # whose subject is the intervention, not the förbund's accounts
 PROJECT_WORD_RE = re.compile(r"\b(?:projekt|project|insats|förstudie|verksamhet|satsning)\w*", re.I)
+# ... or whose verb says something was run, its name the subject: "Framtidsvägen har bedrivits av X under perioden A till B"
+# ... or a grant for a period: "Styrelsen beslutade att bevilja X 780 000 kronor för perioden A – B"
+RUN_VERB_RE = re.compile(r"\b(?:har|hade)\s+(?:be)?drivits\b|\b(?:har|hade)\s+(?:genomförts|pågått)\b|"
+                         # ... or whose verbs start and end it: "Samverkansteam X startade 2022-09-05 och avslutas 2024-09-04"
+                         r"\b(?:startade|startar|påbörjades|inleddes)\b[^.]{0,60}?\b(?:avslutas|avslutades|upphör|pågår\s+till)\b|"
+                         # ... or the sum applied for, for a time: "X ansöker om 2 400 000 kronor för tiden A–B"
+                         r"\b(?:bevilja(?:r|s|de|des|ts)?|ansöker\s+om|söker|söks)\b[^.]{0,80}?\bför\s+(?:perioden|tiden)\b", re.I)
 ACCOUNTS_RE = re.compile(r"\b(?:årsredovisning|räkenskapsår|verksamhetsår|bokslut|delårsrapport|förbundet\s+bildades)\w*", re.I)
 LABEL_LINE_RE = re.compile(r"^[^\n]{1,40}:\s*$")
 MAX_BARE_LABEL_WORDS = 3
 RANGE_GAP_RE = re.compile(r"^\s*(?:–|--|-|—|till och med|t\.?o\.?m\.?|till|to|until)\s*(?:den\s+)?$", re.I)
-# An extension ("förlängning t.o.m. 2027-12-31", "Fortsättning söks för A – B") replaces the period it extends.
-EXTEND_RE = Needing(re.compile(r"\b(?:förläng|fortsättning\b|fortsättningen\b)\w*", re.I), ("förläng", "fortsättning"))
+# An extension ("förlängning t.o.m. 2027-12-31", "Fortsättning söks för A – B", "Vi ansöker om fortsatt
+# finansiering för perioden A till och med B") replaces the period it extends.
+EXTEND_RE = Needing(re.compile(r"\b(?:förläng|fortsättning\b|fortsättningen\b|fortsatt(?:a)?\s+(?:finansiering|medel)\b)\w*",
+                               re.I), ("förläng", "fortsättning", "fortsatt"))
 EXTEND_END_RE = re.compile(r"(?:\bt\.?\s?o\.?\s?m\.?|\btill\s+och\s+med|\bfram\s+till|\btill)\s+(?:den\s+)?(?=\d)", re.I)
 
 
@@ -49,10 +68,16 @@ def _bare_label(line: str) -> bool:
         cue.search(line) for cue in (START_CUE_RE, END_CUE_RE, INTAKE_CUE_RE))
 
 
+# "Projektet pågår mellan 1 mars 2031 och 28 februari 2033"
+BETWEEN_BEFORE_RE = re.compile(r"\bmellan\s+(?:den\s+)?$", re.I)
+BETWEEN_GAP_RE = re.compile(r"^\s*och\s+(?:den\s+)?$", re.I)
+
+
 def _first_range(text: str) -> tuple[Found, Found] | None:
     dates = find_dates(text)
     for a, b in zip(dates, dates[1:]):
-        if RANGE_GAP_RE.match(text[a.end:b.start]) and a.value < b.value:
+        between = BETWEEN_GAP_RE.match(text[a.end:b.start]) and BETWEEN_BEFORE_RE.search(text[max(0, a.start - 12):a.start])
+        if (RANGE_GAP_RE.match(text[a.end:b.start]) or between) and a.value < b.value:
             return a, b
     return None
 
@@ -139,7 +164,7 @@ def _period_in_prose(text: str, take) -> None:
             take(field, dates[0], m.end())
     seen: dict[str, str] = {}
     for offset, sentence in _sentences(text):
-        if not PROJECT_WORD_RE.search(sentence) or ACCOUNTS_RE.search(sentence):
+        if not (PROJECT_WORD_RE.search(sentence) or RUN_VERB_RE.search(sentence)) or ACCOUNTS_RE.search(sentence):
             continue
         if PROSE_RANGE_CUE_RE.search(sentence) and not seen:
             ranged = _first_range(sentence)

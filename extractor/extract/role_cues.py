@@ -14,7 +14,8 @@ import re
 # when it holds one of the words in lower case (every match of the pattern holds one).
 ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("owner", "after", r"\b(?:ägs|ägdes|ägts)\s+(?:gemensamt\s+)?av", ("ägs", "ägdes", "ägts")),
-    ("owner", "after", r"\b(?:projektägare|projektägarna|huvudman(?:nen)?|huvudmän)\s+(?:för\s+\w+\s+)?(?:är|var|blir|har\s+varit)", ("projektägar", "huvudm")),
+    ("owner", "after", r"\b(?:projektägare|projektägarna|insatsägare|huvudman(?:nen)?|huvudmän)\s+(?:för\s+\w+\s+)?"
+                       r"(?:är|var|blir|har\s+varit|ska\s+vara|skall\s+vara)", ("projektägar", "insatsägar", "huvudm")),
     # ... also the ESF form's word for it: "Projektanordnare: Exempelby universitet"
     ("owner", "after", r"\b(?:projektägare|huvudman|projektanordnare)\s*:", ("projektägare", "huvudman", "projektanordnare")),
     # a cover or form line that prints its label without a colon: "Projektägare Köpings kommun"
@@ -24,13 +25,20 @@ ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
     # a signature table's role column: "Samverkanspart\tRegion Exempel\tAnna Exempel"
     ("partner", "after", r"(?m)^[ \t]*(?:samverkanspart(?:ner)?|samarbetspart(?:ner)?)\t(?=[A-ZÅÄÖ])", ("samverkanspart", "samarbetspart")),
     ("owner", "after", r"\b(?:genomförs|genomfördes|genomförts)\s+av", ("genomför",)),
-    ("owner", "after", r"\b(?:be)?(?:drivs|drevs|drivits|bedrivits)\s+(?:gemensamt\s+|nu\s+)?av", ("drivs", "drevs", "drivits")),
+    # "Insatsen genomförs tillsammans med A och B": the owner is stated elsewhere; A and B take part
+    ("partner", "after", r"\b(?:genomförs|genomfördes|genomförts)\s+tillsammans\s+med", ("genomför",)),
+    # ... "bedrivs sedan 2021-01-01 av X", "drivs sedan hösten 2022 av X"
+    ("owner", "after", r"\b(?:be)?(?:drivs|drevs|drivits|bedrivits|drivas)\s+(?:gemensamt\s+|nu\s+|sedan\s+(?:den\s+)?[\w-]+(?:\s+\w+){0,2}?\s+)?av",
+     ("drivs", "drevs", "drivits", "drivas")),
     ("owner", "after", r"\b(?:driver|drev|bedriver|bedrev)\s+(?:\w+\s+){0,2}?tillsammans\s+med", ("tillsammans",)),
     # "Tornet drivs av A tillsammans med B": B runs it too
-    ("owner", "after", r"\b(?:be)?(?:drivs|drevs|drivits|bedrivits)\s+(?:gemensamt\s+)?av\s+[^.;]{3,80}?\btillsammans\s+med",
+    ("owner", "after", r"\b(?:be)?(?:drivs|drevs|drivits|bedrivits)\s+(?:gemensamt\s+|sedan\s+(?:den\s+)?[\w-]+(?:\s+\w+){0,2}?\s+)?"
+                       r"av\s+[^.;]{3,80}?\btillsammans\s+med",
      ("tillsammans",)),
     # "X var lokal projektägare" (of its part of a national project)
-    ("owner", "before", r"\s+(?:är|var|blir|har\s+varit)\s+(?:lokal\s+|formell\s+)?(?:projektägare|insatsägare|huvudman|ägare)\b",
+    # ... and a decision's or a memo's plan: "Sala kommun ska vara projektägare för insatsen"
+    ("owner", "before", r"\s+(?:är|var|blir|har\s+varit|ska\s+vara|skall\s+vara|kommer\s+att\s+vara)\s+"
+                        r"(?:lokal\s+|formell\s+)?(?:projektägare|insatsägare|huvudman|ägare)\b",
      ("ägare", "huvudman")),
     ("owner", "before", r"\s+(?:fick|får|har|hade)\s+rollen\s+som\s+(?:projektägare|huvudman)\b", ("rollen",)),
     # a decision's case: "Exempelby kommun har som insatsägare ansökt om …", "Exempelby kommun, insatsägare, ansöker …";
@@ -53,7 +61,7 @@ ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
                         r"(?:medel|pengar|\d[\d \u00a0.,]*\s*(?:kr|kronor|tkr|miljoner))\b", ("beviljats", "fått", "tilldelats")),
     # the applicant of a decision's case: "Ansökan från X om …", "X ansöker om 980 000 kr"
     ("owner", "after", r"\bansökan\s+från(?=\s+[A-ZÅÄÖ])", ("ansökan",)),
-    ("owner", "before", r"\s+ansöker\s+(?:\w+\s+){0,2}?om\s+(?:medel|\d)", ("ansöker",)),
+    ("owner", "before", r"\s+ansöker\s+(?:\w+\s+){0,2}?om\s+(?:medel|förlängning|fortsatt|fortsättning|\d)", ("ansöker",)),
     ("partner", "after", r"\bi\s+(?:nära\s+|tät\s+|bred\s+)?(?:samverkan|samarbete)\s+med", ("samverkan", "samarbete")),
     # English prose: "carried out in cooperation with Region Skåne and Arbetsförmedlingen"
     ("partner", "after", r"\bin\s+(?:close\s+)?(?:cooperation|collaboration|partnership)\s+with",
@@ -70,13 +78,17 @@ ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("partner", "before", r"\s+(?:samarbetar|samarbetade|samverkar|samverkade)\s+(?:även\s+|också\s+)?med", ("samarbeta", "samverka")),
     # "A och B kommuner har varit parter", "C och D har som samverkande aktörer deltagit i projektet",
     # "med Arbetsförmedlingen som samverkanspart"
-    ("partner", "before", r"\s+(?:har\s+varit|är|var|blev)\s+(?:medverkande\s+|deltagande\s+|samverkande\s+)?(?:samverkans)?parter\b",
+    # ... "B och C blir nu samverkansparter", "A och B är samarbetsparter"
+    ("partner", "before", r"\s+(?:har\s+varit|är|var|blev|blir)\s+(?:nu\s+|också\s+|även\s+)?"
+                          r"(?:medverkande\s+|deltagande\s+|samverkande\s+)?(?:samverkans|samarbets)?parter\b",
      ("parter",)),
     ("partner", "before", r"\s+(?:har\s+)?(?:deltagit|deltog|deltar|medverkat|medverkade|medverkar)\s+"
                           r"(?:i\s+(?:projektet|insatsen|förstudien|satsningen)\s+)?som\s+(?:samverkande\s+)?"
                           r"(?:aktörer|aktör|parter|part|samverkansparter|samverkanspart)\b", ("aktör", "part")),
-    ("partner", "before", r"(?:\s*\([^()\n]{0,80}\))?\s+som\s+(?:samverkanspart(?:ner|s)?|samarbetspart(?:ner|s)?)\b",
-     ("samverkanspart", "samarbetspart")),
+    ("partner", "before", r"(?:\s*\([^()\n]{0,80}\))?\s+som\s+(?:samverkanspart(?:ner|er|s)?|samarbetspart(?:ner|er|s)?|"
+                          r"medverkande\s+part(?:er)?)\b", ("samverkanspart", "samarbetspart", "medverkande")),
+    # the verb left out after "och": "X är insatsägare och Region Y samverkanspart."
+    ("partner", "before", r"\s+(?:samverkans|samarbets)part(?:ner|er|s)?(?=\s*[.;]|\s*$)", ("samverkanspart", "samarbetspart")),
     # "Projektets parter bestod av A, B och C"; a group of the parties stands for them:
     # "… bestod av lokala samverkansgruppen, som representerades av A, B och C"
     ("partner", "after", r"\b(?:projektets|insatsens|förstudiens)\s+parter\s+(?:består|bestod|bestått|har\s+varit|var|är)"
@@ -94,6 +106,10 @@ ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
     # a form that prints the value before its label: "Samordningsförbundet X Organisationsnamn"
     ("owner", "before", r"\s+(?:Organisationsnamn|Sökande\s+organisation)\b", ("organisationsnamn", "sökande")),
     ("owner", "after", r"\b(?:Organisationsnamn|Sökande\s+organisation)\s*:", ("organisationsnamn", "sökande")),
+    # "Teamet är en gemensam insats för A, B och C", "ett gemensamt projekt mellan A och B",
+    # "en gemensam insats för parterna i förbundet: A, B och C"
+    ("partner", "after", r"\bgemensam(?:t|ma)?\s+(?:insats|projekt|satsning|verksamhet)\s+(?:för|mellan)"
+                         r"(?:\s+(?:de\s+\w+\s+)?parterna(?:\s+i\s+(?:förbundet|samordningsförbundet))?\s*:)?", ("gemensam",)),
     # "beviljades medel för att tillsammans med X skapa …"; a bare "tillsammans med" names whom a
     # participant meets, not a party to the intervention
     ("partner", "after", r"\bför\s+att\s+tillsammans\s+med", ("tillsammans",)),

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..record import Section, Table
 from .fte_forms import FTE_RES, states_share
-from .staff_roles import ROLE_PATTERN
+from .staff_roles import ROLE_PATTERN, singular as _singular
 from .tables import find_tables
 from .text import Needing, lines, sentences
 
@@ -29,9 +29,10 @@ COUNT_RE = re.compile(r"\b(?<![\d,])(en|ett|två|tre|fyra|fem|sex|sju|åtta|one|
 TOGETHER_RE = re.compile(r"tillsammans|sammanlagt|totalt|gemensamt|\btogether\b|\bin total\b|\bcombined\b", re.I)
 # ", " ends a clause unless what follows is the share itself: "Coach, 75 procent".
 CLAUSE_SPLIT_RE = re.compile(r",\s+(?!\d+(?:,\d+)?\s*(?:%|procent)|heltid|halvtid|som\s+arbetar|\d+(?:[.,]\d+)?\s*FTE)|;\s+|"
-                             r"(?<!\bvar)\s+och\s+(?=en |ett |två |tre |fyra |[a-zåäö]+ på )|"
+                             # ... "och förbundets controller på 20 %": a genitive before the next role
+                             r"(?<!\bvar)\s+och\s+(?=en |ett |två |tre |fyra |(?:[a-zåäö]+s )?[a-zåäö]+ på )|"
                              r"\s+and\s+(?=one |an? |two |three |four |five )|"
-                             rf"\s+och\s+(?={ROLE_PATTERN}\s+\d)|\s+samt\s+|\.\s+")
+                             rf"\s+och\s+(?={ROLE_PATTERN}\s+\d)|\s+samt\s+|(?<!resp)\.\s+")  # "1,0 resp. 0,75" is one clause
 # "Resurs/er: 2,5 tjänster", "Sammanlagt omfattar verksamheten 5,0 årsarbetare"; not a role's own
 # total ("två behandlare på sammanlagt 1,5 tjänst").
 STATED_TOTAL_RE = Needing(re.compile(
@@ -66,7 +67,7 @@ SHARE_CELL_RE = re.compile(r"^(?P<num>\d{1,3}(?:,\d+)?)\s*(?P<pct>%|procent)?(?:
 COUNT_HEAD_RE = re.compile(r"^(?:antal|antal personer|st|number)$", re.I)
 TOTAL_ROW_RE = re.compile(r"^(?:totalt|summa|total|sammanlagt)\b", re.I)
 ROLE_NUMBER_RE = re.compile(r"^\d+\.\s*|\s+\d+$")
-PLURAL_RE = re.compile(r"(?:er|erna|ar|arna|män|coaches|(?:or|er|ist|se)s)$", re.I)
+PLURAL_RE = re.compile(r"(?:(?<!controll)er|erna|ar|arna|män|coaches|(?:or|er|ist|se)s)$", re.I)  # "controller" is one
 # A change of a post states its old share before its new: "från 100 % till 75 %", "från 1,5 till 2,0 tjänster".
 SHARE_FORM = r"(?:\d+(?:,\d+)?\s*(?:%|procent|tjänst(?:er)?|årstjänst(?:er)?|åa)?|heltid|halvtid)"
 FROM_TO_RE = re.compile(rf"\bfrån\s+{SHARE_FORM}\s+till\s+(?={SHARE_FORM})", re.I)
@@ -78,8 +79,12 @@ TIMES_AT_END_RE = re.compile(r"\d\s*[x×]\s*$")
 LIST_AFTER_ROLE_RE = re.compile(r"^\s*:")
 # A clause without a role that states a share for "one" of the roles just named: "och en på 0,5 tjänst".
 ONE_OF_RE = re.compile(r"^\s*(?:en|ett|den andra|den ena)\s+(?:på|om|med)\b", re.I)
+# ... or for some of them: "tre ungdomscoacher, en på heltid och två på halvtid"
+SOME_OF_RE = re.compile(r"^\s*(två|tre|fyra)\s+(?=(?:på|om)\b)", re.I)
 # "Två socionomer anställs, var och en på 75 %": the share of each of the posts just counted.
-EACH_OF_RE = re.compile(r"^\s*(?:var och en|vardera|båda|samtliga|alla)\b", re.I)
+EACH_OF_RE = re.compile(r"^\s*(?:var och en|vardera|båda|bägge|samtliga|alla)\b", re.I)
+# "en rehabkoordinator och en arbetsspecialist, båda på heltid": the share of each of the posts named before.
+BOTH_OF_RE = re.compile(r"^\s*(?:båda|bägge|samtliga|alla\s+(?:två|tre|fyra))\b", re.I)
 
 
 @dataclass
@@ -98,28 +103,25 @@ def _share(m: re.Match, name: str) -> float:
     return 1.0 if name == "fulltime" else 0.5
 
 
-# Plural and definite endings back to the singular: "coacherna" -> "coach", "processledaren" -> "processledare".
-SINGULAR_ENDINGS = [
-    (r"(ar)tjänst(?:en|erna|er)?$", r"\1e"),
-    (r"tjänst(?:en|erna|er)?$", ""),
-    (r"(coach|konsulent|terapeut|socionom|specialist|psykolog|kurator|koordinator|pedagog|strateg)(?:erna|er)$", r"\1"),
-    (r"(lots)(?:arna|ar)$", r"\1"),
-    (r"(coach|konsulent|terapeut|socionom|specialist|psykolog|pedagog|strateg|lots)en$", r"\1"),
-    (r"(are|ska|kurator|koordinator)n$", r"\1"),
-    (r"(coach)es$", r"\1"),
-    (r"([a-z]{3,}(?:or|er|ist|se))s$", r"\1"),
-]
-SINGULAR_RES = [(re.compile(p, re.I), repl) for p, repl in SINGULAR_ENDINGS]
+# Posts counted with a share each, in order: "två coacher (1,0 resp. 0,75 tjänst)", "två coacher på 100 respektive 50 %"
+RESPECTIVE_RE = re.compile(
+    rf"\b(?P<count>två|tre|fyra|[2-4])\s+(?P<role>{ROLE_PATTERN})\s*(?:\(|på\s+|om\s+)\s*"
+    r"(?P<shares>\d{1,3}(?:,\d+)?\s*%?(?:\s*(?:,|resp\.?|respektive|och)\s*\d{1,3}(?:,\d+)?\s*%?){1,3})"
+    r"\s*(?P<unit>tjänst(?:er)?|åa|%|procent)?", re.I)
 
 
-def _singular(role: str) -> str:
-    """Return a role as its singular, capitalised.  "arbetsterapeuten" -> "Arbetsterapeut\""""
-    role = role.strip(" -/")
-    for pattern, repl in SINGULAR_RES:
-        role, n = pattern.subn(repl, role)
-        if n:
-            break
-    return role[:1].upper() + role[1:]
+def _respective(clause: str) -> list[tuple[str, float, int, int]]:
+    """Return the posts of "två coacher (1,0 resp. 0,75 tjänst)": one share for each, in order."""
+    m = RESPECTIVE_RE.search(clause)
+    if not m or not re.search(r"resp|,|och", m.group("shares")):
+        return []
+    values = [float(v.replace(",", ".")) for v in re.findall(r"\d{1,3}(?:,\d+)?", m.group("shares"))]
+    count = COUNT_WORDS.get(m.group("count").lower()) or int(m.group("count"))
+    percent = "%" in m.group("shares") or (m.group("unit") or "").lower() in ("%", "procent")
+    shares = [v / 100 if percent or v > 3 else v for v in values]
+    if len(shares) != count or not all(0 < s <= 1 for s in shares):
+        return []
+    return [(_singular(m.group("role")), s, m.start(), m.end()) for s in shares]
 
 
 def parse_clause(clause: str) -> list[tuple[str, float, int, int]]:
@@ -127,6 +129,9 @@ def parse_clause(clause: str) -> list[tuple[str, float, int, int]]:
 
     "två arbetsmarknadscoacher om vardera 100 %" -> two entries of 1.0
     """
+    respective = _respective(clause)
+    if respective:
+        return respective
     roles = list(ROLE_RE.finditer(clause))
     if not roles or CHANGE_RE.search(clause):
         return []
@@ -279,19 +284,24 @@ def _read_part(part: str) -> list[tuple[str, float, int, int]]:
     part = FROM_TO_RE.sub(lambda m: " " * len(m.group()), part)  # the old share is no post
     if not states_share(part):
         return []
-    out, last_role, counted = [], None, None
+    out, last_role, counted, pending = [], None, None, []  # pending: the posts counted without a share yet
     for idx, clause in _clauses(part):
         found = parse_clause(clause)
         prefix = (_singular(last_role).lower() if last_role and ONE_OF_RE.match(clause)
                   else counted if counted and EACH_OF_RE.match(clause) else None)
-        if not found and prefix:
+        prefixes = pending if len(pending) > 1 and BOTH_OF_RE.match(clause) else [prefix] if prefix else []
+        some = SOME_OF_RE.match(clause) if last_role and not found else None
+        if some:  # "två på halvtid" -> "två ungdomscoacher på halvtid"
+            found = [(r, f, 0, len(clause)) for r, f, *_ in parse_clause(f"{some.group(1)} {last_role} {clause[some.end():]}")]
+        for prefix in [] if found else prefixes:
             lead = len(prefix) + 1
-            found = [(r, f, max(0, s - lead), e - lead) for r, f, s, e in parse_clause(f"{prefix} {clause}")]
+            found += [(r, f, max(0, s - lead), e - lead) for r, f, s, e in parse_clause(f"{prefix} {clause}")]
         out += [(role, fte, idx + s, idx + e) for role, fte, s, e in found]
         roles = list(ROLE_RE.finditer(clause))
         last_role = roles[-1].group() if roles else last_role
         count_m = COUNT_RE.search(clause[:roles[-1].start()]) if roles else None
         counted = f"{count_m.group(1)} {roles[-1].group()}" if count_m and not found else None
+        pending = [] if found else pending + [counted] if counted else pending
     return out
 
 
