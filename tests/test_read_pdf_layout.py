@@ -255,3 +255,26 @@ def test_a_table_of_labels_and_figures_on_one_grid_stays_in_rows():
     x0, x1, line, alpha = _side_by_side(6, alpha_right=False)
     assert pdflayout.reading_groups(x0, x1, line, alpha) is None
     assert pdflayout.reading_groups(x0, x1, line) is None  # no word text: no guess
+
+
+def test_form_of_short_label_and_value_cells_is_not_split_at_the_middle(tmp_path):
+    # labels left of the page's middle, values right of it, one title across: hardly a word crosses
+    # the middle, but the rows are a form's, read row by row (not all labels, then all values)
+    pdf = one_page_pdf()
+    pdf.set_font("Helvetica", "B", 14)
+    pdf.text(20, 20, "Fortsättningsansökan för insatsen Ledstången")
+    pdf.set_font("Helvetica", "", 10)
+    rows = [("Insatsens namn:", "Ledstången"), ("Insatsägare:", "Exempelby kommun"),
+            ("Sökt belopp:", "2 340 tkr"), ("Projektperiod:", "1 januari 2026 - 31 december 2027"),
+            ("Målgrupp:", "Personer 25-64 år"), ("Förväntat antal deltagare:", "50 personer under perioden"),
+            ("Roll", "Tjänstgöringsgrad"), ("Processledare", "0,5"), ("Arbetsspecialist", "1,0"),
+            ("Fysioterapeut", "0,4"), ("Personal (tkr)", "980"), ("Övriga kostnader (tkr)", "170"),
+            ("Summa sökt från förbundet (tkr)", "1 150")]
+    for i, (label, value) in enumerate(rows):
+        pdf.text(20, 32 + 7 * i, label)
+        pdf.text(110, 32 + 7 * i, value)
+    path = tmp_path / "formular.pdf"
+    pdf.output(str(path))
+    lines = _both(path).split("\n")
+    assert "Sökt belopp:\t2 340 tkr" in lines
+    assert "Fysioterapeut\t0,4" in lines

@@ -233,6 +233,19 @@ def reading_groups(x0: np.ndarray, x1: np.ndarray, line: np.ndarray,
     return groups
 
 
+def reads_as_columns(x0: np.ndarray, x1: np.ndarray, line: np.ndarray, gutter: float, alpha=None) -> bool:
+    """Return True when a page's lines, split at `gutter`, read as two text columns and not as the
+    rows of a form or table whose label cells stand left of the middle and values right of it (few
+    words cross the middle on either)."""
+    x0, x1 = np.asarray(x0, float), np.asarray(x1, float)
+    if not len(x0):
+        return False
+    row = np.searchsorted(np.unique(line), line)
+    alpha = alpha() if callable(alpha) else alpha
+    return _is_text_columns(x0, x1, row, (0, int(row.max()) + 1), gutter,
+                            None if alpha is None else np.asarray(alpha, bool))
+
+
 def _may_have_gutter(x0, x1, row) -> bool:
     """Return False when no MIN_BAND_LINES lines in a row each leave a strip of the gutter zone free
     (a page of prose: every line runs across the middle), a quick test before the full one."""
