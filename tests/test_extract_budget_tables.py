@@ -31,3 +31,36 @@ def test_amounts_tkr_in_the_budget_heading_scales_the_table():
     sections = [Section(key="budget", heading="Budget 2026 (tkr)", text=text[body:], page=None,
                         char_start=body, char_end=len(text))]
     assert _values(text, money_spans(sections)) == [1850000, 2270000]
+
+
+def _budget(text: str, sections: list[Section], doc_type: str = "application") -> dict:
+    from extractor.extract.budget import find_budget
+
+    amounts = find_amounts(text, money_spans(sections) + kronor_columns(text))
+    return find_budget(text, amounts, sections, doc_type)
+
+
+def _field(text: str, heading: str, body: str, key: str = "budget") -> Section:
+    start = text.index(body, text.index(heading) + len(heading))
+    return Section(key=key, heading=heading, text=body, page=None, char_start=start, char_end=start + len(body))
+
+
+def test_budget_a_form_field_headed_own_financing_is_not_the_sum_requested():
+    text = "Beviljade medel totalt\t2 480 000 kr\nEgen finansiering enligt ansökan\n310 000 kr\n"
+    sections = [_field(text, "Egen finansiering enligt ansökan", "310 000 kr")]
+    budget = _budget(text, sections, "progress_report")
+    assert budget["own_financing_sek"] == 310000 and budget["requested_sek"] != 310000
+
+
+def test_budget_of_the_whole_cost_the_figure_after_soks_is_requested():
+    text = ("Budget\nAv totalkostnaden 4 340 000 kr söks 3 740 000 kr från förbundet. "
+            "Kommunen bidrar med 600 000 kr i egen insats.\n")
+    sections = [_field(text, "Budget", text[7:].rstrip("\n"))]
+    assert _budget(text, sections) == {"requested_sek": 3740000, "own_financing_sek": 600000, "total_sek": 4340000}
+
+
+def test_budget_a_years_share_in_a_per_year_table_ranks_below_the_whole_request():
+    text = ("Sökt belopp: 1 650 000 kr (825 000 kr per år)\nBudget per år\nKostnad\tPer år\n"
+            "Handledare\t560 000\nVarav sökt från förbundet\t825 000\n")
+    sections = [_field(text, "Budget per år", text[text.index("Kostnad"):].rstrip("\n"))]
+    assert _budget(text, sections)["requested_sek"] == 1650000

@@ -35,6 +35,7 @@ NEW_ITEM_SUM_RE = re.compile(r"(?::-|\b[kK]r\.?)\s+(?:Totalt|TOTALT|Summa|SUMMA)
 # A cost per participant or per month is not a headline figure.
 # "450 000 kr/år", "962 tkr för 2025": one year's part ranks below a figure for the whole period.
 PER_YEAR_RE = re.compile(r"^\s*(?:per år|/\s*år|årligen|för (?:år )?(?:19|20)\d\d\b)", re.I)
+PER_YEAR_HEAD_RE = re.compile(r"^(?:belopp\s+|kostnad\s+)?(?:per år|/\s*år|årlig(?:en|t)?|kr/år|tkr/år)\b", re.I)
 PER_UNIT_RE = re.compile(r"^\s*(?:per|/)\s*(?:deltagare|person|månad|timme|plats|dag)", re.I)
 # "… söks från förbundet och 40 000 kr utgör egeninsats": a figure right after "och" starts the next item.
 NEXT_ITEM_RE = re.compile(r"\b(?:och|samt)\s*$")
@@ -112,6 +113,15 @@ def _row_label(line: str) -> str | None:
     return label.strip(" \t:") or None
 
 
+def _row_figure(flat: str, inside: list[Found]) -> Found:
+    """Return a labelled row's figure: its last, but not a year's share set after the whole.
+
+    "Sökt belopp: 1 650 000 kr (825 000 kr per år)" -> 1 650 000
+    """
+    whole = [a for a in inside if not PER_YEAR_RE.match(flat[a.end:a.end + 20])]
+    return (whole or inside)[-1]
+
+
 def _cue_hits(field: str, text: str, label: bool = False):
     """Yield (match, tier) for each cue of `field` in `text` (a row's label when `label`)."""
     for cue, tier in CUE_RES[field]:
@@ -155,6 +165,17 @@ def _table_candidates(table: Table, amounts: list[Found], report: bool, in_budge
                 for field in CUES:
                     if pick and next(_cue_hits(field, head.text), None):
                         add(field, in_budget(row[0].start), LABEL_TIER, row[0].start, pick)
+
+
+def _under_year_head(tables: list[Table], found: Found) -> bool:
+    """Whether a figure stands in a table column headed as one year's: "Kostnad | Per år"."""
+    for table in tables:
+        if table.header and table.start <= found.start < table.end:
+            for row in table.rows:
+                for head, cell in zip(table.header, row):
+                    if cell.start <= found.start < cell.end:
+                        return bool(PER_YEAR_HEAD_RE.search(head.text))
+    return False
 
 
 def _under_part_head(table: Table, pick: Found) -> bool:
@@ -249,7 +270,7 @@ def find_budget(text: str, amounts: list[Found], sections: list[Section], doc_ty
     candidates: dict[str, list[tuple]] = {field: [] for field in CUES}
 
     def add(field: str, inside_budget: bool, tier: float, pos: int, found: Found) -> None:
-        per_year = bool(PER_YEAR_RE.match(text[found.end:found.end + 20]))
+        per_year = bool(PER_YEAR_RE.match(text[found.end:found.end + 20])) or _under_year_head(tables, found)
         candidates[field].append((not inside_budget, tier, pos, found.value, found.start, found.end, per_year))
 
     tables = find_tables(text)
@@ -266,15 +287,13 @@ def find_budget(text: str, amounts: list[Found], sections: list[Section], doc_ty
     for section in sections:
         # A form's budget field holding one figure ("7 527 tkr för 4 år") is the sum applied for.
         inside = [a for a in amounts if section.char_start <= a.start < section.char_end]
-        if section.key == "budget" and len(inside) == 1 and len(section.text) <= SHORT_FIELD_CHARS:
+        # a field whose label is the heading and whose value opens it: "Egen insats (kr)" over "240000"
+        named = next((field for field in CUES for _, tier in _cue_hits(field, section.heading or "") if tier == 0),
+                     None) if inside and _figure_line(section.text.split("\n", 1)[0]) else None
+        if named:
+            add(named, True, 0, section.char_start, inside[0])
+        elif section.key == "budget" and len(inside) == 1 and len(section.text) <= SHORT_FIELD_CHARS:
             add("requested_sek", True, 0, section.char_start, inside[0])
-        elif inside and _figure_line(section.text.split("\n", 1)[0]):
-            # a field whose label is the heading and whose value opens it: "Egen insats (kr)" over "240000"
-            for field in CUES:
-                hit = next(_cue_hits(field, section.heading or ""), None)
-                if hit and hit[1] == 0:
-                    add(field, True, 0, section.char_start, inside[0])
-                    break
     if MANY_APPLICATIONS_RE.search(text):
         candidates["requested_sek"] = []
     chosen = _choose(candidates)
@@ -302,7 +321,7 @@ def _line_candidates(flat: str, start: int, end: int, line: str | None, inside: 
             for m, tier in _cue_hits(field, label, label=True):
                 # "Sökt belopp: 450 000 kr" states its figure as plainly as a sentence does
                 if not (doc_type in REPORT_TYPES and tier == SUM_TIER):
-                    add(field, in_budget, 0 if tier == LABEL_TIER else tier, start, inside[-1])
+                    add(field, in_budget, 0 if tier == LABEL_TIER else tier, start, _row_figure(flat, inside))
                 break
         if any(m for field in CUES for m in _cue_hits(field, label, label=True)):
             return
@@ -344,7 +363,8 @@ def _demote_year(candidate: tuple, others: list[tuple]) -> tuple:
     "Sökt belopp: 450 000 kr/år" + "Totalt sökt belopp: 1 350 000 kr" -> the latter first
     """
     if candidate[6] and any(o[3] > candidate[3] and abs(o[2] - candidate[2]) <= NEAR_YEAR_CHARS for o in others):
-        return candidate[:1] + (candidate[1] + 0.5,) + candidate[2:]
+        # below the whole, even where the whole stands in a form field and the year's part in the budget
+        return (True, candidate[1] + 0.5) + candidate[2:]
     return candidate
 
 
@@ -355,6 +375,10 @@ def _nearest(flat: str, amounts: list[Found], cue_start: int, cue_end: int) -> F
             and not SENTENCE_END_RE.search(flat[min(a.start, cue_end):max(a.start, cue_start) + 1])]
     adjacent = [a for a in same if 0 <= cue_start - a.end <= ADJACENT_CHARS  # "175 000 kr söks"
                 and not flat[a.end:cue_start].strip() and flat[cue_start:cue_start + 1].islower()]
+    # "Av totalkostnaden 4 340 000 kr söks 3 740 000 kr": a figure right after the cue is the one it states
+    right_after = [a for a in same if 0 <= a.start - cue_end <= ADJACENT_CHARS and not flat[cue_end:a.start].strip()]
+    if adjacent and right_after:
+        return right_after[0]
     if adjacent:
         return adjacent[-1]
     after = [a for a in same if 0 <= a.start - cue_end <= NEAR_AFTER
