@@ -64,3 +64,20 @@ def test_budget_a_years_share_in_a_per_year_table_ranks_below_the_whole_request(
             "Handledare\t560 000\nVarav sökt från förbundet\t825 000\n")
     sections = [_field(text, "Budget per år", text[text.index("Kostnad"):].rstrip("\n"))]
     assert _budget(text, sections)["requested_sek"] == 1650000
+
+
+def test_budget_sum_row_under_a_forbund_column_is_requested():
+    text = "Budget 2026\nPost\tFörbundet\tParternas egeninsats\tTotalt\nPersonal\t1 850 000\t420 000\t2 270 000\n" \
+           "Summa\t1 960 000\t580 000\t2 540 000\n"
+    body = text.index("Post")
+    sections = [Section(key="budget", heading="Budget 2026", text=text[body:], page=None, char_start=body,
+                        char_end=len(text))]
+    assert _budget(text, sections) == {"requested_sek": 1960000, "own_financing_sek": 580000, "total_sek": 2540000}
+
+
+def test_budget_a_final_reports_outcome_below_the_grant_is_the_total():
+    text = ("Ekonomi\nFörbundet beviljade 3 450 000 kr för hela projektperioden. "
+            "Projektets totala kostnad blev 3 249 780 kr. Resten betalas tillbaka.\n")
+    sections = [_field(text, "Ekonomi", text[8:].rstrip("\n"))]
+    budget = _budget(text, sections, "final_report")
+    assert (budget["requested_sek"], budget["total_sek"]) == (3450000, 3249780)

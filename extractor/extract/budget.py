@@ -296,7 +296,7 @@ def find_budget(text: str, amounts: list[Found], sections: list[Section], doc_ty
             add("requested_sek", True, 0, section.char_start, inside[0])
     if MANY_APPLICATIONS_RE.search(text):
         candidates["requested_sek"] = []
-    chosen = _choose(candidates)
+    chosen = _choose(candidates, doc_type in REPORT_TYPES)
     if where is not None:
         where.update({f"budget.{field}": (c[4], c[5]) for field, c in chosen.items()})
     return {field: chosen[field][3] if field in chosen else None for field in CUES}
@@ -328,10 +328,11 @@ def _line_candidates(flat: str, start: int, end: int, line: str | None, inside: 
     _prose_candidates(flat, start, end, inside, in_budget, add)
 
 
-def _choose(candidates: dict[str, list[tuple]]) -> dict[str, tuple]:
+def _choose(candidates: dict[str, list[tuple]], report: bool = False) -> dict[str, tuple]:
     """Return each field's best candidate; a whole budget or request under 10 000 kr, or a total below the
     sum requested (or equal to it where own financing is stated), or own financing not below the total,
-    is not taken."""
+    is not taken. A report's cost named outright ("Projektets totala kostnad blev …") may fall below the
+    sum granted: the rest is paid back."""
     chosen = {}
     for field, found in candidates.items():
         found = [_demote_year(c, found) for c in found]
@@ -341,7 +342,7 @@ def _choose(candidates: dict[str, list[tuple]]) -> dict[str, tuple]:
     # the whole cost is at least the sum requested, and above it where own financing is stated too
     floor = chosen["requested_sek"][3] if "requested_sek" in chosen else 0
     floor += 1 if floor and chosen.get("own_financing_sek", (0,) * 4)[3] else 0
-    if "total_sek" in chosen and chosen["total_sek"][3] < floor:
+    if "total_sek" in chosen and chosen["total_sek"][3] < floor and not (report and chosen["total_sek"][1] == 0):
         above = [c for c in sorted(candidates["total_sek"]) if c[3] >= floor]
         if above:
             chosen["total_sek"] = above[0]

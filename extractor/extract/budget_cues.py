@@ -10,7 +10,9 @@ CUES: dict[str, list[tuple[str, int]]] = {
     ],
     "requested_sek": [
         (r"\bsöks\b|sökt belopp|\bsökt(?=\s*:?\s*\d)|ansökt belopp|\bsöker\b|ansöker om|(?:att|vill) ansöka om(?=[^.\n]{0,40}?\d)|att rekvirera|"
-         r"från (?:samordnings)?förbundet|^samordningsförbundet(?=[^\n.]{0,40}?(?:\d|$))|"
+         r"från (?:samordnings)?förbundet|^(?:samordnings)?förbundet(?=[^\n.]{0,40}?(?:\d|$))|"
+         # a budget table's column: "Post | Förbundet | Egen insats | Totalt", "Sökt | Egen insats | Summa"
+         r"^sökt(?:a)?(?:\s+medel)?\s*(?:\((?:t?kr|sek)\))?\s*$|"
          r"förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+finansierar|"
          # English: "Requested from the association: SEK …", "Amount applied for: …"
          r"\brequested\s+(?:from|of)\b|\b(?:amount|sum)\s+(?:applied|requested)\s+for\b|\bwe\s+apply\s+for\b", 0),
