@@ -81,3 +81,17 @@ def test_budget_a_final_reports_outcome_below_the_grant_is_the_total():
     sections = [_field(text, "Ekonomi", text[8:].rstrip("\n"))]
     budget = _budget(text, sections, "final_report")
     assert (budget["requested_sek"], budget["total_sek"]) == (3450000, 3249780)
+
+
+def test_budget_own_financing_is_the_sum_under_the_other_financiers_columns():
+    text = "Kostnader och finansiering\n\tFörbundet\tRegion Exempel\tSumma\nPersonal\t1 380 000\t220 000\t1 600 000\n" \
+           "Summa\t1 540 000\t260 000\t1 800 000\n"
+    body = text.index("\tFörbundet")
+    sections = [Section(key="budget", heading="Kostnader och finansiering", text=text[body:], page=None,
+                        char_start=body, char_end=len(text))]
+    assert _budget(text, sections) == {"requested_sek": 1540000, "own_financing_sek": 260000, "total_sek": 1800000}
+
+
+def test_amounts_in_a_staffing_table_column_headed_as_cost():
+    text = "Personal\nTjänst\tOmfattning\tKostnad per år\nJobbcoach\t100 %\t610 000\nArbetsterapeut\t30 %\t190 000\n"
+    assert _values(text) == [610000, 190000]

@@ -236,7 +236,7 @@ def money_spans(sections) -> list[tuple[int, int]]:
 
 
 # A table column headed in kronor holds money wherever the table stands: "Kostnad (kr)" over "2 410 500".
-BUDGET_COLUMN_RE = re.compile(r"\bbudget(?:erat)?\b|\bbelopp\b", re.I)
+BUDGET_COLUMN_RE = re.compile(r"\bbudget(?:erat)?\b|\bbelopp\b|\bkostnad(?:er)?\b|\butfall\b", re.I)
 KRONOR_COLUMN_RE = re.compile(r"\((?:kr|sek|kronor)\)|\bi (?:kr|kronor|sek)\b|\bkronor\b|^\s*(?:kr|sek)\.?\s*$",
                               re.IGNORECASE)
 # A table whose label column names cost items or financiers is a budget wherever it stands ("Kostnadsslag |

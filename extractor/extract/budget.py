@@ -14,6 +14,9 @@ LABEL_TIER, SUM_TIER = 2, 3
 FORBUND_SUBJECT_RE = re.compile(r"förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+$", re.I)
 FINANCIER_HEAD_RE = re.compile(r"finansiär|finansiering|finansieras av|^parter?$|^part\b", re.I)
 FORBUND_RE = re.compile(r"förbund", re.I)
+# a financier's column: "Region Gotland", "Piteå kommun", "Arbetsförmedlingen" (not a year, a total or a kind of figure)
+PARTY_HEAD_RE = re.compile(r"[A-ZÅÄÖ][\wåäö-]+(?:\s+[\wåäö-]+){0,3}$")
+PARTY_NOT_RE = re.compile(r"\d|summa|totalt?\b|budget|utfall|kostnad|belopp|sökt|kr\b|kronor|andel|procent|%", re.I)
 SUM_LABEL_RE = re.compile(r"^(?:summa|totalt|total)\b", re.I)
 # Reports set budget against outcome: their "Summa" rows are not the whole cost.
 REPORT_TYPES = {"final_report", "progress_report"}
@@ -160,11 +163,36 @@ def _table_candidates(table: Table, amounts: list[Found], report: bool, in_budge
             if pick and hits:
                 add(field, in_budget(row[0].start), hits[0], row[0].start, pick)
         if SUM_LABEL_RE.match(label) and aligned(row) and not report:
+            parties = _party_columns_share(table, row, amounts)
+            if parties:
+                add("own_financing_sek", in_budget(row[0].start), LABEL_TIER, row[0].start, parties)
             for head, cell in zip(table.header[1:], row[1:]):
                 pick = _figure_in([cell], amounts)
                 for field in CUES:
                     if pick and next(_cue_hits(field, head.text), None):
                         add(field, in_budget(row[0].start), LABEL_TIER, row[0].start, pick)
+
+
+def _party_columns_share(table: Table, row, amounts: list[Found]) -> Found | None:
+    """Return the own financing of a table with a column per financier: the sum row's figures under the
+    parties other than the förbund.  "Post | Förbundet | Region Gotland | Summa" + "Summa | 1 540 000 |
+    260 000 | 1 800 000" -> 260 000
+    """
+    heads = [c.text for c in table.header]
+    if not any(FORBUND_RE.search(h) for h in heads[1:]):
+        return None
+    parts = []
+    for head, cell in zip(heads[1:], row[1:]):
+        if FORBUND_RE.search(head) or not PARTY_HEAD_RE.match(head) or PARTY_NOT_RE.search(head):
+            continue
+        if any(next(_cue_hits(f, head), None) for f in CUES):
+            return None  # the table names its own columns: read them as such
+        pick = _figure_in([cell], amounts)
+        if pick:
+            parts.append(pick)
+    if not parts:
+        return None
+    return Found(sum(p.value for p in parts), parts[0].start, parts[-1].end)
 
 
 def _under_year_head(tables: list[Table], found: Found) -> bool:
