@@ -16,7 +16,9 @@ from .text import digit_led_matches
 FTE_PATTERNS: dict[str, str] = {
     "times_percent": r"(?P<times>\d+)\s*[x×]\s*(?P<pct>\d+(?:,\d+)?)\s*(?:%|procent)",
     # "62 procent av patienterna" is a share of people, not of a position
-    "percent": r"(?<![\d,])(?P<pct>\d{1,3}(?:,\d+)?)\s*(?:%|procent|per ?cent)(?!\s+(?:av|of)\b)",
+    # ... but "20 % av sin tid", "50 % av heltid" is a post's share
+    "percent": r"(?<![\d,])(?P<pct>\d{1,3}(?:,\d+)?)\s*(?:%|procent|per ?cent)"
+               r"(?!\s+(?:av|of)\b(?!\s+(?:sin|sitt|en)?\s*(?:tid|arbetstid|heltid|tjänst)\b))",
     "positions": r"(?<![\d,])(?P<num>\d+(?:,\d+)?)\s*(?:tjänst(?:er)?|årstjänst(?:er)?|åa|årsarbetare|heltidstjänst(?:er)?)\b",
     # "0.5 FTE", "1,5 full-time equivalents"
     "fte": r"(?<![\d,.])(?P<num>\d+(?:[.,]\d+)?)\s*(?:FTE|full-time equivalents?)\b",
