@@ -278,3 +278,22 @@ def test_form_of_short_label_and_value_cells_is_not_split_at_the_middle(tmp_path
     lines = _both(path).split("\n")
     assert "Sökt belopp:\t2 340 tkr" in lines
     assert "Fysioterapeut\t0,4" in lines
+
+
+def test_narrow_first_column_of_a_table_gets_its_tab(tmp_path):
+    # the label column is only a cell's padding wider than its longest label: the gap after each label
+    # is narrower than a column gap, but the figures after it start at one x on every row
+    pdf = one_page_pdf()
+    pdf.set_font("Helvetica", "", 11)
+    rows = [("Kostnad", "Sökt från förbundet", "Exempelby kommun", "Totalt"),
+            ("Personal", "2 300 000", "400 000", "2 700 000"), ("Lokaler", "-", "200 000", "200 000"),
+            ("Summa", "2 300 000", "600 000", "2 900 000")]
+    second = 20 + max(pdf.get_string_width(row[0]) for row in rows) + 3.5  # 3.5 mm: about 0.9 em at 11 pt
+    for i, row in enumerate(rows):
+        for x, cell in zip((20, second, 90, 140), row):
+            pdf.text(x, 30 + 7 * i, cell)
+    path = tmp_path / "smal.pdf"
+    pdf.output(str(path))
+    lines = _both(path).split("\n")
+    assert "Personal\t2 300 000\t400 000\t2 700 000" in lines
+    assert "Kostnad\tSökt från förbundet\tExempelby kommun\tTotalt" in lines

@@ -25,6 +25,7 @@ import numpy as np
 CELL_GAP_EM = 1.5  # a gap this many font sizes wide separates table cells
 ALIGNED_GAP_EM = 0.6  # a narrower gap is a column break where it lines up with a table row's
 ALIGN_PT = 2.0  # cell edges this close line up
+MIN_COLUMN_ROWS = 3  # table rows whose words start at one x after a gap make a column there
 EVEN_GAP_PT = 1.5  # a justified line's gaps differ by at most this, or EVEN_GAP_SHARE of the narrowest
 EVEN_GAP_SHARE = 0.15
 PARAGRAPH_LEADING_EM = 1.6  # lines of one paragraph stand at most this many font sizes apart
@@ -100,6 +101,7 @@ def tab_gaps(start: np.ndarray, end: np.ndarray, size_first: np.ndarray, size_la
     _join_justified_pairs(pairs, wide, first, last, start, top, em, at_margin)
     _widen_aligned(wide, same, gap, em, first, last, start, end)
     _bridge_rows(wide, same, gap, em, first, last, start, end)
+    _narrow_first_column(wide, same, gap, em, first, last, start)
     return wide
 
 
@@ -191,6 +193,28 @@ def _bridge_rows(cells, same, gap, em, first, last, start, end) -> None:
         at = a + np.flatnonzero(same[a:b] & (gap[a:b] >= ALIGNED_GAP_EM * em[a:b]))
         if len(columns) and len(at):
             cells[at[_near(start[at + 1], columns)]] = True
+
+
+def _narrow_first_column(cells, same, gap, em, first, last, start) -> None:
+    """Make a tab of a narrower gap where MIN_COLUMN_ROWS table rows or more, starting at one left edge,
+    each have a word starting at one x after a gap wider than a space: a column of labels no wider than
+    its cell padding ("Personal 2 300 000\t400 000" under "Kostnad Sökt från förbundet\tAle kommun")."""
+    line_of = np.repeat(np.arange(len(first)), last - first + 1)[:-1]
+    per_line = np.bincount(line_of[cells], minlength=len(first))
+    wider = same & (gap >= ALIGNED_GAP_EM * em)
+    k = 0
+    while k < len(first):
+        j = k
+        while j < len(first) and per_line[j] and abs(start[first[j]] - start[first[k]]) <= ALIGN_PT:
+            j += 1
+        if j - k >= MIN_COLUMN_ROWS:
+            gaps = [int(first[i]) + np.flatnonzero(wider[int(first[i]):int(last[i])]) for i in range(k, j)]
+            columns = start[gaps[0] + 1]
+            for at in gaps[1:]:
+                columns = columns[_near(columns, start[at + 1])]
+            for at in gaps:
+                cells[at[_near(start[at + 1], columns)]] = True
+        k = max(j, k + 1)
 
 
 def reading_groups(x0: np.ndarray, x1: np.ndarray, line: np.ndarray,
