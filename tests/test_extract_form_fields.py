@@ -42,3 +42,27 @@ def test_staffing_table_share_columns_and_cells(text, expected):
 def test_staffing_share_of_ones_time_belongs_to_its_own_role():
     text = "Familjebehandlaren arbetar 60 procent i insatsen och samordnaren avsätter 20 % av sin tid."
     assert _posts(text) == [("Familjebehandlare", 0.6), ("Samordnare", 0.2)]
+
+
+def test_participants_a_deltagarantal_field_is_the_expected_count():
+    from extractor.extract.participants import find_participants
+
+    text = "Målgrupp\nVuxna 25–64 år\nBeräknat deltagarantal\t35 personer under året\n"
+    assert find_participants([_sec("target_group", text)], text) == {"count": 35, "per": "year"}
+
+
+def test_period_from_start_and_slut_fields():
+    from extractor.extract.period import find_period
+
+    text = "Uppgift\tSvar\nStart\t2026-04-01\nSlut\t2028-03-31\n"
+    period = find_period([_sec("other", text)], text)
+    assert (period["start"], period["end"]) == ("2026-04-01", "2028-03-31")
+
+
+def test_budget_a_field_labelled_beviljat_is_the_sum_granted():
+    from extractor.extract.amounts import find_amounts
+    from extractor.extract.budget import find_budget
+
+    text = "Insats\tKompis\nBeviljat\t1 320 000 kr\n"
+    budget = find_budget(text, find_amounts(text, []), [_sec("other", text)], "progress_report")
+    assert budget["requested_sek"] == 1320000

@@ -19,7 +19,7 @@ CUES: dict[str, list[tuple[str, int]]] = {
         # a decision's grant, a report's account of it: "att bevilja X 800 000 kr", "Förbundet finansierade
         # insatsen med …"; where the sum applied for is stated too ("sökt belopp var …"), that is the request
         # a change request's new budget, set against the old: "Ny budget 2026: 640 000 kr (tidigare 420 000 kr)"
-        (r"\bny(?:a)?\s+budget(?:en)?\b|"
+        (r"\bny(?:a)?\s+budget(?:en)?\b|^beviljat\s*:?\s*$|"
          r"beviljat belopp|beviljade(?!\s+(?:samordnings)?förbund)|\bwas granted\b|"
          r"\batt bevilja\b|\bbeviljar\b|\bbeviljat(?=\s+\d)|förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+finansierade\s+(?:insatsen|projektet|verksamheten)\s+med", 1),
     ],

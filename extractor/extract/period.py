@@ -27,11 +27,13 @@ PROSE_START_RE = re.compile(r"\b(?:startade|startades|startar|påbörjades|inled
 PROSE_END_RE = re.compile(
     r"\b(?:pågår|pågick|pågå|löper|löpte|varar)\s+(?:till\s+och\s+med|t\.?\s?o\.?\s?m\.?|fram\s+till|till)\s+(?:den\s+)?(?=\d)"
     r"|\b(?:avslutas|avslutades|upphör|upphörde|slutar)\s+(?:den\s+)?(?=\d)", re.I)
-LABEL_START_RE = re.compile(r"\b(?:startdatum|projektstart|insatsstart|planerad\s+start)\s*:?\s*(?=\d)", re.I)
+LABEL_START_RE = re.compile(r"\b(?:startdatum|projektstart|insatsstart|planerad\s+start)\s*:?\s*(?=\d)|"
+                            r"(?m:^[ \t]*start[ \t]*[:\t][ \t]*(?=\d))", re.I)  # a form's "Start\t2026-04-01"
 # A period field prints its two dates side by side, a dash or only a space between: "Projektperiod: 2009-05-01 2012-04-30"
 # ... also a bare "Period:" label with its colon: "Period:\t2025-08-18 -- 2027-06-30"
 LABEL_RANGE_RE = re.compile(r"\b(?:projektperiod|insatsperiod|projekttid|insatstid)\s*:?\s*(?=\d)|\bperiod\s*:\s*(?=\d)", re.I)
-LABEL_END_RE = re.compile(r"\b(?:slutdatum|projektslut|insatsslut|planerat\s+slut)\s*:?\s*(?=\d)", re.I)
+LABEL_END_RE = re.compile(r"\b(?:slutdatum|projektslut|insatsslut|planerat\s+slut)\s*:?\s*(?=\d)|"
+                          r"(?m:^[ \t]*slut[ \t]*[:\t][ \t]*(?=\d))", re.I)
 # whose subject is the intervention, not the förbund's accounts
 PROJECT_WORD_RE = re.compile(r"\b(?:projekt|project|insats|förstudie|verksamhet|satsning)\w*", re.I)
 ACCOUNTS_RE = re.compile(r"\b(?:årsredovisning|räkenskapsår|verksamhetsår|bokslut|delårsrapport|förbundet\s+bildades)\w*", re.I)
