@@ -95,3 +95,11 @@ def test_budget_own_financing_is_the_sum_under_the_other_financiers_columns():
 def test_amounts_in_a_staffing_table_column_headed_as_cost():
     text = "Personal\nTjänst\tOmfattning\tKostnad per år\nJobbcoach\t100 %\t610 000\nArbetsterapeut\t30 %\t190 000\n"
     assert _values(text) == [610000, 190000]
+
+
+def test_doc_type_a_budget_rows_label_is_no_title():
+    from extractor.classify import classify_doc_type
+
+    text = ("Bilaga 1. Budget Ledstången\n\nBudgetpost (tkr)\t2027\t2028\nUtvärdering\t0\t120\nSumma\t1 460\t1 630\n\n"
+            "Sökt belopp från förbundet: 2 690 tkr.\n")
+    assert classify_doc_type(text) == "application"
