@@ -103,3 +103,10 @@ def test_doc_type_a_budget_rows_label_is_no_title():
     text = ("Bilaga 1. Budget Ledstången\n\nBudgetpost (tkr)\t2027\t2028\nUtvärdering\t0\t120\nSumma\t1 460\t1 630\n\n"
             "Sökt belopp från förbundet: 2 690 tkr.\n")
     assert classify_doc_type(text) == "application"
+
+
+def test_amounts_two_tables_run_together_keep_their_figure_columns():
+    # a cost table and a financing table one blank line apart read as one table with a second header
+    text = ("Kostnader\t2026\t2027\tTotalt\nLön coach 100 %\t540 000\t556 000\t1 096 000\n\n"
+            "Finansiering\t2026\t2027\tTotalt\nKommunen\t140 000\t144 000\t284 000\n")
+    assert _values(text) == [540000, 556000, 1096000, 140000, 144000, 284000]

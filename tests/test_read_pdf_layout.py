@@ -297,3 +297,25 @@ def test_narrow_first_column_of_a_table_gets_its_tab(tmp_path):
     lines = _both(path).split("\n")
     assert "Personal\t2 300 000\t400 000\t2 700 000" in lines
     assert "Kostnad\tSökt från förbundet\tExempelby kommun\tTotalt" in lines
+
+
+def test_narrow_columns_under_centred_header_cells_get_their_tabs(tmp_path):
+    # a browser's print: header cells centred over their columns, figures close together
+    pdf = one_page_pdf()
+    pdf.set_font("Helvetica", "", 11)
+    body = [("Personal", "820 000", "840 000", "1 660 000"), ("Övrigt", "70 000", "70 000", "140 000"),
+            ("Summa", "890 000", "910 000", "1 800 000")]
+    xs = [20.0, 20 + pdf.get_string_width("Kostnadsslag") + 3.5]
+    for j in range(2, 4):  # each column starts 3.5 mm (about 0.9 em) after the widest cell before it
+        xs.append(xs[-1] + max(pdf.get_string_width(row[j - 1]) for row in body) + 3.5)
+    pdf.text(20, 30, "Kostnadsslag")
+    for j, head in ((1, "År 1"), (2, "År 2"), (3, "Totalt")):
+        pdf.text(xs[j] + 2.5, 30, head)
+    for i, row in enumerate(body, 1):
+        for x, cell in zip(xs, row):
+            pdf.text(x, 30 + 7 * i, cell)
+    path = tmp_path / "centrerad.pdf"
+    pdf.output(str(path))
+    lines = _both(path).split("\n")
+    assert "Personal\t820 000\t840 000\t1 660 000" in lines
+    assert "Kostnadsslag\tÅr 1\tÅr 2\tTotalt" in lines

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from .numbers import MONTHS, NUMBER_PATTERN, parse_number
-from .tables import find_tables
+from .tables import find_tables, is_header
 from .text import digit_led_matches, lines
 
 # Units after a number, and what they multiply by.
@@ -267,8 +267,9 @@ def kronor_columns(text: str) -> list[tuple[int, int]]:
 def _grouped_figure_columns(table) -> list[int]:
     """Return the columns whose filled cells are all figures in groups of three ("231 540", "–" aside)."""
     out = []
+    rows = [row for row in table.rows if not is_header(row)]  # a second table's header run on below the first
     for i in range(1, max(len(row) for row in table.rows)):
-        cells = [row[i].text.strip() for row in table.rows if i < len(row)]
+        cells = [row[i].text.strip() for row in rows if i < len(row)]
         figures = [c for c in cells if not EMPTY_FIGURE_RE.fullmatch(c)]
         if figures and all(GROUPED_FIGURE_RE.fullmatch(c) for c in figures):
             out.append(i)

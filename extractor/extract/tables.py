@@ -49,7 +49,7 @@ def _cells(line: str, offset: int) -> list[Cell]:
     return out
 
 
-def _is_header(cells: list[Cell]) -> bool:
+def is_header(cells: list[Cell]) -> bool:
     """Whether a row names columns: no figures but years and labels ("Kostnad (tkr) | 2024 | Summa")."""
     figures = [c for c in cells[1:] if c.text and FIGURE_RE.search(c.text) and not YEAR_CELL_RE.match(c.text)
                and FIGURE_CELL_RE.match(c.text)]
@@ -70,7 +70,7 @@ def _continues(table: Table, cells: list[Cell]) -> bool:
 
     (A wrapped label in capitals, "Supported\nEmployment", breaks a PDF table's run of rows.)
     """
-    return bool(table.header) and len(cells) == len(table.header) and not _is_header(cells)
+    return bool(table.header) and len(cells) == len(table.header) and not is_header(cells)
 
 
 def find_tables(text: str) -> list[Table]:
@@ -97,7 +97,7 @@ def find_tables(text: str) -> list[Table]:
         elif last and gap == 0 or last and gap <= CONTINUATION_GAP and _continues(last, cells):
             last.rows.append(cells)
         else:
-            tables.append(Table(header=cells if _is_header(cells) else None))
+            tables.append(Table(header=cells if is_header(cells) else None))
             if not tables[-1].header:
                 tables[-1].rows.append(cells)
         gap = 0

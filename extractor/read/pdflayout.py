@@ -101,7 +101,7 @@ def tab_gaps(start: np.ndarray, end: np.ndarray, size_first: np.ndarray, size_la
     _join_justified_pairs(pairs, wide, first, last, start, top, em, at_margin)
     _widen_aligned(wide, same, gap, em, first, last, start, end)
     _bridge_rows(wide, same, gap, em, first, last, start, end)
-    _narrow_first_column(wide, same, gap, em, first, last, start)
+    _narrow_first_column(wide, same, gap, em, first, last, start, end)
     return wide
 
 
@@ -195,10 +195,10 @@ def _bridge_rows(cells, same, gap, em, first, last, start, end) -> None:
             cells[at[_near(start[at + 1], columns)]] = True
 
 
-def _narrow_first_column(cells, same, gap, em, first, last, start) -> None:
-    """Make a tab of a narrower gap where MIN_COLUMN_ROWS table rows or more, starting at one left edge,
-    each have a word starting at one x after a gap wider than a space: a column of labels no wider than
-    its cell padding ("Personal 2 300 000\t400 000" under "Kostnad Sökt från förbundet\tAle kommun")."""
+def _narrow_first_column(cells, same, gap, em, first, last, start, end) -> None:
+    """Make a tab of a narrower gap where MIN_COLUMN_ROWS rows or more of a run of table rows (from one
+    left edge) each have a word starting at one x after a gap wider than a space: a column no wider
+    than its cell padding ("Personal 2 300 000\t400 000" under "Kostnad Sökt från förbundet\tAle kommun")."""
     line_of = np.repeat(np.arange(len(first)), last - first + 1)[:-1]
     per_line = np.bincount(line_of[cells], minlength=len(first))
     wider = same & (gap >= ALIGNED_GAP_EM * em)
@@ -209,11 +209,14 @@ def _narrow_first_column(cells, same, gap, em, first, last, start) -> None:
             j += 1
         if j - k >= MIN_COLUMN_ROWS:
             gaps = [int(first[i]) + np.flatnonzero(wider[int(first[i]):int(last[i])]) for i in range(k, j)]
-            columns = start[gaps[0] + 1]
-            for at in gaps[1:]:
-                columns = columns[_near(columns, start[at + 1])]
+            starts = np.concatenate([start[at + 1] for at in gaps])
+            # an x where words start after a gap on MIN_COLUMN_ROWS lines (a centred header may start elsewhere)
+            shared = sum(_near(starts, start[at + 1]).astype(int) for at in gaps)
+            columns = starts[shared >= MIN_COLUMN_ROWS]
             for at in gaps:
-                cells[at[_near(start[at + 1], columns)]] = True
+                # a column's start x inside the gap: a centred header cell starts right of its column's edge
+                inside = ((end[at][:, None] < columns[None, :]) & (columns[None, :] <= start[at + 1][:, None])).any(axis=1)
+                cells[at[_near(start[at + 1], columns) | inside]] = True
         k = max(j, k + 1)
 
 
