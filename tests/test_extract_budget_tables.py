@@ -110,3 +110,8 @@ def test_amounts_two_tables_run_together_keep_their_figure_columns():
     text = ("Kostnader\t2026\t2027\tTotalt\nLön coach 100 %\t540 000\t556 000\t1 096 000\n\n"
             "Finansiering\t2026\t2027\tTotalt\nKommunen\t140 000\t144 000\t284 000\n")
     assert _values(text) == [540000, 556000, 1096000, 140000, 144000, 284000]
+
+
+def test_amounts_tkr_in_the_year_headers_scales_a_cost_table():
+    text = "Kostnader\nKostnadsslag\t2026 (tkr)\t2027 (tkr)\nPersonal\t1 150\t1 190\nLokaler\t90\t90\n"
+    assert _values(text) == [1150000, 1190000, 90000, 90000]

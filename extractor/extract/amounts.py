@@ -252,8 +252,9 @@ def kronor_columns(text: str) -> list[tuple[int, int]]:
     out = []
     for table in find_tables(text):
         columns = [i for i, cell in enumerate(table.header or []) if i and KRONOR_COLUMN_RE.search(cell.text)]
-        if table.header and THOUSANDS_RE.search(table.header[0].text):
-            out.append((table.start, table.end))  # "Kostnadsslag (tkr) | 2026 | 2027": the unit holds for the table
+        if table.header and any(THOUSANDS_RE.search(c.text) for c in table.header):
+            # "Kostnadsslag (tkr) | 2026 | 2027", "Kostnad | 2026 (tkr) | 2027 (tkr)": the unit holds for the table
+            out.append((table.start, table.end))
             continue
         if table.header and KRONOR_COLUMN_RE.search(table.header[0].text):
             columns = columns or [1]  # "Budget (kr)" over "Personal | 2 640 000": the header spans label and figure

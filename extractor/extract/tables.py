@@ -6,7 +6,9 @@ import re
 from ..record import Cell, Table
 from .text import lines
 
-YEAR_CELL_RE = re.compile(r"^(?:år\s*)?(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?$|^år\s*\d$", re.I)
+# "2026", "År 2", "2025/26", and a year heading its unit: "2026 (tkr)"
+YEAR_CELL_RE = re.compile(r"^(?:(?:år\s*)?(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?|år\s*\d)(?:\s*\((?:t?kr|t?sek|kronor)\))?$",
+                          re.I)
 TOTAL_HEAD_RE = re.compile(r"^(?:totalt|total|summa|totalbelopp|summa totalt|totalt belopp)\b", re.I)
 BUDGET_HEAD_RE = re.compile(r"\bbudget(?:erat)?\b|\bbelopp\b|\bkostnad\b", re.I)
 OUTCOME_HEAD_RE = re.compile(r"\butfall\w*\b|\bförbrukat\b|\bredovisat\b", re.I)
