@@ -66,3 +66,16 @@ def test_budget_a_field_labelled_beviljat_is_the_sum_granted():
     text = "Insats\tKompis\nBeviljat\t1 320 000 kr\n"
     budget = find_budget(text, find_amounts(text, []), [_sec("other", text)], "progress_report")
     assert budget["requested_sek"] == 1320000
+
+
+def test_staffing_any_skoterska_is_a_role():
+    assert _posts("Bemanning\n• Skolsköterska 20 %\n") == [("Skolsköterska", 0.2)]
+
+
+def test_budget_a_years_request_labelled_with_its_year_ranks_below_the_total_request():
+    from extractor.extract.amounts import find_amounts
+    from extractor.extract.budget import find_budget
+
+    text = "Sökt belopp år 1: 800 000 kr\nSökt belopp år 2: 850 000 kr\nTotalt sökt belopp: 1 650 000 kr\n"
+    budget = find_budget(text, find_amounts(text, []), [_sec("budget", text)], "application")
+    assert budget["requested_sek"] == 1650000

@@ -31,6 +31,8 @@ NEW_ITEM_SUM_RE = re.compile(r"(?::-|\b[kK]r\.?)\s+(?:Totalt|TOTALT|Summa|SUMMA)
 # A cost per participant or per month is not a headline figure.
 # "450 000 kr/år", "962 tkr för 2025": one year's part ranks below a figure for the whole period.
 PER_YEAR_RE = re.compile(r"^\s*(?:per år|/\s*år|årligen|för (?:år )?(?:19|20)\d\d\b)", re.I)
+# ... or a label that names one year: "Sökt belopp år 1: 800 000 kr", "Sökt belopp 2026: 640 000 kr"
+YEAR_LABEL_RE = re.compile(r"(?:\bår\s*[1-9]|(?<![\d–-])(?<![\d][–-])\b(?:19|20)\d\d)\s*:?\s*$", re.I)
 PER_UNIT_RE = re.compile(r"^\s*(?:per|/)\s*(?:deltagare|person|månad|timme|plats|dag)", re.I)
 # "… söks från förbundet och 40 000 kr utgör egeninsats": a figure right after "och" starts the next item.
 NEXT_ITEM_RE = re.compile(r"\b(?:och|samt)\s*$")
@@ -161,7 +163,8 @@ def find_budget(text: str, amounts: list[Found], sections: list[Section], doc_ty
     candidates: dict[str, list[tuple]] = {field: [] for field in CUES}
 
     def add(field: str, inside_budget: bool, tier: float, pos: int, found: Found) -> None:
-        per_year = bool(PER_YEAR_RE.match(text[found.end:found.end + 20])) or under_year_head(tables, found)
+        per_year = (bool(PER_YEAR_RE.match(text[found.end:found.end + 20])) or under_year_head(tables, found)
+                    or bool(YEAR_LABEL_RE.search(text[text.rfind("\n", 0, found.start) + 1:found.start])))
         candidates[field].append((not inside_budget, tier, pos, found.value, found.start, found.end, per_year))
 
     tables = find_tables(text)
