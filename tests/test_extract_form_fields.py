@@ -79,3 +79,19 @@ def test_budget_a_years_request_labelled_with_its_year_ranks_below_the_total_req
     text = "Sökt belopp år 1: 800 000 kr\nSökt belopp år 2: 850 000 kr\nTotalt sökt belopp: 1 650 000 kr\n"
     budget = find_budget(text, find_amounts(text, []), [_sec("budget", text)], "application")
     assert budget["requested_sek"] == 1650000
+
+
+def test_staffing_share_column_headed_percent_of_full_time():
+    assert _posts("Tjänst\t% av heltid\nCoach\t100\nStudievägledare\t20\n") == [("Coach", 1.0), ("Studievägledare", 0.2)]
+
+
+@pytest.mark.parametrize("sentence", ["Hela beloppet söks från förbundet.", "Förbundet finansierar hela budgeten.",
+                                      "Insatsen finansieras helt av samordningsförbundet."])
+def test_budget_the_whole_cost_asked_of_the_forbund_is_the_request(sentence):
+    from extractor.extract.amounts import find_amounts, kronor_columns
+    from extractor.extract.budget import find_budget
+
+    text = f"Budget\nPost\tKr\nPersonal\t640 000\nSumma\t720 000\n{sentence}\n"
+    body = _sec("budget", text[7:], 7)
+    budget = find_budget(text, find_amounts(text, kronor_columns(text)), [body], "application")
+    assert (budget["requested_sek"], budget["total_sek"]) == (720000, 720000)

@@ -319,3 +319,20 @@ def test_narrow_columns_under_centred_header_cells_get_their_tabs(tmp_path):
     lines = _both(path).split("\n")
     assert "Personal\t820 000\t840 000\t1 660 000" in lines
     assert "Kostnadsslag\tÅr 1\tÅr 2\tTotalt" in lines
+
+
+def test_last_row_of_a_table_before_prose_gets_its_tab(tmp_path):
+    # the widest label fills its column but for the cell padding; a heading follows the table
+    pdf = one_page_pdf()
+    pdf.set_font("Helvetica", "", 11)
+    second = 20 + pdf.get_string_width("Studievägledare") + 3.5
+    pdf.text(24, 30, "Tjänst")  # a centred header cell
+    pdf.text(second + 8, 30, "% av heltid")
+    for i, (role, share) in enumerate((("Coach", "100"), ("Studievägledare", "20")), 1):
+        pdf.text(20, 30 + 7 * i, role)
+        pdf.text(second, 30 + 7 * i, share)
+    pdf.set_font("Helvetica", "B", 14)
+    pdf.text(20, 60, "Ekonomi")
+    path = tmp_path / "sista.pdf"
+    pdf.output(str(path))
+    assert "Studievägledare\t20" in _both(path).split("\n")

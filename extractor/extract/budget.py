@@ -33,6 +33,12 @@ NEW_ITEM_SUM_RE = re.compile(r"(?::-|\b[kK]r\.?)\s+(?:Totalt|TOTALT|Summa|SUMMA)
 PER_YEAR_RE = re.compile(r"^\s*(?:per år|/\s*år|årligen|för (?:år )?(?:19|20)\d\d\b)", re.I)
 # ... or a label that names one year: "Sökt belopp år 1: 800 000 kr", "Sökt belopp 2026: 640 000 kr"
 YEAR_LABEL_RE = re.compile(r"(?:\bår\s*[1-9]|(?<![\d–-])(?<![\d][–-])\b(?:19|20)\d\d)\s*:?\s*$", re.I)
+# The whole cost asked of the förbund, without a figure of its own: "Hela beloppet söks från förbundet",
+# "Förbundet finansierar hela budgeten", "Insatsen finansieras helt av förbundet"
+WHOLE_FROM_FORBUND_RE = re.compile(
+    r"\bhela\s+(?:beloppet|budgeten|kostnaden)\s+söks\b|"
+    r"\bförbundet\s+(?:finansierar|bekostar|står för)\s+hela\s+(?:budgeten|kostnaden|beloppet|insatsen)\b|"
+    r"\bfinansieras\s+(?:helt|i sin helhet)\s+(?:av|genom)\s+(?:samordnings)?förbundet\b", re.I)
 PER_UNIT_RE = re.compile(r"^\s*(?:per|/)\s*(?:deltagare|person|månad|timme|plats|dag)", re.I)
 # "… söks från förbundet och 40 000 kr utgör egeninsats": a figure right after "och" starts the next item.
 NEXT_ITEM_RE = re.compile(r"\b(?:och|samt)\s*$")
@@ -191,6 +197,9 @@ def find_budget(text: str, amounts: list[Found], sections: list[Section], doc_ty
     if MANY_APPLICATIONS_RE.search(text):
         candidates["requested_sek"] = []
     chosen = _choose(candidates, doc_type in REPORT_TYPES)
+    if "total_sek" in chosen and "requested_sek" not in chosen and "own_financing_sek" not in chosen \
+            and WHOLE_FROM_FORBUND_RE.search(text):
+        chosen["requested_sek"] = chosen["total_sek"]  # "Hela beloppet söks från förbundet"
     if where is not None:
         where.update({f"budget.{field}": (c[4], c[5]) for field, c in chosen.items()})
     return {field: chosen[field][3] if field in chosen else None for field in CUES}

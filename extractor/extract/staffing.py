@@ -59,7 +59,7 @@ CHANGE_RE = re.compile(r"\b(?:gick (?:ned|ner|upp)|minskade|minskades|ökade|ök
                        r"september|oktober|november|december))\b", re.I)
 # A staffing table's share column, and its total row.
 SHARE_HEAD_RE = re.compile(r"tjänstgöringsgrad|omfattning|sysselsättningsgrad|årsarbetare|årstjänst|\btjänst(?:er)?\b|"
-                           r"\båa\b|andel av heltid|^%$|\(%\)|^(?:fte|andel|procent(?: av heltid)?)$", re.I)
+                           r"\båa\b|(?:andel|%|procent)\s*av\s+heltid|^%$|\(%\)|^(?:fte|andel|procent)$", re.I)
 ROLE_HEAD_RE = re.compile(r"roll|befattning|personal|funktion|yrke|tjänst|bemanning", re.I)
 # "50 %", "0,5 tjänst", "50 % av heltid", "2 x 100 %" (two posts), "heltid"
 SHARE_CELL_RE = re.compile(r"^(?:(?P<times>[2-9])\s*[x×]\s*)?(?P<num>\d{1,3}(?:,\d+)?)\s*(?P<pct>%|procent)?"

@@ -182,10 +182,16 @@ def _bridge_rows(cells, same, gap, em, first, last, start, end) -> None:
     """
     line_of = np.repeat(np.arange(len(first)), last - first + 1)[:-1]
     per_line = np.bincount(line_of[cells], minlength=len(first))
+    def row_above(k: int, j: int) -> bool:
+        return 0 <= k < len(first) and bool(per_line[k]) and abs(start[first[k]] - start[first[j]]) <= ALIGN_PT
+
     for j in np.flatnonzero(per_line == 0).tolist():
         rows = [k for k in (j - 1, j + 1) if 0 <= k < len(first)]
         if not rows or not all(per_line[k] and abs(start[first[k]] - start[first[j]]) <= ALIGN_PT for k in rows):
-            continue  # between a row and prose, or not a row of the same table: its first cell starts elsewhere
+            # a table's last row, prose after it: it takes the columns of the row above (itself below a row)
+            if not (row_above(j - 1, j) and j >= 2 and per_line[j - 2]):
+                continue  # between a row and prose, or not a row of the same table: its first cell starts elsewhere
+            rows = [j - 1]
         columns = _edges(rows[0], cells, first, last, start, end)[1]
         for k in rows[1:]:
             columns = columns[_near(columns, _edges(k, cells, first, last, start, end)[1])]  # cell starts both rows share
