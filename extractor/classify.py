@@ -128,12 +128,14 @@ PART_OF_EVALUATION_RE = re.compile(
 DECIDES_MIN_CHARS = 400
 
 
-def _first(patterns, text: str) -> str | None:
+def _first(patterns, text: str, titles: bool = False) -> str | None:
     best: tuple[int, str] | None = None
     for pattern, label in patterns:
         for m in pattern.finditer(text):
             if MENTION_BEFORE_RE.search(text[max(0, m.start() - 6):m.start()]):
                 continue
+            if titles and "\t" in text[m.end():text.find("\n", m.end()) % (len(text) + 1)]:
+                continue  # a table row's label ("Utvärdering\t0\t120" in a budget) is no title
             if best is None or m.start() < best[0]:
                 best = (m.start(), label)
             break
@@ -146,7 +148,7 @@ def classify_doc_type(text: str) -> str:
 
     "Samhällsekonomisk utvärdering\\nProjekt Bron" -> "final_report"
     """
-    found = (_first(TITLE_RE, text[:TITLE_ZONE_CHARS]) or _first(DOC_TYPE_RE, text[:HEAD_CHARS])
+    found = (_first(TITLE_RE, text[:TITLE_ZONE_CHARS], titles=True) or _first(DOC_TYPE_RE, text[:HEAD_CHARS])
              or ("operational_plan" if YEAR_PLAN_RE.search(text[:YEAR_PLAN_CHARS]) else None)
              or ("final_report" if SELF_REPORT_RE.search(text[:YEAR_PLAN_CHARS]) else None)
              or ("application" if ASKS_FOR_MONEY_RE.search(text) else "other"))

@@ -255,3 +255,84 @@ def test_a_table_of_labels_and_figures_on_one_grid_stays_in_rows():
     x0, x1, line, alpha = _side_by_side(6, alpha_right=False)
     assert pdflayout.reading_groups(x0, x1, line, alpha) is None
     assert pdflayout.reading_groups(x0, x1, line) is None  # no word text: no guess
+
+
+def test_form_of_short_label_and_value_cells_is_not_split_at_the_middle(tmp_path):
+    # labels left of the page's middle, values right of it, one title across: hardly a word crosses
+    # the middle, but the rows are a form's, read row by row (not all labels, then all values)
+    pdf = one_page_pdf()
+    pdf.set_font("Helvetica", "B", 14)
+    pdf.text(20, 20, "Fortsättningsansökan för insatsen Ledstången")
+    pdf.set_font("Helvetica", "", 10)
+    rows = [("Insatsens namn:", "Ledstången"), ("Insatsägare:", "Exempelby kommun"),
+            ("Sökt belopp:", "2 340 tkr"), ("Projektperiod:", "1 januari 2026 - 31 december 2027"),
+            ("Målgrupp:", "Personer 25-64 år"), ("Förväntat antal deltagare:", "50 personer under perioden"),
+            ("Roll", "Tjänstgöringsgrad"), ("Processledare", "0,5"), ("Arbetsspecialist", "1,0"),
+            ("Fysioterapeut", "0,4"), ("Personal (tkr)", "980"), ("Övriga kostnader (tkr)", "170"),
+            ("Summa sökt från förbundet (tkr)", "1 150")]
+    for i, (label, value) in enumerate(rows):
+        pdf.text(20, 32 + 7 * i, label)
+        pdf.text(110, 32 + 7 * i, value)
+    path = tmp_path / "formular.pdf"
+    pdf.output(str(path))
+    lines = _both(path).split("\n")
+    assert "Sökt belopp:\t2 340 tkr" in lines
+    assert "Fysioterapeut\t0,4" in lines
+
+
+def test_narrow_first_column_of_a_table_gets_its_tab(tmp_path):
+    # the label column is only a cell's padding wider than its longest label: the gap after each label
+    # is narrower than a column gap, but the figures after it start at one x on every row
+    pdf = one_page_pdf()
+    pdf.set_font("Helvetica", "", 11)
+    rows = [("Kostnad", "Sökt från förbundet", "Exempelby kommun", "Totalt"),
+            ("Personal", "2 300 000", "400 000", "2 700 000"), ("Lokaler", "-", "200 000", "200 000"),
+            ("Summa", "2 300 000", "600 000", "2 900 000")]
+    second = 20 + max(pdf.get_string_width(row[0]) for row in rows) + 3.5  # 3.5 mm: about 0.9 em at 11 pt
+    for i, row in enumerate(rows):
+        for x, cell in zip((20, second, 90, 140), row):
+            pdf.text(x, 30 + 7 * i, cell)
+    path = tmp_path / "smal.pdf"
+    pdf.output(str(path))
+    lines = _both(path).split("\n")
+    assert "Personal\t2 300 000\t400 000\t2 700 000" in lines
+    assert "Kostnad\tSökt från förbundet\tExempelby kommun\tTotalt" in lines
+
+
+def test_narrow_columns_under_centred_header_cells_get_their_tabs(tmp_path):
+    # a browser's print: header cells centred over their columns, figures close together
+    pdf = one_page_pdf()
+    pdf.set_font("Helvetica", "", 11)
+    body = [("Personal", "820 000", "840 000", "1 660 000"), ("Övrigt", "70 000", "70 000", "140 000"),
+            ("Summa", "890 000", "910 000", "1 800 000")]
+    xs = [20.0, 20 + pdf.get_string_width("Kostnadsslag") + 3.5]
+    for j in range(2, 4):  # each column starts 3.5 mm (about 0.9 em) after the widest cell before it
+        xs.append(xs[-1] + max(pdf.get_string_width(row[j - 1]) for row in body) + 3.5)
+    pdf.text(20, 30, "Kostnadsslag")
+    for j, head in ((1, "År 1"), (2, "År 2"), (3, "Totalt")):
+        pdf.text(xs[j] + 2.5, 30, head)
+    for i, row in enumerate(body, 1):
+        for x, cell in zip(xs, row):
+            pdf.text(x, 30 + 7 * i, cell)
+    path = tmp_path / "centrerad.pdf"
+    pdf.output(str(path))
+    lines = _both(path).split("\n")
+    assert "Personal\t820 000\t840 000\t1 660 000" in lines
+    assert "Kostnadsslag\tÅr 1\tÅr 2\tTotalt" in lines
+
+
+def test_last_row_of_a_table_before_prose_gets_its_tab(tmp_path):
+    # the widest label fills its column but for the cell padding; a heading follows the table
+    pdf = one_page_pdf()
+    pdf.set_font("Helvetica", "", 11)
+    second = 20 + pdf.get_string_width("Studievägledare") + 3.5
+    pdf.text(24, 30, "Tjänst")  # a centred header cell
+    pdf.text(second + 8, 30, "% av heltid")
+    for i, (role, share) in enumerate((("Coach", "100"), ("Studievägledare", "20")), 1):
+        pdf.text(20, 30 + 7 * i, role)
+        pdf.text(second, 30 + 7 * i, share)
+    pdf.set_font("Helvetica", "B", 14)
+    pdf.text(20, 60, "Ekonomi")
+    path = tmp_path / "sista.pdf"
+    pdf.output(str(path))
+    assert "Studievägledare\t20" in _both(path).split("\n")

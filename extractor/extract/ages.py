@@ -80,7 +80,10 @@ PROSE_FOR_CUE_RE = re.compile(
     r"\b(?:unga|ungdomar|personer|vuxna|kvinnor|män|deltagare)\s+(?:mellan|i\s+åldern|i\s+åldrarna)\s+\d{1,2}\s*"
     r"(?:och|till|[-–—])\s*\d{1,2}\s+år\b[^.]{0,60}?\bfår\b|"
     # English: "the target group is young people aged 16 to 29", "aimed at adults between 18 and 64 years"
-    r"target group|aimed at|intended for|directed (?:at|to)|\bfor (?:young people|people|women|men|adults|participants)\b", re.I)
+    r"target group|aimed at|intended for|directed (?:at|to)|\bfor (?:young people|people|women|men|adults|participants)\b|"
+    # a form's field of its own: "Ålder:\t18–29 år", "Målgruppens ålder: 16-25 år"
+    r"(?m:^[ \t]*(?:målgruppens\s+|deltagarnas\s+)?(?:ålder|åldersgrupp|åldersspann)(?:\s+på\s+målgruppen)?[ \t]*:?[ \t]*"
+    r"\d{1,2}\s*[-–—]\s*\d{1,2}\s*år[ \t]*$)", re.I)
 # Where the words that exclude a band stand in a clause of their own, they are about something else:
 # "unga vuxna 18–29 år …, samt nyanlända som har mindre än 25 % aktivitetsnivå".
 CLAUSE_BREAK_RE = re.compile(r"[,;:]\s|\s(?:samt|men|medan)\s")

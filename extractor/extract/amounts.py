@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from .numbers import MONTHS, NUMBER_PATTERN, parse_number
-from .tables import find_tables
+from .tables import find_tables, is_header
 from .text import digit_led_matches, lines
 
 # Units after a number, and what they multiply by.
@@ -34,6 +34,7 @@ YEAR_RE = re.compile(r"^(19|20)\d\d$")
 SEVEN_DIGITS_RE = re.compile(r"(?<!\d)(?<!\d[ \u00a0])\d{1,3}(?:[ \u00a0]\d{3}){2}(?![\d])|(?<!\d)\d{7}(?!\d)")
 SPACE_SEPARATORS = {" ", "\u00a0", "\u202f", "\u2009"}
 MIN_BARE_SEK = 1_000
+HEADING_CHARS = 80
 MAX_SEK = 2_000_000_000
 
 
@@ -235,8 +236,15 @@ def money_spans(sections) -> list[tuple[int, int]]:
 
 
 # A table column headed in kronor holds money wherever the table stands: "Kostnad (kr)" over "2 410 500".
-BUDGET_COLUMN_RE = re.compile(r"\bbudget(?:erat)?\b|\bbelopp\b", re.I)
-KRONOR_COLUMN_RE = re.compile(r"\((?:kr|sek|kronor)\)|\bi (?:kr|kronor|sek)\b|\bkronor\b", re.IGNORECASE)
+BUDGET_COLUMN_RE = re.compile(r"\bbudget(?:erat)?\b|\bbelopp\b|\bkostnad(?:er)?\b|\butfall\b", re.I)
+KRONOR_COLUMN_RE = re.compile(r"\((?:kr|sek|kronor)\)|\bi (?:kr|kronor|sek)\b|\bkronor\b|^\s*(?:kr|sek)\.?\s*$",
+                              re.IGNORECASE)
+# A table whose label column names cost items or financiers is a budget wherever it stands ("Kostnadsslag |
+# År 1 | År 2 | Totalt", "Post | Budget | Utfall | Kvar"): its columns of figures in groups of three are kronor.
+COST_TABLE_HEAD_RE = re.compile(r"^(?:kostnad\w*|budgetpost\w*|post(?:er)?|utgift\w*|finansiär\w*|finansiering)\b",
+                                re.IGNORECASE)
+GROUPED_FIGURE_RE = re.compile(r"\d{1,3}(?:[ \u00a0]\d{3})+")
+EMPTY_FIGURE_RE = re.compile(r"[-–—0]?")
 
 
 def kronor_columns(text: str) -> list[tuple[int, int]]:
@@ -244,13 +252,28 @@ def kronor_columns(text: str) -> list[tuple[int, int]]:
     out = []
     for table in find_tables(text):
         columns = [i for i, cell in enumerate(table.header or []) if i and KRONOR_COLUMN_RE.search(cell.text)]
-        if table.header and THOUSANDS_RE.search(table.header[0].text):
-            out.append((table.start, table.end))  # "Kostnadsslag (tkr) | 2026 | 2027": the unit holds for the table
+        if table.header and any(THOUSANDS_RE.search(c.text) for c in table.header):
+            # "Kostnadsslag (tkr) | 2026 | 2027", "Kostnad | 2026 (tkr) | 2027 (tkr)": the unit holds for the table
+            out.append((table.start, table.end))
             continue
         if table.header and KRONOR_COLUMN_RE.search(table.header[0].text):
             columns = columns or [1]  # "Budget (kr)" over "Personal | 2 640 000": the header spans label and figure
         columns += [i for i in _budget_columns(table) if i not in columns]
+        if columns or table.header and COST_TABLE_HEAD_RE.match(table.header[0].text):
+            columns += [i for i in _grouped_figure_columns(table) if i not in columns]
         out += [(row[i].start, row[i].end) for row in table.rows for i in columns if i < len(row) and row[i].text]
+    return out
+
+
+def _grouped_figure_columns(table) -> list[int]:
+    """Return the columns whose filled cells are all figures in groups of three ("231 540", "–" aside)."""
+    out = []
+    rows = [row for row in table.rows if not is_header(row)]  # a second table's header run on below the first
+    for i in range(1, max(len(row) for row in table.rows)):
+        cells = [row[i].text.strip() for row in rows if i < len(row)]
+        figures = [c for c in cells if not EMPTY_FIGURE_RE.fullmatch(c)]
+        if figures and all(GROUPED_FIGURE_RE.fullmatch(c) for c in figures):
+            out.append(i)
     return out
 
 
@@ -282,7 +305,9 @@ def find_amounts(text: str, budget_spans: list[tuple[int, int]]) -> list[Found]:
     for start, end in budget_spans:
         chunk = text[start:end]
         # "a tkr header over seven-digit figures means kronor"
-        thousands = bool(THOUSANDS_RE.search(chunk)) and not _has_kronor_figures(chunk)
+        # the unit may stand in the section's heading, the line above: "Budget 2026 (tkr)"
+        heading = text[max(0, start - HEADING_CHARS):start].rstrip().rpartition("\n")[2]
+        thousands = bool(THOUSANDS_RE.search(chunk) or THOUSANDS_RE.search(heading)) and not _has_kronor_figures(chunk)
         for line_start, line in lines(chunk):
             if not re.search(r"\d" if thousands else r"\d{3}", line):
                 continue
@@ -291,6 +316,7 @@ def find_amounts(text: str, budget_spans: list[tuple[int, int]]) -> list[Found]:
                 s = start + line_start + f.start
                 if not any(a < s + 1 and s < b for a, b in taken):
                     found.append(Found(f.value, s, start + line_start + f.end))
+                    taken.append((s, start + line_start + f.end))  # spans overlap: a section and its table's columns
     return sorted(found, key=lambda f: f.start)
 
 

@@ -6,15 +6,11 @@ import re
 from ..record import Section, Table
 from .amounts import Found
 from .budget_cues import CUES
-from .tables import OUTCOME_HEAD_RE, YEAR_CELL_RE, find_tables, value_column
+from .budget_tables import LABEL_TIER, PROSE_CELL_WORDS, SUM_TIER, cue_hits, table_candidates, under_year_head
+from .tables import find_tables
 from .text import lines as split_lines
 
-CUE_RES = {field: [(re.compile(p, re.I), tier) for p, tier in cues] for field, cues in CUES.items()}
-LABEL_TIER, SUM_TIER = 2, 3
 FORBUND_SUBJECT_RE = re.compile(r"förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+$", re.I)
-FINANCIER_HEAD_RE = re.compile(r"finansiär|finansiering|finansieras av|^parter?$|^part\b", re.I)
-FORBUND_RE = re.compile(r"förbund", re.I)
-SUM_LABEL_RE = re.compile(r"^(?:summa|totalt|total)\b", re.I)
 # Reports set budget against outcome: their "Summa" rows are not the whole cost.
 REPORT_TYPES = {"final_report", "progress_report"}
 # A förbund's annual report names its own income and costs, not an intervention's three figures.
@@ -35,6 +31,14 @@ NEW_ITEM_SUM_RE = re.compile(r"(?::-|\b[kK]r\.?)\s+(?:Totalt|TOTALT|Summa|SUMMA)
 # A cost per participant or per month is not a headline figure.
 # "450 000 kr/år", "962 tkr för 2025": one year's part ranks below a figure for the whole period.
 PER_YEAR_RE = re.compile(r"^\s*(?:per år|/\s*år|årligen|för (?:år )?(?:19|20)\d\d\b)", re.I)
+# ... or a label that names one year: "Sökt belopp år 1: 800 000 kr", "Sökt belopp 2026: 640 000 kr"
+YEAR_LABEL_RE = re.compile(r"(?:\bår\s*[1-9]|(?<![\d–-])(?<![\d][–-])\b(?:19|20)\d\d)\s*:?\s*$", re.I)
+# The whole cost asked of the förbund, without a figure of its own: "Hela beloppet söks från förbundet",
+# "Förbundet finansierar hela budgeten", "Insatsen finansieras helt av förbundet"
+WHOLE_FROM_FORBUND_RE = re.compile(
+    r"\bhela\s+(?:beloppet|budgeten|kostnaden)\s+söks\b|"
+    r"\bförbundet\s+(?:finansierar|bekostar|står för)\s+hela\s+(?:budgeten|kostnaden|beloppet|insatsen)\b|"
+    r"\bfinansieras\s+(?:helt|i sin helhet)\s+(?:av|genom)\s+(?:samordnings)?förbundet\b", re.I)
 PER_UNIT_RE = re.compile(r"^\s*(?:per|/)\s*(?:deltagare|person|månad|timme|plats|dag)", re.I)
 # "… söks från förbundet och 40 000 kr utgör egeninsats": a figure right after "och" starts the next item.
 NEXT_ITEM_RE = re.compile(r"\b(?:och|samt)\s*$")
@@ -48,8 +52,6 @@ EU_FUND_FIELDS = {"requested_sek", "own_financing_sek"}
 # requests: its "sökt belopp" is no one insats's request.
 MANY_APPLICATIONS_RE = re.compile(r"\b\d+\s+(?:ansökningar|ansökningarna)\b", re.I)
 NEAR_YEAR_CHARS = 400
-PROSE_CELL_WORDS = 6
-ASIDE_RE = re.compile(r"\([^()]*\)")
 FIELD_LABEL_WORDS = 6
 
 
@@ -112,97 +114,15 @@ def _row_label(line: str) -> str | None:
     return label.strip(" \t:") or None
 
 
-def _cue_hits(field: str, text: str, label: bool = False):
-    """Yield (match, tier) for each cue of `field` in `text` (a row's label when `label`)."""
-    for cue, tier in CUE_RES[field]:
-        if tier == SUM_TIER and not label:
-            continue
-        for m in cue.finditer(text):
-            yield m, (SUM_TIER if tier == SUM_TIER else LABEL_TIER) if label else tier
+def _row_figure(flat: str, inside: list[Found]) -> Found:
+    """Return a labelled row's figure: its last, but not a year's share set after the whole.
 
-
-def _table_candidates(table: Table, amounts: list[Found], report: bool, in_budget, add) -> None:
-    """Add a candidate for each row whose label names a headline figure, read in the value column;
-    a sum row also gives the figure under each column that names one ("Att rekvirera från förbundet")."""
-    column = value_column(table, prefer_budget=report)
-    partners = _partners_share(table, amounts)
-    if partners:
-        add("own_financing_sek", in_budget(table.start), LABEL_TIER, table.start, partners)
-    # a report's sum row is the approved budget only under a budget column set against the outcome
-    budget_column = column is not None and bool(OUTCOME_HEAD_RE.search(" ".join(c.text for c in table.header)))
-    aligned = lambda row: table.header is not None and len(row) == len(table.header)  # noqa: E731
-    # under "Sökt belopp (kr)" the sum row is the sum requested, not the whole cost
-    part_column = column is not None and any(next(_cue_hits(f, table.header[column].text), None)
-                                             for f in ("requested_sek", "own_financing_sek"))
-    for row in table.rows:
-        label = row[0].text
-        # "Own contribution / Egen insats (Exempelby stad)": an aside does not make the label prose
-        if len(row) < 2 or not label or len(ASIDE_RE.sub("", label).split()) > PROSE_CELL_WORDS:
-            continue
-        cells = [row[column]] if column is not None and aligned(row) else row[:0:-1]
-        pick = _years_sum(table, row, amounts) if column is None and aligned(row) else None
-        pick = pick or _figure_in(cells, amounts)
-        for field in CUES:
-            hits = [tier for _, tier in _cue_hits(field, label, label=True)]
-            if hits and hits[0] == SUM_TIER and (report and not budget_column or part_column
-                                                 or pick and _under_part_head(table, pick)):
-                continue
-            if pick and hits:
-                add(field, in_budget(row[0].start), hits[0], row[0].start, pick)
-        if SUM_LABEL_RE.match(label) and aligned(row) and not report:
-            for head, cell in zip(table.header[1:], row[1:]):
-                pick = _figure_in([cell], amounts)
-                for field in CUES:
-                    if pick and next(_cue_hits(field, head.text), None):
-                        add(field, in_budget(row[0].start), LABEL_TIER, row[0].start, pick)
-
-
-def _under_part_head(table: Table, pick: Found) -> bool:
-    """Whether a figure stands under a header naming the sum requested or the own financing."""
-    if not table.header:
-        return False
-    for row in table.rows:
-        for head, cell in zip(table.header, row):
-            if cell.start <= pick.start < cell.end:
-                return any(next(_cue_hits(f, head.text), None) for f in ("requested_sek", "own_financing_sek"))
-    return False
-
-
-def _partners_share(table: Table, amounts: list[Found]) -> Found | None:
-    """Return the own financing of a financing table: the sum of the rows of parties other than the förbund.
-
-    "Finansiär | Belopp" + "Samordningsförbundet | 1 500 000", "Kommunen | 200 000", "Regionen | 100 000"
-    -> 300 000
+    "Sökt belopp: 1 650 000 kr (825 000 kr per år)" -> 1 650 000
     """
-    if not table.header or not FINANCIER_HEAD_RE.search(table.header[0].text):
-        return None
-    labels = [row[0].text for row in table.rows]
-    if not any(FORBUND_RE.search(label) for label in labels):
-        return None
-    parts = [_figure_in(row[:0:-1], amounts) for row in table.rows
-             if row[0].text and not FORBUND_RE.search(row[0].text) and not SUM_LABEL_RE.match(row[0].text)]
-    parts = [p for p in parts if p]
-    if not parts:
-        return None
-    return Found(sum(p.value for p in parts), parts[0].start, parts[-1].end)
+    whole = [a for a in inside if not PER_YEAR_RE.match(flat[a.end:a.end + 20])]
+    return (whole or inside)[-1]
 
 
-def _years_sum(table: Table, row, amounts: list[Found]) -> Found | None:
-    """Return the sum over a row's year columns when the table has no total column.
-
-    "Post | 2025 | 2026" + "Summa | 400 000 | 500 000" -> 900 000 (spanning the row's figures)
-    """
-    years = [i for i, c in enumerate(table.header) if i and YEAR_CELL_RE.match(c.text)]
-    figures = [_figure_in([row[i]], amounts) for i in years]
-    found = [f for f in figures if f]
-    if len(years) < 2 or len(found) < 2:
-        return None
-    return Found(sum(f.value for f in found), found[0].start, found[-1].end)
-
-
-def _figure_in(cells, amounts: list[Found]) -> Found | None:
-    """Return the first amount in the first of `cells` that holds one."""
-    return next((a for c in cells for a in amounts if c.start <= a.start < c.end), None)
 
 
 def _prose_candidates(flat: str, start: int, end: int, inside: list[Found], in_budget: bool, add) -> None:
@@ -210,7 +130,7 @@ def _prose_candidates(flat: str, start: int, end: int, inside: list[Found], in_b
     claim belongs to the nearer ("Av den totala kostnaden söks 3 802 000 kr" is the sum requested)."""
     claims = []
     for field in CUES:
-        for m, tier in _cue_hits(field, flat[start:end]):
+        for m, tier in cue_hits(field, flat[start:end]):
             lead = flat[max(0, start + m.start() - 60):start + m.start()]
             if field == "own_financing_sek" and FORBUND_SUBJECT_RE.search(lead):
                 continue  # "Samordningsförbundet Ådalen finansierar …" is the sum granted
@@ -249,12 +169,13 @@ def find_budget(text: str, amounts: list[Found], sections: list[Section], doc_ty
     candidates: dict[str, list[tuple]] = {field: [] for field in CUES}
 
     def add(field: str, inside_budget: bool, tier: float, pos: int, found: Found) -> None:
-        per_year = bool(PER_YEAR_RE.match(text[found.end:found.end + 20]))
+        per_year = (bool(PER_YEAR_RE.match(text[found.end:found.end + 20])) or under_year_head(tables, found)
+                    or bool(YEAR_LABEL_RE.search(text[text.rfind("\n", 0, found.start) + 1:found.start])))
         candidates[field].append((not inside_budget, tier, pos, found.value, found.start, found.end, per_year))
 
     tables = find_tables(text)
     for table in tables:
-        _table_candidates(table, amounts, doc_type in REPORT_TYPES, in_budget, add)
+        table_candidates(table, amounts, doc_type in REPORT_TYPES, in_budget, add)
     flat = text.replace("\n", " ")
     for start, end, line in _line_groups(text):
         table = next((t for t in tables if t.start <= start < t.end), None)
@@ -266,18 +187,19 @@ def find_budget(text: str, amounts: list[Found], sections: list[Section], doc_ty
     for section in sections:
         # A form's budget field holding one figure ("7 527 tkr för 4 år") is the sum applied for.
         inside = [a for a in amounts if section.char_start <= a.start < section.char_end]
-        if section.key == "budget" and len(inside) == 1 and len(section.text) <= SHORT_FIELD_CHARS:
+        # a field whose label is the heading and whose value opens it: "Egen insats (kr)" over "240000"
+        named = next((field for field in CUES for _, tier in cue_hits(field, section.heading or "") if tier == 0),
+                     None) if inside and _figure_line(section.text.split("\n", 1)[0]) else None
+        if named:
+            add(named, True, 0, section.char_start, inside[0])
+        elif section.key == "budget" and len(inside) == 1 and len(section.text) <= SHORT_FIELD_CHARS:
             add("requested_sek", True, 0, section.char_start, inside[0])
-        elif inside and _figure_line(section.text.split("\n", 1)[0]):
-            # a field whose label is the heading and whose value opens it: "Egen insats (kr)" over "240000"
-            for field in CUES:
-                hit = next(_cue_hits(field, section.heading or ""), None)
-                if hit and hit[1] == 0:
-                    add(field, True, 0, section.char_start, inside[0])
-                    break
     if MANY_APPLICATIONS_RE.search(text):
         candidates["requested_sek"] = []
-    chosen = _choose(candidates)
+    chosen = _choose(candidates, doc_type in REPORT_TYPES)
+    if "total_sek" in chosen and "requested_sek" not in chosen and "own_financing_sek" not in chosen \
+            and WHOLE_FROM_FORBUND_RE.search(text):
+        chosen["requested_sek"] = chosen["total_sek"]  # "Hela beloppet söks från förbundet"
     if where is not None:
         where.update({f"budget.{field}": (c[4], c[5]) for field, c in chosen.items()})
     return {field: chosen[field][3] if field in chosen else None for field in CUES}
@@ -299,20 +221,21 @@ def _line_candidates(flat: str, start: int, end: int, line: str | None, inside: 
     label = _row_label(line) if line is not None and ("\t" in line or end - start == len(line)) else None
     if label is not None:
         for field in CUES:
-            for m, tier in _cue_hits(field, label, label=True):
+            for m, tier in cue_hits(field, label, label=True):
                 # "Sökt belopp: 450 000 kr" states its figure as plainly as a sentence does
                 if not (doc_type in REPORT_TYPES and tier == SUM_TIER):
-                    add(field, in_budget, 0 if tier == LABEL_TIER else tier, start, inside[-1])
+                    add(field, in_budget, 0 if tier == LABEL_TIER else tier, start, _row_figure(flat, inside))
                 break
-        if any(m for field in CUES for m in _cue_hits(field, label, label=True)):
+        if any(m for field in CUES for m in cue_hits(field, label, label=True)):
             return
     _prose_candidates(flat, start, end, inside, in_budget, add)
 
 
-def _choose(candidates: dict[str, list[tuple]]) -> dict[str, tuple]:
+def _choose(candidates: dict[str, list[tuple]], report: bool = False) -> dict[str, tuple]:
     """Return each field's best candidate; a whole budget or request under 10 000 kr, or a total below the
     sum requested (or equal to it where own financing is stated), or own financing not below the total,
-    is not taken."""
+    is not taken. A report's cost named outright ("Projektets totala kostnad blev …") may fall below the
+    sum granted: the rest is paid back."""
     chosen = {}
     for field, found in candidates.items():
         found = [_demote_year(c, found) for c in found]
@@ -322,7 +245,7 @@ def _choose(candidates: dict[str, list[tuple]]) -> dict[str, tuple]:
     # the whole cost is at least the sum requested, and above it where own financing is stated too
     floor = chosen["requested_sek"][3] if "requested_sek" in chosen else 0
     floor += 1 if floor and chosen.get("own_financing_sek", (0,) * 4)[3] else 0
-    if "total_sek" in chosen and chosen["total_sek"][3] < floor:
+    if "total_sek" in chosen and chosen["total_sek"][3] < floor and not (report and chosen["total_sek"][1] == 0):
         above = [c for c in sorted(candidates["total_sek"]) if c[3] >= floor]
         if above:
             chosen["total_sek"] = above[0]
@@ -344,7 +267,8 @@ def _demote_year(candidate: tuple, others: list[tuple]) -> tuple:
     "Sökt belopp: 450 000 kr/år" + "Totalt sökt belopp: 1 350 000 kr" -> the latter first
     """
     if candidate[6] and any(o[3] > candidate[3] and abs(o[2] - candidate[2]) <= NEAR_YEAR_CHARS for o in others):
-        return candidate[:1] + (candidate[1] + 0.5,) + candidate[2:]
+        # below the whole, even where the whole stands in a form field and the year's part in the budget
+        return (True, candidate[1] + 0.5) + candidate[2:]
     return candidate
 
 
@@ -355,6 +279,10 @@ def _nearest(flat: str, amounts: list[Found], cue_start: int, cue_end: int) -> F
             and not SENTENCE_END_RE.search(flat[min(a.start, cue_end):max(a.start, cue_start) + 1])]
     adjacent = [a for a in same if 0 <= cue_start - a.end <= ADJACENT_CHARS  # "175 000 kr söks"
                 and not flat[a.end:cue_start].strip() and flat[cue_start:cue_start + 1].islower()]
+    # "Av totalkostnaden 4 340 000 kr söks 3 740 000 kr": a figure right after the cue is the one it states
+    right_after = [a for a in same if 0 <= a.start - cue_end <= ADJACENT_CHARS and not flat[cue_end:a.start].strip()]
+    if adjacent and right_after:
+        return right_after[0]
     if adjacent:
         return adjacent[-1]
     after = [a for a in same if 0 <= a.start - cue_end <= NEAR_AFTER

@@ -12,14 +12,16 @@ CUES: dict[str, list[tuple[str, int]]] = {
         (r"\bsöks\b|sökt belopp|\bsökt(?=\s*:?\s*\d)|ansökt belopp|\bsöker\b|ansöker\s+(?:nu\s+|härmed\s+|därför\s+)?om|(?:att|vill) ansöka om(?=[^.\n]{0,40}?\d)|att rekvirera|"
          # a decision's account of the application: "har inkommit med en ansökan om 950 000 kronor", "har begärt 1 860 000 kr"
          r"\bansökan\s+om(?=\s+(?:ca\.?\s+|cirka\s+|totalt\s+)?\d)|\bbegär(?:t|de|s)?(?=\s+(?:ca\.?\s+|cirka\s+)?\d)|"
-         r"från (?:samordnings)?förbundet|^samordningsförbundet(?=[^\n.]{0,40}?(?:\d|$))|"
+         r"från (?:samordnings)?förbundet|^(?:samordnings)?förbundet(?=[^\n.]{0,40}?(?:\d|$))|"
+         # a budget table's column: "Post | Förbundet | Egen insats | Totalt", "Sökt | Egen insats | Summa"
+         r"^sökt(?:a)?(?:\s+medel)?\s*(?:\((?:t?kr|sek)\))?\s*$|"
          r"förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+finansierar|"
          # English: "Requested from the association: SEK …", "Amount applied for: …"
          r"\brequested\s+(?:from|of)\b|\b(?:amount|sum)\s+(?:applied|requested)\s+for\b|\bwe\s+apply\s+for\b", 0),
         # a decision's grant, a report's account of it: "att bevilja X 800 000 kr", "Förbundet finansierade
         # insatsen med …"; where the sum applied for is stated too ("sökt belopp var …"), that is the request
         # a change request's new budget, set against the old: "Ny budget 2026: 640 000 kr (tidigare 420 000 kr)"
-        (r"\bny(?:a)?\s+budget(?:en)?\b|"
+        (r"\bny(?:a)?\s+budget(?:en)?\b|^beviljat\s*:?\s*$|"
          r"beviljat belopp|beviljade(?!\s+(?:samordnings)?förbund)|\bwas granted\b|"
          r"\batt bevilja\b|\bbeviljar\b|\bbeviljat(?=\s+\d)|förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+(?:har\s+)?finansiera(?:de|t)\s+(?:insatsen|projektet|verksamheten)\s+med|"
          # "varav samordningsförbundet finansierade 1 650 000 kr", "Projektet finansieras av Samordningsförbundet X med 2,2 mnkr"

@@ -17,7 +17,9 @@ FTE_PATTERNS: dict[str, str] = {
     "times_percent": r"(?P<times>\d+)\s*[x×]\s*(?P<pct>\d+(?:,\d+)?)\s*(?:%|procent)",
     # "62 procent av patienterna" is a share of people, not of a position
     # ... and a post described by its share: "en 75-procentig tjänst som fysioterapeut"
-    "percent": r"(?<![\d,])(?P<pct>\d{1,3}(?:,\d+)?)\s*(?:%|procent|per ?cent|-procentig(?:a)?\b)(?!\s+(?:av|of)\b)",
+    # ... but "20 % av sin tid", "50 % av heltid" is a post's share
+    "percent": r"(?<![\d,])(?P<pct>\d{1,3}(?:,\d+)?)\s*(?:%|procent|per ?cent|-procentig(?:a)?\b)"
+               r"(?!\s+(?:av|of)\b(?!\s+(?:sin|sitt|en)?\s*(?:tid|arbetstid|heltid|tjänst)\b))",
     "positions": r"(?<![\d,])(?P<num>\d+(?:,\d+)?)\s*(?:tjänst(?:er)?|årstjänst(?:er)?|åa|årsarbetare|heltidstjänst(?:er)?)\b",
     # "0.5 FTE", "1,5 full-time equivalents"
     "fte": r"(?<![\d,.])(?P<num>\d+(?:[.,]\d+)?)\s*(?:FTE|full-time equivalents?)\b",

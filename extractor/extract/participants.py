@@ -89,11 +89,11 @@ GOAL_INTAKE_RE = re.compile(PLANNED_VOLUME_RE.pattern + r"|\b(?:ska|skall)\s+(?:
 # A count per course round is not the intervention's: "12 platser per kursomgång (24 deltagare per år)"
 PER_ROUND_RE = re.compile(r"^\s*(?:per|i varje|varje)\s+(?:kurs)?(?:omgång|grupp|kurs|termin|cykel)\b", re.I)
 # A form row whose label asks for the number: "Antal deltagare\t25 per år".
-COUNT_LABEL_RE = re.compile(r"^(?:förväntat |planerat |beräknat )?antal (?:planerade |förväntade |beräknade )?deltagare|^volym|^deltagare", re.I)
+COUNT_LABEL_RE = re.compile(r"^(?:förväntat |planerat |beräknat )?(?:antal (?:planerade |förväntade |beräknade )?deltagare|deltagarantal(?:et)?)|^volym|^deltagare", re.I)
 # A form export's field on a line of its own: "Antal deltagare\t60", "Förväntat antal deltagare: 60 per år"
 # ... its label may say what it counts, and a web form prints the value on the next line:
 # "Antal deltagare per år: 30", "Planerat antal deltagare:\n140"
-COUNT_FIELD_RE = re.compile(r"(?im)^[ \t]*(?P<label>(?:förväntat |planerat |beräknat )?antal (?:planerade |förväntade |beräknade )?deltagare"
+COUNT_FIELD_RE = re.compile(r"(?im)^[ \t]*(?P<label>(?:förväntat |planerat |beräknat )?(?:antal (?:planerade |förväntade |beräknade )?deltagare|deltagarantal(?:et)?)"
                             r"(?:[ \t]+\(?(?:per år|totalt|samtidigt)\)?)?)[ \t]*(?:[:\t][ \t]*|:?[ \t]*\n[ \t]*)"
                             r"(?P<count>\d{1,4})(?![\d,.])[^\n]*$")
 PLANNED_LABEL_RE = re.compile(r"^(?:förväntat|planerat|beräknat)\b|^antal (?:planerade|förväntade|beräknade)\b", re.I)

@@ -35,13 +35,15 @@ PROSE_START_RE = re.compile(r"\b(?:startade|startades|startar|starta|påbörjade
 PROSE_END_RE = re.compile(
     r"\b(?:pågår|pågick|pågå|löper|löpte|varar)\s+(?:till\s+och\s+med|t\.?\s?o\.?\s?m\.?|fram\s+till|till)\s+(?:den\s+)?(?=\d)"
     r"|\b(?:avslutas|avslutades|upphör|upphörde|slutar)\s+(?:enligt\s+plan(?:en)?\s+)?(?:den\s+)?(?=\d)", re.I)
-LABEL_START_RE = re.compile(r"\b(?:startdatum|projektstart|insatsstart|planerad\s+start)\s*:?\s*(?=\d)", re.I)
+LABEL_START_RE = re.compile(r"\b(?:startdatum|projektstart|insatsstart|planerad\s+start)\s*:?\s*(?=\d)|"
+                            r"(?m:^[ \t]*start[ \t]*[:\t][ \t]*(?=\d))", re.I)  # a form's "Start\t2026-04-01"
 # A period field prints its two dates side by side, a dash or only a space between: "Projektperiod: 2009-05-01 2012-04-30"
 # ... also a bare "Period:" label with its colon: "Period:\t2025-08-18 -- 2027-06-30"
 # ... or said in a sentence: "Projekttiden är 1 april 2022 till 31 mars 2024"
 LABEL_RANGE_RE = re.compile(r"\b(?:projektperiod|insatsperiod|projekttid|insatstid)(?:en)?\s*(?::|är|var)?\s*(?=\d)|"
                             r"\bperiod\s*:\s*(?=\d)", re.I)
-LABEL_END_RE = re.compile(r"\b(?:slutdatum|projektslut|insatsslut|planerat\s+slut)\s*:?\s*(?=\d)", re.I)
+LABEL_END_RE = re.compile(r"\b(?:slutdatum|projektslut|insatsslut|planerat\s+slut)\s*:?\s*(?=\d)|"
+                          r"(?m:^[ \t]*slut[ \t]*[:\t][ \t]*(?=\d))", re.I)
 # whose subject is the intervention, not the förbund's accounts
 PROJECT_WORD_RE = re.compile(r"\b(?:projekt|project|insats|förstudie|verksamhet|satsning)\w*", re.I)
 # ... or whose verb says something was run, its name the subject: "Framtidsvägen har bedrivits av X under perioden A till B"

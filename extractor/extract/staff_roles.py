@@ -9,7 +9,7 @@ import re
 ROLE_PATTERN = (
     r"[\wåäöÅÄÖ/-]*(?:coach(?:en|er(?:na)?)?|konsulent(?:en|er(?:na)?)?|handläggare(?:n)?|samordnare(?:n)?|"
     r"ledare(?:n)?|terapeut(?:en|er(?:na)?)?|socionom(?:en|er)?|förmedlare(?:n)?|ansvarig|specialist(?:en|er)?|"
-    r"sekreterare(?:n)?|psykolog(?:en|er)?|sjuksköterska(?:n)?|vägledare(?:n)?|handledare(?:n)?|"
+    r"sekreterare(?:n)?|psykolog(?:en|er)?|sköterska(?:n|or(?:na)?)?|vägledare(?:n)?|handledare(?:n)?|"
     r"kurator(?:n|er)?|koordinator(?:n|er)?|utredare(?:n)?|medarbetare(?:n)?|pedagog(?:en|er)?|"
     r"strateg(?:en|er)?|lots(?:en|ar)?|behandlare(?:n)?|tjänste(?:man|mannen|män)|sjukgymnast(?:en|er)?|"
     r"stödjare(?:n)?|assistent(?:en|er)?|chef(?:en|er)?|"

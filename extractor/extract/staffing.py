@@ -60,10 +60,11 @@ CHANGE_RE = re.compile(r"\b(?:gick (?:ned|ner|upp)|minskade|minskades|ökade|ök
                        r"september|oktober|november|december))\b", re.I)
 # A staffing table's share column, and its total row.
 SHARE_HEAD_RE = re.compile(r"tjänstgöringsgrad|omfattning|sysselsättningsgrad|årsarbetare|årstjänst|\btjänst(?:er)?\b|"
-                           r"\båa\b|andel av heltid|^%$|\(%\)", re.I)
+                           r"\båa\b|(?:andel|%|procent)\s*av\s+heltid|^%$|\(%\)|^(?:fte|andel|procent)$", re.I)
 ROLE_HEAD_RE = re.compile(r"roll|befattning|personal|funktion|yrke|tjänst|bemanning", re.I)
-SHARE_CELL_RE = re.compile(r"^(?P<num>\d{1,3}(?:,\d+)?)\s*(?P<pct>%|procent)?(?:\s*(?:åa|tjänst(?:er)?))?$|^(?P<word>heltid|halvtid)$",
-                           re.I)
+# "50 %", "0,5 tjänst", "50 % av heltid", "2 x 100 %" (two posts), "heltid"
+SHARE_CELL_RE = re.compile(r"^(?:(?P<times>[2-9])\s*[x×]\s*)?(?P<num>\d{1,3}(?:,\d+)?)\s*(?P<pct>%|procent)?"
+                           r"(?:\s*(?:åa|tjänst(?:er)?))?(?:\s+av\s+(?:en\s+)?heltid)?$|^(?P<word>heltid|halvtid)$", re.I)
 COUNT_HEAD_RE = re.compile(r"^(?:antal|antal personer|st|number)$", re.I)
 TOTAL_ROW_RE = re.compile(r"^(?:totalt|summa|total|sammanlagt)\b", re.I)
 ROLE_NUMBER_RE = re.compile(r"^\d+\.\s*|\s+\d+$")
@@ -240,8 +241,10 @@ def _staffing_table_rows(table: Table, column: int) -> tuple[list[Staff], float 
             continue
         # a count column: "Arbetskonsulent | 2 | 100 %" is two posts at 100 %
         count = next((int(row[i].text) for i in counts if i < len(row) and row[i].text.strip().isdigit()), 1)
+        times = SHARE_CELL_RE.match(row[column].text.strip()).group("times")
+        count = int(times) if times else count
         post = Staff(_singular(ROLE_NUMBER_RE.sub("", row[0].text)), share, row[0].start, row[column].end)
-        per_person = percent_head or row[column].text.strip().endswith("%")  # "2,0 tjänster" is the row's sum
+        per_person = percent_head or "%" in row[column].text  # "2,0 tjänster" is the row's sum
         posts += [post] * (count if 1 < count <= 9 and per_person else 1)
     return posts, total
 

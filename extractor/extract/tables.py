@@ -6,7 +6,9 @@ import re
 from ..record import Cell, Table
 from .text import lines
 
-YEAR_CELL_RE = re.compile(r"^(?:år\s*)?(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?$|^år\s*\d$", re.I)
+# "2026", "År 2", "2025/26", and a year heading its unit: "2026 (tkr)"
+YEAR_CELL_RE = re.compile(r"^(?:(?:år\s*)?(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?|år\s*\d)(?:\s*\((?:t?kr|t?sek|kronor)\))?$",
+                          re.I)
 TOTAL_HEAD_RE = re.compile(r"^(?:totalt|total|summa|totalbelopp|summa totalt|totalt belopp)\b", re.I)
 BUDGET_HEAD_RE = re.compile(r"\bbudget(?:erat)?\b|\bbelopp\b|\bkostnad\b", re.I)
 OUTCOME_HEAD_RE = re.compile(r"\butfall\w*\b|\bförbrukat\b|\bredovisat\b", re.I)
@@ -49,7 +51,7 @@ def _cells(line: str, offset: int) -> list[Cell]:
     return out
 
 
-def _is_header(cells: list[Cell]) -> bool:
+def is_header(cells: list[Cell]) -> bool:
     """Whether a row names columns: no figures but years and labels ("Kostnad (tkr) | 2024 | Summa")."""
     figures = [c for c in cells[1:] if c.text and FIGURE_RE.search(c.text) and not YEAR_CELL_RE.match(c.text)
                and FIGURE_CELL_RE.match(c.text)]
@@ -70,7 +72,7 @@ def _continues(table: Table, cells: list[Cell]) -> bool:
 
     (A wrapped label in capitals, "Supported\nEmployment", breaks a PDF table's run of rows.)
     """
-    return bool(table.header) and len(cells) == len(table.header) and not _is_header(cells)
+    return bool(table.header) and len(cells) == len(table.header) and not is_header(cells)
 
 
 def find_tables(text: str) -> list[Table]:
@@ -97,7 +99,7 @@ def find_tables(text: str) -> list[Table]:
         elif last and gap == 0 or last and gap <= CONTINUATION_GAP and _continues(last, cells):
             last.rows.append(cells)
         else:
-            tables.append(Table(header=cells if _is_header(cells) else None))
+            tables.append(Table(header=cells if is_header(cells) else None))
             if not tables[-1].header:
                 tables[-1].rows.append(cells)
         gap = 0

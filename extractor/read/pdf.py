@@ -68,7 +68,8 @@ def join_hyphenated(lines: list[str]) -> list[str]:
 def _column_split(words: list[dict], bbox) -> float | None:
     """Return the x where a two-column page divides, or None for a one-column page.
 
-    Two columns: many words on each side of the middle and hardly any word across it.
+    Two columns: many words on each side of the middle, hardly any word across it, and lines that
+    read as text columns rather than a form's label and value cells (pdflayout.reads_as_columns).
     """
     if len(words) < MIN_COLUMN_WORDS:
         return None
@@ -76,7 +77,10 @@ def _column_split(words: list[dict], bbox) -> float | None:
     left = sum(1 for w in words if w["x1"] < middle)
     right = sum(1 for w in words if w["x0"] > middle)
     across = len(words) - left - right
-    if across <= len(words) * 0.02 and min(left, right) >= len(words) * 0.25:
+    if across <= len(words) * 0.02 and min(left, right) >= len(words) * 0.25 and pdflayout.reads_as_columns(
+            np.array([w["x0"] for w in words]), np.array([w["x1"] for w in words]),
+            pdflayout.cluster(np.array([w["top"] for w in words])), middle,
+            np.array([any(ch.isalpha() for ch in w["text"]) for w in words])):
         return middle
     return None
 

@@ -315,13 +315,15 @@ def _upright_page_text(page, textpage, texts: dict | None = None) -> str:
     n = len(words["text"])
     if n >= MIN_COLUMN_WORDS:
         n_left, n_right = int((words["x1"] < middle).sum()), int((words["x0"] > middle).sum())
-        if n - n_left - n_right <= n * COLUMN_ACROSS_SHARE and min(n_left, n_right) >= n * COLUMN_SIDE_SHARE:
+        alpha = lambda: np.array([any(ch.isalpha() for ch in text) for text in words["text"]])
+        line = _cluster_array(words["top"], Y_TOLERANCE)
+        if n - n_left - n_right <= n * COLUMN_ACROSS_SHARE and min(n_left, n_right) >= n * COLUMN_SIDE_SHARE \
+                and pdflayout.reads_as_columns(words["x0"], words["x1"], line, middle, alpha):
             center = (box[:, 0] + box[:, 1]) / 2
             halves = (rows[center < middle], rows[center >= middle])
             return "\n".join(_array_text(_array_words(codes, space, box, half), box, size)
                              for half in halves if len(half))
-        groups = pdflayout.reading_groups(words["x0"], words["x1"], _cluster_array(words["top"], Y_TOLERANCE),
-                                          lambda: np.array([any(ch.isalpha() for ch in text) for text in words["text"]]))
+        groups = pdflayout.reading_groups(words["x0"], words["x1"], line, alpha)
         if groups is not None:
             return "\n".join(_array_text(_word_subset(words, group), box, size) for group in groups)
     return _array_text(words, box, size)

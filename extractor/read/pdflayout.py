@@ -25,6 +25,7 @@ import numpy as np
 CELL_GAP_EM = 1.5  # a gap this many font sizes wide separates table cells
 ALIGNED_GAP_EM = 0.6  # a narrower gap is a column break where it lines up with a table row's
 ALIGN_PT = 2.0  # cell edges this close line up
+MIN_COLUMN_ROWS = 3  # table rows whose words start at one x after a gap make a column there
 EVEN_GAP_PT = 1.5  # a justified line's gaps differ by at most this, or EVEN_GAP_SHARE of the narrowest
 EVEN_GAP_SHARE = 0.15
 PARAGRAPH_LEADING_EM = 1.6  # lines of one paragraph stand at most this many font sizes apart
@@ -100,6 +101,7 @@ def tab_gaps(start: np.ndarray, end: np.ndarray, size_first: np.ndarray, size_la
     _join_justified_pairs(pairs, wide, first, last, start, top, em, at_margin)
     _widen_aligned(wide, same, gap, em, first, last, start, end)
     _bridge_rows(wide, same, gap, em, first, last, start, end)
+    _narrow_first_column(wide, same, gap, em, first, last, start, end)
     return wide
 
 
@@ -180,10 +182,16 @@ def _bridge_rows(cells, same, gap, em, first, last, start, end) -> None:
     """
     line_of = np.repeat(np.arange(len(first)), last - first + 1)[:-1]
     per_line = np.bincount(line_of[cells], minlength=len(first))
+    def row_above(k: int, j: int) -> bool:
+        return 0 <= k < len(first) and bool(per_line[k]) and abs(start[first[k]] - start[first[j]]) <= ALIGN_PT
+
     for j in np.flatnonzero(per_line == 0).tolist():
         rows = [k for k in (j - 1, j + 1) if 0 <= k < len(first)]
         if not rows or not all(per_line[k] and abs(start[first[k]] - start[first[j]]) <= ALIGN_PT for k in rows):
-            continue  # between a row and prose, or not a row of the same table: its first cell starts elsewhere
+            # a table's last row, prose after it: it takes the columns of the row above (itself below a row)
+            if not (row_above(j - 1, j) and j >= 2 and per_line[j - 2]):
+                continue  # between a row and prose, or not a row of the same table: its first cell starts elsewhere
+            rows = [j - 1]
         columns = _edges(rows[0], cells, first, last, start, end)[1]
         for k in rows[1:]:
             columns = columns[_near(columns, _edges(k, cells, first, last, start, end)[1])]  # cell starts both rows share
@@ -191,6 +199,31 @@ def _bridge_rows(cells, same, gap, em, first, last, start, end) -> None:
         at = a + np.flatnonzero(same[a:b] & (gap[a:b] >= ALIGNED_GAP_EM * em[a:b]))
         if len(columns) and len(at):
             cells[at[_near(start[at + 1], columns)]] = True
+
+
+def _narrow_first_column(cells, same, gap, em, first, last, start, end) -> None:
+    """Make a tab of a narrower gap where MIN_COLUMN_ROWS rows or more of a run of table rows (from one
+    left edge) each have a word starting at one x after a gap wider than a space: a column no wider
+    than its cell padding ("Personal 2 300 000\t400 000" under "Kostnad Sökt från förbundet\tAle kommun")."""
+    line_of = np.repeat(np.arange(len(first)), last - first + 1)[:-1]
+    per_line = np.bincount(line_of[cells], minlength=len(first))
+    wider = same & (gap >= ALIGNED_GAP_EM * em)
+    k = 0
+    while k < len(first):
+        j = k
+        while j < len(first) and per_line[j] and abs(start[first[j]] - start[first[k]]) <= ALIGN_PT:
+            j += 1
+        if j - k >= MIN_COLUMN_ROWS:
+            gaps = [int(first[i]) + np.flatnonzero(wider[int(first[i]):int(last[i])]) for i in range(k, j)]
+            starts = np.concatenate([start[at + 1] for at in gaps])
+            # an x where words start after a gap on MIN_COLUMN_ROWS lines (a centred header may start elsewhere)
+            shared = sum(_near(starts, start[at + 1]).astype(int) for at in gaps)
+            columns = starts[shared >= MIN_COLUMN_ROWS]
+            for at in gaps:
+                # a column's start x inside the gap: a centred header cell starts right of its column's edge
+                inside = ((end[at][:, None] < columns[None, :]) & (columns[None, :] <= start[at + 1][:, None])).any(axis=1)
+                cells[at[_near(start[at + 1], columns) | inside]] = True
+        k = max(j, k + 1)
 
 
 def reading_groups(x0: np.ndarray, x1: np.ndarray, line: np.ndarray,
@@ -231,6 +264,19 @@ def reading_groups(x0: np.ndarray, x1: np.ndarray, line: np.ndarray,
     if pending:
         groups.append(np.concatenate(pending))
     return groups
+
+
+def reads_as_columns(x0: np.ndarray, x1: np.ndarray, line: np.ndarray, gutter: float, alpha=None) -> bool:
+    """Return True when a page's lines, split at `gutter`, read as two text columns and not as the
+    rows of a form or table whose label cells stand left of the middle and values right of it (few
+    words cross the middle on either)."""
+    x0, x1 = np.asarray(x0, float), np.asarray(x1, float)
+    if not len(x0):
+        return False
+    row = np.searchsorted(np.unique(line), line)
+    alpha = alpha() if callable(alpha) else alpha
+    return _is_text_columns(x0, x1, row, (0, int(row.max()) + 1), gutter,
+                            None if alpha is None else np.asarray(alpha, bool))
 
 
 def _may_have_gutter(x0, x1, row) -> bool:

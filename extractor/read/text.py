@@ -126,8 +126,34 @@ def tab_aligned_columns(text: str) -> str:
     """
     lines = text.split("\n")
     aligned = [len(COLUMN_GAP_RE.findall(line.strip())) >= MIN_ALIGNED_GAPS and "\t" not in line for line in lines]
+    for i in _two_column_rows(lines):
+        aligned[i] = True
     for i, line in enumerate(lines):
         in_run = aligned[i] and (i > 0 and aligned[i - 1] or i + 1 < len(lines) and aligned[i + 1])
         if in_run:
             lines[i] = COLUMN_GAP_RE.sub("\t", line.strip())
     return "\n".join(lines)
+
+
+MIN_TWO_COLUMN_ROWS = 3
+SENTENCE_END_RE = re.compile(r"[.!?:;,]$")
+
+
+def _two_column_rows(lines: list[str]) -> list[int]:
+    """Return the lines of two-column tables aligned with spaces: three lines or more in a row, each one
+    gap wide, whose second cells start or end at one column ("Tjänst        Omfattning" over
+    "Samordnare       25 procent"); a sentence's double space does not line up over three lines."""
+    cells = []
+    for line in lines:
+        gaps = list(COLUMN_GAP_RE.finditer(line.rstrip())) if "\t" not in line and line.strip() else []
+        first = line[:gaps[0].start()].strip() if len(gaps) == 1 else ""
+        cells.append((gaps[0].end(), len(line.rstrip())) if first and not SENTENCE_END_RE.search(first) else None)
+    out, i = [], 0
+    while i < len(cells):
+        j = i
+        while j < len(cells) and cells[j] and (j == i or cells[j][0] == cells[i][0] or cells[j][1] == cells[i][1]):
+            j += 1
+        if j - i >= MIN_TWO_COLUMN_ROWS:
+            out.extend(range(i, j))
+        i = max(j, i + 1)
+    return out
