@@ -19,6 +19,7 @@ from .headings import ONCE_KEYS
 SENTENCE_START_RE = re.compile(r"(?<=[.!?)])[ \t]+(?=[A-ZÅÄÖ])")
 # a heading's number ("3. Syfte") is no sentence's end: split.py reads numbered headings
 NUMBER_BEFORE_RE = re.compile(r"(?:^|\s)\d{1,2}(?:\.\d{1,2}){0,2}[.)]$")
+NUMBER_CHARS = 12  # the longest such number with the blank before it: looked for only this far back
 # "Syfte: Insatsen ska …", "Målgrupp: 18–29 år": a short label, its colon, the value
 COLON_LABEL_RE = re.compile(r"([A-ZÅÄÖ][\wåäöÅÄÖ/ ,–-]{1,60}?)[ \t]*(?:\(\s*\*\s*\))?[ \t]*:[ \t]+(?=[A-ZÅÄÖ0-9])")
 MAX_LABEL_WORDS = 5
@@ -70,7 +71,7 @@ def runon_headings(text: str, skip: set[int]) -> list[Heading]:
     for line in text.split("\n"):
         if offset not in skip and "\t" not in line and len(line) > 80 and not is_toc_line(line):
             for m in SENTENCE_START_RE.finditer(line):
-                if NUMBER_BEFORE_RE.search(line, 0, m.start()):
+                if NUMBER_BEFORE_RE.search(line, max(0, m.start() - NUMBER_CHARS), m.start()):
                     continue
                 found = _colon_heading(line, m.end(), offset)
                 if found:

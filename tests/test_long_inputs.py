@@ -181,3 +181,12 @@ def test_a_line_of_many_capitalised_words_costs_its_length():
     # every prefix of a 30 000-word run held as a candidate name took memory by the square
     assert find_title_in_prose("LYKTAN XYZW QRST " * 10_000) is None
     assert find_title_in_prose("Exempel Lots Bro " * 10_000) is None
+
+
+def test_run_on_headings_in_a_long_line_cost_its_length():
+    from extractor.heading_runon import runon_headings
+
+    # each sentence's start looked back over the whole line for a heading's number: by the square
+    line = ("Insatsen ger stöd. Syfte: Fler ska arbeta. " + "Deltagarna får stöd i vardagen. " * 40_000
+            + "Målgrupp: Unga vuxna. Budget: Se bilaga.")
+    assert [h.key for h in runon_headings(line, set())] == ["purpose", "target_group", "budget"]
