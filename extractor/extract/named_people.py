@@ -209,7 +209,12 @@ def _matches(pattern: re.Pattern, text: str, lower: str):
 
 def _titles_line(text: str, start: int, end: int) -> bool:
     """Whether a word opens its line and a comma follows it: a title line ("Coacher, Exempelinsatsen")."""
-    return text[:start].rstrip(" \t").endswith("\n") and text[end:end + 1] == ","
+    if text[end:end + 1] != ",":
+        return False
+    at = start
+    while at > 0 and text[at - 1] in " \t":  # the blanks before it, not a copy of all the text before
+        at -= 1
+    return at > 0 and text[at - 1] == "\n"
 
 
 def _plausible(name: str) -> bool:
