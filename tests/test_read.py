@@ -290,6 +290,10 @@ def test_fast_character_reading_gives_pdfplumbers_text(tmp_path):
     ("(bo.pahittadQvar\nberg.se), och\nleif. exempelssonQtierp.se", "(bo.pahittad@varberg.se), och\nleif.exempelsson@tierp.se"),
     ("anna.exempel@regionupp sala.se\nbo.exempel@motala.se", "anna.exempel@regionuppsala.se\nbo.exempel@motala.se"),
     ("Vi ses. anna@motala.se och www.motala.se", "Vi ses. anna@motala.se och www.motala.se"),
+    # a dot of the name read as ":", an "a" of the domain as "ä", the "@" as "C"
+    ("jonas:exempel Garbetsformedlingen.se; eva.pahittad Qärbetsformedlingen.se, bo.exempel Cregion.se",
+     "jonas.exempel@arbetsformedlingen.se; eva.pahittad@arbetsformedlingen.se, bo.exempel@region.se"),
+    ("Tid: kl 10:30 i Cafét, se motala.se", "Tid: kl 10:30 i Cafét, se motala.se"),
     # ... and the "(" before an address read as "@"
     ("Ljusdals kommun@bo.exempelbergÖljusdal.se)", "Ljusdals kommun (bo.exempelberg@ljusdal.se)"),
 ])

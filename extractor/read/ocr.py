@@ -29,15 +29,15 @@ OCR_SPLIT_CAPITAL_RE = re.compile(r"(?<![\w.])([A-HJ-ZÄ]) (?=[a-zåäö]{2,})")
 # An address as OCR leaves it: its domain broken by a space or at a line's end ("lena.x@region
 # norrbotten.se"), a space after a dot of the name when the address opens its line ("leif.
 # martensson@tierp.se"; in a sentence, "Vi ses. anna@…" is two words).
-LOCAL = r"(?:(?<=^)[a-z0-9]+[._-] ?|[a-z0-9]+[._-])[a-z0-9]+(?:[._-][a-z0-9]+)*"
+LOCAL = r"(?:(?<=^)[a-z0-9]+[._-] ?|[a-z0-9]+[._:-])[a-z0-9]+(?:[._:-][a-z0-9]+)*"
 DOMAIN = r"[\w-]+(?:\.[\w-]+)*\.(?:se|nu|com|org|net|eu)\b"
-GAPPED_DOMAIN = r"[a-z0-9-]+(?:[ \t]?\n|[ \t])?[a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:se|nu|com|org|net|eu)\b"
+GAPPED_DOMAIN = r"[a-zåäö0-9-]+(?:[ \t]?\n|[ \t])?[a-zåäö0-9-]*(?:\.[a-zåäö0-9-]+)*\.(?:se|nu|com|org|net|eu)\b"
 # "@" read as "(", "(&", or "&" (or "©") against the name: "anna.exempelsson(& motala.se",
 # "anna.exempelsson& motala.se" -> "anna.exempelsson@motala.se"
 OCR_AT_RE = re.compile(r"\b([\w.+-]+[\w])(?:\s?\((?:&|@)?|[&©®])\s?(" + DOMAIN + ")")
 # A sans-serif "@" read as a capital, a digit or "&" between a lower-case name.name and its domain:
 # "anna.exempelsson Qmotala.se", "anna.exempelssonÖmotala.se", "anna.exempelsson 2 motala.se"
-OCR_AT_LETTER_RE = re.compile(r"\b(" + LOCAL + r")[ \t]?(?:ÅQ|Ö&|[QGÖ2&])[ \t]?(" + GAPPED_DOMAIN + ")", re.M)
+OCR_AT_LETTER_RE = re.compile(r"\b(" + LOCAL + r")[ \t]?(?:ÅQ|Ö&|[QGÖC2&])[ \t]?(" + GAPPED_DOMAIN + ")", re.M)
 OCR_ADDRESS_GAP_RE = re.compile(r"\b(" + LOCAL + r")[ \t]?@[ \t]?(" + GAPPED_DOMAIN + ")", re.M)
 # ... and the "(" before an address read as "@": "Motala kommun@anna.exempelsson@motala.se)"
 OCR_OPENING_AT_RE = re.compile(r"(\w)@(?=[\w.+-]+@" + DOMAIN + ")")
@@ -75,8 +75,12 @@ def clean_ocr_text(text: str) -> str:
     return OCR_SPLIT_CAPITAL_RE.sub(r"\1", text)
 
 
+# OCR reads a dot of the name as ":" and an "a" or "o" of the domain with the dots of "ä", "ö"
+ADDRESS_LETTERS = str.maketrans({":": ".", "å": "a", "ä": "a", "ö": "o"})
+
+
 def _address(match: re.Match) -> str:
-    return re.sub(r"\s", "", match[1]) + "@" + re.sub(r"\s", "", match[2])
+    return (re.sub(r"\s", "", match[1]) + "@" + re.sub(r"\s", "", match[2])).translate(ADDRESS_LETTERS)
 
 
 def _speck(word: str, confidence: str) -> bool:
