@@ -82,16 +82,18 @@ def list_lead_in(body: str, start: int) -> str:
 
 
 def table_row(body: str, start: int, end: int) -> tuple[str, ...]:
-    """Return the other cells of the tab-separated row whose first cell holds body[start:end], else ().
+    """Return the other cells of the tab- or pipe-separated row whose first cell holds body[start:end], else ().
 
     "AWP\tNej\tgörs av Arbetsförmedlingen" at "AWP" -> ("Nej", "görs av Arbetsförmedlingen")
+    "MI | Ja | i alla samtal" (a table typed in a plain-text file) at "MI" -> ("Ja", "i alla samtal")
     """
     line_start = body.rfind("\n", 0, start) + 1
     line_end = body.find("\n", end)
     line = body[line_start:line_end if line_end >= 0 else len(body)]
-    if "\t" not in line or "\t" in body[line_start:start]:
+    sep = "\t" if "\t" in line else "|"
+    if sep not in line or sep in body[line_start:start]:
         return ()
-    cells = [c.strip() for c in line.split("\t")]
+    cells = [c.strip() for c in line.split(sep)]
     return tuple(cells[1:]) if len(cells) <= ROW_MAX_CELLS else ()
 
 

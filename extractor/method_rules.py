@@ -184,7 +184,9 @@ OWN_USE_RE = re.compile(
     rf"|\b(?:erbjuds|erbjöds)\s+(?:\w+\s+){{0,3}}?{MASK}(?!\s+(?:\w+\s+)?(?:av|via|genom|hos)\b)"
     rf"|\b(?:ersattes|ersätts|har ersatts|byttes ut|byts ut)\s+(?:av|mot|med)\s+{MASK}"
     rf"|{MASK}\s+(?:ska |kommer att )?(?:används|användes|har använts|användas|tillämpas)\b(?!\s+(?:\w+\s+)?av\b)"
-    rf"|\b(?:skattas|skattades|bedöms|bedömdes|kartläggs|kartlades|mäts|mättes)\s+(?:\w+\s+){{0,3}}?med\s+{MASK}"
+    # "Progressionen mäts med ett eget verktyg för METODNAMN", "Stegförflyttningen följs med METODNAMN"
+    rf"|\b(?:skattas|skattades|bedöms|bedömdes|kartläggs|kartlades|mäts|mättes|följs|följdes)\s+(?:\w+\s+){{0,3}}?"
+    rf"med\s+(?:(?:ett|en|vårt|vår|eget|egen|digitalt|digital|verktyg\w*|instrument\w*|för|av|hjälp)\s+){{0,5}}?{MASK}"
     # "Vårt arbetssätt är inspirerat av METODNAMN"
     rf"|\b(?:inspirerad|inspirerat|inspirerade|influerad|influerat|influerade)\s+av\s+(?:[\w-]+\s+){{0,2}}?{MASK}"
     # "Vid behov kan en METODNAMN göras", "METODNAMN-bedömningar genomförs med alla" (not "görs av" someone)

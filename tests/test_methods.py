@@ -30,6 +30,11 @@ def _labels(text: str, key: str = "methods") -> list[str]:
     # an assessment named with its instrument's kind after a hyphen
     ("Deltagarna gör en WRI-intervju i början av insatsen.", ["WRI"]),
     ("Alla gör en WEIS-skattning och en AWC-bedömning vid start.", ["AWC", "WEIS"]),
+    # an English name of several words compounded with a Swedish word
+    ("Samordnarna arbetar enligt case management-modellen.", ["CASE_MANAGEMENT"]),
+    ("Stödet ges enligt Individual Placement and Support-modellen.", ["IPS", "SE"]),
+    # measured with a tool named after the method, a few words after "med"
+    ("Progressionen mäts med ett eget verktyg för progressionsmätning.", ["PROGRESSION_MEASURE"]),
 ])
 def test_methods_used_are_labelled(text, labels):
     assert _labels(text) == labels
@@ -537,3 +542,9 @@ def test_a_training_wished_for_is_no_use(masked):
 ])
 def test_staff_named_with_a_count_or_the_interventions_name_use_the_method(masked, expected):
     assert verdict(masked, "methods") == expected
+
+
+def test_a_plain_text_table_with_pipes_reads_its_yes_and_no_cells():
+    text = ("Metod | Används | Kommentar\nAWP | Nej | görs av arbetsterapeuten vid behov\n"
+            "MI | Ja | i alla samtal\nWEIS | Nej | –")
+    assert _labels(text) == ["MI"]
