@@ -35,6 +35,12 @@ def _labels(text: str, key: str = "methods") -> list[str]:
     ("Stödet ges enligt Individual Placement and Support-modellen.", ["IPS", "SE"]),
     # measured with a tool named after the method, a few words after "med"
     ("Progressionen mäts med ett eget verktyg för progressionsmätning.", ["PROGRESSION_MEASURE"]),
+    # English names in a bilingual form
+    ("The project works with solution-focused coaching.", ["SOLUTION_FOCUSED"]),
+    ("Participants are offered cognitive behavioural therapy in groups.", ["CBT"]),
+    # a form's field for the method, its value the name alone
+    ("Metod: Supported Employment", ["SE"]),
+    ("Arbetssätt: IPS", ["IPS", "SE"]),
 ])
 def test_methods_used_are_labelled(text, labels):
     assert _labels(text) == labels
@@ -548,3 +554,14 @@ def test_a_plain_text_table_with_pipes_reads_its_yes_and_no_cells():
     text = ("Metod | Används | Kommentar\nAWP | Nej | görs av arbetsterapeuten vid behov\n"
             "MI | Ja | i alla samtal\nWEIS | Nej | –")
     assert _labels(text) == ["MI"]
+
+
+@pytest.mark.parametrize("text", [
+    # a past plan the report says was not carried out
+    "Projektet planerade att använda AWP men valde i stället en enklare kartläggning.",
+    # a method field whose value denies the method or names a unit
+    "Metod: Supported Employment ingår inte",
+    "Metod: deltagare kommer från IPS-teamet",
+])
+def test_a_plan_not_carried_out_or_a_denied_field_is_no_use(text):
+    assert _labels(text) == []
