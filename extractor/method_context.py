@@ -62,6 +62,10 @@ BARE_ITEM_RE = re.compile(rf"^\W*{MASK}(?:-\w+)?\W*$")
 METHOD_FIELD_RE = re.compile(
     r"^\W*(?:(?:insatsens|projektets|vald\w*|huvudsaklig\w*)\s+)?(?:metod|metoder|metodik|arbetsmetod\w*|arbetssätt|"
     r"metodval|metoder som används|metod som används)\s*$", re.I)
+# "SMAIL användes under 2023 men ersattes av …", "Vi har tidigare använt SMAIL men bytt till …": given up since.
+REPLACED_LATER_RE = re.compile(
+    rf"{MASK}[^.;]*?\smen\s+(?:\w+\s+){{0,3}}?(?:ersattes|har ersatts|byttes ut|har bytts ut|bytt till|"
+    rf"bytte till|övergavs|har övergetts|lämnades)\b", re.I)
 FIELD_VALUE_WORDS = 10  # a longer value is a sentence the other rules read
 # "Projektet planerade att använda METODNAMN men valde i stället …": a plan the report says was not carried out.
 PLANNED_BUT_RE = re.compile(
@@ -151,7 +155,7 @@ def context_verdict(masked: str, lead_in: str = "", heading: str | None = None,
     inline = masked[:masked.rfind(":", 0, at)] if ":" in masked[:at] else ""
     if _lead_in_denies(lead_in) or (inline and _lead_in_denies(inline)):
         return False, "list_lead_in"
-    if PLANNED_BUT_RE.search(masked):
+    if PLANNED_BUT_RE.search(masked) or REPLACED_LATER_RE.search(masked):
         return False, "planned_dropped"
     value = masked[len(inline) + 1:]
     if (inline and METHOD_FIELD_RE.match(inline) and len(value.split()) <= FIELD_VALUE_WORDS

@@ -183,7 +183,8 @@ OWN_USE_RE = re.compile(
     rf"|\b(?:{USE_VERBS})\s+(?:{SUBJECTS})\s+(?:[\w-]+\s+){{0,3}}?{MASK}"
     rf"|\b(?:erbjuds|erbjöds)\s+(?:\w+\s+){{0,3}}?{MASK}(?!\s+(?:\w+\s+)?(?:av|via|genom|hos)\b)"
     rf"|\b(?:ersattes|ersätts|har ersatts|byttes ut|byts ut)\s+(?:av|mot|med)\s+{MASK}"
-    rf"|{MASK}\s+(?:ska |kommer att )?(?:används|användes|har använts|användas|tillämpas)\b(?!\s+(?:\w+\s+)?av\b)"
+    rf"|{MASK}\s+(?:ska |kommer att )?(?:används|användes|har använts|användas|tillämpas|införs|införas|infördes)\b"
+    rf"(?!\s+(?:\w+\s+)?av\b)"
     # "Progressionen mäts med ett eget verktyg för METODNAMN", "Stegförflyttningen följs med METODNAMN"
     rf"|\b(?:skattas|skattades|bedöms|bedömdes|kartläggs|kartlades|mäts|mättes|följs|följdes)\s+(?:\w+\s+){{0,3}}?"
     rf"med\s+(?:(?:ett|en|vårt|vår|eget|egen|digitalt|digital|verktyg\w*|instrument\w*|för|av|hjälp)\s+){{0,5}}?{MASK}"
@@ -289,6 +290,8 @@ def _negation_counts(part: str, m: re.Match, at: int) -> bool:
     """Return whether the negation or drop word `m` reaches the name at `at`."""
     if m.start() > at:
         return len(part[at:m.start()].split()) <= NEGATION_REACH[1]
+    if m.group().lower() == "varken" and re.search(r"\beller\b", part[m.end():at], re.I):
+        return True  # "Varken SMAIL eller METODNAMN används": the pair is denied, whatever follows
     if len(part[m.end():at].split()) > NEGATION_REACH[0] or OWN_USE_RE.search(part[m.end():]):
         return False
     return not RELATIVE_NEGATION_RE.search(part, max(0, m.start() - 20), m.end())

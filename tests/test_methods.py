@@ -41,6 +41,10 @@ def _labels(text: str, key: str = "methods") -> list[str]:
     # a form's field for the method, its value the name alone
     ("Metod: Supported Employment", ["SE"]),
     ("Arbetssätt: IPS", ["IPS", "SE"]),
+    # a method to be brought in is the intervention's
+    ("Metoden IPS kommer att införas under projektets andra år.", ["IPS", "SE"]),
+    # the method used keeps its label where another was given up
+    ("Vi använder MI men bytte ut AWP mot en enklare kartläggning.", ["MI"]),
 ])
 def test_methods_used_are_labelled(text, labels):
     assert _labels(text) == labels
@@ -562,6 +566,11 @@ def test_a_plain_text_table_with_pipes_reads_its_yes_and_no_cells():
     # a method field whose value denies the method or names a unit
     "Metod: Supported Employment ingår inte",
     "Metod: deltagare kommer från IPS-teamet",
+    # given up since: replaced or switched away from
+    "SMAIL användes under 2023 men ersattes 2024 av ett digitalt verktyg.",
+    "Vi har tidigare använt SMAIL men bytt till ett eget formulär.",
+    # "varken … eller": the second name is denied too, though a verb of use follows it
+    "Varken SMAIL eller AWP används.",
 ])
 def test_a_plan_not_carried_out_or_a_denied_field_is_no_use(text):
     assert _labels(text) == []
