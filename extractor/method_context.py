@@ -66,6 +66,12 @@ METHOD_FIELD_RE = re.compile(
 REPLACED_LATER_RE = re.compile(
     rf"{MASK}[^.;]*?\smen\s+(?:\w+\s+){{0,3}}?(?:ersattes|har ersatts|byttes ut|har bytts ut|bytt till|"
     rf"bytte till|övergavs|har övergetts|lämnades)\b", re.I)
+# "Vår metod är METODNAMN", "Ett METODNAMN arbetssätt genomsyrar verksamheten": the intervention's own method.
+OUR_METHOD_RE = re.compile(
+    rf"\b(?:vår|vårt|våra|insatsens|projektets|verksamhetens|teamets)\s+(?:\w+\s+)?(?:metod|metoder|arbetsmetod\w*|"
+    rf"arbetssätt|huvudmetod|grundmetod)\s+(?:är|var|blir|bygger på|utgår från)\s+(?:\w+\s+){{0,2}}?{MASK}"
+    rf"|{MASK}\s+(?:\w+\s+){{0,2}}?(?:genomsyrar|genomsyrade|präglar|präglade)\s+(?:hela\s+)?"
+    rf"(?:verksamheten|insatsen|arbetet|projektet|samtalen)\b", re.I)
 FIELD_VALUE_WORDS = 10  # a longer value is a sentence the other rules read
 # "Projektet planerade att använda METODNAMN men valde i stället …": a plan the report says was not carried out.
 PLANNED_BUT_RE = re.compile(
@@ -161,6 +167,9 @@ def context_verdict(masked: str, lead_in: str = "", heading: str | None = None,
     if (inline and METHOD_FIELD_RE.match(inline) and len(value.split()) <= FIELD_VALUE_WORDS
             and not NEGATION_RE.search(value) and not UNIT_SUFFIX_RE.search(value) and not BOX_RE.search(value)):
         return True, "method_field"
+    own = OUR_METHOD_RE.search(masked)
+    if own and not NEGATION_RE.search(own.group()):
+        return True, "our_method"
     if _financed_activity(masked, lead_in):
         return True, "financed_activity"
     if heading and REFERENCE_HEADING_RE.match(heading):

@@ -45,6 +45,9 @@ def _labels(text: str, key: str = "methods") -> list[str]:
     ("Metoden IPS kommer att införas under projektets andra år.", ["IPS", "SE"]),
     # the method used keeps its label where another was given up
     ("Vi använder MI men bytte ut AWP mot en enklare kartläggning.", ["MI"]),
+    # the intervention's method named as such
+    ("Vår metod är motiverande samtal.", ["MI"]),
+    ("Ett lösningsfokuserat arbetssätt genomsyrar verksamheten.", ["SOLUTION_FOCUSED"]),
 ])
 def test_methods_used_are_labelled(text, labels):
     assert _labels(text) == labels
@@ -571,6 +574,7 @@ def test_a_plain_text_table_with_pipes_reads_its_yes_and_no_cells():
     "Vi har tidigare använt SMAIL men bytt till ett eget formulär.",
     # "varken … eller": the second name is denied too, though a verb of use follows it
     "Varken SMAIL eller AWP används.",
+    "Vår metod är inte SMAIL utan ett eget samtalsstöd.",
 ])
 def test_a_plan_not_carried_out_or_a_denied_field_is_no_use(text):
     assert _labels(text) == []
