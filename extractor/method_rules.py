@@ -78,10 +78,11 @@ TALK_RE = re.compile(
     rf"(?P<between>(?:[\w-]+\s+){{0,4}}?){MASK}"
     rf"|\b(?:visade|visar|demonstrerade|demonstrerar)\s+hur\s+(?:en\s+|ett\s+)?{MASK}", re.I)
 # A course catalogue or a training day for the members' own staff: the förbund's offer to its members,
-# not a method this intervention uses ("kurser i METODNAMN för medlemmarnas personal").
+# not a method this intervention uses ("kurser i METODNAMN för medlemmarnas/kommunens personal").
 MEMBER_TRAINING_RE = re.compile(
     r"\b(?:utbildningskatalog\w*|kurskatalog\w*|kursutbud\w*|utbildningsutbud\w*)\b"
-    r"|\b(?:medlemmarnas|medlemsorganisationernas)\s+(?:\w+\s+)?(?:personal|medarbetare|handläggare|anställda|chefer)\b"
+    r"|\b(?:medlemmarnas|medlemsorganisationernas|kommunens|kommunernas|regionens)\s+(?:\w+\s+)?"
+    r"(?:personal|medarbetare|handläggare|anställda|chefer)\b"
     r"|\b(?:personal|medarbetare|handläggare|anställda|chefer)\s+(?:hos|i|inom)\s+(?:medlemmarna|medlemsorganisationerna)\b",
     re.I)
 # "undersöka om IPS kan vara …", "en förstudie om IPS": a method to be studied, not used.

@@ -575,6 +575,8 @@ def test_a_plain_text_table_with_pipes_reads_its_yes_and_no_cells():
     # "varken … eller": the second name is denied too, though a verb of use follows it
     "Varken SMAIL eller AWP används.",
     "Vår metod är inte SMAIL utan ett eget samtalsstöd.",
+    # a training the förbund pays for the kommun's own staff
+    "Förbundet har under året finansierat utbildning i SMAIL för kommunens handläggare.",
 ])
 def test_a_plan_not_carried_out_or_a_denied_field_is_no_use(text):
     assert _labels(text) == []
