@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .method_rules import DROPPED_WORDS, MASK, USE_VERBS
+from .method_rules import BOX_RE, DROPPED_WORDS, MASK, NEGATION_RE, UNIT_SUFFIX_RE, USE_VERBS
 
 # What a sentence denies may be the model's full fidelity or a certificate, with its use said after
 # "men": "Vi är inte METODNAMN-certifierade men arbetar i METODNAMN anda", "Vi följer inte METODNAMN
@@ -58,6 +58,24 @@ YES_CELL_RE = re.compile(r"^(?:ja|yes|x)\W*$", re.I)
 NO_CELL_RE = re.compile(r"^(?:nej|no|ej|inte aktuell\w*|ej aktuell\w*)\W*$", re.I)
 ROW_MAX_CELLS = 6
 BARE_ITEM_RE = re.compile(rf"^\W*{MASK}(?:-\w+)?\W*$")
+# A form's field for the intervention's method, its value the names: "Metod: METODNAMN", "Arbetssätt: IPS och MI".
+METHOD_FIELD_RE = re.compile(
+    r"^\W*(?:(?:insatsens|projektets|vald\w*|huvudsaklig\w*)\s+)?(?:metod|metoder|metodik|arbetsmetod\w*|arbetssätt|"
+    r"metodval|metoder som används|metod som används)\s*$", re.I)
+# "SMAIL användes under 2023 men ersattes av …", "Vi har tidigare använt SMAIL men bytt till …": given up since.
+REPLACED_LATER_RE = re.compile(
+    rf"{MASK}[^.;]*?\smen\s+(?:\w+\s+){{0,3}}?(?:ersattes|har ersatts|byttes ut|har bytts ut|bytt till|"
+    rf"bytte till|övergavs|har övergetts|lämnades)\b", re.I)
+# "Vår metod är METODNAMN", "Ett METODNAMN arbetssätt genomsyrar verksamheten": the intervention's own method.
+OUR_METHOD_RE = re.compile(
+    rf"\b(?:vår|vårt|våra|insatsens|projektets|verksamhetens|teamets)\s+(?:\w+\s+)?(?:metod|metoder|arbetsmetod\w*|"
+    rf"arbetssätt|huvudmetod|grundmetod)\s+(?:är|var|blir|bygger på|utgår från)\s+(?:\w+\s+){{0,2}}?{MASK}"
+    rf"|{MASK}\s+(?:\w+\s+){{0,2}}?(?:genomsyrar|genomsyrade|präglar|präglade)\s+(?:hela\s+)?"
+    rf"(?:verksamheten|insatsen|arbetet|projektet|samtalen)\b", re.I)
+FIELD_VALUE_WORDS = 10  # a longer value is a sentence the other rules read
+# "Projektet planerade att använda METODNAMN men valde i stället …": a plan the report says was not carried out.
+PLANNED_BUT_RE = re.compile(
+    rf"\b(?:planerade|hade planerat|avsåg|hade tänkt)\s+att\s+(?:\w+\s+){{0,3}}?{MASK}[^.;]*?\s(?:men|dock)\s", re.I)
 
 
 def list_lead_in(body: str, start: int) -> str:
@@ -82,16 +100,18 @@ def list_lead_in(body: str, start: int) -> str:
 
 
 def table_row(body: str, start: int, end: int) -> tuple[str, ...]:
-    """Return the other cells of the tab-separated row whose first cell holds body[start:end], else ().
+    """Return the other cells of the tab- or pipe-separated row whose first cell holds body[start:end], else ().
 
     "AWP\tNej\tgörs av Arbetsförmedlingen" at "AWP" -> ("Nej", "görs av Arbetsförmedlingen")
+    "MI | Ja | i alla samtal" (a table typed in a plain-text file) at "MI" -> ("Ja", "i alla samtal")
     """
     line_start = body.rfind("\n", 0, start) + 1
     line_end = body.find("\n", end)
     line = body[line_start:line_end if line_end >= 0 else len(body)]
-    if "\t" not in line or "\t" in body[line_start:start]:
+    sep = "\t" if "\t" in line else "|"
+    if sep not in line or sep in body[line_start:start]:
         return ()
-    cells = [c.strip() for c in line.split("\t")]
+    cells = [c.strip() for c in line.split(sep)]
     return tuple(cells[1:]) if len(cells) <= ROW_MAX_CELLS else ()
 
 
@@ -141,6 +161,15 @@ def context_verdict(masked: str, lead_in: str = "", heading: str | None = None,
     inline = masked[:masked.rfind(":", 0, at)] if ":" in masked[:at] else ""
     if _lead_in_denies(lead_in) or (inline and _lead_in_denies(inline)):
         return False, "list_lead_in"
+    if PLANNED_BUT_RE.search(masked) or REPLACED_LATER_RE.search(masked):
+        return False, "planned_dropped"
+    value = masked[len(inline) + 1:]
+    if (inline and METHOD_FIELD_RE.match(inline) and len(value.split()) <= FIELD_VALUE_WORDS
+            and not NEGATION_RE.search(value) and not UNIT_SUFFIX_RE.search(value) and not BOX_RE.search(value)):
+        return True, "method_field"
+    own = OUR_METHOD_RE.search(masked)
+    if own and not NEGATION_RE.search(own.group()):
+        return True, "our_method"
     if _financed_activity(masked, lead_in):
         return True, "financed_activity"
     if heading and REFERENCE_HEADING_RE.match(heading):

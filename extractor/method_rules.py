@@ -78,10 +78,11 @@ TALK_RE = re.compile(
     rf"(?P<between>(?:[\w-]+\s+){{0,4}}?){MASK}"
     rf"|\b(?:visade|visar|demonstrerade|demonstrerar)\s+hur\s+(?:en\s+|ett\s+)?{MASK}", re.I)
 # A course catalogue or a training day for the members' own staff: the förbund's offer to its members,
-# not a method this intervention uses ("kurser i METODNAMN för medlemmarnas personal").
+# not a method this intervention uses ("kurser i METODNAMN för medlemmarnas/kommunens personal").
 MEMBER_TRAINING_RE = re.compile(
     r"\b(?:utbildningskatalog\w*|kurskatalog\w*|kursutbud\w*|utbildningsutbud\w*)\b"
-    r"|\b(?:medlemmarnas|medlemsorganisationernas)\s+(?:\w+\s+)?(?:personal|medarbetare|handläggare|anställda|chefer)\b"
+    r"|\b(?:medlemmarnas|medlemsorganisationernas|kommunens|kommunernas|regionens)\s+(?:\w+\s+)?"
+    r"(?:personal|medarbetare|handläggare|anställda|chefer)\b"
     r"|\b(?:personal|medarbetare|handläggare|anställda|chefer)\s+(?:hos|i|inom)\s+(?:medlemmarna|medlemsorganisationerna)\b",
     re.I)
 # "undersöka om IPS kan vara …", "en förstudie om IPS": a method to be studied, not used.
@@ -183,8 +184,11 @@ OWN_USE_RE = re.compile(
     rf"|\b(?:{USE_VERBS})\s+(?:{SUBJECTS})\s+(?:[\w-]+\s+){{0,3}}?{MASK}"
     rf"|\b(?:erbjuds|erbjöds)\s+(?:\w+\s+){{0,3}}?{MASK}(?!\s+(?:\w+\s+)?(?:av|via|genom|hos)\b)"
     rf"|\b(?:ersattes|ersätts|har ersatts|byttes ut|byts ut)\s+(?:av|mot|med)\s+{MASK}"
-    rf"|{MASK}\s+(?:ska |kommer att )?(?:används|användes|har använts|användas|tillämpas)\b(?!\s+(?:\w+\s+)?av\b)"
-    rf"|\b(?:skattas|skattades|bedöms|bedömdes|kartläggs|kartlades|mäts|mättes)\s+(?:\w+\s+){{0,3}}?med\s+{MASK}"
+    rf"|{MASK}\s+(?:ska |kommer att )?(?:används|användes|har använts|användas|tillämpas|införs|införas|infördes)\b"
+    rf"(?!\s+(?:\w+\s+)?av\b)"
+    # "Progressionen mäts med ett eget verktyg för METODNAMN", "Stegförflyttningen följs med METODNAMN"
+    rf"|\b(?:skattas|skattades|bedöms|bedömdes|kartläggs|kartlades|mäts|mättes|följs|följdes)\s+(?:\w+\s+){{0,3}}?"
+    rf"med\s+(?:(?:ett|en|vårt|vår|eget|egen|digitalt|digital|verktyg\w*|instrument\w*|för|av|hjälp)\s+){{0,5}}?{MASK}"
     # "Vårt arbetssätt är inspirerat av METODNAMN"
     rf"|\b(?:inspirerad|inspirerat|inspirerade|influerad|influerat|influerade)\s+av\s+(?:[\w-]+\s+){{0,2}}?{MASK}"
     # "Vid behov kan en METODNAMN göras", "METODNAMN-bedömningar genomförs med alla" (not "görs av" someone)
@@ -287,6 +291,8 @@ def _negation_counts(part: str, m: re.Match, at: int) -> bool:
     """Return whether the negation or drop word `m` reaches the name at `at`."""
     if m.start() > at:
         return len(part[at:m.start()].split()) <= NEGATION_REACH[1]
+    if m.group().lower() == "varken" and re.search(r"\beller\b", part[m.end():at], re.I):
+        return True  # "Varken SMAIL eller METODNAMN används": the pair is denied, whatever follows
     if len(part[m.end():at].split()) > NEGATION_REACH[0] or OWN_USE_RE.search(part[m.end():]):
         return False
     return not RELATIVE_NEGATION_RE.search(part, max(0, m.start() - 20), m.end())

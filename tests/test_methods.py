@@ -30,6 +30,24 @@ def _labels(text: str, key: str = "methods") -> list[str]:
     # an assessment named with its instrument's kind after a hyphen
     ("Deltagarna gör en WRI-intervju i början av insatsen.", ["WRI"]),
     ("Alla gör en WEIS-skattning och en AWC-bedömning vid start.", ["AWC", "WEIS"]),
+    # an English name of several words compounded with a Swedish word
+    ("Samordnarna arbetar enligt case management-modellen.", ["CASE_MANAGEMENT"]),
+    ("Stödet ges enligt Individual Placement and Support-modellen.", ["IPS", "SE"]),
+    # measured with a tool named after the method, a few words after "med"
+    ("Progressionen mäts med ett eget verktyg för progressionsmätning.", ["PROGRESSION_MEASURE"]),
+    # English names in a bilingual form
+    ("The project works with solution-focused coaching.", ["SOLUTION_FOCUSED"]),
+    ("Participants are offered cognitive behavioural therapy in groups.", ["CBT"]),
+    # a form's field for the method, its value the name alone
+    ("Metod: Supported Employment", ["SE"]),
+    ("Arbetssätt: IPS", ["IPS", "SE"]),
+    # a method to be brought in is the intervention's
+    ("Metoden IPS kommer att införas under projektets andra år.", ["IPS", "SE"]),
+    # the method used keeps its label where another was given up
+    ("Vi använder MI men bytte ut AWP mot en enklare kartläggning.", ["MI"]),
+    # the intervention's method named as such
+    ("Vår metod är motiverande samtal.", ["MI"]),
+    ("Ett lösningsfokuserat arbetssätt genomsyrar verksamheten.", ["SOLUTION_FOCUSED"]),
 ])
 def test_methods_used_are_labelled(text, labels):
     assert _labels(text) == labels
@@ -537,3 +555,28 @@ def test_a_training_wished_for_is_no_use(masked):
 ])
 def test_staff_named_with_a_count_or_the_interventions_name_use_the_method(masked, expected):
     assert verdict(masked, "methods") == expected
+
+
+def test_a_plain_text_table_with_pipes_reads_its_yes_and_no_cells():
+    text = ("Metod | Används | Kommentar\nAWP | Nej | görs av arbetsterapeuten vid behov\n"
+            "MI | Ja | i alla samtal\nWEIS | Nej | –")
+    assert _labels(text) == ["MI"]
+
+
+@pytest.mark.parametrize("text", [
+    # a past plan the report says was not carried out
+    "Projektet planerade att använda AWP men valde i stället en enklare kartläggning.",
+    # a method field whose value denies the method or names a unit
+    "Metod: Supported Employment ingår inte",
+    "Metod: deltagare kommer från IPS-teamet",
+    # given up since: replaced or switched away from
+    "SMAIL användes under 2023 men ersattes 2024 av ett digitalt verktyg.",
+    "Vi har tidigare använt SMAIL men bytt till ett eget formulär.",
+    # "varken … eller": the second name is denied too, though a verb of use follows it
+    "Varken SMAIL eller AWP används.",
+    "Vår metod är inte SMAIL utan ett eget samtalsstöd.",
+    # a training the förbund pays for the kommun's own staff
+    "Förbundet har under året finansierat utbildning i SMAIL för kommunens handläggare.",
+])
+def test_a_plan_not_carried_out_or_a_denied_field_is_no_use(text):
+    assert _labels(text) == []
