@@ -134,3 +134,41 @@ def test_mail_reader_who_writes_later_in_the_thread_is_sender():
             "Till: Ada Exempel <ada.exempel@exempelby.se>\nÄmne: Bron\n\nHej!\nMvh Per Påhittad\nSamordnare\n0455-30 12 40\n")
     people = {p.email: (p.role, p.phone) for p in find_contacts(text, [_sec("other", text)])}
     assert people == {"ada.exempel@exempelby.se": ("sender", None), "per.pahittad@exempelby.se": ("sender", "0455-30 12 40")}
+
+
+def test_contact_table_names_people_without_an_address():
+    text = ("Organisation\tKontaktperson\tTelefon\nRegion Exempel\tLotta Påhittad\t021-17 30 00\n"
+            "Exempelby kommun\tErik Exempel\t\n\nUnderskrift\nDatum\tNamn\n")
+    people = find_contacts(text, [])
+    assert [(p.name, p.phone, p.role) for p in people] == [
+        ("Lotta Påhittad", "021-17 30 00", "contact"), ("Erik Exempel", None, "contact")]
+
+
+def test_a_signing_table_is_no_contact_table():
+    text = "Organisation\tNamn\tDatum\nExempelby kommun\tPer Påhittad\t2025-03-10\n"
+    assert [p.role for p in find_contacts(text, [])] != ["contact"]
+
+
+@pytest.mark.parametrize("text, phones", [
+    # the number of the line above the name belongs to the table above, not to the person
+    ("Försäkringskassan\tErik Exempel\t010-116 90 00\n\nKontaktperson\nLouise Påhitt, utvecklingsledare\n"
+     "louise.pahitt@exempelby.se\n", {"louise.pahitt@exempelby.se": None}),
+    # a number after one address is not the next person's too
+    ("Kontaktperson: Anna Exempel, anna.exempel@exempelby.se, 0652-360 00 och Per Påhitt, per.pahitt@exempel.se",
+     {"anna.exempel@exempelby.se": "0652-360 00", "per.pahitt@exempel.se": None}),
+    # ... while the number between the name and the address is the person's
+    ("Kontaktperson\nIngrid Exempel\nAvdelningschef\nTel: 0271-570 00\nE-post: ingrid.exempel@exempelby.se",
+     {"ingrid.exempel@exempelby.se": "0271-570 00"}),
+])
+def test_phone_before_the_address_not_past_the_name(text, phones):
+    assert {p.email: p.phone for p in find_contacts(text, []) if p.email} == phones
+
+
+def test_organization_on_the_title_line_under_a_signer():
+    text = "Underskrift\n\nExempelby 2025-01-20\n\nMaria Påhittad\nKommundirektör, Köpings kommun\n"
+    person = next(p for p in find_contacts(text, []) if p.name == "Maria Påhittad")
+    assert organization_of(person, ["Arboga kommun", "Köpings kommun"], text) == "Köpings kommun"
+    # a long line of prose under the name is no title line
+    prose = ("Maria Påhittad\nhar tidigare arbetat i ett liknande projekt som drevs av Köpings kommun under flera år.\n")
+    person.start, person.end = 0, len("Maria Påhittad")
+    assert organization_of(person, ["Köpings kommun"], prose) is None

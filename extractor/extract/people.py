@@ -48,6 +48,7 @@ UNIT_MAILBOX_RE = re.compile(r"forvaltning|kontor|enhet|namnd|forbund|kansli|mot
 DISTRIBUTION_RE = re.compile(r"\b(?:sändlista|distributionslista|kopia\s+till|cc)\s*:", re.I)
 ONLY_ADDRESSES_RE = re.compile(r"^(?:\s*[\w.+-]+@[\w.-]+)*\s*$")
 NAME_WINDOW = 160
+TITLE_LINE_WORDS = 8  # a signer's title line, perhaps with the body: "Kommundirektör, Exempelby kommun"
 # A signatory without an e-mail: "Eva Törnqvist, områdeschef, Region Halland" or "… av Tobias Lönnqvist, sektionschef".
 # Also after the place and date a signature line opens with, or in a table's cell:
 # "Ort och datum: Luleå 24.03.2025 Anna Exempel, socialchef", "Exempelby kommun\t25-03-14\tAnna Exempel, …"
@@ -73,6 +74,34 @@ def _signers_in_table(text: str) -> list[tuple[int, str]]:
             cell = cells[column].strip()
             if WHOLE_NAME_RE.match(cell):
                 out.append((offset + line.find(cell), cell))
+        elif len(cells) == 1:
+            column = None
+        offset += len(line) + 1
+    return out
+
+
+# A table of contacts: a column of people beside their details, "Namn | Roll | Organisation | E-post | Telefon",
+# "Organisation | Kontaktperson | Telefon"; a column of dates or signatures makes it a table to sign.
+PERSON_COLUMN_RE = re.compile(r"^(?:namn|kontaktperson|kontaktpersoner|kontakt)$", re.I)
+DETAIL_COLUMN_RE = re.compile(r"^(?:roll|befattning|titel|funktion|organisation|part|myndighet|e-post|epost|e-mail|"
+                              r"mejl|telefon|tel|tfn|mobil)\.?$", re.I)
+SIGNING_COLUMN_RE = re.compile(r"datum|underskrift|signatur|namnförtydligande", re.I)
+
+
+def _contacts_in_table(text: str) -> list[tuple[int, str, str | None]]:
+    """Return (offset, name, phone) for each name under the person column of a table of contacts."""
+    out, column, offset = [], None, 0
+    for line in text.split("\n"):
+        cells = line.split("\t")
+        heads = [i for i, cell in enumerate(cells) if PERSON_COLUMN_RE.match(cell.strip())]
+        if len(cells) > 1 and heads and any(DETAIL_COLUMN_RE.match(c.strip()) for c in cells) \
+                and not any(SIGNING_COLUMN_RE.search(c) for c in cells):
+            column = heads[0]
+        elif column is not None and len(cells) > column:
+            cell = cells[column].strip()
+            if WHOLE_NAME_RE.match(cell):
+                phone = next((m.group(1) for c in cells if (m := PHONE_RE.fullmatch(c.strip()))), None)
+                out.append((offset + line.find(cell), cell, phone))
         elif len(cells) == 1:
             column = None
         offset += len(line) + 1
@@ -226,7 +255,8 @@ def find_contacts(text: str, sections: list[Section],
         if email in seen or local in SHARED_MAILBOXES or (UNIT_MAILBOX_RE.search(local) and not re.search(r"[._-]", local)):
             continue
         seen.add(email)
-        name = _name_before(text, start, email) or _name_from_email(email)
+        spelt = _name_before(text, start, email)
+        name = spelt or _name_from_email(email)
         header = _mail_header(text, start)
         if header:  # "Från: Anna Exempel <anna@…>": the number is in the writer's signature further down
             phone = _signature_phone(text, name, senders.get(email, end))  # signed under their own header
@@ -234,7 +264,9 @@ def find_contacts(text: str, sections: list[Section],
         else:
             phone = _own_phone(text, end, end + PHONE_AFTER_CHARS)
             if not phone:  # "Tel: …" on the line above "E-post: …", not reaching back past another address
-                before = [m for m in PHONE_RE.finditer(text, max(last_end, start - PHONE_BEFORE_CHARS), start)
+                # ... nor past the person's own name: a number above the name is someone else's
+                named_at = text.rfind(spelt, 0, start) if spelt else -1
+                before = [m for m in PHONE_RE.finditer(text, max(last_end, start - PHONE_BEFORE_CHARS, named_at), start)
                           if not _switchboard(text, m.start())]
                 phone = before[-1] if before else None
             role = "signatory" if _section_at(sections, start) in SIGNING_KEYS else "contact"
@@ -259,6 +291,10 @@ def find_contacts(text: str, sections: list[Section],
                 names.add(_fold(name))
                 start = section.char_start + pos
                 people.append(Person(name, None, None, "signatory", start, start + len(name)))
+    for pos, name, phone in _contacts_in_table(text):  # a table's contacts without an address
+        if _plausible(name) and _fold(name) not in names:
+            names.add(_fold(name))
+            people.append(Person(name, None, phone, "contact", pos, pos + len(name)))
     # "Justeras: Anna Exempel Per Påhittad", names under a row of offices or of lines to sign on
     for name, start in find_labelled_signers(text, minutes):
         if _plausible(name) and _fold(name) not in names:
@@ -283,6 +319,10 @@ def organization_of(person: Person, organizations: list[str], text: str) -> str 
                 return org
     line_end = text.find("\n", person.end)
     line = text[text.rfind("\n", 0, person.start) + 1: line_end if line_end >= 0 else len(text)]
+    # ... or on the title line under a name that stands alone: "Maria Exempel\nKommundirektör, Exempelby kommun"
+    if line_end >= 0 and line.strip() == person.name:
+        below = text[line_end + 1:].split("\n", 1)[0]
+        line += "\n" + below if len(below.split()) <= TITLE_LINE_WORDS else ""
     for org in organizations:
         if org.split()[0] in line:
             return org
