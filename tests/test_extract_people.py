@@ -172,3 +172,10 @@ def test_organization_on_the_title_line_under_a_signer():
     prose = ("Maria Påhittad\nhar tidigare arbetat i ett liknande projekt som drevs av Köpings kommun under flera år.\n")
     person.start, person.end = 0, len("Maria Påhittad")
     assert organization_of(person, ["Köpings kommun"], prose) is None
+
+
+def test_titled_name_in_a_contact_table_and_a_mobile_with_a_space():
+    text = ("Namn\tRoll\tE-post\tTelefon\nEnhetschef Sara Påhittad\tInsatsansvarig\tsara.pahittad@exempelby.se\t070 123 45 67\n"
+            "Organisation\tKontaktperson\tTelefon\nRegion Exempel\tSamordnare Per Exempel\t021-17 30 00\n")
+    assert [(p.name, p.email, p.phone) for p in find_contacts(text, [])] == [
+        ("Sara Påhittad", "sara.pahittad@exempelby.se", "070 123 45 67"), ("Per Exempel", None, "021-17 30 00")]

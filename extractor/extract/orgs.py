@@ -27,6 +27,9 @@ LIST_ITEM_MAX_WORDS = 6
 NOT_A_PARTY_RE = re.compile(
     r"\binte\s+(?:en\s+)?(?:samverkans)?part(?:er)?\b|\b(?:deltar|ingår|medverkar)\s+inte\b|\badjungerad\b|"
     r"\b(?:har\s+)?avböjt\b", re.I)
+# A förbund the partners field names as the one who pays is the financier, no party: "Insatsen finansieras av
+# Samordningsförbundet Exempel", "Samordningsförbundet Exempel beviljar medel"
+FINANCIER_RE = re.compile(r"\bfinansier\w*|\bbevilja\w*|\bmedel\s+från\b", re.I)
 
 
 def find_org_mentions(text: str) -> list[tuple[int, int, str]]:
@@ -90,8 +93,10 @@ def find_organizations(sections: list[Section], text: str) -> list[dict]:
             # A sentence that names the parties ("Medverkande parter är …") says it best.
             stated = PARTNER_LIST_RE.search(section.text) or JOINT_OWNER_RE.search(section.text)
             denied = [(o, o + len(t)) for o, t in sentences(section.text) if NOT_A_PARTY_RE.search(t)]
+            paying = [(o, o + len(t)) for o, t in sentences(section.text) if FINANCIER_RE.search(t)]
             for start, end, name in [] if stated else _partner_mentions(section.text):
-                if not any(s <= start < e for s, e in denied):
+                financier = name.startswith("Samordningsförbundet") and any(s <= start < e for s, e in paying)
+                if not financier and not any(s <= start < e for s, e in denied):
                     add(name, "partner", base + start, base + end)
             for start, end, domain in _email_domains(section.text):
                 # a partner's contact, unless the address is the owner's own

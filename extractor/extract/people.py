@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..record import Section
-from .named_people import LOWER, PART, find_named_people
+from .named_people import LOWER, PART, TITLE_WORD_RE, find_named_people
 from .signature_labels import find_labelled_signers
 
 TLDS = ("se", "com", "nu", "org", "net", "eu")
@@ -19,7 +19,8 @@ EMAIL_ANCHOR_RE = re.compile(r"@|\(&|\(at\)|\[at\]")  # "anna.exempel[at]exempel
 MAX_LOCAL_CHARS, MAX_DOMAIN_CHARS = 64, 128  # an address's local part is at most 64 characters
 PHONE_AFTER_CHARS, PHONE_BEFORE_CHARS = 40, 60
 # "070-123 45 67", and with the country code: "+46 70 123 45 67", "+46 (0)70-123 45 67", "0046 70 …"
-PHONE_RE = re.compile(r"(?<![\d-])((?:0\d{1,3}\s?-\s?|(?:\+|00)46 ?(?:\(0\) ?)?[1-9]\d{0,3}(?: ?- ?| ))\d{2,3}(?:\s\d{2,3}){1,3})(?![\d])")
+# ... and a mobile number with a space for the dash: "070 123 45 67"
+PHONE_RE = re.compile(r"(?<![\d-])((?:0\d{1,3}\s?-\s?|07\d |(?:\+|00)46 ?(?:\(0\) ?)?[1-9]\d{0,3}(?: ?- ?| ))\d{2,3}(?:\s\d{2,3}){1,3})(?![\d])")
 # An office's switchboard or fax is nobody's own number: "Växel: 0581-810 00"
 SWITCHBOARD_RE = re.compile(r"(?i:växel|vxl|fax|telefax|reception)\b[^\n\d]{0,20}$")
 # An e-mail export's header lines: the writer, the readers
@@ -99,7 +100,11 @@ def _contacts_in_table(text: str) -> list[tuple[int, str, str | None]]:
             column = heads[0]
         elif column is not None and len(cells) > column:
             cell = cells[column].strip()
-            if WHOLE_NAME_RE.match(cell):
+            titled = cell.split(" ", 1)
+            if len(titled) == 2 and TITLE_WORD_RE.match(titled[0]) and WHOLE_NAME_RE.match(titled[1]):
+                cell = titled[1]  # "Enhetschef Anna Exempel"
+            # a row with an address is read with the address
+            if WHOLE_NAME_RE.match(cell) and not any("@" in c for c in cells):
                 phone = next((m.group(1) for c in cells if (m := PHONE_RE.fullmatch(c.strip()))), None)
                 out.append((offset + line.find(cell), cell, phone))
         elif len(cells) == 1:
