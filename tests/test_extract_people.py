@@ -179,3 +179,32 @@ def test_titled_name_in_a_contact_table_and_a_mobile_with_a_space():
             "Organisation\tKontaktperson\tTelefon\nRegion Exempel\tSamordnare Per Exempel\t021-17 30 00\n")
     assert [(p.name, p.email, p.phone) for p in find_contacts(text, [])] == [
         ("Sara Påhittad", "sara.pahittad@exempelby.se", "070 123 45 67"), ("Per Exempel", None, "021-17 30 00")]
+
+
+def test_organization_in_the_column_of_a_signer_side_by_side():
+    text = ("Exempelby 2025-02-27\t\tNyköping 2025-02-28\n____________\t\t____________\n"
+            "Kerstin Påhitt\t\tMats Exempel\nFörvaltningschef\t\tDivisionschef, Region Sörmland\n")
+    orgs = ["Eskilstuna kommun", "Region Sörmland"]
+    found = {p.name: organization_of(p, orgs, text) for p in find_contacts(text, [])}
+    assert found == {"Kerstin Påhitt": None, "Mats Exempel": "Region Sörmland"}
+    text = "Namnförtydligande: Karl Påhitt\tNamnförtydligande: Ulla Exempel\nSandvikens kommun\tRegion Gävleborg\n"
+    found = {p.name: organization_of(p, ["Sandvikens kommun", "Region Gävleborg"], text) for p in find_contacts(text, [])}
+    assert found == {"Karl Påhitt": "Sandvikens kommun", "Ulla Exempel": "Region Gävleborg"}
+
+
+def test_a_body_beside_the_signer_in_a_table_row_is_no_second_signer():
+    text = "Organisation\tNamnförtydligande\tDatum\nRegion Västmanland\tHelena Påhitt\t2025-03-12\n"
+    [person] = [p for p in find_contacts(text, [_sec("signatures", text)]) if p.name == "Helena Påhitt"]
+    assert organization_of(person, ["Sala kommun", "Region Västmanland"], text) == "Region Västmanland"
+
+
+def test_forbund_staff_belong_to_the_one_forbund_named():
+    text = "Kontakt: Förbundschef Per Påhittad Mobil 072-000 00 00 Förbundssekr Anna Exempel Mobil 072-000 00 01\n"
+    orgs = ["Jönköpings kommun", "Samordningsförbundet Södra Vätterbygden"]
+    found = {p.name: organization_of(p, orgs, text) for p in find_contacts(text, [])}
+    assert found == {"Per Påhittad": orgs[1], "Anna Exempel": orgs[1]}
+    # two förbund named: which one cannot be told
+    assert {organization_of(p, orgs + ["Samordningsförbundet Sydnärke"], text) for p in find_contacts(text, [])} == {None}
+    # ... and a title of no förbund tells nothing
+    other = "Kontakt: Enhetschef Per Påhittad Mobil 072-000 00 00\n"
+    assert [organization_of(p, [orgs[1]], other) for p in find_contacts(other, [])] == [None]

@@ -49,7 +49,15 @@ UNIT_MAILBOX_RE = re.compile(r"forvaltning|kontor|enhet|namnd|forbund|kansli|mot
 DISTRIBUTION_RE = re.compile(r"\b(?:sändlista|distributionslista|kopia\s+till|cc)\s*:", re.I)
 ONLY_ADDRESSES_RE = re.compile(r"^(?:\s*[\w.+-]+@[\w.-]+)*\s*$")
 NAME_WINDOW = 160
-TITLE_LINE_WORDS = 8  # a signer's title line, perhaps with the body: "Kommundirektör, Exempelby kommun"
+COLUMN_GAP_RE = re.compile(r"\t+| {3,}")  # a table's columns, or a layout's kept by spaces
+COLUMN_LINES = 2  # a signer's title and body under the name
+TITLE_LINE_WORDS = 8
+# A förbund's own staff are titled by it: "Förbundschef", "Förbundssekr.", "förbundets samordnare"
+STAFF_TITLE_CHARS = 40
+STAFF_TITLE = r"(?i:förbundschef|förbundsdirektör|förbundssekr(?:eterare)?\.?|förbundets[ \t]+[a-zåäö]+)"
+STAFF_TITLE_BEFORE_RE = re.compile(rf"\b{STAFF_TITLE}[ \t:]*$")
+STAFF_TITLE_AFTER_RE = re.compile(rf"[ \t]*,[ \t]*{STAFF_TITLE}\b")
+FORBUND_NAME_RE = re.compile(r"^Samordningsförbundet\b|samordningsförbund$", re.I)  # a signer's title line, perhaps with the body: "Kommundirektör, Exempelby kommun"
 # A signatory without an e-mail: "Eva Törnqvist, områdeschef, Region Halland" or "… av Tobias Lönnqvist, sektionschef".
 # Also after the place and date a signature line opens with, or in a table's cell:
 # "Ort och datum: Luleå 24.03.2025 Anna Exempel, socialchef", "Exempelby kommun\t25-03-14\tAnna Exempel, …"
@@ -324,11 +332,31 @@ def organization_of(person: Person, organizations: list[str], text: str) -> str 
                 return org
     line_end = text.find("\n", person.end)
     line = text[text.rfind("\n", 0, person.start) + 1: line_end if line_end >= 0 else len(text)]
+    cells = [c.strip() for c in COLUMN_GAP_RE.split(line.strip())]
+    mine = next((i for i, c in enumerate(cells) if person.name in c), None)
+    others = [c.split(":")[-1].strip() for i, c in enumerate(cells) if i != mine]
+    if mine is not None and any(WHOLE_NAME_RE.search(c) and _plausible(c) and c not in organizations for c in others):
+        # signers side by side: the body is in the name's column, on its line or under it:
+        # "Anna Exempel\t\tPer Påhittad\nFörvaltningschef\t\tDivisionschef, Region Exempel"
+        below = text[line_end + 1:].split("\n", COLUMN_LINES)[:COLUMN_LINES] if line_end >= 0 else []
+        line = "\n".join([cells[mine]] + [row[mine] for row in (COLUMN_GAP_RE.split(b.strip()) for b in below)
+                                            if len(row) == len(cells)])
     # ... or on the title line under a name that stands alone: "Maria Exempel\nKommundirektör, Exempelby kommun"
-    if line_end >= 0 and line.strip() == person.name:
+    elif line_end >= 0 and line.strip() == person.name:
         below = text[line_end + 1:].split("\n", 1)[0]
         line += "\n" + below if len(below.split()) <= TITLE_LINE_WORDS else ""
     for org in organizations:
         if org.split()[0] in line:
             return org
-    return None
+    return _forbund_of_staff(person, organizations, text)
+
+
+def _forbund_of_staff(person: Person, organizations: list[str], text: str) -> str | None:
+    """Return the förbund a person works for by their title ("Förbundschef Anna Exempel", "Per Påhittad,
+    förbundssekreterare") where the document names one förbund only."""
+    before = text[max(0, person.start - STAFF_TITLE_CHARS):person.start]
+    after = text[person.end:person.end + STAFF_TITLE_CHARS]
+    if not (STAFF_TITLE_BEFORE_RE.search(before) or STAFF_TITLE_AFTER_RE.match(after)):
+        return None
+    forbund = [o for o in organizations if FORBUND_NAME_RE.search(o)]
+    return forbund[0] if len(forbund) == 1 else None
