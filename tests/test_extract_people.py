@@ -208,3 +208,11 @@ def test_forbund_staff_belong_to_the_one_forbund_named():
     # ... and a title of no förbund tells nothing
     other = "Kontakt: Enhetschef Per Påhittad Mobil 072-000 00 00\n"
     assert [organization_of(p, [orgs[1]], other) for p in find_contacts(other, [])] == [None]
+
+
+def test_a_body_named_far_along_a_run_on_line_is_not_the_signers():
+    text = ("Förslag till beslut om Påhittbygdens samordningsförbund och dess redovisning för förra året. Nämnden "
+            "föreslår att ledamöterna i förbundets styrelse får sitt uppdrag prövat utan anmärkning Per Påhittad "
+            "Datum Kommunalråd\n")
+    person = next(p for p in find_contacts(text, []) if p.name == "Per Påhittad")
+    assert organization_of(person, ["Påhittbygdens samordningsförbund"], text) is None

@@ -52,6 +52,7 @@ NAME_WINDOW = 160
 COLUMN_GAP_RE = re.compile(r"\t+| {3,}")  # a table's columns, or a layout's kept by spaces
 COLUMN_LINES = 2  # a signer's title and body under the name
 TITLE_LINE_WORDS = 8
+ORG_NEAR_CHARS = 80
 # A förbund's own staff are titled by it: "Förbundschef", "Förbundssekr.", "förbundets samordnare"
 STAFF_TITLE_CHARS = 40
 STAFF_TITLE = r"(?i:förbundschef|förbundsdirektör|förbundssekr(?:eterare)?\.?|förbundets[ \t]+[a-zåäö]+)"
@@ -331,7 +332,9 @@ def organization_of(person: Person, organizations: list[str], text: str) -> str 
             if stem and (stem in folded or folded.startswith(stem)):
                 return org
     line_end = text.find("\n", person.end)
-    line = text[text.rfind("\n", 0, person.start) + 1: line_end if line_end >= 0 else len(text)]
+    # the line, or around the name where print ran a page into one line
+    line = text[max(text.rfind("\n", 0, person.start) + 1, person.start - ORG_NEAR_CHARS):
+                min(line_end if line_end >= 0 else len(text), person.end + ORG_NEAR_CHARS)]
     cells = [c.strip() for c in COLUMN_GAP_RE.split(line.strip())]
     mine = next((i for i, c in enumerate(cells) if person.name in c), None)
     others = [c.split(":")[-1].strip() for i, c in enumerate(cells) if i != mine]
