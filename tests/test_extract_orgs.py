@@ -171,3 +171,10 @@ def test_partners_field_leaves_out_the_forbund_that_pays():
             "Uppsala län.")
     found = find_organizations([_sec("partners", text)], text)
     assert [(o["name"], o["role"]) for o in found] == [("Region Uppsala", "partner"), ("Arbetsförmedlingen", "partner")]
+
+
+def test_partners_table_leaves_out_the_forbund_in_a_financiers_row():
+    text = ("Part\tRoll i insatsen\nRegion Stockholm\tSamverkanspart\nSamordningsförbundet Exempel\tSamverkanspart\n"
+            "Samordningsförbundet Påhitt\tFinansiär\n")
+    found = find_organizations([_sec("partners", text)], text)
+    assert [o["name"] for o in found] == ["Region Stockholm", "Samordningsförbundet Exempel"]

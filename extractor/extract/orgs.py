@@ -29,7 +29,8 @@ NOT_A_PARTY_RE = re.compile(
     r"\b(?:har\s+)?avböjt\b", re.I)
 # A förbund the partners field names as the one who pays is the financier, no party: "Insatsen finansieras av
 # Samordningsförbundet Exempel", "Samordningsförbundet Exempel beviljar medel"
-FINANCIER_RE = re.compile(r"\bfinansier\w*|\bbevilja\w*|\bmedel\s+från\b", re.I)
+# ... or a table's row calls it so: "Samordningsförbundet Exempel\tFinansiär"
+FINANCIER_RE = re.compile(r"\bfinansi(?:er|är)\w*|\bbevilja\w*|\bmedel\s+från\b", re.I)
 
 
 def find_org_mentions(text: str) -> list[tuple[int, int, str]]:
@@ -73,6 +74,15 @@ def _partner_mentions(text: str) -> list[tuple[int, int, str]]:
     return find_org_mentions(text)
 
 
+def _paying(text: str, pos: int, paying: list[tuple[int, int]]) -> bool:
+    """Whether the body at `pos` is named as the one who pays: in its table row, else in its sentence."""
+    row_start, row_end = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    row = text[row_start:row_end if row_end >= 0 else len(text)]
+    if "\t" in row:
+        return bool(FINANCIER_RE.search(row))
+    return any(s <= pos < e for s, e in paying)
+
+
 def find_organizations(sections: list[Section], text: str) -> list[dict]:
     """Return [{"name", "role", "start", "end"}] from the owner/partner sections and sentences
     such as "bedrivs gemensamt av …"; start/end are offsets in `text` of the first mention.
@@ -95,7 +105,7 @@ def find_organizations(sections: list[Section], text: str) -> list[dict]:
             denied = [(o, o + len(t)) for o, t in sentences(section.text) if NOT_A_PARTY_RE.search(t)]
             paying = [(o, o + len(t)) for o, t in sentences(section.text) if FINANCIER_RE.search(t)]
             for start, end, name in [] if stated else _partner_mentions(section.text):
-                financier = name.startswith("Samordningsförbundet") and any(s <= start < e for s, e in paying)
+                financier = name.startswith("Samordningsförbundet") and _paying(section.text, start, paying)
                 if not financier and not any(s <= start < e for s, e in denied):
                     add(name, "partner", base + start, base + end)
             for start, end, domain in _email_domains(section.text):
