@@ -102,6 +102,9 @@ def test_the_ner_is_asked_only_about_signers_no_address_has_named():
     ("Kontaktperson: Olle Exempel, olle.exempel@exempelby.se, +46 (0)70-123 98 76", "+46 (0)70-123 98 76"),
     ("Kontaktperson: Olle Exempel, olle.exempel@exempelby.se, 070-123 98 76", "070-123 98 76"),
     ("Kontakt: Ada Exempel, ada.exempel@exempelby.se, 0046 70 123 45 67", "0046 70 123 45 67"),
+    # the number in one block after the area code
+    ("Kontaktperson: Olle Exempel, olle.exempel@exempelby.se, 070-1234567", "070-1234567"),
+    ("Kontaktperson: Olle Exempel, olle.exempel@exempelby.se, tel 08-6543210", "08-6543210"),
 ])
 def test_contact_phone_with_or_without_country_code(line, phone):
     [person] = find_contacts(line, [_sec("other", line)])
@@ -216,3 +219,8 @@ def test_a_body_named_far_along_a_run_on_line_is_not_the_signers():
             "Datum Kommunalråd\n")
     person = next(p for p in find_contacts(text, []) if p.name == "Per Påhittad")
     assert organization_of(person, ["Påhittbygdens samordningsförbund"], text) is None
+
+
+def test_a_date_or_a_case_number_is_no_block_phone():
+    text = "Kontaktperson: Olle Exempel, olle.exempel@exempelby.se, beslut 2025-0123456 dnr 2024-012345"
+    assert [p.phone for p in find_contacts(text, [])] == [None]

@@ -20,7 +20,9 @@ MAX_LOCAL_CHARS, MAX_DOMAIN_CHARS = 64, 128  # an address's local part is at mos
 PHONE_AFTER_CHARS, PHONE_BEFORE_CHARS = 40, 60
 # "070-123 45 67", and with the country code: "+46 70 123 45 67", "+46 (0)70-123 45 67", "0046 70 …"
 # ... and a mobile number with a space for the dash: "070 123 45 67"
-PHONE_RE = re.compile(r"(?<![\d-])((?:0\d{1,3}\s?-\s?|07\d |(?:\+|00)46 ?(?:\(0\) ?)?[1-9]\d{0,3}(?: ?- ?| ))\d{2,3}(?:\s\d{2,3}){1,3})(?![\d])")
+# ... or with the number in one block: "070-1234567", "08-1234567"
+PHONE_RE = re.compile(r"(?<![\d-])((?:0\d{1,3}\s?-\s?|07\d |(?:\+|00)46 ?(?:\(0\) ?)?[1-9]\d{0,3}(?: ?- ?| ))\d{2,3}(?:\s\d{2,3}){1,3}|"
+                      r"0\d{1,3}-\d{5,8})(?![\d])")
 # An office's switchboard or fax is nobody's own number: "Växel: 0581-810 00"
 SWITCHBOARD_RE = re.compile(r"(?i:växel|vxl|fax|telefax|reception)\b[^\n\d]{0,20}$")
 # An e-mail export's header lines: the writer, the readers
