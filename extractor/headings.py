@@ -118,12 +118,13 @@ HEADINGS: dict[str, list[str]] = {
         # a letter's closing and a protocol's attestation open the block of names
         r"med vänlig(a)? hälsning(ar)?$", r"vänliga hälsningar$", r"justering$",
     ],
-    "signing_log": [r"document history", r"activity log", r"verifikat$", r"signeringslogg", r"audit trail"],
+    "signing_log": [r"document history", r"activity log", r"verifikat$", r"signeringslogg", r"audit trail",
+                    r"undertecknare$"],  # an e-signing service's list of those who signed
     # Known headings of no canonical key: they end the section before them.
     "other": [
         r"sammanfattning", r"bemanning$", r"organisation och bemanning", r"risker$", r"riskanalys",
         r"rapportperiod", r"rapporten avser", r"resultat hittills", r"vad har hänt( hittills| sedan|$)", r"läget hittills", r"ansökan avser",
-        r"frågeställningar", r"kontaktuppgifter", r"planering för kommande period", r"bilagor$",
+        r"frågeställningar", r"kontaktuppgifter", r"kontaktpersoner$", r"planering för kommande period", r"bilagor$",
         r"övrigt$", r"innehåll(sförteckning)?$", r"resultat$", r"uppnådda resultat",
         r"erfarenheter (hittills|och lärdomar)$", r"personal$", r"typ av ansökan", r"kontakt$",
         r"rapportör$", r"(avvikelser|risker) och (risker|avvikelser|hinder|möjligheter)$",

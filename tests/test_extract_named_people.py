@@ -397,3 +397,10 @@ def test_named_people_in_capitals(text, expected):
 ])
 def test_named_people_over_title_and_body(text, expected):
     assert [(n, r) for n, r, *_ in find_named_people(text)] == expected
+
+
+def test_an_e_signature_line_names_the_signer():
+    assert [(n, r) for n, r, *_ in find_named_people("Underskrift\nSignerat av Rolf Påhittad 2025-04-22\n")] == [
+        ("Rolf Påhittad", "signatory")]
+    # the verb in another tense with a title between is a report of a signing, no signature
+    assert find_named_people("Beslutet signerades av förbundets ordförande Per Exempel.") == []

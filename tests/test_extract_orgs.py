@@ -164,3 +164,17 @@ def test_lines_are_read_by_their_anchor_words_as_by_the_anchor_regex(monkeypatch
     assert found == gazetteer._find_org_spans(text)
     assert {"Påhittby kommun", "Region Påhittland", "Samordningsförbundet Exempeldalen", "Arbetsförmedlingen"} <= {
         name for _, _, name in found}
+
+
+def test_partners_field_leaves_out_the_forbund_that_pays():
+    text = ("Parterna är Region Uppsala samt Arbetsförmedlingen. Insatsen finansieras av Samordningsförbundet "
+            "Uppsala län.")
+    found = find_organizations([_sec("partners", text)], text)
+    assert [(o["name"], o["role"]) for o in found] == [("Region Uppsala", "partner"), ("Arbetsförmedlingen", "partner")]
+
+
+def test_partners_table_leaves_out_the_forbund_in_a_financiers_row():
+    text = ("Part\tRoll i insatsen\nRegion Stockholm\tSamverkanspart\nSamordningsförbundet Exempel\tSamverkanspart\n"
+            "Samordningsförbundet Påhitt\tFinansiär\n")
+    found = find_organizations([_sec("partners", text)], text)
+    assert [o["name"] for o in found] == ["Region Stockholm", "Samordningsförbundet Exempel"]

@@ -102,6 +102,9 @@ def test_the_ner_is_asked_only_about_signers_no_address_has_named():
     ("Kontaktperson: Olle Exempel, olle.exempel@exempelby.se, +46 (0)70-123 98 76", "+46 (0)70-123 98 76"),
     ("Kontaktperson: Olle Exempel, olle.exempel@exempelby.se, 070-123 98 76", "070-123 98 76"),
     ("Kontakt: Ada Exempel, ada.exempel@exempelby.se, 0046 70 123 45 67", "0046 70 123 45 67"),
+    # the number in one block after the area code
+    ("Kontaktperson: Olle Exempel, olle.exempel@exempelby.se, 070-1234567", "070-1234567"),
+    ("Kontaktperson: Olle Exempel, olle.exempel@exempelby.se, tel 08-6543210", "08-6543210"),
 ])
 def test_contact_phone_with_or_without_country_code(line, phone):
     [person] = find_contacts(line, [_sec("other", line)])
@@ -134,3 +137,90 @@ def test_mail_reader_who_writes_later_in_the_thread_is_sender():
             "Till: Ada Exempel <ada.exempel@exempelby.se>\nÄmne: Bron\n\nHej!\nMvh Per Påhittad\nSamordnare\n0455-30 12 40\n")
     people = {p.email: (p.role, p.phone) for p in find_contacts(text, [_sec("other", text)])}
     assert people == {"ada.exempel@exempelby.se": ("sender", None), "per.pahittad@exempelby.se": ("sender", "0455-30 12 40")}
+
+
+def test_contact_table_names_people_without_an_address():
+    text = ("Organisation\tKontaktperson\tTelefon\nRegion Exempel\tLotta Påhittad\t021-17 30 00\n"
+            "Exempelby kommun\tErik Exempel\t\n\nUnderskrift\nDatum\tNamn\n")
+    people = find_contacts(text, [])
+    assert [(p.name, p.phone, p.role) for p in people] == [
+        ("Lotta Påhittad", "021-17 30 00", "contact"), ("Erik Exempel", None, "contact")]
+
+
+def test_a_signing_table_is_no_contact_table():
+    text = "Organisation\tNamn\tDatum\nExempelby kommun\tPer Påhittad\t2025-03-10\n"
+    assert [p.role for p in find_contacts(text, [])] != ["contact"]
+
+
+@pytest.mark.parametrize("text, phones", [
+    # the number of the line above the name belongs to the table above, not to the person
+    ("Försäkringskassan\tErik Exempel\t010-116 90 00\n\nKontaktperson\nLouise Påhitt, utvecklingsledare\n"
+     "louise.pahitt@exempelby.se\n", {"louise.pahitt@exempelby.se": None}),
+    # a number after one address is not the next person's too
+    ("Kontaktperson: Anna Exempel, anna.exempel@exempelby.se, 0652-360 00 och Per Påhitt, per.pahitt@exempel.se",
+     {"anna.exempel@exempelby.se": "0652-360 00", "per.pahitt@exempel.se": None}),
+    # ... while the number between the name and the address is the person's
+    ("Kontaktperson\nIngrid Exempel\nAvdelningschef\nTel: 0271-570 00\nE-post: ingrid.exempel@exempelby.se",
+     {"ingrid.exempel@exempelby.se": "0271-570 00"}),
+])
+def test_phone_before_the_address_not_past_the_name(text, phones):
+    assert {p.email: p.phone for p in find_contacts(text, []) if p.email} == phones
+
+
+def test_organization_on_the_title_line_under_a_signer():
+    text = "Underskrift\n\nExempelby 2025-01-20\n\nMaria Påhittad\nKommundirektör, Köpings kommun\n"
+    person = next(p for p in find_contacts(text, []) if p.name == "Maria Påhittad")
+    assert organization_of(person, ["Arboga kommun", "Köpings kommun"], text) == "Köpings kommun"
+    # a long line of prose under the name is no title line
+    prose = ("Maria Påhittad\nhar tidigare arbetat i ett liknande projekt som drevs av Köpings kommun under flera år.\n")
+    person.start, person.end = 0, len("Maria Påhittad")
+    assert organization_of(person, ["Köpings kommun"], prose) is None
+
+
+def test_titled_name_in_a_contact_table_and_a_mobile_with_a_space():
+    text = ("Namn\tRoll\tE-post\tTelefon\nEnhetschef Sara Påhittad\tInsatsansvarig\tsara.pahittad@exempelby.se\t070 123 45 67\n"
+            "Organisation\tKontaktperson\tTelefon\nRegion Exempel\tSamordnare Per Exempel\t021-17 30 00\n")
+    assert [(p.name, p.email, p.phone) for p in find_contacts(text, [])] == [
+        ("Sara Påhittad", "sara.pahittad@exempelby.se", "070 123 45 67"), ("Per Exempel", None, "021-17 30 00")]
+
+
+def test_organization_in_the_column_of_a_signer_side_by_side():
+    text = ("Exempelby 2025-02-27\t\tNyköping 2025-02-28\n____________\t\t____________\n"
+            "Kerstin Påhitt\t\tMats Exempel\nFörvaltningschef\t\tDivisionschef, Region Sörmland\n")
+    orgs = ["Eskilstuna kommun", "Region Sörmland"]
+    found = {p.name: organization_of(p, orgs, text) for p in find_contacts(text, [])}
+    assert found == {"Kerstin Påhitt": None, "Mats Exempel": "Region Sörmland"}
+    text = "Namnförtydligande: Karl Påhitt\tNamnförtydligande: Ulla Exempel\nSandvikens kommun\tRegion Gävleborg\n"
+    found = {p.name: organization_of(p, ["Sandvikens kommun", "Region Gävleborg"], text) for p in find_contacts(text, [])}
+    assert found == {"Karl Påhitt": "Sandvikens kommun", "Ulla Exempel": "Region Gävleborg"}
+
+
+def test_a_body_beside_the_signer_in_a_table_row_is_no_second_signer():
+    text = "Organisation\tNamnförtydligande\tDatum\nRegion Västmanland\tHelena Påhitt\t2025-03-12\n"
+    [person] = [p for p in find_contacts(text, [_sec("signatures", text)]) if p.name == "Helena Påhitt"]
+    assert organization_of(person, ["Sala kommun", "Region Västmanland"], text) == "Region Västmanland"
+
+
+def test_forbund_staff_belong_to_the_one_forbund_named():
+    text = "Kontakt: Förbundschef Per Påhittad Mobil 072-000 00 00 Förbundssekr Anna Exempel Mobil 072-000 00 01\n"
+    orgs = ["Jönköpings kommun", "Samordningsförbundet Södra Vätterbygden"]
+    found = {p.name: organization_of(p, orgs, text) for p in find_contacts(text, [])}
+    assert found == {"Per Påhittad": orgs[1], "Anna Exempel": orgs[1]}
+    # two förbund named: which one cannot be told
+    assert {organization_of(p, orgs + ["Samordningsförbundet Sydnärke"], text) for p in find_contacts(text, [])} == {None}
+    # ... and a title of no förbund tells nothing
+    other = "Kontakt: Enhetschef Per Påhittad Mobil 072-000 00 00\n"
+    assert [organization_of(p, [orgs[1]], other) for p in find_contacts(other, [])] == [None]
+
+
+def test_a_body_named_far_along_a_run_on_line_is_not_the_signers():
+    text = ("Förslag till beslut om Påhittbygdens samordningsförbund och dess redovisning för förra året. Nämnden "
+            "föreslår att ledamöterna i förbundets styrelse får sitt uppdrag prövat utan anmärkning Per Påhittad "
+            "Datum Kommunalråd\n")
+    person = next(p for p in find_contacts(text, []) if p.name == "Per Påhittad")
+    assert organization_of(person, ["Påhittbygdens samordningsförbund"], text) is None
+
+
+def test_a_date_or_a_case_number_is_no_block_phone():
+    text = "Kontaktperson: Olle Exempel, olle.exempel@exempelby.se, beslut 2025-0123456 dnr 2024-012345"
+    assert [p.phone for p in find_contacts(text, [])] == [None]

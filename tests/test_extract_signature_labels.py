@@ -35,3 +35,15 @@ def test_labelled_signers_are_signatories_with_offsets():
     assert [(p.name, p.role) for p in people] == [
         ("Karin Exempelsson", "signatory"), ("Anna Exempel", "signatory"), ("Per Påhittad", "signatory")]
     assert all(text[p.start:p.end] == p.name for p in people)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Underskrift: ____________\nNamnförtydligande: Annika Exempel\n", ["Annika Exempel"]),
+    ("Namnförtydligande\nJan Påhittad\n", ["Jan Påhittad"]),
+    ("Namnförtydligande: Karl Exempel\tNamnförtydligande: Ulla Påhitt\n", ["Karl Exempel", "Ulla Påhitt"]),
+    # an empty field names no one
+    ("Namnförtydligande:\nOrt och datum:\n", []),
+])
+def test_clarification_names_the_signer(text, names):
+    assert [n for n, _ in find_labelled_signers(text)] == names
+    assert [(p.name, p.role) for p in find_contacts(text, [])] == [(n, "signatory") for n in names]

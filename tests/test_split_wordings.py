@@ -79,3 +79,8 @@ def test_a_lone_question_heads_where_the_known_headings_stand_alone_as_it_does()
     # ... but not in prose, where no known heading stands alone
     prose = "Bakgrund: Många saknar arbete.\n\nVad vill vi åstadkomma?\nFler i arbete, förstås.\n"
     assert [s.key for s in split(_doc(prose))] == ["background"]
+
+
+@pytest.mark.parametrize("heading, key", [("Undertecknare", "signing_log"), ("Kontaktpersoner", "other")])
+def test_signers_and_contacts_headings(heading, key):
+    assert match_key(heading)[0] == key

@@ -77,7 +77,9 @@ SIGNER_WITH_OFFICE_RE = re.compile(
     rf"justerare|protokollsjusterare|justerande)\b")
 # "Underskrift. Anna Exempelsson", "Utses att justera Per Påhittad"
 # ... and a form's signing field: "Firmatecknare: Anna Exempelsson", "Behörig företrädare: …"
+# ... and an e-signature's line: "Signerat av Anna Exempelsson 2025-04-22"
 SIGNED_BY_RE = re.compile(rf"\b(?:Underskrift[.:]?|(?i:utses att justera|justerare)[ \t]*:?|"
+                          rf"(?i:signerat|signerad|undertecknat|undertecknad)[ \t]+(?i:av)[ \t]*:?|"
                           rf"(?i:firmatecknare|behörig företrädare|authori[sz]ed signatory)[ \t]*:)[ \t]+(?P<name>{PERSON})")
 # Minutes print the office, then the politician and the party: "Ordförande Per Påhittad (S) Justerare
 # Anna Exempelsson (C) Eva Exempel (M)"; a vice chair does not sign.
@@ -188,7 +190,8 @@ OPENING_WORDS = {
     ROLE_THEN_NAME_RE: tuple(CONTACT_ROLES.split("|")),
     CONTACT_LABEL_RE: ("kontakt", "frågor"),
     SIGNATURE_RE: ("ordförande", "sekreterare", "justerare", "justerande", "protokollsjusterare", "justeras", "vice"),
-    SIGNED_BY_RE: ("underskrift", "utses", "justerare", "firmatecknare", "behörig", "authori"),
+    SIGNED_BY_RE: ("underskrift", "utses", "justerare", "firmatecknare", "behörig", "authori", "signerad", "signerat",
+                   "undertecknad", "undertecknat"),
     OFFICE_PARTY_RE: tuple(OFFICES.lower().split("|")),
 }
 # ... and those that hold a word somewhere: a text without it is not searched ("Tel." for a phone).

@@ -27,6 +27,10 @@ LIST_ITEM_MAX_WORDS = 6
 NOT_A_PARTY_RE = re.compile(
     r"\binte\s+(?:en\s+)?(?:samverkans)?part(?:er)?\b|\b(?:deltar|ingår|medverkar)\s+inte\b|\badjungerad\b|"
     r"\b(?:har\s+)?avböjt\b", re.I)
+# A förbund the partners field names as the one who pays is the financier, no party: "Insatsen finansieras av
+# Samordningsförbundet Exempel", "Samordningsförbundet Exempel beviljar medel"
+# ... or a table's row calls it so: "Samordningsförbundet Exempel\tFinansiär"
+FINANCIER_RE = re.compile(r"\bfinansi(?:er|är)\w*|\bbevilja\w*|\bmedel\s+från\b", re.I)
 
 
 def find_org_mentions(text: str) -> list[tuple[int, int, str]]:
@@ -70,6 +74,15 @@ def _partner_mentions(text: str) -> list[tuple[int, int, str]]:
     return find_org_mentions(text)
 
 
+def _paying(text: str, pos: int, paying: list[tuple[int, int]]) -> bool:
+    """Whether the body at `pos` is named as the one who pays: in its table row, else in its sentence."""
+    row_start, row_end = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    row = text[row_start:row_end if row_end >= 0 else len(text)]
+    if "\t" in row:
+        return bool(FINANCIER_RE.search(row))
+    return any(s <= pos < e for s, e in paying)
+
+
 def find_organizations(sections: list[Section], text: str) -> list[dict]:
     """Return [{"name", "role", "start", "end"}] from the owner/partner sections and sentences
     such as "bedrivs gemensamt av …"; start/end are offsets in `text` of the first mention.
@@ -90,8 +103,10 @@ def find_organizations(sections: list[Section], text: str) -> list[dict]:
             # A sentence that names the parties ("Medverkande parter är …") says it best.
             stated = PARTNER_LIST_RE.search(section.text) or JOINT_OWNER_RE.search(section.text)
             denied = [(o, o + len(t)) for o, t in sentences(section.text) if NOT_A_PARTY_RE.search(t)]
+            paying = [(o, o + len(t)) for o, t in sentences(section.text) if FINANCIER_RE.search(t)]
             for start, end, name in [] if stated else _partner_mentions(section.text):
-                if not any(s <= start < e for s, e in denied):
+                financier = name.startswith("Samordningsförbundet") and _paying(section.text, start, paying)
+                if not financier and not any(s <= start < e for s, e in denied):
                     add(name, "partner", base + start, base + end)
             for start, end, domain in _email_domains(section.text):
                 # a partner's contact, unless the address is the owner's own

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..record import Section
-from .named_people import LOWER, PART, find_named_people
+from .named_people import LOWER, PART, TITLE_WORD_RE, find_named_people
 from .signature_labels import find_labelled_signers
 
 TLDS = ("se", "com", "nu", "org", "net", "eu")
@@ -19,7 +19,10 @@ EMAIL_ANCHOR_RE = re.compile(r"@|\(&|\(at\)|\[at\]")  # "anna.exempel[at]exempel
 MAX_LOCAL_CHARS, MAX_DOMAIN_CHARS = 64, 128  # an address's local part is at most 64 characters
 PHONE_AFTER_CHARS, PHONE_BEFORE_CHARS = 40, 60
 # "070-123 45 67", and with the country code: "+46 70 123 45 67", "+46 (0)70-123 45 67", "0046 70 …"
-PHONE_RE = re.compile(r"(?<![\d-])((?:0\d{1,3}\s?-\s?|(?:\+|00)46 ?(?:\(0\) ?)?[1-9]\d{0,3}(?: ?- ?| ))\d{2,3}(?:\s\d{2,3}){1,3})(?![\d])")
+# ... and a mobile number with a space for the dash: "070 123 45 67"
+# ... or with the number in one block: "070-1234567", "08-1234567"
+PHONE_RE = re.compile(r"(?<![\d-])((?:0\d{1,3}\s?-\s?|07\d |(?:\+|00)46 ?(?:\(0\) ?)?[1-9]\d{0,3}(?: ?- ?| ))\d{2,3}(?:\s\d{2,3}){1,3}|"
+                      r"0\d{1,3}-\d{5,8})(?![\d])")
 # An office's switchboard or fax is nobody's own number: "Växel: 0581-810 00"
 SWITCHBOARD_RE = re.compile(r"(?i:växel|vxl|fax|telefax|reception)\b[^\n\d]{0,20}$")
 # An e-mail export's header lines: the writer, the readers
@@ -48,6 +51,16 @@ UNIT_MAILBOX_RE = re.compile(r"forvaltning|kontor|enhet|namnd|forbund|kansli|mot
 DISTRIBUTION_RE = re.compile(r"\b(?:sändlista|distributionslista|kopia\s+till|cc)\s*:", re.I)
 ONLY_ADDRESSES_RE = re.compile(r"^(?:\s*[\w.+-]+@[\w.-]+)*\s*$")
 NAME_WINDOW = 160
+COLUMN_GAP_RE = re.compile(r"\t+| {3,}")  # a table's columns, or a layout's kept by spaces
+COLUMN_LINES = 2  # a signer's title and body under the name
+TITLE_LINE_WORDS = 8
+ORG_NEAR_CHARS = 80
+# A förbund's own staff are titled by it: "Förbundschef", "Förbundssekr.", "förbundets samordnare"
+STAFF_TITLE_CHARS = 40
+STAFF_TITLE = r"(?i:förbundschef|förbundsdirektör|förbundssekr(?:eterare)?\.?|förbundets[ \t]+[a-zåäö]+)"
+STAFF_TITLE_BEFORE_RE = re.compile(rf"\b{STAFF_TITLE}[ \t:]*$")
+STAFF_TITLE_AFTER_RE = re.compile(rf"[ \t]*,[ \t]*{STAFF_TITLE}\b")
+FORBUND_NAME_RE = re.compile(r"^Samordningsförbundet\b|samordningsförbund$", re.I)  # a signer's title line, perhaps with the body: "Kommundirektör, Exempelby kommun"
 # A signatory without an e-mail: "Eva Törnqvist, områdeschef, Region Halland" or "… av Tobias Lönnqvist, sektionschef".
 # Also after the place and date a signature line opens with, or in a table's cell:
 # "Ort och datum: Luleå 24.03.2025 Anna Exempel, socialchef", "Exempelby kommun\t25-03-14\tAnna Exempel, …"
@@ -73,6 +86,38 @@ def _signers_in_table(text: str) -> list[tuple[int, str]]:
             cell = cells[column].strip()
             if WHOLE_NAME_RE.match(cell):
                 out.append((offset + line.find(cell), cell))
+        elif len(cells) == 1:
+            column = None
+        offset += len(line) + 1
+    return out
+
+
+# A table of contacts: a column of people beside their details, "Namn | Roll | Organisation | E-post | Telefon",
+# "Organisation | Kontaktperson | Telefon"; a column of dates or signatures makes it a table to sign.
+PERSON_COLUMN_RE = re.compile(r"^(?:namn|kontaktperson|kontaktpersoner|kontakt)$", re.I)
+DETAIL_COLUMN_RE = re.compile(r"^(?:roll|befattning|titel|funktion|organisation|part|myndighet|e-post|epost|e-mail|"
+                              r"mejl|telefon|tel|tfn|mobil)\.?$", re.I)
+SIGNING_COLUMN_RE = re.compile(r"datum|underskrift|signatur|namnförtydligande", re.I)
+
+
+def _contacts_in_table(text: str) -> list[tuple[int, str, str | None]]:
+    """Return (offset, name, phone) for each name under the person column of a table of contacts."""
+    out, column, offset = [], None, 0
+    for line in text.split("\n"):
+        cells = line.split("\t")
+        heads = [i for i, cell in enumerate(cells) if PERSON_COLUMN_RE.match(cell.strip())]
+        if len(cells) > 1 and heads and any(DETAIL_COLUMN_RE.match(c.strip()) for c in cells) \
+                and not any(SIGNING_COLUMN_RE.search(c) for c in cells):
+            column = heads[0]
+        elif column is not None and len(cells) > column:
+            cell = cells[column].strip()
+            titled = cell.split(" ", 1)
+            if len(titled) == 2 and TITLE_WORD_RE.match(titled[0]) and WHOLE_NAME_RE.match(titled[1]):
+                cell = titled[1]  # "Enhetschef Anna Exempel"
+            # a row with an address is read with the address
+            if WHOLE_NAME_RE.match(cell) and not any("@" in c for c in cells):
+                phone = next((m.group(1) for c in cells if (m := PHONE_RE.fullmatch(c.strip()))), None)
+                out.append((offset + line.find(cell), cell, phone))
         elif len(cells) == 1:
             column = None
         offset += len(line) + 1
@@ -226,7 +271,8 @@ def find_contacts(text: str, sections: list[Section],
         if email in seen or local in SHARED_MAILBOXES or (UNIT_MAILBOX_RE.search(local) and not re.search(r"[._-]", local)):
             continue
         seen.add(email)
-        name = _name_before(text, start, email) or _name_from_email(email)
+        spelt = _name_before(text, start, email)
+        name = spelt or _name_from_email(email)
         header = _mail_header(text, start)
         if header:  # "Från: Anna Exempel <anna@…>": the number is in the writer's signature further down
             phone = _signature_phone(text, name, senders.get(email, end))  # signed under their own header
@@ -234,7 +280,9 @@ def find_contacts(text: str, sections: list[Section],
         else:
             phone = _own_phone(text, end, end + PHONE_AFTER_CHARS)
             if not phone:  # "Tel: …" on the line above "E-post: …", not reaching back past another address
-                before = [m for m in PHONE_RE.finditer(text, max(last_end, start - PHONE_BEFORE_CHARS), start)
+                # ... nor past the person's own name: a number above the name is someone else's
+                named_at = text.rfind(spelt, 0, start) if spelt else -1
+                before = [m for m in PHONE_RE.finditer(text, max(last_end, start - PHONE_BEFORE_CHARS, named_at), start)
                           if not _switchboard(text, m.start())]
                 phone = before[-1] if before else None
             role = "signatory" if _section_at(sections, start) in SIGNING_KEYS else "contact"
@@ -259,6 +307,10 @@ def find_contacts(text: str, sections: list[Section],
                 names.add(_fold(name))
                 start = section.char_start + pos
                 people.append(Person(name, None, None, "signatory", start, start + len(name)))
+    for pos, name, phone in _contacts_in_table(text):  # a table's contacts without an address
+        if _plausible(name) and _fold(name) not in names:
+            names.add(_fold(name))
+            people.append(Person(name, None, phone, "contact", pos, pos + len(name)))
     # "Justeras: Anna Exempel Per Påhittad", names under a row of offices or of lines to sign on
     for name, start in find_labelled_signers(text, minutes):
         if _plausible(name) and _fold(name) not in names:
@@ -282,8 +334,34 @@ def organization_of(person: Person, organizations: list[str], text: str) -> str 
             if stem and (stem in folded or folded.startswith(stem)):
                 return org
     line_end = text.find("\n", person.end)
-    line = text[text.rfind("\n", 0, person.start) + 1: line_end if line_end >= 0 else len(text)]
+    # the line, or around the name where print ran a page into one line
+    line = text[max(text.rfind("\n", 0, person.start) + 1, person.start - ORG_NEAR_CHARS):
+                min(line_end if line_end >= 0 else len(text), person.end + ORG_NEAR_CHARS)]
+    cells = [c.strip() for c in COLUMN_GAP_RE.split(line.strip())]
+    mine = next((i for i, c in enumerate(cells) if person.name in c), None)
+    others = [c.split(":")[-1].strip() for i, c in enumerate(cells) if i != mine]
+    if mine is not None and any(WHOLE_NAME_RE.search(c) and _plausible(c) and c not in organizations for c in others):
+        # signers side by side: the body is in the name's column, on its line or under it:
+        # "Anna Exempel\t\tPer Påhittad\nFörvaltningschef\t\tDivisionschef, Region Exempel"
+        below = text[line_end + 1:].split("\n", COLUMN_LINES)[:COLUMN_LINES] if line_end >= 0 else []
+        line = "\n".join([cells[mine]] + [row[mine] for row in (COLUMN_GAP_RE.split(b.strip()) for b in below)
+                                            if len(row) == len(cells)])
+    # ... or on the title line under a name that stands alone: "Maria Exempel\nKommundirektör, Exempelby kommun"
+    elif line_end >= 0 and line.strip() == person.name:
+        below = text[line_end + 1:].split("\n", 1)[0]
+        line += "\n" + below if len(below.split()) <= TITLE_LINE_WORDS else ""
     for org in organizations:
         if org.split()[0] in line:
             return org
-    return None
+    return _forbund_of_staff(person, organizations, text)
+
+
+def _forbund_of_staff(person: Person, organizations: list[str], text: str) -> str | None:
+    """Return the förbund a person works for by their title ("Förbundschef Anna Exempel", "Per Påhittad,
+    förbundssekreterare") where the document names one förbund only."""
+    before = text[max(0, person.start - STAFF_TITLE_CHARS):person.start]
+    after = text[person.end:person.end + STAFF_TITLE_CHARS]
+    if not (STAFF_TITLE_BEFORE_RE.search(before) or STAFF_TITLE_AFTER_RE.match(after)):
+        return None
+    forbund = [o for o in organizations if FORBUND_NAME_RE.search(o)]
+    return forbund[0] if len(forbund) == 1 else None

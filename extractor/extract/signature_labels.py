@@ -20,6 +20,12 @@ MINUTES_LABEL_RE = re.compile(rf"(?m)^[ \t]*(?i:{SIGNING_LABELS}|{MINUTES_LABELS
 OFFICE_CELL_RE = re.compile(rf"^(?i:{SIGNING_LABELS}|{MINUTES_LABELS})$")
 RULE_CELL_RE = re.compile(r"^[_.…]{5,}$")  # the line one signs on
 NAME_CELL_RE = re.compile(rf"^{PART}(?:[ \t]+{PART}){{1,2}}$")
+# A form's clarification of the signature names the signer after a colon or on the next line, alone or
+# before a title or the next column: "Namnförtydligande: Anna Exempel", "Namnförtydligande\nPer Påhittad",
+# "Namnförtydligande: Anna Exempel\tNamnförtydligande: Per Påhittad"
+CLARIFICATION_RE = re.compile(
+    rf"(?m)(?:^|\t)[ \t]*(?i:namnförtydligande)[ \t]*(?::[ \t]*|\n[ \t]*)"
+    rf"(?P<name>{PART}(?:[ \t]+{PART}){{1,2}})(?=[ \t]*(?:$|\t|,))")
 
 
 def _split_names(words: list[re.Match]) -> list[list[re.Match]]:
@@ -61,9 +67,13 @@ def _under_columns(text: str) -> list[tuple[str, int]]:
     return out
 
 
+def _clarified(text: str) -> list[tuple[str, int]]:
+    return [(m.group("name"), m.start("name")) for m in CLARIFICATION_RE.finditer(text)]
+
+
 def find_labelled_signers(text: str, minutes: bool = False) -> list[tuple[str, int]]:
     """Return (name, offset) for each signer a label or a signature row names.
 
     "Justeras: Anna Exempel Per Påhittad" -> [("Anna Exempel", 10), ("Per Påhittad", 23)]
     """
-    return sorted(_labelled(text, minutes) + _under_columns(text), key=lambda p: p[1])
+    return sorted(_labelled(text, minutes) + _under_columns(text) + _clarified(text), key=lambda p: p[1])
