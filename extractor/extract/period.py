@@ -7,6 +7,7 @@ from ..record import Section
 from .dates import Found, find_dates
 from .text import Needing
 from .text import sentences as _sentences
+from .title_pages import names_many_insatser
 
 START_CUE_RE = re.compile(r"startdatum|\bstart\b|projektstart|insatsstart|\bfr\.?\s?o\.?\s?m\.?|från och med|\bstartar\b"
                           r"|\b(?:startade|startades|påbörjades|inleddes|inleds|påbörjas)\b", re.I)
@@ -31,7 +32,9 @@ PROSE_START_RE = re.compile(r"\b(?:startade|startades|startar|starta|påbörjade
                             r"|\b(?:(?:be)?drivs|pågår)\s+sedan\s+(?:den\s+)?(?=\d)"
                             # "har bedrivits av X i samarbete med Y sedan den 1 mars 2021", "har sedan den 1 mars 2021 drivits av X"
                             r"|\b(?:be)?drivits\b[^.]{0,80}?\bsedan\s+(?:den\s+)?(?=\d)"
-                            r"|\bsedan\s+(?:den\s+)?(?=\d[^.]{0,25}?\b(?:be)?drivits\b)", re.I)
+                            r"|\bsedan\s+(?:den\s+)?(?=\d[^.]{0,25}?\b(?:be)?drivits\b)"
+                            # a length from its first day: "Insatsen pågår tre år från 1 september 2030"
+                            r"|\b(?:ett|två|tre|fyra|fem|sex|arton|\d{1,2})\s+(?:år|månader)\s+från\s+(?:och\s+med\s+)?(?:den\s+)?(?=\d)", re.I)
 PROSE_END_RE = re.compile(
     r"\b(?:pågår|pågick|pågå|löper|löpte|varar)\s+(?:till\s+och\s+med|t\.?\s?o\.?\s?m\.?|fram\s+till|till)\s+(?:den\s+)?(?=\d)"
     r"|\b(?:avslutas|avslutades|upphör|upphörde|slutar)\s+(?:enligt\s+plan(?:en)?\s+)?(?:den\s+)?(?=\d)", re.I)
@@ -52,7 +55,10 @@ RUN_VERB_RE = re.compile(r"\b(?:har|hade)\s+(?:be)?drivits\b|\b(?:har|hade)\s+(?
                          # ... or whose verbs start and end it: "Samverkansteam X startade 2022-09-05 och avslutas 2024-09-04"
                          r"\b(?:startade|startar|påbörjades|inleddes)\b[^.]{0,60}?\b(?:avslutas|avslutades|upphör|pågår\s+till)\b|"
                          # ... or the sum applied for, for a time: "X ansöker om 2 400 000 kronor för tiden A–B"
-                         r"\b(?:bevilja(?:r|s|de|des|ts)?|ansöker\s+om|söker|söks)\b[^.]{0,80}?\bför\s+(?:perioden|tiden)\b", re.I)
+                         # ... or a form's "Sökt belopp 500 000 kronor för perioden A – B"
+                         r"\b(?:bevilja(?:r|s|de|des|ts)?|ansöker\s+om|söker|söks|sökt)\b[^.]{0,80}?\bför\s+(?:perioden|tiden)\b|"
+                         # ... or a report's "X bedrevs under perioden A – B"
+                         r"\b(?:bedrevs|genomfördes|pågick)\s+under\s+(?:perioden|tiden)\b", re.I)
 ACCOUNTS_RE = re.compile(r"\b(?:årsredovisning|räkenskapsår|verksamhetsår|bokslut|delårsrapport|förbundet\s+bildades)\w*", re.I)
 LABEL_LINE_RE = re.compile(r"^[^\n]{1,40}:\s*$")
 MAX_BARE_LABEL_WORDS = 3
@@ -134,10 +140,11 @@ def find_period(sections: list[Section], text: str, where: dict | None = None,
             # "Startdatum: 2023-01-01 Slutdatum: 2025-12-31" read as one sentence gives both
             if ended and not period["end"] and (not started or len(dates) > 1):
                 take("end", dates[-1], base)
-    # An operational plan's history ("inleddes 2010 som ett projekt") is no planned period.
-    if not period["start"] and not period["end"] and doc_type != "operational_plan":
-        _period_in_prose(text, take)
-    if doc_type != "operational_plan":
+    # An operational plan's history ("inleddes 2010 som ett projekt") is no planned period; nor are the periods
+    # of the several insatser a förbund's annual report or board minutes speak of.
+    if doc_type != "operational_plan" and not names_many_insatser(text):
+        if not period["start"] and not period["end"]:
+            _period_in_prose(text, take)
         _extension(text, period, where)
     if not period["intake_end"]:
         for offset, sentence in _sentences(text):

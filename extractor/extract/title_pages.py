@@ -20,8 +20,11 @@ MIN_OPENINGS = 2
 DESCRIBING_VERB_RE = re.compile(
     r"^(?:drivs|drevs|bedrivs|bedrevs|erbjuder|erbjöd|ger|gav|vänder|vände|riktar|riktade|startade|startar|"
     r"pågår|pågick|finansieras|finansierades|syftar|syftade|stöttar|stödjer|hjälper)$")
-# A förbund's own report on its year, named in its opening lines.
-ANNUAL_REPORT_RE = re.compile(r"(?i)\b(?:årsredovisning|verksamhetsberättelse|årsberättelse|årsrapport|delårsrapport)\b")
+# A förbund's own report on its year, named in its opening lines ... or its board's minutes, its newsletter or its
+# plan for a year: each speaks of several insatser ("§ 13 Ansökan om medel till insatsen Bron … § 14 Lägesrapport Kliv").
+FORBUND_DOC_RE = re.compile(r"(?i)\b(?:årsredovisning|verksamhetsberättelse|årsberättelse|årsrapport|delårsrapport|"
+                              r"(?:sammanträdes|styrelse)?protokoll|styrelsemöte|styrelsesammanträde|nyhetsbrev|"
+                              r"verksamhetsplan)\b")
 HEAD_LINES = 3
 MIN_INSATSER = 2
 
@@ -46,12 +49,13 @@ def about_page_name(text: str) -> tuple[str, int, int] | None:
 
 
 def names_many_insatser(text: str) -> bool:
-    """Return whether `text` is a förbund's annual report that names several insatser, none in its opening lines.
+    """Return whether `text` is a förbund's annual report (or minutes, newsletter, plan for a year) that names
+    several insatser, none in its opening lines.
 
     "Årsredovisning 2030\\n… Projektet Bron … Insatsen Kliv …" -> True
     """
     head = "\n".join([line for line in text.split("\n") if line.strip()][:HEAD_LINES])
-    if not ANNUAL_REPORT_RE.search(head):
+    if not FORBUND_DOC_RE.search(head):
         return False
     names = {m.group("name").split()[0] for m in NAME_CUE_RE.finditer(text) if m.group("name")[0].isupper()}
     names = acceptable_titles(names, text)
