@@ -43,3 +43,11 @@ def test_title_after_the_kind_keeps_its_lower_case_words(head, name):
 def test_period_in_decision_and_report_prose(sentence, start, end):
     period = find_period([], "Beslut\n\n" + sentence + "\n", doc_type="decision")
     assert (period["start"], period["end"]) == (start, end)
+
+
+def test_news_of_the_annual_report_is_the_forbunds_whatever_insats_it_names():
+    text = ("Årsredovisningen godkänd\n\nVid styrelsemötet fastställdes årsredovisningen för 2030.\n"
+            "Det blev ett år med många deltagare i förbundets insatser.\n\n"
+            "Under året har arbetet med att implementera insatsen Trappan varit i fokus, och insatsen Trappan "
+            "har haft 40 deltagare.\n")
+    assert find_title([], text) is None

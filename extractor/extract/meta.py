@@ -5,7 +5,7 @@ import re
 
 from ..record import Section
 from .names import METHOD_NAMES_RE, find_title_in_prose, title_acceptable
-from .title_pages import about_page_name, names_many_insatser
+from .title_pages import about_page_name, speaks_for_forbund
 
 # A capitalised word, the stuff names are made of: "Bryggan", "IT-lotsen", "Steget"
 CAP = r"[A-ZÅÄÖ][\wåäöÅÄÖ-]+"
@@ -175,7 +175,7 @@ def find_title(sections: list[Section], text: str, where: dict | None = None) ->
     if m:
         where["title"] = m.span("name")
         return m.group("name").strip()
-    if names_many_insatser(text):
+    if speaks_for_forbund(text):
         return None  # a förbund's annual report or board minutes: the insatser it names are none of them its title
     m = SHOUTED_COVER_RE.search(text[:HEAD_CHARS])
     group = ("name" if m.group("name") else "before") if m else None

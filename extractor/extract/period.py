@@ -7,7 +7,7 @@ from ..record import Section
 from .dates import Found, find_dates
 from .text import Needing
 from .text import sentences as _sentences
-from .title_pages import names_many_insatser
+from .title_pages import speaks_for_forbund
 
 START_CUE_RE = re.compile(r"startdatum|\bstart\b|projektstart|insatsstart|\bfr\.?\s?o\.?\s?m\.?|från och med|\bstartar\b"
                           r"|\b(?:startade|startades|påbörjades|inleddes|inleds|påbörjas)\b", re.I)
@@ -142,7 +142,7 @@ def find_period(sections: list[Section], text: str, where: dict | None = None,
                 take("end", dates[-1], base)
     # An operational plan's history ("inleddes 2010 som ett projekt") is no planned period; nor are the periods
     # of the several insatser a förbund's annual report or board minutes speak of.
-    if doc_type != "operational_plan" and not names_many_insatser(text):
+    if doc_type != "operational_plan" and not speaks_for_forbund(text):
         if not period["start"] and not period["end"]:
             _period_in_prose(text, take)
         _extension(text, period, where)
