@@ -3,6 +3,7 @@ import pytest
 
 from extractor.extract.meta import find_title
 from extractor.extract.period import find_period
+from extractor.record import Section
 
 MINUTES = ("Samordningsförbundet Exempeldal\nPROTOKOLL\nStyrelsesammanträde 2031-02-03\n\n"
            "§ 4 Val av justerare\nStyrelsen utser Eva Exempel att justera protokollet.\n\n"
@@ -51,3 +52,14 @@ def test_news_of_the_annual_report_is_the_forbunds_whatever_insats_it_names():
             "Under året har arbetet med att implementera insatsen Trappan varit i fokus, och insatsen Trappan "
             "har haft 40 deltagare.\n")
     assert find_title([], text) is None
+
+
+def test_a_progress_reports_period_field_is_the_time_it_covers():
+    text = ("Lägesrapport 1 – Lotsen\nPeriod: 2031-01-01 – 2031-06-30\n\n"
+            "Insatsen Lotsen pågår 2030-09-01 till och med 2032-08-31.\n")
+    sections = [Section(key="period", heading="Period:", text="2031-01-01 – 2031-06-30", page=1,
+                        char_start=30, char_end=53)]
+    period = find_period(sections, text, doc_type="progress_report")
+    assert (period["start"], period["end"]) == ("2030-09-01", "2032-08-31")
+    # ... an application's "Period:" field is the insats's own
+    assert find_period(sections, text, doc_type="application")["start"] == "2031-01-01"

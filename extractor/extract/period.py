@@ -45,6 +45,8 @@ LABEL_START_RE = re.compile(r"\b(?:startdatum|projektstart|insatsstart|planerad\
 # ... or said in a sentence: "Projekttiden är 1 april 2022 till 31 mars 2024"
 LABEL_RANGE_RE = re.compile(r"\b(?:projektperiod|insatsperiod|projekttid|insatstid)(?:en)?\s*(?::|är|var)?\s*(?=\d)|"
                             r"\bperiod\s*:\s*(?=\d)", re.I)
+REPORT_PERIOD_RE = re.compile(r"^[ \t#*]*(?:rapport|redovisnings|uppföljnings)period(?:en)?\b", re.I)
+BARE_PERIOD_RE = re.compile(r"^[ \t#*]*period[ \t]*:?[ \t]*$", re.I)
 LABEL_END_RE = re.compile(r"\b(?:slutdatum|projektslut|insatsslut|planerat\s+slut)\s*:?\s*(?=\d)|"
                           r"(?m:^[ \t]*slut[ \t]*[:\t][ \t]*(?=\d))", re.I)
 # whose subject is the intervention, not the förbund's accounts
@@ -105,7 +107,7 @@ def find_period(sections: list[Section], text: str, where: dict | None = None,
             period[field] = found.value
             where[f"period.{field}"] = (base + found.start, base + found.end)
 
-    for section in (s for s in sections if s.key == "period"):
+    for section in (s for s in sections if s.key == "period" and not _report_period(s.heading or "", doc_type)):
         label = section.heading or ""
         for offset, sentence in _sentences(section.text):
             base = section.char_start + offset
@@ -144,7 +146,7 @@ def find_period(sections: list[Section], text: str, where: dict | None = None,
     # of the several insatser a förbund's annual report or board minutes speak of.
     if doc_type != "operational_plan" and not speaks_for_forbund(text):
         if not period["start"] and not period["end"]:
-            _period_in_prose(text, take)
+            _period_in_prose(text, take, doc_type)
         _extension(text, period, where)
     if not period["intake_end"]:
         for offset, sentence in _sentences(text):
@@ -156,9 +158,17 @@ def find_period(sections: list[Section], text: str, where: dict | None = None,
     return period
 
 
-def _period_in_prose(text: str, take) -> None:
+def _report_period(heading: str, doc_type: str | None) -> bool:
+    """Whether a period field is the time a report covers, not the insats's: "Rapportperiod:", or "Period:"
+    at the top of a progress report ("Lägesrapport 2 – Bron / Period: 2031-01-01 – 2031-06-30")."""
+    return bool(REPORT_PERIOD_RE.match(heading) or (doc_type == "progress_report" and BARE_PERIOD_RE.match(heading)))
+
+
+def _period_in_prose(text: str, take, doc_type: str | None = None) -> None:
     """Read start and end from form labels or project sentences anywhere in `text`."""
     m = LABEL_RANGE_RE.search(text)
+    if m and _report_period(m.group().rstrip(), doc_type):
+        m = None  # a progress report's "Period: A – B" is the time it covers
     dates = find_dates(text[m.end():m.end() + 40]) if m else []
     if (len(dates) >= 2 and dates[0].start == 0 and dates[0].value < dates[1].value
             and (RANGE_GAP_RE.match(text[m.end() + dates[0].end:m.end() + dates[1].start])
