@@ -40,6 +40,8 @@ def test_title_after_the_kind_keeps_its_lower_case_words(head, name):
     ("Lotsen bedrevs under perioden 2029-01-01 – 2030-12-31 med medel från förbundet.", "2029-01-01", "2030-12-31"),
     # a form's sum applied for, for a period
     ("Sökt belopp 500 000 kronor för perioden 2031-10-01 – 2032-09-30.", "2031-10-01", "2032-09-30"),
+    # a grant's own time, a day-month range that shares its year
+    ("Beslutet gäller för perioden 1 januari–31 december 2032.", "2032-01-01", "2032-12-31"),
 ])
 def test_period_in_decision_and_report_prose(sentence, start, end):
     period = find_period([], "Beslut\n\n" + sentence + "\n", doc_type="decision")

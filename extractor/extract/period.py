@@ -60,7 +60,9 @@ RUN_VERB_RE = re.compile(r"\b(?:har|hade)\s+(?:be)?drivits\b|\b(?:har|hade)\s+(?
                          # ... or a form's "Sökt belopp 500 000 kronor för perioden A – B"
                          r"\b(?:bevilja(?:r|s|de|des|ts)?|ansöker\s+om|söker|söks|sökt)\b[^.]{0,80}?\bför\s+(?:perioden|tiden)\b|"
                          # ... or a report's "X bedrevs under perioden A – B"
-                         r"\b(?:bedrevs|genomfördes|pågick)\s+under\s+(?:perioden|tiden)\b", re.I)
+                         r"\b(?:bedrevs|genomfördes|pågick)\s+under\s+(?:perioden|tiden)\b|"
+                         # ... or a grant's time: "Beslutet gäller för perioden A – B", "Bidraget avser tiden A – B"
+                         r"\b(?:beslutet|bidraget|medlen|finansieringen)\s+(?:gäller|avser)\s+(?:för\s+)?(?:perioden|tiden)\b", re.I)
 ACCOUNTS_RE = re.compile(r"\b(?:årsredovisning|räkenskapsår|verksamhetsår|bokslut|delårsrapport|förbundet\s+bildades)\w*", re.I)
 LABEL_LINE_RE = re.compile(r"^[^\n]{1,40}:\s*$")
 MAX_BARE_LABEL_WORDS = 3
