@@ -22,9 +22,9 @@ NAME_TAIL_WORD = r"(?!(?:och|samt|för|med|inom|i|på|till|av|om|under|från|som
 TITLE_FROM_HEAD_RE = re.compile(
     r"(?i:verksamhetsplan|projektplan|slutrapport|lägesrapport|delrapport|ansökan|utvärdering|beslut)"
     r"(?:\s+\d{4})?\s+(?i:(?:om\s+(?:medel|bidrag|finansiering)\s+)?(?:till|för)|om\s+(?:förlängning|fortsättning)\s+(?:av|för)|om|av)\s+"
-    r"(?i:insatsen\s+|projektet\s+|projekt\s+|verksamheten\s+|förstudien\s+)?"
+    r"(?P<cue>(?i:insatsen\s+|projektet\s+|projekt\s+|verksamheten\s+|förstudien\s+))?"
     # a name ends with its line, lower-case words and all ("Beslut om bidrag till Vägen ut", "… förstudien Gröna spåret")
-    rf"({CAP}(?:[ \t]+{CAP})*(?:[ \t]+{NAME_TAIL_WORD}){{1,2}}(?=[ \t]*(?:\n|\Z))|{CAP}(?:[ \t]+{CAP})*)"
+    rf"(?P<name>{CAP}(?:[ \t]+{CAP})*(?:[ \t]+{NAME_TAIL_WORD}){{1,2}}(?=[ \t]*(?:\n|\Z))|{CAP}(?:[ \t]+{CAP})*)"
 )
 # ... or the kind, then a dash or a colon and the name alone: "Slutrapport – Bryggan", "Lägesrapport 1 – Steget",
 # "# Ansökan om medel: Påhittet"
@@ -183,9 +183,11 @@ def find_title(sections: list[Section], text: str, where: dict | None = None) ->
         where["title"] = m.span(group)
         return m.group(group)
     m = TITLE_FROM_HEAD_RE.search(text[:HEAD_CHARS])
-    if m and not SUSPENDED_HYPHEN_RE.match(text, m.end(1)) and title_acceptable(m.group(1).strip(), text):
-        where["title"] = m.span(1)
-        return m.group(1).strip()
+    # after "insatsen", "förstudien": a name of several words may open with a common word ("förstudien Ny väg")
+    if (m and not SUSPENDED_HYPHEN_RE.match(text, m.end("name"))
+            and title_acceptable(m.group("name").strip(), text, cued=bool(m.group("cue")))):
+        where["title"] = m.span("name")
+        return m.group("name").strip()
     m = (TITLE_AFTER_KIND_RE.search(text[:HEAD_CHARS]) or FIRST_LINE_KIND_NAME_RE.match(text)
          or PROJECT_LINE_RE.search(text[:HEAD_CHARS]) or KIND_LINE_THEN_NAME_RE.search(text[:HEAD_CHARS]))
     # "PROJEKT VINDFÅNGET": the word before says it is a name, whatever its case
