@@ -38,6 +38,7 @@ def test_title_after_the_kind_keeps_its_lower_case_words(head, name):
 @pytest.mark.parametrize("sentence, start, end", [
     # a length from its first day gives the start only
     ("Insatsen pågår tre år från 1 september 2030.", "2030-09-01", None),
+    ("Insatsen pågår i två år med start den 1 mars 2031.", "2031-03-01", None),
     # a report's past tense, the name as subject
     ("Lotsen bedrevs under perioden 2029-01-01 – 2030-12-31 med medel från förbundet.", "2029-01-01", "2030-12-31"),
     # a form's sum applied for, for a period

@@ -33,6 +33,8 @@ PROSE_START_RE = re.compile(r"\b(?:startade|startades|startar|starta|påbörjade
                             # "har bedrivits av X i samarbete med Y sedan den 1 mars 2021", "har sedan den 1 mars 2021 drivits av X"
                             r"|\b(?:be)?drivits\b[^.]{0,80}?\bsedan\s+(?:den\s+)?(?=\d)"
                             r"|\bsedan\s+(?:den\s+)?(?=\d[^.]{0,25}?\b(?:be)?drivits\b)"
+                            # "Insatsen pågår i tre år med start 1 mars 2031", "… med planerad start den 1 mars 2031"
+                            r"|\bmed\s+(?:planerad\s+)?start\s+(?:den\s+)?(?=\d)"
                             # a length from its first day: "Insatsen pågår tre år från 1 september 2030"
                             r"|\b(?:ett|två|tre|fyra|fem|sex|arton|\d{1,2})\s+(?:år|månader)\s+från\s+(?:och\s+med\s+)?(?:den\s+)?(?=\d)", re.I)
 PROSE_END_RE = re.compile(
