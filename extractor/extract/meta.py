@@ -5,7 +5,7 @@ import re
 
 from ..record import Section
 from .names import METHOD_NAMES_RE, find_title_in_prose, title_acceptable
-from .title_pages import about_page_name, names_many_insatser
+from .title_pages import about_page_name, speaks_for_forbund
 
 # A capitalised word, the stuff names are made of: "Bryggan", "IT-lotsen", "Steget"
 CAP = r"[A-ZÅÄÖ][\wåäöÅÄÖ-]+"
@@ -15,13 +15,16 @@ DIARIENUMMER_RE = re.compile(
     r"((?-i:[A-ZÅÄÖ]{2,6}[\s-])?\d{2,4}[/:.-](?-i:[A-ZÅÄÖ]{1,4})?\d{1,7}(?:[/:.-](?-i:[A-ZÅÄÖ]{1,3})?\d{1,5})?)",
     re.IGNORECASE,
 )
+# A name's own lower-case word ("Vägen ut", "Gröna spåret"), no word that goes on to say more ("Bron och Kliv", "Bron för 2031")
+NAME_TAIL_WORD = r"(?!(?:och|samt|för|med|inom|i|på|till|av|om|under|från|som|enligt|avseende|gällande)\b)[a-zåäö][\wåäö-]*"
 # "Verksamhetsplan 2013 för Kompassen – samverkanscentrum" -> "Kompassen"
 # "Ansökan om medel till Stegprojektet 2031", "Beslut om bidrag till IT-lotsen", "Ansökan om förlängning av insatsen Bron"
 TITLE_FROM_HEAD_RE = re.compile(
     r"(?i:verksamhetsplan|projektplan|slutrapport|lägesrapport|delrapport|ansökan|utvärdering|beslut)"
     r"(?:\s+\d{4})?\s+(?i:(?:om\s+(?:medel|bidrag|finansiering)\s+)?(?:till|för)|om\s+(?:förlängning|fortsättning)\s+(?:av|för)|om|av)\s+"
-    r"(?i:insatsen\s+|projektet\s+|projekt\s+|verksamheten\s+)?"
-    rf"({CAP}(?:[ \t]+{CAP})*)"  # a name ends with its line
+    r"(?P<cue>(?i:insatsen\s+|projektet\s+|projekt\s+|verksamheten\s+|förstudien\s+))?"
+    # a name ends with its line, lower-case words and all ("Beslut om bidrag till Vägen ut", "… förstudien Gröna spåret")
+    rf"(?P<name>{CAP}(?:[ \t]+{CAP})*(?:[ \t]+{NAME_TAIL_WORD}){{1,2}}(?=[ \t]*(?:\n|\Z))|{CAP}(?:[ \t]+{CAP})*)"
 )
 # ... or the kind, then a dash or a colon and the name alone: "Slutrapport – Bryggan", "Lägesrapport 1 – Steget",
 # "# Ansökan om medel: Påhittet"
@@ -172,15 +175,19 @@ def find_title(sections: list[Section], text: str, where: dict | None = None) ->
     if m:
         where["title"] = m.span("name")
         return m.group("name").strip()
+    if speaks_for_forbund(text):
+        return None  # a förbund's annual report or board minutes: the insatser it names are none of them its title
     m = SHOUTED_COVER_RE.search(text[:HEAD_CHARS])
     group = ("name" if m.group("name") else "before") if m else None
     if m and title_acceptable(m.group(group).capitalize(), text):
         where["title"] = m.span(group)
         return m.group(group)
     m = TITLE_FROM_HEAD_RE.search(text[:HEAD_CHARS])
-    if m and not SUSPENDED_HYPHEN_RE.match(text, m.end(1)) and title_acceptable(m.group(1).strip(), text):
-        where["title"] = m.span(1)
-        return m.group(1).strip()
+    # after "insatsen", "förstudien": a name of several words may open with a common word ("förstudien Ny väg")
+    if (m and not SUSPENDED_HYPHEN_RE.match(text, m.end("name"))
+            and title_acceptable(m.group("name").strip(), text, cued=bool(m.group("cue")))):
+        where["title"] = m.span("name")
+        return m.group("name").strip()
     m = (TITLE_AFTER_KIND_RE.search(text[:HEAD_CHARS]) or FIRST_LINE_KIND_NAME_RE.match(text)
          or PROJECT_LINE_RE.search(text[:HEAD_CHARS]) or KIND_LINE_THEN_NAME_RE.search(text[:HEAD_CHARS]))
     # "PROJEKT VINDFÅNGET": the word before says it is a name, whatever its case
@@ -196,8 +203,6 @@ def find_title(sections: list[Section], text: str, where: dict | None = None) ->
     if found:
         where["title"] = found[1:]
         return found[0]
-    if names_many_insatser(text):
-        return None  # a förbund's annual report: the insatser it names are none of them its title
     # reports and web pages name it in prose or a headline; a project's "Om projektet" page where its paragraphs open
     found = find_title_in_prose(text) or about_page_name(text)
     if not found:

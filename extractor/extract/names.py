@@ -143,9 +143,11 @@ def _headlines(text: str, count: int = 2) -> list[tuple[int, str]]:
 
 def _acceptable(name: str, bodies: set[str], cued: bool = False) -> bool:
     """Return whether `name` may be a name; `cued`: a word that says what it names stands before it
-    ("projektet LYKTANSTEG"), so a long word in capitals there is a name, no shouted cover word."""
+    ("projektet LYKTANSTEG"), so a long word in capitals there is a name, no shouted cover word, and a name of
+    several words may open with a common word ("förstudien Ny väg")."""
     words = name.split()
-    return (name.lower() not in NOT_NAMES and not any(DOC_KIND_WORD_RE.match(w) for w in words) and (words[0].lower() not in NOT_NAMES or ARTICLE_NAME_RE.match(name))
+    return (name.lower() not in NOT_NAMES and not any(DOC_KIND_WORD_RE.match(w) for w in words)
+            and (words[0].lower() not in NOT_NAMES or ARTICLE_NAME_RE.match(name) or (cued and len(words) > 1))
             and not METHOD_NAMES_RE.match(name) and name not in bodies
             and not any(name in b for b in bodies) and not re.fullmatch(r"[\d\W]+", name)
             and not (name.isupper() and len(name) > 6 and not cued)  # a shouted cover word: "VERKSAMHETSBERÄTTELSE"
@@ -153,9 +155,10 @@ def _acceptable(name: str, bodies: set[str], cued: bool = False) -> bool:
             and name.split("-")[0].upper() not in COMMON_CAPITALS)  # ... in any case: "Finsam-lagen"
 
 
-def title_acceptable(name: str, text: str) -> bool:
-    """Return whether `name` may be the intervention's name: no body of `text`, method, kind of document."""
-    return _acceptable(name, {text[s:e] for s, e, _ in find_org_spans(text)})
+def title_acceptable(name: str, text: str, cued: bool = False) -> bool:
+    """Return whether `name` may be the intervention's name: no body of `text`, method, kind of document.
+    `cued`: a word that says what it names stands before it ("förstudien Ny väg")."""
+    return _acceptable(name, {text[s:e] for s, e, _ in find_org_spans(text)}, cued)
 
 
 def acceptable_titles(names: set[str], text: str) -> set[str]:

@@ -7,6 +7,7 @@ from ..record import Section
 from .dates import Found, find_dates
 from .text import Needing
 from .text import sentences as _sentences
+from .title_pages import speaks_for_forbund
 
 START_CUE_RE = re.compile(r"startdatum|\bstart\b|projektstart|insatsstart|\bfr\.?\s?o\.?\s?m\.?|från och med|\bstartar\b"
                           r"|\b(?:startade|startades|påbörjades|inleddes|inleds|påbörjas)\b", re.I)
@@ -31,7 +32,11 @@ PROSE_START_RE = re.compile(r"\b(?:startade|startades|startar|starta|påbörjade
                             r"|\b(?:(?:be)?drivs|pågår)\s+sedan\s+(?:den\s+)?(?=\d)"
                             # "har bedrivits av X i samarbete med Y sedan den 1 mars 2021", "har sedan den 1 mars 2021 drivits av X"
                             r"|\b(?:be)?drivits\b[^.]{0,80}?\bsedan\s+(?:den\s+)?(?=\d)"
-                            r"|\bsedan\s+(?:den\s+)?(?=\d[^.]{0,25}?\b(?:be)?drivits\b)", re.I)
+                            r"|\bsedan\s+(?:den\s+)?(?=\d[^.]{0,25}?\b(?:be)?drivits\b)"
+                            # "Insatsen pågår i tre år med start 1 mars 2031", "… med planerad start den 1 mars 2031"
+                            r"|\bmed\s+(?:planerad\s+)?start\s+(?:den\s+)?(?=\d)"
+                            # a length from its first day: "Insatsen pågår tre år från 1 september 2030"
+                            r"|\b(?:ett|två|tre|fyra|fem|sex|arton|\d{1,2})\s+(?:år|månader)\s+från\s+(?:och\s+med\s+)?(?:den\s+)?(?=\d)", re.I)
 PROSE_END_RE = re.compile(
     r"\b(?:pågår|pågick|pågå|löper|löpte|varar)\s+(?:till\s+och\s+med|t\.?\s?o\.?\s?m\.?|fram\s+till|till)\s+(?:den\s+)?(?=\d)"
     r"|\b(?:avslutas|avslutades|upphör|upphörde|slutar)\s+(?:enligt\s+plan(?:en)?\s+)?(?:den\s+)?(?=\d)", re.I)
@@ -42,6 +47,8 @@ LABEL_START_RE = re.compile(r"\b(?:startdatum|projektstart|insatsstart|planerad\
 # ... or said in a sentence: "Projekttiden är 1 april 2022 till 31 mars 2024"
 LABEL_RANGE_RE = re.compile(r"\b(?:projektperiod|insatsperiod|projekttid|insatstid)(?:en)?\s*(?::|är|var)?\s*(?=\d)|"
                             r"\bperiod\s*:\s*(?=\d)", re.I)
+REPORT_PERIOD_RE = re.compile(r"^[ \t#*]*(?:rapport|redovisnings|uppföljnings)period(?:en)?\b", re.I)
+BARE_PERIOD_RE = re.compile(r"^[ \t#*]*period[ \t]*:?[ \t]*$", re.I)
 LABEL_END_RE = re.compile(r"\b(?:slutdatum|projektslut|insatsslut|planerat\s+slut)\s*:?\s*(?=\d)|"
                           r"(?m:^[ \t]*slut[ \t]*[:\t][ \t]*(?=\d))", re.I)
 # whose subject is the intervention, not the förbund's accounts
@@ -52,7 +59,12 @@ RUN_VERB_RE = re.compile(r"\b(?:har|hade)\s+(?:be)?drivits\b|\b(?:har|hade)\s+(?
                          # ... or whose verbs start and end it: "Samverkansteam X startade 2022-09-05 och avslutas 2024-09-04"
                          r"\b(?:startade|startar|påbörjades|inleddes)\b[^.]{0,60}?\b(?:avslutas|avslutades|upphör|pågår\s+till)\b|"
                          # ... or the sum applied for, for a time: "X ansöker om 2 400 000 kronor för tiden A–B"
-                         r"\b(?:bevilja(?:r|s|de|des|ts)?|ansöker\s+om|söker|söks)\b[^.]{0,80}?\bför\s+(?:perioden|tiden)\b", re.I)
+                         # ... or a form's "Sökt belopp 500 000 kronor för perioden A – B"
+                         r"\b(?:bevilja(?:r|s|de|des|ts)?|ansöker\s+om|söker|söks|sökt)\b[^.]{0,80}?\bför\s+(?:perioden|tiden)\b|"
+                         # ... or a report's "X bedrevs under perioden A – B"
+                         r"\b(?:bedrevs|genomfördes|pågick)\s+under\s+(?:perioden|tiden)\b|"
+                         # ... or a grant's time: "Beslutet gäller för perioden A – B", "Bidraget avser tiden A – B"
+                         r"\b(?:beslutet|bidraget|medlen|finansieringen)\s+(?:gäller|avser)\s+(?:för\s+)?(?:perioden|tiden)\b", re.I)
 ACCOUNTS_RE = re.compile(r"\b(?:årsredovisning|räkenskapsår|verksamhetsår|bokslut|delårsrapport|förbundet\s+bildades)\w*", re.I)
 LABEL_LINE_RE = re.compile(r"^[^\n]{1,40}:\s*$")
 MAX_BARE_LABEL_WORDS = 3
@@ -99,7 +111,7 @@ def find_period(sections: list[Section], text: str, where: dict | None = None,
             period[field] = found.value
             where[f"period.{field}"] = (base + found.start, base + found.end)
 
-    for section in (s for s in sections if s.key == "period"):
+    for section in (s for s in sections if s.key == "period" and not _report_period(s.heading or "", doc_type)):
         label = section.heading or ""
         for offset, sentence in _sentences(section.text):
             base = section.char_start + offset
@@ -134,10 +146,11 @@ def find_period(sections: list[Section], text: str, where: dict | None = None,
             # "Startdatum: 2023-01-01 Slutdatum: 2025-12-31" read as one sentence gives both
             if ended and not period["end"] and (not started or len(dates) > 1):
                 take("end", dates[-1], base)
-    # An operational plan's history ("inleddes 2010 som ett projekt") is no planned period.
-    if not period["start"] and not period["end"] and doc_type != "operational_plan":
-        _period_in_prose(text, take)
-    if doc_type != "operational_plan":
+    # An operational plan's history ("inleddes 2010 som ett projekt") is no planned period; nor are the periods
+    # of the several insatser a förbund's annual report or board minutes speak of.
+    if doc_type != "operational_plan" and not speaks_for_forbund(text):
+        if not period["start"] and not period["end"]:
+            _period_in_prose(text, take, doc_type)
         _extension(text, period, where)
     if not period["intake_end"]:
         for offset, sentence in _sentences(text):
@@ -149,9 +162,17 @@ def find_period(sections: list[Section], text: str, where: dict | None = None,
     return period
 
 
-def _period_in_prose(text: str, take) -> None:
+def _report_period(heading: str, doc_type: str | None) -> bool:
+    """Whether a period field is the time a report covers, not the insats's: "Rapportperiod:", or "Period:"
+    at the top of a progress report ("Lägesrapport 2 – Bron / Period: 2031-01-01 – 2031-06-30")."""
+    return bool(REPORT_PERIOD_RE.match(heading) or (doc_type == "progress_report" and BARE_PERIOD_RE.match(heading)))
+
+
+def _period_in_prose(text: str, take, doc_type: str | None = None) -> None:
     """Read start and end from form labels or project sentences anywhere in `text`."""
     m = LABEL_RANGE_RE.search(text)
+    if m and _report_period(m.group().rstrip(), doc_type):
+        m = None  # a progress report's "Period: A – B" is the time it covers
     dates = find_dates(text[m.end():m.end() + 40]) if m else []
     if (len(dates) >= 2 and dates[0].start == 0 and dates[0].value < dates[1].value
             and (RANGE_GAP_RE.match(text[m.end() + dates[0].end:m.end() + dates[1].start])

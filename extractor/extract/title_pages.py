@@ -20,8 +20,13 @@ MIN_OPENINGS = 2
 DESCRIBING_VERB_RE = re.compile(
     r"^(?:drivs|drevs|bedrivs|bedrevs|erbjuder|erbjöd|ger|gav|vänder|vände|riktar|riktade|startade|startar|"
     r"pågår|pågick|finansieras|finansierades|syftar|syftade|stöttar|stödjer|hjälper)$")
-# A förbund's own report on its year, named in its opening lines.
-ANNUAL_REPORT_RE = re.compile(r"(?i)\b(?:årsredovisning|verksamhetsberättelse|årsberättelse|årsrapport|delårsrapport)\b")
+# A förbund's own report on its year, named in its opening lines ... or its board's minutes, its newsletter or its
+# plan for a year: each speaks of several insatser ("§ 13 Ansökan om medel till insatsen Bron … § 14 Lägesrapport Kliv").
+FORBUND_DOC_RE = re.compile(r"(?i)\b(?:årsredovisning|verksamhetsberättelse|årsberättelse|årsrapport|delårsrapport|"
+                              r"(?:sammanträdes|styrelse)?protokoll|styrelsemöte|styrelsesammanträde|nyhetsbrev|"
+                              r"verksamhetsplan)\b")
+# ... its report on the year (or news of it: "Årsredovisningen godkänd") is the förbund's whatever single insats it names
+YEAR_REPORT_RE = re.compile(r"(?i)\b(?:årsredovisning(?:en)?|verksamhetsberättelse(?:n)?|årsberättelse(?:n)?)\b")
 HEAD_LINES = 3
 MIN_INSATSER = 2
 
@@ -46,13 +51,34 @@ def about_page_name(text: str) -> tuple[str, int, int] | None:
 
 
 def names_many_insatser(text: str) -> bool:
-    """Return whether `text` is a förbund's annual report that names several insatser, none in its opening lines.
+    """Return whether `text` is a förbund's annual report (or minutes, newsletter, plan for a year) that names
+    several insatser, none in its opening lines.
 
     "Årsredovisning 2030\\n… Projektet Bron … Insatsen Kliv …" -> True
     """
-    head = "\n".join([line for line in text.split("\n") if line.strip()][:HEAD_LINES])
-    if not ANNUAL_REPORT_RE.search(head):
+    return _names_insatser(text, MIN_INSATSER)
+
+
+def speaks_for_forbund(text: str) -> bool:
+    """Return whether `text` speaks for the förbund, not for one insats: a text that names several insatser
+    (names_many_insatser), or a report on the förbund's year, or news of it, that names an insats, none in its
+    opening lines.
+
+    "Årsredovisningen godkänd\\nVid styrelsemötet …\\n…\\n… insatsen Bron …" -> True
+    """
+    return _names_insatser(text, MIN_INSATSER) or (bool(YEAR_REPORT_RE.search(_head(text))) and _names_insatser(text, 1))
+
+
+def _head(text: str) -> str:
+    return "\n".join([line for line in text.split("\n") if line.strip()][:HEAD_LINES])
+
+
+def _names_insatser(text: str, least: int) -> bool:
+    """Return whether a förbund's own kind of text names at least `least` insatser, none in its opening lines."""
+    head = _head(text)
+    if not YEAR_REPORT_RE.search(head) and not FORBUND_DOC_RE.search(head):
         return False
     names = {m.group("name").split()[0] for m in NAME_CUE_RE.finditer(text) if m.group("name")[0].isupper()}
     names = acceptable_titles(names, text)
-    return len(names) >= MIN_INSATSER and not any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", head) for n in names)
+    named_in_head = any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", head) for n in names)
+    return len(names) >= least and not named_in_head
