@@ -18,11 +18,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .text import pieces
+from . import org_matcher
 
 GAZETTEER_PIPE = "org_gazetteer"
-# A line longer than this goes to the ruler in pieces cut at spaces (a name never holds that many).
-RULER_PIECE_CHARS = 100_000
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "organizations.json"
 TITLE = r"^[A-ZÅÄÖ][a-zåäöéü]+$"
 ACRONYM = r"^[A-ZÅÄÖ]{2,6}$"
@@ -220,8 +218,13 @@ def _abbreviations() -> tuple[re.Pattern | None, dict[str, str]]:
     short = json.loads(DATA_PATH.read_text(encoding="utf-8")).get("abbreviations", {})
     if not short:
         return None, {}
-    words = "|".join(sorted(map(re.escape, short), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])"), short
+    # the word first, then the character before it (a look-behind of fixed width): a text is
+    # searched for the words' letters, not tried for a look-behind at every character
+    by_length: dict[int, list[str]] = {}
+    for word in sorted(short, key=len, reverse=True):
+        by_length.setdefault(len(word), []).append(re.escape(word))
+    alternatives = [rf"(?:{'|'.join(words)})(?<![\w-](?s:.{{{length}}}))" for length, words in by_length.items()]
+    return re.compile(rf"(?:{'|'.join(alternatives)})(?![\w-])"), short
 
 
 # The last text asked, and the last long one: a whole document, which roles, orgs and names each
@@ -243,56 +246,49 @@ def find_org_spans(text: str) -> list[tuple[int, int, str]]:
 
 
 def _find_org_spans(text: str) -> list[tuple[int, int, str]]:
-    nlp = org_ruler()
     out = []
     abbreviation_re, short = _abbreviations()
     if abbreviation_re:
         out += [(m.start(), m.end(), short[m.group()]) for m in abbreviation_re.finditer(text)]
-    # Lines with an anchor word go through spaCy together, a batch at a time (one call per line
-    # costs more than the matching); no pattern matches across the line breaks between them.
-    for starts, shifts, batch in _anchor_batches(text):
-        for ent in nlp(batch).ents:
-            shift = shifts[bisect.bisect_right(starts, ent.start_char) - 1]
-            out.append((ent.start_char + shift, ent.end_char + shift, legal_name(ent.text, ent.ent_id_)))
+    # only the words around an anchor word are matched (as the ruler would match them: org_matcher.py)
+    for at, window in _anchor_windows(text):
+        for start, end, kind in org_matcher.matches(window):
+            out.append((at + start, at + end, legal_name(window[start:end], kind)))
     return sorted(out) if abbreviation_re else out
 
 
-def _anchor_batches(text: str):
-    """Yield (starts, shifts, batch): the lines with an anchor word joined by line breaks, each batch
-    at most RULER_PIECE_CHARS long; a line starting at starts[i] in the batch is shifts[i] further on
-    in `text`."""
-    anchor = _anchor_re()
+def _anchor_windows(text: str):
+    """Yield (offset, text) of each part of a line near an anchor word (_windows), in order; no
+    name runs over a line break."""
     # A line that starts in lower case continues the one before ("Västerbottens läns\nlandsting").
     text = WRAPPED_LINE_RE.sub(" ", text)
-    starts: list[int] = []
-    shifts: list[int] = []
-    parts: list[str] = []
-    size = start = 0
-    words = _anchor_words()
     lower = text.lower()
-    if len(lower) != len(text):  # a letter whose lower case is longer ("İ"): no offsets to share
-        words = None
-    for line, lower_line in zip(text.split("\n"), lower.split("\n")):
-        # a line none of whose words is an anchor has no hit: a set lookup per word, not the regex
-        if words is None:
-            hits = [m.span() for m in anchor.finditer(line)]
-        elif words.isdisjoint(WORDS_RE.findall(lower_line)):
-            hits = []
-        else:  # the words that are anchors: what the anchor regex finds, a whole word in any case
-            hits = [m.span() for m in WORDS_RE.finditer(lower_line) if m.group() in words]
-        for at, window in _windows(line, hits):
-            for offset, piece in pieces(window, RULER_PIECE_CHARS):
-                offset += at
-                if size + len(piece) >= RULER_PIECE_CHARS and parts:
-                    yield starts, shifts, "\n".join(parts)
-                    starts, shifts, parts, size = [], [], [], 0
-                starts.append(size)
-                shifts.append(start + offset - size)
-                parts.append(piece)
-                size += len(piece) + 1
-        start += len(line) + 1
-    if parts:
-        yield starts, shifts, "\n".join(parts)
+    words = _anchor_words()
+    if words is None or len(lower) != len(text):  # (a letter whose lower case is longer: "İ")
+        hits = [m.span() for m in _anchor_re().finditer(text)]
+    else:  # the anchors the text holds at all, then where: one scan of the text each
+        present = words.intersection(WORDS_RE.findall(lower))
+        hits = [m.span() for m in _anchors_re(frozenset(present)).finditer(lower)] if present else []
+    if not hits:
+        return
+    breaks = [m.start() for m in LINE_BREAK_RE.finditer(text)]
+    by_line: dict[int, list[tuple[int, int]]] = {}
+    for start, end in hits:
+        by_line.setdefault(bisect.bisect_left(breaks, start), []).append((start, end))
+    for number, line_hits in by_line.items():
+        line_start = breaks[number - 1] + 1 if number else 0
+        line_end = breaks[number] if number < len(breaks) else len(text)
+        for offset, window in _windows(text[line_start:line_end], [(a - line_start, b - line_start) for a, b in line_hits]):
+            yield line_start + offset, window
+
+
+LINE_BREAK_RE = re.compile("\n")
+
+
+@lru_cache(maxsize=256)
+def _anchors_re(present: frozenset[str]) -> re.Pattern:
+    """The anchor words `present` as whole words (a run of word characters, as WORDS_RE finds one)."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, present), key=len, reverse=True)) + r")(?!\w)")
 
 
 # Every name the ruler knows holds an anchor word as its first or last word and has at most this
