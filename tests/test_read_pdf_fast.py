@@ -241,3 +241,17 @@ def test_object_texts_read_off_the_page_are_pdfiums_own(tmp_path):
     for obj in objects:
         assert texts[ctypes.cast(obj, ctypes.c_void_p).value] == pdfhints._text(obj, textpage.raw)
     assert pdfhints.heading_lines(page, textpage, texts) == pdfhints.heading_lines(page, textpage)
+
+
+def test_characters_sort_by_line_then_x_as_two_keys_do():
+    import numpy as np
+
+    from extractor.read.pdffast import SORT_SPAN, _line_then_x
+
+    rng = np.random.default_rng(7)
+    line = rng.integers(0, 40, 3000)
+    x = np.round(rng.uniform(-20, 600, 3000), 1)  # rounded: many equal x, which keep content order
+    assert np.array_equal(_line_then_x(line, x), np.lexsort((x, line)))
+    far = x.copy()
+    far[0] = SORT_SPAN  # a coordinate no page has: the two keys sort it
+    assert np.array_equal(_line_then_x(line, far), np.lexsort((far, line)))

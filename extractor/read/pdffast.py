@@ -238,13 +238,27 @@ def _cluster_array(values: np.ndarray, tolerance: float) -> np.ndarray:
     return ids[np.searchsorted(distinct, values)]
 
 
+SORT_SPAN = 1e5  # points: a line number times this, plus an x nearer zero than half of it, sorts as (line, x)
+
+
+def _line_then_x(line: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """Return the order of characters by line, then x; stable: equal x keep content order, as sorted() does.
+
+    One key (line * SORT_SPAN + x) sorts ten times faster than np.lexsort's two; a page whose x
+    reach SORT_SPAN / 2 (no page does) is sorted by the two keys.
+    """
+    if len(x) and float(np.abs(x).max()) < SORT_SPAN / 2:
+        return np.argsort(line * SORT_SPAN + x, kind="stable")
+    return np.lexsort((x, line))
+
+
 def _array_words(codes: np.ndarray, space: np.ndarray, box: np.ndarray, rows: np.ndarray) -> dict:
     """Return the words of the characters `rows` (content order) as pdfplumber groups them.
 
     Keys: text (list), first and last (each word's first and last character's row), top, x0, x1.
     """
     line = _cluster_array(box[rows, 2], Y_TOLERANCE)
-    order = rows[np.lexsort((box[rows, 0], line))]  # stable: equal x0 keep content order, as sorted() does
+    order = rows[_line_then_x(line, box[rows, 0])]
     line = np.sort(line, kind="stable")
     x0, x1, top = box[order, 0], box[order, 1], box[order, 2]
     start = np.ones(len(order), bool)
@@ -315,7 +329,7 @@ def _upright_page_text(page, textpage, texts: dict | None = None) -> str:
     n = len(words["text"])
     if n >= MIN_COLUMN_WORDS:
         n_left, n_right = int((words["x1"] < middle).sum()), int((words["x0"] > middle).sum())
-        alpha = lambda: np.array([any(ch.isalpha() for ch in text) for text in words["text"]])
+        alpha = _letters_once(words["text"])
         line = _cluster_array(words["top"], Y_TOLERANCE)
         if n - n_left - n_right <= n * COLUMN_ACROSS_SHARE and min(n_left, n_right) >= n * COLUMN_SIDE_SHARE \
                 and pdflayout.reads_as_columns(words["x0"], words["x1"], line, middle, alpha):
@@ -327,6 +341,18 @@ def _upright_page_text(page, textpage, texts: dict | None = None) -> str:
         if groups is not None:
             return "\n".join(_array_text(_word_subset(words, group), box, size) for group in groups)
     return _array_text(words, box, size)
+
+
+def _letters_once(texts: list[str]):
+    """Return a function that says, once asked and then from memory, which words hold a letter."""
+    known: list[np.ndarray] = []
+
+    def alpha() -> np.ndarray:
+        if not known:  # a word of letters only, as most are, is told without a look at each letter
+            known.append(np.array([text.isalpha() or (not text.isdigit() and any(ch.isalpha() for ch in text))
+                                   for text in texts], dtype=bool))
+        return known[0]
+    return alpha
 
 
 def _word_subset(words: dict, index: np.ndarray) -> dict:
