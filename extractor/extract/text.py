@@ -196,6 +196,16 @@ def _plain_words(literals: tuple[str, ...]) -> bool:
     return all(WORD_RE.fullmatch(w) for w in literals)
 
 
+_LOWERED: list = [None, ""]  # the last text asked, and its lower case: many patterns ask of one sentence in turn
+
+
+def lowered(text: str) -> str:
+    """Return text.lower(), kept for the last text asked (by identity)."""
+    if _LOWERED[0] is not text:
+        _LOWERED[0], _LOWERED[1] = text, text.lower()
+    return _LOWERED[1]
+
+
 class Needing:
     """A compiled pattern every match of which holds one of `words` (lower case, any letter case in the
     text): a text without any of them is not searched. Python's regex engine tries a pattern that
@@ -212,20 +222,20 @@ class Needing:
         self.words_re = re.compile("|".join(map(re.escape, words)))
 
     def holds_word(self, text: str) -> bool:
-        return self.words_re.search(text.lower()) is not None
+        return self.words_re.search(lowered(text)) is not None
 
     def search(self, text: str, *args):
         if not self.holds_word(text):
             return None
         if self.opens and not args:
-            return next(word_led_matches(self.pattern, text, self.opens, word_start=False), None)
+            return next(word_led_matches(self.pattern, text, self.opens, word_start=False, lower=lowered(text)), None)
         return self.pattern.search(text, *args)
 
     def finditer(self, text: str, *args):
         if not self.holds_word(text):
             return iter(())
         if self.opens and not args:
-            return word_led_matches(self.pattern, text, self.opens, word_start=False)
+            return word_led_matches(self.pattern, text, self.opens, word_start=False, lower=lowered(text))
         return self.pattern.finditer(text, *args)
 
     def __getattr__(self, name: str):  # match, sub, groupindex … as the pattern's own
