@@ -132,3 +132,20 @@ def test_a_bare_period_label_with_its_colon():
     found = find_period([], text, None, "decision")
     assert (found["start"], found["end"]) == ("2025-08-18", "2027-06-30")
     assert find_period([], "Rapportperiod: 2025-01-01 – 2025-06-30\n", None, "progress_report")["start"] is None
+
+
+def test_line_matches_finds_what_the_pattern_finds_in_the_whole_text():
+    import re
+
+    from extractor.extract.text import line_matches
+
+    text = ("Inledning om insatsen\nAnna Exempel\ntel 070-111 11 11\nPer Påhittad Ekonomichef\n"
+            "Eva Låtsas, samordnare, mobil 073-222\nKALLE ANKA TEL 0\n" * 3 + "Sist utan något")
+    phone = re.compile(r"(?P<name>[A-ZÅÄÖ][a-zåäö]+ [A-ZÅÄÖ][a-zåäö]+)[ \t,]*(?:[a-zåäö]+[ \t,]*){0,3}\n?[ \t]*"
+                       r"(?i:mobil|tel)[ \t:.]*0\d")
+    office = re.compile(r"(?m)(?<![\w-])[A-ZÅÄÖ][a-zåäö]+ [A-ZÅÄÖ][a-zåäö]+[ \t]+[A-ZÅÄÖ][a-zåäö]*chef[ \t]*$")
+    for pattern, words, before in ((phone, ("mobil", "tel"), 1), (office, ("chef",), 0)):
+        whole = [m.span() for m in pattern.finditer(text)]
+        assert whole and [m.span() for m in line_matches(pattern, text, words, before)] == whole
+    # the name on the line above its phone is found only when that line is searched too
+    assert len(list(line_matches(phone, text, ("tel", "mobil"), 0))) < len(list(phone.finditer(text)))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .function_words import FUNCTION_WORDS as STOP_WORDS
-from .text import word_led_matches
+from .text import line_matches, word_led_matches
 
 UPPER, LOWER = "A-ZÅÄÖÉ", "a-zåäöéü"
 PART = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
@@ -195,16 +195,22 @@ OPENING_WORDS = {
     OFFICE_PARTY_RE: tuple(OFFICES.lower().split("|")),
 }
 # ... and those that hold a word somewhere: a text without it is not searched ("Tel." for a phone).
-NEEDED_WORDS = {NAME_WITH_PHONE_RE: ("mobil", "tel", "tfn"), SIGNATURE_END_RE: ("chef", "direktör"),
-                SIGNATURE_FIELD_RE: ("datum",), SIGN_OFF_RE: ("hälsning", "välkom"),
+NEEDED_WORDS = {SIGN_OFF_RE: ("hälsning", "välkom"), ANSWERABLE_RE: ("ansvarig",),
                 NAME_THEN_TITLE_RE: tuple(TITLES.lower().split("|")), NAME_OVER_TITLE_RE: tuple(TITLES.lower().split("|")),
-                NAME_THEN_ROLE_RE: tuple(CONTACT_ROLES.split("|")), ANSWERABLE_RE: ("ansvarig",)}
+                NAME_THEN_ROLE_RE: tuple(CONTACT_ROLES.split("|"))}
+# The patterns each of whose matches holds one of these rarer words and stays on its line (or reaches
+# one line above it: the name over its phone): they run over those lines only.
+LINE_WORDS = {NAME_WITH_PHONE_RE: (("mobil", "tel", "tfn"), 1), SIGNATURE_END_RE: (("chef", "direktör"), 0),
+              SIGNATURE_FIELD_RE: (("datum",), 0)}
 
 
 def _matches(pattern: re.Pattern, text: str, lower: str):
     """Yield what pattern.finditer(text) yields (`lower`: the text in lower case)."""
     if pattern in OPENING_WORDS:
         return word_led_matches(pattern, text, OPENING_WORDS[pattern], lower=lower)
+    if pattern in LINE_WORDS:
+        words, lines_before = LINE_WORDS[pattern]
+        return line_matches(pattern, text, words, lines_before, lower=lower)
     if pattern in NEEDED_WORDS and not any(word in lower for word in NEEDED_WORDS[pattern]):
         return iter(())
     return pattern.finditer(text)

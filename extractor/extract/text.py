@@ -188,6 +188,44 @@ def word_led_matches(pattern: re.Pattern, text: str, literals: tuple[str, ...], 
     yield from matches_from(pattern, text, offsets)
 
 
+# re.I also matches letters that lower() keeps apart ("ſ" and "s", "K" and "k"): a text of ASCII and
+# these letters only may be searched for a pattern's words in its lower case.
+NOT_PLAIN_RE = re.compile(r"[^\x00-\x7fåäöéüÅÄÖÉÜ]")
+
+
+def line_matches(pattern: re.Pattern, text: str, words: tuple[str, ...], lines_before: int = 0,
+                 lower: str | None = None):
+    """Yield what pattern.finditer(text) yields, for a pattern whose every match holds one of `words`
+    (lower case, any letter case in the text) and stays within that word's line and the
+    `lines_before` lines above it: the pattern runs over those lines only, not the whole text.
+
+    The lines are searched in place (pos and endpos), so a match's offsets are the text's, and
+    "^", "$" (in MULTILINE) and word boundaries read there as in the whole text.
+    """
+    lower = text.lower() if lower is None else lower
+    if len(lower) != len(text) or NOT_PLAIN_RE.search(text):
+        yield from pattern.finditer(text)
+        return
+    spans = []
+    for word in words:
+        for at in find_all(lower, word):
+            start = text.rfind("\n", 0, at) + 1
+            for _ in range(lines_before):
+                if start:
+                    start = text.rfind("\n", 0, start - 1) + 1
+            end = text.find("\n", at)
+            spans.append((start, len(text) if end < 0 else end))
+    spans.sort()
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    for start, end in merged:
+        yield from pattern.finditer(text, start, end)
+
+
 WORD_RE = re.compile(r"\w+")
 
 
