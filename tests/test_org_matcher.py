@@ -42,3 +42,26 @@ def test_no_name_runs_over_a_line_break_or_a_double_space():
     assert org_matcher.matches("Exempelby\nkommun") == []
     assert org_matcher.matches("Region  Påhittland") == []
     assert [kind for _, _, kind in org_matcher.matches("Exempelby kommun")] == ["kommun"]
+
+
+def test_windows_around_anchor_words_reach_five_words_each_way():
+    import random
+    import re
+
+    words = ["Region", "Exempelby", "kommun", "och", "  ", "\t", "deltar,", "(Arbetsförmedlingen)", "i", "samverkan"]
+    rng = random.Random(3)
+    for _ in range(200):
+        line = " ".join(rng.choice(words) for _ in range(rng.randint(40, 90)))
+        hits = [m.span() for m in re.finditer(r"(?i)\b(?:kommun|region|arbetsförmedlingen)\b", line)]
+        spans = [m.span() for m in re.finditer(r"\S+", line)]
+        starts = [a for a, _ in spans]
+        expected: list[list[int]] = []
+        for start, end in hits:  # the words' list, counted five each way from the hit's own words
+            first = max(0, sum(1 for a in starts if a <= start) - 1 - gazetteer.WINDOW_WORDS)
+            last = min(len(spans) - 1, sum(1 for a in starts if a < end) - 1 + gazetteer.WINDOW_WORDS)
+            left, right = spans[first][0], spans[last][1]
+            if expected and left <= expected[-1][1]:
+                expected[-1][1] = max(expected[-1][1], right)
+            else:
+                expected.append([left, right])
+        assert gazetteer._windows(line, hits) == [(a, line[a:b]) for a, b in expected]

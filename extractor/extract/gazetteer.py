@@ -307,18 +307,35 @@ def _windows(line: str, hits: list[tuple[int, int]]) -> list[tuple[int, str]]:
         return []
     if len(line) < 40 * WINDOW_WORDS:
         return [(0, line)]
-    words = [m.span() for m in WORD_RE.finditer(line)]
-    word_starts = [w[0] for w in words]
     spans: list[list[int]] = []
     for start, end in hits:
-        first = max(0, bisect.bisect_right(word_starts, start) - 1 - WINDOW_WORDS)
-        last = min(len(words) - 1, bisect.bisect_left(word_starts, end) - 1 + WINDOW_WORDS)
-        left, right = words[first][0], words[max(last, first)][1]
+        left, right = _words_back(line, start, WINDOW_WORDS), WORDS_AFTER_RE.match(line, end).end()
         if spans and left <= spans[-1][1]:
             spans[-1][1] = max(spans[-1][1], right)
         else:
             spans.append([left, right])
     return [(left, line[left:right]) for left, right in spans]
+
+
+# the rest of a hit's word and WINDOW_WORDS words after it
+WORDS_AFTER_RE = re.compile(rf"\S*(?:\s+\S+){{0,{WINDOW_WORDS}}}")
+
+
+def _words_back(line: str, at: int, count: int) -> int:
+    """Return where the word `count` words before the one holding `at` starts (the line's first
+    word's start where there are fewer): words as WORD_RE finds them, runs of non-space."""
+    while at > 0 and not line[at - 1].isspace():
+        at -= 1
+    for _ in range(count):
+        back = at
+        while back > 0 and line[back - 1].isspace():
+            back -= 1
+        if not back:
+            break
+        while back > 0 and not line[back - 1].isspace():
+            back -= 1
+        at = back
+    return at
 
 
 # "Heby, Tierp och Östhammars kommuner"; also the singular a cover may print ("Eksjö och Nässjö kommun")
