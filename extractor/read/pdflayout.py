@@ -233,7 +233,8 @@ def reading_groups(x0: np.ndarray, x1: np.ndarray, line: np.ndarray,
 
     x0, x1: each word's edges; line: each word's line number, in reading order (top down);
     alpha: whether each word holds a letter (prose side by side is told from figures by it), or a
-    function that says so, asked only where the page may have columns.
+    function that says so, asked only where a band of lines may be prose side by side (and asked
+    again there: it should remember its answer).
     """
     x0, x1, line = np.asarray(x0, float), np.asarray(x1, float), np.asarray(line)
     if not len(x0):
@@ -243,8 +244,7 @@ def reading_groups(x0: np.ndarray, x1: np.ndarray, line: np.ndarray,
     if len(lines) > MAX_LINES or not _may_have_gutter(x0, x1, row):
         return None  # (a page of thousands of lines is no layout to read in columns)
     covered = _coverage(x0, x1, row, len(lines))
-    alpha = alpha() if callable(alpha) else alpha
-    blocks = _blocks(covered, 0, len(lines), x0, x1, row, None if alpha is None else np.asarray(alpha, bool))
+    blocks = _blocks(covered, 0, len(lines), x0, x1, row, alpha)
     if not any(gutter is not None for _, _, gutter in blocks):
         return None
     order = np.argsort(row, kind="stable")
@@ -274,9 +274,7 @@ def reads_as_columns(x0: np.ndarray, x1: np.ndarray, line: np.ndarray, gutter: f
     if not len(x0):
         return False
     row = np.searchsorted(np.unique(line), line)
-    alpha = alpha() if callable(alpha) else alpha
-    return _is_text_columns(x0, x1, row, (0, int(row.max()) + 1), gutter,
-                            None if alpha is None else np.asarray(alpha, bool))
+    return _is_text_columns(x0, x1, row, (0, int(row.max()) + 1), gutter, alpha)
 
 
 def _may_have_gutter(x0, x1, row) -> bool:
@@ -372,7 +370,7 @@ def _prose_side_by_side(x0, x1, alpha, in_band, rows, lefts, n: int) -> bool:
     both sides, and the left side's lines fill their column to its right edge: two text columns set on
     one line grid (a newsletter's, a Word section's columns), whose lines share baselines as table rows
     do. A table's left cells are labels or figures, not lines of prose that run to a column's edge."""
-    words = alpha[in_band]
+    words = np.asarray(alpha() if callable(alpha) else alpha, bool)[in_band]  # (asked only here: most pages never are)
     n_left, n_right = np.bincount(rows[lefts], minlength=n), np.bincount(rows[~lefts], minlength=n)
     prose_left = np.bincount(rows[lefts & words], minlength=n)
     prose_right = np.bincount(rows[~lefts & words], minlength=n)
