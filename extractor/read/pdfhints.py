@@ -42,34 +42,12 @@ def _text(obj, textpage, buffer=None) -> str:
     return buffer.raw[:n].decode("utf-16-le", "replace").rstrip("\x00")
 
 
-def _bold(obj, known: dict | None = None) -> bool:
-    """Return whether the text object's font is bold (`known`: the page's fonts judged so far)."""
-    font = pdfium_c.FPDFTextObj_GetFont(obj)
-    if not font:
-        return False
-    if known is None:
-        return _bold_font(font)
-    key = ctypes.cast(font, ctypes.c_void_p).value
-    if key not in known:
-        known[key] = _bold_font(font)
-    return known[key]
-
-
 def _bold_font(font) -> bool:
     if pdfium_c.FPDFFont_GetWeight(font) >= BOLD_WEIGHT:
         return True
     buf = ctypes.create_string_buffer(128)
     n = pdfium_c.FPDFFont_GetBaseFontName(font, buf, 128)
     return bool(n) and BOLD_NAME_RE.search(buf.value.decode("latin-1")) is not None
-
-
-def _size_and_baseline(obj) -> tuple[float, float]:
-    """Return a text object's drawn size and its baseline's height (not its box's bottom, which a
-    descender lowers: a browser's print draws each letter as an object of its own)."""
-    size, matrix = ctypes.c_float(), pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
-    pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
-    return size.value * (abs(matrix.d) or 1.0), matrix.f
 
 
 def _join(pieces: list[tuple]) -> str:
@@ -101,6 +79,48 @@ def _run_in(line: list[tuple]) -> str | None:
     return lead
 
 
+# pdfium's object calls through bare prototypes (no argument conversion; an object is its address
+# in a c_void_p): a page of a few hundred text objects costs a third of what the typed calls did.
+_VOID = ctypes.c_void_p
+_GET_OBJECT, _GET_FONT = (ctypes.CFUNCTYPE(_VOID)(ctypes.cast(f, _VOID).value)
+                          for f in (pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFTextObj_GetFont))
+_GET_TYPE, _GET_BOUNDS, _GET_FONT_SIZE, _GET_MATRIX = (
+    ctypes.CFUNCTYPE(ctypes.c_int)(ctypes.cast(f, _VOID).value)
+    for f in (pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPageObj_GetBounds, pdfium_c.FPDFTextObj_GetFontSize,
+              pdfium_c.FPDFPageObj_GetMatrix))
+
+
+def _text_pieces(page, textpage, texts: dict, buffer) -> list[tuple]:
+    """Return (baseline, left, right, text, size, bold) of each of the page's own text objects (not a
+    form's) that holds more than blanks; `texts`: the objects' texts where known (by address)."""
+    pieces, fonts = [], {}
+    raw_page = _VOID(ctypes.cast(page.raw, _VOID).value)
+    box, size, matrix = (ctypes.c_float * 4)(), ctypes.c_float(), pdfium_c.FS_MATRIX()
+    box_at = [ctypes.byref(box, 4 * i) for i in range(4)]  # left, bottom, right, top
+    size_at, matrix_at = ctypes.byref(size), ctypes.byref(matrix)
+    for k in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        address = _GET_OBJECT(raw_page, k)
+        obj = _VOID(address)
+        if _GET_TYPE(obj) != pdfium_c.FPDF_PAGEOBJ_TEXT:
+            continue
+        text = texts.get(address)
+        if text is None:
+            text = _text(ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT), textpage.raw, buffer)
+        if not text.strip():
+            continue
+        _GET_BOUNDS(obj, *box_at)
+        # the drawn size and the baseline's height (not the box's bottom, which a descender
+        # lowers: a browser's print draws each letter as an object of its own)
+        _GET_FONT_SIZE(obj, size_at)
+        _GET_MATRIX(obj, matrix_at)
+        font = _GET_FONT(obj)
+        if font not in fonts:
+            fonts[font] = bool(font) and _bold_font(ctypes.cast(_VOID(font), pdfium_c.FPDF_FONT))
+        drawn = size.value * (abs(matrix.d) or 1.0)
+        pieces.append((matrix.f, box[0], box[2], text, round(drawn * 2) / 2, fonts[font]))
+    return pieces
+
+
 def heading_lines(page, textpage=None, texts: dict | None = None) -> list[tuple]:
     """Return the page's lines set wholly in bold (level 2) or larger than its body text (level 1),
     as (text, level), and bold openings of lines, as (opening, RUN_IN_LEVEL, line);
@@ -110,19 +130,7 @@ def heading_lines(page, textpage=None, texts: dict | None = None) -> list[tuple]
     textpage = page.get_textpage() if own else textpage
     buffer = ctypes.create_string_buffer(TEXT_BUFFER_BYTES)
     try:
-        pieces, fonts = [], {}
-        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-        for k in range(pdfium_c.FPDFPage_CountObjects(page.raw)):  # the page's own objects, not a form's
-            obj = pdfium_c.FPDFPage_GetObject(page.raw, k)
-            if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_TEXT:
-                continue
-            text = texts.get(ctypes.cast(obj, ctypes.c_void_p).value) if texts else None
-            text = _text(obj, textpage.raw, buffer) if text is None else text
-            if text.strip():
-                pdfium_c.FPDFPageObj_GetBounds(obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right),
-                                               ctypes.byref(top))
-                size, baseline = _size_and_baseline(obj)
-                pieces.append((baseline, left.value, right.value, text, round(size * 2) / 2, _bold(obj, fonts)))
+        pieces = _text_pieces(page, textpage, texts or {}, buffer)
     finally:
         if own:
             textpage.close()
