@@ -114,37 +114,36 @@ def _text_objects(raw, index: list[int], step: int = 32) -> np.ndarray:
 
     pdfium lists a page's characters object by object, so one object's characters stand
     together: where the characters at both ends of a stretch belong to one object, so do those
-    between; where they differ, the stretch is halved until each change is found.
+    between; where they differ, the stretch is halved until each change is found. Each character
+    then belongs to the object of the last one asked at or before it.
     """
-    objects = np.zeros(len(index), dtype=np.uint64)
-    if not index:
-        return objects
+    n = len(index)
+    if not n:
+        return np.zeros(0, dtype=np.uint64)
+    asked_at, asked = [0], [_TEXT_OBJECT(raw, index[0]) or 0]
 
-    def ask(k: int) -> int:
-        return _TEXT_OBJECT(raw, index[k]) or 0
-
-    def fill(lo: int, lo_obj: int, hi: int, hi_obj: int) -> None:
-        while True:
-            if lo_obj == hi_obj and lo_obj:  # (characters of no object, such as pdfium's own spaces, stand anywhere)
-                objects[lo:hi + 1] = lo_obj
-                return
-            objects[lo], objects[hi] = lo_obj, hi_obj
-            if hi - lo <= 1:
-                return
+    def halve(lo: int, lo_obj: int, hi: int, hi_obj: int) -> None:
+        # (characters of no object, such as pdfium's own spaces, stand anywhere: asked one by one)
+        while hi - lo > 1 and not (lo_obj == hi_obj and lo_obj):
             mid = (lo + hi) // 2
-            mid_obj = ask(mid)
-            fill(lo, lo_obj, mid, mid_obj)
+            mid_obj = _TEXT_OBJECT(raw, index[mid]) or 0
+            asked_at.append(mid)
+            asked.append(mid_obj)
+            halve(lo, lo_obj, mid, mid_obj)
             lo, lo_obj = mid, mid_obj
 
-    last = len(index) - 1
-    lo, lo_obj = 0, ask(0)
-    objects[0] = lo_obj
-    while lo < last:
-        hi = min(lo + step, last)
-        hi_obj = ask(hi)
-        fill(lo, lo_obj, hi, hi_obj)
+    lo, lo_obj = 0, asked[0]
+    while lo < n - 1:
+        hi = min(lo + step, n - 1)
+        hi_obj = _TEXT_OBJECT(raw, index[hi]) or 0
+        asked_at.append(hi)
+        asked.append(hi_obj)
+        if not (hi_obj == lo_obj and lo_obj):
+            halve(lo, lo_obj, hi, hi_obj)
         lo, lo_obj = hi, hi_obj
-    return objects
+    order = np.argsort(asked_at)
+    at = np.asarray(asked_at)[order]
+    return np.repeat(np.asarray(asked, dtype=np.uint64)[order], np.diff(np.append(at, n)))
 
 
 def _sizes(raw, index: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
