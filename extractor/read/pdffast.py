@@ -289,15 +289,15 @@ def _array_text(words: dict, box: np.ndarray, size: np.ndarray) -> str:
                                                   word_line, words["top"])).tolist())
     starts = np.flatnonzero(np.concatenate(([True], word_line[1:] != word_line[:-1])))
     boxes = _line_boxes(words, size, starts)
-    ends = starts[1:].tolist() + [len(texts)]
-    lines = []
-    for (a, b), line_box in zip(zip(starts.tolist(), ends), boxes):
-        parts = [texts[a]]
-        for w in range(a + 1, b):
-            parts.append("\t" if w - 1 in cells else " ")
-            parts.append(texts[w])
-        lines.append(("".join(parts), line_box))
-    return reflow(lines)
+    # each word and what follows it (a space, a tab, or the line's end) in one string, cut at the ends
+    after = [" "] * len(texts)
+    for w in cells:
+        after[w] = "\t"
+    for end in starts[1:].tolist() + [len(texts)]:
+        after[end - 1] = "\n"
+    woven = [""] * (2 * len(texts))
+    woven[0::2], woven[1::2] = texts, after
+    return reflow(list(zip("".join(woven).split("\n"), boxes)))
 
 
 def _line_boxes(words: dict, size: np.ndarray, starts: np.ndarray) -> list[LineBox]:
