@@ -47,6 +47,9 @@ LINE_BREAK_CODES = [ord(c) for c in PDFIUM_LINE_BREAKS]
 _LOOSE_BOX = ctypes.CFUNCTYPE(ctypes.c_int)(ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value)
 _IS_GENERATED = ctypes.CFUNCTYPE(ctypes.c_int)(ctypes.cast(pdfium_c.FPDFText_IsGenerated, ctypes.c_void_p).value)
 _TEXT_OBJECT = ctypes.CFUNCTYPE(ctypes.c_void_p)(ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value)
+_CHAR_MATRIX = ctypes.CFUNCTYPE(ctypes.c_int)(ctypes.cast(pdfium_c.FPDFText_GetMatrix, ctypes.c_void_p).value)
+_CHAR_FONT_SIZE = ctypes.CFUNCTYPE(ctypes.c_double)(ctypes.cast(pdfium_c.FPDFText_GetFontSize, ctypes.c_void_p).value)
+_CHAR_ORIGIN = ctypes.CFUNCTYPE(ctypes.c_int)(ctypes.cast(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_void_p).value)
 
 
 def open_pdf(data: bytes) -> pdfium.PdfDocument:
@@ -102,11 +105,12 @@ def _page_upright(page) -> bool:
     return _objects_upright(count, lambda k: pdfium_c.FPDFPage_GetObject(raw, k), pdfium_c.FS_MATRIX())
 
 
-def _font_size(raw, i: int) -> float:
-    """Return a character's font size as drawn: its Tf size scaled by the text and page matrices."""
-    matrix = pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFText_GetMatrix(raw, i, matrix)
-    return pdfium_c.FPDFText_GetFontSize(raw, i) * abs(matrix.d)
+def _font_size(raw, i: int, matrix=None) -> float:
+    """Return a character's font size as drawn: its Tf size scaled by the text and page matrices
+    (`matrix`: an FS_MATRIX to write into, where the caller has one)."""
+    matrix = pdfium_c.FS_MATRIX() if matrix is None else matrix
+    _CHAR_MATRIX(raw, i, ctypes.byref(matrix))
+    return _CHAR_FONT_SIZE(raw, i) * abs(matrix.d)
 
 
 def _text_objects(raw, index: list[int], step: int = 32) -> np.ndarray:
@@ -152,8 +156,16 @@ def _sizes(raw, index: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     objects = _text_objects(raw, index.tolist())
     if not len(objects):
         return np.zeros(0), objects
-    distinct, first, inverse = np.unique(objects, return_index=True, return_inverse=True)
-    return np.array([_font_size(raw, int(index[i])) for i in first.tolist()])[inverse.reshape(-1)], objects
+    # the objects stand in runs: each run's size is asked of its first character, once per object
+    starts = np.flatnonzero(np.concatenate(([True], objects[1:] != objects[:-1])))
+    known: dict[int, float] = {}
+    matrix = pdfium_c.FS_MATRIX()
+    sizes = []
+    for obj, start in zip(objects[starts].tolist(), starts.tolist()):
+        if obj not in known:
+            known[obj] = _font_size(raw, int(index[start]), matrix)
+        sizes.append(known[obj])
+    return np.repeat(np.array(sizes), np.diff(np.append(starts, len(objects)))), objects
 
 
 def _object_texts(raw, codes: np.ndarray, kept: np.ndarray, objects: np.ndarray) -> dict[int, str]:
@@ -181,6 +193,7 @@ def _object_texts(raw, codes: np.ndarray, kept: np.ndarray, objects: np.ndarray)
             runs.setdefault(int(owner[a]), []).append((a, b))
     out: dict[int, str] = {}
     x, y = ctypes.c_double(), ctypes.c_double()
+    x_at, y_at = ctypes.byref(x), ctypes.byref(y)
     for obj, parts in runs.items():
         pieces, after_own, new_line, height, end = [], False, False, 0.0, 0
         for a, b in parts:
@@ -191,7 +204,7 @@ def _object_texts(raw, codes: np.ndarray, kept: np.ndarray, objects: np.ndarray)
             elif a > end:
                 new_line = new_line or non_space[a] - non_space[end] > 0
             if new_line:
-                pdfium_c.FPDFText_GetCharOrigin(raw, a, ctypes.byref(x), ctypes.byref(y))
+                _CHAR_ORIGIN(raw, a, x_at, y_at)
                 if abs(height - y.value) > 0:
                     height = y.value
                     if pieces:
