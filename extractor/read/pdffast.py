@@ -231,8 +231,8 @@ def _page_arrays(page, textpage, texts: dict | None = None) -> tuple[np.ndarray,
     raw = textpage.raw
     drop = np.isin(codes, LINE_BREAK_CODES)
     raw_pointer = ctypes.c_void_p(ctypes.cast(raw, ctypes.c_void_p).value)
-    for i in np.flatnonzero(codes == ord(" ")).tolist():
-        drop[i] = bool(_IS_GENERATED(raw_pointer, i))
+    generated = [i for i in np.flatnonzero(codes == ord(" ")).tolist() if _IS_GENERATED(raw_pointer, i)]
+    drop[generated] = True
     kept = np.flatnonzero(~drop)
     box = _boxes(textpage, count).reshape(-1, 4)[kept]  # left, top, right, bottom
     page_top = page.get_bbox()[3]
