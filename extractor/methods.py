@@ -19,7 +19,8 @@ from pathlib import Path
 
 from .extract.text import matches_at, sentence_bounds, word_led_matches
 from .method_context import context_verdict, line_before, list_lead_in, table_row
-from .method_rules import MASK, verdict
+from .method_rules import verdict
+from .method_use import MASK
 from .record import Section
 
 LEXICON_PATH = Path(__file__).parent / "data" / "methods.json"
