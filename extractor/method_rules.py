@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .method_use import MASK, OWN_USE_RE, OWN_WORDS_RE, USE_VERBS, states_use
+from .method_use import MASK, OWN_USE_RE, OWN_WORDS_RE, STAFF, SUBJECTS, USE_VERBS, states_use
 
 # A clause ends at punctuation or at a conjunction that starts a new statement:
 # "Vi använde MI, men inte AWP" -> "men inte AWP" is AWP's clause.
@@ -21,6 +21,11 @@ NEGATION_RE = re.compile(
     r"\b(?:inte|ej|icke|aldrig|inga|ingen|inget|varken|not|never|neither|cannot|won't|don't|doesn't)\b"
     r"(?!\s+(?:minst|bara|enbart|endast|sällan|ovanligt|hinder|tvekan|tvivel|problem)\b)", re.I)
 NEGATION_REACH = (7, 6)  # words a negation may stand before / after the name
+# "Ingen i teamet har arbetat med IPS", "Inga coacher använder AWP": the negation is the subject itself, so a
+# verb of use after it is denied too.
+NEGATED_SUBJECT_RE = re.compile(
+    rf"\s+(?:(?:i|av|bland|inom)\s+)?(?:{SUBJECTS}|{STAFF}|oss|personal\w*)\b", re.I)
+NEGATING_SUBJECTS = {"ingen", "inga", "inget"}
 # "Deltagare som inte har arbetat får IPS": the negation belongs to the relative clause before the name.
 RELATIVE_NEGATION_RE = re.compile(r"\bsom\s+(?:\w+\s+)?(?:inte|ej|aldrig)\b", re.I)
 DROPPED_WORDS = (
@@ -45,7 +50,10 @@ DROPPED_LATER_RE = re.compile(
     rf"(?:inte|ej|aldrig)\b(?!\s+(?:bara|enbart|endast)\b)"
     rf"|\b(?:det|den|metoden)\s+är\s+(?:inget|ingenting|inte\s+något)\s+(?:som\s+)?(?:vi|insatsen|projektet|teamet)\b"
     # "… en kurs i METODNAMN, som dock inte används i insatsen"
-    rf"|^{MASK}[\w-]*\W+som\s+(?:\w+\s+)?(?:inte|ej|aldrig)\s+(?:används|användes|har använts|tillämpas|ingår|erbjuds)\b",
+    rf"|^{MASK}[\w-]*\W+som\s+(?:\w+\s+)?(?:inte|ej|aldrig)\s+(?:används|användes|har använts|tillämpas|ingår|erbjuds)\b"
+    # "METODNAMN har diskuterats i styrgruppen men valdes bort": discussed, then dropped
+    rf"|^{MASK}[\w-]*\s+(?:\w+\s+){{0,2}}?(?:diskuterats|diskuterades|övervägts|övervägdes|lyfts|lyftes|utretts|"
+    rf"utreddes|varit\s+uppe|var\s+uppe)\b[^.;]*?\b(?:{DROPPED_WORDS})\b",
     re.I)
 # "Inte alla deltagare har gjort METODNAMN", "… har inte kunnat genomföras för alla": used, only not for everyone.
 PARTIAL_RE = re.compile(r"^\s+(?:alla|samtliga|varje)\b|\b(?:för|med|hos|av|bland)\s+(?:alla|samtliga)\b", re.I)
@@ -74,10 +82,24 @@ TALK_RE = re.compile(
 # not a method this intervention uses ("kurser i METODNAMN för medlemmarnas/kommunens personal").
 MEMBER_TRAINING_RE = re.compile(
     r"\b(?:utbildningskatalog\w*|kurskatalog\w*|kursutbud\w*|utbildningsutbud\w*)\b"
-    r"|\b(?:medlemmarnas|medlemsorganisationernas|kommunens|kommunernas|regionens)\s+(?:\w+\s+)?"
+    r"|\b(?:medlemmarnas|medlemmars|medlemsorganisationernas|kommunens|kommunernas|regionens)\s+(?:\w+\s+)?"
     r"(?:personal|medarbetare|handläggare|anställda|chefer)\b"
     r"|\b(?:personal|medarbetare|handläggare|anställda|chefer)\s+(?:hos|i|inom)\s+(?:medlemmarna|medlemsorganisationerna)\b",
     re.I)
+# "Personalen saknar kompetens i METODNAMN", "Det saknas erfarenhet av METODNAMN": a lack, not a use ...
+LACK_RE = re.compile(
+    rf"\b(?:saknar|saknade|saknas|saknades|brist\s+på|bristande)\s+(?:\w+\s+){{0,3}}?"
+    rf"(?:kompetens|erfarenhet|kunskap\w*|utbildning|vana|certifiering)\s+(?:i|av|om|inom|kring|på)\s+"
+    rf"(?:metoden\s+)?{MASK}", re.I)
+# ... unless the training is planned: "… saknar utbildning i METODNAMN men ska utbildas under våren"
+LACK_MENDED_RE = re.compile(r"\b(?:ska|skall|kommer\s+att)\s+(?:\w+\s+){0,3}?(?:utbildas|gå|få\s+utbildning)\b", re.I)
+# The förbund's own offer to all its members, named in a document about one insats: "förbundets IPS-verksamhet",
+# "Samordningsförbundet erbjuder utbildning i METODNAMN till alla medlemsorganisationer".
+FORBUND_OFFER_RE = re.compile(
+    rf"\b(?:samordnings)?förbundets\s+(?:[\w-]+\s+){{0,2}}?{MASK}"
+    rf"|\b(?:samordnings)?förbundet(?:\s+[A-ZÅÄÖ][\w-]*){{0,3}}\s+(?P<between>(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:erbjuder|erbjöd|erbjudit|anordnar|anordnade|driver|drev|bedriver|har|hade|arrangerar|håller)\s+"
+    rf"(?:[\w-]+\s+){{0,6}}?){MASK}", re.I)
 # "undersöka om IPS kan vara …", "en förstudie om IPS": a method to be studied, not used.
 INVESTIGATE_RE = re.compile(
     r"\b(?:undersöka|undersöker|undersöks|undersökte|utreda|utreder|utreds|utredde|pröva om|prövar om|"
@@ -221,7 +243,10 @@ def _negation_counts(part: str, m: re.Match, at: int) -> bool:
         return len(part[at:m.start()].split()) <= NEGATION_REACH[1]
     if m.group().lower() == "varken" and re.search(r"\beller\b", part[m.end():at], re.I):
         return True  # "Varken SMAIL eller METODNAMN används": the pair is denied, whatever follows
-    if len(part[m.end():at].split()) > NEGATION_REACH[0] or OWN_USE_RE.search(part[m.end():]):
+    if len(part[m.end():at].split()) > NEGATION_REACH[0]:
+        return False
+    negated_subject = m.group().lower() in NEGATING_SUBJECTS and NEGATED_SUBJECT_RE.match(part, m.end())
+    if OWN_USE_RE.search(part[m.end():]) and not negated_subject:
         return False
     return not RELATIVE_NEGATION_RE.search(part, max(0, m.start() - 20), m.end())
 
@@ -285,9 +310,29 @@ def _talk(masked: str) -> bool:
     return bool(m) and not OWN_WORDS_RE.search(m.group("between") or "")
 
 
-def verdict(masked: str, section: str | None) -> tuple[bool | None, str]:
+def _lacking(part: str, after: str) -> bool:
+    """Return whether the clause says the staff lack the method, and no training in it is planned.
+
+    "Personalen saknar kompetens i METODNAMN." -> True
+    """
+    return bool(LACK_RE.search(part)) and not LACK_MENDED_RE.search(after)
+
+
+def _forbund_offer(masked: str) -> bool:
+    """Return whether the sentence gives the method to the förbund's own offer, not to the insats.
+
+    "Deltagare kan slussas till förbundets METODNAMN-verksamhet." -> True
+    "Förbundet har beviljat medel till insatsen, som arbetar med METODNAMN." -> False
+    """
+    m = FORBUND_OFFER_RE.search(masked)
+    return bool(m) and not OWN_WORDS_RE.search(m.group("between") or "")
+
+
+def verdict(masked: str, section: str | None, one_insats: bool = False) -> tuple[bool | None, str]:
     """Return (used, rule) where a rule decides, else (None, "").
 
+    `one_insats`: the document is about one insats (an application, a report on it), so the förbund's
+    offers to all its members that it names are not this insats's methods.
     "Vi kommer inte att använda METODNAMN." -> (False, "negated")
     """
     box = _box(masked)
@@ -299,6 +344,8 @@ def verdict(masked: str, section: str | None) -> tuple[bool | None, str]:
     before, after = masked[:masked.find(MASK)], masked[masked.find(MASK):]
     checks = [
         ("negated", _negated(part)),
+        ("lacking", _lacking(part, after)),
+        ("forbund_offer", one_insats and _forbund_offer(masked)),
         ("hypothetical", bool(HYPOTHETICAL_RE.search(part[:part.find(MASK)]))),
         ("wished_training", bool(WISHED_TRAINING_RE.search(before))),
         ("english", bool(NOT_USED_EN_RE.search(masked))),
