@@ -55,6 +55,8 @@ def test_organization_from_email_domain():
     # the document names no body for the person: the kommun's or the agency's domain does
     ("Rapportör: Nils Provström\nE-post: nils.provstrom@ludvika.se\n", "Ludvika kommun"),
     ("Kontakt: Eva Låtsasson, eva.latsasson@arbetsformedlingen.se\n", "Arbetsförmedlingen"),
+    # a region whose domain is not its name spelt out
+    ("Kontakt: Eva Låtsasson, eva.latsasson@rjl.se\n", "Region Jönköpings län"),
     # an unknown domain names nothing
     ("Kontakt: Eva Låtsasson, eva.latsasson@exempelkonsult.se\n", None),
 ])
