@@ -99,7 +99,12 @@ FORBUND_OFFER_RE = re.compile(
     rf"\b(?:samordnings)?förbundets\s+(?:[\w-]+\s+){{0,2}}?{MASK}"
     rf"|\b(?:samordnings)?förbundet(?:\s+[A-ZÅÄÖ][\w-]*){{0,3}}\s+(?P<between>(?:[\w-]+\s+){{0,2}}?"
     rf"(?:erbjuder|erbjöd|erbjudit|anordnar|anordnade|driver|drev|bedriver|har|hade|arrangerar|håller)\s+"
-    rf"(?:[\w-]+\s+){{0,6}}?){MASK}", re.I)
+    rf"(?:[\w-]+\s+){{0,6}}?){MASK}"
+    # ... in the passive: "Utbildning i METODNAMN erbjuds via förbundet", "Via samordningsförbundet erbjuds …"
+    rf"|{MASK}[\w-]*\s+(?:\w+\s+){{0,2}}?(?:erbjuds|erbjöds|anordnas|anordnades|ges|gavs|drivs)\s+"
+    rf"(?:\w+\s+){{0,2}}?(?:av|via|genom|hos|från)\s+(?:samordnings)?förbundet\b"
+    rf"|\b(?:via|genom|hos|från)\s+(?:samordnings)?förbundet\s+(?:erbjuds|erbjöds|anordnas|ges|finns)\s+"
+    rf"(?:[\w-]+\s+){{0,5}}?{MASK}", re.I)
 # "undersöka om IPS kan vara …", "en förstudie om IPS": a method to be studied, not used.
 INVESTIGATE_RE = re.compile(
     r"\b(?:undersöka|undersöker|undersöks|undersökte|utreda|utreder|utreds|utredde|pröva om|prövar om|"

@@ -43,6 +43,8 @@ def test_a_mended_lack_and_a_negation_before_own_use_are_not_denials(masked, exp
     "Samordningsförbundet erbjuder sedan 2027 utbildning i METODNAMN till alla medlemsorganisationer.",
     "Förbundet Påhittsdalen driver ett länsgemensamt arbete enligt METODNAMN för samtliga kommuner.",
     "Deltagarna kan även gå förbundets utbildning i METODNAMN.",
+    "Utbildning i METODNAMN erbjuds via förbundet till alla medlemmar.",
+    "Via samordningsförbundet erbjuds alla medlemmar en grundkurs i METODNAMN.",
 ])
 def test_the_forbunds_own_offer_is_not_the_insatss_method(masked):
     assert verdict(masked, "methods", one_insats=True) == (False, "forbund_offer")
@@ -50,8 +52,11 @@ def test_the_forbunds_own_offer_is_not_the_insatss_method(masked):
     assert verdict(masked, "methods")[1] != "forbund_offer"
 
 
-def test_the_forbund_financing_this_insats_is_no_offer_of_its_own():
-    masked = "Förbundet har beviljat medel till insatsen som arbetar enligt METODNAMN."
+@pytest.mark.parametrize("masked", [
+    "Förbundet har beviljat medel till insatsen som arbetar enligt METODNAMN.",
+    "Coacherna erbjuder METODNAMN, som finansieras av förbundet.",
+])
+def test_the_forbund_financing_this_insats_is_no_offer_of_its_own(masked):
     assert verdict(masked, "methods", one_insats=True)[1] != "forbund_offer"
 
 
