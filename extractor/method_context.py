@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .method_rules import BOX_RE, DROPPED_WORDS, MASK, NEGATION_RE, UNIT_SUFFIX_RE, USE_VERBS
+from .method_rules import BOX_RE, DROPPED_WORDS, NEGATION_RE, UNIT_SUFFIX_RE
+from .method_use import MASK, USE_VERBS
 
 # What a sentence denies may be the model's full fidelity or a certificate, with its use said after
 # "men": "Vi är inte METODNAMN-certifierade men arbetar i METODNAMN anda", "Vi följer inte METODNAMN

@@ -9,15 +9,8 @@ from __future__ import annotations
 
 import re
 
-MASK = "METODNAMN"
+from .method_use import MASK, OWN_USE_RE, OWN_WORDS_RE, STAFF, SUBJECTS, USE_VERBS, states_use
 
-# "Deltagaren skattas med SMAIL", "Vi arbetar enligt IPS": the intervention's own use.
-SUBJECTS = (r"vi|projektet|insatsen|verksamheten|teamet|coacherna|jobbcoacherna|personalen|medarbetarna|"
-            r"arbetsterapeuten|handledarna|handläggarna|arbetsgruppen|rehabcoachen|coachen|deltagarna|deltagaren|"
-            r"arbetsspecialisterna|arbetsspecialisten|koordinatorerna|koordinatorn|handledaren")
-USE_VERBS = (r"arbetar|arbetade|arbetat|arbeta|använder|använde|använt|använda|erbjuder|erbjöd|erbjudit|"
-             r"erbjuda|utgår från|utgick från|utgått från|tillämpar|tillämpade|tillämpat|tillämpa|"
-             r"jobbar|jobbade|jobbat|följer|följde|följt|följa")
 # A clause ends at punctuation or at a conjunction that starts a new statement:
 # "Vi använde MI, men inte AWP" -> "men inte AWP" is AWP's clause.
 # "… har inga väntetider och erbjuder METODNAMN": "och" before a verb of use starts a new clause.
@@ -28,6 +21,11 @@ NEGATION_RE = re.compile(
     r"\b(?:inte|ej|icke|aldrig|inga|ingen|inget|varken|not|never|neither|cannot|won't|don't|doesn't)\b"
     r"(?!\s+(?:minst|bara|enbart|endast|sällan|ovanligt|hinder|tvekan|tvivel|problem)\b)", re.I)
 NEGATION_REACH = (7, 6)  # words a negation may stand before / after the name
+# "Ingen i teamet har arbetat med IPS", "Inga coacher använder AWP": the negation is the subject itself, so a
+# verb of use after it is denied too.
+NEGATED_SUBJECT_RE = re.compile(
+    rf"\s+(?:(?:i|av|bland|inom)\s+)?(?:{SUBJECTS}|{STAFF}|oss|personal\w*)\b", re.I)
+NEGATING_SUBJECTS = {"ingen", "inga", "inget"}
 # "Deltagare som inte har arbetat får IPS": the negation belongs to the relative clause before the name.
 RELATIVE_NEGATION_RE = re.compile(r"\bsom\s+(?:\w+\s+)?(?:inte|ej|aldrig)\b", re.I)
 DROPPED_WORDS = (
@@ -52,7 +50,10 @@ DROPPED_LATER_RE = re.compile(
     rf"(?:inte|ej|aldrig)\b(?!\s+(?:bara|enbart|endast)\b)"
     rf"|\b(?:det|den|metoden)\s+är\s+(?:inget|ingenting|inte\s+något)\s+(?:som\s+)?(?:vi|insatsen|projektet|teamet)\b"
     # "… en kurs i METODNAMN, som dock inte används i insatsen"
-    rf"|^{MASK}[\w-]*\W+som\s+(?:\w+\s+)?(?:inte|ej|aldrig)\s+(?:används|användes|har använts|tillämpas|ingår|erbjuds)\b",
+    rf"|^{MASK}[\w-]*\W+som\s+(?:\w+\s+)?(?:inte|ej|aldrig)\s+(?:används|användes|har använts|tillämpas|ingår|erbjuds)\b"
+    # "METODNAMN har diskuterats i styrgruppen men valdes bort": discussed, then dropped
+    rf"|^{MASK}[\w-]*\s+(?:\w+\s+){{0,2}}?(?:diskuterats|diskuterades|övervägts|övervägdes|lyfts|lyftes|utretts|"
+    rf"utreddes|varit\s+uppe|var\s+uppe)\b[^.;]*?\b(?:{DROPPED_WORDS})\b",
     re.I)
 # "Inte alla deltagare har gjort METODNAMN", "… har inte kunnat genomföras för alla": used, only not for everyone.
 PARTIAL_RE = re.compile(r"^\s+(?:alla|samtliga|varje)\b|\b(?:för|med|hos|av|bland)\s+(?:alla|samtliga)\b", re.I)
@@ -81,10 +82,29 @@ TALK_RE = re.compile(
 # not a method this intervention uses ("kurser i METODNAMN för medlemmarnas/kommunens personal").
 MEMBER_TRAINING_RE = re.compile(
     r"\b(?:utbildningskatalog\w*|kurskatalog\w*|kursutbud\w*|utbildningsutbud\w*)\b"
-    r"|\b(?:medlemmarnas|medlemsorganisationernas|kommunens|kommunernas|regionens)\s+(?:\w+\s+)?"
+    r"|\b(?:medlemmarnas|medlemmars|medlemsorganisationernas|kommunens|kommunernas|regionens)\s+(?:\w+\s+)?"
     r"(?:personal|medarbetare|handläggare|anställda|chefer)\b"
     r"|\b(?:personal|medarbetare|handläggare|anställda|chefer)\s+(?:hos|i|inom)\s+(?:medlemmarna|medlemsorganisationerna)\b",
     re.I)
+# "Personalen saknar kompetens i METODNAMN", "Det saknas erfarenhet av METODNAMN": a lack, not a use ...
+LACK_RE = re.compile(
+    rf"\b(?:saknar|saknade|saknas|saknades|brist\s+på|bristande)\s+(?:\w+\s+){{0,3}}?"
+    rf"(?:kompetens|erfarenhet|kunskap\w*|utbildning|vana|certifiering)\s+(?:i|av|om|inom|kring|på)\s+"
+    rf"(?:metoden\s+)?{MASK}", re.I)
+# ... unless the training is planned: "… saknar utbildning i METODNAMN men ska utbildas under våren"
+LACK_MENDED_RE = re.compile(r"\b(?:ska|skall|kommer\s+att)\s+(?:\w+\s+){0,3}?(?:utbildas|gå|få\s+utbildning)\b", re.I)
+# The förbund's own offer to all its members, named in a document about one insats: "förbundets IPS-verksamhet",
+# "Samordningsförbundet erbjuder utbildning i METODNAMN till alla medlemsorganisationer".
+FORBUND_OFFER_RE = re.compile(
+    rf"\b(?:samordnings)?förbundets\s+(?:[\w-]+\s+){{0,2}}?{MASK}"
+    rf"|\b(?:samordnings)?förbundet(?:\s+[A-ZÅÄÖ][\w-]*){{0,3}}\s+(?P<between>(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:erbjuder|erbjöd|erbjudit|anordnar|anordnade|driver|drev|bedriver|har|hade|arrangerar|håller)\s+"
+    rf"(?:[\w-]+\s+){{0,6}}?){MASK}"
+    # ... in the passive: "Utbildning i METODNAMN erbjuds via förbundet", "Via samordningsförbundet erbjuds …"
+    rf"|{MASK}[\w-]*\s+(?:\w+\s+){{0,2}}?(?:erbjuds|erbjöds|anordnas|anordnades|ges|gavs|drivs)\s+"
+    rf"(?:\w+\s+){{0,2}}?(?:av|via|genom|hos|från)\s+(?:samordnings)?förbundet\b"
+    rf"|\b(?:via|genom|hos|från)\s+(?:samordnings)?förbundet\s+(?:erbjuds|erbjöds|anordnas|ges|finns)\s+"
+    rf"(?:[\w-]+\s+){{0,5}}?{MASK}", re.I)
 # "undersöka om IPS kan vara …", "en förstudie om IPS": a method to be studied, not used.
 INVESTIGATE_RE = re.compile(
     r"\b(?:undersöka|undersöker|undersöks|undersökte|utreda|utreder|utreds|utredde|pröva om|prövar om|"
@@ -110,7 +130,6 @@ NEEDS_ELSEWHERE_RE = re.compile(
     rf"\b(?:remitteras|hänvisas|slussas|lotsas|skickas)\b", re.I)
 # "ett nära samarbete med IPS-verksamheten inom psykiatrin": a partner that uses the method.
 PARTNER_RE = re.compile(rf"\b(?:samarbet\w*|samverk\w*)\s+med\s+(?:\w+\s+)?{MASK}", re.I)
-OWN_WORDS_RE = re.compile(r"\b(?:vi|oss|insatsen|projektet|verksamheten|teamet)\b", re.I)
 # Care and authorities outside the intervention: "KBT erbjuds via primärvården",
 # "Kommunens beroendeenhet arbetar med ACT", "Klubbhuset … är en samverkanspart och arbetar enligt SE".
 OTHER_UNITS = (r"primärvård\w*|vårdcentral\w*|psykiatri\w*|beroende\w*|habilitering\w*|företagshälsovård\w*|"
@@ -170,60 +189,6 @@ HEADING_RUN_CAPS_STOPS = 12  # at most one stop per 12 words
 BOX_RE = re.compile(r"☐|□|☒|☑|■|✓|✔|\[\s?\]|\[[xX✓]\]")
 TICKED = re.compile(r"☒|☑|■|✓|✔|\[[xX✓]\]")
 BOX_REACH = 60  # characters between a box and the name it ticks
-# staff named in any form, with a count or the intervention's name before: "Kajens två jobbcoacher använder …"
-STAFF = (r"(?:jobb|rehab)?coach(?:er|erna|en)?|arbetsspecialist(?:er|erna|en)?|handledar(?:e|na|en)|"
-         r"medarbetar(?:e|na)|koordinator(?:er|erna|n)|arbetsterapeut(?:er|erna|en)|behandlar(?:e|na|en)|"
-         # "Konsulenterna utgår från ett METODNAMN arbetssätt", "Handläggarna arbetar enligt METODNAMN"
-         r"[\wåäö]*konsulent(?:er|erna|en)|[\wåäö]*handläggar(?:e|na|en)|psykolog(?:er|erna|en)|"
-         r"[\wåäö]*vägledar(?:e|na|en)|[\wåäö]*samordnar(?:e|na|en)")
-OWN_USE_RE = re.compile(
-    # "Teamet har också börjat använda METODNAMN": up to three words between the subject and its verb
-    rf"\b(?:{SUBJECTS})\s+(?:\w+\s+){{0,3}}?(?:{USE_VERBS})\s+(?:[\w-]+\s+){{0,5}}?{MASK}"
-    rf"|\b(?:\w+s\s+)?(?:(?:två|tre|fyra|båda|alla|samtliga|egna|våra)\s+)?(?:{STAFF})\s+(?:\w+\s+){{0,2}}?"
-    rf"(?:{USE_VERBS})\s+(?:[\w-]+\s+){{0,5}}?{MASK}"
-    rf"|\b(?:{USE_VERBS})\s+(?:{SUBJECTS})\s+(?:[\w-]+\s+){{0,3}}?{MASK}"
-    rf"|\b(?:erbjuds|erbjöds)\s+(?:\w+\s+){{0,3}}?{MASK}(?!\s+(?:\w+\s+)?(?:av|via|genom|hos)\b)"
-    rf"|\b(?:ersattes|ersätts|har ersatts|byttes ut|byts ut)\s+(?:av|mot|med)\s+{MASK}"
-    rf"|{MASK}\s+(?:ska |kommer att )?(?:används|användes|har använts|användas|tillämpas|införs|införas|infördes)\b"
-    rf"(?!\s+(?:\w+\s+)?av\b)"
-    # "Progressionen mäts med ett eget verktyg för METODNAMN", "Stegförflyttningen följs med METODNAMN"
-    rf"|\b(?:skattas|skattades|bedöms|bedömdes|kartläggs|kartlades|mäts|mättes|följs|följdes)\s+(?:\w+\s+){{0,3}}?"
-    rf"med\s+(?:(?:ett|en|vårt|vår|eget|egen|digitalt|digital|verktyg\w*|instrument\w*|för|av|hjälp)\s+){{0,5}}?{MASK}"
-    # "Vårt arbetssätt är inspirerat av METODNAMN"
-    rf"|\b(?:inspirerad|inspirerat|inspirerade|influerad|influerat|influerade)\s+av\s+(?:[\w-]+\s+){{0,2}}?{MASK}"
-    # "Vid behov kan en METODNAMN göras", "METODNAMN-bedömningar genomförs med alla" (not "görs av" someone)
-    rf"|{MASK}(?:-\w+)?\s+(?:kan\s+|ska\s+)?(?:görs|göras|gjordes|genomförs|genomföras|genomfördes)\b"
-    rf"(?!\s+(?:\w+\s+)?(?:av|via|hos|genom)\b)",
-    re.I)
-# "Insatsen har bestått av coachning enligt METODNAMN och, för några, av … METODNAMN": what the
-# support consisted of, read over the whole sentence (the second name stands in a clause of its own).
-CONSISTS_OF_RE = re.compile(
-    rf"\b(?:stödet|insatsen|projektet|verksamheten|arbetet|upplägget)\s+(?:har\s+|hade\s+)?"
-    rf"(?:består|bestått|bestod)\s+av\b[^.;:!?]*?{MASK}", re.I)
-# "projektledare för integrering av METODNAMN i psykosvården", "Projektet ska implementera METODNAMN":
-# bringing the method into the work is this intervention's use of it.
-INTRODUCES_RE = re.compile(
-    rf"\b(?:{SUBJECTS}|projektledare\s+för|syftet\s+(?:är|var)|syftar\s+till)\b[^.;:!?]{{0,40}}?"
-    rf"\b(?:integrering(?:en)?\s+av|implementering(?:en)?\s+av|införande(?:t)?\s+av|"
-    rf"integrera|implementera|implementerar|implementerade|införa|införde)\s+"
-    rf"(?:(?:metoden|modellen|arbetssättet)\s+)?{MASK}", re.I)
-# English prose in a Swedish application (EU forms, bilingual templates): "The coaches use METODNAMN",
-# "All staff work with METODNAMN", "METODNAMN is used in every meeting".
-SUBJECTS_EN = r"we|the project|the team|the coaches|coaches|the staff|staff|all staff|the job coaches|the participants"
-USE_VERBS_EN = (r"use|uses|used|will use|work with|works with|worked with|will work with|apply|applies|applied|"
-                r"offer|offers|offered|will offer|work according to|works according to")
-OWN_USE_EN_RE = re.compile(
-    rf"\b(?:{SUBJECTS_EN})\s+(?:\w+\s+){{0,2}}?(?:{USE_VERBS_EN})\s+(?:[\w-]+\s+){{0,5}}?{MASK}"
-    rf"|{MASK}\s+(?:is|are|will be)\s+used\b(?!\s+(?:\w+\s+)?by\b)"
-    # "The project follows the METODNAMN model", "The work is based on METODNAMN", "Participants are offered METODNAMN"
-    rf"|\b(?:follows?|followed|(?:is|are|was|were)\s+based\s+on|builds?\s+on)\s+(?:the\s+)?{MASK}"
-    rf"|\b(?:are|is|will be)\s+offered\s+{MASK}(?!\s+(?:\w+\s+)?(?:by|via|through|at)\b)"
-    rf"|\b(?:(?:the\s+)?(?:project\s+)?(?:staff|coaches|job coaches|team|personnel)|all \w+)\s+(?:are|is|have been)\s+"
-    rf"(?:trained|certified)\s+in\s+{MASK}", re.I)
-# "Vi använder inte SMAIL utan METODNAMN": the method used in the other's stead.
-INSTEAD_RE = re.compile(
-    rf"\b(?:{SUBJECTS})\s+(?:\w+\s+){{0,2}}?(?:{USE_VERBS})\s+(?:\w+\s+)?(?:inte|ej)\b[^.;]*?\butan\s+"
-    rf"(?:[\w-]+\s+){{0,3}}?{MASK}", re.I)
 # English prose that names a method without using it: a plan to study it, a research finding, a cancelled
 # or postponed training, an earlier project, another unit ("The municipality's job centre works with …").
 OTHER_UNITS_EN = (r"(?:the\s+)?(?:municipality's|region's|county's)\s+(?:\w+\s+){0,2}?(?:centre|center|unit|service|team)s?|"
@@ -235,16 +200,6 @@ NOT_USED_EN_RE = re.compile(
     rf"|\b(?:previous|earlier|former|other)\s+(?:\w+\s+)?(?:projects?|interventions?)\b"
     rf"|^\W*(?:{OTHER_UNITS_EN})\b[^;:]*?\b(?:works?|uses?|offers?|provides?)\s+(?:with\s+)?(?:[\w-]+\s+){{0,3}}?{MASK}"
     rf"|{MASK}[\w-]*\s+(?:\w+\s+){{0,2}}?(?:through|via|at|from)\s+(?:the\s+)?(?:{OTHER_UNITS_EN})", re.I)
-TRAINED_RE = re.compile(
-    rf"\b(?:{SUBJECTS}|personal|arbetsgruppen)\b.*\b(?:fått utbildning|har utbildats|utbildades|är utbildade|"
-    rf"utbildats|har gått utbildning|gick utbildning|gått en \w*kurs|"
-    # a plan: "Personalen kommer också att utbildas i och använda METODNAMN"
-    rf"(?:ska|skall|kommer)\s+(?:\w+\s+){{0,3}}?utbildas\s+i(?:\s+och\s+(?:använda|tillämpa|arbeta\s+med))?|"
-    # "Arbetsspecialisterna får regelbunden handledning i METODNAMN"
-    rf"(?:får|fått|fick)\s+(?:\w+\s+)?(?:handledning|utbildning|fortbildning))\s+(?:\w+\s+){{0,6}}?{MASK}"
-    rf"|\b(?:coach|arbetsspecialist|arbetsterapeut|handledare|personal|medarbetare)\w*\s+(?:som är\s+)?"
-    rf"(?:utbildad|utbildade|certifierad|certifierade)\s+i\s+{MASK}", re.I)
-
 
 def clause(masked: str) -> str:
     """Return the clause of `masked` that holds the name.
@@ -293,7 +248,10 @@ def _negation_counts(part: str, m: re.Match, at: int) -> bool:
         return len(part[at:m.start()].split()) <= NEGATION_REACH[1]
     if m.group().lower() == "varken" and re.search(r"\beller\b", part[m.end():at], re.I):
         return True  # "Varken SMAIL eller METODNAMN används": the pair is denied, whatever follows
-    if len(part[m.end():at].split()) > NEGATION_REACH[0] or OWN_USE_RE.search(part[m.end():]):
+    if len(part[m.end():at].split()) > NEGATION_REACH[0]:
+        return False
+    negated_subject = m.group().lower() in NEGATING_SUBJECTS and NEGATED_SUBJECT_RE.match(part, m.end())
+    if OWN_USE_RE.search(part[m.end():]) and not negated_subject:
         return False
     return not RELATIVE_NEGATION_RE.search(part, max(0, m.start() - 20), m.end())
 
@@ -357,9 +315,29 @@ def _talk(masked: str) -> bool:
     return bool(m) and not OWN_WORDS_RE.search(m.group("between") or "")
 
 
-def verdict(masked: str, section: str | None) -> tuple[bool | None, str]:
+def _lacking(part: str, after: str) -> bool:
+    """Return whether the clause says the staff lack the method, and no training in it is planned.
+
+    "Personalen saknar kompetens i METODNAMN." -> True
+    """
+    return bool(LACK_RE.search(part)) and not LACK_MENDED_RE.search(after)
+
+
+def _forbund_offer(masked: str) -> bool:
+    """Return whether the sentence gives the method to the förbund's own offer, not to the insats.
+
+    "Deltagare kan slussas till förbundets METODNAMN-verksamhet." -> True
+    "Förbundet har beviljat medel till insatsen, som arbetar med METODNAMN." -> False
+    """
+    m = FORBUND_OFFER_RE.search(masked)
+    return bool(m) and not OWN_WORDS_RE.search(m.group("between") or "")
+
+
+def verdict(masked: str, section: str | None, one_insats: bool = False) -> tuple[bool | None, str]:
     """Return (used, rule) where a rule decides, else (None, "").
 
+    `one_insats`: the document is about one insats (an application, a report on it), so the förbund's
+    offers to all its members that it names are not this insats's methods.
     "Vi kommer inte att använda METODNAMN." -> (False, "negated")
     """
     box = _box(masked)
@@ -371,6 +349,8 @@ def verdict(masked: str, section: str | None) -> tuple[bool | None, str]:
     before, after = masked[:masked.find(MASK)], masked[masked.find(MASK):]
     checks = [
         ("negated", _negated(part)),
+        ("lacking", _lacking(part, after)),
+        ("forbund_offer", one_insats and _forbund_offer(masked)),
         ("hypothetical", bool(HYPOTHETICAL_RE.search(part[:part.find(MASK)]))),
         ("wished_training", bool(WISHED_TRAINING_RE.search(before))),
         ("english", bool(NOT_USED_EN_RE.search(masked))),
@@ -396,7 +376,6 @@ def verdict(masked: str, section: str | None) -> tuple[bool | None, str]:
             return False, rule
     if _partial(part):
         return True, "partial"
-    if (OWN_USE_RE.search(part) or OWN_USE_EN_RE.search(part) or TRAINED_RE.search(masked)
-            or INSTEAD_RE.search(masked) or CONSISTS_OF_RE.search(masked) or INTRODUCES_RE.search(masked)):
+    if states_use(part, masked):
         return True, "own_use"
     return None, ""

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from .extract.text import matches_at, sentence_bounds, word_led_matches
 from .method_context import context_verdict, line_before, list_lead_in, table_row
-from .method_rules import MASK, verdict
+from .method_rules import verdict
+from .method_use import MASK
 from .record import Section
 
 LEXICON_PATH = Path(__file__).parent / "data" / "methods.json"
@@ -259,13 +260,13 @@ def load_model(path: str | None = None):
     return load(Path(path) if path else MODEL_DIR)
 
 
-def _decide(mention: Mention) -> tuple[bool | None, str]:
+def _decide(mention: Mention, one_insats: bool = False) -> tuple[bool | None, str]:
     """Return the rules' (used, rule) for a mention: its surroundings first, then its sentence."""
     around = context_verdict(mention.masked, mention.lead_in, mention.heading, mention.before, mention.row)
-    return around if around[0] is not None else verdict(mention.masked, mention.section)
+    return around if around[0] is not None else verdict(mention.masked, mention.section, one_insats)
 
 
-def used_probabilities(mentions: list[Mention], model) -> list[float]:
+def used_probabilities(mentions: list[Mention], model, one_insats: bool = False) -> list[float]:
     """Return P(used) per mention: the classifier's, overruled where a rule decides.
 
     "Vi kommer inte att använda AWP." -> [0.0]
@@ -273,7 +274,7 @@ def used_probabilities(mentions: list[Mention], model) -> list[float]:
     "AWP ingår inte i insatsen. … AWP kan fås via Arbetsförmedlingen." -> [0.0, 0.0]
     """
     probs = model.predict_proba([features(m.masked, m.section) for m in mentions])[:, 1]
-    decided = [_decide(m) for m in mentions]
+    decided = [_decide(m, one_insats) for m in mentions]
     denied = {m.label for m, (used, rule) in zip(mentions, decided) if rule in DENYING_RULES}
     out = []
     for mention, p, (used, _rule) in zip(mentions, probs, decided):
@@ -284,12 +285,15 @@ def used_probabilities(mentions: list[Mention], model) -> list[float]:
     return out
 
 
-def classify_methods(text: str, sections: list[Section], model=None) -> list[dict]:
-    """Return [{"label", "confidence", "evidence": [...]}] for the methods the intervention uses."""
+def classify_methods(text: str, sections: list[Section], model=None, one_insats: bool = False) -> list[dict]:
+    """Return [{"label", "confidence", "evidence": [...]}] for the methods the intervention uses.
+
+    `one_insats`: the document is about one insats (method_rules.verdict).
+    """
     mentions = find_mentions(text, sections)
     if not mentions:
         return []
-    probs = used_probabilities(mentions, model or load_model())
+    probs = used_probabilities(mentions, model or load_model(), one_insats)
     labels: dict[str, dict] = {}
     for mention, p in zip(mentions, probs):
         targets = [mention.label] + ([IMPLIES[mention.label]] if mention.label in IMPLIES else [])

@@ -90,11 +90,12 @@ def extract(doc: Document, timings: dict | None = None) -> Record:
     people = find_contacts(text, sections, persons=find_persons, minutes=doc_type == "decision")
     where: dict[str, tuple[int, int]] = {}  # document-level field -> offsets it was read from
     known_orgs = list(dict.fromkeys([o["name"] for o in organizations] + find_org_names(text)))
+    title = find_title(sections, text, where)
     record = Record(
         source={"path": doc.path, "sha256": doc.sha256, "format": doc.format,
                 "pages": len(doc.pages) or None, "ocr_pages": doc.ocr_pages},
         doc_type=doc_type,
-        title=find_title(sections, text, where),
+        title=title,
         diarienummer=find_diarienummer(text, where),
         sections=shown,
         organizations=[{"name": o["name"], "role": o["role"]} for o in organizations],
@@ -108,7 +109,8 @@ def extract(doc: Document, timings: dict | None = None) -> Record:
         budget=find_budget(figures, amounts, figure_sections, doc_type, where),
         target_groups=[{"age_min": a.age_min, "age_max": a.age_max} for a in ages],
         participants=find_participants(_with_lead(figure_sections, figures), figures, where),
-        methods=classify_methods(text, sections),
+        # a document about one insats (it names one, or asks money for one): the förbund's offers it names are not its own
+        methods=classify_methods(text, sections, one_insats=title is not None or doc_type == "application"),
         extractor_version=__version__,
         text=doc.text,
     )

@@ -51,6 +51,26 @@ def test_organization_from_email_domain():
     assert organization_of(person, ["Motala kommun", "Region Östergötland"], text) == "Region Östergötland"
 
 
+@pytest.mark.parametrize("text, body", [
+    # the document names no body for the person: the kommun's or the agency's domain does
+    ("Rapportör: Nils Provström\nE-post: nils.provstrom@ludvika.se\n", "Ludvika kommun"),
+    ("Kontakt: Eva Låtsasson, eva.latsasson@arbetsformedlingen.se\n", "Arbetsförmedlingen"),
+    # a region whose domain is not its name spelt out
+    ("Kontakt: Eva Låtsasson, eva.latsasson@rjl.se\n", "Region Jönköpings län"),
+    # an unknown domain names nothing
+    ("Kontakt: Eva Låtsasson, eva.latsasson@exempelkonsult.se\n", None),
+])
+def test_organization_from_a_known_domain_where_the_text_names_none(text, body):
+    [person] = find_contacts(text, [])
+    assert organization_of(person, [], text) == body
+
+
+def test_the_place_of_signing_invents_no_body():
+    text = "Underskrifter\nOrt och datum\tNamnförtydligande\nKalmar 2030-03-14\tMats Provström\n"
+    people = find_contacts(text, [_sec("signatures", text)])
+    assert [(p.name, organization_of(p, [], text)) for p in people] == [("Mats Provström", None)]
+
+
 def test_signatory_without_email_must_be_a_person_to_the_ner():
     text = "Ort och datum: Motala 2025-03-10\nEva Låtsasson, områdeschef, Region Östergötland\n"
     sections = [_sec("signatures", text)]

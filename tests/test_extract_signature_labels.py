@@ -47,3 +47,15 @@ def test_labelled_signers_are_signatories_with_offsets():
 def test_clarification_names_the_signer(text, names):
     assert [n for n, _ in find_labelled_signers(text)] == names
     assert [(p.name, p.role) for p in find_contacts(text, [])] == [(n, "signatory") for n in names]
+
+
+@pytest.mark.parametrize("text, names", [
+    # a report signed at its end: the place and the date, the name alone under them
+    ("Resultatet redovisas ovan.\n\nExempelby den 20 januari 2031\nLars Påhittad\nOrdförande i styrgruppen\n",
+     ["Lars Påhittad"]),
+    ("Exempelby 2031-03-14\n\nEva Låtsasson\n", ["Eva Låtsasson"]),
+    # a date line followed by prose is no signature
+    ("Exempelby 2031-03-14\nInsatsen startade i januari.\n", []),
+])
+def test_a_signer_under_the_place_and_date(text, names):
+    assert [n for n, _ in find_labelled_signers(text)] == names

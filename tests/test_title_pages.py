@@ -73,3 +73,29 @@ def test_a_long_run_of_capitalised_words_before_a_comma_costs_its_length():
     start = time.monotonic()
     assert find_title_in_prose("Exempel Lots Bro " * 10_000 + "Påhittet, insatsen som hjälper unga.") is not None
     assert time.monotonic() - start < 20
+
+
+@pytest.mark.parametrize("text, name", [
+    # the report's opening sentence says which insats it is about, not its heading
+    ("Verksamhetsberättelse 2031\n\nRapporten gäller Ljusgården, en insats för unga vuxna i Exempelby.\n", "Ljusgården"),
+    ("Årsrapport 2031\nSamordningsförbundet Exempeldal\n2032-02-10\n\nDen här verksamhetsberättelsen avser insatsen "
+     "Språngbrädan, som drivs av Exempelby kommun.\n", "Språngbrädan"),
+    ("Verksamhetsberättelse 2031\n\nI denna berättelse redovisas arbetet i Nyckelhålet, ett samverkansprojekt "
+     "för långtidssjukskrivna.\n", "Nyckelhålet"),
+    ("Rapport 2031\n\nDenna rapport redovisar verksamheten i Gläntan under 2031.\n", "Gläntan"),
+    # a body's work is no insats, nor is the förbund's own year
+    ("Rapport 2031\n\nRapporten beskriver Exempelby kommuns arbete med unga vuxna.\n", None),
+    ("Verksamhetsberättelse 2031\nSamordningsförbundet Exempeldal\n\nDenna verksamhetsberättelse avser "
+     "Samordningsförbundet Exempeldals verksamhet. Insatsen Bron har haft 20 deltagare och insatsen Kliv 14.\n", None),
+])
+def test_a_report_names_its_insats_in_its_opening_sentence(text, name):
+    assert find_title([], text) == name
+
+
+@pytest.mark.parametrize("text", [
+    "Verksamhetsberättelse 2031 för Ljusgården\n\nUnder året har 31 deltagare tagits emot.\n",
+    "Verksamhetsberättelse – Ljusgården\n\nUnder året har 31 deltagare tagits emot.\n",
+    "VERKSAMHETSBERÄTTELSE 2031\n\nLjusgården\n\nUnder året har 31 deltagare tagits emot.\n",
+])
+def test_a_verksamhetsberattelse_names_its_insats_after_its_kind(text):
+    assert find_title([], text) == "Ljusgården"

@@ -5,7 +5,7 @@ import re
 
 from ..record import Section
 from .names import METHOD_NAMES_RE, find_title_in_prose, title_acceptable
-from .title_pages import about_page_name, speaks_for_forbund
+from .title_pages import about_page_name, opening_statement_name, speaks_for_forbund
 
 # A capitalised word, the stuff names are made of: "Bryggan", "IT-lotsen", "Steget"
 CAP = r"[A-ZÅÄÖ][\wåäöÅÄÖ-]+"
@@ -20,7 +20,8 @@ NAME_TAIL_WORD = r"(?!(?:och|samt|för|med|inom|i|på|till|av|om|under|från|som
 # "Verksamhetsplan 2013 för Kompassen – samverkanscentrum" -> "Kompassen"
 # "Ansökan om medel till Stegprojektet 2031", "Beslut om bidrag till IT-lotsen", "Ansökan om förlängning av insatsen Bron"
 TITLE_FROM_HEAD_RE = re.compile(
-    r"(?i:verksamhetsplan|projektplan|slutrapport|lägesrapport|delrapport|ansökan|utvärdering|beslut)"
+    r"(?i:verksamhetsplan|projektplan|slutrapport|lägesrapport|delrapport|ansökan|utvärdering|beslut|"
+    r"verksamhetsberättelse|årsrapport|årsberättelse|verksamhetsrapport)"
     r"(?:\s+\d{4})?\s+(?i:(?:om\s+(?:medel|bidrag|finansiering)\s+)?(?:till|för)|om\s+(?:förlängning|fortsättning)\s+(?:av|för)|om|av)\s+"
     r"(?P<cue>(?i:insatsen\s+|projektet\s+|projekt\s+|verksamheten\s+|förstudien\s+))?"
     # a name ends with its line, lower-case words and all ("Beslut om bidrag till Vägen ut", "… förstudien Gröna spåret")
@@ -29,7 +30,7 @@ TITLE_FROM_HEAD_RE = re.compile(
 # ... or the kind, then a dash or a colon and the name alone: "Slutrapport – Bryggan", "Lägesrapport 1 – Steget",
 # "# Ansökan om medel: Påhittet"
 TITLE_AFTER_KIND_RE = re.compile(
-    r"(?m)^[ \t#*]*(?i:verksamhetsplan|projektplan|slutrapport|lägesrapport|delrapport|tertialrapport|halvårsrapport|"
+    r"(?m)^[ \t#*]*(?i:verksamhetsplan|verksamhetsberättelse|projektplan|slutrapport|lägesrapport|delrapport|tertialrapport|halvårsrapport|"
     r"kvartalsrapport|uppföljningsrapport|(?:ändrings|förlängnings|fortsättnings)?ansökan(?:\s+om\s+(?:medel|bidrag|"
     r"finansiering|förlängning|fortsättning|ändring|fortsatt\s+finansiering|fortsatta\s+medel))?|"
     # ... in English: "Application for funding – Pathfinders", "Final report: Open Doors"
@@ -58,7 +59,7 @@ UNIT_WORD_RE = re.compile(r"(?i)(?:förvaltning|kommun|region|enhet|förbund|kon
 KIND_LINE_THEN_NAME_RE = re.compile(
     r"(?im)^[ \t#*]*(?:slutrapport|projektrapport|rapport|lägesrapport|delrapport|delårsrapport|tertialrapport|"
     r"halvårsrapport|kvartalsrapport|uppföljningsrapport|"
-    r"projektplan|projektansökan|ansökan|slututvärdering|utvärdering|verksamhetsplan|"
+    r"projektplan|projektansökan|ansökan|slututvärdering|utvärdering|verksamhetsplan|verksamhetsberättelse|"
     # ... or the form's own name: "Ansökan om samverkansmedel", "Ansökan om medel"
     r"ansökan[ \t]+om[ \t]+(?:[a-zåäö]*medel|finansiering|bidrag|stöd))(?:[ \t]+\d{1,4})?[ \t*]*\n(?:[ \t]*\n)*"
     # (the form's name may go on to name whom it asks: "Ansökan om medel\nfrån Samordningsförbundet Påhittsdalen")
@@ -175,6 +176,10 @@ def find_title(sections: list[Section], text: str, where: dict | None = None) ->
     if m:
         where["title"] = m.span("name")
         return m.group("name").strip()
+    found = opening_statement_name(text)  # "Rapporten gäller Ledstången, …": the report says what it is about
+    if found:
+        where["title"] = found[1:]
+        return found[0]
     if speaks_for_forbund(text):
         return None  # a förbund's annual report or board minutes: the insatser it names are none of them its title
     m = SHOUTED_COVER_RE.search(text[:HEAD_CHARS])

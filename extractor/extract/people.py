@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..record import Section
+from .gazetteer import email_domains
 from .named_people import LOWER, PART, TITLE_WORD_RE, find_named_people
 from .signature_labels import find_labelled_signers
 
@@ -353,7 +354,15 @@ def organization_of(person: Person, organizations: list[str], text: str) -> str 
     for org in organizations:
         if org.split()[0] in line:
             return org
-    return _forbund_of_staff(person, organizations, text)
+    return _forbund_of_staff(person, organizations, text) or _body_of_domain(person.email)
+
+
+def _body_of_domain(email: str | None) -> str | None:
+    """Return the body an address's domain names where the document names none for the person.
+
+    "anna.exempel@kalmar.se" -> "Kalmar kommun"
+    """
+    return email_domains().get(email.split("@")[1]) if email else None
 
 
 def _forbund_of_staff(person: Person, organizations: list[str], text: str) -> str | None:

@@ -27,6 +27,14 @@ CLARIFICATION_RE = re.compile(
     rf"(?m)(?:^|\t)[ \t]*(?i:namnförtydligande)[ \t]*(?::[ \t]*|\n[ \t]*)"
     rf"(?P<name>{PART}(?:[ \t]+{PART}){{1,2}})(?=[ \t]*(?:$|\t|,))")
 
+# A signature closing a letter or a report: the place and the date on a line of their own, the name alone under
+# them: "Mora den 20 januari 2031\nAnna Exempel\nOrdförande i styrgruppen", "Exempelby 2031-03-14\nPer Påhittad"
+MONTHS = r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+PLACE_DATE_SIGNER_RE = re.compile(
+    rf"(?m)^[ \t]*[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+[A-ZÅÄÖ][\wåäö-]+)?,?[ \t]+(?:den[ \t]+)?"
+    rf"(?:\d{{1,2}}[ \t]+(?i:{MONTHS})[ \t]+\d{{4}}|\d{{4}}-\d\d-\d\d|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})[ \t]*\n"
+    rf"(?:[ \t]*\n)?[ \t]*(?P<name>{PART}(?:[ \t]+{PART}){{1,2}})[ \t]*$")
+
 
 def _split_names(words: list[re.Match]) -> list[list[re.Match]]:
     """Return the people a run of capitalised words names: two or three words are one person, an even
@@ -68,7 +76,8 @@ def _under_columns(text: str) -> list[tuple[str, int]]:
 
 
 def _clarified(text: str) -> list[tuple[str, int]]:
-    return [(m.group("name"), m.start("name")) for m in CLARIFICATION_RE.finditer(text)]
+    found = [(m.group("name"), m.start("name")) for m in CLARIFICATION_RE.finditer(text)]
+    return found + [(m.group("name"), m.start("name")) for m in PLACE_DATE_SIGNER_RE.finditer(text)]
 
 
 def find_labelled_signers(text: str, minutes: bool = False) -> list[tuple[str, int]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .names import CAP_WORD, NAME_CUE_RE, NAME_LIKE_WORD_RE, acceptable_titles
+from .names import CAP_WORD, NAME, NAME_CUE_RE, NAME_LIKE_WORD_RE, acceptable_titles, title_acceptable
 
 ABOUT_HEADLINE_RE = re.compile(r"(?im)^[ \t]*om[ \t]+(?:projektet|insatsen|verksamheten|förstudien|satsningen)[ \t]*$")
 ABOUT_HEAD_CHARS = 400
@@ -29,6 +29,20 @@ FORBUND_DOC_RE = re.compile(r"(?i)\b(?:årsredovisning|verksamhetsberättelse|å
 YEAR_REPORT_RE = re.compile(r"(?i)\b(?:årsredovisning(?:en)?|verksamhetsberättelse(?:n)?|årsberättelse(?:n)?)\b")
 HEAD_LINES = 3
 MIN_INSATSER = 2
+# A report that says in its opening sentence which insats it is about: "Rapporten gäller Ledstången, en insats
+# för …", "Den här verksamhetsberättelsen avser insatsen Fyren", "I denna rapport redovisas arbetet i Nystegen"
+INSATS_CUE = r"(?:(?:insatsen|projektet|samverkansinsatsen|samverkansprojektet|förstudien|verksamheten)\s+)?"
+REPORT_ABOUT_RE = re.compile(
+    r"\b(?i:rapporten|(?:denna|den\s+här)\s+(?:rapport|berättelse|redovisning)|[\wåäö]*berättelsen|"
+    r"(?:denna|den\s+här)\s+[\wåäö]*(?:rapport|berättelse)|redovisningen|[\wåäö]*rapporten)\s+"
+    r"(?i:avser|gäller|beskriver|redovisar|omfattar|handlar\s+om|följer\s+upp)\s+"
+    r"(?i:(?:arbetet|verksamheten|resultaten|året|insatserna)\s+(?:i|inom|för|från|med)\s+)?"
+    rf"(?i:{INSATS_CUE})(?P<name>{NAME})"
+    r"|\b(?i:redovisas|beskrivs|sammanfattas|presenteras)\s+(?i:arbetet|verksamheten|resultaten|året)\s+"
+    rf"(?i:i|inom|för|från|med)\s+(?i:{INSATS_CUE})(?P<name2>{NAME})")
+OPENING_STATEMENT_CHARS = 600
+# the name ends its phrase ("Ledstången, en insats …", "Fyren under 2030"); "Kalmar kommuns arbete" names a body's work
+NAME_ENDS_RE = re.compile(r"[ \t]*(?:[,.;:!?()\n–-]|$|[ \t]+(?:och|som|under|i|inom|sedan|från|för|mellan|år|\d))")
 
 
 def about_page_name(text: str) -> tuple[str, int, int] | None:
@@ -82,3 +96,18 @@ def _names_insatser(text: str, least: int) -> bool:
     names = acceptable_titles(names, text)
     named_in_head = any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", head) for n in names)
     return len(names) >= least and not named_in_head
+
+
+def opening_statement_name(text: str) -> tuple[str, int, int] | None:
+    """Return (name, start, end) of the insats a report's opening sentence says it is about, or None.
+
+    "Verksamhetsberättelse 2030\\n\\nRapporten gäller Ledstången, en insats för …" -> ("Ledstången", …)
+    """
+    m = REPORT_ABOUT_RE.search(text[:OPENING_STATEMENT_CHARS])
+    if not m:
+        return None
+    group = "name" if m.group("name") else "name2"
+    name = m.group(group)
+    if not NAME_ENDS_RE.match(text, m.end(group)) or not title_acceptable(name, text, cued=True):
+        return None
+    return name, m.start(group), m.end(group)
