@@ -338,6 +338,31 @@ def test_docx_text_inside_content_controls_tracked_changes_and_text_boxes(tmp_pa
         "Kontakt: anna.exempelsson@motala.se"]
 
 
+def test_docx_form_in_text_boxes_reads_each_box_paragraph_as_a_line(tmp_path):
+    # a Word form laid out in text boxes: each box holds a bold label and its answer as two paragraphs
+    import docx
+    from docx.oxml import parse_xml
+
+    W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+
+    def box(label, answer):
+        inner = (f'<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>{label}</w:t></w:r></w:p>'
+                 f'<w:p><w:r><w:t>{answer}</w:t></w:r></w:p>')
+        return (f'<w:p {W} {MC}><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+                f'<w:txbxContent>{inner}</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict>'
+                f'<w:txbxContent>{inner}</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>')
+
+    document = docx.Document()
+    sect = document.element.body[-1]
+    for label, answer in (("Insatsens namn", "Påhittet"), ("Målgrupp", "Unga vuxna 18-29 år.")):
+        sect.addprevious(parse_xml(box(label, answer)))
+    document.save(tmp_path / "rutor.docx")
+    doc = read(tmp_path / "rutor.docx")
+    assert doc.text.splitlines() == ["Insatsens namn", "Påhittet", "Målgrupp", "Unga vuxna 18-29 år."]
+    assert [doc.text[h.start:h.end] for h in doc.hints] == ["Insatsens namn", "Målgrupp"]
+
+
 def test_docx_table_cells_with_content_controls(tmp_path):
     import docx
     from docx.oxml import parse_xml

@@ -104,8 +104,9 @@ def _local(tag) -> str:
 
 
 # Parts of a paragraph that are not its text: properties (their w:tab elements are tab stops),
-# deleted text, and the fallback copy Word keeps of every text box.
-SKIP_IN_PARAGRAPH = {"pPr", "rPr", "del", "Fallback", "instrText", "delText"}
+# deleted text, the fallback copy Word keeps of every text box, and the text boxes themselves (read
+# as paragraphs of their own after the paragraph they are anchored to).
+SKIP_IN_PARAGRAPH = {"pPr", "rPr", "del", "Fallback", "instrText", "delText", "txbxContent"}
 
 
 def paragraph_text(p) -> str:
@@ -131,11 +132,32 @@ def paragraph_text(p) -> str:
     return "".join(parts)
 
 
+def _text_boxes(p) -> list:
+    """Return the text boxes anchored in a paragraph (each once: not Word's fallback copy, not a box
+    inside another box, which is read with the box that holds it)."""
+    boxes = []
+    for box in p.iter("{*}txbxContent"):
+        node = box.getparent()
+        while node is not None and node is not p and _local(node.tag) not in ("Fallback", "txbxContent"):
+            node = node.getparent()
+        if node is p:
+            boxes.append(box)
+    return boxes
+
+
 def _block_elements(parent):
-    """Yield the w:p and w:tbl elements under `parent`, looking inside block content controls."""
+    """Yield the w:p and w:tbl elements under `parent`, looking inside block content controls; a form
+    laid out in text boxes gives each box's paragraphs after the paragraph that anchors the box
+    ("Insatsens namn" and "Bryggan" two lines, not "Insatsens namnBryggan")."""
     for child in parent.iterchildren():
         tag = _local(child.tag)
-        if tag in ("p", "tbl"):
+        if tag == "p":
+            boxes = _text_boxes(child)
+            if not boxes or paragraph_text(child).strip():
+                yield child
+            for box in boxes:
+                yield from _block_elements(box)
+        elif tag == "tbl":
             yield child
         elif tag == "sdt":
             for content in child.iterchildren():
