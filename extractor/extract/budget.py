@@ -272,6 +272,16 @@ def _demote_year(candidate: tuple, others: list[tuple]) -> tuple:
     return candidate
 
 
+def _sums_own_parts(flat: str, after: list[Found], cue_end: int, whole: Found) -> bool:
+    """Whether a summed figure after a cue is the cue's own: no other headline figure's cue stands
+    between them, and the figures between add up to it (or are a year's share, or there are none)."""
+    if any(tier == 0 for field in CUES for _, tier in cue_hits(field, flat[cue_end:whole.start])):
+        return False
+    parts = [a for a in after if a.end <= whole.start]
+    return (not parts or sum(a.value for a in parts) == whole.value
+            or any(PER_YEAR_RE.match(flat[a.end:a.end + 20]) for a in parts))
+
+
 def _nearest(flat: str, amounts: list[Found], cue_start: int, cue_end: int) -> Found | None:
     """Return the figure a cue states: in the same sentence, right before it ("175 000 kr söks"), after it
     (a summed "totalt" figure first), else before it; costs per participant are no headline figure."""
@@ -287,8 +297,10 @@ def _nearest(flat: str, amounts: list[Found], cue_start: int, cue_end: int) -> F
         return adjacent[-1]
     after = [a for a in same if 0 <= a.start - cue_end <= NEAR_AFTER
              and not NEXT_ITEM_RE.search(flat[cue_end:a.start])]
+    # "egen insats 200 000 kr och lokaler 20 000 kr, totalt 220 000 kr" sums the cue's parts; after
+    # "sökt 1 480 000 kr, egen finansiering 220 000 kr, totalt 1 700 000 kr" the sum is the whole's
     summed = [a for a in after if SUM_WORD_RE.search(flat[max(cue_end, a.start - 40):a.start])
-              and not NEW_ITEM_SUM_RE.search(flat[max(0, a.start - 40):a.start])]
+              and not NEW_ITEM_SUM_RE.search(flat[max(0, a.start - 40):a.start]) and _sums_own_parts(flat, after, cue_end, a)]
     if summed:
         return summed[0]
     if after:
