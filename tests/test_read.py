@@ -363,6 +363,23 @@ def test_docx_form_in_text_boxes_reads_each_box_paragraph_as_a_line(tmp_path):
     assert [doc.text[h.start:h.end] for h in doc.hints] == ["Insatsens namn", "Målgrupp"]
 
 
+def test_docx_table_nested_in_a_form_cell_keeps_its_rows(tmp_path):
+    # a form's "Budget" cell holding the budget as a table of its own
+    import docx
+
+    document = docx.Document()
+    form = document.add_table(rows=2, cols=2)
+    form.cell(0, 0).text, form.cell(0, 1).text = "Målgrupp", "Unga vuxna 18-29 år."
+    form.cell(1, 0).text = "Budget"
+    inner = form.cell(1, 1).add_table(rows=2, cols=3)
+    for r, row in enumerate((("Post", "År 1", "Summa"), ("Personal", "400 000", "800 000"))):
+        for c, value in enumerate(row):
+            inner.cell(r, c).text = value
+    document.save(tmp_path / "nastlad.docx")
+    assert read(tmp_path / "nastlad.docx").text.splitlines() == [
+        "Målgrupp\tUnga vuxna 18-29 år.", "Budget", "Post\tÅr 1\tSumma", "Personal\t400 000\t800 000"]
+
+
 def test_docx_table_cells_with_content_controls(tmp_path):
     import docx
     from docx.oxml import parse_xml

@@ -166,14 +166,14 @@ def _block_elements(parent):
 
 
 def _cell_text(tc) -> str:
-    """Return a table cell's text on one line (nested tables and content controls included)."""
-    lines = []
-    for block in _block_elements(tc):
-        if _local(block.tag) == "p":
-            lines.append(paragraph_text(block))
-        else:
-            lines += [" ".join(cell for cell in row) for row in _table_rows(block)]
+    """Return a table cell's paragraphs on one line (content controls included; a table nested in the
+    cell is read as rows of its own, after the row: `_nested_tables`)."""
+    lines = [paragraph_text(block) for block in _block_elements(tc) if _local(block.tag) == "p"]
     return " ".join(" ".join(lines).split("\n")).strip()
+
+
+def _nested_tables(tc) -> list:
+    return [block for block in _block_elements(tc) if _local(block.tag) == "tbl"]
 
 
 class _Row(list):
@@ -206,14 +206,18 @@ def _table_rows(tbl):
         except Exception:  # a malformed grid: read the row's own cells
             row_cells = []
         tcs = [c._tc for c in row_cells] or [tc for tc in row._tr.iterchildren() if _local(tc.tag) == "tc"]
+        nested = []
         for tc in tcs:
             if id(tc) in seen:
                 continue
             seen.add(id(tc))
             cells.append(_cell_text(tc))
+            nested += _nested_tables(tc)
         row = _Row(cells)
         row.lead = _cell_lead(tcs[0]) if tcs else None
         yield row
+        for table in nested:  # a form's "Budget" cell holding the budget table: its rows stay rows
+            yield from _table_rows(table)
 
 
 def _blocks(document):
