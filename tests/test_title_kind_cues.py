@@ -147,3 +147,9 @@ def test_cover_kind_then_a_table_of_contents_gives_no_name():
 def test_mail_subject_that_is_a_name_alone(body, title):
     text = f"Från: Alva Påhittsson <alva@example.se>\nDatum: 2031-04-02\nÄmne: Vindfånget\n\n{body}\n"
     assert find_title([], text) == title
+
+
+def test_a_word_page_headers_kind_and_name_under_the_forbund_give_the_title():
+    # the page header, read before the body: the förbund, then "Ansökan <name>" and the registry number after a tab
+    text = "Samordningsförbundet Påhittsdalen\nAnsökan Vindfånget\tDnr SFP 2031/07\nBakgrund\nI Påhittsby finns …\n"
+    assert find_title([], text) == "Vindfånget"

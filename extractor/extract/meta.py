@@ -37,10 +37,11 @@ TITLE_AFTER_KIND_RE = re.compile(
     r"(?:final|progress|interim|status)\s+report)(?:\s+(?:nr\.?\s*)?\d{1,4})?[ \t]*[–:-][ \t]+"
     rf"(?i:insatsen\s+|projektet\s+)?({CAP}(?:[ \t]+{CAP})*)[ \t*]*$")
 # A document's first line: its kind and a one-word name, "Projektansökan Stegvis", "Slutrapport Bron",
-# the period it covers after a comma: "Delrapport Stegvis, första halvåret 2031"
+# the period it covers after a comma: "Delrapport Stegvis, första halvåret 2031"; also a page header's line
+# under the förbund's name, with a registry number or a date set off by a tab ("Ansökan Stegvis\tDnr 2031/07")
 FIRST_LINE_KIND_NAME_RE = re.compile(
-    r"\A\s*(?i:projektansökan|ansökan|projektplan|slutrapport|lägesrapport|delrapport|verksamhetsplan)[ \t]+"
-    rf"(?!(?i:samordningsförbund|förbund|om\b|för\b|till\b))({CAP})[ \t]*(?:,[ \t]+[a-zåäö\d][^\n]*)?(?:\n|\Z)")
+    r"\A\s*(?:[^\n]*(?i:samordningsförbund)[^\n]*\n\s*)?(?i:projektansökan|ansökan|projektplan|slutrapport|lägesrapport|delrapport|verksamhetsplan)[ \t]+"
+    rf"(?!(?i:samordningsförbund|förbund|om\b|för\b|till\b))({CAP})[ \t]*(?:,[ \t]+[a-zåäö\d][^\n]*|\t[^\n]*)?(?:\n|\Z)")
 # A line naming the project alone near the top: "Project Bridgeway", "Projekt Bron"
 PROJECT_LINE_RE = re.compile(rf"(?m)^[ \t]*(?:Project|Projekt|PROJEKT)[ \t]+({CAP}(?:[ \t]+{CAP}){{0,2}})[ \t]*$")
 # A cover that puts the name first and the kind of document under it: "Bryggan\nAnsökan om medel från …",
