@@ -380,6 +380,26 @@ def test_docx_table_nested_in_a_form_cell_keeps_its_rows(tmp_path):
         "Målgrupp\tUnga vuxna 18-29 år.", "Budget", "Post\tÅr 1\tSumma", "Personal\t400 000\t800 000"]
 
 
+def test_docx_content_control_showing_its_placeholder_is_an_empty_answer(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    sect = document.element.body[-1]
+    for xml in (
+        f'<w:p {W}><w:r><w:t xml:space="preserve">Egen finansiering: </w:t></w:r><w:sdt><w:sdtPr><w:showingPlcHdr/>'
+        f'</w:sdtPr><w:sdtContent><w:r><w:t>Klicka eller tryck här för att ange text.</w:t></w:r></w:sdtContent></w:sdt></w:p>',
+        f'<w:sdt {W}><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:p><w:r>'
+        f'<w:t>Klicka eller tryck här för att ange text.</w:t></w:r></w:p></w:sdtContent></w:sdt>',
+        f'<w:p {W}><w:r><w:t xml:space="preserve">Sökt belopp: </w:t></w:r><w:sdt><w:sdtPr/><w:sdtContent><w:r>'
+        f'<w:t>400 000 kr</w:t></w:r></w:sdtContent></w:sdt></w:p>',
+    ):
+        sect.addprevious(parse_xml(xml))
+    document.save(tmp_path / "tomma.docx")
+    assert read(tmp_path / "tomma.docx").text.splitlines() == ["Egen finansiering:", "Sökt belopp: 400 000 kr"]
+
+
 def test_docx_table_cells_with_content_controls(tmp_path):
     import docx
     from docx.oxml import parse_xml

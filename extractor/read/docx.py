@@ -109,6 +109,13 @@ def _local(tag) -> str:
 SKIP_IN_PARAGRAPH = {"pPr", "rPr", "del", "Fallback", "instrText", "delText", "txbxContent"}
 
 
+def _placeholder(sdt) -> bool:
+    """Whether a content control shows its placeholder ("Klicka eller tryck här för att ange text."):
+    a field the writer left empty."""
+    return any(_local(prop.tag) == "showingPlcHdr" for pr in sdt.iterchildren() if _local(pr.tag) == "sdtPr"
+               for prop in pr.iterchildren())
+
+
 def paragraph_text(p) -> str:
     """Return a paragraph's text as Word shows it, content controls, tracked insertions,
     hyperlinks and text boxes included (python-docx's `paragraph.text` leaves those out)."""
@@ -117,7 +124,7 @@ def paragraph_text(p) -> str:
     def walk(node) -> None:
         for child in node:
             tag = _local(child.tag)
-            if tag in SKIP_IN_PARAGRAPH:
+            if tag in SKIP_IN_PARAGRAPH or (tag == "sdt" and _placeholder(child)):
                 continue
             if tag == "t":
                 parts.append(child.text or "")
@@ -159,7 +166,7 @@ def _block_elements(parent):
                 yield from _block_elements(box)
         elif tag == "tbl":
             yield child
-        elif tag == "sdt":
+        elif tag == "sdt" and not _placeholder(child):
             for content in child.iterchildren():
                 if _local(content.tag) == "sdtContent":
                     yield from _block_elements(content)
