@@ -133,3 +133,16 @@ def test_a_budget_line_listing_its_parts_gives_each_cue_its_own_figure(line, exp
     section = Section(key="budget", heading="Budget:", text=text[8:], page=None, char_start=8, char_end=len(text))
     budget = find_budget(text, find_amounts(text, [(8, len(text))]), [section], "application")
     assert {field: budget[field] for field in expected} == expected
+
+
+def test_a_form_tables_value_cell_that_labels_its_own_figure_states_it():
+    # a saved web form: label cells, and the budget cell names its figures itself
+    from extractor.extract.budget import find_budget
+    from extractor.record import Document
+    from extractor.split import split
+
+    text = "Ansökan\nProjektets namn:\tPåhittet\nBudget:\tSökt belopp: 1 450 000 kr\nEgen insats: 300 000 kr\n"
+    sections = split(Document(path="x.html", format="html", sha256="0", text=text, hints=[]))
+    spans = [(s.char_start, s.char_end) for s in sections if s.key == "budget"]
+    budget = find_budget(text, find_amounts(text, spans), sections, "application")
+    assert (budget["requested_sek"], budget["own_financing_sek"]) == (1450000, 300000)

@@ -211,7 +211,9 @@ def _prose_parts(text: str, start: int, end: int, line: str, table: Table | None
         return [(start, end)]
     row = next((r for r in table.rows if r[0].start >= start and r[-1].end <= end), None)
     cells = row or []
-    return [(c.start, c.end) for c in cells[1:] if len(c.text.split()) > PROSE_CELL_WORDS]
+    # ... and a form's value cell that labels its own figure: "Budget: | Sökt belopp: 1 450 000 kr"
+    return [(c.start, c.end) for c in cells[1:]
+            if len(c.text.split()) > PROSE_CELL_WORDS or LABELLED_FIGURE_RE.fullmatch(c.text.strip())]
 
 
 def _line_candidates(flat: str, start: int, end: int, line: str | None, inside: list[Found], in_budget: bool,
