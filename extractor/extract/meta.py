@@ -95,9 +95,11 @@ TITLE_MAX_WORDS = 12  # a name is a few words; a longer "value" is running text
 MAIL_HEADER_RE = re.compile(r"(?im)^[ \t]*(?:från|from|till|to|skickat|sent|datum|date|kopia|cc)[ \t]*:")
 SUBJECT_RE = re.compile(r"(?im)^[ \t]*(?:ämne|subject)[ \t]*:[ \t]*(?:(?:sv|re|vb|fw|fwd)[ \t]*:[ \t]*)*(?P<subject>[^\n]+)$")
 MAIL_HEAD_CHARS = 1500
-# The subject names the insats with the kind of document: "Lägesrapport kvartal 3 – Stegvis"
+# The subject names the insats with the kind of document: "Lägesrapport kvartal 3 – Stegvis", also a
+# supplement's or a revision's: "Komplettering ansökan Stegvis", "Reviderad projektplan Stegvis"
 SUBJECT_KIND_RE = re.compile(
-    r"^(?:[a-zåäö]*rapport|[a-zåäö]*redovisning|uppföljning|ansökan|projektplan|verksamhetsplan|utvärdering|beslut|"
+    r"^(?:(?:komplettering(?:[ \t]+(?:av|till))?|reviderad|uppdaterad|korrigerad|rättad)[ \t]+)?"
+    r"(?:[a-zåäö]*rapport|[a-zåäö]*redovisning|uppföljning|ansökan|projektplan|verksamhetsplan|utvärdering|beslut|"
     r"(?:(?:status|progress|final|monthly|quarterly|annual|interim)[ \t]+)?report|application)"
     r"(?=[\s:–-])", re.I)
 # ... or names the insats first and what the mail is about after a dash: "SV: Bryggan – ändrad budget"
