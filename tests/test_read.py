@@ -400,6 +400,37 @@ def test_docx_content_control_showing_its_placeholder_is_an_empty_answer(tmp_pat
     assert read(tmp_path / "tomma.docx").text.splitlines() == ["Egen finansiering:", "Sökt belopp: 400 000 kr"]
 
 
+def test_manual_line_break_before_a_label_ends_the_line_in_word_rtf_and_odt(tmp_path):
+    # Shift+Enter between two labelled figures keeps them on lines of their own; inside a sentence it is a blank
+    import zipfile
+
+    import docx
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Sökt belopp: 400 000 kr")
+    paragraph.runs[0].add_break()
+    paragraph.add_run("Egen finansiering: 60 000 kr")
+    sentence = document.add_paragraph("Deltagarna får stöd")
+    sentence.runs[0].add_break()
+    sentence.add_run("av en coach.")
+    document.save(tmp_path / "brytning.docx")
+    (tmp_path / "brytning.rtf").write_bytes(
+        rb"{\rtf1\ansi\ansicpg1252 S\'f6kt belopp: 400 000 kr\line Egen finansiering: 60 000 kr\par "
+        rb"Deltagarna f\'e5r st\'f6d\line av en coach.\par}")
+    odt = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+           'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>'
+           '<text:p>Sökt belopp: 400 000 kr<text:line-break/>Egen finansiering: 60 000 kr</text:p>'
+           '<text:p>Deltagarna får stöd<text:line-break/>av en coach.</text:p></office:text></office:body>'
+           '</office:document-content>')
+    with zipfile.ZipFile(tmp_path / "brytning.odt", "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", odt)
+    for name in ("brytning.docx", "brytning.rtf", "brytning.odt"):
+        lines = [line for line in read(tmp_path / name).text.splitlines() if line.strip()]
+        assert lines == ["Sökt belopp: 400 000 kr", "Egen finansiering: 60 000 kr", "Deltagarna får stöd av en coach."], name
+
+
 def test_docx_table_cells_with_content_controls(tmp_path):
     import docx
     from docx.oxml import parse_xml

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import UnreadableDocument
 from ..record import Document, Hint
-from .labels import pair_label_rows
+from .labels import MANUAL_BREAK, manual_breaks, pair_label_rows
 from .limits import MAX_UNZIPPED_BYTES, check_members
 # "Heading 2", localised "Rubrik 2", "Überschrift 2"; "Title"/"Rubrik" count as level 1.
 HEADING_STYLE_RE = re.compile(r"^(?:heading|rubrik|överskrift|berschrift|titre)\s*(\d)$", re.I)
@@ -17,6 +17,7 @@ BOLD_HEADING_MAX_CHARS = 150
 RUN_IN_HEADING_MAX_WORDS = 8
 RUNS_SLACK_CHARS = 2  # a field code or symbol the runs do not hold
 RUN_IN_LEVEL = 9
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def _check_zip(data: bytes, path: Path) -> None:
@@ -131,7 +132,7 @@ def paragraph_text(p) -> str:
             elif tag == "tab":
                 parts.append("\t")
             elif tag in ("br", "cr"):
-                parts.append(" ")
+                parts.append(MANUAL_BREAK if child.get(f"{{{W}}}type") in (None, "textWrapping") else " ")
             else:
                 walk(child)
 
@@ -176,7 +177,7 @@ def _cell_text(tc) -> str:
     """Return a table cell's paragraphs on one line (content controls included; a table nested in the
     cell is read as rows of its own, after the row: `_nested_tables`)."""
     lines = [paragraph_text(block) for block in _block_elements(tc) if _local(block.tag) == "p"]
-    return " ".join(" ".join(lines).split("\n")).strip()
+    return " ".join(" ".join(lines).split("\n")).replace(MANUAL_BREAK, " ").strip()
 
 
 def _nested_tables(tc) -> list:
@@ -325,4 +326,5 @@ def read_docx(path: Path, data: bytes, sha256: str) -> Document:
     # a bold opening run-in to its paragraph: split.py keeps it only where it names a known section
     hints += [Hint(start, start + len(lead), RUN_IN_LEVEL) for start, lead in run_in]
     hints.sort(key=lambda h: h.start)
-    return Document(path=str(path), format="docx", sha256=sha256, text="\n".join(lines) + "\n", hints=hints)
+    return Document(path=str(path), format="docx", sha256=sha256, text=manual_breaks("\n".join(lines) + "\n"),
+                    hints=hints)
