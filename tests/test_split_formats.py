@@ -1,4 +1,4 @@
-"""Section splitting on the shapes other formats and layouts give a document (invented text)."""
+"""Reading and section splitting on the shapes other formats and layouts give a document (invented text)."""
 from extractor.record import Document, Hint
 from extractor.split import split
 
@@ -39,3 +39,12 @@ def test_a_bold_label_and_its_answer_on_one_line_head_with_the_label_only():
     assert [(s.key, s.heading) for s in sections][:1] == [("title", "Insatsens namn:")]
     assert sections[0].text.startswith("Påhittet")
     assert "background" in [s.key for s in sections]
+
+
+def test_a_page_printed_from_a_browser_loses_its_address_footer_and_cookie_request():
+    from extractor.read.pdf import _strip_furniture
+
+    page = ["2031-03-11 14:07\tAnsökan – Samordningsförbundet Påhittsdalen", "Ange budget (*)", "Sökt belopp: 2 100 000 kr",
+            "Vi använder kakor för att förbättra din upplevelse. Läs mer om kakor Godkänn alla Endast nödvändiga",
+            "https://www.exempelforbund.se/ansokan/visa?id=4471\t1/1"]
+    assert _strip_furniture([page]) == [page[:3]]

@@ -18,6 +18,12 @@ from .reflow import LineBox, join_across_dash, reflow
 # Page furniture that is never body text, wherever it stands.
 PAGE_NUMBER_RE = re.compile(r"^\s*(?:sida\s+\d+(?:\s*(?:av|\(|/)\s*\d+\)?)?|page\s+\d+(?:\s+of\s+\d+)?|-?\s*\d{1,3}\s*-?|\d+\s*\(\d+\)|\d+\s*/\s*\d+)\s*$", re.I)
 REGISTRY_RE = re.compile(r"\b(?:dnr|diarienummer|diarienr)\b", re.I)
+# A page printed from a web browser: its address and the page count at the foot ("https://…/visa?id=12  1/3"),
+# and the site's request to store cookies, wherever the print put it
+BROWSER_FOOTER_RE = re.compile(r"^\s*(?:https?://|www\.)\S+\s+\d{1,3}\s*/\s*\d{1,3}\s*$", re.I)
+COOKIE_RE = re.compile(r"\b(?:kakor|cookies)\b.{0,120}\b(?:godkänn|acceptera|accept|samtyck|neka)|"
+                       r"\b(?:använder|use)\s+(?:kakor|cookies)\b", re.I)
+MAX_COOKIE_LINE = 300
 # pdfplumber's rendering of glyphs without a Unicode mapping (bullets, mostly).
 CID_RE = re.compile(r"\(cid:\d+\)")
 MIN_TEXT_CHARS = 25
@@ -46,7 +52,9 @@ def _strip_furniture(pages: list[list[str]]) -> list[list[str]]:
             # a running header that prints the registry number keeps its first copy: the number is the document's
             if at_edge and key in repeated and REGISTRY_RE.search(line) and key not in kept_once:
                 kept_once.add(key)
-            elif at_edge and (PAGE_NUMBER_RE.match(line) or key in repeated):
+            elif at_edge and (PAGE_NUMBER_RE.match(line) or key in repeated or BROWSER_FOOTER_RE.match(line)):
+                continue
+            elif len(line) <= MAX_COOKIE_LINE and COOKIE_RE.search(line):
                 continue
             keep.append(line)
         cleaned.append(keep)
