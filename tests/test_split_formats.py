@@ -48,3 +48,14 @@ def test_a_page_printed_from_a_browser_loses_its_address_footer_and_cookie_reque
             "Vi använder kakor för att förbättra din upplevelse. Läs mer om kakor Godkänn alla Endast nödvändiga",
             "https://www.exempelforbund.se/ansokan/visa?id=4471\t1/1"]
     assert _strip_furniture([page]) == [page[:3]]
+
+
+def test_a_paged_text_export_loses_its_page_numbers_and_running_header(tmp_path):
+    from extractor.read import read
+
+    pages = [["Samordningsförbundet Påhittsdalen    Ansökan Vindfånget", "", "Målgrupp", "Unga 18–29 år.", "", "Sida 1 av 2"],
+             ["Samordningsförbundet Påhittsdalen    Ansökan Vindfånget", "", "Budget", "Sökt belopp: 900 000 kr", "",
+              "Sida 2 av 2"]]
+    (tmp_path / "export.txt").write_bytes("\f".join("\r\n".join(p) + "\r\n" for p in pages).encode("cp1252"))
+    text = read(tmp_path / "export.txt").text
+    assert [line for line in text.splitlines() if line] == ["Målgrupp", "Unga 18–29 år.", "Budget", "Sökt belopp: 900 000 kr"]
