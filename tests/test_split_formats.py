@@ -59,3 +59,13 @@ def test_a_paged_text_export_loses_its_page_numbers_and_running_header(tmp_path)
     (tmp_path / "export.txt").write_bytes("\f".join("\r\n".join(p) + "\r\n" for p in pages).encode("cp1252"))
     text = read(tmp_path / "export.txt").text
     assert [line for line in text.splitlines() if line] == ["Målgrupp", "Unga 18–29 år.", "Budget", "Sökt belopp: 900 000 kr"]
+
+
+def test_a_saved_web_pages_cookie_request_is_not_read(tmp_path):
+    from extractor.read import read
+
+    (tmp_path / "sida.html").write_text(
+        "<html><body><h1>Vindfånget</h1><h2>Metod</h2><p>Coacherna använder motiverande samtal.</p>"
+        "<div class='cookie'><p>Vi använder kakor för att ge dig en bättre upplevelse. Läs mer</p></div></body></html>",
+        encoding="utf-8")
+    assert "kakor" not in read(tmp_path / "sida.html").text
