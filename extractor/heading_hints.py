@@ -39,6 +39,10 @@ def hint_heading(hints: dict, start: int, line: str, top_level: int) -> Heading 
     if hint.end - start < len(line.rstrip()):
         return _run_in(line[: hint.end - start], line[hint.end - start:], start)
     end, text = start + len(line.rstrip()), line.strip()
+    label, colon, value = line.partition(":")
+    if colon and value.strip() and not value.rstrip().endswith("?") and match_key(label.strip()):
+        # a form's label and its answer set in bold together: "Insatsens namn: Påhittet"
+        return _run_in(label + colon, value, start)
     found = match_key(line)
     if found is None and is_sentence(text) and len(text.split()) >= MIN_BOLD_SENTENCE_WORDS:
         return None  # a sentence set in bold for weight: "Observera att alla deltagare måste vara inskrivna."

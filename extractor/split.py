@@ -28,6 +28,8 @@ from .record import Document, Section
 NUMBER_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,2}(?:\.\d{1,2}){0,2})[.,]?[ \t]+(?=[A-ZÅÄÖ])")
 # A number that counts something else: an appendix, a page ("Bilaga 1 Ekonomisk redovisning", "sida 4 Budget")
 NOT_HEADING_NUMBER_RE = re.compile(r"(?:\b(?:bilaga|bilagor|bil\.|sida|sid\.|s\.|nr|nummer|punkt|page|appendix))[ \t]*$", re.I)
+# The last digits of a phone number written in groups: "0911-69 64 10. Samverkanspart är …" has no heading 10
+PHONE_BEFORE_NUMBER_RE = re.compile(r"(?<!\d)(?:\+46[ \t]?|0)\d{1,3}[ \t]?[-–/][ \t]?\d[\d \t]*$")
 # A line lettered as a form's parts are: "C. Vårt sätt att arbeta" (A is 1, B is 2 …), at a line's start only
 # ... or its part's questions: "B1. Bakgrund" (B's first)
 LETTER_RE = re.compile(r"^[ \t]*([A-H])(\d{1,2})?[.)][ \t]+(?=[A-ZÅÄÖ])")
@@ -103,7 +105,8 @@ def _numbered_candidates(line: str, offset: int) -> list[Heading]:
                         lettered.group(0).lstrip() + title, number)]
     prefix = NUMBER_PREFIX_RE.match(line)
     indent = prefix.end() if prefix else len(line) - len(line.lstrip())
-    matches = [m for m in matches if not NOT_HEADING_NUMBER_RE.search(line, max(0, m.start() - 12), m.start())]
+    matches = [m for m in matches if not NOT_HEADING_NUMBER_RE.search(line, max(0, m.start() - 12), m.start())
+               and not PHONE_BEFORE_NUMBER_RE.search(line, max(0, m.start() - 20), m.start())]
     for i, m in enumerate(matches):
         number = tuple(int(p) for p in m.group(1).split("."))
         at_line_start = m.start() <= indent

@@ -115,3 +115,34 @@ def test_amounts_two_tables_run_together_keep_their_figure_columns():
 def test_amounts_tkr_in_the_year_headers_scales_a_cost_table():
     text = "Kostnader\nKostnadsslag\t2026 (tkr)\t2027 (tkr)\nPersonal\t1 150\t1 190\nLokaler\t90\t90\n"
     assert _values(text) == [1150000, 1190000, 90000, 90000]
+
+
+@pytest.mark.parametrize("line, expected", [
+    # the parts listed on one line: each cue states the figure right after it, not the closing sum
+    ("Sökt belopp 1 480 000 kr, egen finansiering 220 000 kr, totalt 1 700 000 kr.",
+     {"requested_sek": 1480000, "own_financing_sek": 220000}),
+    # ... but a cue's own parts summed after it give the cue's figure
+    ("Egen insats: personal 200 000 kr och lokaler 20 000 kr, totalt 220 000 kr. Vi söker 900 000 kr.",
+     {"requested_sek": 900000, "own_financing_sek": 220000}),
+    ("Sökt belopp 450 000 kr per år, totalt 1 350 000 kr.", {"requested_sek": 1350000, "own_financing_sek": None}),
+])
+def test_a_budget_line_listing_its_parts_gives_each_cue_its_own_figure(line, expected):
+    from extractor.extract.budget import find_budget
+
+    text = "Budget:\n" + line + "\n"
+    section = Section(key="budget", heading="Budget:", text=text[8:], page=None, char_start=8, char_end=len(text))
+    budget = find_budget(text, find_amounts(text, [(8, len(text))]), [section], "application")
+    assert {field: budget[field] for field in expected} == expected
+
+
+def test_a_form_tables_value_cell_that_labels_its_own_figure_states_it():
+    # a saved web form: label cells, and the budget cell names its figures itself
+    from extractor.extract.budget import find_budget
+    from extractor.record import Document
+    from extractor.split import split
+
+    text = "Ansökan\nProjektets namn:\tPåhittet\nBudget:\tSökt belopp: 1 450 000 kr\nEgen insats: 300 000 kr\n"
+    sections = split(Document(path="x.html", format="html", sha256="0", text=text, hints=[]))
+    spans = [(s.char_start, s.char_end) for s in sections if s.key == "budget"]
+    budget = find_budget(text, find_amounts(text, spans), sections, "application")
+    assert (budget["requested_sek"], budget["own_financing_sek"]) == (1450000, 300000)

@@ -36,6 +36,9 @@ def _sec(key: str, text: str, start: int = 0) -> Section:
     ("Slutrapport 30 april, 2031", ["2031-04-30"]),
     ("avvakta tills ett extra möte 310621. Protokollet från mötet 310527 är justerat.", ["2031-06-21", "2031-05-27"]),
     ("beslut 310621.5 i ordningen", []),
+    # a cover's registry number over its month: no "14 juni 2031"
+    ("Dnr SF 2029:14\nJuni 2031", []),
+    ("Diarienr 12/14 juni 2031", []),
 ])
 def test_dates_read_swedish_forms(text, expected):
     assert [f.value for f in find_dates(text)] == expected
@@ -473,3 +476,10 @@ def test_budget_a_delegation_decision_grants_with_beviljar():
     text = "Beslut: Förbundschefen beviljar förlängning av Påhittet till och med 2026-06-30 och ytterligare 350 000 kr.\n"
     budget = find_budget(text, find_amounts(text, []), [], "decision")
     assert budget["requested_sek"] == 350000
+
+
+def test_a_printed_web_pages_address_holds_no_amount_in_a_budget_section():
+    from extractor.extract.amounts import find_amounts
+
+    text = "Sökt belopp: 2 100 000 kr\nhttps://www.exempelforbund.se/ansokan/visa?id=4471\t1/2\n"
+    assert [f.value for f in find_amounts(text, [(0, len(text))])] == [2100000]

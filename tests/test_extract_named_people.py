@@ -404,3 +404,9 @@ def test_an_e_signature_line_names_the_signer():
         ("Rolf Påhittad", "signatory")]
     # the verb in another tense with a title between is a report of a signing, no signature
     assert find_named_people("Beslutet signerades av förbundets ordförande Per Exempel.") == []
+
+
+@pytest.mark.parametrize("office", ["Utvecklingsledare", "Arbetsmarknadsstrateg", "Arbetskonsulent"])
+def test_a_mail_signoffs_office_on_its_own_line_ends_the_signers_name(office):
+    text = f"Med vänlig hälsning\nAnna Påhittad\n{office}\nExempelby kommun\nTel: 0303-12 34 56\n"
+    assert find_named_people(text) == [("Anna Påhittad", "signatory", 20, 33)]

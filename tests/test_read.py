@@ -338,6 +338,99 @@ def test_docx_text_inside_content_controls_tracked_changes_and_text_boxes(tmp_pa
         "Kontakt: anna.exempelsson@motala.se"]
 
 
+def test_docx_form_in_text_boxes_reads_each_box_paragraph_as_a_line(tmp_path):
+    # a Word form laid out in text boxes: each box holds a bold label and its answer as two paragraphs
+    import docx
+    from docx.oxml import parse_xml
+
+    W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+
+    def box(label, answer):
+        inner = (f'<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>{label}</w:t></w:r></w:p>'
+                 f'<w:p><w:r><w:t>{answer}</w:t></w:r></w:p>')
+        return (f'<w:p {W} {MC}><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+                f'<w:txbxContent>{inner}</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict>'
+                f'<w:txbxContent>{inner}</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>')
+
+    document = docx.Document()
+    sect = document.element.body[-1]
+    for label, answer in (("Insatsens namn", "Påhittet"), ("Målgrupp", "Unga vuxna 18-29 år.")):
+        sect.addprevious(parse_xml(box(label, answer)))
+    document.save(tmp_path / "rutor.docx")
+    doc = read(tmp_path / "rutor.docx")
+    assert doc.text.splitlines() == ["Insatsens namn", "Påhittet", "Målgrupp", "Unga vuxna 18-29 år."]
+    assert [doc.text[h.start:h.end] for h in doc.hints] == ["Insatsens namn", "Målgrupp"]
+
+
+def test_docx_table_nested_in_a_form_cell_keeps_its_rows(tmp_path):
+    # a form's "Budget" cell holding the budget as a table of its own
+    import docx
+
+    document = docx.Document()
+    form = document.add_table(rows=2, cols=2)
+    form.cell(0, 0).text, form.cell(0, 1).text = "Målgrupp", "Unga vuxna 18-29 år."
+    form.cell(1, 0).text = "Budget"
+    inner = form.cell(1, 1).add_table(rows=2, cols=3)
+    for r, row in enumerate((("Post", "År 1", "Summa"), ("Personal", "400 000", "800 000"))):
+        for c, value in enumerate(row):
+            inner.cell(r, c).text = value
+    document.save(tmp_path / "nastlad.docx")
+    assert read(tmp_path / "nastlad.docx").text.splitlines() == [
+        "Målgrupp\tUnga vuxna 18-29 år.", "Budget", "Post\tÅr 1\tSumma", "Personal\t400 000\t800 000"]
+
+
+def test_docx_content_control_showing_its_placeholder_is_an_empty_answer(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    sect = document.element.body[-1]
+    for xml in (
+        f'<w:p {W}><w:r><w:t xml:space="preserve">Egen finansiering: </w:t></w:r><w:sdt><w:sdtPr><w:showingPlcHdr/>'
+        f'</w:sdtPr><w:sdtContent><w:r><w:t>Klicka eller tryck här för att ange text.</w:t></w:r></w:sdtContent></w:sdt></w:p>',
+        f'<w:sdt {W}><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:p><w:r>'
+        f'<w:t>Klicka eller tryck här för att ange text.</w:t></w:r></w:p></w:sdtContent></w:sdt>',
+        f'<w:p {W}><w:r><w:t xml:space="preserve">Sökt belopp: </w:t></w:r><w:sdt><w:sdtPr/><w:sdtContent><w:r>'
+        f'<w:t>400 000 kr</w:t></w:r></w:sdtContent></w:sdt></w:p>',
+    ):
+        sect.addprevious(parse_xml(xml))
+    document.save(tmp_path / "tomma.docx")
+    assert read(tmp_path / "tomma.docx").text.splitlines() == ["Egen finansiering:", "Sökt belopp: 400 000 kr"]
+
+
+def test_manual_line_break_before_a_label_ends_the_line_in_word_rtf_and_odt(tmp_path):
+    # Shift+Enter between two labelled figures keeps them on lines of their own; inside a sentence it is a blank
+    import zipfile
+
+    import docx
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Sökt belopp: 400 000 kr")
+    paragraph.runs[0].add_break()
+    paragraph.add_run("Egen finansiering: 60 000 kr")
+    sentence = document.add_paragraph("Deltagarna får stöd")
+    sentence.runs[0].add_break()
+    sentence.add_run("av en coach.")
+    document.save(tmp_path / "brytning.docx")
+    (tmp_path / "brytning.rtf").write_bytes(
+        rb"{\rtf1\ansi\ansicpg1252 S\'f6kt belopp: 400 000 kr\line Egen finansiering: 60 000 kr\par "
+        rb"Deltagarna f\'e5r st\'f6d\line av en coach.\par}")
+    odt = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+           'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>'
+           '<text:p>Sökt belopp: 400 000 kr<text:line-break/>Egen finansiering: 60 000 kr</text:p>'
+           '<text:p>Deltagarna får stöd<text:line-break/>av en coach.</text:p></office:text></office:body>'
+           '</office:document-content>')
+    with zipfile.ZipFile(tmp_path / "brytning.odt", "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", odt)
+    for name in ("brytning.docx", "brytning.rtf", "brytning.odt"):
+        lines = [line for line in read(tmp_path / name).text.splitlines() if line.strip()]
+        assert lines == ["Sökt belopp: 400 000 kr", "Egen finansiering: 60 000 kr", "Deltagarna får stöd av en coach."], name
+
+
 def test_docx_table_cells_with_content_controls(tmp_path):
     import docx
     from docx.oxml import parse_xml

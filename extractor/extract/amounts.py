@@ -34,6 +34,7 @@ YEAR_RE = re.compile(r"^(19|20)\d\d$")
 SEVEN_DIGITS_RE = re.compile(r"(?<!\d)(?<!\d[ \u00a0])\d{1,3}(?:[ \u00a0]\d{3}){2}(?![\d])|(?<!\d)\d{7}(?!\d)")
 SPACE_SEPARATORS = {" ", "\u00a0", "\u202f", "\u2009"}
 MIN_BARE_SEK = 1_000
+URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.I)
 HEADING_CHARS = 80
 MAX_SEK = 2_000_000_000
 
@@ -312,6 +313,7 @@ def find_amounts(text: str, budget_spans: list[tuple[int, int]]) -> list[Found]:
             if not re.search(r"\d" if thousands else r"\d{3}", line):
                 continue
             line = PHONE_NUMBER_RE.sub(lambda m: " " * len(m.group()), line)
+            line = URL_RE.sub(lambda m: " " * len(m.group()), line)  # a printed page's address: "…/visa?id=4471"
             for f in find_table_amounts(line, thousands):
                 s = start + line_start + f.start
                 if not any(a < s + 1 and s < b for a, b in taken):

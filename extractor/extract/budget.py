@@ -211,7 +211,9 @@ def _prose_parts(text: str, start: int, end: int, line: str, table: Table | None
         return [(start, end)]
     row = next((r for r in table.rows if r[0].start >= start and r[-1].end <= end), None)
     cells = row or []
-    return [(c.start, c.end) for c in cells[1:] if len(c.text.split()) > PROSE_CELL_WORDS]
+    # ... and a form's value cell that labels its own figure: "Budget: | Sökt belopp: 1 450 000 kr"
+    return [(c.start, c.end) for c in cells[1:]
+            if len(c.text.split()) > PROSE_CELL_WORDS or LABELLED_FIGURE_RE.fullmatch(c.text.strip())]
 
 
 def _line_candidates(flat: str, start: int, end: int, line: str | None, inside: list[Found], in_budget: bool,
@@ -272,6 +274,16 @@ def _demote_year(candidate: tuple, others: list[tuple]) -> tuple:
     return candidate
 
 
+def _sums_own_parts(flat: str, after: list[Found], cue_end: int, whole: Found) -> bool:
+    """Whether a summed figure after a cue is the cue's own: no other headline figure's cue stands
+    between them, and the figures between add up to it (or are a year's share, or there are none)."""
+    if any(tier == 0 for field in CUES for _, tier in cue_hits(field, flat[cue_end:whole.start])):
+        return False
+    parts = [a for a in after if a.end <= whole.start]
+    return (not parts or sum(a.value for a in parts) == whole.value
+            or any(PER_YEAR_RE.match(flat[a.end:a.end + 20]) for a in parts))
+
+
 def _nearest(flat: str, amounts: list[Found], cue_start: int, cue_end: int) -> Found | None:
     """Return the figure a cue states: in the same sentence, right before it ("175 000 kr söks"), after it
     (a summed "totalt" figure first), else before it; costs per participant are no headline figure."""
@@ -287,8 +299,10 @@ def _nearest(flat: str, amounts: list[Found], cue_start: int, cue_end: int) -> F
         return adjacent[-1]
     after = [a for a in same if 0 <= a.start - cue_end <= NEAR_AFTER
              and not NEXT_ITEM_RE.search(flat[cue_end:a.start])]
+    # "egen insats 200 000 kr och lokaler 20 000 kr, totalt 220 000 kr" sums the cue's parts; after
+    # "sökt 1 480 000 kr, egen finansiering 220 000 kr, totalt 1 700 000 kr" the sum is the whole's
     summed = [a for a in after if SUM_WORD_RE.search(flat[max(cue_end, a.start - 40):a.start])
-              and not NEW_ITEM_SUM_RE.search(flat[max(0, a.start - 40):a.start])]
+              and not NEW_ITEM_SUM_RE.search(flat[max(0, a.start - 40):a.start]) and _sums_own_parts(flat, after, cue_end, a)]
     if summed:
         return summed[0]
     if after:

@@ -24,8 +24,9 @@ DATE_PATTERNS: dict[str, str] = {
     "compact8": r"(?<![\d.,-])(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?![\d.,-]|\s*(?:kr|:-|sek|tkr)\b)",
     "compact6": r"(?i:möte|mötet|sammanträde|sammanträdet|beslut|beslutet|protokoll|protokollet|styrelse|styrelsen|"
                 r"datum|daterad|den)\s+(?P<yy>\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?![\d,-]|\.\d)",  # "… möte 210621."
-    # 1 januari 2024, den 15 mars 2023, 1:a maj 2022, "30 april, 2011" (a cover's comma)
-    "long": rf"(?<![\d])(?P<d>\d{{1,2}})(?::[ae])?\.?\s*(?P<mon>{MONTH_ALT})\.?(?:,?\s+(?P<y>(?:19|20)\d\d))?(?![\wåäö])",
+    # 1 januari 2024, den 15 mars 2023, 1:a maj 2022, "30 april, 2011" (a cover's comma); not the end of a
+    # registry number over a cover's month ("Dnr SF 2022:14" / "Juni 2025")
+    "long": rf"(?<![\d])(?<!\d[:/])(?P<d>\d{{1,2}})(?::[ae])?\.?\s*(?P<mon>{MONTH_ALT})\.?(?:,?\s+(?P<y>(?:19|20)\d\d))?(?![\wåäö])",
 }
 COMPILED = {name: re.compile(p, re.IGNORECASE) for name, p in DATE_PATTERNS.items()}
 COMPILED["compact6"] = re.compile(DATE_PATTERNS["compact6"])  # the cue's case only; digits have none

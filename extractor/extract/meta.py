@@ -38,10 +38,11 @@ TITLE_AFTER_KIND_RE = re.compile(
     r"(?:final|progress|interim|status)\s+report)(?:\s+(?:nr\.?\s*)?\d{1,4})?[ \t]*[–:-][ \t]+"
     rf"(?i:insatsen\s+|projektet\s+)?({CAP}(?:[ \t]+{CAP})*)[ \t*]*$")
 # A document's first line: its kind and a one-word name, "Projektansökan Stegvis", "Slutrapport Bron",
-# the period it covers after a comma: "Delrapport Stegvis, första halvåret 2031"
+# the period it covers after a comma: "Delrapport Stegvis, första halvåret 2031"; also a page header's line
+# under the förbund's name, with a registry number or a date set off by a tab ("Ansökan Stegvis\tDnr 2031/07")
 FIRST_LINE_KIND_NAME_RE = re.compile(
-    r"\A\s*(?i:projektansökan|ansökan|projektplan|slutrapport|lägesrapport|delrapport|verksamhetsplan)[ \t]+"
-    rf"(?!(?i:samordningsförbund|förbund|om\b|för\b|till\b))({CAP})[ \t]*(?:,[ \t]+[a-zåäö\d][^\n]*)?(?:\n|\Z)")
+    r"\A\s*(?:[^\n]*(?i:samordningsförbund)[^\n]*\n\s*)?(?i:projektansökan|ansökan|projektplan|slutrapport|lägesrapport|delrapport|verksamhetsplan)[ \t]+"
+    rf"(?!(?i:samordningsförbund|förbund|om\b|för\b|till\b))({CAP})[ \t]*(?:,[ \t]+[a-zåäö\d][^\n]*|\t[^\n]*)?(?:\n|\Z)")
 # A line naming the project alone near the top: "Project Bridgeway", "Projekt Bron"
 PROJECT_LINE_RE = re.compile(rf"(?m)^[ \t]*(?:Project|Projekt|PROJEKT)[ \t]+({CAP}(?:[ \t]+{CAP}){{0,2}})[ \t]*$")
 # A cover that puts the name first and the kind of document under it: "Bryggan\nAnsökan om medel från …",
@@ -95,9 +96,11 @@ TITLE_MAX_WORDS = 12  # a name is a few words; a longer "value" is running text
 MAIL_HEADER_RE = re.compile(r"(?im)^[ \t]*(?:från|from|till|to|skickat|sent|datum|date|kopia|cc)[ \t]*:")
 SUBJECT_RE = re.compile(r"(?im)^[ \t]*(?:ämne|subject)[ \t]*:[ \t]*(?:(?:sv|re|vb|fw|fwd)[ \t]*:[ \t]*)*(?P<subject>[^\n]+)$")
 MAIL_HEAD_CHARS = 1500
-# The subject names the insats with the kind of document: "Lägesrapport kvartal 3 – Stegvis"
+# The subject names the insats with the kind of document: "Lägesrapport kvartal 3 – Stegvis", also a
+# supplement's or a revision's: "Komplettering ansökan Stegvis", "Reviderad projektplan Stegvis"
 SUBJECT_KIND_RE = re.compile(
-    r"^(?:[a-zåäö]*rapport|[a-zåäö]*redovisning|uppföljning|ansökan|projektplan|verksamhetsplan|utvärdering|beslut|"
+    r"^(?:(?:komplettering(?:[ \t]+(?:av|till))?|reviderad|uppdaterad|korrigerad|rättad)[ \t]+)?"
+    r"(?:[a-zåäö]*rapport|[a-zåäö]*redovisning|uppföljning|ansökan|projektplan|verksamhetsplan|utvärdering|beslut|"
     r"(?:(?:status|progress|final|monthly|quarterly|annual|interim)[ \t]+)?report|application)"
     r"(?=[\s:–-])", re.I)
 # ... or names the insats first and what the mail is about after a dash: "SV: Bryggan – ändrad budget"

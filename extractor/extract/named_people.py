@@ -134,7 +134,9 @@ NOT_PERSON_WORDS = {"samordningsförbundet", "region", "kommun", "arbetsförmedl
 
 
 # A title printed before the name is no part of it: "Förbundschef Per Påhittad"
-TITLE_WORD_RE = re.compile(rf"^(?:[\wåäö]*chef|[\wåäö]*sekr[\wåäö]*\.?|ordförande|{CONTACT_ROLES})$", re.I)
+# (an office named by its last part: "Utvecklingsledare", "Arbetsmarknadsstrateg", "Enhetschef")
+TITLE_WORD_RE = re.compile(rf"^(?:[\wåäö]*(?:chef|ledare|samordnare|handläggare|strateg|konsulent|koordinator)|"
+                           rf"[\wåäö]*sekr[\wåäö]*\.?|ordförande|{CONTACT_ROLES})$", re.I)
 
 
 # A word in a definite or genitive form ends no one's name.

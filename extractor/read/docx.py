@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import UnreadableDocument
 from ..record import Document, Hint
-from .labels import pair_label_rows
+from .labels import MANUAL_BREAK, manual_breaks, pair_label_rows
 from .limits import MAX_UNZIPPED_BYTES, check_members
 # "Heading 2", localised "Rubrik 2", "Überschrift 2"; "Title"/"Rubrik" count as level 1.
 HEADING_STYLE_RE = re.compile(r"^(?:heading|rubrik|överskrift|berschrift|titre)\s*(\d)$", re.I)
@@ -17,6 +17,7 @@ BOLD_HEADING_MAX_CHARS = 150
 RUN_IN_HEADING_MAX_WORDS = 8
 RUNS_SLACK_CHARS = 2  # a field code or symbol the runs do not hold
 RUN_IN_LEVEL = 9
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def _check_zip(data: bytes, path: Path) -> None:
@@ -104,8 +105,16 @@ def _local(tag) -> str:
 
 
 # Parts of a paragraph that are not its text: properties (their w:tab elements are tab stops),
-# deleted text, and the fallback copy Word keeps of every text box.
-SKIP_IN_PARAGRAPH = {"pPr", "rPr", "del", "Fallback", "instrText", "delText"}
+# deleted text, the fallback copy Word keeps of every text box, and the text boxes themselves (read
+# as paragraphs of their own after the paragraph they are anchored to).
+SKIP_IN_PARAGRAPH = {"pPr", "rPr", "del", "Fallback", "instrText", "delText", "txbxContent"}
+
+
+def _placeholder(sdt) -> bool:
+    """Whether a content control shows its placeholder ("Klicka eller tryck här för att ange text."):
+    a field the writer left empty."""
+    return any(_local(prop.tag) == "showingPlcHdr" for pr in sdt.iterchildren() if _local(pr.tag) == "sdtPr"
+               for prop in pr.iterchildren())
 
 
 def paragraph_text(p) -> str:
@@ -116,14 +125,14 @@ def paragraph_text(p) -> str:
     def walk(node) -> None:
         for child in node:
             tag = _local(child.tag)
-            if tag in SKIP_IN_PARAGRAPH:
+            if tag in SKIP_IN_PARAGRAPH or (tag == "sdt" and _placeholder(child)):
                 continue
             if tag == "t":
                 parts.append(child.text or "")
             elif tag == "tab":
                 parts.append("\t")
             elif tag in ("br", "cr"):
-                parts.append(" ")
+                parts.append(MANUAL_BREAK if child.get(f"{{{W}}}type") in (None, "textWrapping") else " ")
             else:
                 walk(child)
 
@@ -131,27 +140,48 @@ def paragraph_text(p) -> str:
     return "".join(parts)
 
 
+def _text_boxes(p) -> list:
+    """Return the text boxes anchored in a paragraph (each once: not Word's fallback copy, not a box
+    inside another box, which is read with the box that holds it)."""
+    boxes = []
+    for box in p.iter("{*}txbxContent"):
+        node = box.getparent()
+        while node is not None and node is not p and _local(node.tag) not in ("Fallback", "txbxContent"):
+            node = node.getparent()
+        if node is p:
+            boxes.append(box)
+    return boxes
+
+
 def _block_elements(parent):
-    """Yield the w:p and w:tbl elements under `parent`, looking inside block content controls."""
+    """Yield the w:p and w:tbl elements under `parent`, looking inside block content controls; a form
+    laid out in text boxes gives each box's paragraphs after the paragraph that anchors the box
+    ("Insatsens namn" and "Bryggan" two lines, not "Insatsens namnBryggan")."""
     for child in parent.iterchildren():
         tag = _local(child.tag)
-        if tag in ("p", "tbl"):
+        if tag == "p":
+            boxes = _text_boxes(child)
+            if not boxes or paragraph_text(child).strip():
+                yield child
+            for box in boxes:
+                yield from _block_elements(box)
+        elif tag == "tbl":
             yield child
-        elif tag == "sdt":
+        elif tag == "sdt" and not _placeholder(child):
             for content in child.iterchildren():
                 if _local(content.tag) == "sdtContent":
                     yield from _block_elements(content)
 
 
 def _cell_text(tc) -> str:
-    """Return a table cell's text on one line (nested tables and content controls included)."""
-    lines = []
-    for block in _block_elements(tc):
-        if _local(block.tag) == "p":
-            lines.append(paragraph_text(block))
-        else:
-            lines += [" ".join(cell for cell in row) for row in _table_rows(block)]
-    return " ".join(" ".join(lines).split("\n")).strip()
+    """Return a table cell's paragraphs on one line (content controls included; a table nested in the
+    cell is read as rows of its own, after the row: `_nested_tables`)."""
+    lines = [paragraph_text(block) for block in _block_elements(tc) if _local(block.tag) == "p"]
+    return " ".join(" ".join(lines).split("\n")).replace(MANUAL_BREAK, " ").strip()
+
+
+def _nested_tables(tc) -> list:
+    return [block for block in _block_elements(tc) if _local(block.tag) == "tbl"]
 
 
 class _Row(list):
@@ -184,14 +214,18 @@ def _table_rows(tbl):
         except Exception:  # a malformed grid: read the row's own cells
             row_cells = []
         tcs = [c._tc for c in row_cells] or [tc for tc in row._tr.iterchildren() if _local(tc.tag) == "tc"]
+        nested = []
         for tc in tcs:
             if id(tc) in seen:
                 continue
             seen.add(id(tc))
             cells.append(_cell_text(tc))
+            nested += _nested_tables(tc)
         row = _Row(cells)
         row.lead = _cell_lead(tcs[0]) if tcs else None
         yield row
+        for table in nested:  # a form's "Budget" cell holding the budget table: its rows stay rows
+            yield from _table_rows(table)
 
 
 def _blocks(document):
@@ -292,4 +326,5 @@ def read_docx(path: Path, data: bytes, sha256: str) -> Document:
     # a bold opening run-in to its paragraph: split.py keeps it only where it names a known section
     hints += [Hint(start, start + len(lead), RUN_IN_LEVEL) for start, lead in run_in]
     hints.sort(key=lambda h: h.start)
-    return Document(path=str(path), format="docx", sha256=sha256, text="\n".join(lines) + "\n", hints=hints)
+    return Document(path=str(path), format="docx", sha256=sha256, text=manual_breaks("\n".join(lines) + "\n"),
+                    hints=hints)

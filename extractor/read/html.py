@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from ..record import Document, Hint
+from .furniture import COOKIE_RE, MAX_COOKIE_LINE
 from .labels import pair_label_lines, unglue_labels
 
 # Tags that end a line of text where they stand; every other tag simply goes.
@@ -170,5 +171,7 @@ def read_html(path: Path, raw: str, sha256: str) -> Document:
     body = _sub_tags(HEADING_OPEN_RE, lambda m: f"\n{OPEN_MARK}{m.group(1)}", body)
     body = _sub_tags(HEADING_CLOSE_RE, f"{CLOSE_MARK}\n", body)
     text = ANSWER_LABEL_LINE_RE.sub("", pair_label_lines(unglue_labels(clean_html(body).strip())))
+    # a saved page's request to store cookies is the site's, not the document's
+    text = "\n".join(line for line in text.split("\n") if len(line) > MAX_COOKIE_LINE or not COOKIE_RE.search(line))
     text, hints = _heading_hints(text + "\n")
     return Document(path=str(path), format="html", sha256=sha256, text=text, hints=hints)

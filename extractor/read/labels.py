@@ -20,6 +20,21 @@ GLUED_RE = re.compile(
     r"|^(?P<email>E-post|E-mail|Epost)(?=[\w.+-]+@)")
 
 
+# A writer's manual line break inside a paragraph (Shift+Enter in Word, RTF's \line, ODF's line-break): readers
+# mark it with MANUAL_BREAK; it ends the line where a form's label follows ("Sökt belopp: 400 000 kr" /
+# "Egen finansiering: 60 000 kr"), elsewhere it is a blank inside the paragraph's running text.
+MANUAL_BREAK = "\u2028"
+BREAK_BEFORE_LABEL_RE = re.compile(MANUAL_BREAK + r"(?=[ \t]*[A-ZÅÄÖ][\wåäö-]*(?:[ \t]+[\wåäö-]+){0,3}[ \t]*:[ \t]*\S)")
+
+
+def manual_breaks(text: str) -> str:
+    """Return `text` with each manual break a line break before a label, else a blank (same length).
+
+    "Sökt belopp: 1 kr\u2028Egen insats: 2 kr" -> "Sökt belopp: 1 kr\nEgen insats: 2 kr"
+    """
+    return BREAK_BEFORE_LABEL_RE.sub("\n", text).replace(MANUAL_BREAK, " ")
+
+
 def unglue_labels(text: str) -> str:
     """Return `text` with a tab between each line-opening label and the value glued to it."""
     return GLUED_RE.sub(lambda m: (m.group("label") or m.group("email")) + "\t", text)

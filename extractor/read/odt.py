@@ -10,6 +10,7 @@ from ..errors import UnreadableDocument
 from ..record import Document, Hint
 from . import limits
 from .docx import BOLD_HEADING_MAX_CHARS, HEADING_STYLE_RE, RUN_IN_HEADING_MAX_WORDS, RUN_IN_LEVEL
+from .labels import MANUAL_BREAK, manual_breaks
 
 NS = {
     "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
@@ -37,7 +38,7 @@ def _inline(node, parts: list[str], budget: limits.TextBudget) -> None:
         elif tag == T + "tab":
             parts.append("\t")
         elif tag == T + "line-break":
-            parts.append(" ")
+            parts.append(MANUAL_BREAK)
         elif tag in (T + "p", T + "h"):  # a text box's paragraphs inside a frame
             parts.append(" ")
             _inline(child, parts, budget)
@@ -133,7 +134,7 @@ def _blocks(node, heading_styles: dict[str, int], budget: limits.TextBudget, bol
             level = heading_styles.get(child.get(T + "style-name", ""))
             yield line, level, None if level else _bold_mark(child, bold, line)
         elif tag == TABLE + "table-row":
-            cells = [" ".join(line for line, _, _ in _blocks(cell, {}, budget) if line)
+            cells = [" ".join(line for line, _, _ in _blocks(cell, {}, budget) if line).replace(MANUAL_BREAK, " ")
                      for cell in child if cell.tag == TABLE + "table-cell"]
             yield "\t".join(cells).rstrip(), None, None
         else:  # lists, sections, tables, header rows: their paragraphs in order
@@ -178,4 +179,5 @@ def read_odt(path: Path, data: bytes, sha256: str) -> Document:
     bold_level = 1 if not hints else RUN_IN_LEVEL
     hints += [Hint(start, start + len(text), bold_level if whole else RUN_IN_LEVEL) for start, text, whole in marked]
     hints.sort(key=lambda h: h.start)
-    return Document(path=str(path), format="odt", sha256=sha256, text="\n".join(lines) + "\n", hints=hints)
+    return Document(path=str(path), format="odt", sha256=sha256, text=manual_breaks("\n".join(lines) + "\n"),
+                    hints=hints)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import io
 import re
-from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -13,44 +12,13 @@ from ..record import Document, Page
 from . import ocr as ocr_pages
 from .ocr import clean_ocr_text
 from . import pdffast, pdfhints, pdflayout
+from .furniture import strip_furniture as _strip_furniture
 from .reflow import LineBox, join_across_dash, reflow
 
-# Page furniture that is never body text, wherever it stands.
-PAGE_NUMBER_RE = re.compile(r"^\s*(?:sida\s+\d+(?:\s*(?:av|\(|/)\s*\d+\)?)?|page\s+\d+(?:\s+of\s+\d+)?|-?\s*\d{1,3}\s*-?|\d+\s*\(\d+\)|\d+\s*/\s*\d+)\s*$", re.I)
-REGISTRY_RE = re.compile(r"\b(?:dnr|diarienummer|diarienr)\b", re.I)
 # pdfplumber's rendering of glyphs without a Unicode mapping (bullets, mostly).
 CID_RE = re.compile(r"\(cid:\d+\)")
 MIN_TEXT_CHARS = 25
-FURNITURE_LINES = 2
 MIN_COLUMN_WORDS = 40  # lines at the top and at the bottom of a page checked for repetition
-
-
-def _furniture_key(line: str) -> str:
-    return re.sub(r"\d+", "#", line.strip().lower())
-
-
-def _strip_furniture(pages: list[list[str]]) -> list[list[str]]:
-    """Drop page numbers and lines repeated at the top or bottom of most pages."""
-    counts: Counter = Counter()
-    for lines in pages:
-        edge = set(lines[:FURNITURE_LINES] + lines[-FURNITURE_LINES:])
-        counts.update({_furniture_key(line) for line in edge if line.strip()})
-    threshold = max(2, (len(pages) + 1) // 2)
-    repeated = {key for key, n in counts.items() if n >= threshold} if len(pages) > 1 else set()
-    cleaned, kept_once = [], set()
-    for lines in pages:
-        keep = []
-        for i, line in enumerate(lines):
-            at_edge = i < FURNITURE_LINES or i >= len(lines) - FURNITURE_LINES
-            key = _furniture_key(line)
-            # a running header that prints the registry number keeps its first copy: the number is the document's
-            if at_edge and key in repeated and REGISTRY_RE.search(line) and key not in kept_once:
-                kept_once.add(key)
-            elif at_edge and (PAGE_NUMBER_RE.match(line) or key in repeated):
-                continue
-            keep.append(line)
-        cleaned.append(keep)
-    return cleaned
 
 
 def join_hyphenated(lines: list[str]) -> list[str]:

@@ -14,6 +14,7 @@ from ..errors import UnreadableDocument
 from ..record import Document, Hint
 from . import limits
 from .docx import BOLD_HEADING_MAX_CHARS, HEADING_STYLE_RE, RUN_IN_LEVEL
+from .labels import MANUAL_BREAK, manual_breaks
 
 TOKEN_RE = re.compile(rb"\\([a-zA-Z]+)(-?\d+)? ?|\\'([0-9a-fA-F]{2})|\\([^a-zA-Z'])|([{}])|[\r\n]+|([^\\{}\r\n]+)")
 # Groups that hold no running text: tables of fonts, colours and lists, document properties,
@@ -24,7 +25,7 @@ SKIPPED = {b"fonttbl", b"colortbl", b"stylesheet", b"info", b"pict", b"object", 
            b"footer", b"footerl", b"footerr", b"footerf", b"fldinst", b"footnote", b"annotation",
            b"xmlnstbl", b"themedata", b"colorschememapping", b"datastore", b"latentstyles", b"generator"}
 SYMBOLS = {b"~": "\u00a0", b"_": "-", b"-": "", b"{": "{", b"}": "}", b"\\": "\\", b"\t": "\t"}
-BREAKS = {b"par": "\n", b"line": " ", b"sect": "\n", b"page": "\n", b"row": "\n", b"cell": "\t",
+BREAKS = {b"par": "\n", b"line": MANUAL_BREAK, b"sect": "\n", b"page": "\n", b"row": "\n", b"cell": "\t",
           b"tab": "\t", b"emdash": "—", b"endash": "–", b"bullet": "•", b"lquote": "‘", b"rquote": "’",
           b"ldblquote": "“", b"rdblquote": "”"}
 STYLE_RE = re.compile(rb"\{\\s(\d+)\b([^{}]*);\s*\}")
@@ -171,4 +172,5 @@ def _document(path: Path, sha256: str, blocks: list[tuple[str, int | None, bool]
     bold_level = 1 if not hints else RUN_IN_LEVEL
     hints += [Hint(start, start + len(text), bold_level) for start, text in marked]
     hints.sort(key=lambda h: h.start)
-    return Document(path=str(path), format="doc", sha256=sha256, text="\n".join(lines) + "\n", hints=hints)
+    return Document(path=str(path), format="doc", sha256=sha256, text=manual_breaks("\n".join(lines) + "\n"),
+                    hints=hints)

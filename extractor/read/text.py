@@ -10,6 +10,7 @@ from ..errors import UnreadableDocument
 from ..record import Document
 from .labels import pair_label_lines, unglue_labels
 from .html import clean_html
+from .furniture import strip_furniture
 from .plainforms import plain_forms
 
 # UTF-8 read as Windows-1252 once already: "FÃ¶rsÃ¤kringskassan".
@@ -108,9 +109,18 @@ def _repair_mojibake(text: str) -> str:
     return "\n".join(lines)
 
 
+def _without_page_furniture(text: str) -> str:
+    """Return a paged export's text (pages parted by form feeds) without its page numbers and running
+    headers and footers, as read/pdf.py drops them: "Sida 1 av 3" and the förbund's name over every page."""
+    if text.count("\f") < 1:
+        return text
+    pages = [page.strip("\n").split("\n") for page in text.split("\f")]
+    return "\n\n".join("\n".join(lines) for lines in strip_furniture(pages) if lines) + "\n"
+
+
 def read_text(path: Path, data: bytes, sha256: str) -> Document:
     """Return a Document from a plain-text export."""
-    text = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
+    text = _without_page_furniture(decode(data, path).replace("\r\n", "\n").replace("\r", "\n"))
     text = pair_label_lines(tab_aligned_columns(unglue_labels(clean_html(plain_forms(text)))))
     return Document(path=str(path), format="txt", sha256=sha256, text=text)
 
