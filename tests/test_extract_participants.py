@@ -374,3 +374,25 @@ def test_a_range_written_minst_och_hogst():
 def test_participants_planned_in_a_report_beside_the_outcome(text, expected):
     found = find_participants([Section("participants", "Deltagare", text, None, 0, len(text))], text, {})
     assert (found["count"], found["per"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a report's table names the row by what it counts: "Nya deltagare", "Deltagare totalt"
+    ("Mått\tPlanerat 2031\tUtfall jan–jun\nNya deltagare\t30\t18\nAvslutade\t20\t9", {"count": 30, "per": "year"}),
+    ("Indikator\tMål\tUtfall\nDeltagare totalt\t200\t231\nTill arbete\t60\t71", {"count": 200, "per": "total"}),
+    # ... or states the goal as a phrase, the goal column first
+    ("Mål\tUtfall\n40 deltagare per år\t33 deltagare 2031\n30 % till arbete\t26 %", {"count": 40, "per": "year"}),
+    # an outcome row is not the participants: "Deltagare till arbete"
+    ("Indikator\tMål\tUtfall\nDeltagare till arbete\t20\t25", None),
+])
+def test_a_reports_goal_table_gives_the_planned_count(text, expected):
+    assert _find("goals", text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Insatsen planerade för 15 samtidigt inskrivna deltagare. Nu är 11 inskrivna.", {"count": 15, "per": "ongoing"}),
+    ("Enligt projektplanen skulle 60 deltagare tas emot under perioden.", {"count": 60, "per": "total"}),
+    ("Vid periodens slut var 12 inskrivna deltagare i insatsen.", None),
+])
+def test_a_reports_account_of_the_planned_count(text, expected):
+    assert _find("other", text) == expected

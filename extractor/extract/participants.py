@@ -11,7 +11,7 @@ from .text import sentences
 # "45 deltagare", "45 nya deltagare", "12 st. unga"
 # a range counts from its lower end: "15–20 deltagare samtidigt", "15 till 20 deltagare" -> 15
 # ... but a change counts to its new number: "utöka från 40 till 60 deltagare per år" -> 60
-COUNT_RE = re.compile(r"(?<![\d,.])(?!(?<=från )\d{1,4}\s+till\s)(\d{1,4})(?:-tal)?(?:\s*[–-]\s*\d{1,4}|\s+till\s+\d{1,4})?\s+(?:st(?:ycken)?\.?\s+)?(?:nya\s+|unika\s+|planerade\s+)?(deltagare|(?<=planerade )deltagarna|personer|platser|individer|stycken|unga|ungdomar|kvinnor|män|föräldrar|vårdnadshavare|participants|persons|people|individuals|places|young people|young adults)\b", re.I)
+COUNT_RE = re.compile(r"(?<![\d,.])(?!(?<=från )\d{1,4}\s+till\s)(\d{1,4})(?:-tal)?(?:\s*[–-]\s*\d{1,4}|\s+till\s+\d{1,4})?\s+(?:st(?:ycken)?\.?\s+)?(?:nya\s+|unika\s+|planerade\s+|(?:samtidigt\s+)?inskrivna\s+)?(deltagare|(?<=planerade )deltagarna|personer|platser|individer|stycken|unga|ungdomar|kvinnor|män|föräldrar|vårdnadshavare|participants|persons|people|individuals|places|young people|young adults)\b", re.I)
 PER_CUES: list[tuple[str, str]] = [
     ("year", r"per år|årligen|om året|varje år|/år|per kalenderår|under året|för året|per year|a year|each year|every year|annually|"
              # one named year: "Insatsen ska under 2031 ta emot 35 deltagare" (not "under 2030 och 2031")
@@ -50,7 +50,7 @@ PER_CUES: list[tuple[str, str]] = [
 PER_RES = [(per, re.compile(p, re.I)) for per, p in PER_CUES]
 # Results and caseloads, not the planned number.
 OUTCOME_RE = re.compile(r"\bblev\b|\bvarit inskrivna\b|\btog (?:\w+ ){0,2}?emot\b|\bnådde\b|utfallet|avslutades|\bdeltog\b|har deltagit|har skrivits in|skrivits in|var sammanlagt|inskrivna under|hittills|"
-                        r"avbröt|ärenden|(?<!målet )(?<!målet för \d{4} )(?<!målet för år \d{4} )\bvar \d+ (?:deltagare|personer|kvinnor|män)|\baktiva\b|\bskrevs\b|"
+                        r"avbröt|ärenden|(?<!målet )(?<!målet för \d{4} )(?<!målet för år \d{4} )\bvar \d+ (?:inskrivna )?(?:deltagare|personer|kvinnor|män)|\baktiva\b|\bskrevs\b|"
                         # English: "took part", "have been enrolled", "so far"
                         r"\btook part\b|\bhave (?:taken part|participated|been enrolled)\b|\bwere enrolled\b|\bso far\b|"
                         r"\bcompleted\b|\bdropped out\b", re.I)
@@ -224,6 +224,9 @@ def _passes(sections: list[Section]):
                       # ... "skulle enligt den ursprungliga planen ta emot 40 deltagare per år"
                       r"\b(?:ska|skall|skulle|kommer att)\s+(?:[^\s.]+\s+){1,5}?(?:ta emot|omfatta|nå|ge stöd till|erbjuda)\b|"
                       r"\b(?:insatsen|projektet|verksamheten|satsningen)\s+omfattar\b|\bplanerade\s+deltagar|"
+                      # a report's account of the plan: "Insatsen planerade för 20 deltagare",
+                      # "Enligt projektplanen skulle 80 deltagare tas emot under perioden"
+                      r"\bplanerade för\b|\b(?:ska|skall|skulle)\s+(?:[^\s.]+\s+){1,4}?(?:tas emot|skrivas in)\b|"
                       # "Vi tänker oss 60 personer", "Insatsen kan ta emot upp till 15 deltagare samtidigt"
                       # ... "Insatsen bör kunna ta emot cirka 40 deltagare per år"
                       r"\btänker (?:oss|vi oss)\b|\bkan ta emot\b|\bkunna ta emot\b|\bupp till \d|"
