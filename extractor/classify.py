@@ -47,12 +47,16 @@ TITLE_CUES: list[tuple[str, str]] = [
     # a line that is the word alone: "Beslut" over the decision's text
     # ... or a compound of it: "DELEGATIONSBESLUT", "Ordförandebeslut"
     (r"plats\s+och\s+tid|justeringens|[\wåäö]*beslut(?=[ \t]*:?[ \t]*$)", "decision"),
+    # an insats followed up for the board or in SUS: "Uppföljning av insatsen Bron, helår 2031",
+    # "SUS-uppföljning 2031", "Uppföljning 2031 – Bron" (not a form's heading "Uppföljning och utvärdering")
+    (r"[\wåäö]+-uppföljning|uppföljning(?=[ \t]+(?:av[ \t]+(?:insatsen|projektet)|(?:19|20)\d\d\b))", "progress_report"),
 ]
 WORD = r"(?<![\wåäö])(?:{})(?![\wåäö])"
 DOC_TYPE_RE = [(re.compile(WORD.format(p), re.I), label) for p, label in DOC_TYPE_CUES]
 # A title line: a page number or a news word may come first, and up to two adjectives
 # ("1 Samhällsekonomisk utvärdering", "Nytt styrelseprotokoll", "Preliminär slutrapport").
-TITLE_PREFIX = r"^[ \t]*(?:\d{1,4}[ \t]+)?(?:(?:nytt?|nya|[\wåäö]+(?:isk|ell|lig|är|ern|ande))[ \t]+){0,2}"
+# ... and a board paper numbers its item: "Ärende 7: Uppföljning av insatsen Bron"
+TITLE_PREFIX = r"^[ \t]*(?:\d{1,4}[ \t]+|ärende[ \t]+\d{1,3}[ \t]*[:.][ \t]*)?(?:(?:nytt?|nya|[\wåäö]+(?:isk|ell|lig|är|ern|ande))[ \t]+){0,2}"
 TITLE_RE = [(re.compile(TITLE_PREFIX + WORD.format(p), re.I | re.M), label) for p, label in DOC_TYPE_CUES + TITLE_CUES]
 # "beslutade om verksamhetsplan …", "förslaget till Verksamhetsplan 2013": a mention of another document
 MENTION_BEFORE_RE = re.compile(r"(?:\bom|\btill)\s+$", re.I)
@@ -118,6 +122,9 @@ INSATS_INTERIM_RE = re.compile(
     r"(?im)^[ \t#*]*delårsrapport(?:[ \t]+(?:\d{4}|[a-zåäö]+[ \t]*[–-][ \t]*[a-zåäö]+[ \t]+\d{4}))?[ \t]*"
     r"(?:[–:-][ \t]*(?:insatsen[ \t]+|projektet[ \t]+)?|för[ \t]+(?:insatsen|projektet)[ \t]+)"
     r"(?!(?i:samordningsförbund|förbund))(?-i:[A-ZÅÄÖ])")
+# ... or gives the insats's own fields under its cover: "Delårsrapport jan–aug 2031" over "Insatsägare: X"
+INTERIM_RE = re.compile(r"(?<![\wåäö])delårsrapport(?![\wåäö])", re.I)
+INSATS_FIELD_RE = re.compile(r"(?im)^[ \t]*(?:insatsägare|projektägare|insatsens\s+namn|projektets\s+namn|projektnamn)[ \t]*:")
 # A notice of a meeting lists what will be decided ("Val av justerare", "föreslås besluta"): it decides nothing.
 NOTICE_RE = re.compile(r"(?<![\wåäö])(?:KALLELSE|(?m:^[ \t]*Kallelse))(?![\wåäö])")
 # An evaluation's cover that names the part report: "Utvärdering av Bron Delrapport 3", "… Delrapport från utvärderingen"
@@ -154,7 +161,8 @@ def classify_doc_type(text: str) -> str:
              or ("application" if ASKS_FOR_MONEY_RE.search(text) else "other"))
     if found == "final_report" and PART_OF_EVALUATION_RE.search(text[:TITLE_ZONE_CHARS]):
         return "progress_report"  # "UTVÄRDERING AV BRON Delrapport 3": one part of an evaluation still going on
-    if found == "other" and INSATS_INTERIM_RE.search(text[:TITLE_ZONE_CHARS]):
+    if found == "other" and (INSATS_INTERIM_RE.search(text[:TITLE_ZONE_CHARS])
+                             or INTERIM_RE.search(text[:HEAD_CHARS]) and INSATS_FIELD_RE.search(text[:TITLE_ZONE_CHARS])):
         return "progress_report"  # "Delårsrapport 2030 – Ankaret": an insats's interim report, no förbund's
     if found == "application" and HOW_TO_APPLY_RE.search(text) and not FILLED_FIELD_RE.search(text):
         return "other"  # "Ansök om medel: … ladda ner mallen"
