@@ -32,6 +32,8 @@ PROSE_START_RE = re.compile(r"\b(?:startade|startades|startar|starta|påbörjade
                             r"|\b(?:(?:be)?drivs|pågår)\s+sedan\s+(?:den\s+)?(?=\d)"
                             # "har bedrivits av X i samarbete med Y sedan den 1 mars 2021", "har sedan den 1 mars 2021 drivits av X"
                             r"|\b(?:be)?drivits\b[^.]{0,80}?\bsedan\s+(?:den\s+)?(?=\d)"
+                            # ... "X drivs av Y tillsammans med Z sedan 2022-01-10"
+                            r"|\b(?:be)?drivs\s+av\b[^.]{0,80}?\bsedan\s+(?:den\s+)?(?=\d)"
                             r"|\bsedan\s+(?:den\s+)?(?=\d[^.]{0,25}?\b(?:be)?drivits\b)"
                             # "Insatsen pågår i tre år med start 1 mars 2031", "… med planerad start den 1 mars 2031"
                             r"|\bmed\s+(?:planerad\s+)?start\s+(?:den\s+)?(?=\d)"
@@ -40,7 +42,7 @@ PROSE_START_RE = re.compile(r"\b(?:startade|startades|startar|starta|påbörjade
 PROSE_END_RE = re.compile(
     r"\b(?:pågår|pågick|pågå|löper|löpte|varar)\s+(?:till\s+och\s+med|t\.?\s?o\.?\s?m\.?|fram\s+till|till)\s+(?:den\s+)?(?=\d)"
     r"|\b(?:avslutas|avslutades|upphör|upphörde|slutar)\s+(?:enligt\s+plan(?:en)?\s+)?(?:den\s+)?(?=\d)", re.I)
-LABEL_START_RE = re.compile(r"\b(?:startdatum|projektstart|insatsstart|planerad\s+start)\s*:?\s*(?=\d)|"
+LABEL_START_RE = re.compile(r"\b(?:startdatum|projektstart|insatsstart|planerad\s+start|(?:insatsens|projektets)\s+start)\s*:?\s*(?=\d)|"
                             r"(?m:^[ \t]*start[ \t]*[:\t][ \t]*(?=\d))", re.I)  # a form's "Start\t2026-04-01"
 # A period field prints its two dates side by side, a dash or only a space between: "Projektperiod: 2009-05-01 2012-04-30"
 # ... also a bare "Period:" label with its colon: "Period:\t2025-08-18 -- 2027-06-30"
@@ -63,6 +65,8 @@ RUN_VERB_RE = re.compile(r"\b(?:har|hade)\s+(?:be)?drivits\b|\b(?:har|hade)\s+(?
                          r"\b(?:bevilja(?:r|s|de|des|ts)?|ansöker\s+om|söker|söks|sökt)\b[^.]{0,80}?\bför\s+(?:perioden|tiden)\b|"
                          # ... or a report's "X bedrevs under perioden A – B"
                          r"\b(?:bedrevs|genomfördes|pågick)\s+under\s+(?:perioden|tiden)\b|"
+                         # ... with who ran it between: "X bedrevs av Y i samverkan med Z under perioden A till B"
+                         r"\b(?:bedrevs|genomfördes)\s+av\b[^.]{0,120}?\bunder\s+(?:perioden|tiden)\b|"
                          # ... or a grant's time: "Beslutet gäller för perioden A – B", "Bidraget avser tiden A – B"
                          r"\b(?:beslutet|bidraget|medlen|finansieringen)\s+(?:gäller|avser)\s+(?:för\s+)?(?:perioden|tiden)\b", re.I)
 ACCOUNTS_RE = re.compile(r"\b(?:årsredovisning|räkenskapsår|verksamhetsår|bokslut|delårsrapport|förbundet\s+bildades)\w*", re.I)
