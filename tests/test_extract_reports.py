@@ -2,7 +2,10 @@
 to the board, SUS summaries and minutes (invented text)."""
 import pytest
 
+from extractor.extract.amounts import find_amounts
+from extractor.extract.budget import find_budget
 from extractor.extract.period import find_period
+from extractor.record import Section
 
 
 @pytest.mark.parametrize("text, start, end", [
@@ -19,3 +22,21 @@ from extractor.extract.period import find_period
 def test_a_reports_account_of_the_insats_period(text, start, end):
     period = find_period([], text, doc_type="progress_report")
     assert (period["start"], period["end"]) == (start, end)
+
+
+def _budget(text: str, doc_type: str, in_budget: bool = True) -> dict:
+    budget = [Section("budget", "Ekonomi", text, None, 0, len(text))] if in_budget else []
+    return find_budget(text, find_amounts(text, [(0, len(text))]), budget, doc_type)
+
+
+def test_a_reports_financier_table_granted_against_outcome():
+    text = ("Ekonomi\nFinansiering\tBeviljat\tUtfall\nESF-stöd\t9 200 000\t8 874 200\n"
+            "Samordningsförbundet Exempeldalen\t2 000 000\t1 986 000\nMedfinansiering Exempelby kommun\t1 500 000\t1 612 000\n"
+            "Totalt\t12 700 000\t12 472 200\n")
+    assert _budget(text, "final_report") == {"requested_sek": 2000000, "own_financing_sek": 1500000,
+                                             "total_sek": 12700000}
+
+
+def test_the_forbunds_own_costs_are_no_request():
+    text = "§ 20 Ekonomisk uppföljning\nFörbundets kostnader per den 30 april 2031 uppgick till 2 145 000 kr.\n"
+    assert _budget(text, "decision", in_budget=False)["requested_sek"] is None

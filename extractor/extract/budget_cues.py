@@ -12,7 +12,7 @@ CUES: dict[str, list[tuple[str, int]]] = {
         (r"\bsöks\b|sökt belopp|\bsökt(?=\s*:?\s*\d)|ansökt belopp|\bsöker\b|ansöker\s+(?:nu\s+|härmed\s+|därför\s+)?om|(?:att|vill) ansöka om(?=[^.\n]{0,40}?\d)|att rekvirera|"
          # a decision's account of the application: "har inkommit med en ansökan om 950 000 kronor", "har begärt 1 860 000 kr"
          r"\bansökan\s+om(?=\s+(?:ca\.?\s+|cirka\s+|totalt\s+)?\d)|\bbegär(?:t|de|s)?(?=\s+(?:ca\.?\s+|cirka\s+)?\d)|"
-         r"från (?:samordnings)?förbundet|^(?:samordnings)?förbundet(?=[^\n.]{0,40}?(?:\d|$))|"
+         r"från (?:samordnings)?förbundet|^(?:samordnings)?förbundet\b(?=[^\n.]{0,40}?(?:\d|$))|"
          # a budget table's column: "Post | Förbundet | Egen insats | Totalt", "Sökt | Egen insats | Summa"
          r"^sökt(?:a)?(?:\s+medel)?\s*(?:\((?:t?kr|sek)\))?\s*$|"
          r"förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+finansierar|"
