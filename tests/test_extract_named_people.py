@@ -404,3 +404,10 @@ def test_an_e_signature_line_names_the_signer():
         ("Rolf Påhittad", "signatory")]
     # the verb in another tense with a title between is a report of a signing, no signature
     assert find_named_people("Beslutet signerades av förbundets ordförande Per Exempel.") == []
+
+
+def test_two_signers_set_side_by_side_on_one_line():
+    text = ("Beslut\nStyrelsen beslutar att bevilja medel.\n\nVid protokollet\nMaria Exempel, sekreterare\n\nJusteras\n"
+            "Erik Påhittad, ordförande          Annika Exempelsson, justerare\n")
+    names = {n for n, *_ in find_named_people(text, minutes=True)}
+    assert {"Erik Påhittad", "Annika Exempelsson", "Maria Exempel"} <= names

@@ -103,8 +103,9 @@ SIGNATURE_LINE_RE = re.compile(
     rf"(?m)^[ \t]*(?P<name>{PERSON})(?:[ \t]+|[ \t]*\n[ \t]*)"
     rf"(?:Ordförande|Vice ordförande|Kommunalråd|Sekreterare|Justerare|[{UPPER}][{LOWER}]*(?:chef|direktör))[ \t]*$"
     # or on its own line with the office after a comma: "Per Påhittad, ordförande"
+    # ... the first of two signers set side by side: "Per Påhittad, ordförande          Eva Exempel, justerare"
     rf"|^[ \t]*(?P<signer>{PERSON})[ \t]*,[ \t]*(?i:ordförande|vice ordförande|sekreterare|justerare|"
-    rf"[{LOWER}]*chef|[{LOWER}]*direktör)[ \t]*$")
+    rf"[{LOWER}]*chef|[{LOWER}]*direktör)(?:[ \t]*$|(?=\t|[ \t]{{3,}}[{UPPER}]))")
 # ... or the name (perhaps with party) alone on its line over the office in lower case:
 # "Anna Exempelsson (S)\nOrdförande", "Per Påhittad\nförbundschef"
 SIGNER_OVER_OFFICE_RE = re.compile(
