@@ -52,7 +52,9 @@ DROPPED_LATER_RE = re.compile(
     rf"(?:inte|ej|aldrig)\b(?!\s+(?:bara|enbart|endast)\b)"
     rf"|\b(?:det|den|metoden)\s+är\s+(?:inget|ingenting|inte\s+något)\s+(?:som\s+)?(?:vi|insatsen|projektet|teamet)\b"
     # "… en kurs i METODNAMN, som dock inte används i insatsen"
-    rf"|^{MASK}[\w-]*\W+som\s+(?:\w+\s+)?(?:inte|ej|aldrig)\s+(?:används|användes|har använts|tillämpas|ingår|erbjuds)\b",
+    rf"|^{MASK}[\w-]*\W+som\s+(?:\w+\s+)?(?:inte|ej|aldrig)\s+(?:används|användes|har använts|tillämpas|ingår|erbjuds)\b"
+    # a decision against it: "Teamet har diskuterat att införa METODNAMN men har valt att inte göra det"
+    rf"|\b(?:valt|valde|beslutat|beslutade|bestämt|bestämde)\s+att\s+(?:inte|avstå)\b|\b(?:avstått|avstod)\s+från\b",
     re.I)
 # "Inte alla deltagare har gjort METODNAMN", "… har inte kunnat genomföras för alla": used, only not for everyone.
 PARTIAL_RE = re.compile(r"^\s+(?:alla|samtliga|varje)\b|\b(?:för|med|hos|av|bland)\s+(?:alla|samtliga)\b", re.I)
