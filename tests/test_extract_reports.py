@@ -40,3 +40,19 @@ def test_a_reports_financier_table_granted_against_outcome():
 def test_the_forbunds_own_costs_are_no_request():
     text = "§ 20 Ekonomisk uppföljning\nFörbundets kostnader per den 30 april 2031 uppgick till 2 145 000 kr.\n"
     assert _budget(text, "decision", in_budget=False)["requested_sek"] is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # whom the insats gave support, a word for their situation first
+    ("Påhittet har gett stöd till långtidsarbetslösa kvinnor och män i åldern 25–54 år med utländsk bakgrund.",
+     [(25, 54)]),
+    ("Region Exempel är huvudman för Fyren, som ger stöd till sjukskrivna i åldern 30–64 år.", [(30, 64)]),
+    # a count of those enrolled in the next sentence (opening with its figure) leaves the band standing
+    ("Unga in ägs av Exempelby kommun och riktar sig till unga mellan 16 och 24 år. 46 unga var inskrivna under året.",
+     [(16, 24)]),
+    # ... but in the same clause it is a statistic
+    ("Under året var 46 unga mellan 16 och 24 år inskrivna under året.", []),
+])
+def test_a_reports_target_ages(text, expected):
+    from extractor.extract.ages import find_target_groups
+    assert [(f.age_min, f.age_max) for f in find_target_groups([], text)] == expected
