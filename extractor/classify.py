@@ -59,7 +59,8 @@ DOC_TYPE_RE = [(re.compile(WORD.format(p), re.I), label) for p, label in DOC_TYP
 TITLE_PREFIX = r"^[ \t]*(?:\d{1,4}[ \t]+|ärende[ \t]+\d{1,3}[ \t]*[:.][ \t]*)?(?:(?:nytt?|nya|[\wåäö]+(?:isk|ell|lig|är|ern|ande))[ \t]+){0,2}"
 TITLE_RE = [(re.compile(TITLE_PREFIX + WORD.format(p), re.I | re.M), label) for p, label in DOC_TYPE_CUES + TITLE_CUES]
 # "beslutade om verksamhetsplan …", "förslaget till Verksamhetsplan 2013": a mention of another document
-MENTION_BEFORE_RE = re.compile(r"(?:\bom|\btill)\s+$", re.I)
+# ... and a report's reference to the plan it follows: "Enligt ansökan ska …", "som beräknades i ansökan"
+MENTION_BEFORE_RE = re.compile(r"(?:\bom|\btill|\benligt|\bi)\s+$", re.I)
 HEAD_CHARS = 600
 # A förbund's plan for a year lists that year's planned insatser even where the word "verksamhetsplan"
 # is missing; its table of contents may come after a long preamble, so the cue is read further on.
@@ -124,7 +125,12 @@ INSATS_INTERIM_RE = re.compile(
     r"(?!(?i:samordningsförbund|förbund))(?-i:[A-ZÅÄÖ])")
 # ... or gives the insats's own fields under its cover: "Delårsrapport jan–aug 2031" over "Insatsägare: X"
 INTERIM_RE = re.compile(r"(?<![\wåäö])delårsrapport(?![\wåäö])", re.I)
-INSATS_FIELD_RE = re.compile(r"(?im)^[ \t]*(?:insatsägare|projektägare|insatsens\s+namn|projektets\s+namn|projektnamn)[ \t]*:")
+INSATS_FIELD_RE = re.compile(r"(?im)^[ \t]*(?:insatsägare|projektägare|insatsens\s+namn|projektets\s+namn|projektnamn|"
+                             r"insats|huvudman)[ \t]*:")
+# A cover that names an account or a follow-up over the insats's own fields is the insats's report:
+# "Årlig redovisning 2031" over "Insats: Bron", "Sammanfattning av deltagaruppföljning 2031" over "Huvudman: X"
+# (a förbund's "Årsredovisning" and "Verksamhetsberättelse" are cues of their own and read above)
+ACCOUNT_COVER_RE = re.compile(r"\A\s*(?:[^\n]*\n\s*)?[^\n]*(?<![\wåäö])(?:redovisning|[\wåäö]*uppföljning|rapport)(?![\wåäö])", re.I)
 # A notice of a meeting lists what will be decided ("Val av justerare", "föreslås besluta"): it decides nothing.
 NOTICE_RE = re.compile(r"(?<![\wåäö])(?:KALLELSE|(?m:^[ \t]*Kallelse))(?![\wåäö])")
 # An evaluation's cover that names the part report: "Utvärdering av Bron Delrapport 3", "… Delrapport från utvärderingen"
@@ -139,7 +145,7 @@ def _first(patterns, text: str, titles: bool = False) -> str | None:
     best: tuple[int, str] | None = None
     for pattern, label in patterns:
         for m in pattern.finditer(text):
-            if MENTION_BEFORE_RE.search(text[max(0, m.start() - 6):m.start()]):
+            if MENTION_BEFORE_RE.search(text[max(0, m.start() - 8):m.start()]):
                 continue
             if titles and "\t" in text[m.end():text.find("\n", m.end()) % (len(text) + 1)]:
                 continue  # a table row's label ("Utvärdering\t0\t120" in a budget) is no title
@@ -162,7 +168,8 @@ def classify_doc_type(text: str) -> str:
     if found == "final_report" and PART_OF_EVALUATION_RE.search(text[:TITLE_ZONE_CHARS]):
         return "progress_report"  # "UTVÄRDERING AV BRON Delrapport 3": one part of an evaluation still going on
     if found == "other" and (INSATS_INTERIM_RE.search(text[:TITLE_ZONE_CHARS])
-                             or INTERIM_RE.search(text[:HEAD_CHARS]) and INSATS_FIELD_RE.search(text[:TITLE_ZONE_CHARS])):
+                             or (INTERIM_RE.search(text[:HEAD_CHARS]) or not _first(DOC_TYPE_RE, text[:HEAD_CHARS])
+                                 and ACCOUNT_COVER_RE.match(text)) and INSATS_FIELD_RE.search(text[:TITLE_ZONE_CHARS])):
         return "progress_report"  # "Delårsrapport 2030 – Ankaret": an insats's interim report, no förbund's
     if found == "application" and HOW_TO_APPLY_RE.search(text) and not FILLED_FIELD_RE.search(text):
         return "other"  # "Ansök om medel: … ladda ner mallen"

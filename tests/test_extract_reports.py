@@ -56,3 +56,33 @@ def test_the_forbunds_own_costs_are_no_request():
 def test_a_reports_target_ages(text, expected):
     from extractor.extract.ages import find_target_groups
     assert [(f.age_min, f.age_max) for f in find_target_groups([], text)] == expected
+
+
+@pytest.mark.parametrize("text, title", [
+    # the report's kind with its part and time on one line, the name on the next
+    ("HALVÅRSRAPPORT 1 2031\nPåhittet\n\nProjektägare: Exempelby kommun\n", "Påhittet"),
+    ("DELÅRSRAPPORT JANUARI–AUGUSTI 2031\nSteget ut\nInsatsägare: Exempelby kommun\n", "Steget ut"),
+    # a follow-up's cover
+    ("Sammanfattning av deltagaruppföljning 2031\nKraftstegen\nHuvudman: Exempelby kommun\n", "Kraftstegen"),
+    # an extract of minutes deciding one case
+    ("Samordningsförbundet Exempeldalen\nUtdrag ur protokoll 2031-06-12\n\n§ 23 Fortsatt finansiering – Nya vägar\n\n"
+     "Exempelby kommun har inkommit med en ansökan.\n", "Nya vägar"),
+    # ... minutes of several cases name no one insats
+    ("Protokoll 2031-06-12\n§ 1 Lägesrapport – Bron\nText.\n§ 2 Fortsättningsansökan – Fyren\nText.\n", None),
+])
+def test_a_reports_cover_names_the_insats(text, title):
+    from extractor.extract.meta import find_title
+    assert find_title([], text) == title
+
+
+@pytest.mark.parametrize("text, doc_type", [
+    # an account or follow-up over the insats's own fields
+    ("Årlig redovisning 2031\nInsats: Påhittet\nSamordningsförbundet Exempeldalen\n\nPåhittet startade 2030.", "progress_report"),
+    ("Sammanfattning av deltagaruppföljning 2031\nKraftstegen\nHuvudman: Exempelby kommun\n"
+     "Enligt ansökan ska insatsen ha 25 deltagare åt gången.", "progress_report"),
+    # a report's reference to the application is no application
+    ("Lägesrapport\nInsatsen har fler deltagare än vad som beräknades i ansökan.", "progress_report"),
+])
+def test_doc_type_of_an_insats_account(text, doc_type):
+    from extractor.classify import classify_doc_type
+    assert classify_doc_type(text) == doc_type

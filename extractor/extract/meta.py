@@ -16,6 +16,8 @@ DIARIENUMMER_RE = re.compile(
     re.IGNORECASE,
 )
 # A name's own lower-case word ("Vägen ut", "Gröna spåret"), no word that goes on to say more ("Bron och Kliv", "Bron för 2031")
+MONTH = r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
+SHORT_TAIL_WORD = r"(?:ut|in|upp|fram|vidare|framåt|hem|på|ihop|över)(?![\wåäö-])"
 NAME_TAIL_WORD = r"(?!(?:och|samt|för|med|inom|i|på|till|av|om|under|från|som|enligt|avseende|gällande)\b)[a-zåäö][\wåäö-]*"
 # "Verksamhetsplan 2013 för Kompassen – samverkanscentrum" -> "Kompassen"
 # "Ansökan om medel till Stegprojektet 2031", "Beslut om bidrag till IT-lotsen", "Ansökan om förlängning av insatsen Bron"
@@ -59,13 +61,22 @@ KIND_LINE_THEN_NAME_RE = re.compile(
     r"(?im)^[ \t#*]*(?:slutrapport|projektrapport|rapport|lägesrapport|delrapport|delårsrapport|tertialrapport|"
     r"halvårsrapport|kvartalsrapport|uppföljningsrapport|"
     r"projektplan|projektansökan|ansökan|slututvärdering|utvärdering|verksamhetsplan|"
+    # a follow-up's cover: "Sammanfattning av deltagaruppföljning 2031", "SUS-uppföljning", "Slutredovisning"
+    r"(?:sammanfattning[ \t]+av[ \t]+)?[a-zåäö]*-?uppföljning|slutredovisning|årlig[ \t]+redovisning|"
     # ... or the form's own name: "Ansökan om samverkansmedel", "Ansökan om medel"
-    r"ansökan[ \t]+om[ \t]+(?:[a-zåäö]*medel|finansiering|bidrag|stöd))(?:[ \t]+\d{1,4})?[ \t*]*\n(?:[ \t]*\n)*"
+    r"ansökan[ \t]+om[ \t]+(?:[a-zåäö]*medel|finansiering|bidrag|stöd))"
+    # ... with the part and the time it covers: "HALVÅRSRAPPORT 1 2031", "DELÅRSRAPPORT JANUARI–AUGUSTI 2031"
+    rf"(?:[ \t]+(?:\d{{1,4}}|{MONTH}(?:[ \t]*[–-][ \t]*{MONTH})?)){{0,3}}[ \t*]*\n(?:[ \t]*\n)*"
     # (the form's name may go on to name whom it asks: "Ansökan om medel\nfrån Samordningsförbundet Påhittsdalen")
     r"(?:[ \t]*(?:från|till|hos)[ \t]+[^\n]*\n(?:[ \t]*\n)*)?"
-    rf"[ \t#*]*(?P<name>(?-i:{CAP}(?:[ \t]+{CAP}){{0,3}})"
+    # (a name may end in one short lower-case word: "Steget ut", "Vägen in")
+    rf"[ \t#*]*(?P<name>(?-i:{CAP}(?:[ \t]+{CAP}){{0,3}}(?:[ \t]+{SHORT_TAIL_WORD})?)"
     # ... with its subtitle after a dash: "Supported Employment – fortsättning"
     r"(?:[ \t]+[–-][ \t]+(?-i:[a-zåäö][a-zåäö]*)(?:[ \t]+[a-zåäö]+){0,4})?)[ \t*]*$")
+# An extract of minutes heads its one case with the insats after a dash: "§ 23 Fortsatt finansiering – Nya vägar"
+PARAGRAPH_HEADING_RE = re.compile(
+    rf"(?m)^[ \t]*§[ \t]*\d{{1,3}}[ \t]+[^\n–]{{3,60}}?[ \t]+[–-][ \t]+(?P<name>{CAP}(?:[ \t]+{CAP}){{0,2}}"
+    rf"(?:[ \t]+(?:{SHORT_TAIL_WORD}|[a-zåäö]{{3,12}}))?)[ \t]*$")
 # A name field printed with the project's years: "Vattenspegeln 2028–2030"
 TRAILING_YEARS_RE = re.compile(r"[ \t,]+(?:19|20)\d\d[ \t]*[–-][ \t]*(?:19|20)?\d\d$")
 # A case heading: "<diarienummer> - <name>" ("2031/00123 - Steget vidare")
@@ -175,6 +186,12 @@ def find_title(sections: list[Section], text: str, where: dict | None = None) ->
     if m:
         where["title"] = m.span("name")
         return m.group("name").strip()
+    cases = PARAGRAPH_HEADING_RE.findall(text)
+    m = PARAGRAPH_HEADING_RE.search(text) if len(cases) == 1 else None
+    # an extract of minutes deciding one case names its insats (the dash says a name follows: "– Nya vägar")
+    if m and title_acceptable(m.group("name"), text, cued=True):
+        where["title"] = m.span("name")
+        return m.group("name")
     if speaks_for_forbund(text):
         return None  # a förbund's annual report or board minutes: the insatser it names are none of them its title
     m = SHOUTED_COVER_RE.search(text[:HEAD_CHARS])
