@@ -18,6 +18,11 @@ from extractor.record import Section
     # a SUS summary's fields
     ("Insatsens start: 2030-04-01   Planerat slut: 2033-03-31\nRapporten avser: 2031-01-01–2031-12-31",
      "2030-04-01", "2033-03-31"),
+    # a report looking back, and a summary's label
+    ("Samspel har pågått sedan den 1 september 2030 och avslutades enligt plan den 31 augusti 2033.",
+     "2030-09-01", "2033-08-31"),
+    ("Sammanfattning av deltagaruppföljning 2031\nKraftstegen\nPeriod för insatsen: 2031-02-01–2033-01-31\n",
+     "2031-02-01", "2033-01-31"),
 ])
 def test_a_reports_account_of_the_insats_period(text, start, end):
     period = find_period([], text, doc_type="progress_report")

@@ -30,6 +30,8 @@ PROSE_RANGE_CUE_RE = re.compile(r"\b(?:during\s+the\s+period|under\s+perioden|un
 PROSE_START_RE = re.compile(r"\b(?:startade|startades|startar|starta|påbörjades|påbörjas|inleddes|drog\s+igång|började)\s+(?:den\s+|från\s+)?(?=\d)"
                             # "Insatsen bedrivs sedan 2021-01-01 av …", "Teamet pågår sedan den 1 mars 2029"
                             r"|\b(?:(?:be)?drivs|pågår)\s+sedan\s+(?:den\s+)?(?=\d)"
+                            # a report looking back: "Samspel har pågått sedan den 1 september 2021 och avslutades …"
+                            r"|\b(?:har|hade)\s+pågått\s+sedan\s+(?:den\s+)?(?=\d)"
                             # "har bedrivits av X i samarbete med Y sedan den 1 mars 2021", "har sedan den 1 mars 2021 drivits av X"
                             r"|\b(?:be)?drivits\b[^.]{0,80}?\bsedan\s+(?:den\s+)?(?=\d)"
                             # ... "X drivs av Y tillsammans med Z sedan 2022-01-10"
@@ -48,7 +50,9 @@ LABEL_START_RE = re.compile(r"\b(?:startdatum|projektstart|insatsstart|planerad\
 # ... also a bare "Period:" label with its colon: "Period:\t2025-08-18 -- 2027-06-30"
 # ... or said in a sentence: "Projekttiden är 1 april 2022 till 31 mars 2024"
 LABEL_RANGE_RE = re.compile(r"\b(?:projektperiod|insatsperiod|projekttid|insatstid)(?:en)?\s*(?::|är|var)?\s*(?=\d)|"
-                            r"\bperiod\s*:\s*(?=\d)", re.I)
+                            r"\bperiod\s*:\s*(?=\d)|"
+                            # a summary's label: "Period för insatsen: A–B"
+                            r"\bperiod(?:en)?\s+för\s+(?:insatsen|projektet)\s*:\s*(?=\d)", re.I)
 REPORT_PERIOD_RE = re.compile(r"^[ \t#*]*(?:rapport|redovisnings|uppföljnings)period(?:en)?\b", re.I)
 BARE_PERIOD_RE = re.compile(r"^[ \t#*]*period[ \t]*:?[ \t]*$", re.I)
 LABEL_END_RE = re.compile(r"\b(?:slutdatum|projektslut|insatsslut|planerat\s+slut)\s*:?\s*(?=\d)|"
