@@ -396,3 +396,16 @@ def test_a_reports_goal_table_gives_the_planned_count(text, expected):
 ])
 def test_a_reports_account_of_the_planned_count(text, expected):
     assert _find("other", text) == expected
+
+
+@pytest.mark.parametrize("key, text, expected", [
+    # a goal's label over its count, the label read as the heading
+    ("goals", "60 deltagare per år.\nUtfall jan–jun: 34 nya deltagare, 18 avslutade.", {"count": 60, "per": "year"}),
+    ("goals", "Utfall jan–jun: 34 nya deltagare, 18 avslutade.", None),
+    # the verb before its subject
+    ("other", "Enligt ansökan ska insatsen ha 25 deltagare åt gången.", {"count": 25, "per": "ongoing"}),
+    # a report's plan in the target group's field, families counted, the outcome after a semicolon
+    ("target_group", "Insatsen skulle ta emot 25 familjer per år; sammanlagt deltog 61 familjer.", {"count": 25, "per": "year"}),
+])
+def test_a_reports_goal_label_and_plan(key, text, expected):
+    assert _find(key, text) == expected

@@ -11,7 +11,7 @@ from .text import sentences
 # "45 deltagare", "45 nya deltagare", "12 st. unga"
 # a range counts from its lower end: "15–20 deltagare samtidigt", "15 till 20 deltagare" -> 15
 # ... but a change counts to its new number: "utöka från 40 till 60 deltagare per år" -> 60
-COUNT_RE = re.compile(r"(?<![\d,.])(?!(?<=från )\d{1,4}\s+till\s)(\d{1,4})(?:-tal)?(?:\s*[–-]\s*\d{1,4}|\s+till\s+\d{1,4})?\s+(?:st(?:ycken)?\.?\s+)?(?:nya\s+|unika\s+|planerade\s+|(?:samtidigt\s+)?inskrivna\s+)?(deltagare|(?<=planerade )deltagarna|personer|platser|individer|stycken|unga|ungdomar|kvinnor|män|föräldrar|vårdnadshavare|participants|persons|people|individuals|places|young people|young adults)\b", re.I)
+COUNT_RE = re.compile(r"(?<![\d,.])(?!(?<=från )\d{1,4}\s+till\s)(\d{1,4})(?:-tal)?(?:\s*[–-]\s*\d{1,4}|\s+till\s+\d{1,4})?\s+(?:st(?:ycken)?\.?\s+)?(?:nya\s+|unika\s+|planerade\s+|(?:samtidigt\s+)?inskrivna\s+)?(deltagare|(?<=planerade )deltagarna|personer|platser|individer|stycken|unga|ungdomar|kvinnor|män|föräldrar|vårdnadshavare|familjer|participants|persons|people|individuals|places|young people|young adults)\b", re.I)
 PER_CUES: list[tuple[str, str]] = [
     ("year", r"per år|årligen|om året|varje år|/år|per kalenderår|under året|för året|per year|a year|each year|every year|annually|"
              # one named year: "Insatsen ska under 2031 ta emot 35 deltagare" (not "under 2030 och 2031")
@@ -68,7 +68,7 @@ BARE_COUNT_RE = re.compile(
 CLAUSE_SPLIT_RE = re.compile(r",\s+(?:och|men|medan|and|but|while)\s+|;\s+|\s+men\s+|\.\s+(?=\d)")
 GOAL_CLAUSE_RE = re.compile(r"\bmålet\b|\bsom mål\b|\bskulle\s+(?:[^\s.]+\s+){0,5}?(?:omfatta|ta emot|nå)\b|\bplanera(?:de?|t)\s+(?:volym|antal)\b|\bplanerar\b|\bplanerade\s+för\b|\bberäkna(?:s|des)\b|\bräknar (?:vi |projektet |insatsen )?med\b|\bförvänta(?:s|des)\b|"
                             r"\bthe (?:goal|target|aim) is\b|\bexpect(?:s|ed)?\b|\bplan(?:s|ned)?\b", re.I)
-INTAKE_PLAN_RE = re.compile(r"\b(?:ska|kommer\s+att|beräknas|planeras\s+att)\s+(?:under\s+(?:år\s+)?(?:19|20)\d\d\s+)?(?:ta\s+emot|omfatta|delta\s+i)\b|"
+INTAKE_PLAN_RE = re.compile(r"\b(?:ska|skall|skulle|kommer\s+att|beräknas|planeras\s+att)\s+(?:under\s+(?:år\s+)?(?:19|20)\d\d\s+)?(?:ta\s+emot|omfatta|delta\s+i)\b|"
                             # "Vi räknar med 35 deltagare per år", "Målet är 40 deltagare per år",
                             # "Insatsen är dimensionerad för 30 deltagare samtidigt"
                             # ... "Under projekttiden räknar vi med att ta emot 60 deltagare"
@@ -82,7 +82,10 @@ INTAKE_PLAN_RE = re.compile(r"\b(?:ska|kommer\s+att|beräknas|planeras\s+att)\s+
 # A goal field may state the planned volume beside the outcomes: "Planerad volym: 40 deltagare per år"
 PLANNED_VOLUME_RE = re.compile(r"\bplanera(?:de?|t)\s+(?:volym|antal\s+deltagare)\b", re.I)
 # ... or the whole intake as a goal for the end: "Minst 80 personer ska ha deltagit i insatsen"
-GOAL_INTAKE_RE = re.compile(PLANNED_VOLUME_RE.pattern + r"|\b(?:ska|skall)\s+(?:[^\s.]+\s+){0,6}?ha (?:deltagit|tagit del)\b|"
+GOAL_INTAKE_RE = re.compile(PLANNED_VOLUME_RE.pattern + r"|"
+                            # a goal's label over its count: "Mål: 60 deltagare per år" (the label may be the heading)
+                            r"(?m:^[ \t]*(?:mål(?:et)?[ \t]*:[ \t]*)?(?:minst[ \t]+|ca\.?[ \t]*|cirka[ \t]+)?\d{1,4}[ \t]+(?:nya[ \t]+)?"
+                            r"(?:deltagare|personer|unga|ungdomar)\b(?=[ \t]+(?:per[ \t]+år|totalt|samtidigt|åt[ \t]+gången)))|\b(?:ska|skall)\s+(?:[^\s.]+\s+){0,6}?ha (?:deltagit|tagit del)\b|"
                             # ... or the intake itself: "Projektet ska under tre år nå sammanlagt 150 deltagare"
                             r"\b(?:ska|skall|kommer att)\s+(?:[^\s.]+\s+){0,3}?(?:nå|ta emot|omfatta)\s+(?:ut till\s+)?"
                             r"(?:sammanlagt\s+|totalt\s+|minst\s+|cirka\s+|ca\.?\s+|omkring\s+)?\d", re.I)
@@ -218,6 +221,9 @@ def _passes(sections: list[Section]):
                       r"\bvolym\b|\bkapacitet\b|\bberäknar\b|målsättningen (?:är|var)|har som mål|"
                       r"ambitionen (?:är|var)|uppskattningsvis|bedömning(?:en)? är|"
                       r"(?:riktar|vänder) sig till (?:ca\.? |cirka |omkring |ungefär )?\d|(?:riktar|vänder) sig till ett \w+tal\b|\bska ha (?:ca\.? |cirka )?\d|"
+                      # the verb before its subject: "Enligt ansökan ska insatsen ha 25 deltagare åt gången";
+                      # a goal's label: "Mål: 60 deltagare per år"
+                      r"\b(?:ska|skall|skulle)\s+(?:insatsen|projektet|verksamheten|vi)\s+ha\s+(?:ca\.?\s+|cirka\s+)?\d|\bmål(?:et)?\s*:\s*(?:minst\s+|ca\.?\s+|cirka\s+)?\d|"
                       r"(?:ska|kommer att) (?:delta\b|ta del av)|"
                       # a word or two before the verb: "ska årligen ta emot 18", "ska under 2031–2033 nå 150 unga",
                       # "Projektet omfattar 60 deltagare", "av de 60 planerade deltagarna"
