@@ -91,3 +91,14 @@ def test_a_reports_cover_names_the_insats(text, title):
 def test_doc_type_of_an_insats_account(text, doc_type):
     from extractor.classify import classify_doc_type
     assert classify_doc_type(text) == doc_type
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ekonomi\nBeviljat för 2031: 980 000 kr. Förbrukat: 941 200 kr.", {"requested_sek": 980000}),
+    ("Under insatsperioden har förbundet bidragit med 3 150 000 kr, och Exempelby kommun har stått för lokaler "
+     "till ett värde av 210 000 kr. Den totala kostnaden uppgick till 3 360 000 kr.",
+     {"requested_sek": 3150000, "own_financing_sek": 210000, "total_sek": 3360000}),
+])
+def test_a_reports_account_of_the_forbunds_share(text, expected):
+    found = _budget(text, "final_report", in_budget=False)
+    assert {k: v for k, v in found.items() if v is not None} == expected

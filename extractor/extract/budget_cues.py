@@ -6,7 +6,8 @@ CUES: dict[str, list[tuple[str, int]]] = {
     "own_financing_sek": [
         (r"egen\s*finansiering|egenfinansiering|egen\s*insats|egeninsats|medfinansiering|medfinansierar|eget bidrag|egna insats|"
          r"own (?:contribution|financing|funding)", 0),
-        (r"\bbidr(?:ar|og)(?:\s+(?:själv|själva|också|även))?\s+med\b|\bstår för\b|(?<!förbundet )\bfinansierar\b|i form av (?:personal|lokaler|arbetstid)", 1),
+        # (the förbund's own contribution is the request: "förbundet har bidragit med …")
+        (r"(?<!förbundet )(?<!förbundet har )\bbidr(?:ar|og|agit)(?:\s+(?:själv|själva|också|även))?\s+med\b|\b(?:står|stod|stått) för\b|(?<!förbundet )\bfinansierar\b|i form av (?:personal|lokaler|arbetstid)", 1),
     ],
     "requested_sek": [
         (r"\bsöks\b|sökt belopp|\bsökt(?=\s*:?\s*\d)|ansökt belopp|\bsöker\b|ansöker\s+(?:nu\s+|härmed\s+|därför\s+)?om|(?:att|vill) ansöka om(?=[^.\n]{0,40}?\d)|att rekvirera|"
@@ -23,7 +24,9 @@ CUES: dict[str, list[tuple[str, int]]] = {
         # a change request's new budget, set against the old: "Ny budget 2026: 640 000 kr (tidigare 420 000 kr)"
         (r"\bny(?:a)?\s+budget(?:en)?\b|^beviljat\s*:?\s*$|"
          r"beviljat belopp|beviljade(?!\s+(?:samordnings)?förbund)|\bwas granted\b|"
-         r"\batt bevilja\b|\bbeviljar\b|\bbeviljat(?=\s+\d)|förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+(?:har\s+)?finansiera(?:de|t)\s+(?:insatsen|projektet|verksamheten)\s+med|"
+         r"\batt bevilja\b|\bbeviljar\b|\bbeviljat(?=\s+(?:för\s+(?:år\s+)?)?\d)|"
+         # a report's account of the förbund's share: "Under perioden har förbundet bidragit med 3 150 000 kr"
+         r"förbund\w*\s+(?:har\s+|hade\s+)?(?:bidragit|bidrog|bidrar)\s+med\b|förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+(?:har\s+)?finansiera(?:de|t)\s+(?:insatsen|projektet|verksamheten)\s+med|"
          # "varav samordningsförbundet finansierade 1 650 000 kr", "Projektet finansieras av Samordningsförbundet X med 2,2 mnkr"
          r"förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+(?:har\s+)?finansiera(?:de|t)(?=\s+\d)|"
          r"\bfinansiera(?:s|ts|des)\s+av\s+(?:samordnings)?förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+med\b", 1),
