@@ -69,6 +69,11 @@ def test_a_reports_target_ages(text, expected):
     ("DELÅRSRAPPORT JANUARI–AUGUSTI 2031\nSteget ut\nInsatsägare: Exempelby kommun\n", "Steget ut"),
     # a follow-up's cover
     ("Sammanfattning av deltagaruppföljning 2031\nKraftstegen\nHuvudman: Exempelby kommun\n", "Kraftstegen"),
+    # the time the report covers in words
+    ("Lägesrapport kvartal 3 2031 – Navigatorn\n\nInsatsägare: Exempelby kommun\n", "Navigatorn"),
+    ("Uppföljningsrapport helår 2031\nArbetsbron\n\nArbetsbron ägs av Exempelby kommun.\n", "Arbetsbron"),
+    # a name in lower-case words with its place
+    ("Slututvärdering\nHållbar hälsa i Exempelby\n\nOm utvärderingen\n", "Hållbar hälsa i Exempelby"),
     # an extract of minutes deciding one case
     ("Samordningsförbundet Exempeldalen\nUtdrag ur protokoll 2031-06-12\n\n§ 23 Fortsatt finansiering – Nya vägar\n\n"
      "Exempelby kommun har inkommit med en ansökan.\n", "Nya vägar"),

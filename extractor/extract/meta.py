@@ -17,6 +17,7 @@ DIARIENUMMER_RE = re.compile(
 )
 # A name's own lower-case word ("Vägen ut", "Gröna spåret"), no word that goes on to say more ("Bron och Kliv", "Bron för 2031")
 MONTH = r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
+REPORT_TIME = r"(?:kvartal|tertial|halvår|halvåret|helår|helåret|år)"
 SHORT_TAIL_WORD = r"(?:ut|in|upp|fram|vidare|framåt|hem|på|ihop|över)(?![\wåäö-])"
 NAME_TAIL_WORD = r"(?!(?:och|samt|för|med|inom|i|på|till|av|om|under|från|som|enligt|avseende|gällande)\b)[a-zåäö][\wåäö-]*"
 # "Verksamhetsplan 2013 för Kompassen – samverkanscentrum" -> "Kompassen"
@@ -36,7 +37,9 @@ TITLE_AFTER_KIND_RE = re.compile(
     r"finansiering|förlängning|fortsättning|ändring|fortsatt\s+finansiering|fortsatta\s+medel))?|"
     # ... in English: "Application for funding – Pathfinders", "Final report: Open Doors"
     r"(?:funding\s+|grant\s+)?application(?:\s+for\s+(?:funding|financing|a\s+grant))?|"
-    r"(?:final|progress|interim|status)\s+report)(?:\s+(?:nr\.?\s*)?\d{1,4})?[ \t]*[–:-][ \t]+"
+    r"(?:final|progress|interim|status)\s+report)(?:\s+(?:nr\.?\s*)?\d{1,4})?"
+    # ... the time it covers between: "Lägesrapport kvartal 3 2031 – Bron"
+    rf"(?:[ \t]+(?:{REPORT_TIME}|\d{{1,4}}))*[ \t]*[–:-][ \t]+"
     rf"(?i:insatsen\s+|projektet\s+)?({CAP}(?:[ \t]+{CAP})*)[ \t*]*$")
 # A document's first line: its kind and a one-word name, "Projektansökan Stegvis", "Slutrapport Bron",
 # the period it covers after a comma: "Delrapport Stegvis, första halvåret 2031"
@@ -66,11 +69,13 @@ KIND_LINE_THEN_NAME_RE = re.compile(
     # ... or the form's own name: "Ansökan om samverkansmedel", "Ansökan om medel"
     r"ansökan[ \t]+om[ \t]+(?:[a-zåäö]*medel|finansiering|bidrag|stöd))"
     # ... with the part and the time it covers: "HALVÅRSRAPPORT 1 2031", "DELÅRSRAPPORT JANUARI–AUGUSTI 2031"
-    rf"(?:[ \t]+(?:\d{{1,4}}|{MONTH}(?:[ \t]*[–-][ \t]*{MONTH})?)){{0,3}}[ \t*]*\n(?:[ \t]*\n)*"
+    rf"(?:[ \t]+(?:\d{{1,4}}|{REPORT_TIME}|{MONTH}(?:[ \t]*[–-][ \t]*{MONTH})?)){{0,3}}[ \t*]*\n(?:[ \t]*\n)*"
     # (the form's name may go on to name whom it asks: "Ansökan om medel\nfrån Samordningsförbundet Påhittsdalen")
     r"(?:[ \t]*(?:från|till|hos)[ \t]+[^\n]*\n(?:[ \t]*\n)*)?"
     # (a name may end in one short lower-case word: "Steget ut", "Vägen in")
-    rf"[ \t#*]*(?P<name>(?-i:{CAP}(?:[ \t]+{CAP}){{0,3}}(?:[ \t]+{SHORT_TAIL_WORD})?)"
+    # ... or in a few lower-case words and its place: "Hållbar hälsa i Exempelby"
+    rf"[ \t#*]*(?P<name>(?-i:{CAP}(?:[ \t]+{CAP}){{0,3}}(?:[ \t]+{SHORT_TAIL_WORD}|(?:[ \t]+{NAME_TAIL_WORD}){{1,2}}"
+    rf"(?:[ \t]+i[ \t]+{CAP})?(?=[ \t*]*$))?)"
     # ... with its subtitle after a dash: "Supported Employment – fortsättning"
     r"(?:[ \t]+[–-][ \t]+(?-i:[a-zåäö][a-zåäö]*)(?:[ \t]+[a-zåäö]+){0,4})?)[ \t*]*$")
 # An extract of minutes heads its one case with the insats after a dash: "§ 23 Fortsatt finansiering – Nya vägar"
