@@ -107,3 +107,23 @@ def test_doc_type_of_an_insats_account(text, doc_type):
 def test_a_reports_account_of_the_forbunds_share(text, expected):
     found = _budget(text, "final_report", in_budget=False)
     assert {k: v for k, v in found.items() if v is not None} == expected
+
+
+@pytest.mark.parametrize("text, posts, total", [
+    # a share each, the word for the share between role and figures
+    ("Projektet hade två jobbcoacher med en tjänstgöringsgrad på 100 % respektive 80 %. Projektledaren arbetade 0,25 tjänst. "
+     "Sammanlagt motsvarade bemanningen 2,05 årsarbetskrafter.",
+     [("Jobbcoach", 1.0), ("Jobbcoach", 0.8), ("Projektledare", 0.25)], 2.05),
+    # shares in brackets after the role, one for each of those counted
+    ("Påhittet har en projektledare (0,5), tre arbetsmarknadskonsulenter (1,0 vardera) och en administratör (0,2).",
+     [("Projektledare", 0.5), ("Arbetsmarknadskonsulent", 1.0), ("Arbetsmarknadskonsulent", 1.0),
+      ("Arbetsmarknadskonsulent", 1.0), ("Administratör", 0.2)], 3.7),
+    # a bracketed year or count is no share
+    ("Projektledaren (2031) och coacherna (3) arbetar i teamet.", [], None),
+])
+def test_a_reports_staffing(text, posts, total):
+    from extractor.extract.staffing import find_fte_total, find_staffing
+    sections = [Section("other", "Personal", text, None, 0, len(text))]
+    staffing = find_staffing(sections)
+    assert [(s.role, s.fte) for s in staffing] == posts
+    assert find_fte_total(sections, staffing) == total

@@ -37,9 +37,10 @@ CLAUSE_SPLIT_RE = re.compile(r",\s+(?!\d+(?:,\d+)?\s*(?:%|procent)|heltid|halvti
 # total ("två behandlare på sammanlagt 1,5 tjänst").
 STATED_TOTAL_RE = Needing(re.compile(
     r"(?<!\bpå )(?:resurs/?er|totalt|sammanlagt|tillsammans|bemanning)\s*:?\s*"
-    r"(?:(?:omfattar|motsvarar|uppgår till|blir|är)\s+(?:[a-zåäö]+\s+){0,2}?)?"
-    r"(?P<num>\d+(?:,\d+)?)\s*(?:tjänster|tjänst|årstjänster|årsarbetare|heltidstjänster|åa)\b",
-    re.I), ("tjänst", "årsarbetare", "åa"), opens=("resurs", "totalt", "sammanlagt", "tillsammans", "bemanning"))
+    # ... a report's past tense: "Sammanlagt motsvarade bemanningen 2,05 årsarbetskrafter"
+    r"(?:(?:omfattar|omfattade|motsvarar|motsvarade|uppgår till|uppgick till|blir|blev|är|var)\s+(?:[a-zåäö]+\s+){0,2}?)?"
+    r"(?P<num>\d+(?:,\d+)?)\s*(?:tjänster|tjänst|årstjänster|årsarbetare|årsarbetskrafter|årsarbetskraft|heltidstjänster|åa)\b",
+    re.I), ("tjänst", "årsarbetare", "årsarbetskraft", "åa"), opens=("resurs", "totalt", "sammanlagt", "tillsammans", "bemanning"))
 # "Totalt antal årsarbetare: 2,4": the unit as the label
 POSTS_COUNT_RE = Needing(re.compile(
     r"\b(?:totalt\s+)?antal\s+(?:årsarbetare|årstjänster|heltidstjänster|tjänster)\s*:?\s*(?P<num>\d+(?:,\d+)?)(?![\d,])",
@@ -99,14 +100,16 @@ class Staff:
 def _share(m: re.Match, name: str) -> float:
     if name in ("times_percent", "percent"):
         return float(m.group("pct").replace(",", ".")) / 100
-    if name in ("positions", "fte", "bare", "decimal_before"):
+    if name in ("positions", "fte", "bare", "bracketed", "decimal_before"):
         return float(m.group("num").replace(",", "."))
     return 1.0 if name == "fulltime" else 0.5
 
 
 # Posts counted with a share each, in order: "två coacher (1,0 resp. 0,75 tjänst)", "två coacher på 100 respektive 50 %"
 RESPECTIVE_RE = re.compile(
-    rf"\b(?P<count>två|tre|fyra|[2-4])\s+(?P<role>{ROLE_PATTERN})\s*(?:\(|på\s+|om\s+)\s*"
+    rf"\b(?P<count>två|tre|fyra|[2-4])\s+(?P<role>{ROLE_PATTERN})\s*"
+    # ... "två jobbcoacher med en tjänstgöringsgrad på 100 % respektive 80 %"
+    r"(?:med\s+(?:en\s+)?(?:tjänstgöringsgrad|sysselsättningsgrad|omfattning)\s+)?(?:\(|på\s+|om\s+)\s*"
     r"(?P<shares>\d{1,3}(?:,\d+)?\s*%?(?:\s*(?:,|resp\.?|respektive|och)\s*\d{1,3}(?:,\d+)?\s*%?){1,3})"
     r"\s*(?P<unit>tjänst(?:er)?|åa|%|procent)?", re.I)
 
@@ -162,7 +165,7 @@ def parse_clause(clause: str) -> list[tuple[str, float, int, int]]:
             return []  # "koordinatorer har anställts på heltid": how many is not said
         start, end = min(role.start(), m.start()), max(role.end(), m.end())
         title = _english_title(clause, role) or role.group()
-        if TOGETHER_RE.search(clause) or name in ("positions", "fte", "bare", "decimal_before") and count == 1:
+        if TOGETHER_RE.search(clause) or name in ("positions", "fte", "bare", "bracketed", "decimal_before") and count == 1:
             return [(_singular(title), share, start, end)]
         if share > 1 and name == "percent":
             return []
