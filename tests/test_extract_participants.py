@@ -409,3 +409,11 @@ def test_a_reports_account_of_the_planned_count(text, expected):
 ])
 def test_a_reports_goal_label_and_plan(key, text, expected):
     assert _find(key, text) == expected
+
+
+@pytest.mark.parametrize("key, text, expected", [
+    ("target_group", "Påhittet vände sig till arbetslösa i åldern 20–59 år. Målet var 45 deltagare per år.", {"count": 45, "per": "year"}),
+    ("other", "Planen var att 40 kvinnor per år skulle delta; sammanlagt deltog 97.", {"count": 40, "per": "year"}),
+])
+def test_a_reports_account_of_its_goal_in_the_past(key, text, expected):
+    assert _find(key, text) == expected

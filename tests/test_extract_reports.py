@@ -127,3 +127,12 @@ def test_a_reports_staffing(text, posts, total):
     staffing = find_staffing(sections)
     assert [(s.role, s.fte) for s in staffing] == posts
     assert find_fte_total(sections, staffing) == total
+
+
+@pytest.mark.parametrize("text, requested", [
+    ("Beviljad budget 2031: 1 480 000 kr. Upparbetat t.o.m. september: 1 072 000 kr.", 1480000),
+    ("Beviljat totalt: 5 940 000 kr\nVarav 2031: 1 980 000 kr\nUtfall 2031: 1 902 331 kr", 5940000),
+    ("Förbundets bidrag: 3 300 000 kronor (1 100 000 kronor per år).", 3300000),
+])
+def test_a_reports_labels_for_the_grant(text, requested):
+    assert _budget(text, "progress_report", in_budget=False)["requested_sek"] == requested

@@ -25,6 +25,8 @@ CUES: dict[str, list[tuple[str, int]]] = {
         (r"\bny(?:a)?\s+budget(?:en)?\b|^beviljat\s*:?\s*$|"
          r"beviljat belopp|beviljade(?!\s+(?:samordnings)?förbund)|\bwas granted\b|"
          r"\batt bevilja\b|\bbeviljar\b|\bbeviljat(?=\s+(?:för\s+(?:år\s+)?)?\d)|"
+         # a report's labels for the grant: "Beviljat totalt:", "Beviljad budget 2031:", "Förbundets bidrag:"
+         r"\bbeviljat\s+totalt\b|\bbeviljad\s+budget\b|\bförbundets\s+bidrag\b|"
          # a report's account of the förbund's share: "Under perioden har förbundet bidragit med 3 150 000 kr"
          r"förbund\w*\s+(?:har\s+|hade\s+)?(?:bidragit|bidrog|bidrar)\s+med\b|förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+(?:har\s+)?finansiera(?:de|t)\s+(?:insatsen|projektet|verksamheten)\s+med|"
          # "varav samordningsförbundet finansierade 1 650 000 kr", "Projektet finansieras av Samordningsförbundet X med 2,2 mnkr"
