@@ -18,6 +18,8 @@ from extractor.record import Section
     # a SUS summary's fields
     ("Insatsens start: 2030-04-01   Planerat slut: 2033-03-31\nRapporten avser: 2031-01-01–2031-12-31",
      "2030-04-01", "2033-03-31"),
+    ("Hållbar hälsa bedrevs av Exempelby kommun tillsammans med Region Exempel mellan den 1 juni 2030 och den 31 maj 2033.",
+     "2030-06-01", "2033-05-31"),
     # a report looking back, and a summary's label
     ("Samspel har pågått sedan den 1 september 2030 och avslutades enligt plan den 31 augusti 2033.",
      "2030-09-01", "2033-08-31"),

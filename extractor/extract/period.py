@@ -70,7 +70,7 @@ RUN_VERB_RE = re.compile(r"\b(?:har|hade)\s+(?:be)?drivits\b|\b(?:har|hade)\s+(?
                          # ... or a report's "X bedrevs under perioden A – B"
                          r"\b(?:bedrevs|genomfördes|pågick)\s+under\s+(?:perioden|tiden)\b|"
                          # ... with who ran it between: "X bedrevs av Y i samverkan med Z under perioden A till B"
-                         r"\b(?:bedrevs|genomfördes)\s+av\b[^.]{0,120}?\bunder\s+(?:perioden|tiden)\b|"
+                         r"\b(?:bedrevs|genomfördes)\s+av\b[^.]{0,120}?\b(?:under\s+(?:perioden|tiden)|mellan\s+(?:den\s+)?\d)|"
                          # ... or a grant's time: "Beslutet gäller för perioden A – B", "Bidraget avser tiden A – B"
                          r"\b(?:beslutet|bidraget|medlen|finansieringen)\s+(?:gäller|avser)\s+(?:för\s+)?(?:perioden|tiden)\b", re.I)
 ACCOUNTS_RE = re.compile(r"\b(?:årsredovisning|räkenskapsår|verksamhetsår|bokslut|delårsrapport|förbundet\s+bildades)\w*", re.I)
