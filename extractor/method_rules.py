@@ -173,8 +173,10 @@ BOX_RE = re.compile(r"☐|□|☒|☑|■|✓|✔|\[\s?\]|\[[xX✓]\]")
 TICKED = re.compile(r"☒|☑|■|✓|✔|\[[xX✓]\]")
 BOX_REACH = 60  # characters between a box and the name it ticks
 # staff named in any form, with a count or the intervention's name before: "Kajens två jobbcoacher använder …"
-STAFF = (r"(?:jobb|rehab)?coach(?:er|erna|en)?|arbetsspecialist(?:er|erna|en)?|handledar(?:e|na|en)|"
-         r"medarbetar(?:e|na)|koordinator(?:er|erna|n)|arbetsterapeut(?:er|erna|en)|behandlar(?:e|na|en)|"
+STAFF = (r"[\wåäö]*coach(?:er|erna|en)?|arbetsspecialist(?:er|erna|en)?|handledar(?:e|na|en)|"
+         r"medarbetar(?:e|na)|[\wåäö]*koordinator(?:er|erna|n)|[\wåäö]*terapeut(?:er|erna|en)|[\wåäö]*behandlar(?:e|na|en)|"
+         # "Rehabkoordinatorn använder METODNAMN", "Socionomen arbetar utifrån METODNAMN", "Kuratorerna …"
+         r"socionom(?:er|erna|en)?|kurator(?:er|erna|n)|sjuksköterska(?:n)?|sjuksköterskor(?:na)?|[\wåäö]*pedagog(?:er|erna|en)?|"
          # "Konsulenterna utgår från ett METODNAMN arbetssätt", "Handläggarna arbetar enligt METODNAMN"
          r"[\wåäö]*konsulent(?:er|erna|en)|[\wåäö]*handläggar(?:e|na|en)|psykolog(?:er|erna|en)|"
          r"[\wåäö]*vägledar(?:e|na|en)|[\wåäö]*samordnar(?:e|na|en)")

@@ -138,3 +138,49 @@ def test_a_reports_staffing(text, posts, total):
 ])
 def test_a_reports_labels_for_the_grant(text, requested):
     assert _budget(text, "progress_report", in_budget=False)["requested_sek"] == requested
+
+
+@pytest.mark.parametrize("text, label", [
+    # staff named by compound titles use the method
+    ("Rehabkoordinatorn använder motiverande samtal.", "MI"),
+    ("Socionomen arbetar utifrån motiverande samtal.", "MI"),
+    ("Kuratorerna arbetar lösningsfokuserat i alla samtal.", "SOLUTION_FOCUSED"),
+])
+def test_a_reports_staff_using_a_method(text, label):
+    from extractor.methods import classify_methods
+    labels = [m["label"] for m in classify_methods(text, [Section("methods", "Metoder", text, None, 0, len(text))])]
+    assert label in labels
+
+
+def test_a_count_the_insats_has_had_is_no_plan():
+    from extractor.extract.participants import find_participants
+    text = "Vi har under året haft 27 deltagare inskrivna. Enligt beslutet ska Påhittet kunna ta emot 30 deltagare per år."
+    assert find_participants([Section("participants", "Deltagare", text, None, 0, len(text))], text) == {"count": 30, "per": "year"}
+
+
+def test_a_short_reports_plan_and_period():
+    from extractor.extract.participants import find_participants
+    text = ("Familjelyftet pågick 2030-09-01 – 2033-08-31 och drevs av Exempelby kommun. Insatsen var till för föräldrar "
+            "under 35 år med försörjningsstöd. Planerat var 20 familjer per år; totalt deltog 54 familjer.")
+    from extractor.extract.ages import find_target_groups
+    assert find_participants([], text) == {"count": 20, "per": "year"}
+    period = find_period([], text, doc_type="final_report")
+    assert (period["start"], period["end"]) == ("2030-09-01", "2033-08-31")
+    assert [(f.age_min, f.age_max) for f in find_target_groups([], text)] == [(None, 34)]
+
+
+def test_the_grants_end_is_the_periods():
+    text = "Insatsen startade i augusti 2030 och har beviljats medel till och med den 31 juli 2033."
+    assert find_period([], text, doc_type="progress_report")["end"] == "2033-07-31"
+
+
+def test_a_body_that_runs_the_insats_in_samverkan():
+    from extractor.extract.orgs import find_organizations
+    text = "Fristaden är en insats som Hudiksvalls kommun driver i samverkan med Region Gävleborg."
+    found = {(o["name"], o["role"]) for o in find_organizations([], text)}
+    assert found == {("Hudiksvalls kommun", "owner"), ("Region Gävleborg", "partner")}
+
+
+def test_a_grant_stated_as_the_insats_being_granted():
+    assert _budget("Insatsen var beviljad 3 900 000 kr. Av dessa har 3 612 700 kr förbrukats.", "decision",
+                   in_budget=False)["requested_sek"] == 3900000

@@ -70,7 +70,7 @@ PROSE_FOR_CUE_RE = re.compile(
     r"\b(?:tar|ta|tog)\s+emot\s+(?:unga|ungdomar|personer|individer|vuxna|kvinnor|män|deltagare)\b|\bför\s+dig\s+som\b|"
     # "X är en insats för långtidsarbetslösa mellan 25 och 60 år"
     r"\b(?:insats|projekt|verksamhet|satsning)\w*\s+för\s+[a-zåäö-]+\s+(?:mellan\s+|i\s+åldern\s+|från\s+)?\d|"
-    r"\bför\s+(?:unga|ungdomar|personer|kvinnor|män|vuxna|deltagare|\d)|"
+    r"\bför\s+(?:unga|ungdomar|personer|kvinnor|män|vuxna|deltagare|föräldrar|\d)|"
     # the people meant, with their ages in brackets: "den enskilde (16–64 år)", "unga (18–29 år)"
     r"\b(?:unga|ungdomar|personer|individer|vuxna|kvinnor|män|deltagare|den enskilde|enskilda)\s*\(\s*\d|"
     # ... or right after them: "kan deltagare 18-64 år anvisas", "unga 16–29 år som …"

@@ -27,6 +27,8 @@ CUES: dict[str, list[tuple[str, int]]] = {
          r"\batt bevilja\b|\bbeviljar\b|\bbeviljat(?=\s+(?:för\s+(?:år\s+)?)?\d)|"
          # a report's labels for the grant: "Beviljat totalt:", "Beviljad budget 2031:", "Förbundets bidrag:"
          r"\bbeviljat\s+totalt\b|\bbeviljad\s+budget\b|\bförbundets\s+bidrag\b|"
+         # "Insatsen var beviljad 3 900 000 kr"
+         r"\b(?:var|är|har\s+varit)\s+beviljad(?:e)?(?=\s+(?:totalt\s+)?\d)|"
          # a report's account of the förbund's share: "Under perioden har förbundet bidragit med 3 150 000 kr"
          r"förbund\w*\s+(?:har\s+|hade\s+)?(?:bidragit|bidrog|bidrar)\s+med\b|förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+(?:har\s+)?finansiera(?:de|t)\s+(?:insatsen|projektet|verksamheten)\s+med|"
          # "varav samordningsförbundet finansierade 1 650 000 kr", "Projektet finansieras av Samordningsförbundet X med 2,2 mnkr"

@@ -49,7 +49,7 @@ PER_CUES: list[tuple[str, str]] = [
 ]
 PER_RES = [(per, re.compile(p, re.I)) for per, p in PER_CUES]
 # Results and caseloads, not the planned number.
-OUTCOME_RE = re.compile(r"\bblev\b|\bvarit inskrivna\b|\btog (?:\w+ ){0,2}?emot\b|\bnådde\b|utfallet|avslutades|\bdeltog\b|har deltagit|har skrivits in|skrivits in|var sammanlagt|inskrivna under|hittills|"
+OUTCOME_RE = re.compile(r"\bblev\b|\b(?:har|hade)\s+(?:[^\s.]+\s+){0,3}?haft\b|\bvarit inskrivna\b|\btog (?:\w+ ){0,2}?emot\b|\bnådde\b|utfallet|avslutades|\bdeltog\b|har deltagit|har skrivits in|skrivits in|var sammanlagt|inskrivna under|hittills|"
                         r"avbröt|ärenden|(?<!målet )(?<!målet för \d{4} )(?<!målet för år \d{4} )\bvar \d+ (?:inskrivna )?(?:deltagare|personer|kvinnor|män)|\baktiva\b|\bskrevs\b|"
                         # English: "took part", "have been enrolled", "so far"
                         r"\btook part\b|\bhave (?:taken part|participated|been enrolled)\b|\bwere enrolled\b|\bso far\b|"
@@ -66,7 +66,7 @@ BARE_COUNT_RE = re.compile(
 # ... "men" joins the two without a comma too: "Målet var 60 deltagare per år men 45 deltog"
 # ... and a sentence that opens with its count runs on after a full stop: "… 45 deltagare totalt. 52 skrevs in"
 CLAUSE_SPLIT_RE = re.compile(r",\s+(?:och|men|medan|and|but|while)\s+|;\s+|\s+men\s+|\.\s+(?=\d)")
-GOAL_CLAUSE_RE = re.compile(r"\bmålet\b|\bsom mål\b|\bplanen (?:är|var) att\b|\bskulle\s+(?:[^\s.]+\s+){0,5}?(?:omfatta|ta emot|nå)\b|\bplanera(?:de?|t)\s+(?:volym|antal)\b|\bplanerar\b|\bplanerade\s+för\b|\bberäkna(?:s|des)\b|\bräknar (?:vi |projektet |insatsen )?med\b|\bförvänta(?:s|des)\b|"
+GOAL_CLAUSE_RE = re.compile(r"\bmålet\b|\bsom mål\b|\bplanen (?:är|var) att\b|\bplanerat (?:är|var)\b|\bskulle\s+(?:[^\s.]+\s+){0,5}?(?:omfatta|ta emot|nå)\b|\bplanera(?:de?|t)\s+(?:volym|antal)\b|\bplanerar\b|\bplanerade\s+för\b|\bberäkna(?:s|des)\b|\bräknar (?:vi |projektet |insatsen )?med\b|\bförvänta(?:s|des)\b|"
                             r"\bthe (?:goal|target|aim) is\b|\bexpect(?:s|ed)?\b|\bplan(?:s|ned)?\b", re.I)
 INTAKE_PLAN_RE = re.compile(r"\b(?:ska|skall|skulle|kommer\s+att|beräknas|planeras\s+att)\s+(?:under\s+(?:år\s+)?(?:19|20)\d\d\s+)?(?:ta\s+emot|omfatta|delta\s+i)\b|"
                             # "Vi räknar med 35 deltagare per år", "Målet är 40 deltagare per år",
@@ -234,7 +234,7 @@ def _passes(sections: list[Section]):
                       r"\b(?:insatsen|projektet|verksamheten|satsningen)\s+omfattar\b|\bplanerade\s+deltagar|"
                       # a report's account of the plan: "Insatsen planerade för 20 deltagare",
                       # "Enligt projektplanen skulle 80 deltagare tas emot under perioden"
-                      r"\bplanerade för\b|\bplanen (?:är|var) att\b|\b(?:ska|skall|skulle)\s+(?:[^\s.]+\s+){1,4}?(?:tas emot|skrivas in)\b|"
+                      r"\bplanerade för\b|\bplanen (?:är|var) att\b|\bplanerat (?:är|var)\b|\b(?:ska|skall|skulle)\s+(?:[^\s.]+\s+){1,4}?(?:tas emot|skrivas in)\b|"
                       # "Vi tänker oss 60 personer", "Insatsen kan ta emot upp till 15 deltagare samtidigt"
                       # ... "Insatsen bör kunna ta emot cirka 40 deltagare per år"
                       r"\btänker (?:oss|vi oss)\b|\bkan ta emot\b|\bkunna ta emot\b|\bupp till \d|"

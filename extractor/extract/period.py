@@ -43,7 +43,9 @@ PROSE_START_RE = re.compile(r"\b(?:startade|startades|startar|starta|påbörjade
                             r"|\b(?:ett|två|tre|fyra|fem|sex|arton|\d{1,2})\s+(?:år|månader)\s+från\s+(?:och\s+med\s+)?(?:den\s+)?(?=\d)", re.I)
 PROSE_END_RE = re.compile(
     r"\b(?:pågår|pågick|pågå|löper|löpte|varar)\s+(?:till\s+och\s+med|t\.?\s?o\.?\s?m\.?|fram\s+till|till)\s+(?:den\s+)?(?=\d)"
-    r"|\b(?:avslutas|avslutades|upphör|upphörde|slutar)\s+(?:enligt\s+plan(?:en)?\s+)?(?:den\s+)?(?=\d)", re.I)
+    r"|\b(?:avslutas|avslutades|upphör|upphörde|slutar)\s+(?:enligt\s+plan(?:en)?\s+)?(?:den\s+)?(?=\d)"
+    # the grant's end: "har beviljats medel till och med den 31 juli 2026", "är beviljad t.o.m. 2026-07-31"
+    r"|\b(?:har\s+beviljats|är\s+beviljad|beviljades)\s+(?:medel\s+|finansiering\s+)?(?:till\s+och\s+med|t\.?\s?o\.?\s?m\.?|fram\s+till)\s+(?:den\s+)?(?=\d)", re.I)
 LABEL_START_RE = re.compile(r"\b(?:startdatum|projektstart|insatsstart|planerad\s+start|(?:insatsens|projektets)\s+start)\s*:?\s*(?=\d)|"
                             r"(?m:^[ \t]*start[ \t]*[:\t][ \t]*(?=\d))", re.I)  # a form's "Start\t2026-04-01"
 # A period field prints its two dates side by side, a dash or only a space between: "Projektperiod: 2009-05-01 2012-04-30"
@@ -71,6 +73,8 @@ RUN_VERB_RE = re.compile(r"\b(?:har|hade)\s+(?:be)?drivits\b|\b(?:har|hade)\s+(?
                          r"\b(?:bedrevs|genomfördes|pågick)\s+under\s+(?:perioden|tiden)\b|"
                          # ... with who ran it between: "X bedrevs av Y i samverkan med Z under perioden A till B"
                          r"\b(?:bedrevs|genomfördes)\s+av\b[^.]{0,120}?\b(?:under\s+(?:perioden|tiden)|mellan\s+(?:den\s+)?\d)|"
+                         # ... or a sentence that opens with the insats's name: "Familjelyftet pågick 2021-09-01 – 2024-08-31"
+                         r"^\s*[A-ZÅÄÖ][\wåäö-]+\s+(?:pågick|pågår|bedrevs|bedrivs|genomfördes)\s+(?:under\s+perioden\s+|mellan\s+|från\s+)?(?:den\s+)?\d|"
                          # ... or a grant's time: "Beslutet gäller för perioden A – B", "Bidraget avser tiden A – B"
                          r"\b(?:beslutet|bidraget|medlen|finansieringen)\s+(?:gäller|avser)\s+(?:för\s+)?(?:perioden|tiden)\b", re.I)
 ACCOUNTS_RE = re.compile(r"\b(?:årsredovisning|räkenskapsår|verksamhetsår|bokslut|delårsrapport|förbundet\s+bildades)\w*", re.I)
