@@ -130,7 +130,10 @@ INSATS_FIELD_RE = re.compile(r"(?im)^[ \t]*(?:insatsägare|projektägare|insatse
 # A cover that names an account or a follow-up over the insats's own fields is the insats's report:
 # "Årlig redovisning 2031" over "Insats: Bron", "Sammanfattning av deltagaruppföljning 2031" over "Huvudman: X"
 # (a förbund's "Årsredovisning" and "Verksamhetsberättelse" are cues of their own and read above)
-ACCOUNT_COVER_RE = re.compile(r"\A\s*(?:[^\n]*\n\s*)?[^\n]*(?<![\wåäö])(?:redovisning|[\wåäö]*uppföljning|rapport)(?![\wåäö])", re.I)
+ACCOUNT_COVER_RE = re.compile(r"\A\s*(?:[^\n]*\n\s*)?[^\n]*(?<![\wåäö])(?:redovisning|[\wåäö]*uppföljning|rapport|årsrapport)(?![\wåäö])", re.I)
+# ... or an "Årsrapport" whose first heading is about the one insats ("Om insatsen"), not a förbund's list of its insatser
+ABOUT_INSATS_RE = re.compile(r"(?im)^[ \t#*]*om[ \t]+(?:insatsen|projektet)[ \t]*$")
+INSATSER_RE = re.compile(r"\b(?:finansierade\s+insatser|insatser\s+under\s+(?:året|\d{4})|insatserna|våra\s+insatser|projekten)\b", re.I)
 # A notice of a meeting lists what will be decided ("Val av justerare", "föreslås besluta"): it decides nothing.
 NOTICE_RE = re.compile(r"(?<![\wåäö])(?:KALLELSE|(?m:^[ \t]*Kallelse))(?![\wåäö])")
 # An evaluation's cover that names the part report: "Utvärdering av Bron Delrapport 3", "… Delrapport från utvärderingen"
@@ -155,6 +158,11 @@ def _first(patterns, text: str, titles: bool = False) -> str | None:
     return best[1] if best else None
 
 
+def _about_one_insats(head: str) -> bool:
+    """Whether a report's opening gives one insats's own fields or opens on it ("Om insatsen")."""
+    return bool(INSATS_FIELD_RE.search(head) or ABOUT_INSATS_RE.search(head) and not INSATSER_RE.search(head))
+
+
 def classify_doc_type(text: str) -> str:
     """Return the doc_type a title line names, else the first cue in the opening, else
     "application" for a form that asks for money, else "other".
@@ -169,7 +177,7 @@ def classify_doc_type(text: str) -> str:
         return "progress_report"  # "UTVÄRDERING AV BRON Delrapport 3": one part of an evaluation still going on
     if found == "other" and (INSATS_INTERIM_RE.search(text[:TITLE_ZONE_CHARS])
                              or (INTERIM_RE.search(text[:HEAD_CHARS]) or not _first(DOC_TYPE_RE, text[:HEAD_CHARS])
-                                 and ACCOUNT_COVER_RE.match(text)) and INSATS_FIELD_RE.search(text[:TITLE_ZONE_CHARS])):
+                                 and ACCOUNT_COVER_RE.match(text)) and _about_one_insats(text[:TITLE_ZONE_CHARS])):
         return "progress_report"  # "Delårsrapport 2030 – Ankaret": an insats's interim report, no förbund's
     if found == "application" and HOW_TO_APPLY_RE.search(text) and not FILLED_FIELD_RE.search(text):
         return "other"  # "Ansök om medel: … ladda ner mallen"

@@ -92,6 +92,10 @@ def test_a_reports_cover_names_the_insats(text, title):
     ("Årlig redovisning 2031\nInsats: Påhittet\nSamordningsförbundet Exempeldalen\n\nPåhittet startade 2030.", "progress_report"),
     ("Sammanfattning av deltagaruppföljning 2031\nKraftstegen\nHuvudman: Exempelby kommun\n"
      "Enligt ansökan ska insatsen ha 25 deltagare åt gången.", "progress_report"),
+    # an annual report that opens on the one insats; a förbund's lists its insatser
+    ("ÅRSRAPPORT 2031\nPÅHITTET – ETT STÖD FÖR UNGA\n\nOm insatsen\nPåhittet är en insats som Exempelby kommun driver.",
+     "progress_report"),
+    ("ÅRSRAPPORT 2031\nSamordningsförbundet Exempeldalen\n\nOm insatsen\nFinansierade insatser under 2031 var tre.", "other"),
     # a report's reference to the application is no application
     ("Lägesrapport\nInsatsen har fler deltagare än vad som beräknades i ansökan.", "progress_report"),
 ])
