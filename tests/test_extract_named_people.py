@@ -411,3 +411,10 @@ def test_two_signers_set_side_by_side_on_one_line():
             "Erik Påhittad, ordförande          Annika Exempelsson, justerare\n")
     names = {n for n, *_ in find_named_people(text, minutes=True)}
     assert {"Erik Påhittad", "Annika Exempelsson", "Maria Exempel"} <= names
+
+
+def test_a_justering_line_of_signers_each_with_the_office():
+    text = ("§ 12 Slutrapport\nStyrelsen beslutar att godkänna slutrapporten.\n\nVid protokollet: Sara Exempel\n"
+            "Justerat: Lars Påhittad, ordförande, och Ingela Exempelsson, justerare\n")
+    names = {n for n, *_ in find_named_people(text, minutes=True)}
+    assert {"Lars Påhittad", "Ingela Exempelsson", "Sara Exempel"} <= names
