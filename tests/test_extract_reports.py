@@ -188,3 +188,30 @@ def test_a_body_that_runs_the_insats_in_samverkan():
 def test_a_grant_stated_as_the_insats_being_granted():
     assert _budget("Insatsen var beviljad 3 900 000 kr. Av dessa har 3 612 700 kr förbrukats.", "decision",
                    in_budget=False)["requested_sek"] == 3900000
+
+
+def test_a_staffing_table_of_planned_and_staffed_posts_gives_the_staffed():
+    from extractor.extract.staffing import find_fte_total, find_staffing
+    text = ("Befattning\tEnligt ansökan\tFaktiskt\nArbetsspecialist\t100 %\t100 %\nArbetsspecialist\t100 %\t50 %\n"
+            "Samordnare\t20 %\t20 %\nDen andra arbetsspecialisten har bara arbetat halvtid under perioden.")
+    sections = [Section("other", "Bemanning", text, None, 0, len(text))]
+    staffing = find_staffing(sections)
+    assert [(s.role, s.fte) for s in staffing] == [("Arbetsspecialist", 1.0), ("Arbetsspecialist", 0.5), ("Samordnare", 0.2)]
+    assert find_fte_total(sections, staffing) == 1.7
+
+
+def test_a_staffing_table_granted_against_staffed_with_its_sum_row():
+    from extractor.extract.staffing import find_fte_total, find_staffing
+    text = "Roll\tBeviljat\tTillsatt\nProjektledare\t0,5\t0,5\nHandledare\t2,0\t1,5\nSumma\t2,5\t2,0"
+    sections = [Section("other", "Bemanning", text, None, 0, len(text))]
+    staffing = find_staffing(sections)
+    assert [(s.role, s.fte) for s in staffing] == [("Projektledare", 0.5), ("Handledare", 1.5)]
+    assert find_fte_total(sections, staffing) == 2.0
+
+
+def test_a_count_under_one_year_is_per_year_and_a_sub_projects_name():
+    from extractor.extract.meta import find_title
+    from extractor.extract.participants import find_participants
+    text = "Insatsen ska ta emot 24 deltagare under ett år. Under rapportperioden har 15 deltagare skrivits in."
+    assert find_participants([], text) == {"count": 24, "per": "year"}
+    assert find_title([], "Slutrapport för delprojektet Nytt steg\nDel av ESF-projektet Länsbryggan\n") == "Nytt steg"

@@ -25,7 +25,7 @@ NAME_TAIL_WORD = r"(?!(?:och|samt|för|med|inom|i|på|till|av|om|under|från|som
 TITLE_FROM_HEAD_RE = re.compile(
     r"(?i:verksamhetsplan|projektplan|slutrapport|lägesrapport|delrapport|ansökan|utvärdering|beslut)"
     r"(?:\s+\d{4})?\s+(?i:(?:om\s+(?:medel|bidrag|finansiering)\s+)?(?:till|för)|om\s+(?:förlängning|fortsättning)\s+(?:av|för)|om|av)\s+"
-    r"(?P<cue>(?i:insatsen\s+|projektet\s+|projekt\s+|verksamheten\s+|förstudien\s+))?"
+    r"(?P<cue>(?i:insatsen\s+|projektet\s+|projekt\s+|delprojektet\s+|verksamheten\s+|förstudien\s+))?"
     # a name ends with its line, lower-case words and all ("Beslut om bidrag till Vägen ut", "… förstudien Gröna spåret")
     rf"(?P<name>{CAP}(?:[ \t]+{CAP})*(?:[ \t]+{NAME_TAIL_WORD}){{1,2}}(?=[ \t]*(?:\n|\Z))|{CAP}(?:[ \t]+{CAP})*)"
 )

@@ -13,7 +13,7 @@ from .text import sentences
 # ... but a change counts to its new number: "utöka från 40 till 60 deltagare per år" -> 60
 COUNT_RE = re.compile(r"(?<![\d,.])(?!(?<=från )\d{1,4}\s+till\s)(\d{1,4})(?:-tal)?(?:\s*[–-]\s*\d{1,4}|\s+till\s+\d{1,4})?\s+(?:st(?:ycken)?\.?\s+)?(?:nya\s+|unika\s+|planerade\s+|(?:samtidigt\s+)?inskrivna\s+)?(deltagare|(?<=planerade )deltagarna|personer|platser|individer|stycken|unga|ungdomar|kvinnor|män|föräldrar|vårdnadshavare|familjer|participants|persons|people|individuals|places|young people|young adults)\b", re.I)
 PER_CUES: list[tuple[str, str]] = [
-    ("year", r"per år|årligen|om året|varje år|/år|per kalenderår|under året|för året|per year|a year|each year|every year|annually|"
+    ("year", r"per år|årligen|om året|varje år|/år|per kalenderår|under året|för året|under ett år|på ett år|per year|a year|each year|every year|annually|"
              # one named year: "Insatsen ska under 2031 ta emot 35 deltagare" (not "under 2030 och 2031")
              r"under (?:år )?(?:19|20)\d\d\b(?!\s*(?:[-–/]|och\b|till\b|t\.o\.m))|"
              # a report's goal for one year: "Målet för 2031 var 40 deltagare", "för 2031 är målet 60 personer"

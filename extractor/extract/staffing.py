@@ -56,7 +56,8 @@ TIGHT_POST_RE = re.compile(
 TIGHT_POST_KEYS = {"goals", "target_group", "participants"}
 LEAD_WORDS_RE = re.compile(r"(?:[\wåäö-]+[ \t]+){1,2}$")
 # A change to a post already counted: "gick ned till 50 % från oktober", "utökades till heltid".
-CHANGE_RE = re.compile(r"\b(?:gick (?:ned|ner|upp)|minskade|minskades|ökade|ökades|utökades|sänktes|höjdes|"
+# ... or a post named again as the one counted: "Den andra arbetsspecialisten har bara arbetat halvtid"
+CHANGE_RE = re.compile(r"\bden\s+(?:andra|ena)\s+[a-zåäö]+(?:en|n)\b|\b(?:gick (?:ned|ner|upp)|minskade|minskades|ökade|ökades|utökades|sänktes|höjdes|"
                        r"trappades (?:ned|ner|upp)|från och med (?:januari|februari|mars|april|maj|juni|juli|augusti|"
                        r"september|oktober|november|december))\b", re.I)
 # A staffing table's share column, and its total row.
@@ -66,6 +67,8 @@ ROLE_HEAD_RE = re.compile(r"roll|befattning|personal|funktion|yrke|tjänst|beman
 # "50 %", "0,5 tjänst", "50 % av heltid", "2 x 100 %" (two posts), "heltid"
 SHARE_CELL_RE = re.compile(r"^(?:(?P<times>[2-9])\s*[x×]\s*)?(?P<num>\d{1,3}(?:,\d+)?)\s*(?P<pct>%|procent)?"
                            r"(?:\s*(?:åa|tjänst(?:er)?))?(?:\s+av\s+(?:en\s+)?heltid)?$|^(?P<word>heltid|halvtid)$", re.I)
+ACTUAL_HEAD_RE = re.compile(r"\bfaktisk\w*|\btillsatt\w*|\bbemannat\b|\butfall\w*", re.I)
+PLANNED_HEAD_RE = re.compile(r"\bbeviljat\b|\bplanerat\b|\benligt\s+(?:ansökan|beslut|plan)\b|\bbudget\w*", re.I)
 COUNT_HEAD_RE = re.compile(r"^(?:antal|antal personer|st|number)$", re.I)
 TOTAL_ROW_RE = re.compile(r"^(?:totalt|summa|total|sammanlagt)\b", re.I)
 ROLE_NUMBER_RE = re.compile(r"^\d+\.\s*|\s+\d+$")
@@ -217,6 +220,11 @@ def staffing_tables(text: str) -> list[tuple[Table, int]]:
     for table in find_tables(text):
         heads = [c.text for c in table.header or []]
         column = next((i for i, h in enumerate(heads) if i and SHARE_HEAD_RE.search(h)), None)
+        # a report sets the posts staffed against those planned: "Roll | Beviljat | Tillsatt" -> the staffed column
+        actual = next((i for i, h in enumerate(heads) if i and ACTUAL_HEAD_RE.search(h)), None)
+        if (actual is not None and heads and ROLE_HEAD_RE.search(heads[0])
+                and any(PLANNED_HEAD_RE.search(h) for h in heads[1:])):
+            column = actual
         if column is not None:
             out.append((table, column))
     return out
