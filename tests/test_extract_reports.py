@@ -215,3 +215,11 @@ def test_a_count_under_one_year_is_per_year_and_a_sub_projects_name():
     text = "Insatsen ska ta emot 24 deltagare under ett år. Under rapportperioden har 15 deltagare skrivits in."
     assert find_participants([], text) == {"count": 24, "per": "year"}
     assert find_title([], "Slutrapport för delprojektet Nytt steg\nDel av ESF-projektet Länsbryggan\n") == "Nytt steg"
+
+
+def test_a_tables_column_heads_are_no_title():
+    from extractor.extract.meta import find_title
+    text = ("Samordningsförbundet Exempeldalen\nUppföljning av förbundets insatser, första halvåret 2031\n"
+            "Till styrelsen 2031-09-05\n\nInsats\tÄgare\tBeviljat 2031 (kr)\tFörbrukat (kr)\tDeltagare\n"
+            "Vägskälet\tSundsvalls kommun\t1 400 000\t655 000\t21\nBalans\tTimrå kommun\t900 000\t460 300\t14\n")
+    assert find_title([], text) is None

@@ -227,8 +227,8 @@ def find_title(sections: list[Section], text: str, where: dict | None = None) ->
         return found[0]
     # reports and web pages name it in prose or a headline; a project's "Om projektet" page where its paragraphs open
     found = find_title_in_prose(text) or about_page_name(text)
-    if not found:
-        return None
+    if not found or "\t" in text[found[1]:found[2]]:
+        return None  # a table's column heads run together are no name: "Insats\tÄgare\tBeviljat"
     where["title"] = found[1:]
     return found[0]
 
