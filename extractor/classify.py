@@ -49,7 +49,9 @@ TITLE_CUES: list[tuple[str, str]] = [
     (r"plats\s+och\s+tid|justeringens|[\wåäö]*beslut(?=[ \t]*:?[ \t]*$)", "decision"),
     # an insats followed up for the board or in SUS: "Uppföljning av insatsen Bron, helår 2031",
     # "SUS-uppföljning 2031", "Uppföljning 2031 – Bron" (not a form's heading "Uppföljning och utvärdering")
-    (r"[\wåäö]+-uppföljning|uppföljning(?=[ \t]+(?:av[ \t]+(?:insatsen|projektet)|(?:19|20)\d\d\b))", "progress_report"),
+    # ... a compound: "Tertialuppföljning 1 2031", "Halvårsuppföljning"
+    (r"[\wåäö]+-?uppföljning(?=[ \t]+\d|[ \t]*$)|[\wåäö]+-uppföljning|uppföljning(?=[ \t]+(?:av[ \t]+(?:insatsen|projektet)|(?:19|20)\d\d\b))",
+     "progress_report"),
 ]
 WORD = r"(?<![\wåäö])(?:{})(?![\wåäö])"
 DOC_TYPE_RE = [(re.compile(WORD.format(p), re.I), label) for p, label in DOC_TYPE_CUES]

@@ -223,3 +223,50 @@ def test_a_tables_column_heads_are_no_title():
             "Till styrelsen 2031-09-05\n\nInsats\tÄgare\tBeviljat 2031 (kr)\tFörbrukat (kr)\tDeltagare\n"
             "Vägskälet\tSundsvalls kommun\t1 400 000\t655 000\t21\nBalans\tTimrå kommun\t900 000\t460 300\t14\n")
     assert find_title([], text) is None
+
+
+def test_a_cue_that_ends_its_sentence_lists_nothing_after():
+    from extractor.extract.orgs import find_organizations
+    text = ("Insatsen Närvaro drivs av Mariestads kommun. Töreboda kommun och Gullspångs kommun är samverkansparter.\n"
+            "Projekttid: 2031-08-21 till 2033-06-13.")
+    found = {(o["name"], o["role"]) for o in find_organizations([], text)}
+    assert ("Projekttid", "partner") not in {(n, r) for n, r in found}
+    assert ("Töreboda kommun", "partner") in found
+
+
+def test_a_follow_ups_account_of_its_funding_period():
+    text = ("Resurs drivs av Exempelby kommun tillsammans med Region Skåne och har finansierats av förbundet sedan 2030-09-01. "
+            "Beslut om finansiering finns till och med 2033-08-31.")
+    period = find_period([], text, doc_type="progress_report")
+    assert (period["start"], period["end"]) == ("2030-09-01", "2033-08-31")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Beviljat för läsåret: 1,1 mnkr. Förbrukat per 31 december 2031: 0,6 mnkr.", {"requested_sek": 1100000}),
+    ("Ekonomi: Budget 2031 är 1 560 000 kr, varav förbundet finansierar 1 400 000 kr.",
+     {"requested_sek": 1400000, "total_sek": 1560000}),
+])
+def test_a_reports_budget_sentence(text, expected):
+    found = _budget(text, "progress_report", in_budget=False)
+    assert {k: v for k, v in found.items() if v is not None} == expected
+
+
+def test_an_outcome_field_is_no_request():
+    text = "Beviljade medel\t3 240 000 kr\nUtfall kostnader\t3 198 400 kr\n"
+    sections = [Section("budget", "Beviljade medel", "3 240 000 kr\n", None, 16, 29),
+                Section("budget", "Utfall kostnader", "3 198 400 kr\n", None, 46, len(text))]
+    assert find_budget(text, find_amounts(text, [(0, len(text))]), sections, "final_report")["requested_sek"] == 3240000
+
+
+@pytest.mark.parametrize("text, doc_type", [
+    ("Tertialuppföljning 1 2031\nInsatsen Resurs i Exempelby\n", "progress_report"),
+])
+def test_a_compound_follow_up_cover(text, doc_type):
+    from extractor.classify import classify_doc_type
+    assert classify_doc_type(text) == doc_type
+
+
+def test_a_goal_reached_before_the_outcome_after_a_colon():
+    from extractor.extract.participants import find_participants
+    text = "Läget. Målet om 40 deltagare per läsår har nästan nåtts: 38 elever har haft stöd under hösten."
+    assert find_participants([Section("period", "Projekttid", text, None, 0, len(text))], text) == {"count": 40, "per": "year"}

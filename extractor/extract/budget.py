@@ -7,7 +7,7 @@ from ..record import Section, Table
 from .amounts import Found
 from .budget_cues import CUES
 from .budget_tables import LABEL_TIER, PROSE_CELL_WORDS, SUM_TIER, cue_hits, table_candidates, under_year_head
-from .tables import find_tables
+from .tables import OUTCOME_HEAD_RE, find_tables
 from .text import lines as split_lines
 
 FORBUND_SUBJECT_RE = re.compile(r"förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+$", re.I)
@@ -192,7 +192,9 @@ def find_budget(text: str, amounts: list[Found], sections: list[Section], doc_ty
                      None) if inside and _figure_line(section.text.split("\n", 1)[0]) else None
         if named:
             add(named, True, 0, section.char_start, inside[0])
-        elif section.key == "budget" and len(inside) == 1 and len(section.text) <= SHORT_FIELD_CHARS:
+        # (a field of the outcome is no request: "Utfall kostnader\t3 198 400 kr")
+        elif (section.key == "budget" and len(inside) == 1 and len(section.text) <= SHORT_FIELD_CHARS
+              and not OUTCOME_HEAD_RE.search(section.heading or "")):
             add("requested_sek", True, 0, section.char_start, inside[0])
     if MANY_APPLICATIONS_RE.search(text):
         candidates["requested_sek"] = []

@@ -27,6 +27,8 @@ CUES: dict[str, list[tuple[str, int]]] = {
          r"\batt bevilja\b|\bbeviljar\b|\bbeviljat(?=\s+(?:för\s+(?:år\s+)?)?\d)|"
          # a report's labels for the grant: "Beviljat totalt:", "Beviljad budget 2031:", "Förbundets bidrag:"
          r"\bbeviljat\s+totalt\b|\bbeviljad\s+budget\b|\bförbundets\s+bidrag\b|"
+         # "Beviljat för läsåret: 1,1 mnkr", "Beviljat för perioden: …"
+         r"\bbeviljat\s+för\s+(?:läsåret|året|perioden|projekttiden|insatsperioden)\s*:|"
          # "Insatsen var beviljad 3 900 000 kr"
          r"\b(?:var|är|har\s+varit)\s+beviljad(?:e)?(?=\s+(?:totalt\s+)?\d)|"
          # a report's account of the förbund's share: "Under perioden har förbundet bidragit med 3 150 000 kr"
@@ -41,7 +43,7 @@ CUES: dict[str, list[tuple[str, int]]] = {
          r"kostnaden för (?:år )?\d{4}|budgetomslutning|omsluter|omsätts|omsätter|sammanlagd(?:a)? (?:budget|kostnad)|"
          # a report's account: "Projektets budget var 2,9 miljoner kronor", "Budget för året var 980 tkr"
          r"(?:insatsens|projektets)\s+budget\s+(?:var|är|blev)(?=\s+(?:ca\.?\s+|cirka\s+)?\d)|"
-         r"\bbudget(?:en)?\s+för\s+(?:året|(?:år\s+)?\d{4})\s+(?:var|är|blev)(?=\s+(?:ca\.?\s+|cirka\s+)?\d)|"
+         r"\bbudget(?:en)?\s+(?:för\s+)?(?:året|(?:år\s+)?\d{4})\s+(?:var|är|blev)(?=\s+(?:ca\.?\s+|cirka\s+)?\d)|"
          r"budget(?:en)?(?: för (?:år )?\d{4})? (?:omfattar|uppgår till)|"
          # English: "with a budget of SEK 2.5 million", "total cost"
          r"\ba budget of\b|\btotal cost\b", 0),

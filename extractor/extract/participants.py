@@ -13,7 +13,7 @@ from .text import sentences
 # ... but a change counts to its new number: "utöka från 40 till 60 deltagare per år" -> 60
 COUNT_RE = re.compile(r"(?<![\d,.])(?!(?<=från )\d{1,4}\s+till\s)(\d{1,4})(?:-tal)?(?:\s*[–-]\s*\d{1,4}|\s+till\s+\d{1,4})?\s+(?:st(?:ycken)?\.?\s+)?(?:nya\s+|unika\s+|planerade\s+|(?:samtidigt\s+)?inskrivna\s+)?(deltagare|(?<=planerade )deltagarna|personer|platser|individer|stycken|unga|ungdomar|kvinnor|män|föräldrar|vårdnadshavare|familjer|participants|persons|people|individuals|places|young people|young adults)\b", re.I)
 PER_CUES: list[tuple[str, str]] = [
-    ("year", r"per år|årligen|om året|varje år|/år|per kalenderår|under året|för året|under ett år|på ett år|per year|a year|each year|every year|annually|"
+    ("year", r"per år|årligen|om året|varje år|/år|per kalenderår|per läsår|under året|för året|under ett år|på ett år|per year|a year|each year|every year|annually|"
              # one named year: "Insatsen ska under 2031 ta emot 35 deltagare" (not "under 2030 och 2031")
              r"under (?:år )?(?:19|20)\d\d\b(?!\s*(?:[-–/]|och\b|till\b|t\.o\.m))|"
              # a report's goal for one year: "Målet för 2031 var 40 deltagare", "för 2031 är målet 60 personer"
@@ -65,7 +65,8 @@ BARE_COUNT_RE = re.compile(
 # A sentence may report outcomes in one clause and state the goal in the next.
 # ... "men" joins the two without a comma too: "Målet var 60 deltagare per år men 45 deltog"
 # ... and a sentence that opens with its count runs on after a full stop: "… 45 deltagare totalt. 52 skrevs in"
-CLAUSE_SPLIT_RE = re.compile(r",\s+(?:och|men|medan|and|but|while)\s+|;\s+|\s+men\s+|\.\s+(?=\d)")
+# ... and a colon before the outcome's figure: "Målet om 40 deltagare per läsår har nästan nåtts: 38 elever har haft stöd"
+CLAUSE_SPLIT_RE = re.compile(r",\s+(?:och|men|medan|and|but|while)\s+|;\s+|\s+men\s+|\.\s+(?=\d)|:\s+(?=\d)")
 GOAL_CLAUSE_RE = re.compile(r"\bmålet\b|\bsom mål\b|\bplanen (?:är|var) att\b|\bplanerat (?:är|var)\b|\bskulle\s+(?:[^\s.]+\s+){0,5}?(?:omfatta|ta emot|nå)\b|\bplanera(?:de?|t)\s+(?:volym|antal)\b|\bplanerar\b|\bplanerade\s+för\b|\bberäkna(?:s|des)\b|\bräknar (?:vi |projektet |insatsen )?med\b|\bförvänta(?:s|des)\b|"
                             r"\bthe (?:goal|target|aim) is\b|\bexpect(?:s|ed)?\b|\bplan(?:s|ned)?\b", re.I)
 INTAKE_PLAN_RE = re.compile(r"\b(?:ska|skall|skulle|kommer\s+att|beräknas|planeras\s+att)\s+(?:under\s+(?:år\s+)?(?:19|20)\d\d\s+)?(?:ta\s+emot|omfatta|delta\s+i)\b|"
@@ -234,7 +235,7 @@ def _passes(sections: list[Section]):
                       r"\b(?:insatsen|projektet|verksamheten|satsningen)\s+omfattar\b|\bplanerade\s+deltagar|"
                       # a report's account of the plan: "Insatsen planerade för 20 deltagare",
                       # "Enligt projektplanen skulle 80 deltagare tas emot under perioden"
-                      r"\bplanerade för\b|\bplanen (?:är|var) att\b|\bplanerat (?:är|var)\b|\b(?:ska|skall|skulle)\s+(?:[^\s.]+\s+){1,4}?(?:tas emot|skrivas in)\b|"
+                      r"\bplanerade för\b|\bplanen (?:är|var) att\b|\bplanerat (?:är|var)\b|\bmålet om (?=\d)|\b(?:ska|skall|skulle)\s+(?:[^\s.]+\s+){1,4}?(?:tas emot|skrivas in)\b|"
                       # "Vi tänker oss 60 personer", "Insatsen kan ta emot upp till 15 deltagare samtidigt"
                       # ... "Insatsen bör kunna ta emot cirka 40 deltagare per år"
                       r"\btänker (?:oss|vi oss)\b|\bkan ta emot\b|\bkunna ta emot\b|\bupp till \d|"

@@ -32,6 +32,8 @@ PROSE_START_RE = re.compile(r"\b(?:startade|startades|startar|starta|påbörjade
                             r"|\b(?:(?:be)?drivs|pågår)\s+sedan\s+(?:den\s+)?(?=\d)"
                             # a report looking back: "Samspel har pågått sedan den 1 september 2021 och avslutades …"
                             r"|\b(?:har|hade)\s+pågått\s+sedan\s+(?:den\s+)?(?=\d)"
+                            # "… och har finansierats av förbundet sedan 2022-09-01"
+                            r"|\b(?:har|hade)\s+finansierats\s+(?:av\s+[^.]{0,40}?)?sedan\s+(?:den\s+)?(?=\d)"
                             # "har bedrivits av X i samarbete med Y sedan den 1 mars 2021", "har sedan den 1 mars 2021 drivits av X"
                             r"|\b(?:be)?drivits\b[^.]{0,80}?\bsedan\s+(?:den\s+)?(?=\d)"
                             # ... "X drivs av Y tillsammans med Z sedan 2022-01-10"
@@ -44,6 +46,8 @@ PROSE_START_RE = re.compile(r"\b(?:startade|startades|startar|starta|påbörjade
 PROSE_END_RE = re.compile(
     r"\b(?:pågår|pågick|pågå|löper|löpte|varar)\s+(?:till\s+och\s+med|t\.?\s?o\.?\s?m\.?|fram\s+till|till)\s+(?:den\s+)?(?=\d)"
     r"|\b(?:avslutas|avslutades|upphör|upphörde|slutar)\s+(?:enligt\s+plan(?:en)?\s+)?(?:den\s+)?(?=\d)"
+    # "Beslut om finansiering finns till och med 2025-08-31"
+    r"|\bfinansiering\s+(?:finns|gäller)\s+(?:till\s+och\s+med|t\.?\s?o\.?\s?m\.?|fram\s+till)\s+(?:den\s+)?(?=\d)"
     # the grant's end: "har beviljats medel till och med den 31 juli 2026", "är beviljad t.o.m. 2026-07-31"
     r"|\b(?:har\s+beviljats|är\s+beviljad|beviljades)\s+(?:medel\s+|finansiering\s+)?(?:till\s+och\s+med|t\.?\s?o\.?\s?m\.?|fram\s+till)\s+(?:den\s+)?(?=\d)", re.I)
 LABEL_START_RE = re.compile(r"\b(?:startdatum|projektstart|insatsstart|planerad\s+start|(?:insatsens|projektets)\s+start)\s*:?\s*(?=\d)|"
@@ -63,7 +67,7 @@ LABEL_END_RE = re.compile(r"\b(?:slutdatum|projektslut|insatsslut|planerat\s+slu
 PROJECT_WORD_RE = re.compile(r"\b(?:projekt|project|insats|förstudie|verksamhet|satsning)\w*", re.I)
 # ... or whose verb says something was run, its name the subject: "Framtidsvägen har bedrivits av X under perioden A till B"
 # ... or a grant for a period: "Styrelsen beslutade att bevilja X 780 000 kronor för perioden A – B"
-RUN_VERB_RE = re.compile(r"\b(?:har|hade)\s+(?:be)?drivits\b|\b(?:har|hade)\s+(?:genomförts|pågått)\b|"
+RUN_VERB_RE = re.compile(r"\b(?:har|hade)\s+(?:be)?drivits\b|\b(?:be)?drivs\s+av\b|\bbeslut\s+om\s+finansiering\b|\b(?:har|hade)\s+(?:genomförts|pågått)\b|"
                          # ... or whose verbs start and end it: "Samverkansteam X startade 2022-09-05 och avslutas 2024-09-04"
                          r"\b(?:startade|startar|påbörjades|inleddes)\b[^.]{0,60}?\b(?:avslutas|avslutades|upphör|pågår\s+till)\b|"
                          # ... or the sum applied for, for a time: "X ansöker om 2 400 000 kronor för tiden A–B"
