@@ -270,3 +270,10 @@ def test_a_goal_reached_before_the_outcome_after_a_colon():
     from extractor.extract.participants import find_participants
     text = "Läget. Målet om 40 deltagare per läsår har nästan nåtts: 38 elever har haft stöd under hösten."
     assert find_participants([Section("period", "Projekttid", text, None, 0, len(text))], text) == {"count": 40, "per": "year"}
+
+
+def test_own_financing_rows_add_up_beside_a_sum_row():
+    text = ("Finansiering\tBelopp (kr)\nMedel från förbundet\t2 150 000\nEgen insats, Exempelby kommun\t780 000\n"
+            "Egen insats, Region Exempel\t390 000\nSumma egen insats\t1 170 000\nTotal budget\t3 320 000\n")
+    assert _budget(text, "operational_plan") == {"requested_sek": 2150000, "own_financing_sek": 1170000,
+                                                 "total_sek": 3320000}

@@ -135,13 +135,16 @@ def _partners_share(table: Table, amounts: list[Found]) -> Found | None:
     labels = [row[0].text for row in table.rows]
     if not any(FORBUND_RE.search(label) for label in labels):
         return None
-    if any(next(cue_hits("own_financing_sek", label, label=True), None) for label in labels):
-        return None  # a row names the own financing itself: "Medfinansiering Exempelby kommun"
+    # rows that name the own financing themselves are its parts ("Egen insats, Exempelby kommun",
+    # "Medfinansiering Region Exempel"); another financier's row beside them is none ("ESF-stöd")
+    own = lambda label: next(cue_hits("own_financing_sek", label, label=True), None) is not None  # noqa: E731
+    named = any(own(label) for label in labels)
     # a report's table sets the granted sums against the outcome: read the granted column
     column = value_column(table, prefer_budget=True)
     cells = lambda row: [row[column]] if column is not None and column < len(row) else row[:0:-1]  # noqa: E731
     parts = [figure_in(cells(row), amounts) for row in table.rows
-             if row[0].text and not FORBUND_RE.search(row[0].text) and not SUM_LABEL_RE.match(row[0].text)]
+             if row[0].text and not FORBUND_RE.search(row[0].text) and not SUM_LABEL_RE.match(row[0].text)
+             and (own(row[0].text) or not named)]
     parts = [p for p in parts if p]
     if not parts:
         return None
