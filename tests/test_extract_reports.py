@@ -277,3 +277,15 @@ def test_own_financing_rows_add_up_beside_a_sum_row():
             "Egen insats, Region Exempel\t390 000\nSumma egen insats\t1 170 000\nTotal budget\t3 320 000\n")
     assert _budget(text, "operational_plan") == {"requested_sek": 2150000, "own_financing_sek": 1170000,
                                                  "total_sek": 3320000}
+
+
+def test_a_fund_named_in_another_item_of_a_share_list_leaves_the_forbunds_share():
+    text = ("Delprojektets budget var 9 800 000 kr, varav 6 370 000 kr ESF-stöd, 1 500 000 kr från Samordningsförbundet "
+            "i Exempeldalen och 1 930 000 kr i offentlig medfinansiering från Exempelby kommun.")
+    assert _budget(text, "final_report", in_budget=False) == {"requested_sek": 1500000, "own_financing_sek": 1930000,
+                                                              "total_sek": 9800000}
+
+
+def test_a_funds_own_grant_is_still_no_request():
+    text = "Projektet beviljades 4 200 000 kr från Europeiska socialfonden för perioden."
+    assert _budget(text, "final_report", in_budget=False)["requested_sek"] is None
