@@ -289,3 +289,11 @@ def test_a_fund_named_in_another_item_of_a_share_list_leaves_the_forbunds_share(
 def test_a_funds_own_grant_is_still_no_request():
     text = "Projektet beviljades 4 200 000 kr från Europeiska socialfonden för perioden."
     assert _budget(text, "final_report", in_budget=False)["requested_sek"] is None
+
+
+def test_a_follow_up_tables_owner_column():
+    from extractor.extract.orgs import find_organizations
+    text = ("Insats\tÄgare\tBeviljat 2031 (kr)\tDeltagare\nVägskälet\tSundsvalls kommun\t1 400 000\t21\n"
+            "Balans\tTimrå kommun\t900 000\t14\n")
+    found = {(o["name"], o["role"]) for o in find_organizations([], text)}
+    assert found == {("Sundsvalls kommun", "owner"), ("Timrå kommun", "owner")}
