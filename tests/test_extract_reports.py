@@ -124,6 +124,8 @@ def test_a_reports_account_of_the_forbunds_share(text, expected):
     ("Påhittet har en projektledare (0,5), tre arbetsmarknadskonsulenter (1,0 vardera) och en administratör (0,2).",
      [("Projektledare", 0.5), ("Arbetsmarknadskonsulent", 1.0), ("Arbetsmarknadskonsulent", 1.0),
       ("Arbetsmarknadskonsulent", 1.0), ("Administratör", 0.2)], 3.7),
+    # the shares after a comma, one for each
+    ("Personal: två handledare, 1,0 och 0,5 tjänst.", [("Handledare", 1.0), ("Handledare", 0.5)], 1.5),
     # a bracketed year or count is no share
     ("Projektledaren (2031) och coacherna (3) arbetar i teamet.", [], None),
 ])

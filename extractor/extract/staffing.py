@@ -28,7 +28,9 @@ COUNT_RE = re.compile(r"\b(?<![\d,])(en|ett|två|tre|fyra|fem|sex|sju|åtta|one|
                       r"(?:(?:heltids|halvtids)tjänst(?:er)?\s+som\s+|[\wåäö-]+\s+)?$", re.I)
 TOGETHER_RE = re.compile(r"tillsammans|sammanlagt|totalt|gemensamt|\btogether\b|\bin total\b|\bcombined\b", re.I)
 # ", " ends a clause unless what follows is the share itself: "Coach, 75 procent".
-CLAUSE_SPLIT_RE = re.compile(r",\s+(?!\d+(?:,\d+)?\s*(?:%|procent)|heltid|halvtid|som\s+arbetar|\d+(?:[.,]\d+)?\s*FTE)|;\s+|"
+# ... nor where the posts' shares follow: "två handledare, 1,0 och 0,5 tjänst"
+CLAUSE_SPLIT_RE = re.compile(r",\s+(?!\d+(?:,\d+)?\s*(?:%|procent)|heltid|halvtid|som\s+arbetar|\d+(?:[.,]\d+)?\s*FTE|"
+                             r"\d+(?:,\d+)?\s*(?:och|resp\.?|respektive)\s*\d+(?:,\d+)?\s*(?:tjänst|åa|årsarbetare))|;\s+|"
                              # ... "och förbundets controller på 20 %": a genitive before the next role
                              r"(?<!\bvar)\s+och\s+(?=en |ett |två |tre |fyra |(?:[a-zåäö]+s )?[a-zåäö]+ på )|"
                              r"\s+and\s+(?=one |an? |two |three |four |five )|"
@@ -112,7 +114,7 @@ def _share(m: re.Match, name: str) -> float:
 RESPECTIVE_RE = re.compile(
     rf"\b(?P<count>två|tre|fyra|[2-4])\s+(?P<role>{ROLE_PATTERN})\s*"
     # ... "två jobbcoacher med en tjänstgöringsgrad på 100 % respektive 80 %"
-    r"(?:med\s+(?:en\s+)?(?:tjänstgöringsgrad|sysselsättningsgrad|omfattning)\s+)?(?:\(|på\s+|om\s+)\s*"
+    r"(?:med\s+(?:en\s+)?(?:tjänstgöringsgrad|sysselsättningsgrad|omfattning)\s+)?(?:\(|på\s+|om\s+|,\s*)\s*"
     r"(?P<shares>\d{1,3}(?:,\d+)?\s*%?(?:\s*(?:,|resp\.?|respektive|och)\s*\d{1,3}(?:,\d+)?\s*%?){1,3})"
     r"\s*(?P<unit>tjänst(?:er)?|åa|%|procent)?", re.I)
 
