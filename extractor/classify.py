@@ -47,15 +47,22 @@ TITLE_CUES: list[tuple[str, str]] = [
     # a line that is the word alone: "Beslut" over the decision's text
     # ... or a compound of it: "DELEGATIONSBESLUT", "Ordförandebeslut"
     (r"plats\s+och\s+tid|justeringens|[\wåäö]*beslut(?=[ \t]*:?[ \t]*$)", "decision"),
+    # an insats followed up for the board or in SUS: "Uppföljning av insatsen Bron, helår 2031",
+    # "SUS-uppföljning 2031", "Uppföljning 2031 – Bron" (not a form's heading "Uppföljning och utvärdering")
+    # ... a compound: "Tertialuppföljning 1 2031", "Halvårsuppföljning"
+    (r"[\wåäö]+-?uppföljning(?=[ \t]+\d|[ \t]*$)|[\wåäö]+-uppföljning|uppföljning(?=[ \t]+(?:av[ \t]+(?:insatsen|projektet)|(?:19|20)\d\d\b))",
+     "progress_report"),
 ]
 WORD = r"(?<![\wåäö])(?:{})(?![\wåäö])"
 DOC_TYPE_RE = [(re.compile(WORD.format(p), re.I), label) for p, label in DOC_TYPE_CUES]
 # A title line: a page number or a news word may come first, and up to two adjectives
 # ("1 Samhällsekonomisk utvärdering", "Nytt styrelseprotokoll", "Preliminär slutrapport").
-TITLE_PREFIX = r"^[ \t]*(?:\d{1,4}[ \t]+)?(?:(?:nytt?|nya|[\wåäö]+(?:isk|ell|lig|är|ern|ande))[ \t]+){0,2}"
+# ... and a board paper numbers its item: "Ärende 7: Uppföljning av insatsen Bron"
+TITLE_PREFIX = r"^[ \t]*(?:\d{1,4}[ \t]+|ärende[ \t]+\d{1,3}[ \t]*[:.][ \t]*)?(?:(?:nytt?|nya|[\wåäö]+(?:isk|ell|lig|är|ern|ande))[ \t]+){0,2}"
 TITLE_RE = [(re.compile(TITLE_PREFIX + WORD.format(p), re.I | re.M), label) for p, label in DOC_TYPE_CUES + TITLE_CUES]
 # "beslutade om verksamhetsplan …", "förslaget till Verksamhetsplan 2013": a mention of another document
-MENTION_BEFORE_RE = re.compile(r"(?:\bom|\btill)\s+$", re.I)
+# ... and a report's reference to the plan it follows: "Enligt ansökan ska …", "som beräknades i ansökan"
+MENTION_BEFORE_RE = re.compile(r"(?:\bom|\btill|\benligt|\bi)\s+$", re.I)
 HEAD_CHARS = 600
 # A förbund's plan for a year lists that year's planned insatser even where the word "verksamhetsplan"
 # is missing; its table of contents may come after a long preamble, so the cue is read further on.
@@ -118,6 +125,17 @@ INSATS_INTERIM_RE = re.compile(
     r"(?im)^[ \t#*]*delårsrapport(?:[ \t]+(?:\d{4}|[a-zåäö]+[ \t]*[–-][ \t]*[a-zåäö]+[ \t]+\d{4}))?[ \t]*"
     r"(?:[–:-][ \t]*(?:insatsen[ \t]+|projektet[ \t]+)?|för[ \t]+(?:insatsen|projektet)[ \t]+)"
     r"(?!(?i:samordningsförbund|förbund))(?-i:[A-ZÅÄÖ])")
+# ... or gives the insats's own fields under its cover: "Delårsrapport jan–aug 2031" over "Insatsägare: X"
+INTERIM_RE = re.compile(r"(?<![\wåäö])delårsrapport(?![\wåäö])", re.I)
+INSATS_FIELD_RE = re.compile(r"(?im)^[ \t]*(?:insatsägare|projektägare|insatsens\s+namn|projektets\s+namn|projektnamn|"
+                             r"insats|huvudman)[ \t]*:")
+# A cover that names an account or a follow-up over the insats's own fields is the insats's report:
+# "Årlig redovisning 2031" over "Insats: Bron", "Sammanfattning av deltagaruppföljning 2031" over "Huvudman: X"
+# (a förbund's "Årsredovisning" and "Verksamhetsberättelse" are cues of their own and read above)
+ACCOUNT_COVER_RE = re.compile(r"\A\s*(?:[^\n]*\n\s*)?[^\n]*(?<![\wåäö])(?:redovisning|[\wåäö]*uppföljning|rapport|årsrapport)(?![\wåäö])", re.I)
+# ... or an "Årsrapport" whose first heading is about the one insats ("Om insatsen"), not a förbund's list of its insatser
+ABOUT_INSATS_RE = re.compile(r"(?im)^[ \t#*]*om[ \t]+(?:insatsen|projektet)[ \t]*$")
+INSATSER_RE = re.compile(r"\b(?:finansierade\s+insatser|insatser\s+under\s+(?:året|\d{4})|insatserna|våra\s+insatser|projekten)\b", re.I)
 # A notice of a meeting lists what will be decided ("Val av justerare", "föreslås besluta"): it decides nothing.
 NOTICE_RE = re.compile(r"(?<![\wåäö])(?:KALLELSE|(?m:^[ \t]*Kallelse))(?![\wåäö])")
 # An evaluation's cover that names the part report: "Utvärdering av Bron Delrapport 3", "… Delrapport från utvärderingen"
@@ -132,7 +150,7 @@ def _first(patterns, text: str, titles: bool = False) -> str | None:
     best: tuple[int, str] | None = None
     for pattern, label in patterns:
         for m in pattern.finditer(text):
-            if MENTION_BEFORE_RE.search(text[max(0, m.start() - 6):m.start()]):
+            if MENTION_BEFORE_RE.search(text[max(0, m.start() - 8):m.start()]):
                 continue
             if titles and "\t" in text[m.end():text.find("\n", m.end()) % (len(text) + 1)]:
                 continue  # a table row's label ("Utvärdering\t0\t120" in a budget) is no title
@@ -140,6 +158,11 @@ def _first(patterns, text: str, titles: bool = False) -> str | None:
                 best = (m.start(), label)
             break
     return best[1] if best else None
+
+
+def _about_one_insats(head: str) -> bool:
+    """Whether a report's opening gives one insats's own fields or opens on it ("Om insatsen")."""
+    return bool(INSATS_FIELD_RE.search(head) or ABOUT_INSATS_RE.search(head) and not INSATSER_RE.search(head))
 
 
 def classify_doc_type(text: str) -> str:
@@ -154,7 +177,9 @@ def classify_doc_type(text: str) -> str:
              or ("application" if ASKS_FOR_MONEY_RE.search(text) else "other"))
     if found == "final_report" and PART_OF_EVALUATION_RE.search(text[:TITLE_ZONE_CHARS]):
         return "progress_report"  # "UTVÄRDERING AV BRON Delrapport 3": one part of an evaluation still going on
-    if found == "other" and INSATS_INTERIM_RE.search(text[:TITLE_ZONE_CHARS]):
+    if found == "other" and (INSATS_INTERIM_RE.search(text[:TITLE_ZONE_CHARS])
+                             or (INTERIM_RE.search(text[:HEAD_CHARS]) or not _first(DOC_TYPE_RE, text[:HEAD_CHARS])
+                                 and ACCOUNT_COVER_RE.match(text)) and _about_one_insats(text[:TITLE_ZONE_CHARS])):
         return "progress_report"  # "Delårsrapport 2030 – Ankaret": an insats's interim report, no förbund's
     if found == "application" and HOW_TO_APPLY_RE.search(text) and not FILLED_FIELD_RE.search(text):
         return "other"  # "Ansök om medel: … ladda ner mallen"

@@ -53,7 +53,9 @@ DROPPED_LATER_RE = re.compile(
     rf"|^{MASK}[\w-]*\W+som\s+(?:\w+\s+)?(?:inte|ej|aldrig)\s+(?:används|användes|har använts|tillämpas|ingår|erbjuds)\b"
     # "METODNAMN har diskuterats i styrgruppen men valdes bort": discussed, then dropped
     rf"|^{MASK}[\w-]*\s+(?:\w+\s+){{0,2}}?(?:diskuterats|diskuterades|övervägts|övervägdes|lyfts|lyftes|utretts|"
-    rf"utreddes|varit\s+uppe|var\s+uppe)\b[^.;]*?\b(?:{DROPPED_WORDS})\b",
+    rf"utreddes|varit\s+uppe|var\s+uppe)\b[^.;]*?\b(?:{DROPPED_WORDS})\b"
+    # a decision against it: "Teamet har diskuterat att införa METODNAMN men har valt att inte göra det"
+    rf"|\b(?:valt|valde|beslutat|beslutade|bestämt|bestämde)\s+att\s+(?:inte|avstå)\b|\b(?:avstått|avstod)\s+från\b",
     re.I)
 # "Inte alla deltagare har gjort METODNAMN", "… har inte kunnat genomföras för alla": used, only not for everyone.
 PARTIAL_RE = re.compile(r"^\s+(?:alla|samtliga|varje)\b|\b(?:för|med|hos|av|bland)\s+(?:alla|samtliga)\b", re.I)

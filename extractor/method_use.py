@@ -20,8 +20,10 @@ USE_VERBS = (r"arbetar|arbetade|arbetat|arbeta|använder|använde|använt|använ
 # words for the intervention itself: "vi", "insatsen", "projektet"
 OWN_WORDS_RE = re.compile(r"\b(?:vi|oss|insatsen|projektet|verksamheten|teamet)\b", re.I)
 # staff named in any form, with a count or the intervention's name before: "Kajens två jobbcoacher använder …"
-STAFF = (r"(?:jobb|rehab)?coach(?:er|erna|en)?|arbetsspecialist(?:er|erna|en)?|handledar(?:e|na|en)|"
-         r"medarbetar(?:e|na)|koordinator(?:er|erna|n)|arbetsterapeut(?:er|erna|en)|behandlar(?:e|na|en)|"
+STAFF = (r"[\wåäö]*coach(?:er|erna|en)?|arbetsspecialist(?:er|erna|en)?|handledar(?:e|na|en)|"
+         r"medarbetar(?:e|na)|[\wåäö]*koordinator(?:er|erna|n)|[\wåäö]*terapeut(?:er|erna|en)|[\wåäö]*behandlar(?:e|na|en)|"
+         # "Rehabkoordinatorn använder METODNAMN", "Socionomen arbetar utifrån METODNAMN", "Kuratorerna …"
+         r"socionom(?:er|erna|en)?|kurator(?:er|erna|n)|sjuksköterska(?:n)?|sjuksköterskor(?:na)?|[\wåäö]*pedagog(?:er|erna|en)?|"
          # "Konsulenterna utgår från ett METODNAMN arbetssätt", "Handläggarna arbetar enligt METODNAMN"
          r"[\wåäö]*konsulent(?:er|erna|en)|[\wåäö]*handläggar(?:e|na|en)|psykolog(?:er|erna|en)|"
          r"[\wåäö]*vägledar(?:e|na|en)|[\wåäö]*samordnar(?:e|na|en)")

@@ -153,3 +153,19 @@ def test_a_compound_decision_word_alone_on_its_line():
 ])
 def test_a_pre_studys_report_is_its_final_report(text, expected):
     assert classify_doc_type(text) == expected
+
+
+@pytest.mark.parametrize("text, doc_type", [
+    # an insats followed up for the board or in SUS
+    ("Till styrelsen för Samordningsförbundet Exempeldalen\nÄrende 4: Uppföljning av insatsen Påhittet, helår 2031\n"
+     "Insatsen drivs av Exempelby kommun.", "progress_report"),
+    ("SUS-uppföljning 2031 – individinsats\nInsatsens namn: Påhittet", "progress_report"),
+    # ... not an application's heading on follow-up
+    ("Uppföljning och utvärdering\nInsatsen följs upp i SUS.", "other"),
+    # an insats's interim report with its own fields under the cover; a förbund's own is other
+    ("DELÅRSRAPPORT JANUARI–AUGUSTI 2031\nPåhittet – stöd för unga\nInsatsägare: Exempelby kommun\nProjekttid: 2030–2032",
+     "progress_report"),
+    ("DELÅRSRAPPORT JANUARI–AUGUSTI 2031\nSamordningsförbundet Exempeldalen\nFörvaltningsberättelse", "other"),
+])
+def test_doc_type_of_an_insats_followed_up(text, doc_type):
+    assert classify_doc_type(text) == doc_type

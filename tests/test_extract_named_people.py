@@ -410,3 +410,17 @@ def test_an_e_signature_line_names_the_signer():
 def test_a_mail_signoffs_office_on_its_own_line_ends_the_signers_name(office):
     text = f"Med vänlig hälsning\nAnna Påhittad\n{office}\nExempelby kommun\nTel: 0303-12 34 56\n"
     assert find_named_people(text) == [("Anna Påhittad", "signatory", 20, 33)]
+
+
+def test_two_signers_set_side_by_side_on_one_line():
+    text = ("Beslut\nStyrelsen beslutar att bevilja medel.\n\nVid protokollet\nMaria Exempel, sekreterare\n\nJusteras\n"
+            "Erik Påhittad, ordförande          Annika Exempelsson, justerare\n")
+    names = {n for n, *_ in find_named_people(text, minutes=True)}
+    assert {"Erik Påhittad", "Annika Exempelsson", "Maria Exempel"} <= names
+
+
+def test_a_justering_line_of_signers_each_with_the_office():
+    text = ("§ 12 Slutrapport\nStyrelsen beslutar att godkänna slutrapporten.\n\nVid protokollet: Sara Exempel\n"
+            "Justerat: Lars Påhittad, ordförande, och Ingela Exempelsson, justerare\n")
+    names = {n for n, *_ in find_named_people(text, minutes=True)}
+    assert {"Lars Påhittad", "Ingela Exempelsson", "Sara Exempel"} <= names

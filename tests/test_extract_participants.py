@@ -374,3 +374,46 @@ def test_a_range_written_minst_och_hogst():
 def test_participants_planned_in_a_report_beside_the_outcome(text, expected):
     found = find_participants([Section("participants", "Deltagare", text, None, 0, len(text))], text, {})
     assert (found["count"], found["per"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a report's table names the row by what it counts: "Nya deltagare", "Deltagare totalt"
+    ("Mått\tPlanerat 2031\tUtfall jan–jun\nNya deltagare\t30\t18\nAvslutade\t20\t9", {"count": 30, "per": "year"}),
+    ("Indikator\tMål\tUtfall\nDeltagare totalt\t200\t231\nTill arbete\t60\t71", {"count": 200, "per": "total"}),
+    # ... or states the goal as a phrase, the goal column first
+    ("Mål\tUtfall\n40 deltagare per år\t33 deltagare 2031\n30 % till arbete\t26 %", {"count": 40, "per": "year"}),
+    # an outcome row is not the participants: "Deltagare till arbete"
+    ("Indikator\tMål\tUtfall\nDeltagare till arbete\t20\t25", None),
+])
+def test_a_reports_goal_table_gives_the_planned_count(text, expected):
+    assert _find("goals", text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Insatsen planerade för 15 samtidigt inskrivna deltagare. Nu är 11 inskrivna.", {"count": 15, "per": "ongoing"}),
+    ("Enligt projektplanen skulle 60 deltagare tas emot under perioden.", {"count": 60, "per": "total"}),
+    ("Vid periodens slut var 12 inskrivna deltagare i insatsen.", None),
+])
+def test_a_reports_account_of_the_planned_count(text, expected):
+    assert _find("other", text) == expected
+
+
+@pytest.mark.parametrize("key, text, expected", [
+    # a goal's label over its count, the label read as the heading
+    ("goals", "60 deltagare per år.\nUtfall jan–jun: 34 nya deltagare, 18 avslutade.", {"count": 60, "per": "year"}),
+    ("goals", "Utfall jan–jun: 34 nya deltagare, 18 avslutade.", None),
+    # the verb before its subject
+    ("other", "Enligt ansökan ska insatsen ha 25 deltagare åt gången.", {"count": 25, "per": "ongoing"}),
+    # a report's plan in the target group's field, families counted, the outcome after a semicolon
+    ("target_group", "Insatsen skulle ta emot 25 familjer per år; sammanlagt deltog 61 familjer.", {"count": 25, "per": "year"}),
+])
+def test_a_reports_goal_label_and_plan(key, text, expected):
+    assert _find(key, text) == expected
+
+
+@pytest.mark.parametrize("key, text, expected", [
+    ("target_group", "Påhittet vände sig till arbetslösa i åldern 20–59 år. Målet var 45 deltagare per år.", {"count": 45, "per": "year"}),
+    ("other", "Planen var att 40 kvinnor per år skulle delta; sammanlagt deltog 97.", {"count": 40, "per": "year"}),
+])
+def test_a_reports_account_of_its_goal_in_the_past(key, text, expected):
+    assert _find(key, text) == expected

@@ -217,6 +217,7 @@ CUE_EXAMPLES = [
     "Motala kommun har som insatsägare ansökt om medel.",
     "Motala kommun, insatsägare, ansöker om förlängning.",
     "Motala kommun bedrev arbetet tillsammans med Försäkringskassan.",
+    "Fristaden är en insats som Motala kommun driver i samverkan med Region Östergötland.",
     "Motala kommun ANSVARAR FÖR Verksamheten.",
     "Teamet har Motala kommun (socialtjänsten) som huvudman.",
     "Motala kommun (insatsägare)",

@@ -136,6 +136,9 @@ def test_train_methods_command_writes_model_and_meta(tmp_path):
     ("Styrelsen ger förvaltningen i uppdrag att utreda om SMAIL kan införas i länet.", "decision"),
     # only a certificate is denied, and what follows "men" is no use: a hope, another method
     ("Teamet är inte certifierat i IPS men hoppas kunna använda metoden längre fram.", "methods"),
+    # a decision against it after discussing it
+    ("Teamet har diskuterat att införa IPS men har valt att inte göra det, eftersom deltagarna först behöver vård.", "methods"),
+    ("Styrgruppen övervägde SMAIL men avstod från det när licensen blev för dyr.", "methods"),
 ])
 def test_method_mentions_that_are_not_use(text, key):
     assert _labels(text, key) == []

@@ -66,3 +66,29 @@ def test_words_hyphenated_at_line_ends_are_joined():
     assert join_hyphenated_lines(text) == (
         "Projektet arbetade enligt Supported Employment med stöd. Kontakt: anna.exempel@exempelby.se\n"
         "Hälso-\noch sjukvården deltog. Period 2024-05-\n21.\n")  # a figure's dash is no word's hyphen
+
+
+def test_form_fields_typed_as_bullets_lose_their_bullets():
+    from extractor.read.plainforms import unbullet_fields
+    text = ("Kort om insatsen\n- Projektägare: Exempelby kommun\n- Samverkanspart: Arbetsförmedlingen\n"
+            "- Coacherna arbetar enligt en plan: varje vecka.\n- 12 deltagare inskrivna\n")
+    lines = unbullet_fields(text).split("\n")
+    assert lines[1] == "Projektägare: Exempelby kommun"
+    assert lines[2] == "Samverkanspart: Arbetsförmedlingen"
+    assert lines[4] == "- 12 deltagare inskrivna"  # a bullet without a label stays
+
+
+def test_one_bulleted_label_alone_keeps_its_bullet():
+    from extractor.read.plainforms import unbullet_fields
+    text = "Läget\n- Obs: inga fler möten i vår\n- 12 deltagare inskrivna\n"
+    assert unbullet_fields(text) == text
+
+
+def test_bulleted_fields_are_read_as_a_form(tmp_path):
+    path = tmp_path / "rapport.txt"
+    path.write_text("LÄGESRAPPORT\nInsats: Påhittsteget\n\nKort om insatsen\n- Projektägare: Exempelby kommun\n"
+                    "- Samverkanspart: Arbetsförmedlingen, Försäkringskassan\n- Planerat antal deltagare: 30 per år\n"
+                    "\nLäget\n- 21 deltagare inskrivna\n", encoding="utf-8")
+    record = run(path, ocr=False)
+    assert {"name": "Arbetsförmedlingen", "role": "partner"} in record.organizations
+    assert record.participants == {"count": 30, "per": "year"}

@@ -70,12 +70,16 @@ PROSE_FOR_CUE_RE = re.compile(
     r"\b(?:tar|ta|tog)\s+emot\s+(?:unga|ungdomar|personer|individer|vuxna|kvinnor|män|deltagare)\b|\bför\s+dig\s+som\b|"
     # "X är en insats för långtidsarbetslösa mellan 25 och 60 år"
     r"\b(?:insats|projekt|verksamhet|satsning)\w*\s+för\s+[a-zåäö-]+\s+(?:mellan\s+|i\s+åldern\s+|från\s+)?\d|"
-    r"\bför\s+(?:unga|ungdomar|personer|kvinnor|män|vuxna|deltagare|\d)|"
+    r"\bför\s+(?:unga|ungdomar|personer|kvinnor|män|vuxna|deltagare|föräldrar|\d)|"
     # the people meant, with their ages in brackets: "den enskilde (16–64 år)", "unga (18–29 år)"
     r"\b(?:unga|ungdomar|personer|individer|vuxna|kvinnor|män|deltagare|den enskilde|enskilda)\s*\(\s*\d|"
     # ... or right after them: "kan deltagare 18-64 år anvisas", "unga 16–29 år som …"
     r"\b(?:unga|ungdomar|individer|vuxna|deltagare)\s+\d{1,2}\s*[-–—]\s*\d{1,2}\s*år\b|"
     r"(?:hjälpt|hjälper|hjälpa|stödjer|stödja|stöttar|stötta|stöd till|ge|ger|gav)\s+(?:unga|ungdomar|personer|vuxna|kvinnor|män)|"
+    # ... with a word for their situation first: "har gett stöd till långtidsarbetslösa kvinnor och män i åldern 25–54 år"
+    r"\bstöd\s+till\s+[a-zåäö-]+\s+(?:unga|ungdomar|personer|vuxna|kvinnor|män)\b|"
+    # ... or only that word, the ages right after: "som ger stöd till sjukskrivna i åldern 30–64 år"
+    r"\bstöd\s+till\s+[a-zåäö-]+\s+(?:i\s+åldern|i\s+åldrarna|mellan)\s+\d|"
     # the people of the band get what the insats gives: "Kvinnor mellan 30 och 45 år får vägledning hos …"
     r"\b(?:unga|ungdomar|personer|vuxna|kvinnor|män|deltagare)\s+(?:mellan|i\s+åldern|i\s+åldrarna)\s+\d{1,2}\s*"
     r"(?:och|till|[-–—])\s*\d{1,2}\s+år\b[^.]{0,60}?\bfår\b|"
@@ -86,7 +90,8 @@ PROSE_FOR_CUE_RE = re.compile(
     r"\d{1,2}\s*[-–—]\s*\d{1,2}\s*år[ \t]*$)", re.I)
 # Where the words that exclude a band stand in a clause of their own, they are about something else:
 # "unga vuxna 18–29 år …, samt nyanlända som har mindre än 25 % aktivitetsnivå".
-CLAUSE_BREAK_RE = re.compile(r"[,;:]\s|\s(?:samt|men|medan)\s")
+# ... and a sentence opening with a figure, which the sentence split leaves joined: "… 16 och 24 år. 46 unga var inskrivna"
+CLAUSE_BREAK_RE = re.compile(r"[,;:]\s|\s(?:samt|men|medan)\s|\.\s+(?=\d)")
 # The target's children are no target: "föräldrar mellan 20 och 40 år som har barn under 18 år"
 CHILDREN_BEFORE_RE = re.compile(r"\b(?:barn|barnen|barnet|barn\s+som\s+är)\s+(?:i\s+åldern\s+|i\s+åldrarna\s+)?$", re.I)
 # the figures after a band that labels a table row: "16–19 år   4", "20–24 år\t11\t38 %"

@@ -7,7 +7,7 @@ from ..record import Section, Table
 from .amounts import Found
 from .budget_cues import CUES
 from .budget_tables import LABEL_TIER, PROSE_CELL_WORDS, SUM_TIER, cue_hits, table_candidates, under_year_head
-from .tables import find_tables
+from .tables import OUTCOME_HEAD_RE, find_tables
 from .text import lines as split_lines
 
 FORBUND_SUBJECT_RE = re.compile(r"förbund\w*(?:\s+[A-ZÅÄÖ][\wåäö-]+)*\s+$", re.I)
@@ -135,8 +135,9 @@ def _prose_candidates(flat: str, start: int, end: int, inside: list[Found], in_b
             if field == "own_financing_sek" and FORBUND_SUBJECT_RE.search(lead):
                 continue  # "Samordningsförbundet Ådalen finansierar …" is the sum granted
             pick = _nearest(flat, inside, start + m.start(), start + m.end())
-            if pick and field in EU_FUND_FIELDS and EU_FUND_RE.search(
-                    _sentence_around(flat, min(pick.start, start + m.start()), max(pick.end, start + m.end()))):
+            if pick and field in EU_FUND_FIELDS and EU_FUND_RE.search(_part_of_list(
+                    _sentence_around(flat, min(pick.start, start + m.start()), max(pick.end, start + m.end())),
+                    flat[min(pick.start, start + m.start()):max(pick.end, start + m.end())])):
                 continue  # the fund's grant, not the förbund's or the owners'
             if pick:
                 distance = min(abs(pick.start - (start + m.end())), abs(start + m.start() - pick.end))
@@ -144,6 +145,22 @@ def _prose_candidates(flat: str, start: int, end: int, inside: list[Found], in_b
     for distance, field, tier, pos, pick in claims:
         if not any(d < distance and f != field and p is pick for d, f, _, _, p in claims):
             add(field, in_budget, tier, pos, pick)
+
+
+# A list of the financiers' shares: "varav 6 370 000 kr ESF-stöd, 1 500 000 kr från Samordningsförbundet …"
+SHARE_LIST_BREAK_RE = re.compile(r",\s+|\s+och\s+|\s+varav\s+")
+
+
+def _part_of_list(sentence: str, pair: str) -> str:
+    """Return the item of a list of shares that holds `pair` (the figure and its cue), else the sentence:
+    a fund named in another item ("6 370 000 kr ESF-stöd") does not claim this item's figure."""
+    at = sentence.find(pair)
+    if at < 0 or len(SHARE_LIST_BREAK_RE.findall(sentence)) < 2:
+        return sentence
+    cuts = [0] + [m.end() for m in SHARE_LIST_BREAK_RE.finditer(sentence)] + [len(sentence)]
+    begin = max(c for c in cuts if c <= at)
+    end = min((c for c in cuts if c >= at + len(pair)), default=len(sentence))
+    return sentence[begin:end]
 
 
 def _sentence_around(flat: str, start: int, end: int, reach: int = 60) -> str:
@@ -192,7 +209,9 @@ def find_budget(text: str, amounts: list[Found], sections: list[Section], doc_ty
                      None) if inside and _figure_line(section.text.split("\n", 1)[0]) else None
         if named:
             add(named, True, 0, section.char_start, inside[0])
-        elif section.key == "budget" and len(inside) == 1 and len(section.text) <= SHORT_FIELD_CHARS:
+        # (a field of the outcome is no request: "Utfall kostnader\t3 198 400 kr")
+        elif (section.key == "budget" and len(inside) == 1 and len(section.text) <= SHORT_FIELD_CHARS
+              and not OUTCOME_HEAD_RE.search(section.heading or "")):
             add("requested_sek", True, 0, section.char_start, inside[0])
     if MANY_APPLICATIONS_RE.search(text):
         candidates["requested_sek"] = []

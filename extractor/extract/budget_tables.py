@@ -43,6 +43,10 @@ def table_candidates(table: Table, amounts: list[Found], report: bool, in_budget
     # under "Sökt belopp (kr)" the sum row is the sum requested, not the whole cost
     part_column = column is not None and any(next(cue_hits(f, table.header[column].text), None)
                                              for f in ("requested_sek", "own_financing_sek"))
+    # ... unless its rows are the financiers, the förbund's share and the own financing among them:
+    # "Finansiering | Beviljat" over "ESF", "Samordningsförbundet", "Medfinansiering", "Totalt" is the whole cost
+    financiers = _financier_rows(table)
+    part_column = part_column and not financiers
     for row in table.rows:
         label = row[0].text
         # "Own contribution / Egen insats (Exempelby stad)": an aside does not make the label prose
@@ -54,7 +58,7 @@ def table_candidates(table: Table, amounts: list[Found], report: bool, in_budget
         for field in CUES:
             hits = [tier for _, tier in cue_hits(field, label, label=True)]
             if hits and hits[0] == SUM_TIER and (report and not budget_column or part_column
-                                                 or pick and _under_part_head(table, pick)):
+                                                 or pick and not financiers and _under_part_head(table, pick)):
                 continue
             if pick and hits:
                 add(field, in_budget(row[0].start), hits[0], row[0].start, pick)
@@ -67,6 +71,13 @@ def table_candidates(table: Table, amounts: list[Found], report: bool, in_budget
                 for field in CUES:
                     if pick and next(cue_hits(field, head.text), None):
                         add(field, in_budget(row[0].start), LABEL_TIER, row[0].start, pick)
+
+
+def _financier_rows(table: Table) -> bool:
+    """Whether the table's rows name both the förbund's share and the owners' own financing."""
+    labels = [row[0].text for row in table.rows if row]
+    return all(any(next(cue_hits(f, label, label=True), None) for label in labels)
+               for f in ("requested_sek", "own_financing_sek"))
 
 
 def _party_columns_share(table: Table, row, amounts: list[Found]) -> Found | None:
@@ -124,8 +135,16 @@ def _partners_share(table: Table, amounts: list[Found]) -> Found | None:
     labels = [row[0].text for row in table.rows]
     if not any(FORBUND_RE.search(label) for label in labels):
         return None
-    parts = [figure_in(row[:0:-1], amounts) for row in table.rows
-             if row[0].text and not FORBUND_RE.search(row[0].text) and not SUM_LABEL_RE.match(row[0].text)]
+    # rows that name the own financing themselves are its parts ("Egen insats, Exempelby kommun",
+    # "Medfinansiering Region Exempel"); another financier's row beside them is none ("ESF-stöd")
+    own = lambda label: next(cue_hits("own_financing_sek", label, label=True), None) is not None  # noqa: E731
+    named = any(own(label) for label in labels)
+    # a report's table sets the granted sums against the outcome: read the granted column
+    column = value_column(table, prefer_budget=True)
+    cells = lambda row: [row[column]] if column is not None and column < len(row) else row[:0:-1]  # noqa: E731
+    parts = [figure_in(cells(row), amounts) for row in table.rows
+             if row[0].text and not FORBUND_RE.search(row[0].text) and not SUM_LABEL_RE.match(row[0].text)
+             and (own(row[0].text) or not named)]
     parts = [p for p in parts if p]
     if not parts:
         return None

@@ -20,7 +20,7 @@ FTE_PATTERNS: dict[str, str] = {
     # ... but "20 % av sin tid", "50 % av heltid" is a post's share
     "percent": r"(?<![\d,])(?P<pct>\d{1,3}(?:,\d+)?)\s*(?:%|procent|per ?cent|-procentig(?:a)?\b)"
                r"(?!\s+(?:av|of)\b(?!\s+(?:sin|sitt|en)?\s*(?:tid|arbetstid|heltid|tjänst)\b))",
-    "positions": r"(?<![\d,])(?P<num>\d+(?:,\d+)?)\s*(?:tjänst(?:er)?|årstjänst(?:er)?|åa|årsarbetare|heltidstjänst(?:er)?)\b",
+    "positions": r"(?<![\d,])(?P<num>\d+(?:,\d+)?)\s*(?:tjänst(?:er)?|årstjänst(?:er)?|åa|årsarbetare|årsarbetskraft(?:er)?|heltidstjänst(?:er)?)\b",
     # "0.5 FTE", "1,5 full-time equivalents"
     "fte": r"(?<![\d,.])(?P<num>\d+(?:[.,]\d+)?)\s*(?:FTE|full-time equivalents?)\b",
     "fulltime": r"\bheltid(?:stjänst(?:er)?)?\b|\bfull[- ]time\b",
@@ -30,6 +30,8 @@ FTE_PATTERNS: dict[str, str] = {
     # a form field's list without a unit: "Projektledare 0,5; Coach 1,0"
     "bare": r"(?<=[a-zåäö])(?<!\bpå)(?<!\bom)(?<!\bav)[ \t]+(?P<num>[0-2],\d{1,2})"
             r"(?![\d,.]|\s*(?:%|procent|[mt]?kr|mnkr|miljon|tusen|tjänst|årstjänst|åa|årsarbetare|FTE))",
+    # ... or in brackets after the role, perhaps for each: "en projektledare (0,5)", "tre konsulenter (1,0 vardera)"
+    "bracketed": r"(?<=[a-zåäö])[ \t]*\((?P<num>[0-2],\d{1,2})(?:[ \t]+(?:vardera|var))?\)",
 }
 FTE_RES = {name: re.compile(p, re.I) for name, p in FTE_PATTERNS.items()}
 DIGIT_FORMS = ("times_percent", "percent", "positions", "fte", "decimal_before")  # every match opens with a digit
@@ -50,4 +52,5 @@ def states_share(text: str) -> bool:
     for name, words in WORD_FORMS.items():
         if any(word in lower for word in words) and FTE_RES[name].search(text):
             return True
-    return BARE_NUMBER_RE.search(text) is not None and FTE_RES["bare"].search(text) is not None
+    return BARE_NUMBER_RE.search(text) is not None and (FTE_RES["bare"].search(text) is not None
+                                                         or FTE_RES["bracketed"].search(text) is not None)

@@ -16,6 +16,9 @@ DIARIENUMMER_RE = re.compile(
     re.IGNORECASE,
 )
 # A name's own lower-case word ("Vägen ut", "Gröna spåret"), no word that goes on to say more ("Bron och Kliv", "Bron för 2031")
+MONTH = r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
+REPORT_TIME = r"(?:kvartal|tertial|halvår|halvåret|helår|helåret|år)"
+SHORT_TAIL_WORD = r"(?:ut|in|upp|fram|vidare|framåt|hem|på|ihop|över)(?![\wåäö-])"
 NAME_TAIL_WORD = r"(?!(?:och|samt|för|med|inom|i|på|till|av|om|under|från|som|enligt|avseende|gällande)\b)[a-zåäö][\wåäö-]*"
 # "Verksamhetsplan 2013 för Kompassen – samverkanscentrum" -> "Kompassen"
 # "Ansökan om medel till Stegprojektet 2031", "Beslut om bidrag till IT-lotsen", "Ansökan om förlängning av insatsen Bron"
@@ -23,7 +26,7 @@ TITLE_FROM_HEAD_RE = re.compile(
     r"(?i:verksamhetsplan|projektplan|slutrapport|lägesrapport|delrapport|ansökan|utvärdering|beslut|"
     r"verksamhetsberättelse|årsrapport|årsberättelse|verksamhetsrapport)"
     r"(?:\s+\d{4})?\s+(?i:(?:om\s+(?:medel|bidrag|finansiering)\s+)?(?:till|för)|om\s+(?:förlängning|fortsättning)\s+(?:av|för)|om|av)\s+"
-    r"(?P<cue>(?i:insatsen\s+|projektet\s+|projekt\s+|verksamheten\s+|förstudien\s+))?"
+    r"(?P<cue>(?i:insatsen\s+|projektet\s+|projekt\s+|delprojektet\s+|verksamheten\s+|förstudien\s+))?"
     # a name ends with its line, lower-case words and all ("Beslut om bidrag till Vägen ut", "… förstudien Gröna spåret")
     rf"(?P<name>{CAP}(?:[ \t]+{CAP})*(?:[ \t]+{NAME_TAIL_WORD}){{1,2}}(?=[ \t]*(?:\n|\Z))|{CAP}(?:[ \t]+{CAP})*)"
 )
@@ -35,7 +38,9 @@ TITLE_AFTER_KIND_RE = re.compile(
     r"finansiering|förlängning|fortsättning|ändring|fortsatt\s+finansiering|fortsatta\s+medel))?|"
     # ... in English: "Application for funding – Pathfinders", "Final report: Open Doors"
     r"(?:funding\s+|grant\s+)?application(?:\s+for\s+(?:funding|financing|a\s+grant))?|"
-    r"(?:final|progress|interim|status)\s+report)(?:\s+(?:nr\.?\s*)?\d{1,4})?[ \t]*[–:-][ \t]+"
+    r"(?:final|progress|interim|status)\s+report)(?:\s+(?:nr\.?\s*)?\d{1,4})?"
+    # ... the time it covers between: "Lägesrapport kvartal 3 2031 – Bron"
+    rf"(?:[ \t]+(?:{REPORT_TIME}|\d{{1,4}}))*[ \t]*[–:-][ \t]+"
     rf"(?i:insatsen\s+|projektet\s+)?({CAP}(?:[ \t]+{CAP})*)[ \t*]*$")
 # A document's first line: its kind and a one-word name, "Projektansökan Stegvis", "Slutrapport Bron",
 # the period it covers after a comma: "Delrapport Stegvis, första halvåret 2031"; also a page header's line
@@ -61,13 +66,24 @@ KIND_LINE_THEN_NAME_RE = re.compile(
     r"(?im)^[ \t#*]*(?:slutrapport|projektrapport|rapport|lägesrapport|delrapport|delårsrapport|tertialrapport|"
     r"halvårsrapport|kvartalsrapport|uppföljningsrapport|"
     r"projektplan|projektansökan|ansökan|slututvärdering|utvärdering|verksamhetsplan|verksamhetsberättelse|"
+    # a follow-up's cover: "Sammanfattning av deltagaruppföljning 2031", "SUS-uppföljning", "Slutredovisning"
+    r"(?:sammanfattning[ \t]+av[ \t]+)?[a-zåäö]*-?uppföljning|slutredovisning|årlig[ \t]+redovisning|"
     # ... or the form's own name: "Ansökan om samverkansmedel", "Ansökan om medel"
-    r"ansökan[ \t]+om[ \t]+(?:[a-zåäö]*medel|finansiering|bidrag|stöd))(?:[ \t]+\d{1,4})?[ \t*]*\n(?:[ \t]*\n)*"
+    r"ansökan[ \t]+om[ \t]+(?:[a-zåäö]*medel|finansiering|bidrag|stöd))"
+    # ... with the part and the time it covers: "HALVÅRSRAPPORT 1 2031", "DELÅRSRAPPORT JANUARI–AUGUSTI 2031"
+    rf"(?:[ \t]+(?:\d{{1,4}}|{REPORT_TIME}|{MONTH}(?:[ \t]*[–-][ \t]*{MONTH})?)){{0,3}}[ \t*]*\n(?:[ \t]*\n)*"
     # (the form's name may go on to name whom it asks: "Ansökan om medel\nfrån Samordningsförbundet Påhittsdalen")
     r"(?:[ \t]*(?:från|till|hos)[ \t]+[^\n]*\n(?:[ \t]*\n)*)?"
-    rf"[ \t#*]*(?P<name>(?-i:{CAP}(?:[ \t]+{CAP}){{0,3}})"
+    # (a name may end in one short lower-case word: "Steget ut", "Vägen in")
+    # ... or in a few lower-case words and its place: "Hållbar hälsa i Exempelby"
+    rf"[ \t#*]*(?P<name>(?-i:{CAP}(?:[ \t]+{CAP}){{0,3}}(?:[ \t]+{SHORT_TAIL_WORD}|(?:[ \t]+{NAME_TAIL_WORD}){{1,2}}"
+    rf"(?:[ \t]+i[ \t]+{CAP})?(?=[ \t*]*$))?)"
     # ... with its subtitle after a dash: "Supported Employment – fortsättning"
     r"(?:[ \t]+[–-][ \t]+(?-i:[a-zåäö][a-zåäö]*)(?:[ \t]+[a-zåäö]+){0,4})?)[ \t*]*$")
+# An extract of minutes heads its one case with the insats after a dash: "§ 23 Fortsatt finansiering – Nya vägar"
+PARAGRAPH_HEADING_RE = re.compile(
+    rf"(?m)^[ \t]*§[ \t]*\d{{1,3}}[ \t]+[^\n–]{{3,60}}?[ \t]+[–-][ \t]+(?P<name>{CAP}(?:[ \t]+{CAP}){{0,2}}"
+    rf"(?:[ \t]+(?:{SHORT_TAIL_WORD}|[a-zåäö]{{3,12}}))?)[ \t]*$")
 # A name field printed with the project's years: "Vattenspegeln 2028–2030"
 TRAILING_YEARS_RE = re.compile(r"[ \t,]+(?:19|20)\d\d[ \t]*[–-][ \t]*(?:19|20)?\d\d$")
 # A case heading: "<diarienummer> - <name>" ("2031/00123 - Steget vidare")
@@ -179,6 +195,12 @@ def find_title(sections: list[Section], text: str, where: dict | None = None) ->
     if m:
         where["title"] = m.span("name")
         return m.group("name").strip()
+    cases = PARAGRAPH_HEADING_RE.findall(text)
+    m = PARAGRAPH_HEADING_RE.search(text) if len(cases) == 1 else None
+    # an extract of minutes deciding one case names its insats (the dash says a name follows: "– Nya vägar")
+    if m and title_acceptable(m.group("name"), text, cued=True):
+        where["title"] = m.span("name")
+        return m.group("name")
     found = opening_statement_name(text)  # "Rapporten gäller Ledstången, …": the report says what it is about
     if found:
         where["title"] = found[1:]
@@ -213,8 +235,8 @@ def find_title(sections: list[Section], text: str, where: dict | None = None) ->
         return found[0]
     # reports and web pages name it in prose or a headline; a project's "Om projektet" page where its paragraphs open
     found = find_title_in_prose(text) or about_page_name(text)
-    if not found:
-        return None
+    if not found or "\t" in text[found[1]:found[2]]:
+        return None  # a table's column heads run together are no name: "Insats\tÄgare\tBeviljat"
     where["title"] = found[1:]
     return found[0]
 

@@ -75,6 +75,7 @@ SLASHED_GROUP_RE = re.compile(r"/([^/\n]{5,200})/")
 SIGNER_WITH_OFFICE_RE = re.compile(
     rf"(?P<name>{PERSON})[ \t]*,[ \t]*(?i:ordförande|vice ordf\.?|vice ordförande|sekreterare|"
     rf"justerare|protokollsjusterare|justerande)\b")
+JUSTERING_LINE_RE = re.compile(r"(?im)^[ \t]*(?:justerat|justeras|justerat\s+av|justerade\s+av)[ \t]*:?[ \t]+([^\n]{5,200})$")
 # "Underskrift. Anna Exempelsson", "Utses att justera Per Påhittad"
 # ... and a form's signing field: "Firmatecknare: Anna Exempelsson", "Behörig företrädare: …"
 # ... and an e-signature's line: "Signerat av Anna Exempelsson 2025-04-22"
@@ -103,8 +104,9 @@ SIGNATURE_LINE_RE = re.compile(
     rf"(?m)^[ \t]*(?P<name>{PERSON})(?:[ \t]+|[ \t]*\n[ \t]*)"
     rf"(?:Ordförande|Vice ordförande|Kommunalråd|Sekreterare|Justerare|[{UPPER}][{LOWER}]*(?:chef|direktör))[ \t]*$"
     # or on its own line with the office after a comma: "Per Påhittad, ordförande"
+    # ... the first of two signers set side by side: "Per Påhittad, ordförande          Eva Exempel, justerare"
     rf"|^[ \t]*(?P<signer>{PERSON})[ \t]*,[ \t]*(?i:ordförande|vice ordförande|sekreterare|justerare|"
-    rf"[{LOWER}]*chef|[{LOWER}]*direktör)[ \t]*$")
+    rf"[{LOWER}]*chef|[{LOWER}]*direktör)(?:[ \t]*$|(?=\t|[ \t]{{3,}}[{UPPER}]))")
 # ... or the name (perhaps with party) alone on its line over the office in lower case:
 # "Anna Exempelsson (S)\nOrdförande", "Per Påhittad\nförbundschef"
 SIGNER_OVER_OFFICE_RE = re.compile(
@@ -316,7 +318,8 @@ def find_named_people(text: str, minutes: bool = False) -> list[tuple[str, str, 
         for i in range(0, len(words) if size else 0, size or 1):
             group = words[i:i + size]
             add(" ".join(w.group() for w in group), "signatory", m.start("names") + group[0].start())
-    for group in SLASHED_GROUP_RE.finditer(text):
+    # ... and a justering's line of signers each with the office: "Justerat: Per Påhittad, ordförande, och Eva Exempel, justerare"
+    for group in (*SLASHED_GROUP_RE.finditer(text), *JUSTERING_LINE_RE.finditer(text)):
         for m in SIGNER_WITH_OFFICE_RE.finditer(group.group(1)):
             add(m.group("name"), "signatory", group.start(1) + m.start("name"))
     if minutes:

@@ -9,6 +9,7 @@ import re
 from ..record import Section
 from .gazetteer import email_domains, find_kommun_lists, find_org_spans
 from .roles import find_list_bodies, find_roles
+from .tables import find_tables
 from .text import sentences
 
 JOINT_OWNER_RE = re.compile(r"(?:bedrivs|drivs)\s+gemensamt\s+av\s+(?P<list>[^.]+)", re.I)
@@ -31,6 +32,9 @@ NOT_A_PARTY_RE = re.compile(
 # Samordningsförbundet Exempel", "Samordningsförbundet Exempel beviljar medel"
 # ... or a table's row calls it so: "Samordningsförbundet Exempel\tFinansiär"
 FINANCIER_RE = re.compile(r"\bfinansi(?:er|är)\w*|\bbevilja\w*|\bmedel\s+från\b", re.I)
+
+
+OWNER_HEAD_RE = re.compile(r"^(?:insats|projekt)?ägare$|^huvudman$|^ansvarig\s+(?:part|organisation)$", re.I)
 
 
 def find_org_mentions(text: str) -> list[tuple[int, int, str]]:
@@ -112,6 +116,13 @@ def find_organizations(sections: list[Section], text: str) -> list[dict]:
                 # a partner's contact, unless the address is the owner's own
                 if domain in domains and not any(o["name"] == domains[domain] for o in out):
                     add(domains[domain], "partner", base + start, base + end)
+    # a follow-up's table of insatser names each one's owner in a column of its own: "Insats | Ägare | Beviljat"
+    for table in find_tables(text):
+        heads = [c.text for c in table.header or []]
+        column = next((i for i, h in enumerate(heads) if OWNER_HEAD_RE.match(h.strip())), None)
+        for row in table.rows if column is not None else []:
+            for start, end, name in find_org_mentions(row[column].text)[:1] if column < len(row) else []:
+                add(name, "owner", row[column].start + start, row[column].start + end)
     for pattern, role in ((JOINT_OWNER_RE, "owner"), (PARTNER_LIST_RE, "partner")):
         for m in pattern.finditer(text):
             # one sentence: a line break inside it is a wrapped line ("Landstinget\nBlekinge")

@@ -9,7 +9,14 @@ from .tables import OUTCOME_HEAD_RE, TOTAL_HEAD_RE, YEAR_CELL_RE, find_tables
 # A column that counts people: "Antal deltagare", "Antal per år", "Deltagare"
 COUNT_HEAD_RE = re.compile(r"\bdeltagare\b|^antal(?:\s+(?:per år|totalt|nya|personer))?$|\bantal personer\b", re.I)
 # A row that counts the participants: "Antal deltagare", "Planerat antal nya deltagare"
-COUNT_ROW_RE = re.compile(r"^(?:planerat |förväntat |beräknat )?antal (?:nya )?deltagare\b|^deltagare$", re.I)
+# ... or names them with what it counts: "Nya deltagare", "Deltagare totalt" (not "Deltagare till arbete")
+COUNT_ROW_RE = re.compile(r"^(?:planerat |förväntat |beräknat )?antal (?:nya )?deltagare\b|"
+                          r"^(?:nya |inskrivna )?deltagare(?:\s+(?:totalt|per år|samtidigt))?$", re.I)
+# A goal cell may state the count as a phrase: "50 deltagare per år", "Minst 120 personer totalt"
+GOAL_PHRASE_RE = re.compile(r"^(?:minst\s+|ca\.?\s*|cirka\s+)?(\d{1,4})\s+(?:nya\s+)?(?:deltagare|personer)"
+                            r"(?:\s+(?P<per>per år|årligen|totalt|sammanlagt|samtidigt|åt gången))?$", re.I)
+PHRASE_PERS = {"per år": "year", "årligen": "year", "totalt": "total", "sammanlagt": "total",
+               "samtidigt": "ongoing", "åt gången": "ongoing"}
 PEOPLE_RE = re.compile(r"\bdeltagar\w*|\bpersoner\b|\bindivider\b", re.I)
 SUM_ROW_RE = re.compile(TOTAL_HEAD_RE.pattern + r"|^sammanlagt\b", re.I)
 # Words that make a table the plan rather than the outcome
@@ -65,19 +72,25 @@ def _same_each_year(table: Table, col: int) -> tuple[dict, Cell] | None:
 def _goal_column(table: Table) -> tuple[dict, Cell] | None:
     """Return the participants row's figure in the goal column of a follow-up table, with its cell.
 
-    "Indikator | Mål 2031 | Utfall" over "Antal deltagare | 50 | 38" -> 50 a year
+    "Indikator | Mål 2031 | Utfall" over "Antal deltagare | 50 | 38" -> 50 a year;
+    "Mål | Utfall" over "50 deltagare per år | 38 deltagare" -> 50 a year (the goal as a phrase)
     """
     heads = [c.text for c in table.header]
     for col, head in enumerate(heads):
-        if not col or not PLAN_RE.search(head) or OUTCOME_RE.search(head):
+        if not PLAN_RE.search(head) or OUTCOME_RE.search(head):
             continue
-        for row in table.rows:
+        for row in table.rows if col else []:
             count = _number(row, col) if COUNT_ROW_RE.match(row[0].text) else None
             if count is None:
                 continue
             # a goal for one named year is a year's: "Mål 2031"
             per = "year" if PER_YEAR_RE.search(head + " " + row[0].text) or ONE_YEAR_RE.search(head) else "total"
             return {"count": count, "per": per}, row[col]
+        for row in table.rows:
+            phrase = GOAL_PHRASE_RE.match(row[col].text.strip()) if col < len(row) else None
+            if phrase and int(phrase.group(1)) >= 2:
+                per = PHRASE_PERS.get((phrase.group("per") or "").lower(), "total")
+                return {"count": int(phrase.group(1)), "per": per}, row[col]
     return None
 
 

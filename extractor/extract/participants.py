@@ -11,9 +11,9 @@ from .text import sentences
 # "45 deltagare", "45 nya deltagare", "12 st. unga"
 # a range counts from its lower end: "15–20 deltagare samtidigt", "15 till 20 deltagare" -> 15
 # ... but a change counts to its new number: "utöka från 40 till 60 deltagare per år" -> 60
-COUNT_RE = re.compile(r"(?<![\d,.])(?!(?<=från )\d{1,4}\s+till\s)(\d{1,4})(?:-tal)?(?:\s*[–-]\s*\d{1,4}|\s+till\s+\d{1,4})?\s+(?:st(?:ycken)?\.?\s+)?(?:nya\s+|unika\s+|planerade\s+)?(deltagare|(?<=planerade )deltagarna|personer|platser|individer|stycken|unga|ungdomar|kvinnor|män|föräldrar|vårdnadshavare|participants|persons|people|individuals|places|young people|young adults)\b", re.I)
+COUNT_RE = re.compile(r"(?<![\d,.])(?!(?<=från )\d{1,4}\s+till\s)(\d{1,4})(?:-tal)?(?:\s*[–-]\s*\d{1,4}|\s+till\s+\d{1,4})?\s+(?:st(?:ycken)?\.?\s+)?(?:nya\s+|unika\s+|planerade\s+|(?:samtidigt\s+)?inskrivna\s+)?(deltagare|(?<=planerade )deltagarna|personer|platser|individer|stycken|unga|ungdomar|kvinnor|män|föräldrar|vårdnadshavare|familjer|participants|persons|people|individuals|places|young people|young adults)\b", re.I)
 PER_CUES: list[tuple[str, str]] = [
-    ("year", r"per år|årligen|om året|varje år|/år|per kalenderår|under året|för året|per year|a year|each year|every year|annually|"
+    ("year", r"per år|årligen|om året|varje år|/år|per kalenderår|per läsår|under året|för året|under ett år|på ett år|per year|a year|each year|every year|annually|"
              # one named year: "Insatsen ska under 2031 ta emot 35 deltagare" (not "under 2030 och 2031")
              r"under (?:år )?(?:19|20)\d\d\b(?!\s*(?:[-–/]|och\b|till\b|t\.o\.m))|"
              # a report's goal for one year: "Målet för 2031 var 40 deltagare", "för 2031 är målet 60 personer"
@@ -49,8 +49,8 @@ PER_CUES: list[tuple[str, str]] = [
 ]
 PER_RES = [(per, re.compile(p, re.I)) for per, p in PER_CUES]
 # Results and caseloads, not the planned number.
-OUTCOME_RE = re.compile(r"\bblev\b|\bvarit inskrivna\b|\btog (?:\w+ ){0,2}?emot\b|\bnådde\b|utfallet|avslutades|\bdeltog\b|har deltagit|har skrivits in|skrivits in|var sammanlagt|inskrivna under|hittills|"
-                        r"avbröt|ärenden|(?<!målet )(?<!målet för \d{4} )(?<!målet för år \d{4} )\bvar \d+ (?:deltagare|personer|kvinnor|män)|\baktiva\b|\bskrevs\b|"
+OUTCOME_RE = re.compile(r"\bblev\b|\b(?:har|hade)\s+(?:[^\s.]+\s+){0,3}?haft\b|\bvarit inskrivna\b|\btog (?:\w+ ){0,2}?emot\b|\bnådde\b|utfallet|avslutades|\bdeltog\b|har deltagit|har skrivits in|skrivits in|var sammanlagt|inskrivna under|hittills|"
+                        r"avbröt|ärenden|(?<!målet )(?<!målet för \d{4} )(?<!målet för år \d{4} )\bvar \d+ (?:inskrivna )?(?:deltagare|personer|kvinnor|män)|\baktiva\b|\bskrevs\b|"
                         # English: "took part", "have been enrolled", "so far"
                         r"\btook part\b|\bhave (?:taken part|participated|been enrolled)\b|\bwere enrolled\b|\bso far\b|"
                         r"\bcompleted\b|\bdropped out\b", re.I)
@@ -65,16 +65,19 @@ BARE_COUNT_RE = re.compile(
 # A sentence may report outcomes in one clause and state the goal in the next.
 # ... "men" joins the two without a comma too: "Målet var 60 deltagare per år men 45 deltog"
 # ... and a sentence that opens with its count runs on after a full stop: "… 45 deltagare totalt. 52 skrevs in"
-CLAUSE_SPLIT_RE = re.compile(r",\s+(?:och|men|medan|and|but|while)\s+|;\s+|\s+men\s+|\.\s+(?=\d)")
-GOAL_CLAUSE_RE = re.compile(r"\bmålet\b|\bsom mål\b|\bskulle\s+(?:[^\s.]+\s+){0,5}?(?:omfatta|ta emot|nå)\b|\bplanera(?:de?|t)\s+(?:volym|antal)\b|\bplanerar\b|\bplanerade\s+för\b|\bberäkna(?:s|des)\b|\bräknar (?:vi |projektet |insatsen )?med\b|\bförvänta(?:s|des)\b|"
+# ... and a colon before the outcome's figure: "Målet om 40 deltagare per läsår har nästan nåtts: 38 elever har haft stöd"
+CLAUSE_SPLIT_RE = re.compile(r",\s+(?:och|men|medan|and|but|while)\s+|;\s+|\s+men\s+|\.\s+(?=\d)|:\s+(?=\d)")
+GOAL_CLAUSE_RE = re.compile(r"\bmålet\b|\bsom mål\b|\bplanen (?:är|var) att\b|\bplanerat (?:är|var)\b|\bskulle\s+(?:[^\s.]+\s+){0,5}?(?:omfatta|ta emot|nå)\b|\bplanera(?:de?|t)\s+(?:volym|antal)\b|\bplanerar\b|\bplanerade\s+för\b|\bberäkna(?:s|des)\b|\bräknar (?:vi |projektet |insatsen )?med\b|\bförvänta(?:s|des)\b|"
                             r"\bthe (?:goal|target|aim) is\b|\bexpect(?:s|ed)?\b|\bplan(?:s|ned)?\b", re.I)
-INTAKE_PLAN_RE = re.compile(r"\b(?:ska|kommer\s+att|beräknas|planeras\s+att)\s+(?:under\s+(?:år\s+)?(?:19|20)\d\d\s+)?(?:ta\s+emot|omfatta|delta\s+i)\b|"
+INTAKE_PLAN_RE = re.compile(r"\b(?:ska|skall|skulle|kommer\s+att|beräknas|planeras\s+att)\s+(?:under\s+(?:år\s+)?(?:19|20)\d\d\s+)?(?:ta\s+emot|omfatta|delta\s+i)\b|"
                             # "Vi räknar med 35 deltagare per år", "Målet är 40 deltagare per år",
                             # "Insatsen är dimensionerad för 30 deltagare samtidigt"
                             # ... "Under projekttiden räknar vi med att ta emot 60 deltagare"
                             # ... "Minst 20 deltagare ska vara inskrivna samtidigt"
                             r"\b(?:ska|skall)\s+vara\s+inskrivna\b|"
-                            r"\bräknar (?:vi |projektet |insatsen )?med\b|\bberäknar att\b|\bplanera(?:r|de) för\b|\bmålet är\b|\bdimensionerad för\b|"
+                            r"\bräknar (?:vi |projektet |insatsen )?med\b|\bberäknar att\b|\bplanera(?:r|de) för\b|\bmålet (?:är|var)\b|\bdimensionerad för\b|"
+                            # a report's account of the plan: "Planen var att 40 kvinnor per år skulle delta"
+                            r"\bplanen (?:är|var) att\b|"
                             # a number of places is the capacity, not an outcome: "Insatsen hade 15 platser per år"
                             r"\b\d{1,4}\s+platser\b|"
                             # the field counts the group itself: "Målgruppen är 30 ungdomar per år"
@@ -82,7 +85,10 @@ INTAKE_PLAN_RE = re.compile(r"\b(?:ska|kommer\s+att|beräknas|planeras\s+att)\s+
 # A goal field may state the planned volume beside the outcomes: "Planerad volym: 40 deltagare per år"
 PLANNED_VOLUME_RE = re.compile(r"\bplanera(?:de?|t)\s+(?:volym|antal\s+deltagare)\b", re.I)
 # ... or the whole intake as a goal for the end: "Minst 80 personer ska ha deltagit i insatsen"
-GOAL_INTAKE_RE = re.compile(PLANNED_VOLUME_RE.pattern + r"|\b(?:ska|skall)\s+(?:[^\s.]+\s+){0,6}?ha (?:deltagit|tagit del)\b|"
+GOAL_INTAKE_RE = re.compile(PLANNED_VOLUME_RE.pattern + r"|"
+                            # a goal's label over its count: "Mål: 60 deltagare per år" (the label may be the heading)
+                            r"(?m:^[ \t]*(?:mål(?:et)?[ \t]*:[ \t]*)?(?:minst[ \t]+|ca\.?[ \t]*|cirka[ \t]+)?\d{1,4}[ \t]+(?:nya[ \t]+)?"
+                            r"(?:deltagare|personer|unga|ungdomar)\b(?=[ \t]+(?:per[ \t]+år|totalt|samtidigt|åt[ \t]+gången)))|\b(?:ska|skall)\s+(?:[^\s.]+\s+){0,6}?ha (?:deltagit|tagit del)\b|"
                             # ... or the intake itself: "Projektet ska under tre år nå sammanlagt 150 deltagare"
                             r"\b(?:ska|skall|kommer att)\s+(?:[^\s.]+\s+){0,3}?(?:nå|ta emot|omfatta)\s+(?:ut till\s+)?"
                             r"(?:sammanlagt\s+|totalt\s+|minst\s+|cirka\s+|ca\.?\s+|omkring\s+)?\d", re.I)
@@ -218,12 +224,18 @@ def _passes(sections: list[Section]):
                       r"\bvolym\b|\bkapacitet\b|\bberäknar\b|målsättningen (?:är|var)|har som mål|"
                       r"ambitionen (?:är|var)|uppskattningsvis|bedömning(?:en)? är|"
                       r"(?:riktar|vänder) sig till (?:ca\.? |cirka |omkring |ungefär )?\d|(?:riktar|vänder) sig till ett \w+tal\b|\bska ha (?:ca\.? |cirka )?\d|"
+                      # the verb before its subject: "Enligt ansökan ska insatsen ha 25 deltagare åt gången";
+                      # a goal's label: "Mål: 60 deltagare per år"
+                      r"\b(?:ska|skall|skulle)\s+(?:insatsen|projektet|verksamheten|vi)\s+ha\s+(?:ca\.?\s+|cirka\s+)?\d|\bmål(?:et)?\s*:\s*(?:minst\s+|ca\.?\s+|cirka\s+)?\d|"
                       r"(?:ska|kommer att) (?:delta\b|ta del av)|"
                       # a word or two before the verb: "ska årligen ta emot 18", "ska under 2031–2033 nå 150 unga",
                       # "Projektet omfattar 60 deltagare", "av de 60 planerade deltagarna"
                       # ... "skulle enligt den ursprungliga planen ta emot 40 deltagare per år"
                       r"\b(?:ska|skall|skulle|kommer att)\s+(?:[^\s.]+\s+){1,5}?(?:ta emot|omfatta|nå|ge stöd till|erbjuda)\b|"
                       r"\b(?:insatsen|projektet|verksamheten|satsningen)\s+omfattar\b|\bplanerade\s+deltagar|"
+                      # a report's account of the plan: "Insatsen planerade för 20 deltagare",
+                      # "Enligt projektplanen skulle 80 deltagare tas emot under perioden"
+                      r"\bplanerade för\b|\bplanen (?:är|var) att\b|\bplanerat (?:är|var)\b|\bmålet om (?=\d)|\b(?:ska|skall|skulle)\s+(?:[^\s.]+\s+){1,4}?(?:tas emot|skrivas in)\b|"
                       # "Vi tänker oss 60 personer", "Insatsen kan ta emot upp till 15 deltagare samtidigt"
                       # ... "Insatsen bör kunna ta emot cirka 40 deltagare per år"
                       r"\btänker (?:oss|vi oss)\b|\bkan ta emot\b|\bkunna ta emot\b|\bupp till \d|"

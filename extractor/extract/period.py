@@ -30,8 +30,14 @@ PROSE_RANGE_CUE_RE = re.compile(r"\b(?:during\s+the\s+period|under\s+perioden|un
 PROSE_START_RE = re.compile(r"\b(?:startade|startades|startar|starta|påbörjades|påbörjas|inleddes|drog\s+igång|började)\s+(?:den\s+|från\s+)?(?=\d)"
                             # "Insatsen bedrivs sedan 2021-01-01 av …", "Teamet pågår sedan den 1 mars 2029"
                             r"|\b(?:(?:be)?drivs|pågår)\s+sedan\s+(?:den\s+)?(?=\d)"
+                            # a report looking back: "Samspel har pågått sedan den 1 september 2021 och avslutades …"
+                            r"|\b(?:har|hade)\s+pågått\s+sedan\s+(?:den\s+)?(?=\d)"
+                            # "… och har finansierats av förbundet sedan 2022-09-01"
+                            r"|\b(?:har|hade)\s+finansierats\s+(?:av\s+[^.]{0,40}?)?sedan\s+(?:den\s+)?(?=\d)"
                             # "har bedrivits av X i samarbete med Y sedan den 1 mars 2021", "har sedan den 1 mars 2021 drivits av X"
                             r"|\b(?:be)?drivits\b[^.]{0,80}?\bsedan\s+(?:den\s+)?(?=\d)"
+                            # ... "X drivs av Y tillsammans med Z sedan 2022-01-10"
+                            r"|\b(?:be)?drivs\s+av\b[^.]{0,80}?\bsedan\s+(?:den\s+)?(?=\d)"
                             r"|\bsedan\s+(?:den\s+)?(?=\d[^.]{0,25}?\b(?:be)?drivits\b)"
                             # "Insatsen pågår i tre år med start 1 mars 2031", "… med planerad start den 1 mars 2031"
                             r"|\bmed\s+(?:planerad\s+)?start\s+(?:den\s+)?(?=\d)"
@@ -39,14 +45,20 @@ PROSE_START_RE = re.compile(r"\b(?:startade|startades|startar|starta|påbörjade
                             r"|\b(?:ett|två|tre|fyra|fem|sex|arton|\d{1,2})\s+(?:år|månader)\s+från\s+(?:och\s+med\s+)?(?:den\s+)?(?=\d)", re.I)
 PROSE_END_RE = re.compile(
     r"\b(?:pågår|pågick|pågå|löper|löpte|varar)\s+(?:till\s+och\s+med|t\.?\s?o\.?\s?m\.?|fram\s+till|till)\s+(?:den\s+)?(?=\d)"
-    r"|\b(?:avslutas|avslutades|upphör|upphörde|slutar)\s+(?:enligt\s+plan(?:en)?\s+)?(?:den\s+)?(?=\d)", re.I)
-LABEL_START_RE = re.compile(r"\b(?:startdatum|projektstart|insatsstart|planerad\s+start)\s*:?\s*(?=\d)|"
+    r"|\b(?:avslutas|avslutades|upphör|upphörde|slutar)\s+(?:enligt\s+plan(?:en)?\s+)?(?:den\s+)?(?=\d)"
+    # "Beslut om finansiering finns till och med 2025-08-31"
+    r"|\bfinansiering\s+(?:finns|gäller)\s+(?:till\s+och\s+med|t\.?\s?o\.?\s?m\.?|fram\s+till)\s+(?:den\s+)?(?=\d)"
+    # the grant's end: "har beviljats medel till och med den 31 juli 2026", "är beviljad t.o.m. 2026-07-31"
+    r"|\b(?:har\s+beviljats|är\s+beviljad|beviljades)\s+(?:medel\s+|finansiering\s+)?(?:till\s+och\s+med|t\.?\s?o\.?\s?m\.?|fram\s+till)\s+(?:den\s+)?(?=\d)", re.I)
+LABEL_START_RE = re.compile(r"\b(?:startdatum|projektstart|insatsstart|planerad\s+start|(?:insatsens|projektets)\s+start)\s*:?\s*(?=\d)|"
                             r"(?m:^[ \t]*start[ \t]*[:\t][ \t]*(?=\d))", re.I)  # a form's "Start\t2026-04-01"
 # A period field prints its two dates side by side, a dash or only a space between: "Projektperiod: 2009-05-01 2012-04-30"
 # ... also a bare "Period:" label with its colon: "Period:\t2025-08-18 -- 2027-06-30"
 # ... or said in a sentence: "Projekttiden är 1 april 2022 till 31 mars 2024"
 LABEL_RANGE_RE = re.compile(r"\b(?:projektperiod|insatsperiod|projekttid|insatstid)(?:en)?\s*(?::|är|var)?\s*(?=\d)|"
-                            r"\bperiod\s*:\s*(?=\d)", re.I)
+                            r"\bperiod\s*:\s*(?=\d)|"
+                            # a summary's label: "Period för insatsen: A–B"
+                            r"\bperiod(?:en)?\s+för\s+(?:insatsen|projektet)\s*:\s*(?=\d)", re.I)
 REPORT_PERIOD_RE = re.compile(r"^[ \t#*]*(?:rapport|redovisnings|uppföljnings)period(?:en)?\b", re.I)
 BARE_PERIOD_RE = re.compile(r"^[ \t#*]*period[ \t]*:?[ \t]*$", re.I)
 LABEL_END_RE = re.compile(r"\b(?:slutdatum|projektslut|insatsslut|planerat\s+slut)\s*:?\s*(?=\d)|"
@@ -55,7 +67,7 @@ LABEL_END_RE = re.compile(r"\b(?:slutdatum|projektslut|insatsslut|planerat\s+slu
 PROJECT_WORD_RE = re.compile(r"\b(?:projekt|project|insats|förstudie|verksamhet|satsning)\w*", re.I)
 # ... or whose verb says something was run, its name the subject: "Framtidsvägen har bedrivits av X under perioden A till B"
 # ... or a grant for a period: "Styrelsen beslutade att bevilja X 780 000 kronor för perioden A – B"
-RUN_VERB_RE = re.compile(r"\b(?:har|hade)\s+(?:be)?drivits\b|\b(?:har|hade)\s+(?:genomförts|pågått)\b|"
+RUN_VERB_RE = re.compile(r"\b(?:har|hade)\s+(?:be)?drivits\b|\b(?:be)?drivs\s+av\b|\bbeslut\s+om\s+finansiering\b|\b(?:har|hade)\s+(?:genomförts|pågått)\b|"
                          # ... or whose verbs start and end it: "Samverkansteam X startade 2022-09-05 och avslutas 2024-09-04"
                          r"\b(?:startade|startar|påbörjades|inleddes)\b[^.]{0,60}?\b(?:avslutas|avslutades|upphör|pågår\s+till)\b|"
                          # ... or the sum applied for, for a time: "X ansöker om 2 400 000 kronor för tiden A–B"
@@ -63,6 +75,10 @@ RUN_VERB_RE = re.compile(r"\b(?:har|hade)\s+(?:be)?drivits\b|\b(?:har|hade)\s+(?
                          r"\b(?:bevilja(?:r|s|de|des|ts)?|ansöker\s+om|söker|söks|sökt)\b[^.]{0,80}?\bför\s+(?:perioden|tiden)\b|"
                          # ... or a report's "X bedrevs under perioden A – B"
                          r"\b(?:bedrevs|genomfördes|pågick)\s+under\s+(?:perioden|tiden)\b|"
+                         # ... with who ran it between: "X bedrevs av Y i samverkan med Z under perioden A till B"
+                         r"\b(?:bedrevs|genomfördes)\s+av\b[^.]{0,120}?\b(?:under\s+(?:perioden|tiden)|mellan\s+(?:den\s+)?\d)|"
+                         # ... or a sentence that opens with the insats's name: "Familjelyftet pågick 2021-09-01 – 2024-08-31"
+                         r"^\s*[A-ZÅÄÖ][\wåäö-]+\s+(?:pågick|pågår|bedrevs|bedrivs|genomfördes)\s+(?:under\s+perioden\s+|mellan\s+|från\s+)?(?:den\s+)?\d|"
                          # ... or a grant's time: "Beslutet gäller för perioden A – B", "Bidraget avser tiden A – B"
                          r"\b(?:beslutet|bidraget|medlen|finansieringen)\s+(?:gäller|avser)\s+(?:för\s+)?(?:perioden|tiden)\b", re.I)
 ACCOUNTS_RE = re.compile(r"\b(?:årsredovisning|räkenskapsår|verksamhetsår|bokslut|delårsrapport|förbundet\s+bildades)\w*", re.I)

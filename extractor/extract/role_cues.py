@@ -46,6 +46,8 @@ ROLE_CUES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("owner", "before", r"\s+(?:har|hade)\s+som\s+(?:insatsägare|projektägare|huvudman)\b", ("insatsäg", "projektäg", "huvudman")),
     ("owner", "before", r",[ \t]*(?:insatsägare|projektägare|huvudman)[ \t]*,", ("insatsäg", "projektäg", "huvudman")),
     ("owner", "before", r"\s+(?:driver|drev|bedriver|bedrev)\s+(?:\w+\s+){0,2}?tillsammans\s+med", ("tillsammans",)),
+    # "Fristaden är en insats som X driver i samverkan med Y": X runs it, Y takes part
+    ("owner", "before", r"\s+(?:driver|drev|bedriver|bedrev)\s+i\s+(?:samverkan|samarbete)\s+med\b", ("samverkan", "samarbete")),
     ("owner", "before", r"\s+(?:driver|bedriver|äger|ansvarar\s+för)\s+(?:projektet|insatsen|förstudien|verksamheten)\b", ("projektet", "insatsen", "förstudien", "verksamheten")),
     # "… med Exempelby kommun som huvudman"
     ("owner", "before", r"(?:\s*\([^()\n]{0,80}\))?\s+som\s+(?:huvudman|projektägare)\b", ("huvudman", "projektägare")),

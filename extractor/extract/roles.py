@@ -143,6 +143,8 @@ def _list_after(text: str, start: int) -> str:
     rest = LIST_ASIDE_RE.sub(lambda m: " " * len(m.group()), text[start:start + AFTER_CHARS])
     if text[start - 1:start] == "\t" or "\t" in rest.split("\n", 1)[0]:
         rest = rest.split("\n", 1)[0]
+    if re.match(r"[ \t]*[.;](?:\s|$)", rest):
+        return ""  # the cue ends its sentence: "B och C är samverkansparter.\nProjekttid: …" lists nothing after
     # the list's own first word may be a stop word's look-alike: skip a leading space only
     m = LIST_STOP_RE.search(rest, 1)
     return rest[: m.start()] if m else rest

@@ -28,7 +28,9 @@ COUNT_RE = re.compile(r"\b(?<![\d,])(en|ett|två|tre|fyra|fem|sex|sju|åtta|one|
                       r"(?:(?:heltids|halvtids)tjänst(?:er)?\s+som\s+|[\wåäö-]+\s+)?$", re.I)
 TOGETHER_RE = re.compile(r"tillsammans|sammanlagt|totalt|gemensamt|\btogether\b|\bin total\b|\bcombined\b", re.I)
 # ", " ends a clause unless what follows is the share itself: "Coach, 75 procent".
-CLAUSE_SPLIT_RE = re.compile(r",\s+(?!\d+(?:,\d+)?\s*(?:%|procent)|heltid|halvtid|som\s+arbetar|\d+(?:[.,]\d+)?\s*FTE)|;\s+|"
+# ... nor where the posts' shares follow: "två handledare, 1,0 och 0,5 tjänst"
+CLAUSE_SPLIT_RE = re.compile(r",\s+(?!\d+(?:,\d+)?\s*(?:%|procent)|heltid|halvtid|som\s+arbetar|\d+(?:[.,]\d+)?\s*FTE|"
+                             r"\d+(?:,\d+)?\s*(?:och|resp\.?|respektive)\s*\d+(?:,\d+)?\s*(?:tjänst|åa|årsarbetare))|;\s+|"
                              # ... "och förbundets controller på 20 %": a genitive before the next role
                              r"(?<!\bvar)\s+och\s+(?=en |ett |två |tre |fyra |(?:[a-zåäö]+s )?[a-zåäö]+ på )|"
                              r"\s+and\s+(?=one |an? |two |three |four |five )|"
@@ -37,9 +39,10 @@ CLAUSE_SPLIT_RE = re.compile(r",\s+(?!\d+(?:,\d+)?\s*(?:%|procent)|heltid|halvti
 # total ("två behandlare på sammanlagt 1,5 tjänst").
 STATED_TOTAL_RE = Needing(re.compile(
     r"(?<!\bpå )(?:resurs/?er|totalt|sammanlagt|tillsammans|bemanning)\s*:?\s*"
-    r"(?:(?:omfattar|motsvarar|uppgår till|blir|är)\s+(?:[a-zåäö]+\s+){0,2}?)?"
-    r"(?P<num>\d+(?:,\d+)?)\s*(?:tjänster|tjänst|årstjänster|årsarbetare|heltidstjänster|åa)\b",
-    re.I), ("tjänst", "årsarbetare", "åa"), opens=("resurs", "totalt", "sammanlagt", "tillsammans", "bemanning"))
+    # ... a report's past tense: "Sammanlagt motsvarade bemanningen 2,05 årsarbetskrafter"
+    r"(?:(?:omfattar|omfattade|motsvarar|motsvarade|uppgår till|uppgick till|blir|blev|är|var)\s+(?:[a-zåäö]+\s+){0,2}?)?"
+    r"(?P<num>\d+(?:,\d+)?)\s*(?:tjänster|tjänst|årstjänster|årsarbetare|årsarbetskrafter|årsarbetskraft|heltidstjänster|åa)\b",
+    re.I), ("tjänst", "årsarbetare", "årsarbetskraft", "åa"), opens=("resurs", "totalt", "sammanlagt", "tillsammans", "bemanning"))
 # "Totalt antal årsarbetare: 2,4": the unit as the label
 POSTS_COUNT_RE = Needing(re.compile(
     r"\b(?:totalt\s+)?antal\s+(?:årsarbetare|årstjänster|heltidstjänster|tjänster)\s*:?\s*(?P<num>\d+(?:,\d+)?)(?![\d,])",
@@ -55,7 +58,8 @@ TIGHT_POST_RE = re.compile(
 TIGHT_POST_KEYS = {"goals", "target_group", "participants"}
 LEAD_WORDS_RE = re.compile(r"(?:[\wåäö-]+[ \t]+){1,2}$")
 # A change to a post already counted: "gick ned till 50 % från oktober", "utökades till heltid".
-CHANGE_RE = re.compile(r"\b(?:gick (?:ned|ner|upp)|minskade|minskades|ökade|ökades|utökades|sänktes|höjdes|"
+# ... or a post named again as the one counted: "Den andra arbetsspecialisten har bara arbetat halvtid"
+CHANGE_RE = re.compile(r"\bden\s+(?:andra|ena)\s+[a-zåäö]+(?:en|n)\b|\b(?:gick (?:ned|ner|upp)|minskade|minskades|ökade|ökades|utökades|sänktes|höjdes|"
                        r"trappades (?:ned|ner|upp)|från och med (?:januari|februari|mars|april|maj|juni|juli|augusti|"
                        r"september|oktober|november|december))\b", re.I)
 # A staffing table's share column, and its total row.
@@ -65,6 +69,8 @@ ROLE_HEAD_RE = re.compile(r"roll|befattning|personal|funktion|yrke|tjänst|beman
 # "50 %", "0,5 tjänst", "50 % av heltid", "2 x 100 %" (two posts), "heltid"
 SHARE_CELL_RE = re.compile(r"^(?:(?P<times>[2-9])\s*[x×]\s*)?(?P<num>\d{1,3}(?:,\d+)?)\s*(?P<pct>%|procent)?"
                            r"(?:\s*(?:åa|tjänst(?:er)?))?(?:\s+av\s+(?:en\s+)?heltid)?$|^(?P<word>heltid|halvtid)$", re.I)
+ACTUAL_HEAD_RE = re.compile(r"\bfaktisk\w*|\btillsatt\w*|\bbemannat\b|\butfall\w*", re.I)
+PLANNED_HEAD_RE = re.compile(r"\bbeviljat\b|\bplanerat\b|\benligt\s+(?:ansökan|beslut|plan)\b|\bbudget\w*", re.I)
 COUNT_HEAD_RE = re.compile(r"^(?:antal|antal personer|st|number)$", re.I)
 TOTAL_ROW_RE = re.compile(r"^(?:totalt|summa|total|sammanlagt)\b", re.I)
 ROLE_NUMBER_RE = re.compile(r"^\d+\.\s*|\s+\d+$")
@@ -99,14 +105,16 @@ class Staff:
 def _share(m: re.Match, name: str) -> float:
     if name in ("times_percent", "percent"):
         return float(m.group("pct").replace(",", ".")) / 100
-    if name in ("positions", "fte", "bare", "decimal_before"):
+    if name in ("positions", "fte", "bare", "bracketed", "decimal_before"):
         return float(m.group("num").replace(",", "."))
     return 1.0 if name == "fulltime" else 0.5
 
 
 # Posts counted with a share each, in order: "två coacher (1,0 resp. 0,75 tjänst)", "två coacher på 100 respektive 50 %"
 RESPECTIVE_RE = re.compile(
-    rf"\b(?P<count>två|tre|fyra|[2-4])\s+(?P<role>{ROLE_PATTERN})\s*(?:\(|på\s+|om\s+)\s*"
+    rf"\b(?P<count>två|tre|fyra|[2-4])\s+(?P<role>{ROLE_PATTERN})\s*"
+    # ... "två jobbcoacher med en tjänstgöringsgrad på 100 % respektive 80 %"
+    r"(?:med\s+(?:en\s+)?(?:tjänstgöringsgrad|sysselsättningsgrad|omfattning)\s+)?(?:\(|på\s+|om\s+|,\s*)\s*"
     r"(?P<shares>\d{1,3}(?:,\d+)?\s*%?(?:\s*(?:,|resp\.?|respektive|och)\s*\d{1,3}(?:,\d+)?\s*%?){1,3})"
     r"\s*(?P<unit>tjänst(?:er)?|åa|%|procent)?", re.I)
 
@@ -162,7 +170,7 @@ def parse_clause(clause: str) -> list[tuple[str, float, int, int]]:
             return []  # "koordinatorer har anställts på heltid": how many is not said
         start, end = min(role.start(), m.start()), max(role.end(), m.end())
         title = _english_title(clause, role) or role.group()
-        if TOGETHER_RE.search(clause) or name in ("positions", "fte", "bare", "decimal_before") and count == 1:
+        if TOGETHER_RE.search(clause) or name in ("positions", "fte", "bare", "bracketed", "decimal_before") and count == 1:
             return [(_singular(title), share, start, end)]
         if share > 1 and name == "percent":
             return []
@@ -214,6 +222,11 @@ def staffing_tables(text: str) -> list[tuple[Table, int]]:
     for table in find_tables(text):
         heads = [c.text for c in table.header or []]
         column = next((i for i, h in enumerate(heads) if i and SHARE_HEAD_RE.search(h)), None)
+        # a report sets the posts staffed against those planned: "Roll | Beviljat | Tillsatt" -> the staffed column
+        actual = next((i for i, h in enumerate(heads) if i and ACTUAL_HEAD_RE.search(h)), None)
+        if (actual is not None and heads and ROLE_HEAD_RE.search(heads[0])
+                and any(PLANNED_HEAD_RE.search(h) for h in heads[1:])):
+            column = actual
         if column is not None:
             out.append((table, column))
     return out

@@ -10,7 +10,8 @@ from .text import lines
 YEAR_CELL_RE = re.compile(r"^(?:(?:år\s*)?(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?|år\s*\d)(?:\s*\((?:t?kr|t?sek|kronor)\))?$",
                           re.I)
 TOTAL_HEAD_RE = re.compile(r"^(?:totalt|total|summa|totalbelopp|summa totalt|totalt belopp)\b", re.I)
-BUDGET_HEAD_RE = re.compile(r"\bbudget(?:erat)?\b|\bbelopp\b|\bkostnad\b", re.I)
+# ... and a report sets what was granted against the outcome: "Finansiär | Beviljat | Utfall"
+BUDGET_HEAD_RE = re.compile(r"\bbudget(?:erat)?\b|\bbelopp\b|\bkostnad\b|\bbevilja(?:t|de|d)\b", re.I)
 OUTCOME_HEAD_RE = re.compile(r"\butfall\w*\b|\bförbrukat\b|\bredovisat\b", re.I)
 FIGURE_RE = re.compile(r"\d")
 # A cell holding only a figure (and perhaps its unit): "1 190 000", "–", "640 tkr".

@@ -5,6 +5,8 @@
 - A heading underlined with a row of "=" or "-" (a typewriter's or a README's way): the rule goes.
 - A wiki's Markdown export: "**bold**", "`code`" and "*emphasis*" marks go, a pipe table's rows read
   as tab-separated cells.
+- A list of form fields typed as bullets ("- Projektägare: Exempelby kommun"): the bullet goes, so the
+  field reads as a form's "Label: value" line.
 - A scan's or a typed copy's words broken at line ends with a hyphen ("arbets-" / "marknaden") are
   whole again, as the PDF reader joins them.
 """
@@ -107,6 +109,24 @@ def markdown_plain(text: str) -> str:
     return "\n".join(out)
 
 
+# ---- form fields typed as a bulleted list
+# "- Projektägare: Exempelby kommun", "• Planerat antal deltagare: 40 per år" (a label of one to five
+# words, capitalised, its value after the colon on the same line)
+BULLET_FIELD_RE = re.compile(r"^[ \t]*[-–•*·▪][ \t]+(?=[A-ZÅÄÖ][\w./-]*(?:[ \t]+[\w./()-]+){0,4}:[ \t]*\S)")
+MIN_BULLET_FIELDS = 2
+
+
+def unbullet_fields(text: str) -> str:
+    """Return `text` with the bullets before its "Label: value" lines dropped, where two or more show.
+
+    "- Samverkanspart: Arbetsförmedlingen" -> "Samverkanspart: Arbetsförmedlingen"
+    """
+    lines = text.split("\n")
+    if sum(1 for line in lines if BULLET_FIELD_RE.match(line)) < MIN_BULLET_FIELDS:
+        return text
+    return "\n".join(BULLET_FIELD_RE.sub("", line) for line in lines)
+
+
 # ---- words hyphenated at line ends
 HYPHEN_LINE_END_RE = re.compile(r"[A-Za-zÅÄÖåäöéü]{2,}-$")
 
@@ -131,4 +151,4 @@ def join_hyphenated_lines(text: str) -> str:
 
 def plain_forms(text: str) -> str:
     """Return a plain-text export with the shapes above made plain."""
-    return join_hyphenated_lines(markdown_plain(drop_heading_rules(csv_as_tabs(text))))
+    return join_hyphenated_lines(unbullet_fields(markdown_plain(drop_heading_rules(csv_as_tabs(text)))))
