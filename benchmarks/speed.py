@@ -1,6 +1,7 @@
 """Benchmark: every speed figure of issue #16 in one run, side by side with its goal.
 
-    python benchmarks/speed.py [--docs 20] [--pages 3] [--sizes 2,20,200] [--import-docs 120]
+    python benchmarks/speed.py [--docs 20] [--pages 3] [--sizes 2,20,200] [--import-docs 120,500]
+                               [--site-db PATH] [--reuse-site] [--no-site]
 
 Prints, on invented text PDFs (synthetic.py via pdf_speed.write_pdf_of):
 - pages/s per core (CPU time of this process) of extractor's whole pipeline, against pdfplumber's
@@ -12,7 +13,9 @@ Prints, on invented text PDFs (synthetic.py via pdf_speed.write_pdf_of):
   on 500 files (--import-docs)
   (wall time: it measures whatever pool extractor/bulk.py has), with and without the start-up
   cost (the wall time of importing one small file);
-- the seconds per page of a one-file `extractor extract` of a scanned PDF (OCR).
+- the seconds per page of a one-file `extractor extract` of a scanned PDF (OCR);
+- the time of every site page and canned query on a 20 000-document database (site_scale.py, run
+  as a child process; --reuse-site keeps the database between runs, --no-site leaves it out).
 Wall-time figures are blurred by other work on the machine; the per-core rates are not.
 """
 from __future__ import annotations
@@ -35,6 +38,7 @@ from extractor.pipeline import run  # noqa: E402
 
 ROOT = Path(extractor.__file__).resolve().parent.parent  # the checkout being measured
 SMALL_DOC_PAGES = 60  # a document of n pages is timed max(--repeat, 60 / n) times, best run counted
+SITE_DB = Path("/tmp/extractor-site-bench/archive.db")  # site_scale.py's own default
 GOALS = {"pages_per_s": 50.0, "vs_pdfplumber": 8.0, "flat": 1.5, "one_file_s": 1.5, "speed_up": 1.8}
 
 
@@ -170,6 +174,19 @@ def scanned(out: Path) -> None:
           f"CPU {cpu / pages:.2f} s per page; peak memory {rss:.0f} MB")
 
 
+def site(db: Path, reuse: bool) -> None:
+    """Run site_scale.py (every site page and canned query on a 20 000-document database) and print
+    its figures: the database is built at `db` (a few minutes), or reused there with `reuse`."""
+    print(f"\n6. the site on a 20 000-document database ({db}{', reused' if reuse and db.exists() else ', built'})")
+    command = [sys.executable, str(Path(__file__).resolve().parent / "site_scale.py"), "--db", str(db)]
+    done = subprocess.run(command + (["--reuse"] if reuse else []), capture_output=True, text=True)
+    lines = done.stdout.rstrip().splitlines()
+    for line in lines:
+        print("   " + line)
+    if done.returncode:
+        print(f"   site_scale.py failed ({done.returncode}): {done.stderr.strip()[-500:]}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=20, help="text PDFs in the per-core comparison")
@@ -180,6 +197,10 @@ def main() -> None:
                          "is a batch of thousands, where the one-off start-up weighs little (issue #16's own "
                          "baseline imported 500)")
     ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--site-db", type=Path, default=SITE_DB,
+                    help="where the 20 000-document database for the site's figures is built (or reused)")
+    ap.add_argument("--reuse-site", action="store_true", help="use the database at --site-db if it is there")
+    ap.add_argument("--no-site", action="store_true", help="leave out the site's figures (section 6)")
     args = ap.parse_args()
     started = time.perf_counter()
     print(f"measuring {ROOT} on {os.cpu_count()} cores; load average now {os.getloadavg()[0]:.1f}")
@@ -195,6 +216,8 @@ def main() -> None:
             batch = _copies(out, files, count)
             speed_up(out, batch, sum(_count_pages(f) for f in batch), paths[1], judged=count == counts[-1])
         scanned(out)
+    if not args.no_site:
+        site(args.site_db, args.reuse_site)
     print(f"\n(all of it took {time.perf_counter() - started:.0f} s)")
 
 
