@@ -9,6 +9,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from .text import NOT_PLAIN_RE
+
 # (role, where, pattern, words): "after" = the bodies follow the cue, "before" = the body ends where
 # the cue starts ("Köpings kommun är projektägare"); a sentence is searched for the pattern only
 # when it holds one of the words in lower case (every match of the pattern holds one).
@@ -137,9 +139,7 @@ CUES_BY_WORD: dict[str, list[int]] = {}
 for _i, (*_, _words) in enumerate(ROLE_CUES):
     for _word in _words:
         CUES_BY_WORD.setdefault(_word, []).append(_i)
-# re.I also matches letters that lower() keeps apart ("ſ" and "s", "K" and "k"): only a sentence
-# of ASCII and these letters may be passed over on its words alone.
-NOT_PLAIN_RE = re.compile(r"[^\x00-\x7fåäöéüÅÄÖÉÜ]")
+# (text.NOT_PLAIN_RE: only a sentence of ASCII and Swedish letters may be passed over on its words alone)
 
 
 def cue_words(text: str) -> list[tuple[int, int, list[int]]] | None:
